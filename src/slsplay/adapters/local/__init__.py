@@ -1,0 +1,1 @@
+"""Adapters on embedded parts: SQLite, files, a local mailbox."""

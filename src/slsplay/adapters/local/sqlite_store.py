@@ -1,0 +1,333 @@
+"""The item store on SQLite: the embedded default, one WAL-mode file in the data directory.
+
+It reproduces DynamoDB's semantics where the product depends on them: conditions evaluated
+against the state before a transaction, upserting updates, sparse indexes (an item is in an
+index only when it has both of the index's key attributes), byte-ordered sort keys, and a
+change record written in the same transaction as the change (an outbox the local runtime
+turns into DynamoDB Streams records). A write that changes nothing writes no record, as
+DynamoDB Streams do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from slsplay.adapters.cursors import decode_cursor, encode_cursor
+from slsplay.ports import (
+    MAX_QUERY_LIMIT,
+    PK,
+    SK,
+    AllOf,
+    Change,
+    ChangeBatch,
+    ChangeKind,
+    Check,
+    Condition,
+    ConditionFailed,
+    Delete,
+    Equals,
+    Exists,
+    Item,
+    ItemStore,
+    Key,
+    LessThan,
+    NotExists,
+    Page,
+    Put,
+    StoreBusy,
+    TableSchema,
+    TransactionOp,
+    Update,
+    Write,
+    key_of,
+)
+
+BUSY_TIMEOUT_MS = 5_000
+
+
+class SqliteItemStore(ItemStore):
+    """The table in one SQLite file; safe to share between threads."""
+
+    def __init__(self, path: str | Path, schema: TableSchema) -> None:
+        self.schema = schema
+        self._path = str(path)
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._index_columns = [(i.partition_key, i.sort_key) for i in schema.indexes]
+        self._create_tables()
+
+    # -- connections ------------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                self._path,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connection()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:  # the lock stayed taken past busy_timeout
+            raise StoreBusy from e
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close every connection this store opened."""
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    def _create_tables(self) -> None:
+        with self._writing() as conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS items ("
+                " pk TEXT NOT NULL, sk TEXT NOT NULL, body TEXT NOT NULL,"
+                " PRIMARY KEY (pk, sk)) WITHOUT ROWID"
+            )
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS changes ("
+                " seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+                " pk TEXT NOT NULL, sk TEXT NOT NULL, old_image TEXT, new_image TEXT,"
+                " at TEXT NOT NULL)"
+            )
+            # An index added to the schema later becomes two new columns, filled from the
+            # items already stored, so that an existing data directory keeps working.
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(items)")}
+            for index, (hash_key, range_key) in zip(
+                self.schema.indexes, self._index_columns, strict=True
+            ):
+                if hash_key not in columns or range_key not in columns:
+                    for column in {hash_key, range_key} - columns:
+                        conn.execute(f"ALTER TABLE items ADD COLUMN {column} TEXT")
+                    conn.execute(
+                        f"UPDATE items SET {hash_key} = json_extract(body, '$.{hash_key}'),"
+                        f" {range_key} = json_extract(body, '$.{range_key}')"
+                        f" WHERE json_type(body, '$.{hash_key}') = 'text'"
+                        f" AND json_type(body, '$.{range_key}') = 'text'"
+                    )
+                conn.execute(
+                    f"CREATE INDEX IF NOT EXISTS items_{index.name}"
+                    f" ON items ({hash_key}, {range_key}, pk, sk) WHERE {hash_key} IS NOT NULL"
+                )
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def get(self, key: Key) -> Item | None:
+        """The item with that key, or ``None``."""
+        return self._read(self._connection(), key)
+
+    @staticmethod
+    def _read(conn: sqlite3.Connection, key: Key) -> Item | None:
+        row = conn.execute(
+            "SELECT body FROM items WHERE pk = ? AND sk = ?", (key.pk, key.sk)
+        ).fetchone()
+        return None if row is None else _loads(row[0])
+
+    def query(
+        self,
+        partition: str,
+        *,
+        index: str | None = None,
+        sk_prefix: str | None = None,
+        sk_between: tuple[str, str] | None = None,
+        descending: bool = False,
+        limit: int = 100,
+        cursor: str | None = None,
+    ) -> Page:
+        """Items of one partition, ordered by sort key (ties by table key, as a cursor needs)."""
+        if not 1 <= limit <= MAX_QUERY_LIMIT:
+            raise ValueError(f"limit must be from 1 to {MAX_QUERY_LIMIT}")
+        hash_col, range_col = (PK, SK) if index is None else self._columns(index)
+        order = [range_col] if index is None else [range_col, PK, SK]
+        where, params = [f"{hash_col} = ?"], [partition]
+        if sk_prefix is not None:
+            where.append(f"{range_col} >= ?")
+            params.append(sk_prefix)
+            if sk_prefix:
+                where.append(f"{range_col} < ?")
+                params.append(_after_prefix(sk_prefix))
+        if sk_between is not None:
+            where.append(f"{range_col} BETWEEN ? AND ?")
+            params += list(sk_between)
+        attributes = self.schema.key_attributes(index)
+        if cursor is not None:
+            start = decode_cursor(cursor, attributes, hash_col, partition)
+            where.append(
+                f"({', '.join(order)}) {'<' if descending else '>'} ({', '.join('?' * len(order))})"
+            )
+            params += [start[column] for column in order]
+        direction = " DESC" if descending else ""
+        sql = (
+            f"SELECT body FROM items WHERE {' AND '.join(where)}"
+            f" ORDER BY {', '.join(c + direction for c in order)} LIMIT ?"
+        )
+        rows = self._connection().execute(sql, [*params, limit + 1]).fetchall()
+        items = [_loads(row[0]) for row in rows[:limit]]
+        more = len(rows) > limit
+        return Page(items, encode_cursor(items[-1], attributes) if more else None)
+
+    def _columns(self, index: str) -> tuple[str, str]:
+        spec = self.schema.index(index)
+        return spec.partition_key, spec.sort_key
+
+    def changes(self, after: str | None = None, limit: int = 100) -> ChangeBatch:
+        """Committed changes in commit order, after the position given."""
+        start = int(after) if after else 0
+        rows = (
+            self._connection()
+            .execute(
+                "SELECT seq, kind, pk, sk, old_image, new_image, at FROM changes"
+                " WHERE seq > ? ORDER BY seq LIMIT ?",
+                (start, limit),
+            )
+            .fetchall()
+        )
+        changes = [
+            Change(
+                position=str(seq),
+                kind=kind,
+                key=Key(pk, sk),
+                old_image=_loads(old) if old else None,
+                new_image=_loads(new) if new else None,
+                at=datetime.fromisoformat(at),
+            )
+            for seq, kind, pk, sk, old, new, at in rows
+        ]
+        return ChangeBatch(changes, changes[-1].position if changes else after)
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def write(self, op: Write) -> None:
+        """One conditional write, in its own transaction."""
+        self._transact([op])
+
+    def _transact(self, ops: Sequence[TransactionOp]) -> None:
+        with self._writing() as conn:
+            before = [self._read(conn, key_of(op)) for op in ops]
+            failed = tuple(
+                i
+                for i, (op, item) in enumerate(zip(ops, before, strict=True))
+                if op.condition is not None and not _holds(op.condition, item)
+            )
+            if failed:
+                raise ConditionFailed(failed)
+            for op, old in zip(ops, before, strict=True):
+                self._apply(conn, op, old)
+
+    def _apply(self, conn: sqlite3.Connection, op: TransactionOp, old: Item | None) -> None:
+        if isinstance(op, Check):
+            return
+        key = key_of(op)
+        new: Item | None
+        if isinstance(op, Put):
+            new = dict(op.item)
+        elif isinstance(op, Update):
+            new = _updated(old, op)
+        else:
+            assert isinstance(op, Delete)
+            new = None
+        if new == old:
+            return
+        if new is None:
+            conn.execute("DELETE FROM items WHERE pk = ? AND sk = ?", (key.pk, key.sk))
+        else:
+            columns = [PK, SK, "body"]
+            values: list[Any] = [key.pk, key.sk, _dumps(new)]
+            for hash_key, range_key in self._index_columns:
+                indexed = isinstance(new.get(hash_key), str) and isinstance(new.get(range_key), str)
+                columns += [hash_key, range_key]
+                values += [new[hash_key], new[range_key]] if indexed else [None, None]
+            conn.execute(
+                f"INSERT OR REPLACE INTO items ({', '.join(columns)})"
+                f" VALUES ({', '.join('?' * len(columns))})",
+                values,
+            )
+        kind: ChangeKind = "INSERT" if old is None else "REMOVE" if new is None else "MODIFY"
+        conn.execute(
+            "INSERT INTO changes (kind, pk, sk, old_image, new_image, at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                kind,
+                key.pk,
+                key.sk,
+                None if old is None else _dumps(old),
+                None if new is None else _dumps(new),
+                datetime.now(UTC).isoformat(),
+            ),
+        )
+
+
+def _updated(old: Item | None, op: Update) -> Item:
+    item: Item = dict(old) if old is not None else {PK: op.key.pk, SK: op.key.sk}
+    item.update(op.set)
+    for name, amount in op.add.items():
+        current = item.get(name, 0)
+        if type(current) is not int:
+            raise TypeError(f"cannot add to the non-number attribute {name!r}")
+        item[name] = current + amount
+    for name in op.remove:
+        item.pop(name, None)
+    return item
+
+
+def _holds(condition: Condition, item: Item | None) -> bool:
+    """Evaluate a condition as DynamoDB does: a missing attribute compares false."""
+    if isinstance(condition, Exists):
+        return item is not None
+    if isinstance(condition, NotExists):
+        return item is None
+    if isinstance(condition, AllOf):
+        return all(_holds(c, item) for c in condition.conditions)
+    if item is None or condition.attribute not in item:
+        return False
+    value = item[condition.attribute]
+    if type(value) is not type(condition.value):
+        return False
+    if isinstance(condition, Equals):
+        return bool(value == condition.value)
+    assert isinstance(condition, LessThan)
+    if isinstance(value, str):
+        return value.encode() < str(condition.value).encode()
+    return bool(int(value) < int(condition.value))
+
+
+def _after_prefix(prefix: str) -> str:
+    """The smallest string greater than every string that starts with ``prefix``."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _dumps(item: Item) -> str:
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _loads(text: str) -> Item:
+    item: Item = json.loads(text)
+    return item

@@ -1,0 +1,82 @@
+"""The refusals the product can give, each with a stable code and a message a person can read.
+
+Callers match on the error *type* (the API maps types to HTTP statuses in one table) and
+report the *code*; nobody inspects message text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MESSAGES: dict[str, str] = {
+    # not found
+    "meetup_not_found": "There is no such meetup.",
+    "invitation_not_found": "There is no such invitation.",
+    "user_not_found": "There is no such user.",
+    # who may do what
+    "not_organizer": "Only the meetup's organizer may do that.",
+    # state conflicts
+    "version_conflict": "The meetup was changed by someone else; reload it and try again.",
+    "already_invited": "That person is already invited.",
+    "already_published": "The meetup is already published.",
+    "email_taken": "An account with that email address already exists.",
+    "meetup_cancelled": "The meetup has been cancelled.",
+    "meetup_started": "The meetup has already started.",
+    "meetup_ended": "The meetup has already ended.",
+    "meetup_not_published": "The meetup is not published yet.",
+    "meetup_published": "A published meetup cannot be deleted; cancel it instead.",
+    "capacity_reached": "The meetup is full.",
+    "start_in_past": "The start time has passed; choose a new one first.",
+    "capacity_below_attendance": "More people are attending than the new capacity allows.",
+    # input
+    "invalid_input": "Some fields are not valid.",
+}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One invalid field: a dotted path (``invitees[2].email``) and what is wrong with it."""
+
+    field: str
+    message: str
+
+
+class DomainError(Exception):
+    """Base of every refusal; ``code`` is stable, ``message`` is for people."""
+
+    def __init__(self, code: str, message: str | None = None) -> None:
+        self.code = code
+        self.message = message or MESSAGES.get(code, code.replace("_", " ").capitalize())
+        super().__init__(self.message)
+
+
+class NotFound(DomainError):
+    """The thing asked for does not exist, or the caller may not know that it does."""
+
+
+class Forbidden(DomainError):
+    """The caller is known but may not do this."""
+
+
+class Conflict(DomainError):
+    """The request clashes with the current state (a lost race, a duplicate, a finished meetup)."""
+
+
+class VersionConflict(Conflict):
+    """Someone else changed the aggregate since it was read."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__("version_conflict", message)
+
+
+class InvalidInput(DomainError):
+    """One or more fields are invalid; ``errors`` lists every one of them."""
+
+    def __init__(self, errors: list[FieldError], code: str = "invalid_input") -> None:
+        self.errors = errors
+        super().__init__(code, "; ".join(f"{e.field}: {e.message}" for e in errors))
+
+
+def field_error(field: str, message: str) -> InvalidInput:
+    """The error for a single invalid field."""
+    return InvalidInput([FieldError(field, message)])

@@ -1,0 +1,438 @@
+"""The meetup aggregate: what an organizer plans, and the rules for changing and answering it.
+
+Every method takes ``now`` from the caller: the domain never reads a clock. A method that
+changes the meetup bumps ``version`` exactly once; a refused call changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from slsplay.domain.errors import (
+    MESSAGES,
+    Conflict,
+    FieldError,
+    Forbidden,
+    InvalidInput,
+    field_error,
+)
+from slsplay.domain.invitations import Invitation, Response, normalise_email, normalise_name
+from slsplay.domain.money import Price
+
+TITLE_MAX = 120
+DESCRIPTION_MAX = 5_000
+DURATION_MIN_MINUTES = 5
+DURATION_MAX_MINUTES = 24 * 60
+CAPACITY_MAX = 100_000
+JOIN_URL_MAX = 2_048
+
+CATEGORIES = (
+    "arts",
+    "business",
+    "community",
+    "education",
+    "food",
+    "gaming",
+    "health",
+    "music",
+    "networking",
+    "science",
+    "sports",
+    "technology",
+    "other",
+)
+
+
+class MeetupStatus(StrEnum):
+    """The stored lifecycle: draft -> published -> cancelled (a draft may be cancelled too)."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    CANCELLED = "cancelled"
+
+
+class Phase(StrEnum):
+    """Where a meetup stands at a given instant: the status plus what the clock says."""
+
+    DRAFT = "draft"
+    UPCOMING = "upcoming"
+    LIVE = "live"
+    ENDED = "ended"
+    CANCELLED = "cancelled"
+
+
+class Visibility(StrEnum):
+    """Private meetups are invite-only (the default); public ones are listed and searchable."""
+
+    PRIVATE = "private"
+    PUBLIC = "public"
+
+
+@dataclass(frozen=True)
+class MeetupCounts:
+    """How many people are invited, attending and declined; kept beside the meetup."""
+
+    invited: int = 0
+    attending: int = 0
+    declined: int = 0
+
+
+@dataclass(frozen=True)
+class MeetupDetails:
+    """The fields an organizer writes; valid by construction through ``parse``."""
+
+    title: str
+    description: str
+    category: str
+    starts_at: datetime
+    timezone: str
+    duration_minutes: int
+    join_url: str
+    capacity: int | None = None
+    price: Price | None = None
+    visibility: Visibility = Visibility.PRIVATE
+
+    @classmethod
+    def parse(cls, values: Mapping[str, object]) -> MeetupDetails:
+        """Details from loosely typed values, or ``InvalidInput`` listing every bad field."""
+        unknown = sorted(set(values) - WRITABLE_FIELDS)
+        errors = [FieldError(name, "is not a field of a meetup") for name in unknown]
+        parsed: dict[str, object] = {}
+        for name, parser in _PARSERS.items():
+            raw = values.get(name, _DEFAULTS.get(name, _MISSING))
+            if raw is _MISSING:
+                errors.append(FieldError(name, "is required"))
+                continue
+            try:
+                parsed[name] = parser(raw)
+            except InvalidInput as e:
+                errors += e.errors
+        if errors:
+            raise InvalidInput(errors)
+        return cls(**parsed)  # type: ignore[arg-type]  # each value was checked by its parser
+
+    def as_values(self) -> dict[str, object]:
+        """The details as a mapping that ``parse`` accepts (used to apply a partial edit)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass
+class Meetup:
+    """A virtual gathering planned by one organizer."""
+
+    id: str
+    organizer_id: str
+    details: MeetupDetails
+    created_at: datetime
+    updated_at: datetime
+    status: MeetupStatus = MeetupStatus.DRAFT
+    version: int = 1
+    published_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    _changed: bool = field(default=False, repr=False, compare=False)
+
+    # -- creation and reading ---------------------------------------------------------------
+
+    @classmethod
+    def plan(
+        cls, *, meetup_id: str, organizer_id: str, values: Mapping[str, object], now: datetime
+    ) -> Meetup:
+        """A new draft; its start must lie in the future."""
+        details = MeetupDetails.parse(values)
+        if details.starts_at <= now:
+            raise field_error("starts_at", "must be in the future")
+        return cls(
+            id=meetup_id, organizer_id=organizer_id, details=details, created_at=now, updated_at=now
+        )
+
+    @property
+    def starts_at(self) -> datetime:
+        """The start, as a UTC instant."""
+        return self.details.starts_at
+
+    @property
+    def ends_at(self) -> datetime:
+        """The end: start plus duration."""
+        return self.details.starts_at + timedelta(minutes=self.details.duration_minutes)
+
+    def phase(self, now: datetime) -> Phase:
+        """Draft, upcoming, live, ended or cancelled, at ``now``."""
+        if self.status is MeetupStatus.CANCELLED:
+            return Phase.CANCELLED
+        if self.status is MeetupStatus.DRAFT:
+            return Phase.DRAFT
+        if now < self.starts_at:
+            return Phase.UPCOMING
+        return Phase.LIVE if now < self.ends_at else Phase.ENDED
+
+    def is_organizer(self, user_id: str | None) -> bool:
+        """Whether ``user_id`` is the organizer."""
+        return user_id is not None and user_id == self.organizer_id
+
+    def reveals_join_url(self, viewer_id: str | None, invitation: Invitation | None) -> bool:
+        """The join link is for the organizer and for invitees who said they attend."""
+        if self.is_organizer(viewer_id):
+            return True
+        return (
+            invitation is not None
+            and invitation.meetup_id == self.id
+            and invitation.response is Response.ATTENDING
+        )
+
+    # -- the organizer's actions ------------------------------------------------------------
+
+    def edit(
+        self, actor_id: str, changes: Mapping[str, object], now: datetime, counts: MeetupCounts
+    ) -> bool:
+        """Apply a partial edit; answers whether anything changed."""
+        self._ensure_organizer(actor_id)
+        self._ensure_not_cancelled()
+        if self.status is MeetupStatus.PUBLISHED and now >= self.ends_at:
+            raise Conflict("meetup_ended")
+        details = MeetupDetails.parse({**self.details.as_values(), **changes})
+        if details == self.details:
+            return False
+        if details.starts_at != self.starts_at:
+            if self.status is MeetupStatus.PUBLISHED and now >= self.starts_at:
+                raise Conflict("meetup_started")
+            if details.starts_at <= now:
+                raise field_error("starts_at", "must be in the future")
+        if details.capacity is not None and details.capacity < counts.attending:
+            raise InvalidInput(
+                [FieldError("capacity", MESSAGES["capacity_below_attendance"])],
+                code="capacity_below_attendance",
+            )
+        self.details = details
+        self._bump(now)
+        return True
+
+    def publish(self, actor_id: str, now: datetime) -> None:
+        """Make the meetup visible to its invitees (who are then emailed)."""
+        self._ensure_organizer(actor_id)
+        self._ensure_not_cancelled()
+        if self.status is MeetupStatus.PUBLISHED:
+            raise Conflict("already_published")
+        if self.starts_at <= now:
+            raise Conflict("start_in_past")
+        self.status = MeetupStatus.PUBLISHED
+        self.published_at = now
+        self._bump(now)
+
+    def cancel(self, actor_id: str, now: datetime) -> None:
+        """Call the meetup off; everyone invited is told, and nothing is accepted after."""
+        self._ensure_organizer(actor_id)
+        self._ensure_not_cancelled()
+        if self.status is MeetupStatus.PUBLISHED and now >= self.ends_at:
+            raise Conflict("meetup_ended")
+        self.status = MeetupStatus.CANCELLED
+        self.cancelled_at = now
+        self._bump(now)
+
+    def ensure_deletable(self, actor_id: str) -> None:
+        """Only a draft may be deleted: once published, invitees must hear of a cancellation."""
+        self._ensure_organizer(actor_id)
+        if self.status is MeetupStatus.PUBLISHED:
+            raise Conflict("meetup_published")
+
+    def invite(
+        self, actor_id: str, *, invitation_id: str, email: object, name: object, now: datetime
+    ) -> Invitation:
+        """A new invitation; allowed in draft and published, up to the start."""
+        self._ensure_organizer(actor_id)
+        self.ensure_open_for_invitations(now)
+        return Invitation(
+            id=invitation_id,
+            meetup_id=self.id,
+            email=normalise_email(email),
+            name=normalise_name(name),
+            invited_at=now,
+        )
+
+    def ensure_open_for_invitations(self, now: datetime) -> None:
+        """Refuse invitations to a cancelled or started meetup."""
+        self._ensure_not_cancelled()
+        if now >= self.starts_at:
+            raise Conflict("meetup_started")
+
+    # -- the invitee's answer ---------------------------------------------------------------
+
+    def answer(
+        self, invitation: Invitation, response: Response, now: datetime, counts: MeetupCounts
+    ) -> MeetupCounts:
+        """Record an invitee's answer and return the counts it leads to.
+
+        An answer equal to the current one changes nothing and returns the same counts.
+        """
+        if invitation.meetup_id != self.id:
+            raise ValueError("the invitation belongs to another meetup")
+        if response is Response.NONE:
+            raise field_error("response", "must be attending or declined")
+        self._ensure_not_cancelled()
+        if self.status is MeetupStatus.DRAFT:
+            raise Conflict("meetup_not_published")
+        if now >= self.starts_at:
+            raise Conflict("meetup_started")
+        previous = invitation.response
+        if response is previous:
+            return counts
+        capacity = self.details.capacity
+        if response is Response.ATTENDING and capacity is not None and counts.attending >= capacity:
+            raise Conflict("capacity_reached")
+        invitation.response = response
+        invitation.responded_at = now
+        invitation.version += 1
+        return replace(
+            counts,
+            attending=counts.attending + _delta(Response.ATTENDING, previous, response),
+            declined=counts.declined + _delta(Response.DECLINED, previous, response),
+        )
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _ensure_organizer(self, actor_id: str) -> None:
+        if not self.is_organizer(actor_id):
+            raise Forbidden("not_organizer")
+
+    def _ensure_not_cancelled(self) -> None:
+        if self.status is MeetupStatus.CANCELLED:
+            raise Conflict("meetup_cancelled")
+
+    def _bump(self, now: datetime) -> None:
+        self.version += 1
+        self.updated_at = now
+
+
+def _delta(counted: Response, previous: Response, current: Response) -> int:
+    return (current is counted) - (previous is counted)
+
+
+# -- parsing of the writable fields ---------------------------------------------------------
+
+
+def _text(name: str, *, required: bool, limit: int) -> Callable[[object], str]:
+    def parse(raw: object) -> str:
+        if not isinstance(raw, str):
+            raise field_error(name, "must be text")
+        value = raw.strip()
+        if required and not value:
+            raise field_error(name, "is required")
+        if len(value) > limit:
+            raise field_error(name, f"must be at most {limit} characters")
+        return value
+
+    return parse
+
+
+def _single_line(name: str, limit: int) -> Callable[[object], str]:
+    text = _text(name, required=True, limit=limit)
+
+    def parse(raw: object) -> str:
+        return " ".join(text(raw).split())
+
+    return parse
+
+
+def _category(raw: object) -> str:
+    if raw not in CATEGORIES:
+        raise field_error("category", f"must be one of {', '.join(CATEGORIES)}")
+    assert isinstance(raw, str)
+    return raw
+
+
+def _starts_at(raw: object) -> datetime:
+    if not isinstance(raw, datetime) or raw.utcoffset() is None:
+        raise field_error("starts_at", "must be a date and time with a UTC offset")
+    return raw.astimezone(UTC).replace(microsecond=0)
+
+
+def _timezone(raw: object) -> str:
+    # ZoneInfo reads the IANA database shipped with Python (tzdata); that is reference
+    # data, not I/O the domain depends on at run time in any way a test could notice.
+    if not isinstance(raw, str) or not raw or raw != raw.strip():
+        raise field_error("timezone", "must be an IANA time zone such as Europe/Berlin")
+    try:
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError) as e:
+        raise field_error("timezone", "must be an IANA time zone such as Europe/Berlin") from e
+    return raw
+
+
+def _bounded_int(name: str, low: int, high: int, unit: str = "") -> Callable[[object], int]:
+    def parse(raw: object) -> int:
+        if type(raw) is not int or not low <= raw <= high:
+            raise field_error(name, f"must be a whole number from {low} to {high}{unit}")
+        return raw
+
+    return parse
+
+
+def _capacity(raw: object) -> int | None:
+    if raw is None:
+        return None
+    return _bounded_int("capacity", 1, CAPACITY_MAX)(raw)
+
+
+def _join_url(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise field_error("join_url", "must be an https link")
+    url = raw.strip()
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if len(url) > JOIN_URL_MAX or any(c.isspace() for c in url):
+        raise field_error("join_url", f"must be an https link of at most {JOIN_URL_MAX} characters")
+    if parts.scheme != "https" or not host or "." not in host or parts.username is not None:
+        raise field_error("join_url", "must be an https link such as https://meet.example.com/abc")
+    return url
+
+
+def _price(raw: object) -> Price | None:
+    if raw is None or isinstance(raw, Price):
+        return raw
+    if not isinstance(raw, Mapping):
+        raise field_error("price", "must have amount_minor and currency")
+    amount, currency = raw.get("amount_minor"), raw.get("currency")
+    errors = Price.problems(amount, currency)
+    if errors:
+        raise InvalidInput(errors)
+    assert isinstance(amount, int)
+    assert isinstance(currency, str)
+    return Price(amount_minor=amount, currency=currency)
+
+
+def _visibility(raw: object) -> Visibility:
+    if raw not in tuple(Visibility):
+        raise field_error("visibility", "must be private or public")
+    return Visibility(str(raw))
+
+
+_MISSING = object()
+_DEFAULTS: dict[str, object] = {
+    "description": "",
+    "category": "other",
+    "capacity": None,
+    "price": None,
+    "visibility": Visibility.PRIVATE,
+}
+_PARSERS: dict[str, Callable[[object], object]] = {
+    "title": _single_line("title", TITLE_MAX),
+    "description": _text("description", required=False, limit=DESCRIPTION_MAX),
+    "category": _category,
+    "starts_at": _starts_at,
+    "timezone": _timezone,
+    "duration_minutes": _bounded_int(
+        "duration_minutes", DURATION_MIN_MINUTES, DURATION_MAX_MINUTES, " minutes"
+    ),
+    "join_url": _join_url,
+    "capacity": _capacity,
+    "price": _price,
+    "visibility": _visibility,
+}
+WRITABLE_FIELDS = frozenset(_PARSERS)

@@ -1,0 +1,1 @@
+"""Use cases: functions that take ports, apply the domain's rules and store the result."""

@@ -1,0 +1,1 @@
+"""The single-table design: keys, item <-> domain mapping, repositories on the ItemStore."""

@@ -1,0 +1,192 @@
+"""How domain objects become items and back. Attribute names here are the stored format."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.meetups import (
+    Meetup,
+    MeetupCounts,
+    MeetupDetails,
+    MeetupStatus,
+    Visibility,
+)
+from slsplay.domain.money import Price
+from slsplay.domain.users import User
+from slsplay.ports import PK, SK, Item, Key
+from slsplay.store import schema
+
+MEETUP_TYPE = "meetup"
+COUNTS_TYPE = "meetup_counts"
+INVITATION_TYPE = "invitation"
+USER_TYPE = "user"
+EMAIL_TYPE = "email"
+
+
+def _time(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _parse_time(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _required_time(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _keyed(key: Key, **attributes: object) -> Item:
+    return {PK: key.pk, SK: key.sk, **attributes}
+
+
+# -- meetups --------------------------------------------------------------------------------
+
+
+def meetup_item(meetup: Meetup) -> Item:
+    d = meetup.details
+    starts = schema.instant(d.starts_at)
+    item = _keyed(
+        schema.meetup_key(meetup.id),
+        type=MEETUP_TYPE,
+        id=meetup.id,
+        organizer_id=meetup.organizer_id,
+        title=d.title,
+        description=d.description,
+        category=d.category,
+        starts_at=starts,
+        timezone=d.timezone,
+        duration_minutes=d.duration_minutes,
+        join_url=d.join_url,
+        capacity=d.capacity,
+        price=None
+        if d.price is None
+        else {"amount_minor": d.price.amount_minor, "currency": d.price.currency},
+        visibility=d.visibility.value,
+        status=meetup.status.value,
+        version=meetup.version,
+        created_at=_time(meetup.created_at),
+        updated_at=_time(meetup.updated_at),
+        published_at=_time(meetup.published_at),
+        cancelled_at=_time(meetup.cancelled_at),
+        gsi1pk=schema.organizer_partition(meetup.organizer_id),
+        gsi1sk=f"{starts}#{meetup.id}",
+    )
+    if meetup.status is MeetupStatus.PUBLISHED:
+        # Sparse: only published meetups are found by start time (attendee lists, reminders).
+        item["gsi2pk"] = schema.starts_partition(d.starts_at)
+        item["gsi2sk"] = f"{starts}#{meetup.id}"
+    return item
+
+
+def meetup_from_item(item: Item) -> Meetup:
+    price = item.get("price")
+    details = MeetupDetails(
+        title=item["title"],
+        description=item["description"],
+        category=item["category"],
+        starts_at=_required_time(item["starts_at"]),
+        timezone=item["timezone"],
+        duration_minutes=item["duration_minutes"],
+        join_url=item["join_url"],
+        capacity=item.get("capacity"),
+        price=None if price is None else Price(price["amount_minor"], price["currency"]),
+        visibility=Visibility(item["visibility"]),
+    )
+    return Meetup(
+        id=item["id"],
+        organizer_id=item["organizer_id"],
+        details=details,
+        created_at=_required_time(item["created_at"]),
+        updated_at=_required_time(item["updated_at"]),
+        status=MeetupStatus(item["status"]),
+        version=item["version"],
+        published_at=_parse_time(item.get("published_at")),
+        cancelled_at=_parse_time(item.get("cancelled_at")),
+    )
+
+
+def counts_item(meetup_id: str, counts: MeetupCounts) -> Item:
+    return _keyed(
+        schema.counts_key(meetup_id),
+        type=COUNTS_TYPE,
+        invited=counts.invited,
+        attending=counts.attending,
+        declined=counts.declined,
+    )
+
+
+def counts_from_item(item: Item | None) -> MeetupCounts:
+    if item is None:
+        return MeetupCounts()
+    return MeetupCounts(
+        invited=item.get("invited", 0),
+        attending=item.get("attending", 0),
+        declined=item.get("declined", 0),
+    )
+
+
+# -- invitations ----------------------------------------------------------------------------
+
+
+def invitation_item(invitation: Invitation) -> Item:
+    return _keyed(
+        schema.invitation_key(invitation.meetup_id, invitation.email),
+        type=INVITATION_TYPE,
+        id=invitation.id,
+        meetup_id=invitation.meetup_id,
+        email=invitation.email,
+        name=invitation.name,
+        invited_at=_time(invitation.invited_at),
+        sent_at=_time(invitation.sent_at),
+        response=invitation.response.value,
+        responded_at=_time(invitation.responded_at),
+        version=invitation.version,
+        gsi1pk=schema.invitee_partition(invitation.email),
+        gsi1sk=f"MEETUP#{invitation.meetup_id}",
+    )
+
+
+def invitation_from_item(item: Item) -> Invitation:
+    return Invitation(
+        id=item["id"],
+        meetup_id=item["meetup_id"],
+        email=item["email"],
+        name=item.get("name"),
+        invited_at=_required_time(item["invited_at"]),
+        sent_at=_parse_time(item.get("sent_at")),
+        response=Response(item["response"]),
+        responded_at=_parse_time(item.get("responded_at")),
+        version=item["version"],
+    )
+
+
+# -- users ----------------------------------------------------------------------------------
+
+
+def user_item(user: User) -> Item:
+    return _keyed(
+        schema.user_key(user.id),
+        type=USER_TYPE,
+        id=user.id,
+        name=user.name,
+        email=user.email,
+        is_guest=user.is_guest,
+        created_at=_time(user.created_at),
+        version=user.version,
+    )
+
+
+def user_from_item(item: Item) -> User:
+    return User(
+        id=item["id"],
+        name=item["name"],
+        email=item.get("email"),
+        is_guest=item["is_guest"],
+        created_at=_required_time(item["created_at"]),
+        version=item["version"],
+    )
+
+
+def email_item(email: str, user_id: str) -> Item:
+    return _keyed(schema.email_key(email), type=EMAIL_TYPE, user_id=user_id)

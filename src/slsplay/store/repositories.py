@@ -1,0 +1,274 @@
+"""Repositories: aggregates loaded and saved through the ItemStore port, once for every adapter.
+
+Invariants that span items are enforced here with conditional and transactional writes,
+never by reading first and writing after: two racing requests cannot both win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
+
+from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound, VersionConflict
+from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.meetups import Meetup, MeetupCounts
+from slsplay.domain.users import User
+from slsplay.ports import (
+    MAX_TRANSACTION_OPS,
+    Check,
+    ConditionFailed,
+    Delete,
+    Equals,
+    Exists,
+    ItemStore,
+    LessThan,
+    NotExists,
+    Put,
+    TransactionOp,
+    Update,
+    versioned,
+)
+from slsplay.store import records, schema
+
+# Room in a transaction for invitations, next to the meetup check and the counter update.
+INVITATIONS_PER_TRANSACTION = MAX_TRANSACTION_OPS - 2
+
+
+class MeetupRepository:
+    """Meetups and their answer counts."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    def add(self, meetup: Meetup) -> None:
+        """Store a new meetup with zero counts."""
+        self.store.transact(
+            [
+                Put(records.meetup_item(meetup), NotExists()),
+                Put(records.counts_item(meetup.id, MeetupCounts()), NotExists()),
+            ]
+        )
+
+    def get(self, meetup_id: str) -> tuple[Meetup, MeetupCounts]:
+        """The meetup and its counts, in one query; ``NotFound`` if there is none."""
+        page = self.store.query(
+            schema.meetup_key(meetup_id).pk, sk_prefix=schema.MEETUP_AND_COUNTS_PREFIX, limit=2
+        )
+        by_type = {item["type"]: item for item in page.items}
+        if records.MEETUP_TYPE not in by_type:
+            raise NotFound("meetup_not_found")
+        return (
+            records.meetup_from_item(by_type[records.MEETUP_TYPE]),
+            records.counts_from_item(by_type.get(records.COUNTS_TYPE)),
+        )
+
+    def save(self, meetup: Meetup, expected_version: int) -> None:
+        """Store a changed meetup read at ``expected_version``.
+
+        With a capacity, the write also requires that no more people attend than it allows,
+        so that lowering the capacity cannot race with an invitee's "attending".
+        """
+        item = records.meetup_item(meetup)
+        capacity = meetup.details.capacity
+        if capacity is None:
+            self.store.update_versioned(item, expected_version)
+            return
+        try:
+            self.store.transact(
+                [
+                    Put(item, versioned(expected_version)),
+                    Check(schema.counts_key(meetup.id), LessThan("attending", capacity + 1)),
+                ]
+            )
+        except ConditionFailed as e:
+            if 0 in e.failed:
+                raise VersionConflict from e
+            raise InvalidInput(
+                [FieldError("capacity", "more people are attending than that")],
+                code="capacity_below_attendance",
+            ) from e
+
+    def delete(self, meetup: Meetup, invitations: Sequence[Invitation]) -> None:
+        """Remove a meetup, its counts and its invitations.
+
+        The meetup goes first, in one transaction with as many invitations as fit; any
+        further invitations follow in batches. Should the process stop in between, what
+        is left are invitations of a meetup that no longer exists, which every reader
+        already treats as gone and the clean-up job removes.
+        """
+        deletes: list[TransactionOp] = [
+            Delete(schema.meetup_key(meetup.id), versioned(meetup.version)),
+            Delete(schema.counts_key(meetup.id)),
+        ]
+        deletes += [Delete(schema.invitation_key(meetup.id, i.email)) for i in invitations]
+        first, rest = deletes[:MAX_TRANSACTION_OPS], deletes[MAX_TRANSACTION_OPS:]
+        try:
+            self.store.transact(first)
+        except ConditionFailed as e:
+            raise VersionConflict from e
+        for start in range(0, len(rest), MAX_TRANSACTION_OPS):
+            self.store.transact(rest[start : start + MAX_TRANSACTION_OPS])
+
+    def of_organizer(
+        self, organizer_id: str, *, limit: int = 50, cursor: str | None = None
+    ) -> tuple[list[Meetup], str | None]:
+        """An organizer's meetups by start, a page at a time."""
+        page = self.store.query(
+            schema.organizer_partition(organizer_id), index="gsi1", limit=limit, cursor=cursor
+        )
+        return [records.meetup_from_item(item) for item in page.items], page.next_cursor
+
+    def published_starting_between(self, start: datetime, end: datetime) -> Iterator[Meetup]:
+        """Published meetups whose start lies in ``[start, end]``, by start (for scheduled jobs)."""
+        day = start
+        while schema.starts_partition(day) <= schema.starts_partition(end):
+            cursor: str | None = None
+            while True:
+                page = self.store.query(
+                    schema.starts_partition(day),
+                    index="gsi2",
+                    sk_between=(schema.instant(start), schema.instant(end) + "~"),
+                    cursor=cursor,
+                )
+                yield from (records.meetup_from_item(item) for item in page.items)
+                cursor = page.next_cursor
+                if cursor is None:
+                    break
+            day += timedelta(days=1)
+
+
+class InvitationRepository:
+    """Invitations and the answers recorded on them."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    def add_many(self, meetup: Meetup, invitations: Sequence[Invitation]) -> None:
+        """Store new invitations, refusing any address already invited.
+
+        Each batch is one transaction that also requires the meetup to be unchanged since
+        it was read (so nobody is invited to a meetup cancelled meanwhile) and counts the
+        invitations. A batch with an address already invited writes nothing.
+        """
+        for start in range(0, len(invitations), INVITATIONS_PER_TRANSACTION):
+            batch = invitations[start : start + INVITATIONS_PER_TRANSACTION]
+            ops: list[TransactionOp] = [
+                Check(schema.meetup_key(meetup.id), versioned(meetup.version)),
+                Update(
+                    schema.counts_key(meetup.id), add={"invited": len(batch)}, condition=Exists()
+                ),
+                *(Put(records.invitation_item(i), NotExists()) for i in batch),
+            ]
+            try:
+                self.store.transact(ops)
+            except ConditionFailed as e:
+                taken = [batch[i - 2].email for i in e.failed if i >= 2]
+                if taken:
+                    raise Conflict(
+                        "already_invited", f"Already invited: {', '.join(taken)}."
+                    ) from e
+                raise VersionConflict from e
+
+    def get(self, meetup_id: str, email: str) -> Invitation:
+        """One invitation; ``NotFound`` if that address is not invited."""
+        item = self.store.get(schema.invitation_key(meetup_id, email))
+        if item is None:
+            raise NotFound("invitation_not_found")
+        return records.invitation_from_item(item)
+
+    def of_meetup(
+        self, meetup_id: str, *, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[Invitation], str | None]:
+        """A meetup's invitations by email address, a page at a time."""
+        page = self.store.query(
+            schema.meetup_key(meetup_id).pk,
+            sk_prefix=schema.INVITATION_PREFIX,
+            limit=limit,
+            cursor=cursor,
+        )
+        return [records.invitation_from_item(item) for item in page.items], page.next_cursor
+
+    def all_of_meetup(self, meetup_id: str) -> Iterator[Invitation]:
+        """Every invitation of a meetup, read page by page (never all at once)."""
+        cursor: str | None = None
+        while True:
+            page, cursor = self.of_meetup(meetup_id, limit=500, cursor=cursor)
+            yield from page
+            if cursor is None:
+                return
+
+    def of_email(
+        self, email: str, *, limit: int = 50, cursor: str | None = None
+    ) -> tuple[list[Invitation], str | None]:
+        """The invitations sent to one address, across meetups."""
+        page = self.store.query(
+            schema.invitee_partition(email), index="gsi1", limit=limit, cursor=cursor
+        )
+        return [records.invitation_from_item(item) for item in page.items], page.next_cursor
+
+    def save_answer(
+        self,
+        meetup: Meetup,
+        invitation: Invitation,
+        expected_version: int,
+        before: MeetupCounts,
+        after: MeetupCounts,
+    ) -> None:
+        """Store an answer and move the counts with it, in one transaction.
+
+        The counter update carries the capacity as a condition, so two people racing for
+        the last seat cannot both get it; the meetup must be unchanged since it was read.
+        """
+        attending = after.attending - before.attending
+        declined = after.declined - before.declined
+        capacity = meetup.details.capacity
+        seat_condition = (
+            LessThan("attending", capacity) if capacity is not None and attending > 0 else Exists()
+        )
+        try:
+            self.store.transact(
+                [
+                    Put(records.invitation_item(invitation), versioned(expected_version)),
+                    Update(
+                        schema.counts_key(meetup.id),
+                        add={"attending": attending, "declined": declined},
+                        condition=seat_condition,
+                    ),
+                    Check(schema.meetup_key(meetup.id), Equals("version", meetup.version)),
+                ]
+            )
+        except ConditionFailed as e:
+            if e.failed == (1,) and invitation.response is Response.ATTENDING:
+                raise Conflict("capacity_reached") from e
+            raise VersionConflict from e
+
+
+class UserRepository:
+    """Accounts and guests; an email address belongs to one account at most."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    def add(self, user: User) -> None:
+        """Store a new user, reserving the email address in the same transaction."""
+        ops: list[TransactionOp] = [Put(records.user_item(user), NotExists())]
+        if user.email is not None:
+            ops.append(Put(records.email_item(user.email, user.id), NotExists()))
+        try:
+            self.store.transact(ops)
+        except ConditionFailed as e:
+            if 1 in e.failed:
+                raise Conflict("email_taken") from e
+            raise
+
+    def get(self, user_id: str) -> User:
+        """One user; ``NotFound`` if there is none."""
+        item = self.store.get(schema.user_key(user_id))
+        if item is None:
+            raise NotFound("user_not_found")
+        return records.user_from_item(item)
+
+    def find_by_email(self, email: str) -> User | None:
+        """The account holding that (normalised) email address, if any."""
+        reservation = self.store.get(schema.email_key(email))
+        return None if reservation is None else self.get(reservation["user_id"])

@@ -1,0 +1,61 @@
+"""The one table's key schema and every key the product writes (see ``README.md`` here)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from slsplay.ports import IndexSchema, Key, TableSchema
+
+TABLE = TableSchema(
+    indexes=(
+        IndexSchema("gsi1", "gsi1pk", "gsi1sk"),
+        IndexSchema("gsi2", "gsi2pk", "gsi2sk"),
+    )
+)
+
+
+def instant(moment: datetime) -> str:
+    """A UTC instant in the fixed-width form sort keys need: ``2026-12-01T18:00:00Z``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def user_key(user_id: str) -> Key:
+    return Key(f"USER#{user_id}", "USER")
+
+
+def email_key(email: str) -> Key:
+    """The item that reserves an email address for one account."""
+    return Key(f"EMAIL#{email}", "EMAIL")
+
+
+def meetup_key(meetup_id: str) -> Key:
+    return Key(f"MEETUP#{meetup_id}", "MEETUP")
+
+
+def counts_key(meetup_id: str) -> Key:
+    """Kept apart from the meetup so that answers never move the meetup's version."""
+    return Key(f"MEETUP#{meetup_id}", "MEETUP#COUNTS")
+
+
+MEETUP_AND_COUNTS_PREFIX = "MEETUP"
+INVITATION_PREFIX = "INVITATION#"
+
+
+def invitation_key(meetup_id: str, email: str) -> Key:
+    """Keyed by email, so that one person is invited to one meetup at most once."""
+    return Key(f"MEETUP#{meetup_id}", f"{INVITATION_PREFIX}{email}")
+
+
+def organizer_partition(user_id: str) -> str:
+    """gsi1: an organizer's meetups, by start."""
+    return f"ORGANIZER#{user_id}"
+
+
+def invitee_partition(email: str) -> str:
+    """gsi1: the invitations of one email address, by meetup."""
+    return f"INVITEE#{email}"
+
+
+def starts_partition(moment: datetime) -> str:
+    """gsi2: published meetups starting on one UTC day, by start."""
+    return f"STARTS#{moment.astimezone(UTC):%Y-%m-%d}"
