@@ -33,7 +33,9 @@ def aws_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(params=["sqlite", "dynamodb"])
-def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ItemStore]:
+def store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ItemStore]:
     """The adapter under test, on an empty table."""
     if request.param == "sqlite":
         sqlite = SqliteItemStore(tmp_path_factory.mktemp("data") / "slsplay.db", TABLE)

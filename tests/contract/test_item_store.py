@@ -151,7 +151,9 @@ def test_a_versioned_update_must_carry_the_next_version(store: ItemStore) -> Non
 def test_an_update_sets_adds_and_removes_attributes(store: ItemStore) -> None:
     store.put(item("P", "S", name="a", count=5, gone="x"))
 
-    store.write(Update(Key("P", "S"), set={"name": "b"}, add={"count": -2, "new": 3}, remove=("gone",)))
+    store.write(
+        Update(Key("P", "S"), set={"name": "b"}, add={"count": -2, "new": 3}, remove=("gone",))
+    )
 
     assert store.get(Key("P", "S")) == item("P", "S", name="b", count=3, new=3)
 
@@ -316,7 +318,14 @@ def test_a_descending_query_pages_backwards(store: ItemStore) -> None:
 
 
 def test_a_query_by_prefix_finds_only_that_prefix(store: ItemStore) -> None:
-    for sk in ["INVITATION#a", "INVITATION#b", "INVITATIONS", "MEETUP", "MEETUP#COUNTS", "INVITATION"]:
+    for sk in [
+        "INVITATION#a",
+        "INVITATION#b",
+        "INVITATIONS",
+        "MEETUP",
+        "MEETUP#COUNTS",
+        "INVITATION",
+    ]:
         store.put(item("P", sk))
 
     assert _all_pages(store, "P", sk_prefix="INVITATION#") == [["INVITATION#a", "INVITATION#b"]]
@@ -396,7 +405,9 @@ def test_a_made_up_cursor_is_refused(store: ItemStore) -> None:
 # -- the change feed ------------------------------------------------------------------------
 
 
-def _read_all(store: ItemStore, after: str | None = None) -> tuple[list[tuple[object, ...]], str | None]:
+def _read_all(
+    store: ItemStore, after: str | None = None
+) -> tuple[list[tuple[object, ...]], str | None]:
     seen = []
     position = after
     while True:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from slsplay.domain.errors import Conflict, FieldError, Forbidden, InvalidInput
+from slsplay.domain.errors import FieldError, Forbidden, InvalidInput, VersionConflict
 from slsplay.domain.invitations import Invitation, Response, normalise_email
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.ids import new_id
@@ -93,7 +93,7 @@ def _change(
     meetup, counts = repository.get(meetup_id)
     read_version = meetup.version
     if expected_version is not None and expected_version != read_version:
-        raise Conflict("version_conflict")
+        raise VersionConflict
     if action(meetup, counts):
         repository.save(meetup, read_version)
     return MeetupView(meetup, counts)

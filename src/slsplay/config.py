@@ -1,0 +1,37 @@
+"""Settings, read from ``SLSPLAY_*`` environment variables in this one place."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Backend = Literal["local", "aws"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the composition root needs to pick and build the adapters."""
+
+    backend: Backend = "local"
+    data_dir: Path = Path(".slsplay")
+    table_name: str = "slsplay-dev"
+    aws_region: str = "eu-west-1"
+    aws_endpoint: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Settings from the environment; unset variables keep their defaults."""
+        env = os.environ if env is None else env
+        backend = env.get("SLSPLAY_BACKEND", "local")
+        if backend not in ("local", "aws"):
+            raise ValueError(f"SLSPLAY_BACKEND must be local or aws, not {backend!r}")
+        return cls(
+            backend=backend,  # type: ignore[arg-type]  # checked just above
+            data_dir=Path(env.get("SLSPLAY_DATA_DIR", ".slsplay")),
+            table_name=env.get("SLSPLAY_TABLE_NAME", "slsplay-dev"),
+            aws_region=env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", "eu-west-1")),
+            aws_endpoint=env.get("SLSPLAY_AWS_ENDPOINT") or None,
+        )

@@ -1,0 +1,327 @@
+"""The repositories and use cases on every adapter: the product's invariants hold in storage.
+
+Races are played out step by step (both sides read, then both write) rather than with
+threads, so that each test shows exactly which write loses and why.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from slsplay.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, VersionConflict
+from slsplay.domain.invitations import Response
+from slsplay.domain.meetups import MeetupStatus
+from slsplay.ports import ItemStore
+from slsplay.services import meetups, users
+from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
+from tests.support.clock import START, FakeClock
+
+ORGANIZER = "organizer-1"
+
+
+def values(**changes: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "title": "Quarterly investors' briefing",
+        "starts_at": START + timedelta(days=7),
+        "timezone": "Europe/Berlin",
+        "duration_minutes": 90,
+        "join_url": "https://meet.example.com/q4",
+    }
+    return {**base, **changes}
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def published(store: ItemStore, clock: FakeClock, **changes: object) -> str:
+    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values(**changes)).meetup.id
+    meetups.invite_people(
+        store,
+        clock,
+        ORGANIZER,
+        meetup_id,
+        [{"email": "ann@example.com"}, {"email": "bob@example.com"}, {"email": "cy@example.com"}],
+    )
+    meetups.publish_meetup(store, clock, ORGANIZER, meetup_id)
+    return meetup_id
+
+
+def test_a_planned_meetup_reads_back_with_zero_counts(store: ItemStore, clock: FakeClock) -> None:
+    planned = meetups.plan_meetup(
+        store,
+        clock,
+        ORGANIZER,
+        values(capacity=10, price={"amount_minor": 2500, "currency": "EUR"}),
+    )
+
+    seen = meetups.view_meetup(store, planned.meetup.id)
+
+    assert seen.meetup == planned.meetup
+    assert (seen.counts.invited, seen.counts.attending, seen.counts.declined) == (0, 0, 0)
+
+
+def test_an_unknown_meetup_is_not_found(store: ItemStore) -> None:
+    with pytest.raises(NotFound):
+        meetups.view_meetup(store, "no-such-meetup")
+
+
+def test_the_whole_journey_from_draft_to_attendee_list(store: ItemStore, clock: FakeClock) -> None:
+    meetup_id = published(store, clock, capacity=2)
+
+    clock.advance(minutes=5)
+    meetups.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
+    clock.advance(minutes=5)
+    meetups.answer_invitation(store, clock, meetup_id, "ANN@example.com ", Response.ATTENDING)
+    meetups.answer_invitation(store, clock, meetup_id, "cy@example.com", Response.DECLINED)
+
+    attendees = meetups.attendees_of(store, ORGANIZER, meetup_id)
+    counts = meetups.view_meetup(store, meetup_id).counts
+    assert [a.email for a in attendees] == ["bob@example.com", "ann@example.com"]
+    assert (counts.invited, counts.attending, counts.declined) == (3, 2, 1)
+    assert meetups.view_meetup(store, meetup_id).meetup.status is MeetupStatus.PUBLISHED
+
+
+def test_two_people_racing_for_the_last_seat_cannot_both_get_it(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = published(store, clock, capacity=1)
+    repository = InvitationRepository(store)
+    meetup, counts = MeetupRepository(store).get(meetup_id)
+    ann, bob = (
+        repository.get(meetup_id, "ann@example.com"),
+        repository.get(meetup_id, "bob@example.com"),
+    )
+    # Both read the same counts (nobody attending yet) and both pass the domain's check.
+    ann_after = meetup.answer(ann, Response.ATTENDING, clock.now(), counts)
+    bob_after = meetup.answer(bob, Response.ATTENDING, clock.now(), counts)
+
+    repository.save_answer(meetup, ann, 1, counts, ann_after)
+    with pytest.raises(Conflict) as refused:
+        repository.save_answer(meetup, bob, 1, counts, bob_after)
+
+    assert refused.value.code == "capacity_reached"
+    assert meetups.view_meetup(store, meetup_id).counts.attending == 1
+    assert repository.get(meetup_id, "bob@example.com").response is Response.NONE
+
+
+def test_a_full_meetup_refuses_another_attendee(store: ItemStore, clock: FakeClock) -> None:
+    meetup_id = published(store, clock, capacity=1)
+    meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+
+    with pytest.raises(Conflict, match="full"):
+        meetups.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
+    meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.DECLINED)
+    meetups.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
+
+    counts = meetups.view_meetup(store, meetup_id).counts
+    assert (counts.attending, counts.declined) == (1, 1)
+
+
+def test_an_answer_racing_with_a_change_of_answer_is_a_version_conflict(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = published(store, clock)
+    repository = InvitationRepository(store)
+    meetup, counts = MeetupRepository(store).get(meetup_id)
+    first = repository.get(meetup_id, "ann@example.com")
+    second = repository.get(meetup_id, "ann@example.com")
+    first_counts = meetup.answer(first, Response.ATTENDING, clock.now(), counts)
+    second_counts = meetup.answer(second, Response.DECLINED, clock.now(), counts)
+
+    repository.save_answer(meetup, first, 1, counts, first_counts)
+    with pytest.raises(VersionConflict):
+        repository.save_answer(meetup, second, 1, counts, second_counts)
+
+    counts = meetups.view_meetup(store, meetup_id).counts
+    assert (counts.attending, counts.declined) == (1, 0)
+
+
+def test_lowering_the_capacity_below_a_concurrent_answer_is_refused(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = published(store, clock, capacity=5)
+    meetup, counts = MeetupRepository(store).get(meetup_id)  # the organizer reads: nobody attends
+    meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    read_version = meetup.version
+    meetup.edit(ORGANIZER, {"capacity": 1}, clock.now(), counts)  # fine on the stale counts
+    meetups.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
+
+    with pytest.raises(InvalidInput) as refused:
+        MeetupRepository(store).save(meetup, read_version)
+
+    assert refused.value.code == "capacity_below_attendance"
+    assert meetups.view_meetup(store, meetup_id).meetup.details.capacity == 5
+
+
+def test_an_edit_from_a_stale_copy_is_a_version_conflict(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+    meetups.edit_meetup(store, clock, ORGANIZER, meetup_id, {"title": "First edit"})
+
+    with pytest.raises(VersionConflict):
+        meetups.edit_meetup(
+            store, clock, ORGANIZER, meetup_id, {"title": "Second edit"}, expected_version=1
+        )
+
+    seen = meetups.view_meetup(store, meetup_id).meetup
+    assert (seen.details.title, seen.version) == ("First edit", 2)
+
+
+def test_inviting_someone_twice_is_refused_and_writes_nothing(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = published(store, clock)
+
+    with pytest.raises(Conflict) as refused:
+        meetups.invite_people(
+            store,
+            clock,
+            ORGANIZER,
+            meetup_id,
+            [{"email": "dee@example.com"}, {"email": "Ann@Example.com"}],
+        )
+
+    assert refused.value.code == "already_invited"
+    assert "ann@example.com" in refused.value.message
+    invited, _ = meetups.invitations_of(store, ORGANIZER, meetup_id)
+    assert [i.email for i in invited] == ["ann@example.com", "bob@example.com", "cy@example.com"]
+    assert meetups.view_meetup(store, meetup_id).counts.invited == 3
+
+
+def test_an_address_listed_twice_in_one_request_is_invited_once(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+
+    added = meetups.invite_people(
+        store,
+        clock,
+        ORGANIZER,
+        meetup_id,
+        [{"email": "dee@example.com"}, {"email": " DEE@example.com"}],
+    )
+
+    assert [i.email for i in added] == ["dee@example.com"]
+    assert meetups.view_meetup(store, meetup_id).counts.invited == 1
+
+
+def test_every_invalid_address_in_a_list_is_reported_and_nobody_is_invited(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+
+    with pytest.raises(InvalidInput) as refused:
+        meetups.invite_people(
+            store,
+            clock,
+            ORGANIZER,
+            meetup_id,
+            [{"email": "ok@example.com"}, {"email": "nope"}, {"email": "x@example.com", "name": 3}],
+        )
+
+    assert [e.field for e in refused.value.errors] == ["invitees[1].email", "invitees[2].name"]
+    assert meetups.invitations_of(store, ORGANIZER, meetup_id)[0] == []
+
+
+def test_an_invitation_to_a_meetup_cancelled_meanwhile_is_refused(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = published(store, clock)
+    meetup, _ = MeetupRepository(store).get(meetup_id)
+    invitation = meetup.invite(
+        ORGANIZER, invitation_id="i-9", email="dee@example.com", name=None, now=clock.now()
+    )
+    meetups.cancel_meetup(store, clock, ORGANIZER, meetup_id)
+
+    with pytest.raises(VersionConflict):
+        InvitationRepository(store).add_many(meetup, [invitation])
+
+    with pytest.raises(Conflict, match="cancelled"):
+        meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "dee@example.com"}])
+
+
+def test_more_invitees_than_one_transaction_holds_are_all_invited(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+    people = [{"email": f"guest{n:03d}@example.com"} for n in range(130)]
+
+    meetups.invite_people(store, clock, ORGANIZER, meetup_id, people)
+
+    listed = list(InvitationRepository(store).all_of_meetup(meetup_id))
+    assert len(listed) == 130
+    assert meetups.view_meetup(store, meetup_id).counts.invited == 130
+
+
+def test_deleting_a_draft_removes_it_with_its_invitations(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+    meetups.invite_people(
+        store, clock, ORGANIZER, meetup_id, [{"email": f"g{n}@example.com"} for n in range(120)]
+    )
+
+    meetups.delete_meetup(store, ORGANIZER, meetup_id)
+
+    with pytest.raises(NotFound):
+        meetups.view_meetup(store, meetup_id)
+    assert InvitationRepository(store).of_meetup(meetup_id)[0] == []
+    assert InvitationRepository(store).of_email("g7@example.com")[0] == []
+
+
+def test_only_the_organizer_sees_invitations_and_attendees(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = published(store, clock)
+
+    with pytest.raises(Forbidden):
+        meetups.invitations_of(store, "someone-else", meetup_id)
+    with pytest.raises(Forbidden):
+        meetups.attendees_of(store, "someone-else", meetup_id)
+
+
+def test_an_organizers_meetups_come_by_start_a_page_at_a_time(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    starts = [START + timedelta(days=d) for d in (9, 2, 5, 30, 1)]
+    for n, start in enumerate(starts):
+        meetups.plan_meetup(store, clock, ORGANIZER, values(title=f"M{n}", starts_at=start))
+    meetups.plan_meetup(store, clock, "another-organizer", values(title="Not mine"))
+
+    first, cursor = meetups.meetups_of_organizer(store, ORGANIZER, limit=3)
+    second, end = meetups.meetups_of_organizer(store, ORGANIZER, limit=3, cursor=cursor)
+
+    assert [m.details.title for m in first + second] == ["M4", "M1", "M2", "M0", "M3"]
+    assert end is None
+
+
+def test_published_meetups_are_found_by_start_across_midnight(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    midnight = (START + timedelta(days=3)).replace(hour=0)
+    late = published(store, clock, starts_at=midnight - timedelta(minutes=20))
+    early = published(store, clock, starts_at=midnight + timedelta(minutes=25))
+    published(store, clock, starts_at=midnight + timedelta(hours=2))  # outside the window
+    meetups.plan_meetup(store, clock, ORGANIZER, values(starts_at=midnight))  # a draft
+
+    found = MeetupRepository(store).published_starting_between(
+        midnight - timedelta(minutes=30), midnight + timedelta(minutes=30)
+    )
+
+    assert [m.id for m in found] == [late, early]
+
+
+def test_an_email_address_belongs_to_one_account(store: ItemStore, clock: FakeClock) -> None:
+    ada = users.register_user(store, clock, "Ada@Example.com", "Ada")
+
+    with pytest.raises(Conflict) as refused:
+        users.register_user(store, clock, "ada@example.com", "Another Ada")
+
+    assert refused.value.code == "email_taken"
+    assert UserRepository(store).find_by_email("ada@example.com") == ada
+    assert UserRepository(store).get(users.start_as_guest(store, clock).id).is_guest
