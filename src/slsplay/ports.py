@@ -201,6 +201,14 @@ class Page:
     next_cursor: str | None
 
 
+@dataclass(frozen=True)
+class SortKeyRange:
+    """Which sort keys a query wants: those with a prefix, those between two (inclusive), or all."""
+
+    prefix: str | None = None
+    between: tuple[str, str] | None = None
+
+
 ChangeKind = Literal["INSERT", "MODIFY", "REMOVE"]
 
 
@@ -267,6 +275,22 @@ class ItemStore(ABC):
         """Adapter part of ``transact``, called with checked operations."""
 
     @abstractmethod
+    def _query(
+        self,
+        partition: str,
+        range_: SortKeyRange,
+        *,
+        index: str | None,
+        descending: bool,
+        limit: int,
+        cursor: str | None,
+    ) -> Page:
+        """Adapter part of ``query``, called with checked arguments."""
+
+    @abstractmethod
+    def changes(self, after: str | None = None, limit: int = 100) -> ChangeBatch:
+        """Committed changes after ``position`` (from the oldest kept when ``None``)."""
+
     def query(
         self,
         partition: str,
@@ -278,11 +302,23 @@ class ItemStore(ABC):
         limit: int = 100,
         cursor: str | None = None,
     ) -> Page:
-        """Items of one partition of the table or of an index, ordered by sort key."""
+        """Items of one partition of the table or of an index, ordered by sort key.
 
-    @abstractmethod
-    def changes(self, after: str | None = None, limit: int = 100) -> ChangeBatch:
-        """Committed changes after ``position`` (from the oldest kept when ``None``)."""
+        DynamoDB leaves the order of equal index sort keys open: the product's index sort
+        keys end in an id, so they never tie.
+        """
+        if not 1 <= limit <= MAX_QUERY_LIMIT:
+            raise ValueError(f"limit must be from 1 to {MAX_QUERY_LIMIT}")
+        if sk_prefix is not None and sk_between is not None:
+            raise ValueError("a query takes a sort-key prefix or a range, not both")
+        if sk_prefix == "":
+            sk_prefix = None
+        if index is not None:
+            self.schema.index(index)
+        range_ = SortKeyRange(prefix=sk_prefix, between=sk_between)
+        return self._query(
+            partition, range_, index=index, descending=descending, limit=limit, cursor=cursor
+        )
 
     def transact(self, ops: Sequence[TransactionOp]) -> None:
         """All of the writes, or none; ``ConditionFailed.failed`` names the ones that failed."""

@@ -16,7 +16,6 @@ from botocore.exceptions import ClientError
 
 from slsplay.adapters.cursors import decode_cursor, encode_cursor
 from slsplay.ports import (
-    MAX_QUERY_LIMIT,
     PK,
     SK,
     AllOf,
@@ -36,6 +35,7 @@ from slsplay.ports import (
     NotExists,
     Page,
     Put,
+    SortKeyRange,
     StoreBusy,
     TableSchema,
     TransactionOp,
@@ -166,27 +166,23 @@ class DynamoItemStore(ItemStore):
         )
         return from_attribute_values(answer["Item"]) if "Item" in answer else None
 
-    def query(
+    def _query(
         self,
         partition: str,
+        range_: SortKeyRange,
         *,
-        index: str | None = None,
-        sk_prefix: str | None = None,
-        sk_between: tuple[str, str] | None = None,
-        descending: bool = False,
-        limit: int = 100,
-        cursor: str | None = None,
+        index: str | None,
+        descending: bool,
+        limit: int,
+        cursor: str | None,
     ) -> Page:
-        """One page of a Query; one more item is asked for to know whether another page exists."""
-        if not 1 <= limit <= MAX_QUERY_LIMIT:
-            raise ValueError(f"limit must be from 1 to {MAX_QUERY_LIMIT}")
         hash_key, range_key = (PK, SK) if index is None else self._columns(index)
         ex = _Expression()
         key_condition = f"{ex.name(hash_key)} = {ex.value(partition)}"
-        if sk_prefix is not None:
-            key_condition += f" AND begins_with({ex.name(range_key)}, {ex.value(sk_prefix)})"
-        if sk_between is not None:
-            low, high = sk_between
+        if range_.prefix is not None:
+            key_condition += f" AND begins_with({ex.name(range_key)}, {ex.value(range_.prefix)})"
+        if range_.between is not None:
+            low, high = range_.between
             key_condition += (
                 f" AND {ex.name(range_key)} BETWEEN {ex.value(low)} AND {ex.value(high)}"
             )

@@ -21,7 +21,6 @@ from typing import Any
 
 from slsplay.adapters.cursors import decode_cursor, encode_cursor
 from slsplay.ports import (
-    MAX_QUERY_LIMIT,
     PK,
     SK,
     AllOf,
@@ -41,6 +40,7 @@ from slsplay.ports import (
     NotExists,
     Page,
     Put,
+    SortKeyRange,
     StoreBusy,
     TableSchema,
     TransactionOp,
@@ -151,32 +151,25 @@ class SqliteItemStore(ItemStore):
         ).fetchone()
         return None if row is None else _loads(row[0])
 
-    def query(
+    def _query(
         self,
         partition: str,
+        range_: SortKeyRange,
         *,
-        index: str | None = None,
-        sk_prefix: str | None = None,
-        sk_between: tuple[str, str] | None = None,
-        descending: bool = False,
-        limit: int = 100,
-        cursor: str | None = None,
+        index: str | None,
+        descending: bool,
+        limit: int,
+        cursor: str | None,
     ) -> Page:
-        """Items of one partition, ordered by sort key (ties by table key, as a cursor needs)."""
-        if not 1 <= limit <= MAX_QUERY_LIMIT:
-            raise ValueError(f"limit must be from 1 to {MAX_QUERY_LIMIT}")
         hash_col, range_col = (PK, SK) if index is None else self._columns(index)
         order = [range_col] if index is None else [range_col, PK, SK]
         where, params = [f"{hash_col} = ?"], [partition]
-        if sk_prefix is not None:
-            where.append(f"{range_col} >= ?")
-            params.append(sk_prefix)
-            if sk_prefix:
-                where.append(f"{range_col} < ?")
-                params.append(_after_prefix(sk_prefix))
-        if sk_between is not None:
+        if range_.prefix is not None:
+            where.append(f"{range_col} >= ? AND {range_col} < ?")
+            params += [range_.prefix, _after_prefix(range_.prefix)]
+        if range_.between is not None:
             where.append(f"{range_col} BETWEEN ? AND ?")
-            params += list(sk_between)
+            params += list(range_.between)
         attributes = self.schema.key_attributes(index)
         if cursor is not None:
             start = decode_cursor(cursor, attributes, hash_col, partition)
