@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slsplay.config import Settings
-from slsplay.ports import Clock, ItemStore
+from slsplay.ports import AccessTokens, Clock, ItemStore, PasswordHasher
 from slsplay.store.schema import TABLE
 
+if TYPE_CHECKING:
+    from slsplay.services.auth import AuthPorts
+
 SQLITE_FILE = "slsplay.db"
+SIGNING_KEY_FILE = "signing-key.pem"
+TOKEN_AUDIENCE = "slsplay"  # noqa: S105  (the audience template.yaml's authorizer accepts)
 
 
 @dataclass
@@ -37,6 +42,32 @@ class Container:
         from slsplay.adapters.aws.dynamo_store import DynamoItemStore  # noqa: PLC0415
 
         return DynamoItemStore(self.settings.table_name, TABLE, self._aws_client)
+
+    @cached_property
+    def hasher(self) -> PasswordHasher:
+        from slsplay.adapters.passwords import Argon2PasswordHasher  # noqa: PLC0415
+
+        return Argon2PasswordHasher()
+
+    @cached_property
+    def tokens(self) -> AccessTokens:
+        from slsplay.adapters.tokens import JwtAccessTokens  # noqa: PLC0415
+
+        if self.settings.backend == "local":
+            from slsplay.adapters.local.keys import signing_key_file  # noqa: PLC0415
+
+            key = signing_key_file(self.settings.data_dir / SIGNING_KEY_FILE)
+        else:
+            from slsplay.adapters.aws.secrets import secret_bytes  # noqa: PLC0415
+
+            key = secret_bytes(f"slsplay/{self.settings.stage}/signing-key")
+        return JwtAccessTokens(key, issuer=self.settings.public_url, audience=TOKEN_AUDIENCE)
+
+    @cached_property
+    def auth(self) -> AuthPorts:
+        from slsplay.services.auth import AuthPorts  # noqa: PLC0415
+
+        return AuthPorts(self.store, self.clock, self.hasher, self.tokens)
 
     def _aws_client(self, service: str) -> Any:
         import boto3  # noqa: PLC0415, TID251  (composition root: builds the AWS clients)

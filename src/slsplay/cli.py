@@ -67,7 +67,7 @@ def list_meetups(app: Container, organizer_email: str) -> list[str]:
     while True:
         page, cursor = meetups.meetups_of_organizer(app.store, user.id, cursor=cursor)
         for meetup in page:
-            counts = meetups.view_meetup(app.store, meetup.id).counts
+            counts = meetups.view_meetup(app.store, meetup.id, user.id).counts
             local = meetup.starts_at.astimezone(ZoneInfo(meetup.details.timezone))
             lines.append(
                 f"{local:%Y-%m-%d %H:%M} {meetup.details.timezone:<16} "

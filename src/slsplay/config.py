@@ -20,6 +20,8 @@ class Settings:
     table_name: str = "slsplay-dev"
     aws_region: str = "eu-west-1"
     aws_endpoint: str | None = None
+    public_url: str = "http://127.0.0.1:8000"
+    stage: str = "local"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -34,4 +36,6 @@ class Settings:
             table_name=env.get("SLSPLAY_TABLE_NAME", "slsplay-dev"),
             aws_region=env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", "eu-west-1")),
             aws_endpoint=env.get("SLSPLAY_AWS_ENDPOINT") or None,
+            public_url=env.get("SLSPLAY_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
+            stage=env.get("SLSPLAY_STAGE", "local"),
         )

@@ -362,3 +362,35 @@ class Clock(Protocol):
     def now(self) -> datetime:
         """The current instant, timezone-aware UTC."""
         ...
+
+
+class PasswordHasher(Protocol):
+    """One-way password hashing (argon2id in every environment)."""
+
+    def hash(self, password: str) -> str:
+        """A salted hash to store."""
+        ...
+
+    def verify(self, stored_hash: str, password: str) -> bool:
+        """Whether ``password`` matches ``stored_hash``."""
+        ...
+
+
+class AccessTokens(Protocol):
+    """Short-lived signed access tokens, and the public keys that verify them."""
+
+    issuer: str
+    audience: str
+    lifetime_seconds: int
+
+    def sign(self, claims: Mapping[str, Any]) -> str:
+        """A token carrying ``claims`` plus issuer, audience and times."""
+        ...
+
+    def verify(self, token: str) -> dict[str, Any]:
+        """The claims of a valid token; ``Unauthorized`` for anything else."""
+        ...
+
+    def jwks(self) -> dict[str, Any]:
+        """The JSON Web Key Set of the verification keys."""
+        ...

@@ -10,7 +10,14 @@ from datetime import timedelta
 
 import pytest
 
-from slsplay.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, VersionConflict
+from slsplay.domain.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    VersionConflict,
+)
 from slsplay.domain.invitations import Response
 from slsplay.domain.meetups import MeetupStatus
 from slsplay.ports import ItemStore
@@ -58,7 +65,7 @@ def test_a_planned_meetup_reads_back_with_zero_counts(store: ItemStore, clock: F
         values(capacity=10, price={"amount_minor": 2500, "currency": "EUR"}),
     )
 
-    seen = meetups.view_meetup(store, planned.meetup.id)
+    seen = meetups.view_meetup(store, planned.meetup.id, ORGANIZER)
 
     assert seen.meetup == planned.meetup
     assert (seen.counts.invited, seen.counts.attending, seen.counts.declined) == (0, 0, 0)
@@ -66,7 +73,7 @@ def test_a_planned_meetup_reads_back_with_zero_counts(store: ItemStore, clock: F
 
 def test_an_unknown_meetup_is_not_found(store: ItemStore) -> None:
     with pytest.raises(NotFound):
-        meetups.view_meetup(store, "no-such-meetup")
+        meetups.view_meetup(store, "no-such-meetup", ORGANIZER)
 
 
 def test_the_whole_journey_from_draft_to_attendee_list(store: ItemStore, clock: FakeClock) -> None:
@@ -79,10 +86,10 @@ def test_the_whole_journey_from_draft_to_attendee_list(store: ItemStore, clock: 
     meetups.answer_invitation(store, clock, meetup_id, "cy@example.com", Response.DECLINED)
 
     attendees = meetups.attendees_of(store, ORGANIZER, meetup_id)
-    counts = meetups.view_meetup(store, meetup_id).counts
+    counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
     assert [a.email for a in attendees] == ["bob@example.com", "ann@example.com"]
     assert (counts.invited, counts.attending, counts.declined) == (3, 2, 1)
-    assert meetups.view_meetup(store, meetup_id).meetup.status is MeetupStatus.PUBLISHED
+    assert meetups.view_meetup(store, meetup_id, ORGANIZER).meetup.status is MeetupStatus.PUBLISHED
 
 
 def test_two_people_racing_for_the_last_seat_cannot_both_get_it(
@@ -104,7 +111,7 @@ def test_two_people_racing_for_the_last_seat_cannot_both_get_it(
         repository.save_answer(meetup, bob, 1, counts, bob_after)
 
     assert refused.value.code == "capacity_reached"
-    assert meetups.view_meetup(store, meetup_id).counts.attending == 1
+    assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.attending == 1
     assert repository.get(meetup_id, "bob@example.com").response is Response.NONE
 
 
@@ -117,7 +124,7 @@ def test_a_full_meetup_refuses_another_attendee(store: ItemStore, clock: FakeClo
     meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.DECLINED)
     meetups.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
 
-    counts = meetups.view_meetup(store, meetup_id).counts
+    counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
     assert (counts.attending, counts.declined) == (1, 1)
 
 
@@ -136,7 +143,7 @@ def test_an_answer_racing_with_a_change_of_answer_is_a_version_conflict(
     with pytest.raises(VersionConflict):
         repository.save_answer(meetup, second, 1, counts, second_counts)
 
-    counts = meetups.view_meetup(store, meetup_id).counts
+    counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
     assert (counts.attending, counts.declined) == (1, 0)
 
 
@@ -154,21 +161,21 @@ def test_lowering_the_capacity_below_a_concurrent_answer_is_refused(
         MeetupRepository(store).save(meetup, read_version)
 
     assert refused.value.code == "capacity_below_attendance"
-    assert meetups.view_meetup(store, meetup_id).meetup.details.capacity == 5
+    assert meetups.view_meetup(store, meetup_id, ORGANIZER).meetup.details.capacity == 5
 
 
-def test_an_edit_from_a_stale_copy_is_a_version_conflict(
+def test_an_edit_from_a_stale_copy_fails_its_precondition(
     store: ItemStore, clock: FakeClock
 ) -> None:
     meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
     meetups.edit_meetup(store, clock, ORGANIZER, meetup_id, {"title": "First edit"})
 
-    with pytest.raises(VersionConflict):
+    with pytest.raises(PreconditionFailed):
         meetups.edit_meetup(
             store, clock, ORGANIZER, meetup_id, {"title": "Second edit"}, expected_version=1
         )
 
-    seen = meetups.view_meetup(store, meetup_id).meetup
+    seen = meetups.view_meetup(store, meetup_id, ORGANIZER).meetup
     assert (seen.details.title, seen.version) == ("First edit", 2)
 
 
@@ -190,7 +197,7 @@ def test_inviting_someone_twice_is_refused_and_writes_nothing(
     assert "ann@example.com" in refused.value.message
     invited, _ = meetups.invitations_of(store, ORGANIZER, meetup_id)
     assert [i.email for i in invited] == ["ann@example.com", "bob@example.com", "cy@example.com"]
-    assert meetups.view_meetup(store, meetup_id).counts.invited == 3
+    assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 3
 
 
 def test_an_address_listed_twice_in_one_request_is_invited_once(
@@ -207,7 +214,7 @@ def test_an_address_listed_twice_in_one_request_is_invited_once(
     )
 
     assert [i.email for i in added] == ["dee@example.com"]
-    assert meetups.view_meetup(store, meetup_id).counts.invited == 1
+    assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 1
 
 
 def test_every_invalid_address_in_a_list_is_reported_and_nobody_is_invited(
@@ -255,7 +262,7 @@ def test_more_invitees_than_one_transaction_holds_are_all_invited(
 
     listed = list(InvitationRepository(store).all_of_meetup(meetup_id))
     assert len(listed) == 130
-    assert meetups.view_meetup(store, meetup_id).counts.invited == 130
+    assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 130
 
 
 def test_deleting_a_draft_removes_it_with_its_invitations(
@@ -269,7 +276,7 @@ def test_deleting_a_draft_removes_it_with_its_invitations(
     meetups.delete_meetup(store, ORGANIZER, meetup_id)
 
     with pytest.raises(NotFound):
-        meetups.view_meetup(store, meetup_id)
+        meetups.view_meetup(store, meetup_id, ORGANIZER)
     assert InvitationRepository(store).of_meetup(meetup_id)[0] == []
     assert InvitationRepository(store).of_email("g7@example.com")[0] == []
 
@@ -277,12 +284,28 @@ def test_deleting_a_draft_removes_it_with_its_invitations(
 def test_only_the_organizer_sees_invitations_and_attendees(
     store: ItemStore, clock: FakeClock
 ) -> None:
-    meetup_id = published(store, clock)
+    public = published(store, clock, visibility="public")
 
     with pytest.raises(Forbidden):
-        meetups.invitations_of(store, "someone-else", meetup_id)
+        meetups.invitations_of(store, "someone-else", public)
     with pytest.raises(Forbidden):
-        meetups.attendees_of(store, "someone-else", meetup_id)
+        meetups.attendees_of(store, "someone-else", public)
+
+
+def test_a_stranger_cannot_tell_a_private_meetup_from_none(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    private = published(store, clock)
+
+    for attempt in (
+        lambda: meetups.view_meetup(store, private, "someone-else"),
+        lambda: meetups.invitations_of(store, "someone-else", private),
+        lambda: meetups.cancel_meetup(store, clock, "someone-else", private),
+        lambda: meetups.edit_meetup(store, clock, "someone-else", private, {"title": "Mine"}),
+    ):
+        with pytest.raises(NotFound) as refused:
+            attempt()
+        assert refused.value.code == "meetup_not_found"
 
 
 def test_an_organizers_meetups_come_by_start_a_page_at_a_time(

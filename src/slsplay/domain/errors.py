@@ -28,8 +28,15 @@ MESSAGES: dict[str, str] = {
     "capacity_reached": "The meetup is full.",
     "start_in_past": "The start time has passed; choose a new one first.",
     "capacity_below_attendance": "More people are attending than the new capacity allows.",
+    "signup_required": "Sign up (or log in) to do that; your drafts are kept.",
+    # who is asking
+    "invalid_credentials": "The email address or password is wrong.",
+    "invalid_token": "The token is invalid or has expired.",
+    "refresh_token_reused": "The session was ended because its refresh token was used twice.",
+    "too_many_attempts": "Too many failed attempts; try again later.",
     # input
     "invalid_input": "Some fields are not valid.",
+    "precondition_failed": "The meetup has changed since you loaded it; reload it and try again.",
 }
 
 
@@ -58,6 +65,18 @@ class Forbidden(DomainError):
     """The caller is known but may not do this."""
 
 
+class Unauthorized(DomainError):
+    """The caller did not prove who they are (bad credentials, a bad or expired token)."""
+
+
+class TooManyRequests(DomainError):
+    """Refused for now; ``retry_after`` seconds from now it may work."""
+
+    def __init__(self, code: str, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(code)
+
+
 class Conflict(DomainError):
     """The request clashes with the current state (a lost race, a duplicate, a finished meetup)."""
 
@@ -67,6 +86,13 @@ class VersionConflict(Conflict):
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__("version_conflict", message)
+
+
+class PreconditionFailed(DomainError):
+    """The caller's copy is older than the stored one (a stale ``If-Match``)."""
+
+    def __init__(self) -> None:
+        super().__init__("precondition_failed")
 
 
 class InvalidInput(DomainError):

@@ -98,8 +98,13 @@ class MeetupDetails:
     visibility: Visibility = Visibility.PRIVATE
 
     @classmethod
-    def parse(cls, values: Mapping[str, object]) -> MeetupDetails:
-        """Details from loosely typed values, or ``InvalidInput`` listing every bad field."""
+    def parse(
+        cls, values: Mapping[str, object], *, start_after: datetime | None = None
+    ) -> MeetupDetails:
+        """Details from loosely typed values, or ``InvalidInput`` listing every bad field.
+
+        With ``start_after``, a start at or before that instant is one of the bad fields.
+        """
         unknown = sorted(set(values) - WRITABLE_FIELDS)
         errors = [FieldError(name, "is not a field of a meetup") for name in unknown]
         parsed: dict[str, object] = {}
@@ -112,6 +117,9 @@ class MeetupDetails:
                 parsed[name] = parser(raw)
             except InvalidInput as e:
                 errors += e.errors
+        start = parsed.get("starts_at")
+        if start_after is not None and isinstance(start, datetime) and start <= start_after:
+            errors.append(FieldError("starts_at", "must be in the future"))
         if errors:
             raise InvalidInput(errors)
         return cls(**parsed)  # type: ignore[arg-type]  # each value was checked by its parser
@@ -143,9 +151,7 @@ class Meetup:
         cls, *, meetup_id: str, organizer_id: str, values: Mapping[str, object], now: datetime
     ) -> Meetup:
         """A new draft; its start must lie in the future."""
-        details = MeetupDetails.parse(values)
-        if details.starts_at <= now:
-            raise field_error("starts_at", "must be in the future")
+        details = MeetupDetails.parse(values, start_after=now)
         return cls(
             id=meetup_id, organizer_id=organizer_id, details=details, created_at=now, updated_at=now
         )
@@ -173,6 +179,17 @@ class Meetup:
     def is_organizer(self, user_id: str | None) -> bool:
         """Whether ``user_id`` is the organizer."""
         return user_id is not None and user_id == self.organizer_id
+
+    def visible_to(self, viewer_id: str | None) -> bool:
+        """The organizer sees their meetup; anyone else only a public one that was published.
+
+        Invitees of a private meetup see it through their answer link, not through this.
+        """
+        if self.is_organizer(viewer_id):
+            return True
+        return (
+            self.details.visibility is Visibility.PUBLIC and self.status is not MeetupStatus.DRAFT
+        )
 
     def reveals_join_url(self, viewer_id: str | None, invitation: Invitation | None) -> bool:
         """The join link is for the organizer and for invitees who said they attend."""
@@ -211,10 +228,15 @@ class Meetup:
         self._bump(now)
         return True
 
-    def publish(self, actor_id: str, now: datetime) -> None:
-        """Make the meetup visible to its invitees (who are then emailed)."""
+    def publish(self, actor_id: str, now: datetime, *, actor_is_guest: bool = False) -> None:
+        """Make the meetup visible to its invitees (who are then emailed).
+
+        A guest may plan and invite, but must sign up to publish: the draft waits for them.
+        """
         self._ensure_organizer(actor_id)
         self._ensure_not_cancelled()
+        if actor_is_guest:
+            raise Forbidden("signup_required")
         if self.status is MeetupStatus.PUBLISHED:
             raise Conflict("already_published")
         if self.starts_at <= now:
@@ -231,6 +253,12 @@ class Meetup:
             raise Conflict("meetup_ended")
         self.status = MeetupStatus.CANCELLED
         self.cancelled_at = now
+        self._bump(now)
+
+    def hand_over(self, from_id: str, to_id: str, now: datetime) -> None:
+        """Move the meetup from a guest to the account they signed up or logged in with."""
+        self._ensure_organizer(from_id)
+        self.organizer_id = to_id
         self._bump(now)
 
     def ensure_deletable(self, actor_id: str) -> None:
@@ -332,7 +360,8 @@ def _single_line(name: str, limit: int) -> Callable[[object], str]:
     text = _text(name, required=True, limit=limit)
 
     def parse(raw: object) -> str:
-        return " ".join(text(raw).split())
+        # The limit applies to the text as stored, after runs of whitespace become one space.
+        return text(" ".join(raw.split()) if isinstance(raw, str) else raw)
 
     return parse
 
@@ -357,7 +386,7 @@ def _timezone(raw: object) -> str:
         raise field_error("timezone", "must be an IANA time zone such as Europe/Berlin")
     try:
         ZoneInfo(raw)
-    except (ZoneInfoNotFoundError, ValueError) as e:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as e:  # "Europe" is a directory
         raise field_error("timezone", "must be an IANA time zone such as Europe/Berlin") from e
     return raw
 
@@ -381,24 +410,29 @@ def _join_url(raw: object) -> str:
     if not isinstance(raw, str):
         raise field_error("join_url", "must be an https link")
     url = raw.strip()
+    if len(url) > JOIN_URL_MAX or any(c.isspace() for c in url):
+        raise field_error("join_url", f"must be an https link of at most {JOIN_URL_MAX} characters")
     try:
         parts = urlsplit(url)
         host = parts.hostname
-    except ValueError:
-        host = None
-    if len(url) > JOIN_URL_MAX or any(c.isspace() for c in url):
-        raise field_error("join_url", f"must be an https link of at most {JOIN_URL_MAX} characters")
+    except ValueError as e:  # e.g. an unclosed IPv6 bracket
+        raise field_error("join_url", "is not a valid link") from e
     if parts.scheme != "https" or not host or "." not in host or parts.username is not None:
         raise field_error("join_url", "must be an https link such as https://meet.example.com/abc")
     return url
 
 
 def _price(raw: object) -> Price | None:
-    if raw is None or isinstance(raw, Price):
-        return raw
-    if not isinstance(raw, Mapping):
+    if raw is None:
+        return None
+    amount: object
+    currency: object
+    if isinstance(raw, Price):
+        amount, currency = raw.amount_minor, raw.currency
+    elif isinstance(raw, Mapping):
+        amount, currency = raw.get("amount_minor"), raw.get("currency")
+    else:
         raise field_error("price", "must have amount_minor and currency")
-    amount, currency = raw.get("amount_minor"), raw.get("currency")
     errors = Price.problems(amount, currency)
     if errors:
         raise InvalidInput(errors)

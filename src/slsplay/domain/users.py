@@ -9,6 +9,19 @@ from slsplay.domain.errors import FieldError, InvalidInput
 from slsplay.domain.invitations import normalise_email, normalise_name
 
 GUEST_NAME = "Guest"
+PASSWORD_MIN = 10
+PASSWORD_MAX = 256
+
+
+def password_problems(password: object) -> list[FieldError]:
+    """Why a chosen password is not acceptable; empty when it is."""
+    if not isinstance(password, str):
+        return [FieldError("password", "is required")]
+    if len(password) < PASSWORD_MIN:
+        return [FieldError("password", f"must be at least {PASSWORD_MIN} characters")]
+    if len(password) > PASSWORD_MAX:
+        return [FieldError("password", f"must be at most {PASSWORD_MAX} characters")]
+    return []
 
 
 @dataclass
@@ -21,11 +34,23 @@ class User:
     is_guest: bool
     created_at: datetime
     version: int = 1
+    password_hash: str | None = None
 
     @classmethod
-    def register(cls, *, user_id: str, email: object, name: object, now: datetime) -> User:
-        """A new account holder, with every invalid field reported at once."""
-        errors: list[FieldError] = []
+    def register(
+        cls,
+        *,
+        user_id: str,
+        email: object,
+        name: object,
+        now: datetime,
+        password: object = None,
+    ) -> User:
+        """A new account holder, with every invalid field reported at once.
+
+        With ``password``, its strength is checked too (the caller hashes it afterwards).
+        """
+        errors: list[FieldError] = [] if password is None else password_problems(password)
         clean_email = clean_name = None
         try:
             clean_email = normalise_email(email)

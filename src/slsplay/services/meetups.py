@@ -7,15 +7,18 @@ whose conditional writes make the decision stick. Authorization beyond the domai
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 
-from slsplay.domain.errors import FieldError, Forbidden, InvalidInput, VersionConflict
+from slsplay.domain.errors import FieldError, Forbidden, InvalidInput, NotFound, PreconditionFailed
 from slsplay.domain.invitations import Invitation, Response, normalise_email
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.ids import new_id
 from slsplay.ports import Clock, ItemStore
-from slsplay.store.repositories import InvitationRepository, MeetupRepository
+from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
+from slsplay.store.sessions import AnswerLink, AnswerLinkRepository
 
 MAX_INVITEES_PER_REQUEST = 1_000
 
@@ -26,6 +29,7 @@ class MeetupView:
 
     meetup: Meetup
     counts: MeetupCounts
+    organizer_name: str | None = None
 
 
 def plan_meetup(
@@ -39,10 +43,28 @@ def plan_meetup(
     return MeetupView(meetup, MeetupCounts())
 
 
-def view_meetup(store: ItemStore, meetup_id: str) -> MeetupView:
-    """A meetup and its counts."""
+def view_meetup(store: ItemStore, meetup_id: str, viewer_id: str | None) -> MeetupView:
+    """A meetup and its counts, for someone allowed to see it (others: ``NotFound``)."""
+    meetup, counts = _visible(store, meetup_id, viewer_id)
+    return MeetupView(meetup, counts, _organizer_name(store, meetup))
+
+
+def _organizer_name(store: ItemStore, meetup: Meetup) -> str | None:
+    try:
+        return UserRepository(store).get(meetup.organizer_id).name
+    except NotFound:
+        return None
+
+
+def _visible(
+    store: ItemStore, meetup_id: str, viewer_id: str | None
+) -> tuple[Meetup, MeetupCounts]:
+    # A stranger learns nothing about a private meetup, not even that it exists: the
+    # answer is the same as for a meetup that does not exist.
     meetup, counts = MeetupRepository(store).get(meetup_id)
-    return MeetupView(meetup, counts)
+    if not meetup.visible_to(viewer_id):
+        raise NotFound("meetup_not_found")
+    return meetup, counts
 
 
 def edit_meetup(
@@ -54,23 +76,26 @@ def edit_meetup(
     *,
     expected_version: int | None = None,
 ) -> MeetupView:
-    """Change some fields; with ``expected_version``, refuse if the caller's copy is stale."""
+    """Change some fields; with ``expected_version``, ``PreconditionFailed`` if it moved on."""
     return _change(
         store,
+        actor_id,
         meetup_id,
         expected_version,
         lambda meetup, counts: meetup.edit(actor_id, changes, clock.now(), counts),
     )
 
 
-def publish_meetup(store: ItemStore, clock: Clock, actor_id: str, meetup_id: str) -> MeetupView:
+def publish_meetup(
+    store: ItemStore, clock: Clock, actor_id: str, meetup_id: str, *, actor_is_guest: bool = False
+) -> MeetupView:
     """Publish a draft; the change feed then has the invitations sent."""
 
     def publish(meetup: Meetup, _: MeetupCounts) -> bool:
-        meetup.publish(actor_id, clock.now())
+        meetup.publish(actor_id, clock.now(), actor_is_guest=actor_is_guest)
         return True
 
-    return _change(store, meetup_id, None, publish)
+    return _change(store, actor_id, meetup_id, None, publish)
 
 
 def cancel_meetup(store: ItemStore, clock: Clock, actor_id: str, meetup_id: str) -> MeetupView:
@@ -80,28 +105,28 @@ def cancel_meetup(store: ItemStore, clock: Clock, actor_id: str, meetup_id: str)
         meetup.cancel(actor_id, clock.now())
         return True
 
-    return _change(store, meetup_id, None, cancel)
+    return _change(store, actor_id, meetup_id, None, cancel)
 
 
 def _change(
     store: ItemStore,
+    actor_id: str,
     meetup_id: str,
     expected_version: int | None,
     action: Callable[[Meetup, MeetupCounts], bool],
 ) -> MeetupView:
-    repository = MeetupRepository(store)
-    meetup, counts = repository.get(meetup_id)
+    meetup, counts = _visible(store, meetup_id, actor_id)
     read_version = meetup.version
     if expected_version is not None and expected_version != read_version:
-        raise VersionConflict
+        raise PreconditionFailed
     if action(meetup, counts):
-        repository.save(meetup, read_version)
+        MeetupRepository(store).save(meetup, read_version)
     return MeetupView(meetup, counts)
 
 
 def delete_meetup(store: ItemStore, actor_id: str, meetup_id: str) -> None:
     """Delete a draft (or a cancelled meetup) with its invitations."""
-    meetup, _ = MeetupRepository(store).get(meetup_id)
+    meetup, _ = _visible(store, meetup_id, actor_id)
     meetup.ensure_deletable(actor_id)
     invitations = list(InvitationRepository(store).all_of_meetup(meetup_id))
     MeetupRepository(store).delete(meetup, invitations)
@@ -121,7 +146,7 @@ def invite_people(
     """
     if not 1 <= len(invitees) <= MAX_INVITEES_PER_REQUEST:
         raise InvalidInput([FieldError("invitees", f"list 1 to {MAX_INVITEES_PER_REQUEST} people")])
-    meetup, _ = MeetupRepository(store).get(meetup_id)
+    meetup, _ = _visible(store, meetup_id, actor_id)
     now = clock.now()
     invitations: dict[str, Invitation] = {}
     errors: list[FieldError] = []
@@ -149,7 +174,7 @@ def invitations_of(
     store: ItemStore, actor_id: str, meetup_id: str, *, limit: int = 100, cursor: str | None = None
 ) -> tuple[list[Invitation], str | None]:
     """The organizer's view of who is invited and what each answered."""
-    meetup, _ = MeetupRepository(store).get(meetup_id)
+    meetup, _ = _visible(store, meetup_id, actor_id)
     if not meetup.is_organizer(actor_id):
         raise Forbidden("not_organizer")
     return InvitationRepository(store).of_meetup(meetup_id, limit=limit, cursor=cursor)
@@ -157,7 +182,7 @@ def invitations_of(
 
 def attendees_of(store: ItemStore, actor_id: str, meetup_id: str) -> list[Invitation]:
     """Everyone attending, by the time they answered (the organizer only)."""
-    meetup, _ = MeetupRepository(store).get(meetup_id)
+    meetup, _ = _visible(store, meetup_id, actor_id)
     if not meetup.is_organizer(actor_id):
         raise Forbidden("not_organizer")
     attending = [
@@ -166,6 +191,51 @@ def attendees_of(store: ItemStore, actor_id: str, meetup_id: str) -> list[Invita
         if invitation.response is Response.ATTENDING
     ]
     return sorted(attending, key=lambda i: (i.responded_at, i.email))
+
+
+def answer_link(
+    store: ItemStore, clock: Clock, actor_id: str, meetup_id: str, email: object
+) -> tuple[str, Invitation]:
+    """A fresh personal answer link's token for one invitee, for the organizer to share."""
+    meetup, _ = _visible(store, meetup_id, actor_id)
+    if not meetup.is_organizer(actor_id):
+        raise Forbidden("not_organizer")
+    invitation = InvitationRepository(store).get(meetup_id, normalise_email(email))
+    return mint_answer_token(store, meetup, invitation), invitation
+
+
+def mint_answer_token(store: ItemStore, meetup: Meetup, invitation: Invitation) -> str:
+    """A new random token (256 bits) that lets one invitee see and answer one meetup.
+
+    Only its hash is stored. It works until the meetup ends; the stored record is kept a
+    week longer so that a late click says "ended" rather than "unknown link".
+    """
+    token = secrets.token_urlsafe(32)
+    AnswerLinkRepository(store).add(
+        token, AnswerLink(meetup.id, invitation.email), meetup.ends_at + timedelta(days=7)
+    )
+    return token
+
+
+def open_answer_link(store: ItemStore, clock: Clock, token: str) -> tuple[Invitation, MeetupView]:
+    """The invitation and meetup an answer link leads to, while the meetup has not ended."""
+    link = AnswerLinkRepository(store).find(token)
+    if link is None:
+        raise NotFound("invitation_not_found")
+    meetup, counts = MeetupRepository(store).get(link.meetup_id)
+    if clock.now() >= meetup.ends_at:
+        raise NotFound("invitation_not_found", "This answer link expired when the meetup ended.")
+    invitation = InvitationRepository(store).get(link.meetup_id, link.email)
+    return invitation, MeetupView(meetup, counts, _organizer_name(store, meetup))
+
+
+def answer_by_link(
+    store: ItemStore, clock: Clock, token: str, response: Response
+) -> tuple[Invitation, MeetupView]:
+    """Record the answer of the invitee an answer link belongs to."""
+    invitation, view = open_answer_link(store, clock, token)
+    answered, after = answer_invitation(store, clock, view.meetup.id, invitation.email, response)
+    return answered, replace(after, organizer_name=view.organizer_name)
 
 
 def answer_invitation(
@@ -180,6 +250,12 @@ def answer_invitation(
     if invitation.version != read_version:
         repository.save_answer(meetup, invitation, read_version, counts, after)
     return invitation, MeetupView(meetup, after)
+
+
+def views_of(store: ItemStore, page: Sequence[Meetup]) -> list[MeetupView]:
+    """Meetups with their counts, one read each (a page is at most 100 meetups)."""
+    repository = MeetupRepository(store)
+    return [MeetupView(*repository.get(meetup.id)) for meetup in page]
 
 
 def meetups_of_organizer(

@@ -174,6 +174,7 @@ def user_item(user: User) -> Item:
         is_guest=user.is_guest,
         created_at=_time(user.created_at),
         version=user.version,
+        password_hash=user.password_hash,
     )
 
 
@@ -185,6 +186,7 @@ def user_from_item(item: Item) -> User:
         is_guest=item["is_guest"],
         created_at=_required_time(item["created_at"]),
         version=item["version"],
+        password_hash=item.get("password_hash"),
     )
 
 

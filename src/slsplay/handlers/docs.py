@@ -1,0 +1,60 @@
+"""The docs function: the OpenAPI 3.1 document of every route, and Swagger UI to try them.
+
+It includes every function's router (only to describe them: it serves none of their routes,
+API Gateway sends those to their own functions), so the document always matches the code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
+from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
+
+from slsplay.handlers import auth, meetups
+from slsplay.handlers.http import build_resolver, lambda_handler
+
+TITLE = "slsplay API"
+VERSION = "1.0.0"
+DESCRIPTION = (
+    "Virtual VIP meetups. Errors are RFC 9457 problem documents with a stable `code`. "
+    "Sign up, log in or start as a guest at /api/auth/..., then send the access token as "
+    "`Authorization: Bearer <token>`."
+)
+SECURITY_SCHEMES = {"bearer": HTTPBearer(bearerFormat="JWT")}
+
+router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
+
+
+@router.get("/api/openapi.json", include_in_schema=False)
+def openapi_document() -> Response[str]:
+    document = app.get_openapi_json_schema(
+        title=TITLE,
+        version=VERSION,
+        description=DESCRIPTION,
+        security_schemes=SECURITY_SCHEMES,  # type: ignore[arg-type]
+    )
+    return Response(200, "application/json", document)
+
+
+def openapi_schema() -> dict[str, Any]:
+    """The document as data (for tests and clients generated from it)."""
+    schema: dict[str, Any] = app.get_openapi_schema(
+        title=TITLE,
+        version=VERSION,
+        description=DESCRIPTION,
+        security_schemes=SECURITY_SCHEMES,  # type: ignore[arg-type]
+    ).model_dump(mode="json", by_alias=True, exclude_none=True)
+    return schema
+
+
+app = build_resolver(auth.router, meetups.router, router)
+app.enable_swagger(
+    path="/api/docs",
+    title=TITLE,
+    version=VERSION,
+    description=DESCRIPTION,
+    security_schemes=SECURITY_SCHEMES,  # type: ignore[arg-type]
+)
+handler = lambda_handler(app)

@@ -1,0 +1,192 @@
+"""What every HTTP function shares: the resolver, RFC 9457 problem documents, and the caller.
+
+Domain error *types* map to HTTP statuses in one table; nothing here reads message text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
+
+from slsplay.bootstrap import Container, bootstrap
+from slsplay.domain.errors import (
+    Conflict,
+    DomainError,
+    FieldError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    TooManyRequests,
+    Unauthorized,
+)
+from slsplay.ports import InvalidCursor
+from slsplay.services.auth import Caller, caller_from_claims
+
+logger = logging.getLogger("slsplay.api")
+
+PROBLEM_JSON = "application/problem+json"
+MAX_BODY_BYTES = 256 * 1024
+SECURED: list[dict[str, list[str]]] = [{"bearer": []}]
+
+STATUS_OF: dict[type[DomainError], HTTPStatus] = {
+    Unauthorized: HTTPStatus.UNAUTHORIZED,
+    Forbidden: HTTPStatus.FORBIDDEN,
+    NotFound: HTTPStatus.NOT_FOUND,
+    Conflict: HTTPStatus.CONFLICT,
+    InvalidInput: HTTPStatus.UNPROCESSABLE_ENTITY,
+    PreconditionFailed: HTTPStatus.PRECONDITION_FAILED,
+    TooManyRequests: HTTPStatus.TOO_MANY_REQUESTS,
+}
+
+
+@functools.cache
+def container() -> Container:
+    """This process's adapters, built on the first request (never at import)."""
+    return bootstrap()
+
+
+def problem(
+    status: HTTPStatus,
+    code: str,
+    detail: str,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response[str]:
+    """An ``application/problem+json`` response."""
+    body: dict[str, Any] = {
+        "type": f"urn:slsplay:problem:{code}",
+        "title": status.phrase,
+        "status": int(status),
+        "detail": detail,
+        "code": code,
+    }
+    if errors:
+        body["errors"] = [{"field": e.field, "message": e.message} for e in errors]
+    return Response(
+        status_code=int(status),
+        content_type=PROBLEM_JSON,
+        body=json.dumps(body),
+        headers=headers,
+    )
+
+
+def status_of(error: DomainError) -> HTTPStatus:
+    """The HTTP status of a domain error, by its type."""
+    for kind in type(error).__mro__:
+        if kind in STATUS_OF:
+            return STATUS_OF[kind]
+    return HTTPStatus.BAD_REQUEST
+
+
+def _domain_error(error: DomainError) -> Response[str]:
+    headers = (
+        {"Retry-After": str(error.retry_after)} if isinstance(error, TooManyRequests) else None
+    )
+    if isinstance(error, Unauthorized):
+        headers = {"WWW-Authenticate": 'Bearer realm="slsplay"'}
+    errors = error.errors if isinstance(error, InvalidInput) else None
+    return problem(status_of(error), error.code, error.message, errors, headers)
+
+
+def _field_name(location: tuple[Any, ...]) -> str:
+    name = ""
+    for part in (
+        location[1:]
+        if location and location[0] in ("body", "query", "path", "header")
+        else location
+    ):
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or "body"
+
+
+def _validation_error(error: RequestValidationError) -> Response[str]:
+    errors = [
+        FieldError(_field_name(tuple(e.get("loc", ()))), str(e.get("msg", "is not valid")))
+        for e in error.errors()
+    ]
+    return problem(
+        HTTPStatus.UNPROCESSABLE_ENTITY,
+        "invalid_input",
+        "; ".join(f"{e.field}: {e.message}" for e in errors),
+        errors,
+    )
+
+
+def _not_found(_: NotFoundError) -> Response[str]:
+    return problem(HTTPStatus.NOT_FOUND, "route_not_found", "There is nothing at this address.")
+
+
+def _bad_cursor(_: InvalidCursor) -> Response[str]:
+    return problem(
+        HTTPStatus.UNPROCESSABLE_ENTITY,
+        "invalid_input",
+        "cursor: is not one this list handed out",
+        [FieldError("cursor", "is not one this list handed out")],
+    )
+
+
+def _unexpected(error: Exception) -> Response[str]:
+    # The traceback goes to the log; the caller gets a request id-free, detail-free answer.
+    logger.exception("unhandled error", exc_info=error)
+    return problem(
+        HTTPStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side."
+    )
+
+
+def build_resolver(*routers: APIGatewayHttpRouter) -> APIGatewayHttpResolver:
+    """A resolver with the given routers and slsplay's error handling."""
+    app = APIGatewayHttpResolver(enable_validation=True)
+    for router in routers:
+        app.include_router(router)
+    app.exception_handler(DomainError)(_domain_error)
+    app.exception_handler(RequestValidationError)(_validation_error)
+    app.exception_handler(InvalidCursor)(_bad_cursor)
+    app.exception_handler(Exception)(_unexpected)
+    app.not_found(_not_found)
+    return app
+
+
+def lambda_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+    """The Lambda entry point for a resolver, refusing oversized bodies before parsing them."""
+
+    def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        if len(event.get("body") or "") > MAX_BODY_BYTES:
+            refusal = problem(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                "payload_too_large",
+                f"The request body is larger than {MAX_BODY_BYTES} bytes.",
+            )
+            return {
+                "statusCode": refusal.status_code,
+                "headers": refusal.headers,
+                "body": refusal.body,
+            }
+        result: dict[str, Any] = app.resolve(event, context)
+        return result
+
+    return handler
+
+
+def caller(app: APIGatewayHttpResolver | APIGatewayHttpRouter) -> Caller:
+    """The signed-in caller, from the claims API Gateway's JWT authorizer verified."""
+    claims = app.current_event.request_context.authorizer.jwt_claim
+    if not claims or "sub" not in claims:
+        raise Unauthorized("invalid_token")
+    return caller_from_claims(dict(claims))
+
+
+def bearer_token(app: APIGatewayHttpResolver | APIGatewayHttpRouter) -> str | None:
+    """The bearer token of a route without the authorizer (where a token is optional)."""
+    header = app.current_event.headers.get("authorization") or ""
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None

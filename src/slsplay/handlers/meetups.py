@@ -1,0 +1,239 @@
+"""The meetups function: meetups, invitations, attendee lists, and invitees' answers by link."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Header, Query
+from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
+
+from slsplay.domain.errors import PreconditionFailed
+from slsplay.domain.invitations import Invitation
+from slsplay.domain.invitations import Response as Answer
+from slsplay.handlers import models
+from slsplay.handlers.http import SECURED, build_resolver, caller, container, lambda_handler
+from slsplay.handlers.presenters import invitation_json, meetup_json
+from slsplay.services import meetups
+from slsplay.services.meetups import MeetupView
+
+router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
+TAGS = ["meetups"]
+ANSWERS = ["answers"]
+
+
+def _meetup(view: MeetupView, status: int = 200) -> Response[dict[str, Any]]:
+    """A meetup for the signed-in caller, with its version as the ETag."""
+    who = caller(router)
+    claims = router.current_event.request_context.authorizer.jwt_claim or {}
+    own_name = claims.get("name") if view.meetup.is_organizer(who.user_id) else None
+    body = meetup_json(
+        view, container().clock.now(), viewer_id=who.user_id, organizer_name=own_name
+    )
+    etag = f'"{view.meetup.version}"'
+    return Response(status, "application/json", body, headers={"ETag": etag})
+
+
+def _answer(invitation: Invitation, view: MeetupView) -> dict[str, Any]:
+    return {
+        "meetup": meetup_json(view, container().clock.now(), viewer_id=None, invitation=invitation),
+        "invitation": {
+            "email": invitation.email,
+            "name": invitation.name,
+            "response": invitation.response.value,
+        },
+    }
+
+
+def _version_of(if_match: str | None) -> int | None:
+    """The version an ``If-Match`` header asks for; ``None`` for none or ``*``."""
+    if if_match is None or if_match.strip() == "*":
+        return None
+    tag = if_match.strip().removeprefix("W/").strip('"')
+    if not tag.isdigit():
+        raise PreconditionFailed
+    return int(tag)
+
+
+@router.post(
+    "/api/meetups", tags=TAGS, security=SECURED, status_code=201, summary="Plan a meetup (a draft)"
+)
+def create_meetup(body: models.MeetupCreate) -> Response[models.MeetupOut]:
+    app = container()
+    view = meetups.plan_meetup(app.store, app.clock, caller(router).user_id, body.model_dump())
+    return _meetup(view, 201)  # type: ignore[return-value]
+
+
+@router.get("/api/meetups/<id>", tags=TAGS, security=SECURED, summary="A meetup")
+def get_meetup(id: str) -> Response[models.MeetupOut]:
+    return _meetup(meetups.view_meetup(container().store, id, caller(router).user_id))  # type: ignore[return-value]
+
+
+@router.patch(
+    "/api/meetups/<id>",
+    tags=TAGS,
+    security=SECURED,
+    summary="Change some fields (If-Match: the version you saw, or 412)",
+)
+def update_meetup(
+    id: str,
+    body: models.MeetupUpdate,
+    if_match: Annotated[str | None, Header(alias="if-match")] = None,
+) -> Response[models.MeetupOut]:
+    app = container()
+    view = meetups.edit_meetup(
+        app.store,
+        app.clock,
+        caller(router).user_id,
+        id,
+        body.model_dump(exclude_unset=True),
+        expected_version=_version_of(if_match),
+    )
+    return _meetup(view)  # type: ignore[return-value]
+
+
+@router.delete(
+    "/api/meetups/<id>", tags=TAGS, security=SECURED, status_code=204, summary="Delete a draft"
+)
+def delete_meetup(id: str) -> Response[None]:
+    meetups.delete_meetup(container().store, caller(router).user_id, id)
+    return Response(204)
+
+
+@router.post(
+    "/api/meetups/<id>/publish",
+    tags=TAGS,
+    security=SECURED,
+    summary="Publish (guests are asked to sign up: 403 signup_required)",
+)
+def publish_meetup(id: str) -> Response[models.MeetupOut]:
+    app, who = container(), caller(router)
+    view = meetups.publish_meetup(
+        app.store, app.clock, who.user_id, id, actor_is_guest=who.is_guest
+    )
+    return _meetup(view)  # type: ignore[return-value]
+
+
+@router.post(
+    "/api/meetups/<id>/cancel", tags=TAGS, security=SECURED, summary="Cancel; everyone is told"
+)
+def cancel_meetup(id: str) -> Response[models.MeetupOut]:
+    app = container()
+    view = meetups.cancel_meetup(app.store, app.clock, caller(router).user_id, id)
+    return _meetup(view)  # type: ignore[return-value]
+
+
+@router.post(
+    "/api/meetups/<id>/invitations",
+    tags=TAGS,
+    security=SECURED,
+    status_code=201,
+    summary="Invite people by email (nobody twice)",
+)
+def invite_people(id: str, body: models.InviteRequest) -> models.InvitationsOut:
+    app = container()
+    invited = meetups.invite_people(
+        app.store,
+        app.clock,
+        caller(router).user_id,
+        id,
+        [invitee.model_dump() for invitee in body.invitees],
+    )
+    return models.InvitationsOut.model_validate(
+        {"invitations": [invitation_json(i) for i in invited]}
+    )
+
+
+@router.get(
+    "/api/meetups/<id>/invitations",
+    tags=TAGS,
+    security=SECURED,
+    summary="Who is invited and what each answered",
+)
+def list_invitations(
+    id: str,
+    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> models.InvitationsOut:
+    page, next_cursor = meetups.invitations_of(
+        container().store, caller(router).user_id, id, limit=limit, cursor=cursor
+    )
+    return models.InvitationsOut.model_validate(
+        {"invitations": [invitation_json(i) for i in page], "next_cursor": next_cursor}
+    )
+
+
+@router.post(
+    "/api/meetups/<id>/invitations/link",
+    tags=TAGS,
+    security=SECURED,
+    summary="A fresh personal answer link for one invitee, to share by other means",
+)
+def answer_link(id: str, body: models.AnswerLinkIn) -> models.AnswerLinkOut:
+    app = container()
+    token, invitation = meetups.answer_link(
+        app.store, app.clock, caller(router).user_id, id, body.email
+    )
+    url = f"{app.settings.public_url}/rsvp/{token}"
+    return models.AnswerLinkOut(email=invitation.email, token=token, url=url)
+
+
+@router.get(
+    "/api/meetups/<id>/attendees",
+    tags=TAGS,
+    security=SECURED,
+    summary="Everyone attending, in the order they answered",
+)
+def attendees(id: str) -> models.AttendeesOut:
+    people = meetups.attendees_of(container().store, caller(router).user_id, id)
+    return models.AttendeesOut.model_validate(
+        {
+            "attendees": [
+                {"name": p.name, "email": p.email, "responded_at": p.responded_at} for p in people
+            ]
+        }
+    )
+
+
+@router.get("/api/me/meetups", tags=TAGS, security=SECURED, summary="My meetups, by start")
+def my_meetups(
+    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+) -> models.MeetupsPage:
+    app, who = container(), caller(router)
+    claims = router.current_event.request_context.authorizer.jwt_claim or {}
+    page, next_cursor = meetups.meetups_of_organizer(
+        app.store, who.user_id, limit=limit, cursor=cursor
+    )
+    views = meetups.views_of(app.store, page)
+    now = app.clock.now()
+    return models.MeetupsPage.model_validate(
+        {
+            "meetups": [
+                meetup_json(v, now, viewer_id=who.user_id, organizer_name=claims.get("name"))
+                for v in views
+            ],
+            "next_cursor": next_cursor,
+        }
+    )
+
+
+@router.get(
+    "/api/rsvp/<token>", tags=ANSWERS, summary="What an invitee sees from their answer link"
+)
+def view_invitation(token: str) -> models.RsvpOut:
+    invitation, view = meetups.open_answer_link(container().store, container().clock, token)
+    return models.RsvpOut.model_validate(_answer(invitation, view))
+
+
+@router.post(
+    "/api/rsvp/<token>", tags=ANSWERS, summary="Answer: attending or declined (until the start)"
+)
+def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
+    app = container()
+    invitation, view = meetups.answer_by_link(app.store, app.clock, token, Answer(body.response))
+    return models.RsvpOut.model_validate(_answer(invitation, view))
+
+
+app = build_resolver(router)
+handler = lambda_handler(app)

@@ -1,0 +1,198 @@
+"""The JSON shapes of the HTTP API (DESIGN.md section 5), for validation and the OpenAPI document.
+
+These models check types and shapes only; the product's rules (lengths, ranges, what is a
+valid time zone) live in the domain, whose errors come back as the same problem documents.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PriceIn(_In):
+    amount_minor: int = Field(description="The price in the currency's minor unit (cents).")
+    currency: str = Field(description="ISO 4217 code, e.g. EUR.")
+
+
+class MeetupCreate(_In):
+    title: str
+    description: str = ""
+    category: str = "other"
+    starts_at: AwareDatetime = Field(description="ISO 8601 with an offset.")
+    timezone: str = Field(description="The organizer's IANA time zone, e.g. Europe/Berlin.")
+    duration_minutes: int
+    join_url: str = Field(description="The https link to join online.")
+    capacity: int | None = None
+    price: PriceIn | None = None
+    visibility: Literal["private", "public"] = "private"
+
+
+class MeetupUpdate(_In):
+    """Only the fields present change; ``null`` clears capacity or price."""
+
+    title: str | None = None
+    description: str | None = None
+    category: str | None = None
+    starts_at: AwareDatetime | None = None
+    timezone: str | None = None
+    duration_minutes: int | None = None
+    join_url: str | None = None
+    capacity: int | None = None
+    price: PriceIn | None = None
+    visibility: Literal["private", "public"] | None = None
+
+
+class OrganizerOut(BaseModel):
+    id: str
+    name: str
+
+
+class PriceOut(BaseModel):
+    amount_minor: int
+    currency: str
+    display: str
+
+
+class CountsOut(BaseModel):
+    invited: int
+    attending: int
+    declined: int
+
+
+class MeetupOut(BaseModel):
+    id: str
+    title: str
+    description: str
+    category: str
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str
+    duration_minutes: int
+    visibility: Literal["private", "public"]
+    status: Literal["draft", "published", "cancelled"]
+    phase: Literal["draft", "upcoming", "live", "ended", "cancelled"]
+    version: int
+    organizer: OrganizerOut
+    capacity: int | None
+    price: PriceOut | None
+    join_url: str | None = Field(description="Only for the organizer and for attendees.")
+    media: list[dict[str, object]]
+    counts: CountsOut
+    created_at: datetime
+    updated_at: datetime
+
+
+class MeetupsPage(BaseModel):
+    meetups: list[MeetupOut]
+    next_cursor: str | None
+
+
+class InviteeIn(_In):
+    email: str
+    name: str | None = None
+
+
+class InviteRequest(_In):
+    invitees: list[InviteeIn] = Field(min_length=1, max_length=1000)
+
+
+class InvitationOut(BaseModel):
+    id: str
+    email: str
+    name: str | None
+    sent: bool
+    response: Literal["none", "attending", "declined"]
+    responded_at: datetime | None
+
+
+class InvitationsOut(BaseModel):
+    invitations: list[InvitationOut]
+    next_cursor: str | None = None
+
+
+class AttendeeOut(BaseModel):
+    name: str | None
+    email: str
+    responded_at: datetime | None
+
+
+class AttendeesOut(BaseModel):
+    attendees: list[AttendeeOut]
+
+
+class AnswerLinkIn(_In):
+    email: str
+
+
+class AnswerLinkOut(BaseModel):
+    email: str
+    token: str
+    url: str
+
+
+class RsvpIn(_In):
+    response: Literal["attending", "declined"]
+
+
+class RsvpInvitationOut(BaseModel):
+    email: str
+    name: str | None
+    response: Literal["none", "attending", "declined"]
+
+
+class RsvpOut(BaseModel):
+    meetup: MeetupOut
+    invitation: RsvpInvitationOut
+
+
+class SignupIn(_In):
+    email: str
+    password: str
+    name: str
+
+
+class LoginIn(_In):
+    email: str
+    password: str
+
+
+class RefreshIn(_In):
+    refresh_token: str
+
+
+class UserOut(BaseModel):
+    id: str
+    email: str | None
+    name: str
+    is_guest: bool
+
+
+class SessionOut(BaseModel):
+    user: UserOut
+    access_token: str
+    refresh_token: str
+    token_type: Literal["Bearer"] = "Bearer"  # noqa: S105  (a scheme name, not a secret)
+    expires_in: int
+
+
+class FieldProblem(BaseModel):
+    field: str
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, with slsplay's stable ``code``."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    code: str
+    errors: list[FieldProblem] | None = None

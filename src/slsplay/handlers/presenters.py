@@ -1,0 +1,94 @@
+"""Domain objects as the API's JSON (DESIGN.md section 5). Times carry the meetup's own offset."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slsplay.domain.invitations import Invitation
+from slsplay.domain.users import User
+from slsplay.services.auth import Session
+from slsplay.services.meetups import MeetupView
+
+
+def _local(moment: datetime | None, zone: str) -> str | None:
+    return None if moment is None else moment.astimezone(ZoneInfo(zone)).isoformat()
+
+
+def meetup_json(
+    view: MeetupView,
+    now: datetime,
+    *,
+    viewer_id: str | None,
+    invitation: Invitation | None = None,
+    organizer_name: str | None = None,
+) -> dict[str, Any]:
+    """A meetup as its viewer may see it: the join link only for organizer and attendees."""
+    meetup, d, zone = view.meetup, view.meetup.details, view.meetup.details.timezone
+    price = d.price
+    return {
+        "id": meetup.id,
+        "title": d.title,
+        "description": d.description,
+        "category": d.category,
+        "starts_at": _local(meetup.starts_at, zone),
+        "ends_at": _local(meetup.ends_at, zone),
+        "timezone": zone,
+        "duration_minutes": d.duration_minutes,
+        "visibility": d.visibility.value,
+        "status": meetup.status.value,
+        "phase": meetup.phase(now).value,
+        "version": meetup.version,
+        "organizer": {
+            "id": meetup.organizer_id,
+            "name": organizer_name or view.organizer_name or "Organizer",
+        },
+        "capacity": d.capacity,
+        "price": None
+        if price is None
+        else {
+            "amount_minor": price.amount_minor,
+            "currency": price.currency,
+            "display": price.formatted(),
+        },
+        "join_url": d.join_url if meetup.reveals_join_url(viewer_id, invitation) else None,
+        "media": [],
+        "counts": {
+            "invited": view.counts.invited,
+            "attending": view.counts.attending,
+            "declined": view.counts.declined,
+        },
+        "created_at": _local(meetup.created_at, zone),
+        "updated_at": _local(meetup.updated_at, zone),
+    }
+
+
+def invitation_json(invitation: Invitation) -> dict[str, Any]:
+    """An invitation as the organizer sees it."""
+    return {
+        "id": invitation.id,
+        "email": invitation.email,
+        "name": invitation.name,
+        "sent": invitation.sent,
+        "response": invitation.response.value,
+        "responded_at": None
+        if invitation.responded_at is None
+        else invitation.responded_at.isoformat(),
+    }
+
+
+def user_json(user: User) -> dict[str, Any]:
+    """Who someone is, as they see themselves."""
+    return {"id": user.id, "email": user.email, "name": user.name, "is_guest": user.is_guest}
+
+
+def session_json(session: Session) -> dict[str, Any]:
+    """What sign-up, login, guest and refresh answer."""
+    return {
+        "user": user_json(session.user),
+        "access_token": session.access_token,
+        "refresh_token": session.refresh_token,
+        "token_type": "Bearer",
+        "expires_in": session.expires_in,
+    }

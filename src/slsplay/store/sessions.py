@@ -1,0 +1,218 @@
+"""Sign-in records on the one table: refresh tokens and their families, failed logins, answer links.
+
+Every secret is stored only as its SHA-256 hash, so a copy of the table gives nobody a
+working token. Items carry ``ttl`` (epoch seconds) for DynamoDB's time-to-live clean-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from slsplay.domain.errors import Conflict
+from slsplay.ports import (
+    PK,
+    SK,
+    Check,
+    ConditionFailed,
+    Equals,
+    Exists,
+    ItemStore,
+    Key,
+    NotExists,
+    Put,
+    Update,
+)
+
+
+def token_hash(token: str) -> str:
+    """How a secret token is keyed: its SHA-256, hex."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _ttl(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+@dataclass(frozen=True)
+class RefreshToken:
+    """A stored refresh token: whose it is, which family (sign-in) it belongs to, if spent."""
+
+    user_id: str
+    family_id: str
+    expires_at: datetime
+    used: bool
+
+
+def _refresh_key(token: str) -> Key:
+    return Key(f"REFRESH#{token_hash(token)}", "REFRESH")
+
+
+def _family_key(user_id: str, family_id: str) -> Key:
+    return Key(f"USER#{user_id}", f"FAMILY#{family_id}")
+
+
+class SessionRepository:
+    """Refresh tokens rotate within a family; reusing a spent one revokes the family."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    def start(self, user_id: str, family_id: str, token: str, expires_at: datetime) -> None:
+        """A new family with its first refresh token."""
+        family = _family_key(user_id, family_id)
+        self.store.transact(
+            [
+                Put(
+                    {
+                        PK: family.pk,
+                        SK: family.sk,
+                        "type": "session_family",
+                        "revoked": False,
+                        "ttl": _ttl(expires_at),
+                    },
+                    NotExists(),
+                ),
+                Put(self._refresh_item(token, user_id, family_id, expires_at), NotExists()),
+            ]
+        )
+
+    def find(self, token: str) -> RefreshToken | None:
+        """The stored record of a refresh token, if it was ever issued."""
+        item = self.store.get(_refresh_key(token))
+        if item is None:
+            return None
+        return RefreshToken(
+            user_id=item["user_id"],
+            family_id=item["family_id"],
+            expires_at=datetime.fromisoformat(item["expires_at"]),
+            used=item["used"],
+        )
+
+    def is_revoked(self, user_id: str, family_id: str) -> bool:
+        """Whether the family was ended (logout, reuse); a missing family counts as ended."""
+        item = self.store.get(_family_key(user_id, family_id))
+        return item is None or bool(item["revoked"])
+
+    def rotate(self, old: str, new: str, record: RefreshToken, expires_at: datetime) -> None:
+        """Spend ``old`` and issue ``new`` in its family, unless ``old`` was spent meanwhile."""
+        try:
+            self.store.transact(
+                [
+                    Update(_refresh_key(old), set={"used": True}, condition=Equals("used", False)),
+                    Put(
+                        self._refresh_item(new, record.user_id, record.family_id, expires_at),
+                        NotExists(),
+                    ),
+                    Check(_family_key(record.user_id, record.family_id), Equals("revoked", False)),
+                ]
+            )
+        except ConditionFailed as e:
+            raise Conflict("refresh_token_reused") from e
+
+    def revoke(self, user_id: str, family_id: str) -> None:
+        """End a family: none of its refresh tokens works any more."""
+        with contextlib.suppress(ConditionFailed):  # already gone: nothing left to revoke
+            self.store.write(
+                Update(_family_key(user_id, family_id), set={"revoked": True}, condition=Exists())
+            )
+
+    @staticmethod
+    def _refresh_item(
+        token: str, user_id: str, family_id: str, expires_at: datetime
+    ) -> dict[str, object]:
+        key = _refresh_key(token)
+        return {
+            PK: key.pk,
+            SK: key.sk,
+            "type": "refresh_token",
+            "user_id": user_id,
+            "family_id": family_id,
+            "expires_at": expires_at.isoformat(),
+            "used": False,
+            "ttl": _ttl(expires_at),
+        }
+
+
+class LoginAttempts:
+    """Failed logins per email address within a sliding window."""
+
+    def __init__(self, store: ItemStore, window: timedelta) -> None:
+        self.store = store
+        self.window = window
+
+    @staticmethod
+    def _key(email: str) -> Key:
+        return Key(f"LOGIN#{email}", "FAILURES")
+
+    def failures(self, email: str, now: datetime) -> tuple[int, datetime | None]:
+        """Failures in the current window, and when that window started."""
+        item = self.store.get(self._key(email))
+        if item is None:
+            return 0, None
+        started = datetime.fromisoformat(item["window_start"])
+        if now - started >= self.window:
+            return 0, None
+        return int(item["count"]), started
+
+    def record_failure(self, email: str, now: datetime) -> None:
+        """Count one failure, opening a new window when the last one has passed."""
+        _, started = self.failures(email, now)
+        key = self._key(email)
+        if started is None:
+            self.store.put(
+                {
+                    PK: key.pk,
+                    SK: key.sk,
+                    "type": "login_failures",
+                    "window_start": now.isoformat(),
+                    "count": 1,
+                    "ttl": _ttl(now + self.window),
+                }
+            )
+        else:
+            self.store.write(Update(key, add={"count": 1}))
+
+    def clear(self, email: str) -> None:
+        """Forget the failures after a successful login."""
+        self.store.delete(self._key(email))
+
+
+@dataclass(frozen=True)
+class AnswerLink:
+    """Where an answer link's token leads: one invitation of one meetup."""
+
+    meetup_id: str
+    email: str
+
+
+class AnswerLinkRepository:
+    """The tokens in invitees' answer links, stored as hashes."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    @staticmethod
+    def _key(token: str) -> Key:
+        return Key(f"RSVP#{token_hash(token)}", "RSVP")
+
+    def add(self, token: str, link: AnswerLink, keep_until: datetime) -> None:
+        """Store a new token for an invitation."""
+        key = self._key(token)
+        self.store.put_new(
+            {
+                PK: key.pk,
+                SK: key.sk,
+                "type": "answer_link",
+                "meetup_id": link.meetup_id,
+                "email": link.email,
+                "ttl": _ttl(keep_until),
+            }
+        )
+
+    def find(self, token: str) -> AnswerLink | None:
+        """The invitation a token leads to, if the token was ever issued."""
+        item = self.store.get(self._key(token))
+        return None if item is None else AnswerLink(item["meetup_id"], item["email"])
