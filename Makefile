@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit contract constraints clean
+.PHONY: run test lint typecheck unit contract integration constraints clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,8 @@ $(INSTALLED): pyproject.toml constraints.txt
 run: $(INSTALLED)
 	$(BIN)/slsplay seed
 
-## test: every check: lint, types, unit and contract tests
-test: lint typecheck unit contract
+## test: every check: lint, types, unit, contract and integration tests
+test: lint typecheck unit contract integration
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -30,6 +30,9 @@ unit: $(INSTALLED)
 
 contract: $(INSTALLED)
 	$(BIN)/pytest tests/contract -q
+
+integration: $(INSTALLED)
+	$(BIN)/pytest tests/integration -q
 
 ## constraints: pin the versions now installed (after changing dependencies in pyproject.toml)
 constraints: $(INSTALLED)

@@ -329,6 +329,9 @@ class ItemStore(ABC):
             raise ValueError("a transaction may touch each item only once")
         self._transact(ops)
 
+    def close(self) -> None:  # noqa: B027  (most adapters hold nothing to release)
+        """Release what the adapter holds open (connections); a no-op unless it holds any."""
+
     def put(self, item: Item, condition: Condition | None = None) -> None:
         """Write the whole item if ``condition`` holds."""
         self.write(Put(item, condition))

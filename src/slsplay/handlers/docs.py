@@ -15,6 +15,7 @@ from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 from slsplay.handlers import auth, meetups
 from slsplay.handlers.http import build_resolver, lambda_handler
 
+SWAGGER_PATH = "/api/docs"
 TITLE = "slsplay API"
 VERSION = "1.0.0"
 DESCRIPTION = (
@@ -51,7 +52,7 @@ def openapi_schema() -> dict[str, Any]:
 
 app = build_resolver(auth.router, meetups.router, router)
 app.enable_swagger(
-    path="/api/docs",
+    path=SWAGGER_PATH,
     title=TITLE,
     version=VERSION,
     description=DESCRIPTION,

@@ -1,0 +1,50 @@
+"""Fixtures for driving the Lambda handlers directly with recorded API Gateway events."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from slsplay.handlers import http
+
+EVENTS = Path(__file__).resolve().parents[1] / "events" / "handlers"
+
+
+@pytest.fixture
+def fresh_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The handlers' process state on an empty data directory."""
+    monkeypatch.setenv("SLSPLAY_BACKEND", "local")
+    monkeypatch.setenv("SLSPLAY_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SLSPLAY_PUBLIC_URL", "https://slsplay.example.com")
+    http.container.cache_clear()
+    yield tmp_path
+    http.container().store.close()
+    http.container.cache_clear()
+
+
+@pytest.fixture
+def event() -> Callable[..., dict[str, Any]]:
+    """A recorded event, with some fields replaced."""
+
+    def load(
+        name: str, *, body: Any = None, path_id: str | None = None, **claims: str
+    ) -> dict[str, Any]:
+        recorded: dict[str, Any] = json.loads((EVENTS / f"{name}.json").read_text())
+        result = copy.deepcopy(recorded)
+        if body is not None:
+            result["body"] = json.dumps(body) if not isinstance(body, str) else body
+        if path_id is not None:
+            for key, value in list(result.get("pathParameters", {}).items()):
+                result["pathParameters"][key] = path_id
+                result["rawPath"] = result["rawPath"].replace(value, path_id)
+                result["requestContext"]["http"]["path"] = result["rawPath"]
+        if claims:
+            result["requestContext"]["authorizer"]["jwt"]["claims"].update(claims)
+        return result
+
+    return load

@@ -1,0 +1,81 @@
+"""template.yaml and the handlers agree: every route has a handler, every handler a route."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+import pytest
+
+from slsplay.local.template import load_template
+
+TEMPLATE = load_template()
+
+
+def _functions() -> dict[str, dict[str, Any]]:
+    return {
+        name: resource["Properties"]
+        for name, resource in TEMPLATE["Resources"].items()
+        if resource["Type"] == "AWS::Serverless::Function"
+    }
+
+
+def _template_routes(properties: dict[str, Any]) -> set[tuple[str, str]]:
+    return {
+        (event["Properties"]["Method"].upper(), event["Properties"]["Path"])
+        for event in properties.get("Events", {}).values()
+        if event["Type"] == "HttpApi"
+    }
+
+
+def _handler_module(properties: dict[str, Any]) -> Any:
+    module, _, attribute = properties["Handler"].rpartition(".")
+    loaded = importlib.import_module(module)
+    assert callable(getattr(loaded, attribute)), properties["Handler"]
+    return loaded
+
+
+def _handler_routes(module: Any) -> set[tuple[str, str]]:
+    """The routes a handler module declares on its own router (plus Swagger UI's page)."""
+    routes = {
+        (method, re.sub(r"<(\w+)>", r"{\1}", rule))
+        for rule, methods, *_ in module.router._routes
+        for method in methods
+    }
+    swagger = getattr(module, "SWAGGER_PATH", None)
+    if swagger:
+        routes.add(("GET", swagger))
+    return routes
+
+
+@pytest.mark.parametrize("function", sorted(_functions()))
+def test_every_route_of_a_function_is_served_by_its_handler_and_no_other(function: str) -> None:
+    properties = _functions()[function]
+    module = _handler_module(properties)
+
+    assert _template_routes(properties) == _handler_routes(module)
+
+
+def test_routes_that_need_no_token_are_exactly_the_public_ones() -> None:
+    public = {
+        route
+        for properties in _functions().values()
+        for event in properties.get("Events", {}).values()
+        if event["Properties"].get("Auth", {}).get("Authorizer") == "NONE"
+        for route in [(event["Properties"]["Method"], event["Properties"]["Path"])]
+    }
+
+    assert public == {
+        ("POST", "/api/auth/signup"),
+        ("POST", "/api/auth/login"),
+        ("POST", "/api/auth/guest"),
+        ("POST", "/api/auth/refresh"),
+        ("POST", "/api/auth/logout"),
+        ("GET", "/.well-known/openid-configuration"),
+        ("GET", "/.well-known/jwks.json"),
+        ("GET", "/api/rsvp/{token}"),
+        ("POST", "/api/rsvp/{token}"),
+        ("GET", "/api/openapi.json"),
+        ("GET", "/api/docs"),
+    }
