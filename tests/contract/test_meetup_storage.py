@@ -20,8 +20,9 @@ from slsplay.domain.errors import (
 )
 from slsplay.domain.invitations import Response
 from slsplay.domain.meetups import MeetupStatus
+from slsplay.domain.users import User
 from slsplay.ports import ItemStore
-from slsplay.services import meetups, users
+from slsplay.services import meetups
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 from tests.support.clock import START, FakeClock
 
@@ -340,11 +341,26 @@ def test_published_meetups_are_found_by_start_across_midnight(
 
 
 def test_an_email_address_belongs_to_one_account(store: ItemStore, clock: FakeClock) -> None:
-    ada = users.register_user(store, clock, "Ada@Example.com", "Ada")
+    users = UserRepository(store)
+    ada = User.register(user_id="u-1", email="Ada@Example.com", name="Ada", now=clock.now())
+    users.add(ada)
 
     with pytest.raises(Conflict) as refused:
-        users.register_user(store, clock, "ada@example.com", "Another Ada")
+        users.add(
+            User.register(user_id="u-2", email="ada@example.com", name="Ada 2", now=clock.now())
+        )
 
     assert refused.value.code == "email_taken"
-    assert UserRepository(store).find_by_email("ada@example.com") == ada
-    assert UserRepository(store).get(users.start_as_guest(store, clock).id).is_guest
+    assert users.find_by_email("ada@example.com") == ada
+    assert users.get("u-1") == ada
+    with pytest.raises(NotFound):
+        users.get("u-2")
+
+
+def test_guests_have_no_email_to_reserve(store: ItemStore, clock: FakeClock) -> None:
+    users = UserRepository(store)
+    users.add(User.guest(user_id="g-1", now=clock.now()))
+    users.add(User.guest(user_id="g-2", now=clock.now()))
+
+    assert users.get("g-1").is_guest
+    assert users.get("g-2").is_guest
