@@ -254,8 +254,11 @@ def test_a_join_link_that_is_not_plain_https_to_a_host_is_refused(url: object) -
     assert bad_fields(meetup_values(join_url=url)) == ["join_url"]
 
 
-def test_a_malformed_join_link_is_refused_rather_than_crashing() -> None:
-    assert bad_fields(meetup_values(join_url="https://[meet.example.com/fireside")) == ["join_url"]
+@pytest.mark.parametrize(
+    "url", ["https://[meet.example.com/fireside", "https://meet.example.com:99999/fireside"]
+)
+def test_a_malformed_join_link_is_refused_rather_than_crashing(url: str) -> None:
+    assert bad_fields(meetup_values(join_url=url)) == ["join_url"]
 
 
 @pytest.mark.parametrize("capacity", [None, 1, 250, 100_000])
@@ -741,3 +744,83 @@ def test_removing_the_capacity_of_a_busy_meetup_is_accepted() -> None:
 
     assert meetup.edit(ORGANIZER, {"capacity": None}, START, MeetupCounts(4, 4, 0))
     assert meetup.details.capacity is None
+
+
+def test_an_edit_reports_a_past_start_together_with_the_other_bad_fields() -> None:
+    meetup = draft()
+
+    error = expect_refusal(
+        lambda: meetup.edit(
+            ORGANIZER, {"title": "", "starts_at": START - timedelta(days=1)}, START, NOTHING_YET
+        ),
+        InvalidInput,
+        "invalid_input",
+        meetup,
+    )
+
+    assert isinstance(error, InvalidInput)
+    assert sorted(problem.field for problem in error.errors) == ["starts_at", "title"]
+
+
+# -- guests, and who may see a meetup -------------------------------------------------------
+
+
+def test_a_guest_must_sign_up_before_publishing() -> None:
+    meetup = draft()
+
+    expect_refusal(
+        lambda: meetup.publish(ORGANIZER, START, actor_is_guest=True),
+        Forbidden,
+        "signup_required",
+        meetup,
+    )
+
+
+def test_a_draft_handed_over_at_sign_up_belongs_to_the_new_account() -> None:
+    meetup = draft()
+    sign_up_time = START + timedelta(minutes=20)
+
+    meetup.hand_over(ORGANIZER, "user-new-account", sign_up_time)
+
+    assert meetup.organizer_id == "user-new-account"
+    assert meetup.version == 2
+    assert meetup.updated_at == sign_up_time
+    meetup.publish("user-new-account", sign_up_time)
+    assert meetup.status is MeetupStatus.PUBLISHED
+
+
+def test_only_the_organizer_can_hand_a_meetup_over() -> None:
+    meetup = draft()
+
+    expect_refusal(
+        lambda: meetup.hand_over(STRANGER, STRANGER, START), Forbidden, "not_organizer", meetup
+    )
+
+
+@pytest.mark.parametrize("visibility", ["private", "public"])
+def test_the_organizer_sees_their_meetup_even_as_a_draft(visibility: str) -> None:
+    assert draft(visibility=visibility).visible_to(ORGANIZER)
+
+
+@pytest.mark.parametrize("viewer", [STRANGER, None])
+def test_a_public_meetup_is_seen_by_anyone_once_published(viewer: str | None) -> None:
+    meetup = draft(visibility="public")
+    assert not meetup.visible_to(viewer)
+
+    meetup.publish(ORGANIZER, START)
+
+    assert meetup.visible_to(viewer)
+
+
+@pytest.mark.parametrize("viewer", [STRANGER, None])
+def test_a_private_meetup_is_not_seen_by_strangers_even_when_published(
+    viewer: str | None,
+) -> None:
+    assert not published(visibility="private").visible_to(viewer)
+
+
+def test_a_cancelled_public_meetup_stays_visible_so_people_learn_it_was_called_off() -> None:
+    meetup = published(visibility="public")
+    meetup.cancel(ORGANIZER, START)
+
+    assert meetup.visible_to(STRANGER)

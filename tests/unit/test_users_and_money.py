@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from slsplay.domain.errors import InvalidInput
 from slsplay.domain.money import CURRENCIES, MAX_AMOUNT_MINOR, Price, minor_digits
-from slsplay.domain.users import GUEST_NAME, User
+from slsplay.domain.users import GUEST_NAME, PASSWORD_MAX, PASSWORD_MIN, User, password_problems
 from tests.support.clock import START
 
 # -- users ----------------------------------------------------------------------------------
@@ -63,6 +63,35 @@ def test_a_guest_has_no_email_and_is_marked_as_a_guest() -> None:
     assert guest.email is None
     assert guest.name == GUEST_NAME
     assert guest.created_at == START
+
+
+@pytest.mark.parametrize("length", [PASSWORD_MIN, PASSWORD_MAX])
+def test_a_password_of_10_to_256_characters_is_accepted(length: int) -> None:
+    assert password_problems("p" * length) == []
+
+
+@pytest.mark.parametrize("password", ["p" * (PASSWORD_MIN - 1), "p" * (PASSWORD_MAX + 1), "", 12])
+def test_a_short_long_or_non_text_password_is_refused(password: object) -> None:
+    assert [problem.field for problem in password_problems(password)] == ["password"]
+
+
+def test_registering_with_a_password_reports_it_with_the_other_bad_fields() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        User.register(user_id="u-1", email="nope", name=" ", now=START, password="short")
+
+    assert sorted(problem.field for problem in refused.value.errors) == [
+        "email",
+        "name",
+        "password",
+    ]
+
+
+def test_registering_with_a_good_password_leaves_hashing_to_the_caller() -> None:
+    user = User.register(
+        user_id="u-1", email="ana@example.com", name="Ana", now=START, password="long enough pw"
+    )
+
+    assert user.password_hash is None
 
 
 # -- prices ---------------------------------------------------------------------------------

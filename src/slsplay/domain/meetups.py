@@ -99,11 +99,16 @@ class MeetupDetails:
 
     @classmethod
     def parse(
-        cls, values: Mapping[str, object], *, start_after: datetime | None = None
+        cls,
+        values: Mapping[str, object],
+        *,
+        start_after: datetime | None = None,
+        kept_start: datetime | None = None,
     ) -> MeetupDetails:
         """Details from loosely typed values, or ``InvalidInput`` listing every bad field.
 
-        With ``start_after``, a start at or before that instant is one of the bad fields.
+        With ``start_after``, a start at or before that instant is one of the bad fields,
+        unless it is ``kept_start`` (an edit that leaves the start as it was).
         """
         unknown = sorted(set(values) - WRITABLE_FIELDS)
         errors = [FieldError(name, "is not a field of a meetup") for name in unknown]
@@ -118,7 +123,12 @@ class MeetupDetails:
             except InvalidInput as e:
                 errors += e.errors
         start = parsed.get("starts_at")
-        if start_after is not None and isinstance(start, datetime) and start <= start_after:
+        if (
+            start_after is not None
+            and isinstance(start, datetime)
+            and start <= start_after
+            and start != kept_start
+        ):
             errors.append(FieldError("starts_at", "must be in the future"))
         if errors:
             raise InvalidInput(errors)
@@ -211,14 +221,14 @@ class Meetup:
         self._ensure_not_cancelled()
         if self.status is MeetupStatus.PUBLISHED and now >= self.ends_at:
             raise Conflict("meetup_ended")
-        details = MeetupDetails.parse({**self.details.as_values(), **changes})
+        details = MeetupDetails.parse(
+            {**self.details.as_values(), **changes}, start_after=now, kept_start=self.starts_at
+        )
         if details == self.details:
             return False
-        if details.starts_at != self.starts_at:
-            if self.status is MeetupStatus.PUBLISHED and now >= self.starts_at:
-                raise Conflict("meetup_started")
-            if details.starts_at <= now:
-                raise field_error("starts_at", "must be in the future")
+        moved = details.starts_at != self.starts_at
+        if moved and self.status is MeetupStatus.PUBLISHED and now >= self.starts_at:
+            raise Conflict("meetup_started")
         if details.capacity is not None and details.capacity < counts.attending:
             raise InvalidInput(
                 [FieldError("capacity", MESSAGES["capacity_below_attendance"])],
@@ -415,7 +425,8 @@ def _join_url(raw: object) -> str:
     try:
         parts = urlsplit(url)
         host = parts.hostname
-    except ValueError as e:  # e.g. an unclosed IPv6 bracket
+        _ = parts.port  # raises for a port out of range
+    except ValueError as e:  # e.g. an unclosed IPv6 bracket, port 99999
         raise field_error("join_url", "is not a valid link") from e
     if parts.scheme != "https" or not host or "." not in host or parts.username is not None:
         raise field_error("join_url", "must be an https link such as https://meet.example.com/abc")
