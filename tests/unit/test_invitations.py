@@ -8,37 +8,13 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from slsplay.domain.errors import Conflict, DomainError, InvalidInput
+from slsplay.domain.errors import Conflict, InvalidInput
 from slsplay.domain.invitations import Invitation, Response, normalise_email, normalise_name
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from tests.support.clock import START, FakeClock
+from tests.support.meetups import ORGANIZER, STARTS_AT, STRANGER, draft, expect_refusal, published
 
-ORGANIZER = "user-organizer"
-STRANGER = "user-stranger"
-STARTS_AT = START + timedelta(days=7)
 JUST_BEFORE_START = STARTS_AT - timedelta(seconds=1)
-
-
-def draft(capacity: int | None = None) -> Meetup:
-    return Meetup.plan(
-        meetup_id="m-1",
-        organizer_id=ORGANIZER,
-        values={
-            "title": "Wine tasting with the makers",
-            "starts_at": STARTS_AT,
-            "timezone": "Europe/Paris",
-            "duration_minutes": 90,
-            "join_url": "https://meet.example.com/wine",
-            "capacity": capacity,
-        },
-        now=START,
-    )
-
-
-def published(capacity: int | None = None) -> Meetup:
-    meetup = draft(capacity)
-    meetup.publish(ORGANIZER, START)
-    return meetup
 
 
 def invite(meetup: Meetup, email: str = "ana@example.com", name: object = "Ana") -> Invitation:
@@ -49,18 +25,6 @@ def bad_field(action: Callable[[], object]) -> list[str]:
     with pytest.raises(InvalidInput) as refused:
         action()
     return [problem.field for problem in refused.value.errors]
-
-
-def expect_refusal(
-    action: Callable[[], object], kind: type[DomainError], code: str, *untouched: object
-) -> None:
-    """Run an action that must be refused with ``kind``/``code`` and must leave ``untouched`` as
-    it found them (deep-compared)."""
-    before = copy.deepcopy(untouched)
-    with pytest.raises(kind) as refused:
-        action()
-    assert refused.value.code == code
-    assert untouched == before
 
 
 # -- who is invited -------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from slsplay.domain.errors import Conflict, DomainError, Forbidden, InvalidInput
+from slsplay.domain.errors import Conflict, Forbidden, InvalidInput
 from slsplay.domain.invitations import Invitation, Response
 from slsplay.domain.meetups import (
     CATEGORIES,
@@ -21,25 +21,17 @@ from slsplay.domain.meetups import (
 )
 from slsplay.domain.money import Price
 from tests.support.clock import START, FakeClock
+from tests.support.meetups import (
+    ORGANIZER,
+    STARTS_AT,
+    STRANGER,
+    draft,
+    expect_refusal,
+    meetup_values,
+    published,
+)
 
-ORGANIZER = "user-organizer"
-STRANGER = "user-stranger"
-STARTS_AT = START + timedelta(days=7)
 NOTHING_YET = MeetupCounts()
-
-
-def meetup_values(**overrides: object) -> dict[str, object]:
-    """What an organizer fills in for a valid meetup, with some fields replaced."""
-    values: dict[str, object] = {
-        "title": "Founders' fireside chat",
-        "description": "An hour with three founders, *questions welcome*.",
-        "category": "business",
-        "starts_at": STARTS_AT,
-        "timezone": "Europe/Berlin",
-        "duration_minutes": 60,
-        "join_url": "https://meet.example.com/fireside",
-    }
-    return {**values, **overrides}
 
 
 def parsed(**overrides: object) -> MeetupDetails:
@@ -53,18 +45,6 @@ def bad_fields(values: dict[str, object]) -> list[str]:
     return [problem.field for problem in refused.value.errors]
 
 
-def draft(now: datetime = START, **overrides: object) -> Meetup:
-    return Meetup.plan(
-        meetup_id="m-1", organizer_id=ORGANIZER, values=meetup_values(**overrides), now=now
-    )
-
-
-def published(now: datetime = START, **overrides: object) -> Meetup:
-    meetup = draft(now, **overrides)
-    meetup.publish(ORGANIZER, now)
-    return meetup
-
-
 def invitation_to(meetup: Meetup, response: Response = Response.NONE) -> Invitation:
     return Invitation(
         id="inv-1",
@@ -74,19 +54,6 @@ def invitation_to(meetup: Meetup, response: Response = Response.NONE) -> Invitat
         invited_at=START,
         response=response,
     )
-
-
-def expect_refusal(
-    action: Callable[[], object], kind: type[DomainError], code: str, *untouched: object
-) -> DomainError:
-    """Run an action that must be refused with ``kind``/``code`` and must leave ``untouched`` as
-    it found them (deep-compared)."""
-    before = copy.deepcopy(untouched)
-    with pytest.raises(kind) as refused:
-        action()
-    assert refused.value.code == code
-    assert untouched == before
-    return refused.value
 
 
 # -- the fields an organizer writes ---------------------------------------------------------

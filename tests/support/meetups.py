@@ -1,0 +1,58 @@
+"""Builders for domain tests: a valid meetup, drafted or published, and refusal checks."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+
+from slsplay.domain.errors import DomainError
+from slsplay.domain.meetups import Meetup
+from tests.support.clock import START
+
+ORGANIZER = "user-organizer"
+STRANGER = "user-stranger"
+STARTS_AT = START + timedelta(days=7)
+
+
+def meetup_values(**overrides: object) -> dict[str, object]:
+    """What an organizer fills in for a valid meetup, with some fields replaced."""
+    values: dict[str, object] = {
+        "title": "Founders' fireside chat",
+        "description": "An hour with three founders, *questions welcome*.",
+        "category": "business",
+        "starts_at": STARTS_AT,
+        "timezone": "Europe/Berlin",
+        "duration_minutes": 60,
+        "join_url": "https://meet.example.com/fireside",
+    }
+    return {**values, **overrides}
+
+
+def draft(now: datetime = START, **overrides: object) -> Meetup:
+    """A valid draft planned at ``now`` by ``ORGANIZER``."""
+    return Meetup.plan(
+        meetup_id="m-1", organizer_id=ORGANIZER, values=meetup_values(**overrides), now=now
+    )
+
+
+def published(now: datetime = START, **overrides: object) -> Meetup:
+    """A valid meetup, published at ``now``."""
+    meetup = draft(now, **overrides)
+    meetup.publish(ORGANIZER, now)
+    return meetup
+
+
+def expect_refusal(
+    action: Callable[[], object], kind: type[DomainError], code: str, *untouched: object
+) -> DomainError:
+    """Run an action that must be refused with ``kind``/``code`` and must leave ``untouched`` as
+    it found them (deep-compared)."""
+    before = copy.deepcopy(untouched)
+    with pytest.raises(kind) as refused:
+        action()
+    assert refused.value.code == code
+    assert untouched == before
+    return refused.value
