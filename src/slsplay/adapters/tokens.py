@@ -1,7 +1,8 @@
-"""Access tokens: ES256 JWTs signed with slsplay's own key, checked by API Gateway's authorizer.
+"""Access tokens: RS256 JWTs signed with slsplay's own key, checked by API Gateway's authorizer.
 
 The public key is published as a JWKS so that API Gateway (and the local runtime, which
-emulates it) can check tokens without calling slsplay.
+emulates it) can check tokens without calling slsplay. RSA, not EC: API Gateway's JWT
+authorizer accepts RSA-signed tokens only.
 """
 
 from __future__ import annotations
@@ -15,16 +16,17 @@ from typing import Any
 
 import jwt
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from slsplay.domain.errors import Unauthorized
 
-ALGORITHM = "ES256"
+ALGORITHM = "RS256"
+KEY_BITS = 2048
 
 
 def new_signing_key() -> bytes:
-    """A fresh P-256 private key in PKCS#8 PEM."""
-    key = ec.generate_private_key(ec.SECP256R1())
+    """A fresh RSA private key in PKCS#8 PEM."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
     return key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -37,21 +39,23 @@ def _b64(data: bytes) -> str:
 
 
 class JwtAccessTokens:
-    """Signs and verifies access tokens with one EC P-256 key."""
+    """Signs and verifies access tokens with one RSA key."""
 
     def __init__(
         self, private_key_pem: bytes, *, issuer: str, audience: str, lifetime_seconds: int = 900
     ) -> None:
         key = serialization.load_pem_private_key(private_key_pem, password=None)
-        if not isinstance(key, ec.EllipticCurvePrivateKey) or key.curve.name != "secp256r1":
-            raise ValueError("the signing key must be an EC P-256 private key")
+        if not isinstance(key, rsa.RSAPrivateKey) or key.key_size < KEY_BITS:
+            raise ValueError(
+                f"the signing key must be an RSA private key of {KEY_BITS} bits or more"
+            )
         self._private_key = key
         numbers = key.public_key().public_numbers()
+        # Members in the lexicographic order RFC 7638 asks for in the thumbprint below.
         self._public_jwk = {
-            "kty": "EC",
-            "crv": "P-256",
-            "x": _b64(numbers.x.to_bytes(32, "big")),
-            "y": _b64(numbers.y.to_bytes(32, "big")),
+            "e": _b64(numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")),
+            "kty": "RSA",
+            "n": _b64(numbers.n.to_bytes((numbers.n.bit_length() + 7) // 8, "big")),
         }
         # RFC 7638 thumbprint: a key id that changes exactly when the key does.
         canonical = json.dumps(self._public_jwk, separators=(",", ":"), sort_keys=True)
