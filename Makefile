@@ -11,9 +11,10 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
 
-## run: set up the local data directory with a demo organizer and show their meetups
+## run: seed a demo organizer (once), then serve the API and web app on http://127.0.0.1:8000
 run: $(INSTALLED)
 	$(BIN)/slsplay seed
+	$(BIN)/slsplay serve
 
 ## test: every check: lint, types, unit, contract and integration tests
 test: lint typecheck unit contract integration
@@ -32,7 +33,7 @@ contract: $(INSTALLED)
 	$(BIN)/pytest tests/contract -q
 
 integration: $(INSTALLED)
-	$(BIN)/pytest tests/integration -q
+	$(BIN)/pytest tests/local tests/integration -q
 
 ## constraints: pin the versions now installed (after changing dependencies in pyproject.toml)
 constraints: $(INSTALLED)

@@ -15,6 +15,7 @@ from slsplay.handlers.http import (
     caller,
     container,
     lambda_handler,
+    problems,
 )
 from slsplay.handlers.presenters import session_json, user_json
 from slsplay.services import auth
@@ -25,6 +26,7 @@ TAGS = ["auth"]
 
 @router.post(
     "/api/auth/signup",
+    responses=problems(401, 409),
     tags=TAGS,
     status_code=201,
     summary="Sign up; with a guest's token as bearer, the guest's meetups move to the account",
@@ -36,34 +38,58 @@ def sign_up(body: models.SignupIn) -> models.SessionOut:
     return models.SessionOut.model_validate(session_json(session))
 
 
-@router.post("/api/auth/login", tags=TAGS, summary="Log in with email and password")
+@router.post(
+    "/api/auth/login",
+    responses=problems(401, 429),
+    tags=TAGS,
+    summary="Log in with email and password",
+)
 def log_in(body: models.LoginIn) -> models.SessionOut:
     session = auth.log_in(container().auth, body.email, body.password, bearer_token(router))
     return models.SessionOut.model_validate(session_json(session))
 
 
 @router.post(
-    "/api/auth/guest", tags=TAGS, status_code=201, summary="Start as a guest (drafts only)"
+    "/api/auth/guest",
+    responses=problems(),
+    tags=TAGS,
+    status_code=201,
+    summary="Start as a guest (drafts only)",
 )
 def start_as_guest() -> models.SessionOut:
     return models.SessionOut.model_validate(session_json(auth.start_as_guest(container().auth)))
 
 
-@router.post("/api/auth/refresh", tags=TAGS, summary="Trade a refresh token for new tokens")
+@router.post(
+    "/api/auth/refresh",
+    responses=problems(401),
+    tags=TAGS,
+    summary="Trade a refresh token for new tokens",
+)
 def refresh(body: models.RefreshIn) -> models.SessionOut:
     session = auth.refresh(container().auth, body.refresh_token)
     return models.SessionOut.model_validate(session_json(session))
 
 
 @router.post(
-    "/api/auth/logout", tags=TAGS, status_code=204, summary="End the sign-in of a refresh token"
+    "/api/auth/logout",
+    responses=problems(empty_success=204),
+    tags=TAGS,
+    status_code=204,
+    summary="End the sign-in of a refresh token",
 )
 def log_out(body: models.RefreshIn) -> Response[None]:
     auth.log_out(container().auth, body.refresh_token)
     return Response(204)
 
 
-@router.get("/api/me", tags=TAGS, security=SECURED, summary="Who the access token belongs to")
+@router.get(
+    "/api/me",
+    responses=problems(404, secured=True),
+    tags=TAGS,
+    security=SECURED,
+    summary="Who the access token belongs to",
+)
 def me() -> models.UserOut:
     user = auth.who_is(container().auth, caller(router))
     return models.UserOut.model_validate(user_json(user))

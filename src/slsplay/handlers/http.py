@@ -14,7 +14,14 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.exceptions import (
+    RequestUnsupportedContentType,
+    RequestValidationError,
+)
+from aws_lambda_powertools.event_handler.openapi.types import (
+    OpenAPIResponse,
+    OpenAPIResponseContentSchema,
+)
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.bootstrap import Container, bootstrap
@@ -29,6 +36,7 @@ from slsplay.domain.errors import (
     TooManyRequests,
     Unauthorized,
 )
+from slsplay.handlers.models import Problem
 from slsplay.ports import InvalidCursor
 from slsplay.services.auth import Caller, caller_from_claims
 
@@ -53,6 +61,55 @@ STATUS_OF: dict[type[DomainError], HTTPStatus] = {
 def container() -> Container:
     """This process's adapters, built on the first request (never at import)."""
     return bootstrap()
+
+
+# What API Gateway's JWT authorizer answers, before any function runs.
+GATEWAY_401: OpenAPIResponseContentSchema = {
+    "schema": {
+        "type": "object",
+        "properties": {"message": {"type": "string", "const": "Unauthorized"}},
+        "required": ["message"],
+    }
+}
+
+
+def problems(
+    *statuses: int, secured: bool = False, empty_success: int | None = None
+) -> dict[int, OpenAPIResponse]:
+    """The OpenAPI description of a route's error answers (always 413, 415, 422 and 500 too).
+
+    On a ``secured`` route, a missing or bad token is refused by API Gateway itself, with
+    its own JSON body rather than a problem document.
+    """
+    described: dict[int, OpenAPIResponse] = {
+        status: {
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_JSON: {"model": Problem}},
+        }
+        for status in sorted({*statuses, 413, 415, 422, 500} | ({401} if secured else set()))
+    }
+    if secured:
+        described[401]["content"]["application/json"] = GATEWAY_401
+    if empty_success is not None:
+        described[empty_success] = {"description": "Done; the answer has no body."}
+    return described
+
+
+def _unsupported_media_type(_: RequestUnsupportedContentType) -> Response[str]:
+    return problem(
+        HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+        "Send the body as application/json.",
+    )
+
+
+def _undecodable_body(_: UnicodeDecodeError) -> Response[str]:
+    return problem(
+        HTTPStatus.UNPROCESSABLE_ENTITY,
+        "invalid_input",
+        "body: is not JSON text in UTF-8",
+        [FieldError("body", "is not JSON text in UTF-8")],
+    )
 
 
 def problem(
@@ -151,21 +208,39 @@ def build_resolver(*routers: APIGatewayHttpRouter) -> APIGatewayHttpResolver:
     app.exception_handler(DomainError)(_domain_error)
     app.exception_handler(RequestValidationError)(_validation_error)
     app.exception_handler(InvalidCursor)(_bad_cursor)
+    app.exception_handler(UnicodeDecodeError)(_undecodable_body)
+    app.exception_handler(RequestUnsupportedContentType)(_unsupported_media_type)
     app.exception_handler(Exception)(_unexpected)
     app.not_found(_not_found)
     return app
 
 
+def _refused_body(event: dict[str, Any]) -> Response[str] | None:
+    """Refuse a body that is too large or not JSON before any parsing (the API speaks JSON)."""
+    body = event.get("body") or ""
+    if len(body) > MAX_BODY_BYTES:
+        return problem(
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+            "payload_too_large",
+            f"The request body is larger than {MAX_BODY_BYTES} bytes.",
+        )
+    content_type = (event.get("headers") or {}).get("content-type", "")
+    media_type = content_type.split(";")[0].strip().lower()
+    if body and media_type != "application/json" and not media_type.endswith("+json"):
+        return problem(
+            HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send the body as application/json.",
+        )
+    return None
+
+
 def lambda_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
-    """The Lambda entry point for a resolver, refusing oversized bodies before parsing them."""
+    """The Lambda entry point for a resolver, refusing unfit bodies before parsing them."""
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-        if len(event.get("body") or "") > MAX_BODY_BYTES:
-            refusal = problem(
-                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                "payload_too_large",
-                f"The request body is larger than {MAX_BODY_BYTES} bytes.",
-            )
+        refusal = _refused_body(event)
+        if refusal is not None:
             return {
                 "statusCode": refusal.status_code,
                 "headers": refusal.headers,

@@ -12,7 +12,14 @@ from slsplay.domain.errors import PreconditionFailed
 from slsplay.domain.invitations import Invitation
 from slsplay.domain.invitations import Response as Answer
 from slsplay.handlers import models
-from slsplay.handlers.http import SECURED, build_resolver, caller, container, lambda_handler
+from slsplay.handlers.http import (
+    SECURED,
+    build_resolver,
+    caller,
+    container,
+    lambda_handler,
+    problems,
+)
 from slsplay.handlers.presenters import invitation_json, meetup_json
 from slsplay.services import meetups
 from slsplay.services.meetups import MeetupView
@@ -56,7 +63,12 @@ def _version_of(if_match: str | None) -> int | None:
 
 
 @router.post(
-    "/api/meetups", tags=TAGS, security=SECURED, status_code=201, summary="Plan a meetup (a draft)"
+    "/api/meetups",
+    responses=problems(secured=True),
+    tags=TAGS,
+    security=SECURED,
+    status_code=201,
+    summary="Plan a meetup (a draft)",
 )
 def create_meetup(body: models.MeetupCreate) -> Response[models.MeetupOut]:
     app = container()
@@ -64,13 +76,20 @@ def create_meetup(body: models.MeetupCreate) -> Response[models.MeetupOut]:
     return _meetup(view, 201)  # type: ignore[return-value]
 
 
-@router.get("/api/meetups/<id>", tags=TAGS, security=SECURED, summary="A meetup")
+@router.get(
+    "/api/meetups/<id>",
+    responses=problems(404, secured=True),
+    tags=TAGS,
+    security=SECURED,
+    summary="A meetup",
+)
 def get_meetup(id: str) -> Response[models.MeetupOut]:
     return _meetup(meetups.view_meetup(container().store, id, caller(router).user_id))  # type: ignore[return-value]
 
 
 @router.patch(
     "/api/meetups/<id>",
+    responses=problems(403, 404, 409, 412, secured=True),
     tags=TAGS,
     security=SECURED,
     summary="Change some fields (If-Match: the version you saw, or 412)",
@@ -93,7 +112,12 @@ def update_meetup(
 
 
 @router.delete(
-    "/api/meetups/<id>", tags=TAGS, security=SECURED, status_code=204, summary="Delete a draft"
+    "/api/meetups/<id>",
+    responses=problems(403, 404, 409, secured=True, empty_success=204),
+    tags=TAGS,
+    security=SECURED,
+    status_code=204,
+    summary="Delete a draft",
 )
 def delete_meetup(id: str) -> Response[None]:
     meetups.delete_meetup(container().store, caller(router).user_id, id)
@@ -102,6 +126,7 @@ def delete_meetup(id: str) -> Response[None]:
 
 @router.post(
     "/api/meetups/<id>/publish",
+    responses=problems(403, 404, 409, secured=True),
     tags=TAGS,
     security=SECURED,
     summary="Publish (guests are asked to sign up: 403 signup_required)",
@@ -115,7 +140,11 @@ def publish_meetup(id: str) -> Response[models.MeetupOut]:
 
 
 @router.post(
-    "/api/meetups/<id>/cancel", tags=TAGS, security=SECURED, summary="Cancel; everyone is told"
+    "/api/meetups/<id>/cancel",
+    responses=problems(403, 404, 409, secured=True),
+    tags=TAGS,
+    security=SECURED,
+    summary="Cancel; everyone is told",
 )
 def cancel_meetup(id: str) -> Response[models.MeetupOut]:
     app = container()
@@ -125,6 +154,7 @@ def cancel_meetup(id: str) -> Response[models.MeetupOut]:
 
 @router.post(
     "/api/meetups/<id>/invitations",
+    responses=problems(403, 404, 409, secured=True),
     tags=TAGS,
     security=SECURED,
     status_code=201,
@@ -146,6 +176,7 @@ def invite_people(id: str, body: models.InviteRequest) -> models.InvitationsOut:
 
 @router.get(
     "/api/meetups/<id>/invitations",
+    responses=problems(403, 404, secured=True),
     tags=TAGS,
     security=SECURED,
     summary="Who is invited and what each answered",
@@ -165,6 +196,7 @@ def list_invitations(
 
 @router.post(
     "/api/meetups/<id>/invitations/link",
+    responses=problems(403, 404, secured=True),
     tags=TAGS,
     security=SECURED,
     summary="A fresh personal answer link for one invitee, to share by other means",
@@ -180,6 +212,7 @@ def answer_link(id: str, body: models.AnswerLinkIn) -> models.AnswerLinkOut:
 
 @router.get(
     "/api/meetups/<id>/attendees",
+    responses=problems(403, 404, secured=True),
     tags=TAGS,
     security=SECURED,
     summary="Everyone attending, in the order they answered",
@@ -195,7 +228,13 @@ def attendees(id: str) -> models.AttendeesOut:
     )
 
 
-@router.get("/api/me/meetups", tags=TAGS, security=SECURED, summary="My meetups, by start")
+@router.get(
+    "/api/me/meetups",
+    responses=problems(secured=True),
+    tags=TAGS,
+    security=SECURED,
+    summary="My meetups, by start",
+)
 def my_meetups(
     cursor: Annotated[str | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
@@ -219,7 +258,10 @@ def my_meetups(
 
 
 @router.get(
-    "/api/rsvp/<token>", tags=ANSWERS, summary="What an invitee sees from their answer link"
+    "/api/rsvp/<token>",
+    responses=problems(404),
+    tags=ANSWERS,
+    summary="What an invitee sees from their answer link",
 )
 def view_invitation(token: str) -> models.RsvpOut:
     invitation, view = meetups.open_answer_link(container().store, container().clock, token)
@@ -227,7 +269,10 @@ def view_invitation(token: str) -> models.RsvpOut:
 
 
 @router.post(
-    "/api/rsvp/<token>", tags=ANSWERS, summary="Answer: attending or declined (until the start)"
+    "/api/rsvp/<token>",
+    responses=problems(404, 409),
+    tags=ANSWERS,
+    summary="Answer: attending or declined (until the start)",
 )
 def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
     app = container()

@@ -1,0 +1,485 @@
+"""API Gateway (HTTP API, payload format 2.0) in front of the template's functions, in process.
+
+``ApiGateway`` does for one request what API Gateway does: pick the route, run the route's
+JWT authorizer, build the payload 2.0 event exactly as AWS builds it, invoke the function and
+turn its result into the HTTP response. It knows nothing of sockets: ``server.py`` feeds it
+requests from uvicorn, and tests can feed it ``HttpRequest`` values directly.
+
+Fidelity notes, each checked against AWS's documentation or recorded AWS behaviour:
+- the path is percent-decoded before routing and in ``rawPath``; ``rawQueryString`` is raw
+  while ``queryStringParameters`` are decoded, repeated names joined with commas;
+- header names are lower-cased, repeated headers joined with commas, and the ``Cookie``
+  header moves to ``cookies``; ``cookies``, ``queryStringParameters``, ``pathParameters``
+  and ``body`` are left out when empty;
+- a body is text only for ``text/*``, ``application/json``, ``application/xml`` and
+  ``application/javascript``; anything else (a form post too) arrives base64-encoded;
+- a result without ``statusCode`` is sent as ``200 application/json``; payload 2.0 has no
+  ``multiValueHeaders`` (API Gateway ignores them; a warning says so); a function's error,
+  timeout or malformed result is ``500 {"message":"Internal Server Error"}`` and its
+  traceback goes to the log only.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import logging
+import secrets
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from slsplay.local.authorizer import (
+    AuthorizationDenied,
+    JwtAuthorizer,
+    JwtGrant,
+    KeySetUnavailable,
+)
+from slsplay.local.functions import (
+    InvocationError,
+    LambdaFunction,
+    lambda_functions,
+    runtime_environment,
+    shared_environment,
+)
+from slsplay.local.routes import RouteMatch, RouteTable, http_api_routes
+from slsplay.local.template import DEFAULT_TEMPLATE, Stack, load_template
+
+logger = logging.getLogger("slsplay.local")
+
+TEXT_MEDIA_TYPES = frozenset({"application/json", "application/xml", "application/javascript"})
+# Connection-level headers end at API Gateway; they never reach the function.
+HOP_BY_HOP_HEADERS = frozenset(
+    {"connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding"}
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class HttpRequest:
+    """A request as it reached the API: ``path`` percent-decoded, ``query`` as sent."""
+
+    method: str
+    path: str
+    query: str = ""
+    headers: Sequence[tuple[str, str]] = ()
+    body: bytes = b""
+    source_ip: str = "127.0.0.1"
+    protocol: str = "HTTP/1.1"
+    scheme: str = "http"
+
+
+@dataclass(frozen=True)
+class HttpResponse:
+    """What goes back to the client, and which function (if any) answered."""
+
+    status: int
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    body: bytes = b""
+    function: str | None = None
+
+    def header(self, name: str) -> str | None:
+        """The first value of a header, by case-insensitive name."""
+        wanted = name.lower()
+        return next((value for key, value in self.headers if key.lower() == wanted), None)
+
+    def json(self) -> Any:
+        """The body parsed as JSON."""
+        return json.loads(self.body)
+
+
+class MalformedResponse(Exception):
+    """The function answered something API Gateway cannot turn into an HTTP response."""
+
+
+class ApiGateway:
+    """The template's HTTP API: routes, JWT authorizers and functions, in this process.
+
+    Open it (``with gateway:`` or ``open()``) before the first request: that puts the
+    functions' environment into ``os.environ`` and their code on ``sys.path``, where the
+    handlers expect them at import; ``close()`` puts both back.
+    """
+
+    def __init__(
+        self,
+        stack: Stack,
+        *,
+        environment: Mapping[str, str] | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.stack = stack
+        self.routes: RouteTable = http_api_routes(stack)
+        self.functions: dict[str, LambdaFunction] = lambda_functions(stack)
+        self.environment = shared_environment(self.functions, environment or {})
+        self._clock = clock
+        # One per authorizer of each API, as each keeps its own cache of the issuer's keys.
+        self._authorizers = {
+            (route.api, route.authorizer.name): JwtAuthorizer(
+                route.authorizer, self.fetch_json, clock=clock
+            )
+            for route in self.routes.all()
+            if route.authorizer is not None
+        }
+        self._opened: ExitStack | None = None
+        self._open_lock = threading.Lock()
+        self._warned_multi_value: set[str] = set()
+
+    @classmethod
+    def from_template(
+        cls,
+        template: str | Path = DEFAULT_TEMPLATE,
+        *,
+        public_url: str,
+        data_dir: Path,
+        parameters: Mapping[str, str] | None = None,
+        region: str = "eu-west-1",
+    ) -> ApiGateway:
+        """The gateway for a template as ``slsplay serve`` runs it, at ``public_url``.
+
+        The template's ``Stage`` becomes ``local`` and its ``PublicUrl`` this server's URL
+        (where it declares them; ``parameters`` add or replace overrides), and the runtime's
+        own settings override the functions' environment: the region, the local backend,
+        its data directory, the public URL and the stage.
+        """
+        public_url = public_url.rstrip("/")
+        document = load_template(template)
+        declared = document.get("Parameters") or {}
+        defaults = {
+            name: value
+            for name, value in {"Stage": "local", "PublicUrl": public_url}.items()
+            if name in declared
+        }
+        stack = Stack(
+            document,
+            defaults | dict(parameters or {}),
+            path=Path(template).resolve(),
+            region=region,
+        )
+        overrides = {
+            # Lambda always sets the region; functions (and boto3) may rely on it.
+            "AWS_REGION": region,
+            "AWS_DEFAULT_REGION": region,
+            "SLSPLAY_BACKEND": "local",
+            "SLSPLAY_DATA_DIR": str(Path(data_dir).resolve()),
+            "SLSPLAY_PUBLIC_URL": public_url,
+            "SLSPLAY_STAGE": "local",
+        }
+        return cls(stack, environment=overrides)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Set up the functions' environment and import path (idempotent)."""
+        with self._open_lock:
+            if self._opened is not None:
+                return
+            opened = ExitStack()
+            code_dirs = {
+                function.config.code_dir
+                for function in self.functions.values()
+                if function.config.code_dir is not None
+            }
+            opened.enter_context(runtime_environment(self.environment, code_dirs))
+            self._opened = opened
+
+    def close(self) -> None:
+        """Restore the environment and import path as they were before ``open()``."""
+        with self._open_lock:
+            if self._opened is not None:
+                self._opened.close()
+                self._opened = None
+
+    def __enter__(self) -> ApiGateway:
+        self.open()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- requests ----------------------------------------------------------------------------
+
+    def match(self, method: str, path: str) -> RouteMatch | None:
+        """The route a request goes to, or ``None`` when API Gateway would answer 404."""
+        return self.routes.match(method.upper(), path)
+
+    def handle(self, request: HttpRequest) -> HttpResponse:
+        """The response API Gateway would give to ``request``."""
+        matched = self.match(request.method, request.path)
+        if matched is None:
+            return gateway_error(404, "Not Found", new_request_id())
+        return self.dispatch(request, matched)
+
+    def dispatch(self, request: HttpRequest, matched: RouteMatch) -> HttpResponse:
+        """Authorize ``request`` for its route, invoke the route's function, map the result."""
+        if self._opened is None:
+            raise RuntimeError("open the gateway before dispatching requests to it")
+        route = matched.route
+        function = self.functions[route.function]
+        request_id = new_request_id()
+        headers, cookies = event_headers(request)
+        query = query_parameters(request.query)
+        grant: JwtGrant | None = None
+        if route.authorizer is not None:
+            authorizer = self._authorizers[(route.api, route.authorizer.name)]
+            try:
+                grant = authorizer.authorize(headers, query, route.scopes)
+            except AuthorizationDenied as denied:
+                return gateway_error(
+                    denied.status,
+                    denied.message,
+                    request_id,
+                    [("www-authenticate", denied.challenge)],
+                    function=function.name,
+                )
+        event = build_event(
+            request,
+            matched,
+            headers=headers,
+            cookies=cookies,
+            query=query,
+            request_id=request_id,
+            api_id=self.stack.api_id(route.api),
+            account_id=self.stack.account_id,
+            now=datetime.fromtimestamp(self._clock(), UTC),
+            grant=grant,
+        )
+        try:
+            status, response_headers, body = self._response(function, function.invoke(event))
+        except (InvocationError, MalformedResponse):
+            return gateway_error(500, "Internal Server Error", request_id, function=function.name)
+        response_headers.append(("apigw-requestid", request_id))
+        return HttpResponse(status, response_headers, body, function=function.name)
+
+    def fetch_json(self, target: str) -> Any:
+        """GET a path (and query) of this API in process, as the JWT authorizer reads keys."""
+        path, _, query = target.partition("?")
+        host = urlsplit(self.environment.get("SLSPLAY_PUBLIC_URL", "")).netloc or "localhost"
+        request = HttpRequest(
+            "GET",
+            unquote(path),
+            query,
+            headers=[("host", host), ("user-agent", "slsplay-jwt-authorizer")],
+        )
+        matched = self.match("GET", request.path)
+        if matched is None:
+            raise KeySetUnavailable(f"no route of the template serves GET {path}")
+        if matched.route.authorizer is not None:
+            raise KeySetUnavailable(f"GET {path} itself asks for a token; nothing could read it")
+        response = self.dispatch(request, matched)
+        if response.status != 200:
+            raise KeySetUnavailable(f"GET {path} answered {response.status}")
+        try:
+            return response.json()
+        except ValueError as e:
+            raise KeySetUnavailable(f"GET {path} did not answer JSON") from e
+
+    def _response(
+        self, function: LambdaFunction, payload: str
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
+        try:
+            result = json.loads(payload)
+            multi_value = isinstance(result, dict) and "multiValueHeaders" in result
+            if multi_value and function.name not in self._warned_multi_value:
+                self._warned_multi_value.add(function.name)
+                logger.warning(
+                    "%s returned multiValueHeaders: API Gateway ignores them for payload "
+                    "format 2.0 (use headers with comma-joined values, and cookies)",
+                    function.name,
+                )
+            return map_result(result, payload)
+        except MalformedResponse as e:
+            logger.error("%s returned a response API Gateway cannot use: %s", function.name, e)
+            raise
+
+
+# -- the payload 2.0 event ---------------------------------------------------------------------
+
+
+def build_event(
+    request: HttpRequest,
+    matched: RouteMatch,
+    *,
+    headers: Mapping[str, str],
+    cookies: Sequence[str],
+    query: Mapping[str, str],
+    request_id: str,
+    api_id: str,
+    account_id: str,
+    now: datetime,
+    grant: JwtGrant | None = None,
+) -> dict[str, Any]:
+    """The API Gateway HTTP API payload 2.0 event for a request on its route."""
+    domain_name = headers.get("host", "localhost")
+    http = {
+        "method": request.method.upper(),
+        "path": request.path,
+        "protocol": request.protocol,
+        "sourceIp": request.source_ip,
+        "userAgent": headers.get("user-agent", ""),
+    }
+    context: dict[str, Any] = {"accountId": account_id, "apiId": api_id}
+    if grant is not None:
+        context["authorizer"] = grant.as_context()
+    context |= {
+        "domainName": domain_name,
+        "domainPrefix": domain_name.split(":")[0].split(".")[0],
+        "http": http,
+        "requestId": request_id,
+        "routeKey": matched.route.key,
+        "stage": "$default",
+        "time": f"{now.day:02d}/{_MONTHS[now.month - 1]}/{now:%Y:%H:%M:%S} +0000",
+        "timeEpoch": int(now.timestamp() * 1000),
+    }
+    event: dict[str, Any] = {
+        "version": "2.0",
+        "routeKey": matched.route.key,
+        "rawPath": request.path,
+        "rawQueryString": request.query,
+    }
+    if cookies:
+        event["cookies"] = list(cookies)
+    event["headers"] = dict(headers)
+    if query:
+        event["queryStringParameters"] = dict(query)
+    event["requestContext"] = context
+    body, is_base64 = event_body(request.body, headers.get("content-type"))
+    if body is not None:
+        event["body"] = body
+    if matched.path_parameters:
+        event["pathParameters"] = dict(matched.path_parameters)
+    event["isBase64Encoded"] = is_base64
+    return event
+
+
+def event_headers(request: HttpRequest) -> tuple[dict[str, str], list[str]]:
+    """The event's ``headers`` (lower-cased, repeats comma-joined) and its ``cookies``."""
+    values: dict[str, list[str]] = {}
+    cookies: list[str] = []
+    for raw_name, value in request.headers:
+        name = raw_name.lower()
+        if name == "cookie":
+            cookies += [cookie.strip() for cookie in value.split(";") if cookie.strip()]
+        elif name not in HOP_BY_HOP_HEADERS:
+            values.setdefault(name, []).append(value)
+    headers = {name: ",".join(items) for name, items in values.items()}
+    # API Gateway adds what it knows about the connection, as a load balancer would.
+    forwarded = headers.get("x-forwarded-for")
+    headers["x-forwarded-for"] = (
+        f"{forwarded}, {request.source_ip}" if forwarded else request.source_ip
+    )
+    host_port = headers.get("host", "").rpartition(":")[2]
+    default_port = "443" if request.scheme == "https" else "80"
+    headers["x-forwarded-port"] = host_port if host_port.isdigit() else default_port
+    headers["x-forwarded-proto"] = request.scheme
+    headers.setdefault("x-amzn-trace-id", f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)}")
+    return headers, cookies
+
+
+def query_parameters(raw_query: str) -> dict[str, str]:
+    """``queryStringParameters``: decoded, with a repeated name's values joined by commas."""
+    values: dict[str, list[str]] = {}
+    for name, value in parse_qsl(raw_query, keep_blank_values=True):
+        values.setdefault(name, []).append(value)
+    return {name: ",".join(items) for name, items in values.items()}
+
+
+def event_body(body: bytes, content_type: str | None) -> tuple[str | None, bool]:
+    """The event's ``body`` (``None`` when empty) and ``isBase64Encoded``."""
+    if not body:
+        return None, False
+    media_type = (content_type or "").split(";")[0].strip().lower()
+    if media_type.startswith("text/") or media_type in TEXT_MEDIA_TYPES:
+        try:
+            return body.decode("utf-8"), False
+        except UnicodeDecodeError:
+            pass  # not text after all: deliver it as bytes
+    return base64.b64encode(body).decode("ascii"), True
+
+
+# -- the function's result -----------------------------------------------------------------------
+
+
+def map_result(result: Any, payload: str) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Status, headers and body from a function's result (``payload`` is its JSON text)."""
+    if not isinstance(result, dict) or "statusCode" not in result:
+        # "If your function returns valid JSON and doesn't return a statusCode, API Gateway
+        # assumes 200, application/json, and the function's response as the body."
+        return 200, [("content-type", "application/json")], payload.encode()
+    status = result["statusCode"]
+    if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
+        raise MalformedResponse(f"statusCode {status!r} is not an HTTP status")
+    headers = _result_headers(result)
+    data = _result_body(result)
+    if data and not any(name == "content-type" for name, _ in headers):
+        headers.append(("content-type", "text/plain; charset=utf-8"))
+    return status, headers, data
+
+
+def _result_headers(result: Mapping[str, Any]) -> list[tuple[str, str]]:
+    raw_headers = result.get("headers") or {}
+    if not isinstance(raw_headers, dict):
+        raise MalformedResponse("headers must be an object of strings")
+    headers: list[tuple[str, str]] = []
+    for name, value in raw_headers.items():
+        if isinstance(value, dict | list):
+            raise MalformedResponse(f"header {name} must be a string")
+        # The length is the gateway's to state, and connection headers are its own.
+        if name.lower() not in {"content-length", *HOP_BY_HOP_HEADERS}:
+            headers.append((name.lower(), _header_text(value)))
+    cookies = result.get("cookies") or []
+    if not isinstance(cookies, list) or not all(isinstance(c, str) for c in cookies):
+        raise MalformedResponse("cookies must be a list of strings")
+    return headers + [("set-cookie", cookie) for cookie in cookies]
+
+
+def _result_body(result: Mapping[str, Any]) -> bytes:
+    body = result.get("body")
+    if body is None:
+        return b""
+    if not isinstance(body, str):
+        raise MalformedResponse(f"body must be a string, not {type(body).__name__}")
+    if result.get("isBase64Encoded") is not True:
+        return body.encode("utf-8")
+    try:
+        return base64.b64decode(body, validate=True)
+    except binascii.Error as e:
+        raise MalformedResponse("isBase64Encoded is true but body is not base64") from e
+
+
+def gateway_error(
+    status: int,
+    message: str,
+    request_id: str,
+    headers: Sequence[tuple[str, str]] = (),
+    *,
+    function: str | None = None,
+) -> HttpResponse:
+    """A response API Gateway makes itself: ``{"message":"..."}`` as JSON."""
+    body = json.dumps({"message": message}, separators=(",", ":")).encode()
+    all_headers = [("content-type", "application/json"), *headers, ("apigw-requestid", request_id)]
+    return HttpResponse(status, all_headers, body, function=function)
+
+
+def _header_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def new_request_id() -> str:
+    """A request id shaped like API Gateway's (e.g. ``Mc7UVioPPHcEKPA=``)."""
+    # Eleven random bytes make sixteen base64 characters, as in the ids AWS gives.
+    return base64.b64encode(secrets.token_bytes(11)).decode("ascii")

@@ -1,0 +1,297 @@
+"""The local runtime's HTTP server: uvicorn in front of ``ApiGateway``, and the web app's files.
+
+``LocalApp`` is the ASGI application: a request that matches a route of the template goes
+through the gateway (in a worker thread, so a slow function never holds up other requests);
+any other request outside ``/api`` gets the web app's static build from ``web/dist`` (with the
+single-page-app fallback to ``index.html`` for pages), or a placeholder page while the web app
+is not built; everything else gets API Gateway's 404. One log line per request says method,
+path, status, milliseconds and function.
+
+``LocalServer`` binds the socket first, so that the server knows its own URL (the template's
+``PublicUrl``, the issuer of tokens) before any function is imported, then runs uvicorn in
+the foreground (``run``, for ``slsplay serve``) or in a thread (``start``/``stop``, for tests).
+Its connections have TCP_NODELAY (see ``_listening_socket``): without it a kept-alive
+connection waits ~40 ms per response.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import socket
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from types import FrameType, TracebackType
+
+import anyio.to_thread
+import uvicorn
+from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.types import Receive, Scope, Send
+
+from slsplay.local.apigateway import (
+    ApiGateway,
+    HttpRequest,
+    HttpResponse,
+    gateway_error,
+    new_request_id,
+)
+from slsplay.local.routes import RouteMatch
+from slsplay.local.template import DEFAULT_TEMPLATE
+
+logger = logging.getLogger("slsplay.local")
+
+PLACEHOLDER_PAGE = """<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>slsplay</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
+<h1>slsplay</h1>
+<p>The web app is not built yet (there is no <code>web/dist</code>).
+The API is running: see its documentation at <a href="/api/docs">/api/docs</a>.</p>
+</body>
+</html>
+"""
+
+
+class LocalApp:
+    """The ASGI application: the template's routes first, then the web app's static build."""
+
+    def __init__(self, gateway: ApiGateway, *, static_dir: Path | None = None) -> None:
+        self.gateway = gateway
+        self.static_dir = static_dir
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await _lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return  # no websockets here: uvicorn refuses the handshake
+        started = time.perf_counter()
+        method, path = scope["method"], scope["path"]
+        matched = self.gateway.match(method, path)
+        if matched is None:
+            status, function = await self._fallback(scope, receive, send)
+        else:
+            response = await self._dispatch(scope, receive, matched)
+            await _send_response(send, response)
+            status, function = response.status, response.function
+        elapsed = (time.perf_counter() - started) * 1000
+        logger.info("%s %s %d %.1fms %s", method, path, status, elapsed, function or "-")
+
+    async def _dispatch(self, scope: Scope, receive: Receive, matched: RouteMatch) -> HttpResponse:
+        body = await _read_body(receive)
+        client = scope.get("client") or ("127.0.0.1", 0)
+        request = HttpRequest(
+            method=scope["method"],
+            path=scope["path"],  # uvicorn percent-decodes it, as API Gateway does
+            query=scope["query_string"].decode("latin-1"),
+            headers=[(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]],
+            body=body,
+            source_ip=client[0],
+            protocol=f"HTTP/{scope.get('http_version', '1.1')}",
+            scheme=scope.get("scheme", "http"),
+        )
+        try:
+            return await anyio.to_thread.run_sync(self.gateway.dispatch, request, matched)
+        except Exception:
+            logger.exception("the local API Gateway failed on %s %s", request.method, request.path)
+            return gateway_error(500, "Internal Server Error", new_request_id())
+
+    async def _fallback(self, scope: Scope, receive: Receive, send: Send) -> tuple[int, str | None]:
+        """Static files, the SPA's index or the placeholder page; else API Gateway's 404."""
+        path: str = scope["path"]
+        is_api = path == "/api" or path.startswith("/api/")
+        if scope["method"] in ("GET", "HEAD") and not is_api:
+            response = self._page(path, _wants_html(scope))
+            if response is not None:
+                await response(scope, receive, send)
+                return response.status_code, "web"
+        response_404 = gateway_error(404, "Not Found", new_request_id())
+        await _send_response(send, response_404)
+        return 404, None
+
+    def _page(self, path: str, wants_html: bool) -> Response | None:
+        if self.static_dir is None or not self.static_dir.is_dir():
+            return HTMLResponse(PLACEHOLDER_PAGE) if wants_html else None
+        root = self.static_dir.resolve()
+        try:
+            candidate = (root / path.lstrip("/")).resolve()
+        except (OSError, ValueError):  # e.g. a NUL byte: no file has that name
+            candidate = root
+        if candidate.is_relative_to(root) and candidate.is_file():
+            return FileResponse(candidate)
+        index = root / "index.html"
+        if wants_html and index.is_file():
+            # The SPA routes on the client: every page is its index, never cached stale.
+            return FileResponse(index, headers={"cache-control": "no-cache"})
+        return None
+
+
+class LocalServer:
+    """The local runtime on a socket: the template's API and the web app, served by uvicorn.
+
+    In tests: ``with LocalServer(template=..., port=0, data_dir=tmp) as server:`` then talk to
+    ``server.url``; leaving the block stops the server and restores the environment.
+    """
+
+    def __init__(
+        self,
+        *,
+        template: str | Path = DEFAULT_TEMPLATE,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        data_dir: str | Path = Path(".slsplay"),
+        static_dir: Path | None = None,
+        parameters: Mapping[str, str] | None = None,
+        region: str = "eu-west-1",
+    ) -> None:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self._socket = _listening_socket(host, port, family)
+        try:
+            bound_port = self._socket.getsockname()[1]
+            url_host = f"[{host}]" if family == socket.AF_INET6 else host
+            self.url = f"http://{url_host}:{bound_port}"
+            self.gateway = ApiGateway.from_template(
+                template,
+                public_url=self.url,
+                data_dir=Path(data_dir),
+                parameters=parameters,
+                region=region,
+            )
+        except BaseException:
+            self._socket.close()
+            raise
+        web = static_dir if static_dir is not None else self.gateway.stack.directory / "web/dist"
+        self.app = LocalApp(self.gateway, static_dir=web)
+        config = uvicorn.Config(
+            self.app,
+            http="h11",
+            ws="none",
+            lifespan="on",
+            log_config=None,
+            access_log=False,  # LocalApp logs each request itself, with the function's name
+            server_header=False,
+            timeout_graceful_shutdown=5,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread: threading.Thread | None = None
+
+    def run(self) -> None:
+        """Serve in the foreground until SIGINT or SIGTERM; then stop cleanly."""
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            self._server.should_exit = True
+
+        # uvicorn handles the signals while it serves, then re-raises them once it has shut
+        # down; these handlers make that re-raise (and an early signal) a clean stop.
+        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+        self.gateway.open()
+        try:
+            self._server.run(sockets=[self._socket])
+        finally:
+            self.gateway.close()
+            self._socket.close()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def start(self, timeout: float = 10.0) -> None:
+        """Serve from a background thread; returns once the server accepts requests."""
+        self.gateway.open()
+        ready = threading.Event()
+        self._thread = threading.Thread(
+            target=self._serve_in_thread, args=(ready,), name="slsplay-server", daemon=True
+        )
+        self._thread.start()
+        if not ready.wait(timeout) or not self._server.started:
+            self.stop()
+            raise RuntimeError(f"the local server did not start within {timeout} s")
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop a server ``start`` started, and restore the environment."""
+        self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        self.gateway.close()
+        self._socket.close()
+
+    def __enter__(self) -> LocalServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def _serve_in_thread(self, ready: threading.Event) -> None:
+        async def serve() -> None:
+            serving = asyncio.create_task(self._server.serve(sockets=[self._socket]))
+            while not (self._server.started or serving.done()):
+                await asyncio.sleep(0.005)
+            ready.set()
+            await serving
+
+        try:
+            asyncio.run(serve())
+        except Exception:
+            logger.exception("the local server stopped with an error")
+        finally:
+            ready.set()
+
+
+def _listening_socket(host: str, port: int, family: socket.AddressFamily) -> socket.socket:
+    # Made with proto=IPPROTO_TCP, as asyncio makes its own: asyncio sets TCP_NODELAY only
+    # on connections of such a socket. socket.create_server's proto is 0, and every response
+    # on a kept-alive connection would then wait ~40 ms for a delayed ACK (Nagle).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind((host, port))
+        sock.listen(socket.SOMAXCONN)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break  # the client went away
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+async def _send_response(send: Send, response: HttpResponse) -> None:
+    headers = [
+        (name.encode("latin-1"), value.encode("latin-1")) for name, value in response.headers
+    ]
+    headers.append((b"content-length", str(len(response.body)).encode()))
+    await send({"type": "http.response.start", "status": response.status, "headers": headers})
+    await send({"type": "http.response.body", "body": response.body})
+
+
+def _wants_html(scope: Scope) -> bool:
+    accept = next((v for k, v in scope["headers"] if k == b"accept"), b"").decode("latin-1")
+    return "text/html" in accept or scope["path"] == "/"
