@@ -397,3 +397,79 @@ class AccessTokens(Protocol):
     def jwks(self) -> dict[str, Any]:
         """The JSON Web Key Set of the verification keys."""
         ...
+
+
+# -- email ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with an email (an .ics invitation, an attendee list as CSV)."""
+
+    filename: str
+    content_type: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Email:
+    """One message to one recipient, with HTML and plain-text alternatives."""
+
+    to: str
+    subject: str
+    text: str
+    html: str
+    attachments: tuple[Attachment, ...] = ()
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+class Mailer(Protocol):
+    """Sends email: a local mailbox, an SMTP server, or Amazon SES."""
+
+    def send(self, email: Email) -> str:
+        """Send one message; answers its Message-ID."""
+        ...
+
+
+# -- queues ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueMessage:
+    """A message as a receiver gets it: delete it by ``receipt_handle`` once handled."""
+
+    message_id: str
+    receipt_handle: str
+    body: str
+    receive_count: int
+    sent_at: datetime
+    first_received_at: datetime
+    attributes: Mapping[str, str] = field(default_factory=dict)
+
+
+class Queue(Protocol):
+    """An SQS-like queue: at-least-once delivery, visibility timeout, dead letters."""
+
+    name: str
+
+    def send(self, body: str, attributes: Mapping[str, str] | None = None) -> str:
+        """Enqueue a message; answers its id."""
+        ...
+
+    def receive(
+        self, max_messages: int = 10, visibility_timeout: int | None = None
+    ) -> list[QueueMessage]:
+        """Up to ``max_messages`` visible messages, hidden from others for the timeout.
+
+        A message received more often than the redrive policy allows moves to the
+        dead-letter queue instead of being delivered.
+        """
+        ...
+
+    def delete(self, receipt_handle: str) -> None:
+        """Remove a handled message."""
+        ...
+
+    def change_visibility(self, receipt_handle: str, timeout: int) -> None:
+        """Hide a received message for ``timeout`` more seconds (0: visible again now)."""
+        ...
