@@ -1,0 +1,97 @@
+"""From committed item changes (the table's stream) to the domain events consumers act on.
+
+Only this module and ``records`` know the stored format; the stream handler calls
+``events_of`` on each change and forwards what it returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from slsplay.domain.events import (
+    DomainEvent,
+    InvitationAdded,
+    MeetupCancelled,
+    MeetupPublished,
+    MeetupRescheduled,
+    RsvpChanged,
+)
+from slsplay.domain.meetups import MeetupStatus
+from slsplay.ports import Change, Item
+from slsplay.store import records
+
+
+def _event_id(name: str, change: Change, version: object) -> str:
+    # From the item and the version the change produced, not from the stream position:
+    # the same change read twice, or read from another backend's stream, has the same id.
+    seed = f"{name}|{change.key.pk}|{change.key.sk}|{version}"
+    return hashlib.sha256(seed.encode()).hexdigest()[:32]
+
+
+def events_of(change: Change) -> list[DomainEvent]:
+    """The domain events one change stands for (most changes stand for none)."""
+    item = change.new_image or change.old_image or {}
+    kind = item.get("type")
+    if kind == records.MEETUP_TYPE and change.new_image is not None:
+        return _meetup_events(change, change.old_image, change.new_image)
+    if kind == records.INVITATION_TYPE and change.new_image is not None:
+        return _invitation_events(change, change.old_image, change.new_image)
+    return []
+
+
+def _meetup_events(change: Change, old: Item | None, new: Item) -> list[DomainEvent]:
+    meetup = records.meetup_from_item(new)
+    before = None if old is None else records.meetup_from_item(old)
+    version = new.get("version")
+    meetup_id, at = meetup.id, meetup.updated_at
+    was = None if before is None else before.status
+    if meetup.status is MeetupStatus.PUBLISHED and was is not MeetupStatus.PUBLISHED:
+        event_id = _event_id(MeetupPublished.name, change, version)
+        return [MeetupPublished(id=event_id, meetup_id=meetup_id, occurred_at=at)]
+    if meetup.status is MeetupStatus.CANCELLED and was is MeetupStatus.PUBLISHED:
+        event_id = _event_id(MeetupCancelled.name, change, version)
+        return [MeetupCancelled(id=event_id, meetup_id=meetup_id, occurred_at=at)]
+    if (
+        before is not None
+        and meetup.status is MeetupStatus.PUBLISHED
+        and before.status is MeetupStatus.PUBLISHED
+        and (before.starts_at, before.ends_at) != (meetup.starts_at, meetup.ends_at)
+    ):
+        return [
+            MeetupRescheduled(
+                id=_event_id(MeetupRescheduled.name, change, version),
+                previous_start=before.starts_at,
+                new_start=meetup.starts_at,
+                version=meetup.version,
+                meetup_id=meetup_id,
+                occurred_at=at,
+            )
+        ]
+    return []
+
+
+def _invitation_events(change: Change, old: Item | None, new: Item) -> list[DomainEvent]:
+    invitation = records.invitation_from_item(new)
+    version = new.get("version")
+    if old is None:
+        return [
+            InvitationAdded(
+                id=_event_id(InvitationAdded.name, change, version),
+                meetup_id=invitation.meetup_id,
+                occurred_at=invitation.invited_at,
+                email=invitation.email,
+            )
+        ]
+    previous = records.invitation_from_item(old)
+    if invitation.response is not previous.response and invitation.responded_at is not None:
+        return [
+            RsvpChanged(
+                id=_event_id(RsvpChanged.name, change, version),
+                meetup_id=invitation.meetup_id,
+                occurred_at=invitation.responded_at,
+                email=invitation.email,
+                response=invitation.response.value,
+                previous=previous.response.value,
+            )
+        ]
+    return []

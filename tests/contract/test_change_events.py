@@ -1,0 +1,99 @@
+"""The change feed of every store becomes the same domain events, with ids that replay stably."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from slsplay.domain.events import (
+    InvitationAdded,
+    MeetupCancelled,
+    MeetupPublished,
+    MeetupRescheduled,
+    RsvpChanged,
+)
+from slsplay.domain.invitations import Response
+from slsplay.ports import Change, ItemStore
+from slsplay.services import meetups
+from slsplay.store.changes import events_of
+from tests.support.clock import START, FakeClock
+
+ORGANIZER = "organizer-1"
+
+
+def all_changes(store: ItemStore) -> list[Change]:
+    changes: list[Change] = []
+    position = None
+    while True:
+        batch = store.changes(after=position, limit=50)
+        if not batch.changes:
+            return changes
+        changes += batch.changes
+        position = batch.position
+
+
+def test_a_meetups_life_becomes_the_events_consumers_act_on(store: ItemStore) -> None:
+    clock = FakeClock()
+    meetup_id = meetups.plan_meetup(
+        store,
+        clock,
+        ORGANIZER,
+        {
+            "title": "Launch",
+            "starts_at": START + timedelta(days=3),
+            "timezone": "Europe/Berlin",
+            "duration_minutes": 60,
+            "join_url": "https://meet.example.com/l",
+        },
+    ).meetup.id
+    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "ann@example.com"}])
+    meetups.edit_meetup(store, clock, ORGANIZER, meetup_id, {"title": "Launch night"})
+    meetups.publish_meetup(store, clock, ORGANIZER, meetup_id)
+    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "bob@example.com"}])
+    meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    meetups.edit_meetup(
+        store, clock, ORGANIZER, meetup_id, {"starts_at": START + timedelta(days=4)}
+    )
+    meetups.cancel_meetup(store, clock, ORGANIZER, meetup_id)
+
+    events = [event for change in all_changes(store) for event in events_of(change)]
+
+    assert [(type(e), getattr(e, "email", None)) for e in events] == [
+        (InvitationAdded, "ann@example.com"),
+        (MeetupPublished, None),
+        (InvitationAdded, "bob@example.com"),
+        (RsvpChanged, "ann@example.com"),
+        (MeetupRescheduled, None),
+        (MeetupCancelled, None),
+    ]
+    rescheduled = events[4]
+    assert isinstance(rescheduled, MeetupRescheduled)
+    assert (rescheduled.previous_start, rescheduled.new_start) == (
+        START + timedelta(days=3),
+        START + timedelta(days=4),
+    )
+    assert all(e.meetup_id == meetup_id for e in events)
+
+
+def test_reading_the_same_changes_again_gives_the_same_event_ids(store: ItemStore) -> None:
+    clock = FakeClock()
+    meetup_id = meetups.plan_meetup(
+        store,
+        clock,
+        ORGANIZER,
+        {
+            "title": "Replay",
+            "starts_at": START + timedelta(days=3),
+            "timezone": "UTC",
+            "duration_minutes": 30,
+            "join_url": "https://meet.example.com/r",
+        },
+    ).meetup.id
+    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "ann@example.com"}])
+    meetups.publish_meetup(store, clock, ORGANIZER, meetup_id)
+
+    first = [e.id for c in all_changes(store) for e in events_of(c)]
+    again = [e.id for c in all_changes(store) for e in events_of(c)]
+
+    assert first == again
+    assert len(set(first)) == len(first) == 2
