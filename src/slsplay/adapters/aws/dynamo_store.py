@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -290,7 +291,7 @@ class DynamoItemStore(ItemStore):
                 )
                 for record in answer["Records"]:
                     positions[shard_id] = record["dynamodb"]["SequenceNumber"]
-                    change = _change(record, json.dumps(positions, sort_keys=True))
+                    change = change_from_record(record, json.dumps(positions, sort_keys=True))
                     # DynamoDB writes no record for a write that changes nothing; some
                     # emulators do, with equal images. Such a record carries no change.
                     if change.kind != "MODIFY" or change.old_image != change.new_image:
@@ -324,7 +325,8 @@ class DynamoItemStore(ItemStore):
         return iterator
 
 
-def _change(record: Mapping[str, Any], position: str) -> Change:
+def change_from_record(record: Mapping[str, Any], position: str) -> Change:
+    """A change from a DynamoDB Streams record (as the Streams API or a Lambda event has it)."""
     data = record["dynamodb"]
     keys = from_attribute_values(data["Keys"])
     return Change(
@@ -333,8 +335,15 @@ def _change(record: Mapping[str, Any], position: str) -> Change:
         key=Key(keys[PK], keys[SK]),
         old_image=from_attribute_values(data["OldImage"]) if "OldImage" in data else None,
         new_image=from_attribute_values(data["NewImage"]) if "NewImage" in data else None,
-        at=data["ApproximateCreationDateTime"],
+        at=_instant(data["ApproximateCreationDateTime"]),
     )
+
+
+def _instant(value: datetime | float | int) -> datetime:
+    # boto3 parses the Streams API's timestamp; a Lambda event carries epoch seconds.
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.fromtimestamp(float(value), UTC)
 
 
 def _code(error: ClientError) -> str:
