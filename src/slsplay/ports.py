@@ -473,3 +473,17 @@ class Queue(Protocol):
     def change_visibility(self, receipt_handle: str, timeout: int) -> None:
         """Hide a received message for ``timeout`` more seconds (0: visible again now)."""
         ...
+
+    # For the operators (``slsplay dlq list|replay``), called on a dead-letter queue.
+
+    def dead_letters(self, limit: int = 10) -> list[QueueMessage]:
+        """Up to ``limit`` of this queue's messages, left on it and visible."""
+        ...
+
+    def redrive(self, to: Queue) -> int:
+        """Move every message of this queue to ``to``, receive counts reset; answers how many."""
+        ...
+
+    def approximate_count(self) -> int:
+        """Messages waiting or in flight (SQS's counts are approximate, hence the name)."""
+        ...

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
 import boto3
 import pytest
 from moto import mock_aws
 
 from slsplay.adapters.aws.dynamo_store import DynamoItemStore
-from slsplay.adapters.aws.provision import create_table
+from slsplay.adapters.aws.provision import create_queue_pair, create_table
+from slsplay.adapters.aws.sqs_queue import SqsQueue
+from slsplay.adapters.local.sqlite_queue import SqliteQueues
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.local.template import load_template, table_properties
-from slsplay.ports import ItemStore
+from slsplay.ports import ItemStore, Queue
 from slsplay.store.schema import TABLE
+from tests.support.clock import FakeClock
 
 REGION = "eu-west-1"
 
@@ -52,3 +58,60 @@ def store(
         yield DynamoItemStore(
             "slsplay-test", TABLE, lambda service: boto3.client(service, region_name=REGION)
         )
+
+
+# -- queues ---------------------------------------------------------------------------------
+
+QUEUE_MAX_RECEIVE_COUNT = 3
+
+
+@dataclass
+class QueuePairUnderTest:
+    """A queue whose redrive policy points to ``dead_letter``, on one adapter."""
+
+    queue: Queue
+    dead_letter: Queue
+    # SQLite moves its fake clock on; on SQS real time passes while the test polls.
+    let_time_pass: Callable[[int], None]
+    # SQS's standard queues deliver in roughly, not strictly, the order sent.
+    strict_order: bool
+
+
+@pytest.fixture(params=["sqlite", "sqs"])
+def queues(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[QueuePairUnderTest]:
+    """An empty queue and its dead-letter queue, redriven after 3 receives."""
+    if request.param == "sqlite":
+        clock = FakeClock(datetime.now(UTC))
+        files = SqliteQueues(tmp_path_factory.mktemp("data") / "queues.db", clock)
+        dead_letter = files.queue("work-dlq")
+        queue = files.queue(
+            "work", dead_letter=dead_letter, max_receive_count=QUEUE_MAX_RECEIVE_COUNT
+        )
+        yield QueuePairUnderTest(
+            queue, dead_letter, lambda seconds: clock.advance(seconds=seconds), strict_order=True
+        )
+        files.close()
+        return
+    request.getfixturevalue("aws_credentials")
+    with mock_aws():
+        urls = create_queue_pair(
+            boto3.client("sqs", region_name=REGION), "work", QUEUE_MAX_RECEIVE_COUNT
+        )
+
+        def client(service: str) -> Any:
+            return boto3.client(service, region_name=REGION)  # type: ignore[call-overload]
+
+        yield QueuePairUnderTest(
+            SqsQueue(urls.url, client),
+            SqsQueue(urls.dead_letter_url, client),
+            lambda seconds: None,
+            strict_order=False,
+        )
+
+
+@pytest.fixture
+def queue(queues: QueuePairUnderTest) -> Queue:
+    """The adapter under test, on an empty queue with a dead-letter queue."""
+    return queues.queue

@@ -10,16 +10,15 @@ DynamoDB Streams do.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from slsplay.adapters.cursors import decode_cursor, encode_cursor
+from slsplay.adapters.local.sqlite_file import SqliteFile
 from slsplay.ports import (
     PK,
     SK,
@@ -41,7 +40,6 @@ from slsplay.ports import (
     Page,
     Put,
     SortKeyRange,
-    StoreBusy,
     TableSchema,
     TransactionOp,
     Update,
@@ -49,61 +47,21 @@ from slsplay.ports import (
     key_of,
 )
 
-BUSY_TIMEOUT_MS = 5_000
-
 
 class SqliteItemStore(ItemStore):
     """The table in one SQLite file; safe to share between threads."""
 
     def __init__(self, path: str | Path, schema: TableSchema) -> None:
         self.schema = schema
-        self._path = str(path)
-        self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
+        self._file = SqliteFile(path)
+        self._connection = self._file.connection
+        self._writing = self._file.writing
         self._index_columns = [(i.partition_key, i.sort_key) for i in schema.indexes]
         self._create_tables()
 
-    # -- connections ------------------------------------------------------------------------
-
-    def _connection(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(
-                self._path,
-                isolation_level=None,
-                check_same_thread=False,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-            )
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            self._local.conn = conn
-            with self._lock:
-                self._connections.append(conn)
-        return conn
-
-    @contextlib.contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        conn = self._connection()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as e:  # the lock stayed taken past busy_timeout
-            raise StoreBusy from e
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-
     def close(self) -> None:
         """Close every connection this store opened."""
-        with self._lock:
-            for conn in self._connections:
-                conn.close()
-            self._connections.clear()
-        self._local = threading.local()
+        self._file.close()
 
     def _create_tables(self) -> None:
         with self._writing() as conn:

@@ -1,0 +1,35 @@
+"""SQS's limits on messages, batches and timeouts, checked by every queue adapter.
+
+The SQLite queue enforces them so that what works locally also works in the cloud; the SQS
+adapter checks them before calling, so that both raise the same ``ValueError`` (and
+because moto, which the tests use for SQS, lets an empty body through).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+MAX_BATCH = 10
+MAX_VISIBILITY_TIMEOUT = 43_200
+MAX_BODY_BYTES = 262_144
+
+
+def check_message(body: str, attributes: Mapping[str, str]) -> None:
+    """A body of 1 byte to 256 KiB, and string attributes that are not empty."""
+    if not body or len(body.encode()) > MAX_BODY_BYTES:
+        raise ValueError(f"a message body takes 1 to {MAX_BODY_BYTES} bytes")
+    for name, value in attributes.items():
+        if not name or not isinstance(value, str) or not value:
+            raise ValueError("message attributes must be named, non-empty strings")
+
+
+def check_batch(max_messages: int) -> None:
+    """A receive asks for 1 to 10 messages."""
+    if not 1 <= max_messages <= MAX_BATCH:
+        raise ValueError(f"max_messages must be from 1 to {MAX_BATCH}")
+
+
+def check_timeout(seconds: int) -> None:
+    """A visibility timeout of 0 seconds to 12 hours."""
+    if not 0 <= seconds <= MAX_VISIBILITY_TIMEOUT:
+        raise ValueError(f"a visibility timeout takes 0 to {MAX_VISIBILITY_TIMEOUT} seconds")
