@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from slsplay.config import Settings
-from slsplay.ports import AccessTokens, Clock, ItemStore, PasswordHasher
+from slsplay.ports import AccessTokens, Clock, ItemStore, Mailer, PasswordHasher
 from slsplay.store.schema import TABLE
 
 if TYPE_CHECKING:
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 SQLITE_FILE = "slsplay.db"
 SIGNING_KEY_FILE = "signing-key.pem"
+MAILBOX_DIR = "mailbox"
 TOKEN_AUDIENCE = "slsplay"  # noqa: S105  (the audience template.yaml's authorizer accepts)
 
 
@@ -62,6 +63,26 @@ class Container:
 
             key = secret_bytes(f"slsplay/{self.settings.stage}/signing-key")
         return JwtAccessTokens(key, issuer=self.settings.public_url, audience=TOKEN_AUDIENCE)
+
+    @cached_property
+    def mailer(self) -> Mailer:
+        # SES in the cloud, an SMTP server when one is configured (a local mail catcher),
+        # else the mailbox directory that /_dev/mail shows. Imported only when chosen: a
+        # function on the AWS backend never loads smtplib, and the local one never boto3.
+        settings = self.settings
+        if settings.backend == "aws":
+            from slsplay.adapters.aws.ses import SesMailer  # noqa: PLC0415
+
+            return SesMailer(self._aws_client, settings.mail_from)
+        if settings.smtp_url:
+            from slsplay.adapters.smtp import SmtpMailer  # noqa: PLC0415
+
+            return SmtpMailer(settings.smtp_url, sender=settings.mail_from)
+        from slsplay.adapters.local.mailbox import MailboxMailer  # noqa: PLC0415
+
+        return MailboxMailer(
+            settings.data_dir / MAILBOX_DIR, sender=settings.mail_from, clock=self.clock
+        )
 
     @cached_property
     def auth(self) -> AuthPorts:

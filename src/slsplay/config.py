@@ -22,6 +22,8 @@ class Settings:
     aws_endpoint: str | None = None
     public_url: str = "http://127.0.0.1:8000"
     stage: str = "local"
+    mail_from: str = "slsplay <no-reply@slsplay.example.com>"
+    smtp_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -38,4 +40,6 @@ class Settings:
             aws_endpoint=env.get("SLSPLAY_AWS_ENDPOINT") or None,
             public_url=env.get("SLSPLAY_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
             stage=env.get("SLSPLAY_STAGE", "local"),
+            mail_from=env.get("SLSPLAY_MAIL_FROM") or "slsplay <no-reply@slsplay.example.com>",
+            smtp_url=env.get("SLSPLAY_SMTP_URL") or None,
         )

@@ -1,0 +1,131 @@
+"""The local mailbox: every email the product sends, kept as an ``.eml`` file to read.
+
+Developers see these at ``/_dev/mail`` instead of mail reaching anyone. A file name starts
+with the time of sending, so listing the directory in name order is listing by time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from slsplay.mail.mime import DEFAULT_SENDER, AttachmentInfo, read, to_bytes, to_mime
+from slsplay.ports import Clock, Email
+
+_SUFFIX = ".eml"
+# <nanoseconds since the epoch, 20 digits>-<random>: sorts by time, unique across processes.
+_ID = re.compile(r"\A[0-9]{20}-[0-9a-f]{8}\Z")
+
+
+@dataclass(frozen=True)
+class MailboxMessage:
+    """One message in the mailbox, as ``GET /api/_dev/mail`` lists it; ``raw`` is the file."""
+
+    id: str
+    to: str
+    subject: str
+    text: str
+    html: str
+    attachments: tuple[AttachmentInfo, ...]
+    sent_at: datetime | None
+    raw: bytes
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape of DESIGN.md section 5: ``{id, to, subject, text, html, attachments,
+        sent_at}``, the time as ISO 8601."""
+        return {
+            "id": self.id,
+            "to": self.to,
+            "subject": self.subject,
+            "text": self.text,
+            "html": self.html,
+            "attachments": [
+                {"filename": a.filename, "content_type": a.content_type} for a in self.attachments
+            ],
+            "sent_at": self.sent_at.isoformat() if self.sent_at else None,
+        }
+
+
+class MailboxMailer:
+    """A ``Mailer`` that writes each message to ``directory`` instead of sending it."""
+
+    def __init__(
+        self, directory: Path, *, sender: str = DEFAULT_SENDER, clock: Clock | None = None
+    ) -> None:
+        self.directory = directory
+        self.sender = sender
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._last_ns = 0
+
+    def send(self, email: Email) -> str:
+        """Write the message as ``<time>-<random>.eml``; answers its Message-ID."""
+        message = to_mime(email, sender=self.sender, now=self._now())
+        self.directory.mkdir(parents=True, exist_ok=True)
+        name = f"{self._next_id()}{_SUFFIX}"
+        # Written beside its final name, then renamed: a reader never sees half a message.
+        # No fsync: a killed process loses nothing the kernel has; a dev mailbox need not
+        # survive a power cut.
+        descriptor, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.directory)
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(to_bytes(message))
+            os.replace(temporary, self.directory / name)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return str(message["Message-ID"])
+
+    def messages(self, limit: int | None = None) -> list[MailboxMessage]:
+        """The messages, newest first (at most ``limit`` of them)."""
+        if not self.directory.is_dir():
+            return []
+        names = sorted(
+            (p.name for p in self.directory.iterdir() if _ID.match(p.name.removesuffix(_SUFFIX))),
+            reverse=True,
+        )
+        found = []
+        for name in names[:limit]:
+            message = self.message(name.removesuffix(_SUFFIX))
+            if message is not None:  # deleted meanwhile
+                found.append(message)
+        return found
+
+    def message(self, message_id: str) -> MailboxMessage | None:
+        """One message by its id (the file name without ``.eml``), or ``None``."""
+        if not _ID.match(message_id):  # also keeps "../" out of the path
+            return None
+        try:
+            raw = (self.directory / f"{message_id}{_SUFFIX}").read_bytes()
+        except FileNotFoundError:
+            return None
+        seen = read(raw)
+        return MailboxMessage(
+            id=message_id,
+            to=seen.to,
+            subject=seen.subject,
+            text=seen.text,
+            html=seen.html,
+            attachments=seen.attachments,
+            sent_at=seen.sent_at,
+            raw=raw,
+        )
+
+    def _now(self) -> datetime:
+        return self._clock.now() if self._clock is not None else datetime.now(UTC)
+
+    def _next_id(self) -> str:
+        # Strictly increasing within the process, so two sends in one clock tick keep
+        # their order; the random part keeps names of two processes apart.
+        with self._lock:
+            self._last_ns = max(time.time_ns(), self._last_ns + 1)
+            stamp = self._last_ns
+        return f"{stamp:020d}-{secrets.token_hex(4)}"

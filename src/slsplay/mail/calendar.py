@@ -1,0 +1,123 @@
+"""The .ics file sent with meetup emails (RFC 5545), so the meetup lands in a calendar app.
+
+One ``UID`` per meetup means every later file (a new time, the invitee's answer, the
+cancellation) updates the same calendar entry; ``SEQUENCE`` tells the app which is newest.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from email.utils import parseaddr
+from functools import lru_cache
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone, vCalAddress
+
+from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.meetups import Meetup
+from slsplay.ports import Attachment
+
+PRODID = "-//slsplay//meetups//EN"
+FILENAME = "invite.ics"
+
+Method = Literal["REQUEST", "CANCEL"]
+
+_PARTSTAT = {
+    Response.NONE: "NEEDS-ACTION",
+    Response.ATTENDING: "ACCEPTED",
+    Response.DECLINED: "DECLINED",
+}
+
+
+def meetup_uid(meetup: Meetup) -> str:
+    """The calendar identity of a meetup, the same in every file sent about it."""
+    return f"{meetup.id}@slsplay"
+
+
+def meetup_calendar(
+    meetup: Meetup,
+    invitation: Invitation,
+    *,
+    organizer_name: str,
+    mail_from: str,
+    answer_url: str,
+    sequence: int,
+    method: Method = "REQUEST",
+) -> bytes:
+    """The iCalendar file for one invitee: the meetup as one event, their answer as PARTSTAT.
+
+    ``mail_from`` is the no-reply sender (``"slsplay <no-reply@...>"`` or a bare address);
+    replies from calendar apps go there, since answers are given on ``answer_url``.
+    The join link is in the file only for an invitee who attends, as on the answer page.
+    """
+    zone = ZoneInfo(meetup.details.timezone)
+    cancelled = method == "CANCEL"
+
+    event = Event()
+    event.add("uid", meetup_uid(meetup))
+    event.add("dtstamp", _stamp(meetup, invitation))
+    event.add("sequence", sequence)
+    event.add("dtstart", meetup.starts_at.astimezone(zone))
+    event.add("dtend", meetup.ends_at.astimezone(zone))
+    event.add("summary", meetup.details.title)
+    event.add("description", _description(meetup, invitation, answer_url))
+    event.add("url", answer_url)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if meetup.reveals_join_url(None, invitation):
+        event.add("location", meetup.details.join_url)
+
+    organizer = vCalAddress(f"mailto:{parseaddr(mail_from)[1] or mail_from}")
+    organizer.params["CN"] = organizer_name
+    event.add("organizer", organizer)
+
+    attendee = vCalAddress(f"mailto:{invitation.email}")
+    if invitation.name:
+        attendee.params["CN"] = invitation.name
+    attendee.params["ROLE"] = "REQ-PARTICIPANT"
+    attendee.params["PARTSTAT"] = _PARTSTAT[invitation.response]
+    attendee.params["RSVP"] = "TRUE"
+    event.add("attendee", attendee)
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    calendar.add_component(_timezone(meetup.details.timezone, meetup.starts_at.year))
+    calendar.add_component(event)
+    content: bytes = calendar.to_ical()
+    return content
+
+
+def calendar_attachment(content: bytes, method: Method = "REQUEST") -> Attachment:
+    """The .ics as an attachment; its ``method`` parameter lets mail apps show Accept buttons."""
+    return Attachment(FILENAME, f"text/calendar; method={method}; charset=utf-8", content)
+
+
+def _stamp(meetup: Meetup, invitation: Invitation) -> datetime:
+    # DTSTAMP says when this version of the object was made. The latest change it reflects
+    # is the answer or the meetup's last edit; deriving it keeps composing pure and
+    # repeatable (the same inputs give the same bytes).
+    moments = [meetup.updated_at, invitation.invited_at]
+    if invitation.responded_at is not None:
+        moments.append(invitation.responded_at)
+    if meetup.cancelled_at is not None:
+        moments.append(meetup.cancelled_at)
+    return max(moments)
+
+
+def _description(meetup: Meetup, invitation: Invitation, answer_url: str) -> str:
+    parts = [meetup.details.description.strip()] if meetup.details.description.strip() else []
+    if meetup.reveals_join_url(None, invitation):
+        parts.append(f"Join: {meetup.details.join_url}")
+    parts.append(f"Your answer: {answer_url}")
+    return "\n\n".join(parts)
+
+
+@lru_cache(maxsize=64)
+def _timezone(tzid: str, year: int) -> Timezone:
+    # The zone's transitions from the year before the start to the year after: enough for
+    # any calendar app to place the event, and a few lines rather than a century of rules.
+    # Building it walks the zone's offsets, so it is cached (icalendar's advice).
+    return Timezone.from_tzid(tzid, first_date=date(year - 1, 1, 1), last_date=date(year + 2, 1, 1))

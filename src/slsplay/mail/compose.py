@@ -1,0 +1,411 @@
+"""The emails the product sends, composed from domain objects: invitation, answer
+confirmation, reminder, time change, cancellation, and the organizer's attendee list.
+
+Every function is pure: the caller supplies what the domain does not know (the web app's
+base URL, the invitee's answer token, the organizer's name, the calendar sequence number,
+the unsubscribe links) and gets an ``Email`` back to hand to a ``Mailer``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.meetups import Meetup
+from slsplay.mail.calendar import Method, calendar_attachment, meetup_calendar
+from slsplay.mail.render import clock_time, duration, local_time_with_zone, markdown_html
+from slsplay.ports import Attachment, Email
+
+ATTENDEES_CSV = "attendees.csv"
+CSV_COLUMNS = ("name", "email", "responded_at")
+# Spreadsheet apps run a cell that starts with one of these as a formula; a name such as
+# "=HYPERLINK(...)" typed by an invitee must stay text (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Unsubscribe:
+    """The recipient's ways out, made by the caller: a ``mailto:`` and an https link.
+
+    The link should also accept a POST (RFC 8058 one-click), which mail apps send when
+    the reader presses their own "Unsubscribe" button.
+    """
+
+    url: str
+    mailto: str
+
+    def headers(self) -> dict[str, str]:
+        """The ``List-Unsubscribe`` headers (RFC 2369 and RFC 8058)."""
+        return {
+            "List-Unsubscribe": f"<{self.mailto}>, <{self.url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+
+
+@dataclass(frozen=True)
+class AnswerLinks:
+    """The invitee's answer page and its two one-click answers."""
+
+    page: str
+    attending: str
+    declined: str
+
+
+def answer_links(base_url: str, token: str) -> AnswerLinks:
+    """Links to ``<base>/rsvp/<token>``, plain and with ``?answer=attending|declined``."""
+    page = f"{base_url.rstrip('/')}/rsvp/{quote(token, safe='')}"
+    return AnswerLinks(
+        page=page,
+        attending=f"{page}?answer={Response.ATTENDING.value}",
+        declined=f"{page}?answer={Response.DECLINED.value}",
+    )
+
+
+# -- to invitees ----------------------------------------------------------------------------
+
+
+def invitation_email(
+    meetup: Meetup,
+    invitation: Invitation,
+    *,
+    organizer_name: str,
+    base_url: str,
+    token: str,
+    sequence: int,
+    mail_from: str,
+    unsubscribe: Unsubscribe,
+) -> Email:
+    """The invitation with one-click answers and an .ics, sent on publish or when added."""
+    links = answer_links(base_url, token)
+    return _to_invitee(
+        "invitation",
+        f"{organizer_name} invited you: {meetup.details.title}",
+        meetup,
+        invitation,
+        organizer_name=organizer_name,
+        links=links,
+        unsubscribe=unsubscribe,
+        calendar=_calendar(
+            meetup,
+            invitation,
+            organizer_name=organizer_name,
+            mail_from=mail_from,
+            links=links,
+            sequence=sequence,
+        ),
+    )
+
+
+def answer_confirmation_email(
+    meetup: Meetup,
+    invitation: Invitation,
+    *,
+    organizer_name: str,
+    base_url: str,
+    token: str,
+    sequence: int,
+    mail_from: str,
+    unsubscribe: Unsubscribe,
+) -> Email:
+    """The confirmation of the invitee's answer; the join link only when they attend."""
+    if invitation.response is Response.NONE:
+        raise ValueError("only an answered invitation can be confirmed")
+    links = answer_links(base_url, token)
+    attending = invitation.response is Response.ATTENDING
+    title = meetup.details.title
+    return _to_invitee(
+        "confirmation",
+        f"You're going to {title}" if attending else f"You can't make {title}",
+        meetup,
+        invitation,
+        organizer_name=organizer_name,
+        links=links,
+        unsubscribe=unsubscribe,
+        calendar=_calendar(
+            meetup,
+            invitation,
+            organizer_name=organizer_name,
+            mail_from=mail_from,
+            links=links,
+            sequence=sequence,
+        ),
+        attending=attending,
+    )
+
+
+def reminder_email(
+    meetup: Meetup,
+    invitation: Invitation,
+    *,
+    lead: timedelta,
+    organizer_name: str,
+    base_url: str,
+    token: str,
+    unsubscribe: Unsubscribe,
+) -> Email:
+    """The reminder ``lead`` before the start (24 hours, 1 hour) to an attendee, to join."""
+    if invitation.response is not Response.ATTENDING:
+        raise ValueError("reminders go to attendees only: they carry the join link")
+    when = _in(lead)
+    return _to_invitee(
+        "reminder",
+        f"Starting {when}: {meetup.details.title}",
+        meetup,
+        invitation,
+        organizer_name=organizer_name,
+        links=answer_links(base_url, token),
+        unsubscribe=unsubscribe,
+        lead=when,
+    )
+
+
+def time_change_email(
+    meetup: Meetup,
+    invitation: Invitation,
+    *,
+    previous_start: datetime,
+    organizer_name: str,
+    base_url: str,
+    token: str,
+    sequence: int,
+    mail_from: str,
+    unsubscribe: Unsubscribe,
+) -> Email:
+    """The notice of a new time, with an .ics that moves the calendar entry.
+
+    ``sequence`` must be higher than in every .ics sent before, or calendar apps keep
+    the old time.
+    """
+    links = answer_links(base_url, token)
+    return _to_invitee(
+        "time_change",
+        f"New time: {meetup.details.title}",
+        meetup,
+        invitation,
+        organizer_name=organizer_name,
+        links=links,
+        unsubscribe=unsubscribe,
+        calendar=_calendar(
+            meetup,
+            invitation,
+            organizer_name=organizer_name,
+            mail_from=mail_from,
+            links=links,
+            sequence=sequence,
+        ),
+        previous_when=local_time_with_zone(previous_start, meetup.details.timezone),
+        attending=meetup.reveals_join_url(None, invitation),
+    )
+
+
+def cancellation_email(
+    meetup: Meetup,
+    invitation: Invitation,
+    *,
+    organizer_name: str,
+    base_url: str,
+    token: str,
+    sequence: int,
+    mail_from: str,
+    unsubscribe: Unsubscribe,
+) -> Email:
+    """The notice that the meetup is off, with an .ics that removes it from calendars."""
+    links = answer_links(base_url, token)
+    return _to_invitee(
+        "cancellation",
+        f"Cancelled: {meetup.details.title}",
+        meetup,
+        invitation,
+        organizer_name=organizer_name,
+        links=links,
+        unsubscribe=unsubscribe,
+        calendar=_calendar(
+            meetup,
+            invitation,
+            organizer_name=organizer_name,
+            mail_from=mail_from,
+            links=links,
+            sequence=sequence,
+            method="CANCEL",
+        ),
+    )
+
+
+# -- to the organizer -----------------------------------------------------------------------
+
+
+def attendee_list_email(
+    meetup: Meetup,
+    attendees: Iterable[Invitation],
+    *,
+    organizer_email: str,
+    organizer_name: str,
+    unsubscribe: Unsubscribe,
+) -> Email:
+    """The attendee list for the organizer, as a table and as ``attendees.csv``.
+
+    Only invitations answered "attending" are listed, in the order given.
+    """
+    people = [a for a in attendees if a.response is Response.ATTENDING]
+    zone = meetup.details.timezone
+    rows = [
+        {
+            "name": person.name or "",
+            "email": person.email,
+            "responded": local_time_with_zone(person.responded_at, zone)
+            if person.responded_at
+            else "",
+        }
+        for person in people
+    ]
+    title = meetup.details.title
+    subject = f"Who's coming to {title}: {len(people)} attending"
+    context = {
+        "subject": subject,
+        "meetup": _meetup_view(meetup, organizer_name),
+        "attendees": rows,
+        "reason": f"You're getting this email because you organise {title} on slsplay.",
+        "unsubscribe_url": unsubscribe.url,
+    }
+    return Email(
+        to=organizer_email,
+        subject=subject,
+        text=_render("attendee_list.txt", context),
+        html=_render("attendee_list.html", context),
+        attachments=(Attachment(ATTENDEES_CSV, "text/csv", attendees_csv(people, zone)),),
+        headers=unsubscribe.headers(),
+    )
+
+
+def attendees_csv(attendees: Iterable[Invitation], timezone: str = "UTC") -> bytes:
+    """name, email, responded_at (ISO 8601 in ``timezone``) as UTF-8 CSV with a BOM.
+
+    The BOM makes Excel read the file as UTF-8 (names with accents stay intact); the csv
+    module quotes commas, quotes and line breaks.
+    """
+    zone = ZoneInfo(timezone)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for person in attendees:
+        responded = person.responded_at.astimezone(zone).isoformat() if person.responded_at else ""
+        writer.writerow([_cell(person.name or ""), _cell(person.email), responded])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# -- shared parts ---------------------------------------------------------------------------
+
+
+def _to_invitee(
+    template: str,
+    subject: str,
+    meetup: Meetup,
+    invitation: Invitation,
+    *,
+    organizer_name: str,
+    links: AnswerLinks,
+    unsubscribe: Unsubscribe,
+    calendar: Attachment | None = None,
+    **extra: Any,
+) -> Email:
+    title = meetup.details.title
+    context = {
+        "subject": subject,
+        "meetup": _meetup_view(meetup, organizer_name),
+        "links": links,
+        "reason": (
+            f"You're getting this email because {organizer_name} invited you "
+            f"({invitation.email}) to {title} on slsplay."
+        ),
+        "unsubscribe_url": unsubscribe.url,
+        **extra,
+    }
+    return Email(
+        to=invitation.email,
+        subject=subject,
+        text=_render(f"{template}.txt", context),
+        html=_render(f"{template}.html", context),
+        attachments=(calendar,) if calendar is not None else (),
+        headers=unsubscribe.headers(),
+    )
+
+
+def _calendar(
+    meetup: Meetup,
+    invitation: Invitation,
+    *,
+    organizer_name: str,
+    mail_from: str,
+    links: AnswerLinks,
+    sequence: int,
+    method: Method = "REQUEST",
+) -> Attachment:
+    content = meetup_calendar(
+        meetup,
+        invitation,
+        organizer_name=organizer_name,
+        mail_from=mail_from,
+        answer_url=links.page,
+        sequence=sequence,
+        method=method,
+    )
+    return calendar_attachment(content, method)
+
+
+def _meetup_view(meetup: Meetup, organizer_name: str) -> dict[str, Any]:
+    details = meetup.details
+    return {
+        "title": details.title,
+        "organizer": organizer_name,
+        "when": local_time_with_zone(meetup.starts_at, details.timezone),
+        "starts": clock_time(meetup.starts_at, details.timezone),
+        "duration": duration(details.duration_minutes),
+        "description": details.description,
+        # Sanitised by markdown_html: the one string the templates may show unescaped.
+        "description_html": Markup(markdown_html(details.description)),  # noqa: S704
+        "join_url": details.join_url,
+    }
+
+
+def _in(lead: timedelta) -> str:
+    minutes = round(lead.total_seconds() / 60)
+    if minutes >= 60 and minutes % 60 == 0:
+        hours = minutes // 60
+        return f"in {hours} hour{'s' if hours != 1 else ''}"
+    return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def _cell(value: str) -> str:
+    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+
+
+@cache
+def _templates() -> Environment:
+    # Built on first use: a function that never sends mail never parses the templates.
+    return Environment(
+        loader=PackageLoader("slsplay.mail", "templates"),
+        autoescape=select_autoescape(
+            enabled_extensions=("html",), disabled_extensions=("txt",), default=True
+        ),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _render(name: str, context: dict[str, Any]) -> str:
+    # Text templates are not escaped (autoescape is chosen by file extension): a title
+    # "<b>" reads as "<b>" in the text part, as the organizer typed it.
+    return _templates().get_template(name).render(context)
