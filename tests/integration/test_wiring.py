@@ -50,6 +50,14 @@ def _handler_routes(module: Any) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("function", sorted(_functions()))
+def test_every_function_in_the_template_has_its_handler(function: str) -> None:
+    _handler_module(_functions()[function])
+
+
+HTTP_FUNCTIONS = sorted(name for name, props in _functions().items() if _template_routes(props))
+
+
+@pytest.mark.parametrize("function", HTTP_FUNCTIONS)
 def test_every_route_of_a_function_is_served_by_its_handler_and_no_other(function: str) -> None:
     properties = _functions()[function]
     module = _handler_module(properties)

@@ -169,6 +169,10 @@ class InvitationRepository:
                     ) from e
                 raise VersionConflict from e
 
+    def save(self, invitation: Invitation, expected_version: int) -> None:
+        """Store a changed invitation read at ``expected_version`` (not an answer: see below)."""
+        self.store.update_versioned(records.invitation_item(invitation), expected_version)
+
     def get(self, meetup_id: str, email: str) -> Invitation:
         """One invitation; ``NotFound`` if that address is not invited."""
         item = self.store.get(schema.invitation_key(meetup_id, email))

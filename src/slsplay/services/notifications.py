@@ -1,0 +1,247 @@
+"""The emails domain events call for, each sent once per (event, recipient) however often the
+event is delivered.
+
+Before sending, a marker item is claimed with a conditional write; after sending, it is
+marked sent. A redelivered event finds the marker and skips the email. A claim whose send
+never finished (the process died in between) is taken over after ``STALE_CLAIM``, so an
+email is delayed, not lost; the price is a duplicate in that rare case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from slsplay.domain.errors import NotFound, VersionConflict
+from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.meetups import Meetup, MeetupStatus
+from slsplay.mail import compose
+from slsplay.ports import (
+    PK,
+    SK,
+    Clock,
+    ConditionFailed,
+    Email,
+    Equals,
+    ItemStore,
+    Key,
+    Mailer,
+    Update,
+)
+from slsplay.services.meetups import mint_answer_token
+from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
+
+STALE_CLAIM = timedelta(minutes=2)
+ATTENDEE_LIST_LEAD = timedelta(minutes=60)
+
+
+@dataclass(frozen=True)
+class MailPorts:
+    """What sending the product's email needs."""
+
+    store: ItemStore
+    clock: Clock
+    mailer: Mailer
+    base_url: str
+    mail_from: str
+
+
+def _marker_key(meetup_id: str, purpose: str, recipient: str) -> Key:
+    return Key(f"MEETUP#{meetup_id}", f"MAIL#{purpose}#{recipient}")
+
+
+def send_once(
+    ports: MailPorts, meetup_id: str, purpose: str, recipient: str, build: Callable[[], Email]
+) -> bool:
+    """Send the email ``build`` makes unless this (purpose, recipient) already went out.
+
+    Answers whether it was sent now.
+    """
+    key = _marker_key(meetup_id, purpose, recipient)
+    now = ports.clock.now()
+    claim = {
+        PK: key.pk,
+        SK: key.sk,
+        "type": "mail_marker",
+        "state": "sending",
+        "at": now.isoformat(),
+    }
+    try:
+        ports.store.put_new(claim)
+    except ConditionFailed:
+        held = ports.store.get(key)
+        if held is None or held["state"] == "sent":
+            return False
+        if now - datetime.fromisoformat(held["at"]) < STALE_CLAIM:
+            raise  # another delivery is sending it right now: retry later, it may be done
+        ports.store.put(claim, Equals("at", held["at"]))  # take the stale claim over
+    try:
+        ports.mailer.send(build())
+    except Exception:
+        ports.store.delete(key)  # not sent: let the retry claim it again
+        raise
+    ports.store.write(Update(key, set={"state": "sent", "at": now.isoformat()}))
+    return True
+
+
+def _organizer_name(ports: MailPorts, meetup: Meetup) -> str:
+    try:
+        return UserRepository(ports.store).get(meetup.organizer_id).name
+    except NotFound:
+        return "The organizer"
+
+
+def _unsubscribe(ports: MailPorts, token: str) -> compose.Unsubscribe:
+    sender = ports.mail_from.rsplit("<", 1)[-1].rstrip(">")
+    return compose.Unsubscribe(
+        url=f"{ports.base_url}/unsubscribe/{token}", mailto=f"mailto:{sender}?subject=unsubscribe"
+    )
+
+
+def _invite(ports: MailPorts, meetup: Meetup, invitation: Invitation, organizer: str) -> None:
+    def build() -> Email:
+        token = mint_answer_token(ports.store, meetup, invitation)
+        return compose.invitation_email(
+            meetup,
+            invitation,
+            organizer_name=organizer,
+            base_url=ports.base_url,
+            token=token,
+            sequence=meetup.version,
+            mail_from=ports.mail_from,
+            unsubscribe=_unsubscribe(ports, token),
+        )
+
+    if send_once(ports, meetup.id, "invitation", invitation.email, build):
+        _mark_sent(ports, invitation)
+
+
+def _mark_sent(ports: MailPorts, invitation: Invitation) -> None:
+    read_version = invitation.version
+    invitation.mark_sent(ports.clock.now())
+    if invitation.version != read_version:
+        # Answered meanwhile: the "sent" flag shown to the organizer stays behind once;
+        # the mail marker, not this flag, is what keeps the email from going out twice.
+        with contextlib.suppress(VersionConflict):
+            InvitationRepository(ports.store).save(invitation, read_version)
+
+
+def _invitations(ports: MailPorts, meetup_id: str) -> Iterator[Invitation]:
+    return InvitationRepository(ports.store).all_of_meetup(meetup_id)
+
+
+def on_meetup_published(ports: MailPorts, meetup_id: str) -> int:
+    """Invite everyone invited so far, page by page; answers how many were emailed now."""
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
+    if meetup.status is not MeetupStatus.PUBLISHED:
+        return 0
+    organizer = _organizer_name(ports, meetup)
+    sent = 0
+    for invitation in _invitations(ports, meetup_id):
+        if not invitation.sent:
+            _invite(ports, meetup, invitation, organizer)
+            sent += 1
+    return sent
+
+
+def on_invitation_added(ports: MailPorts, meetup_id: str, email: str) -> None:
+    """Invite one person added to a published meetup (a draft's invitees wait for publish)."""
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
+    if meetup.status is not MeetupStatus.PUBLISHED or ports.clock.now() >= meetup.starts_at:
+        return
+    invitation = InvitationRepository(ports.store).get(meetup_id, email)
+    if not invitation.sent:
+        _invite(ports, meetup, invitation, _organizer_name(ports, meetup))
+
+
+def on_rsvp_changed(ports: MailPorts, event_id: str, meetup_id: str, email: str) -> None:
+    """Confirm an answer to the invitee, with the join link when they attend."""
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
+    invitation = InvitationRepository(ports.store).get(meetup_id, email)
+    if invitation.response is Response.NONE:
+        return
+    organizer = _organizer_name(ports, meetup)
+
+    def build() -> Email:
+        token = mint_answer_token(ports.store, meetup, invitation)
+        return compose.answer_confirmation_email(
+            meetup,
+            invitation,
+            organizer_name=organizer,
+            base_url=ports.base_url,
+            token=token,
+            sequence=meetup.version,
+            mail_from=ports.mail_from,
+            unsubscribe=_unsubscribe(ports, token),
+        )
+
+    send_once(ports, meetup_id, f"answer-{event_id}", email, build)
+
+
+def on_meetup_changed(
+    ports: MailPorts, event_id: str, meetup_id: str, previous_start: datetime | None
+) -> int:
+    """Tell everyone invited of a new time (``previous_start``) or of a cancellation (None)."""
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
+    organizer = _organizer_name(ports, meetup)
+    sent = 0
+    for invitation in _invitations(ports, meetup_id):
+        if not invitation.sent:
+            continue  # never invited by email: nothing to take back or move
+
+        def build(invitation: Invitation = invitation) -> Email:
+            token = mint_answer_token(ports.store, meetup, invitation)
+            common: dict[str, Any] = {
+                "organizer_name": organizer,
+                "base_url": ports.base_url,
+                "token": token,
+                "sequence": meetup.version,
+                "mail_from": ports.mail_from,
+                "unsubscribe": _unsubscribe(ports, token),
+            }
+            if previous_start is None:
+                return compose.cancellation_email(meetup, invitation, **common)
+            return compose.time_change_email(
+                meetup, invitation, previous_start=previous_start, **common
+            )
+
+        sent += send_once(ports, meetup_id, f"change-{event_id}", invitation.email, build)
+    return sent
+
+
+def send_attendee_lists(ports: MailPorts) -> int:
+    """Email each organizer whose meetup starts within the hour its attendee list, once."""
+    now = ports.clock.now()
+    sent = 0
+    for meetup in MeetupRepository(ports.store).published_starting_between(
+        now, now + ATTENDEE_LIST_LEAD
+    ):
+        if now >= meetup.starts_at:
+            continue
+        try:
+            organizer = UserRepository(ports.store).get(meetup.organizer_id)
+        except NotFound:
+            continue
+        if organizer.email is None:
+            continue
+        attendees = [i for i in _invitations(ports, meetup.id) if i.response is Response.ATTENDING]
+
+        def build(
+            meetup: Meetup = meetup,
+            organizer_email: str = organizer.email,
+            organizer_name: str = organizer.name,
+            attendees: list[Invitation] = attendees,
+        ) -> Email:
+            return compose.attendee_list_email(
+                meetup,
+                attendees,
+                organizer_email=organizer_email,
+                organizer_name=organizer_name,
+                unsubscribe=_unsubscribe(ports, meetup.id),
+            )
+
+        sent += send_once(ports, meetup.id, "attendee-list", organizer.email, build)
+    return sent

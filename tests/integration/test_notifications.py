@@ -1,0 +1,192 @@
+"""The emails domain events call for: who gets what, once, even when events come twice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from slsplay.adapters.local.mailbox import MailboxMailer
+from slsplay.adapters.local.sqlite_store import SqliteItemStore
+from slsplay.domain.invitations import Response
+from slsplay.domain.users import User
+from slsplay.ports import Email
+from slsplay.services import meetups, notifications
+from slsplay.services.notifications import MailPorts
+from slsplay.store.repositories import UserRepository
+from slsplay.store.schema import TABLE
+from tests.support.clock import START, FakeClock
+
+BASE = "https://slsplay.example.com"
+
+
+class FlakyMailer:
+    """Fails the first ``failures`` sends, then passes every send to the mailbox."""
+
+    def __init__(self, inner: MailboxMailer, failures: int) -> None:
+        self.inner, self.failures = inner, failures
+
+    def send(self, email: Email) -> str:
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionError("the mail server hung up")
+        return self.inner.send(email)
+
+
+@pytest.fixture
+def mailbox(tmp_path: Path) -> MailboxMailer:
+    return MailboxMailer(tmp_path / "mailbox")
+
+
+@pytest.fixture
+def ports(tmp_path: Path, mailbox: MailboxMailer) -> Iterator[MailPorts]:
+    store = SqliteItemStore(tmp_path / "db", TABLE)
+    organizer = User.register(user_id="org", email="ada@example.com", name="Ada", now=START)
+    UserRepository(store).add(organizer)
+    yield MailPorts(store, FakeClock(), mailbox, BASE, "slsplay <no-reply@slsplay.example.com>")
+    store.close()
+
+
+def meetup(ports: MailPorts, invitees: list[str], starts_in: timedelta = timedelta(days=2)) -> str:
+    meetup_id = meetups.plan_meetup(
+        ports.store,
+        ports.clock,
+        "org",
+        {
+            "title": "Tasting at the cellar",
+            "starts_at": ports.clock.now() + starts_in,
+            "timezone": "Europe/Paris",
+            "duration_minutes": 90,
+            "join_url": "https://meet.example.com/cellar",
+        },
+    ).meetup.id
+    meetups.invite_people(
+        ports.store, ports.clock, "org", meetup_id, [{"email": e} for e in invitees]
+    )
+    return meetup_id
+
+
+def inbox(mailbox: MailboxMailer) -> list[tuple[str, str]]:
+    return sorted((m.to, m.subject) for m in mailbox.messages())
+
+
+def test_publishing_invites_each_invitee_once_even_when_the_event_comes_twice(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"])
+    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+
+    notifications.on_meetup_published(ports, meetup_id)
+    notifications.on_meetup_published(ports, meetup_id)
+
+    assert inbox(mailbox) == [
+        ("ann@example.com", "Ada invited you: Tasting at the cellar"),
+        ("bob@example.com", "Ada invited you: Tasting at the cellar"),
+    ]
+    listed, _ = meetups.invitations_of(ports.store, "org", meetup_id)
+    assert all(i.sent for i in listed)
+
+
+def test_the_answer_link_in_the_invitation_works(ports: MailPorts, mailbox: MailboxMailer) -> None:
+    meetup_id = meetup(ports, ["ann@example.com"])
+    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    notifications.on_meetup_published(ports, meetup_id)
+
+    (message,) = mailbox.messages()
+    token = re.search(rf"{BASE}/rsvp/([A-Za-z0-9_-]+)", message.text)
+    assert token is not None
+    invitation, _ = meetups.answer_by_link(
+        ports.store, ports.clock, token.group(1), Response.ATTENDING
+    )
+
+    assert invitation.email == "ann@example.com"
+    assert invitation.response is Response.ATTENDING
+
+
+def test_someone_added_after_publishing_is_invited_at_once_but_not_before(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    meetup_id = meetup(ports, ["ann@example.com"])
+    notifications.on_invitation_added(ports, meetup_id, "ann@example.com")
+    assert inbox(mailbox) == []  # a draft: invitations wait for the publish
+
+    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    meetups.invite_people(ports.store, ports.clock, "org", meetup_id, [{"email": "cy@example.com"}])
+    notifications.on_invitation_added(ports, meetup_id, "cy@example.com")
+    notifications.on_meetup_published(ports, meetup_id)
+
+    assert [to for to, _ in inbox(mailbox)] == ["ann@example.com", "cy@example.com"]
+
+
+def test_a_mail_server_failing_twice_still_ends_with_exactly_one_email(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    flaky = MailPorts(
+        ports.store, ports.clock, FlakyMailer(mailbox, failures=2), BASE, ports.mail_from
+    )
+    meetup_id = meetup(ports, ["ann@example.com"])
+    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+
+    for _ in range(2):
+        with pytest.raises(ConnectionError):
+            notifications.on_meetup_published(flaky, meetup_id)
+    notifications.on_meetup_published(flaky, meetup_id)
+    notifications.on_meetup_published(flaky, meetup_id)
+
+    assert [to for to, _ in inbox(mailbox)] == ["ann@example.com"]
+
+
+def test_an_answer_is_confirmed_once_per_answer(ports: MailPorts, mailbox: MailboxMailer) -> None:
+    meetup_id = meetup(ports, ["ann@example.com"])
+    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    meetups.answer_invitation(
+        ports.store, ports.clock, meetup_id, "ann@example.com", Response.ATTENDING
+    )
+
+    notifications.on_rsvp_changed(ports, "event-1", meetup_id, "ann@example.com")
+    notifications.on_rsvp_changed(ports, "event-1", meetup_id, "ann@example.com")
+
+    (confirmation,) = mailbox.messages()
+    assert confirmation.to == "ann@example.com"
+    assert "https://meet.example.com/cellar" in confirmation.text
+
+
+def test_a_new_time_and_a_cancellation_reach_everyone_who_was_invited(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"])
+    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    notifications.on_meetup_published(ports, meetup_id)
+    before = meetups.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
+    meetups.edit_meetup(
+        ports.store, ports.clock, "org", meetup_id, {"starts_at": before + timedelta(hours=1)}
+    )
+
+    assert notifications.on_meetup_changed(ports, "moved", meetup_id, before) == 2
+    assert notifications.on_meetup_changed(ports, "moved", meetup_id, before) == 0
+    meetups.cancel_meetup(ports.store, ports.clock, "org", meetup_id)
+    assert notifications.on_meetup_changed(ports, "off", meetup_id, None) == 2
+
+    assert len(mailbox.messages()) == 2 + 2 + 2
+
+
+def test_the_attendee_list_goes_out_once_within_the_hour_before_the_start(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    soon = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(minutes=59))
+    later = meetup(ports, ["cy@example.com"], starts_in=timedelta(minutes=61))
+    for meetup_id in (soon, later):
+        meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    meetups.answer_invitation(ports.store, ports.clock, soon, "bob@example.com", Response.ATTENDING)
+
+    assert notifications.send_attendee_lists(ports) == 1
+    assert notifications.send_attendee_lists(ports) == 0
+
+    (listing,) = mailbox.messages()
+    assert listing.to == "ada@example.com"
+    assert [a["filename"] for a in listing.as_json()["attachments"]] == ["attendees.csv"]
+    assert "bob@example.com" in listing.text
+    assert "ann@example.com" not in listing.text
