@@ -7,15 +7,17 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from slsplay.config import Settings
-from slsplay.ports import AccessTokens, Clock, ItemStore, Mailer, PasswordHasher
+from slsplay.ports import AccessTokens, Clock, ItemStore, Mailer, PasswordHasher, Queue
 from slsplay.store.schema import TABLE
 
 if TYPE_CHECKING:
+    from slsplay.adapters.local.sqlite_queue import SqliteQueues
     from slsplay.services.auth import AuthPorts
 
 SQLITE_FILE = "slsplay.db"
 SIGNING_KEY_FILE = "signing-key.pem"
 MAILBOX_DIR = "mailbox"
+QUEUES_FILE = "queues.db"
 TOKEN_AUDIENCE = "slsplay"  # noqa: S105  (the audience template.yaml's authorizer accepts)
 
 
@@ -24,6 +26,7 @@ class Container:
     """Adapters for one process, each built the first time it is asked for."""
 
     settings: Settings = field(default_factory=Settings.from_env)
+    _queues: dict[str, Queue] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def clock(self) -> Clock:
@@ -89,6 +92,30 @@ class Container:
         from slsplay.services.auth import AuthPorts  # noqa: PLC0415
 
         return AuthPorts(self.store, self.clock, self.hasher, self.tokens)
+
+    def queue(self, url: str) -> Queue:
+        """The queue a template's ``!Ref`` names (its URL): SQLite locally, SQS in the cloud.
+
+        Locally the URL's last segment is the queue's name in the data directory's queue
+        file. Producers only send, so no redrive policy is needed here: the local runtime's
+        pumps, which receive, configure their own.
+        """
+        if url not in self._queues:
+            if self.settings.backend == "local":
+                name = url.rstrip("/").rsplit("/", 1)[-1]
+                self._queues[url] = self._sqlite_queues.queue(name)
+            else:
+                from slsplay.adapters.aws.sqs_queue import SqsQueue  # noqa: PLC0415
+
+                self._queues[url] = SqsQueue(url, self._aws_client)
+        return self._queues[url]
+
+    @cached_property
+    def _sqlite_queues(self) -> SqliteQueues:
+        from slsplay.adapters.local.sqlite_queue import SqliteQueues  # noqa: PLC0415
+
+        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return SqliteQueues(self.settings.data_dir / QUEUES_FILE, self.clock)
 
     def _aws_client(self, service: str) -> Any:
         import boto3  # noqa: PLC0415, TID251  (composition root: builds the AWS clients)

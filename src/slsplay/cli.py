@@ -110,6 +110,82 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_job(args: argparse.Namespace) -> int:
+    """Fire one scheduled job of the template now, with the event its schedule would send."""
+    from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
+    from slsplay.local.functions import InvocationError  # noqa: PLC0415
+    from slsplay.local.pumps import Pumps  # noqa: PLC0415
+
+    data_dir = args.data_dir or Path(os.environ.get("SLSPLAY_DATA_DIR", ".slsplay"))
+    settings = Settings.from_env()
+    try:
+        gateway = ApiGateway.from_template(
+            args.template,
+            public_url=settings.public_url,
+            data_dir=data_dir,
+            region=settings.aws_region,
+        )
+        pumps = Pumps(gateway.stack, gateway.functions, data_dir=data_dir)
+        job = pumps.job(args.name)
+    except (ValueError, LookupError, OSError) as e:
+        print(f"slsplay: {e}", file=sys.stderr)
+        return 1
+    try:
+        with gateway:
+            result = pumps.run_job(job.function.config.logical_id)
+    except InvocationError as e:
+        print(f"slsplay: {job.function.name} failed: {e}", file=sys.stderr)
+        return 1
+    finally:
+        pumps.close()
+    print(f"{job.function.name}: {result}")
+    return 0
+
+
+def dead_letters(args: argparse.Namespace) -> int:
+    """List a template queue's dead letters, or move them back to the queue (``replay``)."""
+    from slsplay.local.pumps import Pumps, QueueSpec  # noqa: PLC0415
+    from slsplay.local.template import Stack, load_template  # noqa: PLC0415
+
+    data_dir = args.data_dir or Path(os.environ.get("SLSPLAY_DATA_DIR", ".slsplay"))
+    try:
+        # Named as `slsplay serve` names them: the template's Stage is "local" there.
+        document = load_template(args.template)
+        stage = {"Stage": "local"} if "Stage" in (document.get("Parameters") or {}) else {}
+        stack = Stack(document, stage, path=Path(args.template).resolve())
+        pumps = Pumps(stack, {}, data_dir=data_dir)
+        sources: list[QueueSpec] = (
+            [pumps.find_queue(args.queue)]
+            if args.queue
+            else [spec for spec in pumps.queue_specs.values() if spec.dead_letter]
+        )
+    except (ValueError, LookupError, OSError) as e:
+        print(f"slsplay: {e}", file=sys.stderr)
+        return 1
+    try:
+        for source in sources:
+            if source.dead_letter is None:
+                print(f"slsplay: {source.logical_id} has no dead-letter queue", file=sys.stderr)
+                return 1
+            queue = pumps.queue(source.logical_id)
+            dead = pumps.queue(source.dead_letter)
+            if args.action == "replay":
+                moved = dead.redrive(queue)
+                print(f"{source.name}: {moved} messages moved back from {dead.name}")
+                continue
+            messages = dead.dead_letters(limit=args.limit)
+            print(f"{source.name}: {dead.approximate_count()} in {dead.name}")
+            for message in messages:
+                body = message.body[:100].replace("\n", " ")
+                print(
+                    f"  {message.message_id}  received {message.receive_count}x"
+                    f"  sent {message.sent_at:%Y-%m-%d %H:%M:%S}Z  {body}"
+                )
+    finally:
+        pumps.close()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``slsplay`` command."""
     parser = argparse.ArgumentParser(prog="slsplay", description=__doc__)
@@ -124,9 +200,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("seed", help="create a demo organizer with a published meetup")
     listing = commands.add_parser("meetups", help="list an organizer's meetups")
     listing.add_argument("--organizer", default=DEMO_ORGANIZER, help="the organizer's email")
+    jobs = commands.add_parser("jobs", help="the template's scheduled jobs")
+    job_commands = jobs.add_subparsers(dest="action", required=True)
+    job_run = job_commands.add_parser("run", help="run one scheduled job now")
+    job_run.add_argument(
+        "name", help="its logical id (AttendeeListJob) or kebab name (attendee-list)"
+    )
+    job_run.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
+    dlq = commands.add_parser("dlq", help="the dead-letter queues of the template's queues")
+    dlq_commands = dlq.add_subparsers(dest="action", required=True)
+    dlq_list = dlq_commands.add_parser("list", help="show dead letters (of one queue, or all)")
+    dlq_list.add_argument("queue", nargs="?", help="the source queue's logical id or name")
+    dlq_list.add_argument("--limit", type=int, default=20, help="messages to show per queue")
+    dlq_replay = dlq_commands.add_parser("replay", help="move dead letters back to their queue")
+    dlq_replay.add_argument("queue", help="the source queue's logical id or name")
+    for sub in (dlq_list, dlq_replay):
+        sub.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     args = parser.parse_args(argv)
     if args.command == "serve":
         return serve(args)
+    if args.command == "jobs":
+        return run_job(args)
+    if args.command == "dlq":
+        return dead_letters(args)
 
     env = dict(os.environ)
     if args.data_dir is not None:

@@ -10,6 +10,8 @@ path, status, milliseconds and function.
 ``LocalServer`` binds the socket first, so that the server knows its own URL (the template's
 ``PublicUrl``, the issuer of tokens) before any function is imported, then runs uvicorn in
 the foreground (``run``, for ``slsplay serve``) or in a thread (``start``/``stop``, for tests).
+The template's stream, queue and schedule pumps (``pumps.py``) run in background threads
+beside it, started and stopped with it; ``pumps=False`` leaves them out.
 Its connections have TCP_NODELAY (see ``_listening_socket``): without it a kept-alive
 connection waits ~40 ms per response.
 """
@@ -28,9 +30,12 @@ from types import FrameType, TracebackType
 
 import anyio.to_thread
 import uvicorn
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
+from slsplay.adapters.local.mailbox import MailboxMailer
+from slsplay.bootstrap import MAILBOX_DIR
+from slsplay.local import devmail
 from slsplay.local.apigateway import (
     ApiGateway,
     HttpRequest,
@@ -38,6 +43,7 @@ from slsplay.local.apigateway import (
     gateway_error,
     new_request_id,
 )
+from slsplay.local.pumps import Pumps
 from slsplay.local.routes import RouteMatch
 from slsplay.local.template import DEFAULT_TEMPLATE
 
@@ -55,12 +61,22 @@ The API is running: see its documentation at <a href="/api/docs">/api/docs</a>.<
 """
 
 
+DEV_MAIL_PATHS = ("/api/_dev/mail", "/_dev/mail")
+
+
 class LocalApp:
     """The ASGI application: the template's routes first, then the web app's static build."""
 
-    def __init__(self, gateway: ApiGateway, *, static_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        gateway: ApiGateway,
+        *,
+        static_dir: Path | None = None,
+        mailbox: MailboxMailer | None = None,
+    ) -> None:
         self.gateway = gateway
         self.static_dir = static_dir
+        self.mailbox = mailbox
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -71,7 +87,10 @@ class LocalApp:
         started = time.perf_counter()
         method, path = scope["method"], scope["path"]
         matched = self.gateway.match(method, path)
-        if matched is None:
+        function: str | None
+        if matched is None and method == "GET" and path in DEV_MAIL_PATHS and self.mailbox:
+            status, function = await self._dev_mail(scope, receive, send, self.mailbox)
+        elif matched is None:
             status, function = await self._fallback(scope, receive, send)
         else:
             response = await self._dispatch(scope, receive, matched)
@@ -79,6 +98,18 @@ class LocalApp:
             status, function = response.status, response.function
         elapsed = (time.perf_counter() - started) * 1000
         logger.info("%s %s %d %.1fms %s", method, path, status, elapsed, function or "-")
+
+    async def _dev_mail(
+        self, scope: Scope, receive: Receive, send: Send, mailbox: MailboxMailer
+    ) -> tuple[int, str]:
+        """The local mailbox (never deployed): JSON for tests and the web app, HTML for people."""
+        if scope["path"] == "/api/_dev/mail":
+            data = await anyio.to_thread.run_sync(devmail.mail_json, mailbox)
+            response: Response = JSONResponse(data)
+        else:
+            response = HTMLResponse(await anyio.to_thread.run_sync(devmail.mail_page, mailbox))
+        await response(scope, receive, send)
+        return response.status_code, "dev-mail"
 
     async def _dispatch(self, scope: Scope, receive: Receive, matched: RouteMatch) -> HttpResponse:
         body = await _read_body(receive)
@@ -146,6 +177,7 @@ class LocalServer:
         static_dir: Path | None = None,
         parameters: Mapping[str, str] | None = None,
         region: str = "eu-west-1",
+        pumps: bool = True,
     ) -> None:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self._socket = _listening_socket(host, port, family)
@@ -160,11 +192,19 @@ class LocalServer:
                 parameters=parameters,
                 region=region,
             )
+            # Built here so that a template whose wiring cannot run fails before serving.
+            self.pumps = (
+                Pumps(self.gateway.stack, self.gateway.functions, data_dir=Path(data_dir))
+                if pumps
+                else None
+            )
         except BaseException:
             self._socket.close()
             raise
         web = static_dir if static_dir is not None else self.gateway.stack.directory / "web/dist"
-        self.app = LocalApp(self.gateway, static_dir=web)
+        self.app = LocalApp(
+            self.gateway, static_dir=web, mailbox=MailboxMailer(Path(data_dir) / MAILBOX_DIR)
+        )
         config = uvicorn.Config(
             self.app,
             http="h11",
@@ -189,8 +229,12 @@ class LocalServer:
         previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
         self.gateway.open()
         try:
+            if self.pumps is not None:
+                self.pumps.start()
             self._server.run(sockets=[self._socket])
         finally:
+            if self.pumps is not None:
+                self.pumps.stop()
             self.gateway.close()
             self._socket.close()
             for sig, handler in previous.items():
@@ -199,6 +243,8 @@ class LocalServer:
     def start(self, timeout: float = 10.0) -> None:
         """Serve from a background thread; returns once the server accepts requests."""
         self.gateway.open()
+        if self.pumps is not None:
+            self.pumps.start()
         ready = threading.Event()
         self._thread = threading.Thread(
             target=self._serve_in_thread, args=(ready,), name="slsplay-server", daemon=True
@@ -214,6 +260,8 @@ class LocalServer:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+        if self.pumps is not None:
+            self.pumps.stop()
         self.gateway.close()
         self._socket.close()
 

@@ -1,0 +1,18 @@
+"""Scheduled jobs, fired by EventBridge schedules (locally by the runtime's scheduler)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slsplay.handlers.notifier import ports
+from slsplay.services import notifications
+
+logger = logging.getLogger("slsplay.jobs")
+
+
+def attendee_list(event: dict[str, Any], context: Any) -> dict[str, int]:
+    """Every five minutes: organizers of meetups starting within the hour get their lists."""
+    sent = notifications.send_attendee_lists(ports())
+    logger.info("attendee lists sent: %d", sent)
+    return {"sent": sent}

@@ -1,0 +1,64 @@
+"""The stream function: table changes in, domain events out, onto the queue of each consumer.
+
+Records are processed one by one with Powertools' batch utility, so a record that fails is
+reported in ``batchItemFailures`` and retried alone (with what follows it), as DynamoDB
+Streams' event source mapping does for ``ReportBatchItemFailures``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from typing import Any
+
+from aws_lambda_powertools.utilities.batch import (
+    BatchProcessor,
+    EventType,
+    process_partial_response,
+)
+from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+
+from slsplay.adapters.aws.dynamo_store import change_from_record
+from slsplay.domain.events import (
+    DomainEvent,
+    InvitationAdded,
+    MeetupCancelled,
+    MeetupPublished,
+    MeetupRescheduled,
+    RsvpChanged,
+)
+from slsplay.handlers.http import container
+from slsplay.ports import Queue
+from slsplay.store.changes import events_of
+
+# Which consumer hears of which events; each consumer has its own queue (template.yaml).
+CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
+    "NOTIFIER": (MeetupPublished, InvitationAdded, RsvpChanged, MeetupRescheduled, MeetupCancelled),
+}
+
+processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+
+
+@functools.cache
+def _queue(consumer: str) -> Queue:
+    return container().queue(os.environ[f"SLSPLAY_QUEUE_URL_{consumer}"])
+
+
+def forward(record: DynamoDBRecord) -> None:
+    """Queue the domain events of one change for the consumers that care."""
+    raw = record.raw_event
+    change = change_from_record(raw, raw["dynamodb"]["SequenceNumber"])
+    for event in events_of(change):
+        message = json.dumps(event.to_message())
+        for consumer, kinds in CONSUMERS.items():
+            if isinstance(event, kinds):
+                _queue(consumer).send(message, {"event": event.name, "event_id": event.id})
+
+
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """Lambda entry point for the table's stream."""
+    result = process_partial_response(
+        event=event, record_handler=forward, processor=processor, context=context
+    )
+    return dict(result)

@@ -1,0 +1,49 @@
+"""What the pump tests share: the pumps of ``pumps-template.yaml`` and a clock moved by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from slsplay.local.apigateway import ApiGateway
+from slsplay.local.pumps import Pumps
+
+PUMPS_TEMPLATE = Path(__file__).parent / "pumps-template.yaml"
+
+
+class FakeClock:
+    """A clock that moves only when a test says so."""
+
+    def __init__(self, at: datetime = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)) -> None:
+        self.at = at
+
+    def now(self) -> datetime:
+        """The instant the test set."""
+        return self.at
+
+    def advance(self, **delta: float) -> None:
+        """Move on by a ``timedelta``'s worth."""
+        self.at += timedelta(**delta)
+
+
+@contextmanager
+def open_pumps(data_dir: Path, clock: FakeClock) -> Iterator[Pumps]:
+    """The fixture template's pumps over ``data_dir``, functions ready to run; closed after."""
+    with ApiGateway.from_template(
+        PUMPS_TEMPLATE, public_url="http://127.0.0.1:9", data_dir=data_dir
+    ) as gateway:
+        pumps = Pumps(gateway.stack, gateway.functions, data_dir=data_dir, clock=clock)
+        try:
+            yield pumps
+        finally:
+            pumps.close()
+
+
+def drain(pumps: Pumps, limit: int = 100) -> None:
+    """Step every pump until none has anything left to do now."""
+    for _ in range(limit):
+        if not pumps.pump_once():
+            return
+    raise AssertionError("the pumps were still busy after {limit} steps")

@@ -1,0 +1,167 @@
+"""Template queues into their consumers, as an SQS event source mapping does it."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from slsplay.bootstrap import Container
+from slsplay.cli import main
+from slsplay.config import Settings
+from slsplay.local.pumps import Outcome, QueuePump
+from slsplay.local.server import LocalServer
+from tests.local import pump_functions
+from tests.local.pump_support import PUMPS_TEMPLATE, FakeClock, open_pumps
+
+SAMPLE = Path(__file__).parents[1] / "events" / "sqsEvent.json"
+
+
+@pytest.fixture(autouse=True)
+def fresh_functions() -> Iterator[None]:
+    pump_functions.reset()
+    yield
+    pump_functions.reset()
+
+
+def consumer(pumps: Any) -> QueuePump:
+    (pump,) = pumps.queue_pumps
+    return pump  # type: ignore[no-any-return]
+
+
+def bodies(event: dict[str, Any]) -> list[str]:
+    return [record["body"] for record in event["Records"]]
+
+
+def fail_bodies(*failing: str) -> Any:
+    def answer(event: dict[str, Any]) -> Any:
+        return {
+            "batchItemFailures": [
+                {"itemIdentifier": r["messageId"]} for r in event["Records"] if r["body"] in failing
+            ]
+        }
+
+    return answer
+
+
+def test_the_queue_pump_deletes_successes_and_leaves_failures(tmp_path: Path) -> None:
+    clock = FakeClock()
+    pump_functions.ANSWERS["notes"] = fail_bodies("bad")
+    with open_pumps(tmp_path, clock) as pumps:
+        notes = pumps.queue("NotesQueue")
+        for body in ("one", "bad", "two"):
+            notes.send(body)
+
+        assert consumer(pumps).pump_once() is Outcome.WORKED
+        assert consumer(pumps).pump_once() is Outcome.IDLE  # the failure is still hidden
+        clock.advance(seconds=30)  # the queue's VisibilityTimeout
+        pump_functions.ANSWERS.clear()
+        assert consumer(pumps).pump_once() is Outcome.WORKED
+
+        assert notes.approximate_count() == 0
+    first, second = pump_functions.RECEIVED["notes"]
+    assert bodies(first) == ["one", "bad", "two"]
+    assert bodies(second) == ["bad"]
+    assert second["Records"][0]["attributes"]["ApproximateReceiveCount"] == "2"
+
+
+def test_a_message_failing_every_time_lands_in_the_dlq_and_replay_brings_it_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clock = FakeClock()
+    pump_functions.ANSWERS["notes"] = fail_bodies("poison")
+    with open_pumps(tmp_path, clock) as pumps:
+        pumps.queue("NotesQueue").send("poison")
+        for _ in range(3):  # maxReceiveCount
+            assert consumer(pumps).pump_once() is Outcome.FAILED
+            clock.advance(seconds=30)
+        assert consumer(pumps).pump_once() is Outcome.IDLE  # the fourth receive moves it
+        assert pumps.queue("NotesDeadLetters").approximate_count() == 1
+
+    cli = ["--data-dir", str(tmp_path)]
+    assert main([*cli, "dlq", "list", "--template", str(PUMPS_TEMPLATE)]) == 0
+    listing = capsys.readouterr().out
+    assert "fixture-local-notes: 1 in fixture-local-notes-dlq" in listing
+    assert "received 3x" in listing
+    assert "poison" in listing
+
+    assert main([*cli, "dlq", "replay", "notes-queue", "--template", str(PUMPS_TEMPLATE)]) == 1
+    assert main([*cli, "dlq", "replay", "NotesQueue", "--template", str(PUMPS_TEMPLATE)]) == 0
+    assert "1 messages moved back" in capsys.readouterr().out
+
+    pump_functions.ANSWERS.clear()
+    with open_pumps(tmp_path, clock) as pumps:
+        assert consumer(pumps).pump_once() is Outcome.WORKED
+        assert pumps.queue("NotesQueue").approximate_count() == 0
+    assert bodies(pump_functions.RECEIVED["notes"][-1]) == ["poison"]
+    assert (
+        pump_functions.RECEIVED["notes"][-1]["Records"][0]["attributes"]["ApproximateReceiveCount"]
+        == "1"
+    )
+
+
+def test_a_consumer_that_raises_gets_the_whole_batch_again(tmp_path: Path) -> None:
+    clock = FakeClock()
+
+    def boom(event: dict[str, Any]) -> Any:
+        raise RuntimeError("down")
+
+    pump_functions.ANSWERS["notes"] = boom
+    with open_pumps(tmp_path, clock) as pumps:
+        pumps.queue("NotesQueue").send("a")
+        pumps.queue("NotesQueue").send("b")
+        assert consumer(pumps).pump_once() is Outcome.FAILED
+        clock.advance(seconds=30)
+        pump_functions.ANSWERS.clear()
+        assert consumer(pumps).pump_once() is Outcome.WORKED
+    assert [bodies(e) for e in pump_functions.RECEIVED["notes"]] == [["a", "b"], ["a", "b"]]
+
+
+def test_the_sqs_event_matches_the_sample_field_for_field(tmp_path: Path) -> None:
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        pumps.queue("NotesQueue").send("Test message.", {"testAttr": "100"})
+        consumer(pumps).pump_once()
+    (ours,) = pump_functions.RECEIVED["notes"][0]["Records"]
+    theirs = json.loads(SAMPLE.read_text())["Records"][0]
+
+    assert set(ours) == set(theirs)
+    assert set(ours["attributes"]) == set(theirs["attributes"])
+    assert all(isinstance(value, str) for value in ours["attributes"].values())
+    assert all(isinstance(ours[key], type(theirs[key])) for key in theirs)
+    attribute = ours["messageAttributes"]["testAttr"]
+    assert attribute["stringValue"] == "100"
+    assert attribute["dataType"] == "String"
+    assert ours["md5OfBody"] == theirs["md5OfBody"]  # the same body, the same digest
+    assert ours["eventSource"] == "aws:sqs"
+    assert ours["eventSourceARN"] == "arn:aws:sqs:eu-west-1:123456789012:fixture-local-notes"
+    assert ours["awsRegion"] == "eu-west-1"
+
+
+def test_a_producer_reaches_the_consumer_through_the_queue_url_it_is_given(
+    tmp_path: Path,
+) -> None:
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        url = os.environ["FIXTURE_NOTES_URL"]
+        assert url.rsplit("/", 1)[-1] == "fixture-local-notes"
+        container = Container(Settings(backend="local", data_dir=tmp_path))
+        container.queue(url).send("from a handler")
+        assert consumer(pumps).pump_once() is Outcome.WORKED
+    assert bodies(pump_functions.RECEIVED["notes"][0]) == ["from a handler"]
+
+
+def test_the_server_runs_the_pumps_in_threads_and_stops_them(tmp_path: Path) -> None:
+    with LocalServer(template=PUMPS_TEMPLATE, port=0, data_dir=tmp_path) as server:
+        assert server.pumps is not None
+        server.pumps.queue("NotesQueue").send("threaded")
+        deadline = time.monotonic() + 5
+        while not pump_functions.RECEIVED["notes"] and time.monotonic() < deadline:
+            time.sleep(0.01)  # polling with a deadline, not waiting a fixed time
+        threads = list(server.pumps._threads)
+    assert bodies(pump_functions.RECEIVED["notes"][0]) == ["threaded"]
+    assert threads
+    assert not any(thread.is_alive() for thread in threads)

@@ -1,0 +1,185 @@
+"""Scheduled jobs: EventBridge's rate() and cron() times, its Scheduled Event, and `jobs run`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from slsplay.cli import main
+from slsplay.local.schedules import ScheduleError, parse_schedule
+from tests.local import pump_functions
+from tests.local.pump_support import PUMPS_TEMPLATE, FakeClock, open_pumps
+
+SAMPLE = Path(__file__).parents[1] / "events" / "eventBridgeEvent.json"
+MONDAY_9 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)  # a Monday
+
+
+@pytest.fixture(autouse=True)
+def fresh_functions() -> Iterator[None]:
+    pump_functions.reset()
+    yield
+    pump_functions.reset()
+
+
+def fired(job: str) -> list[str]:
+    """The ``time`` of each event the job received (both jobs share one handler)."""
+    return [
+        event["time"] for event in pump_functions.RECEIVED["tick"] if job in event["resources"][0]
+    ]
+
+
+def test_a_rate_schedule_fires_every_five_minutes_by_the_clock(tmp_path: Path) -> None:
+    clock = FakeClock(MONDAY_9)
+    with open_pumps(tmp_path, clock) as pumps:
+        pumps.scheduler.pump_once()
+        clock.advance(minutes=4, seconds=59)
+        pumps.scheduler.pump_once()
+        assert fired("TickJob") == []
+        for _ in range(2):
+            clock.advance(minutes=5)
+            pumps.scheduler.pump_once()
+    assert fired("TickJob") == ["2030-01-07T09:05:00Z", "2030-01-07T09:10:00Z"]
+
+
+def test_a_cron_schedule_fires_on_weekday_mornings_only(tmp_path: Path) -> None:
+    clock = FakeClock(MONDAY_9)
+    with open_pumps(tmp_path, clock) as pumps:
+        pumps.scheduler.pump_once()
+        for _ in range(7 * 24):  # a week, hour by hour
+            clock.advance(hours=1)
+            pumps.scheduler.pump_once()
+    assert fired("NightlyReportJob") == [
+        f"2030-01-{day:02d}T09:30:00Z" for day in (7, 8, 9, 10, 11)
+    ]
+
+
+def test_the_scheduled_event_has_eventbridges_shape(tmp_path: Path) -> None:
+    clock = FakeClock(MONDAY_9)
+    with open_pumps(tmp_path, clock) as pumps:
+        pumps.scheduler.pump_once()
+        clock.advance(minutes=5)
+        pumps.scheduler.pump_once()
+    (event,) = [e for e in pump_functions.RECEIVED["tick"] if "TickJob" in e["resources"][0]]
+    sample = json.loads(SAMPLE.read_text())
+
+    assert set(sample) - set(event) == {"replay-name"}  # only a replayed event carries it
+    assert event["detail-type"] == "Scheduled Event"
+    assert event["source"] == "aws.events"
+    assert event["detail"] == {}
+    assert event["version"] == "0"
+    assert event["account"] == "123456789012"
+    assert event["region"] == "eu-west-1"
+    assert event["resources"] == [
+        "arn:aws:events:eu-west-1:123456789012:rule/slsplay-TickJobEveryFiveMinutes"
+    ]
+
+
+def test_a_time_missed_while_stopped_fires_once_after_a_restart(tmp_path: Path) -> None:
+    clock = FakeClock(MONDAY_9)
+    with open_pumps(tmp_path, clock) as pumps:
+        pumps.scheduler.pump_once()
+    clock.advance(minutes=17)
+    with open_pumps(tmp_path, clock) as pumps:
+        pumps.scheduler.pump_once()
+        pumps.scheduler.pump_once()
+        clock.advance(minutes=3)
+        pumps.scheduler.pump_once()
+    assert fired("TickJob") == ["2030-01-07T09:05:00Z", "2030-01-07T09:20:00Z"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "after", "expected"),
+    [
+        ("cron(0/15 * * * ? *)", "2030-01-07T09:07:00", "2030-01-07T09:15:00"),
+        ("cron(0 18 ? * MON-FRI *)", "2030-01-11T18:00:00", "2030-01-14T18:00:00"),
+        ("cron(0 8 1 * ? *)", "2030-01-07T00:00:00", "2030-02-01T08:00:00"),
+        ("cron(0 0 29 FEB ? *)", "2030-01-01T00:00:00", "2032-02-29T00:00:00"),
+        ("cron(5,10 1-2 ? * 1 2031)", "2030-01-01T00:00:00", "2031-01-05T01:05:00"),
+        ("cron(30 9 ? JAN,JUL SUN *)", "2030-01-07T00:00:00", "2030-01-13T09:30:00"),
+    ],
+)
+def test_cron_expressions_give_their_next_time_in_utc(
+    expression: str, after: str, expected: str
+) -> None:
+    start = datetime.fromisoformat(after).replace(tzinfo=UTC)
+    schedule = parse_schedule(expression)
+    assert schedule.next_after(start, start) == datetime.fromisoformat(expected).replace(tzinfo=UTC)
+
+
+def test_a_cron_in_a_time_zone_fires_at_that_zones_local_time() -> None:
+    schedule = parse_schedule("cron(0 9 * * ? *)", "Europe/Berlin")
+    start = datetime(2030, 7, 1, tzinfo=UTC)
+    assert schedule.next_after(start, start) == datetime(2030, 7, 1, 7, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "rate(1 minutes)",
+        "rate(5 minute)",
+        "rate(0 minutes)",
+        "rate(5 weeks)",
+        "cron(0 9 * * * *)",
+        "cron(0 9 ? * ? *)",
+        "cron(0 9 L * ? *)",
+        "cron(0 9 15W * ? *)",
+        "cron(0 9 ? * MON#2 *)",
+        "cron(0 9 ? * 6L *)",
+        "cron(60 9 * * ? *)",
+        "cron(0 9 * *)",
+        "at(2030-01-01T00:00:00)",
+    ],
+)
+def test_unsupported_or_invalid_expressions_are_refused_clearly(expression: str) -> None:
+    with pytest.raises(ScheduleError, match=r"\S"):
+        parse_schedule(expression)
+
+
+def test_a_template_with_an_unsupported_schedule_fails_at_startup(tmp_path: Path) -> None:
+    from slsplay.local.pumps import Pumps  # noqa: PLC0415
+    from slsplay.local.template import Stack, TemplateError  # noqa: PLC0415
+
+    text = PUMPS_TEMPLATE.read_text().replace("rate(5 minutes)", "cron(0 9 L * ? *)")
+    broken = tmp_path / "template.yaml"
+    broken.write_text(text)
+    stack = Stack.load(broken)
+    from slsplay.local.functions import lambda_functions  # noqa: PLC0415
+
+    with pytest.raises(TemplateError, match=r"TickJob\.EveryFiveMinutes: .*L, W and #"):
+        Pumps(stack, lambda_functions(stack), data_dir=tmp_path)
+
+
+@pytest.mark.parametrize("name", ["TickJob", "tickjob", "tick", "tick-job"])
+def test_slsplay_jobs_run_fires_a_job_now(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    def answer(event: dict[str, Any]) -> Any:
+        return {"done": event["detail-type"]}
+
+    pump_functions.ANSWERS["tick"] = answer
+    command = ["--data-dir", str(tmp_path), "jobs", "run", name, "--template", str(PUMPS_TEMPLATE)]
+    assert main(command) == 0
+    (event,) = pump_functions.RECEIVED["tick"]
+    assert event["resources"][0].endswith(":rule/slsplay-TickJobEveryFiveMinutes")
+    assert '{"done": "Scheduled Event"}' in capsys.readouterr().out
+
+
+def test_slsplay_jobs_run_names_the_jobs_when_the_name_is_unknown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    command = [
+        "--data-dir",
+        str(tmp_path),
+        "jobs",
+        "run",
+        "nope",
+        "--template",
+        str(PUMPS_TEMPLATE),
+    ]
+    assert main(command) == 1
+    assert "nightly-report-job, tick-job" in capsys.readouterr().err

@@ -1,0 +1,160 @@
+"""The change feed into the stream function, as a DynamoDB Streams event source mapping does it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from slsplay.local.pumps import Outcome, StreamPump
+from slsplay.ports import Key
+from tests.local import pump_functions
+from tests.local.pump_support import FakeClock, open_pumps
+
+
+@pytest.fixture(autouse=True)
+def fresh_functions() -> Iterator[None]:
+    pump_functions.reset()
+    yield
+    pump_functions.reset()
+
+
+def stream_pump(pumps: Any) -> StreamPump:
+    (pump,) = pumps.stream_pumps
+    return pump  # type: ignore[no-any-return]
+
+
+def delivered() -> list[tuple[str, str]]:
+    """(eventName, pk) of every record the stream function received, in order."""
+    return [
+        (record["eventName"], record["dynamodb"]["Keys"]["pk"]["S"])
+        for event in pump_functions.RECEIVED["changes"]
+        for record in event["Records"]
+    ]
+
+
+def values(event: dict[str, Any]) -> list[int]:
+    return [int(r["dynamodb"]["NewImage"]["n"]["N"]) for r in event["Records"]]
+
+
+def test_the_stream_pump_delivers_inserts_modifies_and_removes_in_order(tmp_path: Path) -> None:
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        store = pumps.store
+        store.put({"pk": "a", "sk": "x", "v": 1})
+        store.put({"pk": "a", "sk": "x", "v": 2})
+        store.put({"pk": "b", "sk": "x", "v": 1})
+        store.delete(Key("a", "x"))
+
+        assert stream_pump(pumps).pump_once() is Outcome.WORKED
+        assert stream_pump(pumps).pump_once() is Outcome.IDLE
+
+    assert delivered() == [("INSERT", "a"), ("MODIFY", "a"), ("INSERT", "b"), ("REMOVE", "a")]
+    record = pump_functions.RECEIVED["changes"][0]["Records"][1]
+    assert record["eventSourceARN"].endswith(":table/fixture-local/stream/1970-01-01T00:00:00.000")
+    assert record["dynamodb"]["OldImage"]["v"] == {"N": "1"}
+
+
+def test_the_stream_pump_resumes_after_a_restart_without_delivering_again(tmp_path: Path) -> None:
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        pumps.store.put({"pk": "before", "sk": "x"})
+        stream_pump(pumps).pump_once()
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        pumps.store.put({"pk": "after", "sk": "x"})
+        stream_pump(pumps).pump_once()
+        assert stream_pump(pumps).pump_once() is Outcome.IDLE
+
+    assert delivered() == [("INSERT", "before"), ("INSERT", "after")]
+
+
+def test_a_batch_that_failed_before_its_position_was_saved_is_delivered_again(
+    tmp_path: Path,
+) -> None:
+    def crash(event: dict[str, Any]) -> Any:
+        raise RuntimeError("the process dies here")
+
+    pump_functions.ANSWERS["changes"] = crash
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        pumps.store.put({"pk": "only", "sk": "x"})
+        assert stream_pump(pumps).pump_once() is Outcome.FAILED
+    pump_functions.ANSWERS.clear()
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        assert stream_pump(pumps).pump_once() is Outcome.WORKED
+
+    assert delivered() == [("INSERT", "only"), ("INSERT", "only")]
+
+
+def test_a_batch_item_failure_retries_from_the_first_failed_record_only(tmp_path: Path) -> None:
+    # GIVEN a function that reports record n=3 failed, the first time only
+    reported: list[str] = []
+
+    def fail_three_once(event: dict[str, Any]) -> Any:
+        for record in event["Records"]:
+            if record["dynamodb"]["NewImage"]["n"]["N"] == "3" and not reported:
+                reported.append(record["dynamodb"]["SequenceNumber"])
+                return {"batchItemFailures": [{"itemIdentifier": reported[0]}]}
+        return {"batchItemFailures": []}
+
+    pump_functions.ANSWERS["changes"] = fail_three_once
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        for n in range(1, 6):
+            pumps.store.put({"pk": f"p{n}", "sk": "x", "n": n})
+
+        # WHEN the pump delivers, then retries
+        assert stream_pump(pumps).pump_once() is Outcome.FAILED
+        assert stream_pump(pumps).pump_once() is Outcome.WORKED
+        assert stream_pump(pumps).pump_once() is Outcome.IDLE
+
+    # THEN the retry starts at the failed record; the ones before it are not sent again
+    first, retry = pump_functions.RECEIVED["changes"]
+    assert values(first) == [1, 2, 3, 4, 5]
+    assert values(retry) == [3, 4, 5]
+
+
+def test_bisect_isolates_a_poison_record_which_ends_at_the_on_failure_destination(
+    tmp_path: Path,
+) -> None:
+    # GIVEN a function that raises on one poison record among eight
+    def poison(event: dict[str, Any]) -> Any:
+        if 6 in values(event):
+            raise ValueError("poison")
+        return None
+
+    pump_functions.ANSWERS["changes"] = poison
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        for n in range(1, 9):
+            pumps.store.put({"pk": f"p{n}", "sk": "x", "n": n})
+        pump = stream_pump(pumps)
+
+        # WHEN the pump runs until the feed is done
+        for _ in range(20):
+            if pump.pump_once() is Outcome.IDLE:
+                break
+
+        failures = pumps.queue("ChangeFailures").receive(10)
+
+    # THEN every good record got through once in a successful batch, in order
+    succeeded = [values(e) for e in pump_functions.RECEIVED["changes"] if 6 not in values(e)]
+    assert [n for batch in succeeded for n in batch] == [1, 2, 3, 4, 5, 7, 8]
+    # the poison record alone was tried 1 + MaximumRetryAttempts (2) times
+    assert [values(e) for e in pump_functions.RECEIVED["changes"]].count([6]) == 3
+    # and its batch's description is at the on-failure destination, as Lambda sends it
+    (message,) = failures
+    record = json.loads(message.body)
+    info = record["DDBStreamBatchInfo"]
+    assert info["batchSize"] == 1
+    assert info["startSequenceNumber"] == info["endSequenceNumber"]
+    assert info["streamArn"].endswith("/stream/1970-01-01T00:00:00.000")
+    assert record["requestContext"]["condition"] == "RetryAttemptsExhausted"
+    assert record["requestContext"]["approximateInvokeCount"] == 3
+    assert record["requestContext"]["functionArn"].endswith(":function:ChangesFunction")
+    assert record["responseContext"]["functionError"] == "Unhandled"
+    assert set(record) == {
+        "requestContext",
+        "responseContext",
+        "version",
+        "timestamp",
+        "DDBStreamBatchInfo",
+    }
