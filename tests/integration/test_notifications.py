@@ -190,3 +190,24 @@ def test_the_attendee_list_goes_out_once_within_the_hour_before_the_start(
     assert [a["filename"] for a in listing.as_json()["attachments"]] == ["attendees.csv"]
     assert "bob@example.com" in listing.text
     assert "ann@example.com" not in listing.text
+
+
+def test_attendees_are_reminded_a_day_and_an_hour_before_once_each(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    clock = ports.clock
+    assert isinstance(clock, FakeClock)
+    meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(days=2))
+    meetups.publish_meetup(ports.store, clock, "org", meetup_id)
+    meetups.answer_invitation(ports.store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    start = meetups.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
+
+    clock.set(start - timedelta(hours=23, minutes=55))  # the run just after 24 h before
+    assert notifications.send_reminders(ports) == 1
+    assert notifications.send_reminders(ports) == 0
+    clock.set(start - timedelta(minutes=55))
+    assert notifications.send_reminders(ports) == 1
+
+    reminders = mailbox.messages()
+    assert [m.to for m in reminders] == ["ann@example.com", "ann@example.com"]
+    assert all("https://meet.example.com/cellar" in m.text for m in reminders)

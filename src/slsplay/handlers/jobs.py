@@ -16,3 +16,10 @@ def attendee_list(event: dict[str, Any], context: Any) -> dict[str, int]:
     sent = notifications.send_attendee_lists(ports())
     logger.info("attendee lists sent: %d", sent)
     return {"sent": sent}
+
+
+def reminders(event: dict[str, Any], context: Any) -> dict[str, int]:
+    """Every fifteen minutes: attendees of meetups 24 hours and 1 hour away are reminded."""
+    sent = notifications.send_reminders(ports())
+    logger.info("reminders sent: %d", sent)
+    return {"sent": sent}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from datetime import datetime
 from typing import Any
 
@@ -44,7 +45,11 @@ def deliver(record: SQSRecord) -> None:
     event = json.loads(record.body)
     name, meetup_id = event["event"], event["meetup_id"]
     if name == "meetup_published":
-        notifications.on_meetup_published(ports(), meetup_id)
+        # Fan out: one message per invitee, so that each invitation is its own retry.
+        queue = container().queue(os.environ["SLSPLAY_QUEUE_URL_NOTIFIER"])
+        for email in notifications.uninvited(ports(), meetup_id):
+            follow_up = {"event": "invitation_added", "id": event["id"], "meetup_id": meetup_id}
+            queue.send(json.dumps({**follow_up, "email": email}), {"event": "invitation_added"})
     elif name == "invitation_added":
         notifications.on_invitation_added(ports(), meetup_id, event["email"])
     elif name == "rsvp_changed":

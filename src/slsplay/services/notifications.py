@@ -134,7 +134,11 @@ def _invitations(ports: MailPorts, meetup_id: str) -> Iterator[Invitation]:
 
 
 def on_meetup_published(ports: MailPorts, meetup_id: str) -> int:
-    """Invite everyone invited so far, page by page; answers how many were emailed now."""
+    """Invite everyone invited so far, page by page; answers how many were emailed now.
+
+    For a large list, prefer ``uninvited`` and one queued message per invitee: each email
+    is then its own retry, and no single run has to outlast a function's timeout.
+    """
     meetup, _ = MeetupRepository(ports.store).get(meetup_id)
     if meetup.status is not MeetupStatus.PUBLISHED:
         return 0
@@ -145,6 +149,16 @@ def on_meetup_published(ports: MailPorts, meetup_id: str) -> int:
             _invite(ports, meetup, invitation, organizer)
             sent += 1
     return sent
+
+
+def uninvited(ports: MailPorts, meetup_id: str) -> Iterator[str]:
+    """The addresses of a published meetup's invitees not emailed yet, read page by page."""
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
+    if meetup.status is not MeetupStatus.PUBLISHED:
+        return
+    for invitation in _invitations(ports, meetup_id):
+        if not invitation.sent:
+            yield invitation.email
 
 
 def on_invitation_added(ports: MailPorts, meetup_id: str, email: str) -> None:
@@ -209,6 +223,50 @@ def on_meetup_changed(
             )
 
         sent += send_once(ports, meetup_id, f"change-{event_id}", invitation.email, build)
+    return sent
+
+
+REMINDER_LEADS = (timedelta(hours=24), timedelta(hours=1))
+REMINDER_WINDOW = timedelta(minutes=15)  # how often the reminders job runs
+
+
+def send_reminders(ports: MailPorts) -> int:
+    """Remind attendees 24 hours and 1 hour before the start, once each, with the join link.
+
+    Run every ``REMINDER_WINDOW``: each run covers the meetups whose reminder falls due in
+    the window just passed, so a late or repeated run neither skips nor repeats one.
+    """
+    now = ports.clock.now()
+    sent = 0
+    for lead in REMINDER_LEADS:
+        due = MeetupRepository(ports.store).published_starting_between(
+            now + lead - REMINDER_WINDOW, now + lead
+        )
+        for meetup in due:
+            organizer = _organizer_name(ports, meetup)
+            for invitation in _invitations(ports, meetup.id):
+                if invitation.response is not Response.ATTENDING:
+                    continue
+
+                def build(
+                    meetup: Meetup = meetup,
+                    invitation: Invitation = invitation,
+                    lead: timedelta = lead,
+                    organizer: str = organizer,
+                ) -> Email:
+                    token = mint_answer_token(ports.store, meetup, invitation)
+                    return compose.reminder_email(
+                        meetup,
+                        invitation,
+                        lead=lead,
+                        organizer_name=organizer,
+                        base_url=ports.base_url,
+                        token=token,
+                        unsubscribe=_unsubscribe(ports, token),
+                    )
+
+                hours = int(lead.total_seconds() // 3600)
+                sent += send_once(ports, meetup.id, f"reminder-{hours}h", invitation.email, build)
     return sent
 
 
