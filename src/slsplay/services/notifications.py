@@ -101,10 +101,19 @@ def _unsubscribe(ports: MailPorts, token: str) -> compose.Unsubscribe:
     )
 
 
-def _invite(ports: MailPorts, meetup: Meetup, invitation: Invitation, organizer: str) -> None:
+def _to_invitee(
+    ports: MailPorts,
+    meetup: Meetup,
+    invitation: Invitation,
+    organizer: str,
+    email_for: Callable[..., Email],
+    **extra: Any,
+) -> Callable[[], Email]:
+    """How to build one email to an invitee, with a fresh answer link minted when it is built."""
+
     def build() -> Email:
         token = mint_answer_token(ports.store, meetup, invitation)
-        return compose.invitation_email(
+        return email_for(
             meetup,
             invitation,
             organizer_name=organizer,
@@ -113,8 +122,14 @@ def _invite(ports: MailPorts, meetup: Meetup, invitation: Invitation, organizer:
             sequence=meetup.version,
             mail_from=ports.mail_from,
             unsubscribe=_unsubscribe(ports, token),
+            **extra,
         )
 
+    return build
+
+
+def _invite(ports: MailPorts, meetup: Meetup, invitation: Invitation, organizer: str) -> None:
+    build = _to_invitee(ports, meetup, invitation, organizer, compose.invitation_email)
     if send_once(ports, meetup.id, "invitation", invitation.email, build):
         _mark_sent(ports, invitation)
 
@@ -178,20 +193,7 @@ def on_rsvp_changed(ports: MailPorts, event_id: str, meetup_id: str, email: str)
     if invitation.response is Response.NONE:
         return
     organizer = _organizer_name(ports, meetup)
-
-    def build() -> Email:
-        token = mint_answer_token(ports.store, meetup, invitation)
-        return compose.answer_confirmation_email(
-            meetup,
-            invitation,
-            organizer_name=organizer,
-            base_url=ports.base_url,
-            token=token,
-            sequence=meetup.version,
-            mail_from=ports.mail_from,
-            unsubscribe=_unsubscribe(ports, token),
-        )
-
+    build = _to_invitee(ports, meetup, invitation, organizer, compose.answer_confirmation_email)
     send_once(ports, meetup_id, f"answer-{event_id}", email, build)
 
 
@@ -206,22 +208,18 @@ def on_meetup_changed(
         if not invitation.sent:
             continue  # never invited by email: nothing to take back or move
 
-        def build(invitation: Invitation = invitation) -> Email:
-            token = mint_answer_token(ports.store, meetup, invitation)
-            common: dict[str, Any] = {
-                "organizer_name": organizer,
-                "base_url": ports.base_url,
-                "token": token,
-                "sequence": meetup.version,
-                "mail_from": ports.mail_from,
-                "unsubscribe": _unsubscribe(ports, token),
-            }
-            if previous_start is None:
-                return compose.cancellation_email(meetup, invitation, **common)
-            return compose.time_change_email(
-                meetup, invitation, previous_start=previous_start, **common
+        build = (
+            _to_invitee(ports, meetup, invitation, organizer, compose.cancellation_email)
+            if previous_start is None
+            else _to_invitee(
+                ports,
+                meetup,
+                invitation,
+                organizer,
+                compose.time_change_email,
+                previous_start=previous_start,
             )
-
+        )
         sent += send_once(ports, meetup_id, f"change-{event_id}", invitation.email, build)
     return sent
 
