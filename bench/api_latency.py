@@ -25,6 +25,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.support.api import bearer, new_meetup, sign_up  # noqa: E402
 from tests.support.server import free_port, running_server  # noqa: E402
 
 
@@ -75,27 +76,18 @@ def slsplay_figures(clients: int, seconds: float) -> None:
         running_server(Path(directory) / "data") as server,
     ):
         api = httpx.Client(base_url=server.url, timeout=30)
-        session = api.post(
-            "/api/auth/signup",
-            json={
-                "email": "bench@example.com",
-                "password": "a long enough password",
-                "name": "Bench",
-            },
-        ).json()
-        auth = {"Authorization": f"Bearer {session['access_token']}"}
-        starts = (datetime.now(UTC) + timedelta(days=30)).isoformat()
-        meetup = api.post(
-            "/api/meetups",
-            headers=auth,
-            json={
-                "title": "Bench",
-                "starts_at": starts,
-                "timezone": "UTC",
-                "duration_minutes": 60,
-                "join_url": "https://meet.example.com/bench",
-            },
-        ).json()
+        token = sign_up(api, "Host")["access_token"]
+        auth = bearer(token)
+        meetup = new_meetup(
+            api,
+            token,
+            title="Bench",
+            starts_at=(datetime.now(UTC) + timedelta(days=30)).isoformat(),
+            timezone="UTC",
+            duration_minutes=60,
+            join_url="https://meet.example.com/bench",
+            capacity=None,
+        )
         invitees = [{"email": f"guest{n}@example.com"} for n in range(clients)]
         api.post(
             f"/api/meetups/{meetup['id']}/invitations", headers=auth, json={"invitees": invitees}

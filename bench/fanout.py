@@ -20,6 +20,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.support.api import bearer, new_meetup, sign_up  # noqa: E402
 from tests.support.server import running_server  # noqa: E402
 
 
@@ -39,26 +40,18 @@ def main() -> None:
         running_server(Path(directory) / "data") as server,
     ):
         api = httpx.Client(base_url=server.url, timeout=120)
-        session = api.post(
-            "/api/auth/signup",
-            json={
-                "email": "host@example.com",
-                "password": "a long enough password",
-                "name": "Host",
-            },
-        ).json()
-        auth = {"Authorization": f"Bearer {session['access_token']}"}
-        meetup = api.post(
-            "/api/meetups",
-            headers=auth,
-            json={
-                "title": "Fan-out",
-                "starts_at": (datetime.now(UTC) + timedelta(days=7)).isoformat(),
-                "timezone": "UTC",
-                "duration_minutes": 60,
-                "join_url": "https://meet.example.com/f",
-            },
-        ).json()
+        token = sign_up(api, "Host")["access_token"]
+        auth = bearer(token)
+        meetup = new_meetup(
+            api,
+            token,
+            title="Fan-out",
+            starts_at=(datetime.now(UTC) + timedelta(days=7)).isoformat(),
+            timezone="UTC",
+            duration_minutes=60,
+            join_url="https://meet.example.com/f",
+            capacity=None,
+        )
         for start in range(0, n, 1000):
             invitees = [
                 {"email": f"guest{i}@example.com"} for i in range(start, min(n, start + 1000))

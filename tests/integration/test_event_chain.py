@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.support.api import bearer, new_meetup, sign_up
 from tests.support.server import Server, running_server
 
 DEADLINE_SECONDS = 20
@@ -36,22 +37,17 @@ def eventually(check: Callable[[], Any]) -> Any:
 
 def test_publishing_emails_each_invitee_once_with_a_working_answer_link(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    session = api.post(
-        "/api/auth/signup",
-        json={"email": "host@example.com", "password": "a long enough password", "name": "Host"},
-    ).json()
-    auth = {"Authorization": f"Bearer {session['access_token']}"}
-    meetup = api.post(
-        "/api/meetups",
-        headers=auth,
-        json={
-            "title": "Salon evening",
-            "starts_at": (datetime.now(UTC) + timedelta(days=3)).isoformat(),
-            "timezone": "Europe/Paris",
-            "duration_minutes": 120,
-            "join_url": "https://meet.example.com/salon",
-        },
-    ).json()
+    token = sign_up(api, "Host")["access_token"]
+    auth = bearer(token)
+    meetup = new_meetup(
+        api,
+        token,
+        title="Salon evening",
+        starts_at=(datetime.now(UTC) + timedelta(days=3)).isoformat(),
+        timezone="Europe/Paris",
+        duration_minutes=120,
+        join_url="https://meet.example.com/salon",
+    )
     guests = ["ana@example.com", "ben@example.com", "cleo@example.com"]
     api.post(
         f"/api/meetups/{meetup['id']}/invitations",

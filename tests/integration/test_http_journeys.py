@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -14,10 +12,8 @@ import pytest
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
 from slsplay.bootstrap import SIGNING_KEY_FILE
 from slsplay.local.template import load_template
+from tests.support.api import bearer, new_meetup, sign_up
 from tests.support.server import Server, running_server
-
-PASSWORD = "a long enough password"
-_numbers = itertools.count()
 
 
 @pytest.fixture(scope="module")
@@ -30,43 +26,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def api(server: Server) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=server.url, timeout=10) as client:
         yield client
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def sign_up(
-    api: httpx.Client, name: str = "Ada", headers: dict[str, str] | None = None
-) -> dict[str, Any]:
-    email = f"{name.lower()}{next(_numbers)}@example.com"
-    answer = api.post(
-        "/api/auth/signup",
-        json={"email": email, "password": PASSWORD, "name": name},
-        headers=headers,
-    )
-    assert answer.status_code == 201, answer.text
-    session: dict[str, Any] = answer.json()
-    return session
-
-
-def new_meetup(api: httpx.Client, token: str, **changes: Any) -> dict[str, Any]:
-    starts = (datetime.now(UTC) + timedelta(days=10)).replace(microsecond=0)
-    body = {
-        "title": "Private dinner with the board",
-        "description": "Join us **online**.",
-        "category": "business",
-        "starts_at": starts.isoformat(),
-        "timezone": "Europe/Berlin",
-        "duration_minutes": 90,
-        "join_url": "https://meet.example.com/board",
-        "capacity": 20,
-        **changes,
-    }
-    answer = api.post("/api/meetups", json=body, headers=bearer(token))
-    assert answer.status_code == 201, answer.text
-    meetup: dict[str, Any] = answer.json()
-    return meetup
 
 
 def answer_link(api: httpx.Client, token: str, meetup_id: str, email: str) -> str:
