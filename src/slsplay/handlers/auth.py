@@ -8,12 +8,12 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.handlers import models
+from slsplay.handlers.context import container
 from slsplay.handlers.http import (
     SECURED,
     bearer_token,
     build_resolver,
     caller,
-    container,
     lambda_handler,
     problems,
 )

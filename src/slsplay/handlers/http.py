@@ -5,7 +5,6 @@ Domain error *types* map to HTTP statuses in one table; nothing here reads messa
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 from collections.abc import Callable
@@ -24,7 +23,6 @@ from aws_lambda_powertools.event_handler.openapi.types import (
 )
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
-from slsplay.bootstrap import Container, bootstrap
 from slsplay.domain.errors import (
     Conflict,
     DomainError,
@@ -55,12 +53,6 @@ STATUS_OF: dict[type[DomainError], HTTPStatus] = {
     PreconditionFailed: HTTPStatus.PRECONDITION_FAILED,
     TooManyRequests: HTTPStatus.TOO_MANY_REQUESTS,
 }
-
-
-@functools.cache
-def container() -> Container:
-    """This process's adapters, built on the first request (never at import)."""
-    return bootstrap()
 
 
 # What API Gateway's JWT authorizer answers, before any function runs.

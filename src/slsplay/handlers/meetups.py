@@ -12,11 +12,11 @@ from slsplay.domain.errors import PreconditionFailed
 from slsplay.domain.invitations import Invitation
 from slsplay.domain.invitations import Response as Answer
 from slsplay.handlers import models
+from slsplay.handlers.context import container
 from slsplay.handlers.http import (
     SECURED,
     build_resolver,
     caller,
-    container,
     lambda_handler,
     problems,
 )

@@ -20,7 +20,7 @@ from aws_lambda_powertools.utilities.batch import (
 )
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from slsplay.handlers.http import container
+from slsplay.handlers.context import container
 from slsplay.services import notifications
 from slsplay.services.notifications import MailPorts
 

@@ -28,7 +28,7 @@ from slsplay.domain.events import (
     MeetupRescheduled,
     RsvpChanged,
 )
-from slsplay.handlers.http import container
+from slsplay.handlers.context import container
 from slsplay.ports import Queue
 from slsplay.store.changes import events_of
 
