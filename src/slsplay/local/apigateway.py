@@ -191,7 +191,9 @@ class ApiGateway:
             self._opened = opened
 
     def close(self) -> None:
-        """Restore the environment and import path as they were before ``open()``."""
+        """Reclaim the functions' idle environments; restore ``os.environ`` and the import path."""
+        for function in self.functions.values():
+            function.close()
         with self._open_lock:
             if self._opened is not None:
                 self._opened.close()

@@ -19,6 +19,7 @@ import importlib
 import json
 import logging
 import os
+import queue
 import sys
 import threading
 import time
@@ -37,6 +38,9 @@ logger = logging.getLogger("slsplay.local")
 
 DEFAULT_TIMEOUT_SECONDS = 3  # Lambda's defaults when the template sets none
 DEFAULT_MEMORY_MB = 128
+# Lambda keeps an idle environment warm for minutes; more than a few idle is waste here.
+IDLE_ENVIRONMENT_SECONDS = 300
+MAX_IDLE_ENVIRONMENTS = 8
 
 Handler = Callable[[dict[str, Any], Any], Any]
 
@@ -93,16 +97,76 @@ class LambdaContext:
         return f"LambdaContext({self.function_name}, {self.aws_request_id})"
 
 
+class _Invocation:
+    """One call of a handler, and what came of it."""
+
+    def __init__(self, handler: Handler, event: dict[str, Any], context: LambdaContext) -> None:
+        self.handler = handler
+        self.event = event
+        self.context = context
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.finished = threading.Event()
+
+    def __call__(self) -> None:
+        try:
+            self.result = self.handler(self.event, self.context)
+        except BaseException as e:  # reported to the caller, as the Lambda runtime does
+            self.error = e
+        finally:
+            self.finished.set()
+
+
+class _Environment:
+    """An execution environment: a daemon thread running one invocation after another.
+
+    A daemon, so that a handler stuck forever cannot keep the process from exiting.
+    """
+
+    def __init__(self, function: LambdaFunction) -> None:
+        self.function = function
+        self.log_stream = f"{datetime.now(UTC):%Y/%m/%d}/[$LATEST]{uuid.uuid4().hex}"
+        self._work: queue.SimpleQueue[_Invocation | None] = queue.SimpleQueue()
+        name = f"{function.name}-{self.log_stream[-8:]}"
+        threading.Thread(target=self._serve, name=name, daemon=True).start()
+
+    def run(self, invocation: _Invocation) -> None:
+        """Start ``invocation`` in this environment."""
+        self._work.put(invocation)
+
+    def retire(self) -> None:
+        """End the thread once the invocation in hand, if any, is over."""
+        self._work.put(None)
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                invocation = self._work.get(timeout=IDLE_ENVIRONMENT_SECONDS)
+            except queue.Empty:
+                if self.function._reclaim(self):
+                    return
+                continue  # picked for an invocation just now: it is on its way
+            if invocation is None:
+                return
+            invocation()
+
+
 class LambdaFunction:
-    """One function of the template: its handler, imported once, and its invocations."""
+    """One function of the template: its handler, imported once, and its invocations.
+
+    Invocations run in execution environments, as on Lambda: a thread that serves one
+    invocation at a time and stays warm for the next, so what a handler keeps between calls
+    (clients, connections) is reused. Concurrent invocations get environments of their own;
+    an environment idle for ``IDLE_ENVIRONMENT_SECONDS`` is reclaimed, and one whose
+    invocation timed out is never used again.
+    """
 
     def __init__(self, config: FunctionConfig) -> None:
         self.config = config
         self._handler: Handler | None = None
         self._import_lock = threading.Lock()
-        # One execution environment per function here, so one log stream, as a warm Lambda.
-        started = datetime.now(UTC)
-        self._log_stream = f"{started:%Y/%m/%d}/[$LATEST]{uuid.uuid4().hex}"
+        self._idle: list[_Environment] = []
+        self._idle_lock = threading.Lock()
 
     @property
     def name(self) -> str:
@@ -121,28 +185,19 @@ class LambdaFunction:
     def invoke(self, event: dict[str, Any]) -> str:
         """The handler's result as the JSON text Lambda would send back, or ``InvocationError``."""
         handler = self.handler()
-        context = LambdaContext(self.config, str(uuid.uuid4()), self._log_stream)
-        outcome: dict[str, Any] = {}
-        finished = threading.Event()
-
-        def run() -> None:
-            try:
-                outcome["result"] = handler(event, context)
-            except BaseException as e:  # reported to the caller, as the Lambda runtime does
-                outcome["error"] = e
-            finally:
-                finished.set()
-
-        # A daemon thread per invocation, so the caller can stop waiting at the timeout and a
-        # handler stuck forever cannot keep the process from exiting.
-        name = f"{self.name}-{context.aws_request_id[:8]}"
-        threading.Thread(target=run, name=name, daemon=True).start()
-        if not finished.wait(self.config.timeout):
+        environment = self._environment()
+        context = LambdaContext(self.config, str(uuid.uuid4()), environment.log_stream)
+        invocation = _Invocation(handler, event, context)
+        environment.run(invocation)
+        if not invocation.finished.wait(self.config.timeout):
+            # The environment's thread cannot be stopped; it is dropped, never reused.
             message = f"Task timed out after {self.config.timeout:.2f} seconds"
             logger.error("%s %s %s", self.name, context.aws_request_id, message)
+            environment.retire()
             raise InvocationError("Sandbox.Timedout", message)
-        if "error" in outcome:
-            error: BaseException = outcome["error"]
+        self._release(environment)
+        if invocation.error is not None:
+            error = invocation.error
             logger.error(
                 "%s %s [ERROR] %s: %s",
                 self.name,
@@ -153,10 +208,43 @@ class LambdaFunction:
             )
             raise InvocationError(type(error).__name__, str(error))
         try:
-            return json.dumps(outcome["result"], default=_json_default)
+            return json.dumps(invocation.result, default=_json_default)
         except (TypeError, ValueError) as e:
             logger.error("%s [ERROR] Runtime.MarshalError: %s", self.name, e)
             raise InvocationError("Runtime.MarshalError", f"Unable to marshal response: {e}") from e
+
+    def environments(self) -> int:
+        """How many warm environments wait for an invocation."""
+        with self._idle_lock:
+            return len(self._idle)
+
+    def close(self) -> None:
+        """Reclaim every idle environment (their threads end)."""
+        with self._idle_lock:
+            idle, self._idle = self._idle, []
+        for environment in idle:
+            environment.retire()
+
+    def _environment(self) -> _Environment:
+        with self._idle_lock:
+            if self._idle:
+                return self._idle.pop()
+        return _Environment(self)
+
+    def _release(self, environment: _Environment) -> None:
+        with self._idle_lock:
+            if len(self._idle) < MAX_IDLE_ENVIRONMENTS:
+                self._idle.append(environment)
+                return
+        environment.retire()
+
+    def _reclaim(self, environment: _Environment) -> bool:
+        """Take an environment idle too long out of service; False if it was just picked."""
+        with self._idle_lock:
+            if environment in self._idle:
+                self._idle.remove(environment)
+                return True
+            return False
 
     def _import(self) -> Handler:
         module_name, _, attribute = self.config.handler.rpartition(".")

@@ -17,12 +17,16 @@ BUSY_TIMEOUT_MS = 5_000
 
 
 class SqliteFile:
-    """Connections to one database file, opened per thread on first use and closed together."""
+    """Connections to one database file, opened per thread on first use and closed together.
+
+    A thread's connection is closed once the thread has ended (when another opens one), so
+    short-lived threads do not pile up connections and their page caches.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: dict[threading.Thread, sqlite3.Connection] = {}
         self._lock = threading.Lock()
 
     def connection(self) -> sqlite3.Connection:
@@ -40,7 +44,9 @@ class SqliteFile:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self._local.conn = conn
             with self._lock:
-                self._connections.append(conn)
+                for thread in [t for t in self._connections if not t.is_alive()]:
+                    self._connections.pop(thread).close()
+                self._connections[threading.current_thread()] = conn
         return conn
 
     @contextlib.contextmanager
@@ -65,7 +71,7 @@ class SqliteFile:
     def close(self) -> None:
         """Close every connection opened on this file."""
         with self._lock:
-            for conn in self._connections:
+            for conn in self._connections.values():
                 conn.close()
             self._connections.clear()
         self._local = threading.local()
