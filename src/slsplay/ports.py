@@ -421,6 +421,10 @@ class Email:
     html: str
     attachments: tuple[Attachment, ...] = ()
     headers: Mapping[str, str] = field(default_factory=dict)
+    # A stable Message-ID (``<id@domain>``) for an email that may be sent again after a
+    # crash: the local mailbox keeps one copy per id, and mail clients fold such copies.
+    # None: the mailer makes a fresh one. (SES always replaces it with its own.)
+    message_id: str | None = None
 
 
 class Mailer(Protocol):
@@ -432,6 +436,10 @@ class Mailer(Protocol):
 
 
 # -- queues ---------------------------------------------------------------------------------
+
+
+class QueueSendFailed(RuntimeError):
+    """A queue refused some messages of a batch (SQS answers each entry on its own)."""
 
 
 @dataclass(frozen=True)
@@ -454,6 +462,14 @@ class Queue(Protocol):
 
     def send(self, body: str, attributes: Mapping[str, str] | None = None) -> str:
         """Enqueue a message; answers its id."""
+        ...
+
+    def send_batch(self, messages: Sequence[tuple[str, Mapping[str, str]]]) -> list[str]:
+        """Enqueue up to 10 (body, attributes) messages in one call; answers their ids.
+
+        All or nothing for the caller: if any is refused, ``QueueSendFailed`` is raised, and a
+        retry may send the others twice (queues deliver at least once anyway).
+        """
         ...
 
     def receive(

@@ -11,7 +11,7 @@ import email
 import email.policy
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -231,6 +231,43 @@ def test_the_mailbox_lists_messages_newest_first_in_the_dev_mail_shape(tmp_path:
     one = mailbox.message(oldest["id"])
     assert one is not None
     assert parsed(one.raw)["Subject"] == EMAIL.subject
+
+
+def test_the_mailbox_keeps_one_copy_of_a_message_sent_again_with_its_message_id(
+    tmp_path: Path,
+) -> None:
+    mailbox = MailboxMailer(tmp_path / "mailbox", sender=SENDER)
+    stable = replace(EMAIL, message_id="<invitation.m1.zoe@slsplay.example.com>")
+
+    first = mailbox.send(stable)
+    again = mailbox.send(stable)
+    mailbox.send(EMAIL)  # no stable id: a fresh one, another message
+
+    assert first == again == "<invitation.m1.zoe@slsplay.example.com>"
+    assert len(mailbox.messages()) == 2
+    assert sorted(p.suffix for p in (tmp_path / "mailbox").iterdir()) == [".eml"] * 2
+
+
+def test_smtp_and_the_mailbox_send_a_stable_message_id_as_it_is(
+    tmp_path: Path, smtp_server: tuple[int, Any]
+) -> None:
+    # (SES replaces every Message-ID with one of its own, so only these two can keep it.)
+    port, inbox = smtp_server
+    stable = replace(EMAIL, message_id="<invitation.m1.zoe@slsplay.example.com>")
+    mailbox = MailboxMailer(tmp_path / "mailbox", sender=SENDER)
+
+    SmtpMailer(f"smtp://127.0.0.1:{port}", sender=SENDER).send(stable)
+    mailbox.send(stable)
+
+    [received] = inbox.messages
+    [kept] = mailbox.messages()
+    assert parsed(received)["Message-ID"] == stable.message_id
+    assert parsed(kept.raw)["Message-ID"] == stable.message_id
+
+
+def test_a_message_id_that_is_not_one_is_refused(under_test: MailerUnderTest) -> None:
+    with pytest.raises(ValueError, match="Message-ID"):
+        under_test.mailer.send(replace(EMAIL, message_id="not an id\r\nBcc: eve@example.com"))
 
 
 def test_the_mailbox_leaves_no_partial_files_and_refuses_odd_ids(tmp_path: Path) -> None:

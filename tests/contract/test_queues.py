@@ -252,6 +252,38 @@ def test_a_message_sqs_would_refuse_is_refused(
         queue.send(body, attributes)
 
 
+def test_a_batch_sent_at_once_arrives_whole_and_in_order(queue: Queue) -> None:
+    sent = [(f"message {n}", {"n": str(n)} if n % 2 else {}) for n in range(10)]
+
+    ids = queue.send_batch(sent)
+
+    received = drain(queue)
+    assert len(set(ids)) == 10
+    assert sorted((m.message_id, m.body, dict(m.attributes)) for m in received) == sorted(
+        (message_id, body, attributes)
+        for message_id, (body, attributes) in zip(ids, sent, strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    "batch",
+    [
+        [],
+        [("ok", {})] * 11,
+        [("ok", {}), ("", {})],
+        [("x" * 200_000, {}), ("y" * 70_000, {})],
+    ],
+    ids=["empty", "eleven messages", "an empty body", "over 256 KiB together"],
+)
+def test_a_send_batch_sqs_would_refuse_is_refused_and_sends_nothing(
+    queue: Queue, batch: list[tuple[str, dict[str, str]]]
+) -> None:
+    with pytest.raises(ValueError, match="message"):
+        queue.send_batch(batch)
+
+    assert queue.receive(10, 0) == []
+
+
 def test_a_batch_or_timeout_sqs_would_refuse_is_refused(queue: Queue) -> None:
     with pytest.raises(ValueError, match="max_messages"):
         queue.receive(11)

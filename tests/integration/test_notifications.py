@@ -13,7 +13,7 @@ from slsplay.adapters.local.mailbox import MailboxMailer
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.domain.invitations import Response
 from slsplay.domain.users import User
-from slsplay.ports import Email
+from slsplay.ports import ConditionFailed, Email, Key, Update
 from slsplay.services import meetups, notifications
 from slsplay.services.notifications import MailPorts
 from slsplay.store.repositories import UserRepository
@@ -211,3 +211,23 @@ def test_attendees_are_reminded_a_day_and_an_hour_before_once_each(
     reminders = mailbox.messages()
     assert [m.to for m in reminders] == ["ann@example.com", "ann@example.com"]
     assert all("https://meet.example.com/cellar" in m.text for m in reminders)
+
+
+def test_an_email_sent_again_after_a_crash_before_it_was_marked_stays_one_message(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    clock = ports.clock
+    assert isinstance(clock, FakeClock)
+    email = Email(to="ann@example.com", subject="Hello", text="Hi", html="<p>Hi</p>")
+    assert notifications.send_once(ports, "m1", "hello", "ann@example.com", lambda: email)
+    # As if the process had died after sending, before marking the email sent.
+    marker = Key("MEETUP#m1", "MAIL#hello#ann@example.com")
+    ports.store.write(Update(marker, set={"state": "sending"}))
+
+    with pytest.raises(ConditionFailed):  # a fresh claim: someone may be sending right now
+        notifications.send_once(ports, "m1", "hello", "ann@example.com", lambda: email)
+    clock.advance(seconds=notifications.STALE_CLAIM.total_seconds() + 1)
+    assert notifications.send_once(ports, "m1", "hello", "ann@example.com", lambda: email)
+    assert not notifications.send_once(ports, "m1", "hello", "ann@example.com", lambda: email)
+
+    assert len(mailbox.messages()) == 1

@@ -7,7 +7,7 @@ because moto, which the tests use for SQS, lets an empty body through).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 MAX_BATCH = 10
 MAX_VISIBILITY_TIMEOUT = 43_200
@@ -21,6 +21,20 @@ def check_message(body: str, attributes: Mapping[str, str]) -> None:
     for name, value in attributes.items():
         if not name or not isinstance(value, str) or not value:
             raise ValueError("message attributes must be named, non-empty strings")
+
+
+def check_send_batch(messages: Sequence[tuple[str, Mapping[str, str]]]) -> None:
+    """1 to 10 messages, each valid, of at most 256 KiB together (bodies and attributes)."""
+    if not 1 <= len(messages) <= MAX_BATCH:
+        raise ValueError(f"a message batch takes 1 to {MAX_BATCH} messages")
+    size = 0
+    for body, attributes in messages:
+        check_message(body, attributes)
+        size += len(body.encode()) + sum(
+            len(name.encode()) + len(value.encode()) for name, value in attributes.items()
+        )
+    if size > MAX_BODY_BYTES:
+        raise ValueError(f"a message batch takes at most {MAX_BODY_BYTES} bytes in all")
 
 
 def check_batch(max_messages: int) -> None:

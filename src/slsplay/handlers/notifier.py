@@ -20,6 +20,8 @@ from aws_lambda_powertools.utilities.batch import (
 )
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
+from slsplay.adapters.queue_limits import MAX_BATCH
+from slsplay.domain.events import InvitationAdded
 from slsplay.handlers.context import container
 from slsplay.services import notifications
 from slsplay.services.notifications import MailPorts
@@ -45,11 +47,7 @@ def deliver(record: SQSRecord) -> None:
     event = json.loads(record.body)
     name, meetup_id = event["event"], event["meetup_id"]
     if name == "meetup_published":
-        # Fan out: one message per invitee, so that each invitation is its own retry.
-        queue = container().queue(os.environ["SLSPLAY_QUEUE_URL_NOTIFIER"])
-        for email in notifications.uninvited(ports(), meetup_id):
-            follow_up = {"event": "invitation_added", "id": event["id"], "meetup_id": meetup_id}
-            queue.send(json.dumps({**follow_up, "email": email}), {"event": "invitation_added"})
+        fan_out(event)
     elif name == "invitation_added":
         notifications.on_invitation_added(ports(), meetup_id, event["email"])
     elif name == "rsvp_changed":
@@ -61,6 +59,28 @@ def deliver(record: SQSRecord) -> None:
         notifications.on_meetup_changed(ports(), event["id"], meetup_id, None)
     else:
         raise ValueError(f"no notifier for {name!r}")
+
+
+def fan_out(event: dict[str, Any]) -> None:
+    """Queue one message per invitee of a page of the list, then one for the next page.
+
+    Each invitation is then its own retry, and no run holds (or outlasts its timeout on)
+    more than a page, however many are invited. A repeated page queues its invitees again;
+    the notifier sends each invitation once all the same.
+    """
+    queue = container().queue(os.environ["SLSPLAY_QUEUE_URL_NOTIFIER"])
+    meetup_id = event["meetup_id"]
+    emails, following = notifications.uninvited_page(ports(), meetup_id, event.get("cursor"))
+    attributes = {"event": "invitation_added"}
+    occurred_at = datetime.fromisoformat(event["occurred_at"])
+    invitations = [
+        InvitationAdded(event["id"], meetup_id, occurred_at, email).to_message() for email in emails
+    ]
+    messages = [(json.dumps(invitation), attributes) for invitation in invitations]
+    for start in range(0, len(messages), MAX_BATCH):
+        queue.send_batch(messages[start : start + MAX_BATCH])
+    if following is not None:
+        queue.send(json.dumps({**event, "cursor": following}), {"event": event["event"]})
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:

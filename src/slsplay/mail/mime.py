@@ -13,6 +13,7 @@ The shape is the one mail and calendar apps expect of an invitation:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
@@ -26,18 +27,22 @@ from slsplay.ports import Attachment, Email
 DEFAULT_SENDER = "slsplay <no-reply@slsplay.example.com>"
 """The sender when none is configured (``Settings.mail_from`` has the same default)."""
 
+_MESSAGE_ID = re.compile(r"\A<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>\Z")
 # Headers the mailer sets itself; an Email may not override them.
 _RESERVED = {"from", "to", "subject", "date", "message-id", "mime-version", "content-type"}
 
 
 def to_mime(email: Email, *, sender: str, now: datetime) -> EmailMessage:
-    """The MIME message for ``email`` from ``sender`` with a fresh Message-ID, dated ``now``."""
+    """The MIME message for ``email`` from ``sender``, dated ``now``, with the email's
+    Message-ID or a fresh one."""
     message = EmailMessage(policy=policy.SMTP)
     message["From"] = sender
     message["To"] = email.to
     message["Subject"] = email.subject
     message["Date"] = format_datetime(now)
-    message["Message-ID"] = make_msgid(domain=_domain(sender))
+    if email.message_id is not None and not _MESSAGE_ID.match(email.message_id):
+        raise ValueError(f"{email.message_id!r} is not a Message-ID (<id@domain>)")
+    message["Message-ID"] = email.message_id or make_msgid(domain=_domain(sender))
     for name, value in email.headers.items():
         if name.lower() in _RESERVED:
             raise ValueError(f"the mailer sets the {name} header itself")

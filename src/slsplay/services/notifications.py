@@ -4,14 +4,17 @@ event is delivered.
 Before sending, a marker item is claimed with a conditional write; after sending, it is
 marked sent. A redelivered event finds the marker and skips the email. A claim whose send
 never finished (the process died in between) is taken over after ``STALE_CLAIM``, so an
-email is delayed, not lost; the price is a duplicate in that rare case.
+email is delayed, not lost. If the process died after sending but before marking, the email
+goes out again, with the same Message-ID: the local mailbox keeps one copy, mail clients
+fold the two.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -79,12 +82,20 @@ def send_once(
             raise  # another delivery is sending it right now: retry later, it may be done
         ports.store.put(claim, Equals("at", held["at"]))  # take the stale claim over
     try:
-        ports.mailer.send(build())
+        ports.mailer.send(replace(build(), message_id=_message_id(ports, key)))
     except Exception:
         ports.store.delete(key)  # not sent: let the retry claim it again
         raise
     ports.store.write(Update(key, set={"state": "sent", "at": now.isoformat()}))
     return True
+
+
+def _message_id(ports: MailPorts, key: Key) -> str:
+    """One Message-ID per (purpose, recipient): an email sent again after a crash between
+    sending and marking it sent is then the same message, which mailboxes fold."""
+    digest = hashlib.sha256(f"{key.pk}\n{key.sk}".encode()).hexdigest()[:32]
+    domain = ports.mail_from.rsplit("@", 1)[-1].rstrip(">").strip() or "slsplay.invalid"
+    return f"<{digest}@{domain}>"
 
 
 def _organizer_name(ports: MailPorts, meetup: Meetup) -> str:
@@ -151,8 +162,8 @@ def _invitations(ports: MailPorts, meetup_id: str) -> Iterator[Invitation]:
 def on_meetup_published(ports: MailPorts, meetup_id: str) -> int:
     """Invite everyone invited so far, page by page; answers how many were emailed now.
 
-    For a large list, prefer ``uninvited`` and one queued message per invitee: each email
-    is then its own retry, and no single run has to outlast a function's timeout.
+    For a large list, prefer ``uninvited_page`` and one queued message per invitee: each
+    email is then its own retry, and no single run has to outlast a function's timeout.
     """
     meetup, _ = MeetupRepository(ports.store).get(meetup_id)
     if meetup.status is not MeetupStatus.PUBLISHED:
@@ -166,14 +177,24 @@ def on_meetup_published(ports: MailPorts, meetup_id: str) -> int:
     return sent
 
 
-def uninvited(ports: MailPorts, meetup_id: str) -> Iterator[str]:
-    """The addresses of a published meetup's invitees not emailed yet, read page by page."""
+FANOUT_PAGE = 500
+
+
+def uninvited_page(
+    ports: MailPorts, meetup_id: str, cursor: str | None = None
+) -> tuple[list[str], str | None]:
+    """One page of a published meetup's invitees not emailed yet, and the next page's cursor.
+
+    A page holds at most ``FANOUT_PAGE`` invitations (fewer addresses when some were emailed
+    already), so whoever fans out holds one page at a time, however long the list.
+    """
     meetup, _ = MeetupRepository(ports.store).get(meetup_id)
     if meetup.status is not MeetupStatus.PUBLISHED:
-        return
-    for invitation in _invitations(ports, meetup_id):
-        if not invitation.sent:
-            yield invitation.email
+        return [], None
+    page, following = InvitationRepository(ports.store).of_meetup(
+        meetup_id, limit=FANOUT_PAGE, cursor=cursor
+    )
+    return [invitation.email for invitation in page if not invitation.sent], following
 
 
 def on_invitation_added(ports: MailPorts, meetup_id: str, email: str) -> None:

@@ -1,14 +1,17 @@
 """The local mailbox: every email the product sends, kept as an ``.eml`` file to read.
 
-Developers see these at ``/_dev/mail`` instead of mail reaching anyone. A file name starts
-with the time of sending, so listing the directory in name order is listing by time.
+Developers see these at ``/_dev/mail`` instead of mail reaching anyone. A file is named
+after the message's Message-ID (hashed), so an email sent again with the same stable id (see
+``Email.message_id``) stays one file, as a mail client folds copies; listing goes by the
+time each file was written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import re
-import secrets
 import tempfile
 import threading
 import time
@@ -21,8 +24,8 @@ from slsplay.mail.mime import DEFAULT_SENDER, AttachmentInfo, read, to_bytes, to
 from slsplay.ports import Clock, Email
 
 _SUFFIX = ".eml"
-# <nanoseconds since the epoch, 20 digits>-<random>: sorts by time, unique across processes.
-_ID = re.compile(r"\A[0-9]{20}-[0-9a-f]{8}\Z")
+# The first 32 hex digits of the SHA-256 of the Message-ID.
+_ID = re.compile(r"\A[0-9a-f]{32}\Z")
 
 
 @dataclass(frozen=True)
@@ -67,33 +70,43 @@ class MailboxMailer:
         self._last_ns = 0
 
     def send(self, email: Email) -> str:
-        """Write the message as ``<time>-<random>.eml``; answers its Message-ID."""
+        """Write the message as ``<hash of its Message-ID>.eml``; answers its Message-ID.
+
+        A message whose Message-ID is there already is not written again.
+        """
         message = to_mime(email, sender=self.sender, now=self._now())
+        message_id = str(message["Message-ID"])
         self.directory.mkdir(parents=True, exist_ok=True)
-        name = f"{self._next_id()}{_SUFFIX}"
-        # Written beside its final name, then renamed: a reader never sees half a message.
-        # No fsync: a killed process loses nothing the kernel has; a dev mailbox need not
-        # survive a power cut.
+        final = self.directory / f"{_file_id(message_id)}{_SUFFIX}"
+        # Written beside its final name, then linked there (which fails if the name is
+        # taken, unlike a rename): a reader never sees half a message, and two sends of one
+        # Message-ID leave one file. No fsync: a killed process loses nothing the kernel
+        # has; a dev mailbox need not survive a power cut.
         descriptor, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.directory)
         try:
             with os.fdopen(descriptor, "wb") as file:
                 file.write(to_bytes(message))
-            os.replace(temporary, self.directory / name)
-        except BaseException:
+            # The file's time in full nanoseconds, strictly increasing within the process
+            # (the kernel's own clock for files ticks in milliseconds): the listing's order.
+            written = self._next_ns()
+            os.utime(temporary, ns=(written, written))
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, final)
+        finally:
             Path(temporary).unlink(missing_ok=True)
-            raise
-        return str(message["Message-ID"])
+        return message_id
 
     def messages(self, limit: int | None = None) -> list[MailboxMessage]:
         """The messages, newest first (at most ``limit`` of them)."""
         if not self.directory.is_dir():
             return []
-        names = sorted(
-            (p.name for p in self.directory.iterdir() if _ID.match(p.name.removesuffix(_SUFFIX))),
-            reverse=True,
-        )
+        written = []
+        for entry in os.scandir(self.directory):
+            if _ID.match(entry.name.removesuffix(_SUFFIX)) and entry.name.endswith(_SUFFIX):
+                with contextlib.suppress(FileNotFoundError):  # deleted meanwhile
+                    written.append((entry.stat().st_mtime_ns, entry.name))
         found = []
-        for name in names[:limit]:
+        for _, name in sorted(written, reverse=True)[:limit]:
             message = self.message(name.removesuffix(_SUFFIX))
             if message is not None:  # deleted meanwhile
                 found.append(message)
@@ -122,10 +135,11 @@ class MailboxMailer:
     def _now(self) -> datetime:
         return self._clock.now() if self._clock is not None else datetime.now(UTC)
 
-    def _next_id(self) -> str:
-        # Strictly increasing within the process, so two sends in one clock tick keep
-        # their order; the random part keeps names of two processes apart.
+    def _next_ns(self) -> int:
         with self._lock:
             self._last_ns = max(time.time_ns(), self._last_ns + 1)
-            stamp = self._last_ns
-        return f"{stamp:020d}-{secrets.token_hex(4)}"
+            return self._last_ns
+
+
+def _file_id(message_id: str) -> str:
+    return hashlib.sha256(message_id.encode()).hexdigest()[:32]

@@ -16,13 +16,18 @@ import json
 import secrets
 import sqlite3
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from slsplay.adapters.clock import SystemClock
 from slsplay.adapters.local.sqlite_file import SqliteFile
-from slsplay.adapters.queue_limits import check_batch, check_message, check_timeout
+from slsplay.adapters.queue_limits import (
+    check_batch,
+    check_message,
+    check_send_batch,
+    check_timeout,
+)
 from slsplay.ports import Clock, Queue, QueueMessage
 
 DEFAULT_VISIBILITY_TIMEOUT = 30
@@ -147,6 +152,23 @@ class SqliteQueue(Queue):
                 (self.name, message_id, body, json.dumps(attributes), now, now),
             )
         return message_id
+
+    def send_batch(self, messages: Sequence[tuple[str, Mapping[str, str]]]) -> list[str]:
+        """Store up to 10 messages in one transaction; answers their fresh ids."""
+        check_send_batch(messages)
+        ids = [str(uuid.uuid4()) for _ in messages]
+        now = self.queues.now_ms()
+        with self.queues.writing() as conn:
+            conn.executemany(
+                "INSERT INTO queue_messages"
+                " (queue, message_id, body, attributes, sent_at, visible_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (self.name, message_id, body, json.dumps(dict(attributes)), now, now)
+                    for message_id, (body, attributes) in zip(ids, messages, strict=True)
+                ],
+            )
+        return ids
 
     def receive(
         self, max_messages: int = 10, visibility_timeout: int | None = None
