@@ -6,10 +6,8 @@ server received, the raw data SES stored) as a mail app would.
 
 from __future__ import annotations
 
-import asyncio
 import email
 import email.policy
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from email.message import EmailMessage
@@ -18,7 +16,6 @@ from typing import Any
 
 import boto3
 import pytest
-from aiosmtpd.smtp import SMTP, Envelope, Session
 from moto import mock_aws
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.ses.models import ses_backends
@@ -29,6 +26,7 @@ from slsplay.adapters.smtp import SmtpMailer, SmtpServer
 from slsplay.ports import Attachment, Email, Mailer
 from tests.contract.conftest import REGION
 from tests.support.clock import START, FakeClock
+from tests.support.smtp import Inbox, smtp_server
 
 SENDER = "slsplay <no-reply@slsplay.example.com>"
 ICS = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
@@ -56,41 +54,11 @@ class MailerUnderTest:
     delivered: Callable[[], list[bytes]]  # raw messages that arrived, oldest first
 
 
-class _Inbox:
-    """An aiosmtpd handler that keeps what it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[bytes] = []
-        self.recipients: list[list[str]] = []
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        assert isinstance(envelope.content, bytes)
-        self.messages.append(envelope.content)
-        self.recipients.append(list(envelope.rcpt_tos))
-        return "250 Message accepted for delivery"
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[tuple[int, _Inbox]]:
+@pytest.fixture(name="smtp_server")
+def running_smtp_server() -> Iterator[tuple[int, Inbox]]:
     """A real SMTP server on 127.0.0.1 and an ephemeral port, stopped after the test."""
-    inbox = _Inbox()
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    server = asyncio.run_coroutine_threadsafe(
-        loop.create_server(lambda: SMTP(inbox), host="127.0.0.1", port=0), loop
-    ).result(timeout=5)
-    port = server.sockets[0].getsockname()[1]
-    yield port, inbox
-
-    async def close() -> None:
-        server.close()
-        await server.wait_closed()
-
-    asyncio.run_coroutine_threadsafe(close(), loop).result(timeout=5)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(timeout=5)
-    loop.close()
+    with smtp_server() as running:
+        yield running
 
 
 @pytest.fixture(params=["mailbox", "smtp", "ses"])
