@@ -125,7 +125,9 @@ class Container:
             service,  # type: ignore[call-overload]
             region_name=self.settings.aws_region,
             endpoint_url=self.settings.aws_endpoint,
-            config=Config(retries={"mode": "standard"}),
+            # Short timeouts, as suits Lambda (botocore waits 60 s by default): a call that
+            # hangs is retried on a fresh connection, well within the function's own timeout.
+            config=Config(connect_timeout=5, read_timeout=10, retries={"mode": "standard"}),
         )
 
 

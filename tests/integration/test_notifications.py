@@ -13,7 +13,7 @@ from slsplay.adapters.local.mailbox import MailboxMailer
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.domain.invitations import Response
 from slsplay.domain.users import User
-from slsplay.ports import ConditionFailed, Email, Key, Update
+from slsplay.ports import Email, Key, Update
 from slsplay.services import meetups, notifications
 from slsplay.services.notifications import MailPorts
 from slsplay.store.repositories import UserRepository
@@ -224,9 +224,11 @@ def test_an_email_sent_again_after_a_crash_before_it_was_marked_stays_one_messag
     marker = Key("MEETUP#m1", "MAIL#hello#ann@example.com")
     ports.store.write(Update(marker, set={"state": "sending"}))
 
-    with pytest.raises(ConditionFailed):  # a fresh claim: someone may be sending right now
+    clock.advance(seconds=20)
+    with pytest.raises(notifications.ClaimHeld) as held:  # someone may be sending it right now
         notifications.send_once(ports, "m1", "hello", "ann@example.com", lambda: email)
-    clock.advance(seconds=notifications.STALE_CLAIM.total_seconds() + 1)
+    assert held.value.retry_in == notifications.STALE_CLAIM - timedelta(seconds=20)
+    clock.advance(seconds=held.value.retry_in.total_seconds())
     assert notifications.send_once(ports, "m1", "hello", "ann@example.com", lambda: email)
     assert not notifications.send_once(ports, "m1", "hello", "ann@example.com", lambda: email)
 

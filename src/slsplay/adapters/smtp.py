@@ -19,7 +19,7 @@ from slsplay.mail.mime import DEFAULT_SENDER, to_mime
 from slsplay.ports import Email
 
 _DEFAULT_PORTS = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
-_TIMEOUT_SECONDS = 30
+_TIMEOUT_SECONDS = 10
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 from datetime import datetime
 from typing import Any
@@ -23,6 +24,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from slsplay.adapters.queue_limits import MAX_BATCH
 from slsplay.domain.events import InvitationAdded
 from slsplay.handlers.context import container
+from slsplay.ports import Queue
 from slsplay.services import notifications
 from slsplay.services.notifications import MailPorts
 
@@ -43,8 +45,18 @@ def ports() -> MailPorts:
 
 
 def deliver(record: SQSRecord) -> None:
-    """Send what one domain event calls for."""
-    event = json.loads(record.body)
+    """Send what one domain event calls for; a failure fails this record alone."""
+    try:
+        dispatch(json.loads(record.body))
+    except notifications.ClaimHeld as held:
+        # Back when the claim can be taken over, rather than a whole visibility timeout on.
+        seconds = max(1, math.ceil(held.retry_in.total_seconds()))
+        _queue().change_visibility(record.receipt_handle, seconds)
+        raise
+
+
+def dispatch(event: dict[str, Any]) -> None:
+    """Act on one domain event."""
     name, meetup_id = event["event"], event["meetup_id"]
     if name == "meetup_published":
         fan_out(event)
@@ -61,6 +73,10 @@ def deliver(record: SQSRecord) -> None:
         raise ValueError(f"no notifier for {name!r}")
 
 
+def _queue() -> Queue:
+    return container().queue(os.environ["SLSPLAY_QUEUE_URL_NOTIFIER"])
+
+
 def fan_out(event: dict[str, Any]) -> None:
     """Queue one message per invitee of a page of the list, then one for the next page.
 
@@ -68,7 +84,7 @@ def fan_out(event: dict[str, Any]) -> None:
     more than a page, however many are invited. A repeated page queues its invitees again;
     the notifier sends each invitation once all the same.
     """
-    queue = container().queue(os.environ["SLSPLAY_QUEUE_URL_NOTIFIER"])
+    queue = _queue()
     meetup_id = event["meetup_id"]
     emails, following = notifications.uninvited_page(ports(), meetup_id, event.get("cursor"))
     attributes = {"event": "invitation_added"}

@@ -37,7 +37,10 @@ from slsplay.ports import (
 from slsplay.services.meetups import mint_answer_token
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 
-STALE_CLAIM = timedelta(minutes=2)
+# Longer than one send can take (the SMTP adapter's and the AWS clients' timeouts bound it
+# well below): an older claim's holder died. Taking it over may send the email again, with
+# the same Message-ID.
+STALE_CLAIM = timedelta(seconds=60)
 ATTENDEE_LIST_LEAD = timedelta(minutes=60)
 
 
@@ -50,6 +53,17 @@ class MailPorts:
     mailer: Mailer
     base_url: str
     mail_from: str
+
+
+class ClaimHeld(ConditionFailed):
+    """Another delivery claimed this email moments ago and may be sending it now.
+
+    Try again in ``retry_in``: by then it is marked sent, or its claim can be taken over.
+    """
+
+    def __init__(self, retry_in: timedelta) -> None:
+        super().__init__()
+        self.retry_in = retry_in
 
 
 def _marker_key(meetup_id: str, purpose: str, recipient: str) -> Key:
@@ -78,8 +92,9 @@ def send_once(
         held = ports.store.get(key)
         if held is None or held["state"] == "sent":
             return False
-        if now - datetime.fromisoformat(held["at"]) < STALE_CLAIM:
-            raise  # another delivery is sending it right now: retry later, it may be done
+        age = now - datetime.fromisoformat(held["at"])
+        if age < STALE_CLAIM:
+            raise ClaimHeld(STALE_CLAIM - age) from None
         ports.store.put(claim, Equals("at", held["at"]))  # take the stale claim over
     try:
         ports.mailer.send(replace(build(), message_id=_message_id(ports, key)))
