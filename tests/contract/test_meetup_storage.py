@@ -21,8 +21,9 @@ from slsplay.domain.errors import (
 from slsplay.domain.invitations import Response
 from slsplay.domain.meetups import MeetupStatus
 from slsplay.domain.users import User
-from slsplay.ports import ItemStore
+from slsplay.ports import Delete, ItemStore, Key, Put
 from slsplay.services import meetups
+from slsplay.store import records
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 from tests.support.clock import START, FakeClock
 
@@ -266,20 +267,42 @@ def test_more_invitees_than_one_transaction_holds_are_all_invited(
     assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 130
 
 
-def test_deleting_a_draft_removes_it_with_its_invitations(
+def test_deleting_a_draft_removes_it_with_everything_kept_under_it(
     store: ItemStore, clock: FakeClock
 ) -> None:
     meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
     meetups.invite_people(
         store, clock, ORGANIZER, meetup_id, [{"email": f"g{n}@example.com"} for n in range(120)]
     )
+    store.put({"pk": f"MEETUP#{meetup_id}", "sk": "MAIL#invitation#g1@example.com"})
 
-    meetups.delete_meetup(store, ORGANIZER, meetup_id)
+    meetups.delete_meetup(store, clock, ORGANIZER, meetup_id)
 
     with pytest.raises(NotFound):
         meetups.view_meetup(store, meetup_id, ORGANIZER)
-    assert InvitationRepository(store).of_meetup(meetup_id)[0] == []
+    assert store.query(f"MEETUP#{meetup_id}").items == []
     assert InvitationRepository(store).of_email("g7@example.com")[0] == []
+    assert list(MeetupRepository(store).unfinished_purges(clock.now(), clock.now())) == []
+
+
+def test_a_deletion_cut_short_is_finished_by_a_later_purge(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "g@example.com"}])
+    # The first step of a deletion, then the process stopped.
+    store.transact(
+        [
+            Delete(Key(f"MEETUP#{meetup_id}", "MEETUP")),
+            Put(records.purge_marker_item(meetup_id, clock.now())),
+        ]
+    )
+    day = clock.now()
+
+    assert list(MeetupRepository(store).unfinished_purges(day, day)) == [meetup_id]
+    assert MeetupRepository(store).purge(meetup_id) == 2  # the counts and the invitation
+    assert store.query(f"MEETUP#{meetup_id}").items == []
+    assert list(MeetupRepository(store).unfinished_purges(day, day)) == []
 
 
 def test_only_the_organizer_sees_invitations_and_attendees(

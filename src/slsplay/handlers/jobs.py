@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import asdict
 from typing import Any
 
+from slsplay.handlers.context import container
 from slsplay.handlers.notifier import ports
 from slsplay.services import notifications
+from slsplay.services.cleanup import clean_up
 
 logger = logging.getLogger("slsplay.jobs")
 
@@ -23,3 +26,11 @@ def reminders(event: dict[str, Any], context: Any) -> dict[str, int]:
     sent = notifications.send_reminders(ports())
     logger.info("reminders sent: %d", sent)
     return {"sent": sent}
+
+
+def cleanup(event: dict[str, Any], context: Any) -> dict[str, int]:
+    """Daily: guests' drafts untouched for 30 days go, and half-done deletions are finished."""
+    app = container()
+    cleaned = clean_up(app.store, app.clock)
+    logger.info("clean-up: %s", cleaned)
+    return asdict(cleaned)

@@ -120,7 +120,8 @@ def update_meetup(
     summary="Delete a draft",
 )
 def delete_meetup(id: str) -> Response[None]:
-    meetups.delete_meetup(container().store, caller(router).user_id, id)
+    app = container()
+    meetups.delete_meetup(app.store, app.clock, caller(router).user_id, id)
     return Response(204)
 
 

@@ -124,12 +124,11 @@ def _change(
     return MeetupView(meetup, counts)
 
 
-def delete_meetup(store: ItemStore, actor_id: str, meetup_id: str) -> None:
+def delete_meetup(store: ItemStore, clock: Clock, actor_id: str, meetup_id: str) -> None:
     """Delete a draft (or a cancelled meetup) with its invitations."""
     meetup, _ = _visible(store, meetup_id, actor_id)
     meetup.ensure_deletable(actor_id)
-    invitations = list(InvitationRepository(store).all_of_meetup(meetup_id))
-    MeetupRepository(store).delete(meetup, invitations)
+    MeetupRepository(store).delete(meetup, clock.now())
 
 
 def invite_people(

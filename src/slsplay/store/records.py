@@ -22,6 +22,7 @@ COUNTS_TYPE = "meetup_counts"
 INVITATION_TYPE = "invitation"
 USER_TYPE = "user"
 EMAIL_TYPE = "email"
+PURGE_TYPE = "purge"
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -76,7 +77,23 @@ def meetup_item(meetup: Meetup) -> Item:
         # Sparse: only published meetups are found by start time (attendee lists, reminders).
         item["gsi2pk"] = schema.starts_partition(d.starts_at)
         item["gsi2sk"] = f"{starts}#{meetup.id}"
+    elif meetup.status is MeetupStatus.DRAFT:
+        # Drafts by the time of their last change (the clean-up finds abandoned ones).
+        item["gsi2pk"] = schema.drafts_partition(meetup.updated_at)
+        item["gsi2sk"] = f"{schema.instant(meetup.updated_at)}#{meetup.id}"
     return item
+
+
+def purge_marker_item(meetup_id: str, now: datetime) -> Item:
+    """Marks a deleted meetup whose other items may still be there, found by the day it began."""
+    return _keyed(
+        schema.purge_key(meetup_id),
+        type=PURGE_TYPE,
+        meetup_id=meetup_id,
+        at=_time(now),
+        gsi2pk=schema.purges_partition(now),
+        gsi2sk=f"{schema.instant(now)}#{meetup_id}",
+    )
 
 
 def meetup_from_item(item: Item) -> Meetup:

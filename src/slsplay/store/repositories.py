@@ -6,7 +6,7 @@ never by reading first and writing after: two racing requests cannot both win.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
 
 from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound, VersionConflict
@@ -15,12 +15,16 @@ from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.users import User
 from slsplay.ports import (
     MAX_TRANSACTION_OPS,
+    PK,
+    SK,
     Check,
     ConditionFailed,
     Delete,
     Equals,
     Exists,
+    Item,
     ItemStore,
+    Key,
     LessThan,
     NotExists,
     Put,
@@ -88,26 +92,50 @@ class MeetupRepository:
                 code="capacity_below_attendance",
             ) from e
 
-    def delete(self, meetup: Meetup, invitations: Sequence[Invitation]) -> None:
-        """Remove a meetup, its counts and its invitations.
+    def delete(self, meetup: Meetup, now: datetime) -> None:
+        """Remove a meetup and everything kept under it (counts, invitations, mail markers).
 
-        The meetup goes first, in one transaction with as many invitations as fit; any
-        further invitations follow in batches. Should the process stop in between, what
-        is left are invitations of a meetup that no longer exists, which every reader
-        already treats as gone and the clean-up job removes.
+        The meetup goes first, with a purge marker, in one transaction: from then on every
+        reader treats the meetup as gone. The rest follows in batches; should the process
+        stop in between, the marker lets the clean-up job finish (``unfinished_purges``).
         """
-        deletes: list[TransactionOp] = [
-            Delete(schema.meetup_key(meetup.id), versioned(meetup.version)),
-            Delete(schema.counts_key(meetup.id)),
-        ]
-        deletes += [Delete(schema.invitation_key(meetup.id, i.email)) for i in invitations]
-        first, rest = deletes[:MAX_TRANSACTION_OPS], deletes[MAX_TRANSACTION_OPS:]
         try:
-            self.store.transact(first)
+            self.store.transact(
+                [
+                    Delete(schema.meetup_key(meetup.id), versioned(meetup.version)),
+                    Put(records.purge_marker_item(meetup.id, now)),
+                ]
+            )
         except ConditionFailed as e:
             raise VersionConflict from e
-        for start in range(0, len(rest), MAX_TRANSACTION_OPS):
-            self.store.transact(rest[start : start + MAX_TRANSACTION_OPS])
+        self.purge(meetup.id)
+
+    def purge(self, meetup_id: str) -> int:
+        """Delete what is left under a deleted meetup, then its marker; answers how many."""
+        partition = schema.meetup_key(meetup_id).pk
+        marker = schema.purge_key(meetup_id)
+        deleted = 0
+        while True:
+            # Each batch leaves the partition, so the first page is always the next batch.
+            page = self.store.query(partition, limit=MAX_TRANSACTION_OPS)
+            keys = [Key(item[PK], item[SK]) for item in page.items]
+            keys = [key for key in keys if key != marker]
+            if not keys:
+                break
+            self.store.transact([Delete(key) for key in keys])
+            deleted += len(keys)
+        self.store.delete(marker)
+        return deleted
+
+    def unfinished_purges(self, start: datetime, end: datetime) -> Iterator[str]:
+        """The meetups whose deletion began in ``[start, end]`` and has not finished."""
+        for item in _by_day(self.store, schema.purges_partition, start, end):
+            yield item["meetup_id"]
+
+    def drafts_last_changed_between(self, start: datetime, end: datetime) -> Iterator[Meetup]:
+        """Drafts whose last change lies in ``[start, end]``, oldest first."""
+        for item in _by_day(self.store, schema.drafts_partition, start, end):
+            yield records.meetup_from_item(item)
 
     def of_organizer(
         self, organizer_id: str, *, limit: int = 50, cursor: str | None = None
@@ -120,21 +148,29 @@ class MeetupRepository:
 
     def published_starting_between(self, start: datetime, end: datetime) -> Iterator[Meetup]:
         """Published meetups whose start lies in ``[start, end]``, by start (for scheduled jobs)."""
-        day = start
-        while schema.starts_partition(day) <= schema.starts_partition(end):
-            cursor: str | None = None
-            while True:
-                page = self.store.query(
-                    schema.starts_partition(day),
-                    index="gsi2",
-                    sk_between=(schema.instant(start), schema.instant(end) + "~"),
-                    cursor=cursor,
-                )
-                yield from (records.meetup_from_item(item) for item in page.items)
-                cursor = page.next_cursor
-                if cursor is None:
-                    break
-            day += timedelta(days=1)
+        for item in _by_day(self.store, schema.starts_partition, start, end):
+            yield records.meetup_from_item(item)
+
+
+def _by_day(
+    store: ItemStore, partition: Callable[[datetime], str], start: datetime, end: datetime
+) -> Iterator[Item]:
+    """The gsi2 items keyed ``{instant}#{id}`` in day partitions, with instants in range."""
+    day = start
+    while partition(day) <= partition(end):
+        cursor: str | None = None
+        while True:
+            page = store.query(
+                partition(day),
+                index="gsi2",
+                sk_between=(schema.instant(start), schema.instant(end) + "~"),
+                cursor=cursor,
+            )
+            yield from page.items
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+        day += timedelta(days=1)
 
 
 class InvitationRepository:
@@ -267,10 +303,21 @@ class UserRepository:
 
     def get(self, user_id: str) -> User:
         """One user; ``NotFound`` if there is none."""
-        item = self.store.get(schema.user_key(user_id))
-        if item is None:
+        user = self.find(user_id)
+        if user is None:
             raise NotFound("user_not_found")
-        return records.user_from_item(item)
+        return user
+
+    def remove_guest(self, user: User) -> None:
+        """Forget a guest who never signed up (accounts are never removed this way)."""
+        if not user.is_guest:
+            raise ValueError("only a guest is removed")
+        self.store.delete(schema.user_key(user.id), Equals("is_guest", True))
+
+    def find(self, user_id: str) -> User | None:
+        """One user, or ``None``."""
+        item = self.store.get(schema.user_key(user_id))
+        return None if item is None else records.user_from_item(item)
 
     def find_by_email(self, email: str) -> User | None:
         """The account holding that (normalised) email address, if any."""

@@ -56,6 +56,21 @@ def invitee_partition(email: str) -> str:
     return f"INVITEE#{email}"
 
 
+def purge_key(meetup_id: str) -> Key:
+    """The marker of a meetup being deleted, kept until its last item is gone."""
+    return Key(f"MEETUP#{meetup_id}", "PURGE")
+
+
+def drafts_partition(moment: datetime) -> str:
+    """gsi2: drafts last changed on one UTC day, by that time (the clean-up's abandoned drafts)."""
+    return f"DRAFTS#{moment.astimezone(UTC):%Y-%m-%d}"
+
+
+def purges_partition(moment: datetime) -> str:
+    """gsi2: meetups whose deletion began on one UTC day and may not have finished."""
+    return f"PURGES#{moment.astimezone(UTC):%Y-%m-%d}"
+
+
 def starts_partition(moment: datetime) -> str:
     """gsi2: published meetups starting on one UTC day, by start."""
     return f"STARTS#{moment.astimezone(UTC):%Y-%m-%d}"
