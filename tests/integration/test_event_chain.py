@@ -82,3 +82,55 @@ def test_publishing_emails_each_invitee_once_with_a_working_answer_link(server: 
     messages = api.get("/api/_dev/mail").json()["messages"]
     assert len([m for m in messages if m["subject"].startswith("Host invited you")]) == 3
     assert api.get("/_dev/mail").status_code == 200
+
+
+def test_an_invitee_who_unsubscribes_in_one_click_hears_no_more_of_the_meetup(
+    server: Server,
+) -> None:
+    api = httpx.Client(base_url=server.url, timeout=10)
+    token = sign_up(api, "Host")["access_token"]
+    auth = bearer(token)
+    meetup = new_meetup(api, token, title="Vineyard walk", timezone="UTC")
+    guests = ["dora@example.com", "eli@example.com"]
+    api.post(
+        f"/api/meetups/{meetup['id']}/invitations",
+        headers=auth,
+        json={"invitees": [{"email": g} for g in guests]},
+    )
+    api.post(f"/api/meetups/{meetup['id']}/publish", headers=auth)
+
+    def mail_about(subject: str, count: int = 1) -> Callable[[], list[dict[str, Any]]]:
+        def found() -> list[dict[str, Any]]:
+            messages = api.get("/api/_dev/mail").json()["messages"]
+            sent = [m for m in messages if m["to"] in guests and subject in m["subject"]]
+            return sent if len(sent) >= count else []
+
+        found.__doc__ = f"{count} emails about {subject!r} to the guests"
+        return found
+
+    invitations = eventually(mail_about("invited you", count=2))
+    dora = next(m for m in invitations if m["to"] == "dora@example.com")
+    link = re.search(rf"{re.escape(server.url)}(/api/unsubscribe/[A-Za-z0-9_-]+)", dora["text"])
+    assert link is not None, dora["text"]
+
+    page = api.get(link.group(1))
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert '<form method="post">' in page.text  # a GET asks; it changes nothing
+    one_click = api.post(
+        link.group(1),
+        content="List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert one_click.status_code == 200, one_click.text
+    assert one_click.json()["email"] == "dora@example.com"
+    assert api.get(link.group(1)).text.count("will get no more emails") == 1
+
+    later = (datetime.fromisoformat(meetup["starts_at"]) + timedelta(hours=2)).isoformat()
+    moved = api.patch(f"/api/meetups/{meetup['id']}", headers=auth, json={"starts_at": later})
+    assert moved.status_code == 200, moved.text
+    [notice] = eventually(mail_about("New time"))
+    assert notice["to"] == "eli@example.com"
+    time.sleep(1)  # had dora's notice been due, it would have come with eli's
+    assert [m["to"] for m in mail_about("New time")()] == ["eli@example.com"]
+    assert api.get("/api/unsubscribe/not-a-known-token").status_code == 404

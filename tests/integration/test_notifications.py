@@ -16,7 +16,7 @@ from slsplay.domain.users import User
 from slsplay.ports import Email, Key, Update
 from slsplay.services import meetups, notifications
 from slsplay.services.notifications import MailPorts
-from slsplay.store.repositories import UserRepository
+from slsplay.store.repositories import InvitationRepository, UserRepository
 from slsplay.store.schema import TABLE
 from tests.support.clock import START, FakeClock
 
@@ -233,3 +233,37 @@ def test_an_email_sent_again_after_a_crash_before_it_was_marked_stays_one_messag
     assert not notifications.send_once(ports, "m1", "hello", "ann@example.com", lambda: email)
 
     assert len(mailbox.messages()) == 1
+
+
+def test_an_invitee_who_unsubscribed_gets_nothing_more_about_the_meetup(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    clock = ports.clock
+    assert isinstance(clock, FakeClock)
+    meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(days=2))
+    meetups.publish_meetup(ports.store, clock, "org", meetup_id)
+    notifications.on_meetup_published(ports, meetup_id)
+    for email in ("ann@example.com", "bob@example.com"):
+        meetups.answer_invitation(ports.store, clock, meetup_id, email, Response.ATTENDING)
+    view = meetups.view_meetup(ports.store, meetup_id, "org").meetup
+    ann = InvitationRepository(ports.store).get(meetup_id, "ann@example.com")
+    token = meetups.mint_answer_token(ports.store, view, ann)
+
+    meetups.unsubscribe_by_link(ports.store, clock, token)
+    meetups.unsubscribe_by_link(ports.store, clock, token)  # again: no harm
+    sent_before = len(mailbox.messages())
+    notifications.on_rsvp_changed(ports, "answer-1", meetup_id, "ann@example.com")
+    clock.set(view.starts_at - timedelta(minutes=55))
+    notifications.send_reminders(ports)
+    meetups.edit_meetup(
+        ports.store, clock, "org", meetup_id, {"starts_at": view.starts_at + timedelta(hours=1)}
+    )
+    notifications.on_meetup_changed(ports, "moved", meetup_id, view.starts_at)
+
+    later = mailbox.messages()[: len(mailbox.messages()) - sent_before]  # newest first
+    assert [(m.to, m.subject.split(":")[0]) for m in later] == [
+        ("bob@example.com", "New time"),
+        ("bob@example.com", "Starting in 1 hour"),
+    ]
+    ann = InvitationRepository(ports.store).get(meetup_id, "ann@example.com")
+    assert ann.response is Response.ATTENDING  # still counted as coming

@@ -84,6 +84,8 @@ def test_routes_that_need_no_token_are_exactly_the_public_ones() -> None:
         ("GET", "/.well-known/jwks.json"),
         ("GET", "/api/rsvp/{token}"),
         ("POST", "/api/rsvp/{token}"),
+        ("GET", "/api/unsubscribe/{token}"),
+        ("POST", "/api/unsubscribe/{token}"),
         ("GET", "/api/openapi.json"),
         ("GET", "/api/docs"),
     }

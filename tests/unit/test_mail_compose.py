@@ -31,9 +31,7 @@ BASE = "https://app.example.com"
 TOKEN = "tok-ada-123"
 JOIN = "https://meet.example.com/fireside"
 MAIL_FROM = "slsplay <no-reply@slsplay.example.com>"
-UNSUBSCRIBE = Unsubscribe(
-    url=f"{BASE}/unsubscribe/u-ada", mailto="mailto:unsubscribe@slsplay.example.com?subject=u-ada"
-)
+UNSUBSCRIBE = Unsubscribe(url=f"{BASE}/api/unsubscribe/u-ada")
 # 18:00 UTC on a Tuesday in March 2031 is 19:00 in Berlin (CET, before the clocks change).
 STARTS_AT = datetime(2031, 3, 4, 18, 0, tzinfo=UTC)
 BERLIN_START = "Tuesday 4 March 2031, 19:00 (Europe/Berlin)"
@@ -110,7 +108,6 @@ def attendee_list(attendees: list[Invitation]) -> Email:
         attendees,
         organizer_email="olga@example.com",
         organizer_name="Olga Organizer",
-        unsubscribe=UNSUBSCRIBE,
     )
 
 
@@ -153,6 +150,7 @@ EVERY_EMAIL: dict[str, Callable[[], Email]] = {
     "cancellation": cancel,
     "attendee list": lambda: attendee_list([invitation(Response.ATTENDING)]),
 }
+TO_INVITEES = {name: compose for name, compose in EVERY_EMAIL.items() if name != "attendee list"}
 
 
 # -- the invitation -------------------------------------------------------------------------
@@ -218,16 +216,28 @@ def test_the_description_is_rendered_from_markdown_and_sanitised() -> None:
     assert "Bring **questions**." in email.text
 
 
-def test_every_email_says_why_it_was_sent_and_how_to_unsubscribe() -> None:
+def test_every_email_says_why_it_was_sent() -> None:
     for name, compose in EVERY_EMAIL.items():
         email = compose()
-        assert email.headers["List-Unsubscribe"] == (
-            f"<{UNSUBSCRIBE.mailto}>, <{UNSUBSCRIBE.url}>"
-        ), name
-        assert email.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click", name
         assert "You're getting this email because" in email.text, name
         assert "You&#39;re getting this email because" in email.html, name
+
+
+def test_every_email_to_an_invitee_has_a_one_click_unsubscribe() -> None:
+    for name, compose in TO_INVITEES.items():
+        email = compose()
+        assert email.headers["List-Unsubscribe"] == f"<{UNSUBSCRIBE.url}>", name
+        assert email.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click", name
         assert UNSUBSCRIBE.url in email.html, name
+        assert UNSUBSCRIBE.url in email.text, name
+
+
+def test_the_organizers_attendee_list_has_no_unsubscribe() -> None:
+    email = attendee_list([invitation(Response.ATTENDING)])
+
+    assert "List-Unsubscribe" not in email.headers
+    assert "Unsubscribe" not in email.text
+    assert "Unsubscribe" not in email.html
 
 
 # -- the calendar file ----------------------------------------------------------------------

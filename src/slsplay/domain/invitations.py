@@ -60,12 +60,24 @@ class Invitation:
     sent_at: datetime | None = None
     response: Response = Response.NONE
     responded_at: datetime | None = None
+    unsubscribed_at: datetime | None = None
     version: int = 1
 
     @property
     def sent(self) -> bool:
         """Whether the invitation email has gone out."""
         return self.sent_at is not None
+
+    @property
+    def wants_email(self) -> bool:
+        """False once the invitee unsubscribed from this meetup's emails."""
+        return self.unsubscribed_at is None
+
+    def unsubscribe(self, now: datetime) -> None:
+        """Stop every further email about this meetup to the invitee (the first time counts)."""
+        if self.unsubscribed_at is None:
+            self.unsubscribed_at = now
+            self.version += 1
 
     def mark_sent(self, now: datetime) -> None:
         """Record that the invitation email went out (the first time only)."""

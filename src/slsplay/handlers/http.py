@@ -41,6 +41,7 @@ from slsplay.services.auth import Caller, caller_from_claims
 logger = logging.getLogger("slsplay.api")
 
 PROBLEM_JSON = "application/problem+json"
+FORM = "application/x-www-form-urlencoded"
 MAX_BODY_BYTES = 256 * 1024
 SECURED: list[dict[str, list[str]]] = [{"bearer": []}]
 
@@ -207,8 +208,9 @@ def build_resolver(*routers: APIGatewayHttpRouter) -> APIGatewayHttpResolver:
     return app
 
 
-def _refused_body(event: dict[str, Any]) -> Response[str] | None:
-    """Refuse a body that is too large or not JSON before any parsing (the API speaks JSON)."""
+def _refused_body(event: dict[str, Any], form_bodies_under: str | None) -> Response[str] | None:
+    """Refuse a body that is too large or not JSON before any parsing (the API speaks JSON;
+    paths under ``form_bodies_under`` may also take an HTML form's)."""
     body = event.get("body") or ""
     if len(body) > MAX_BODY_BYTES:
         return problem(
@@ -218,6 +220,9 @@ def _refused_body(event: dict[str, Any]) -> Response[str] | None:
         )
     content_type = (event.get("headers") or {}).get("content-type", "")
     media_type = content_type.split(";")[0].strip().lower()
+    path = event.get("rawPath") or ""
+    if form_bodies_under and path.startswith(form_bodies_under) and media_type == FORM:
+        return None
     if body and media_type != "application/json" and not media_type.endswith("+json"):
         return problem(
             HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -227,11 +232,13 @@ def _refused_body(event: dict[str, Any]) -> Response[str] | None:
     return None
 
 
-def lambda_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+def lambda_handler(
+    app: APIGatewayHttpResolver, *, form_bodies_under: str | None = None
+) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
     """The Lambda entry point for a resolver, refusing unfit bodies before parsing them."""
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-        refusal = _refused_body(event)
+        refusal = _refused_body(event, form_bodies_under)
         if refusal is not None:
             return {
                 "statusCode": refusal.status_code,

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Header, Query
+from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
-from slsplay.domain.errors import PreconditionFailed
+from slsplay.domain.errors import NotFound, PreconditionFailed
 from slsplay.domain.invitations import Invitation
 from slsplay.domain.invitations import Response as Answer
-from slsplay.handlers import models
+from slsplay.handlers import models, pages
 from slsplay.handlers.context import container
 from slsplay.handlers.http import (
     SECURED,
@@ -281,5 +283,66 @@ def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
     return models.RsvpOut.model_validate(_answer(invitation, view))
 
 
+UNSUBSCRIBE_PAGE: dict[int, OpenAPIResponse] = {
+    200: {
+        "description": "A page that asks before unsubscribing (a GET never changes anything)",
+        "content": {pages.HTML: {}},
+    },
+    404: {"description": "A page saying the link is unknown", "content": {pages.HTML: {}}},
+}
+
+
+@router.get(
+    "/api/unsubscribe/<token>",
+    responses=UNSUBSCRIBE_PAGE,
+    tags=ANSWERS,
+    summary="The page an email's Unsubscribe link opens",
+)
+def unsubscribe_page(token: str) -> Response[str]:
+    try:
+        invitation, meetup = meetups.unsubscribe_link(container().store, token)
+    except NotFound:
+        return pages.page("not_found", HTTPStatus.NOT_FOUND, title="Unknown link")
+    return pages.page(
+        "unsubscribe",
+        title="Unsubscribe",
+        done=not invitation.wants_email,
+        email=invitation.email,
+        meetup_title=meetup.details.title,
+    )
+
+
+@router.post(
+    "/api/unsubscribe/<token>",
+    responses={
+        200: {
+            "description": "Unsubscribed (again, if already): JSON, or a page for a browser",
+            "content": {"application/json": {"model": models.UnsubscribedOut}, pages.HTML: {}},
+        },
+        **problems(404),
+    },
+    tags=ANSWERS,
+    summary="Unsubscribe from a meetup's emails (RFC 8058 one-click, or the page's button)",
+)
+def unsubscribe(token: str) -> Response[str]:
+    app = container()
+    invitation, meetup = meetups.unsubscribe_by_link(app.store, app.clock, token)
+    accept = router.current_event.headers.get("accept") or ""
+    if "text/html" in accept:  # the page's form, in a browser
+        title, email = meetup.details.title, invitation.email
+        return pages.page(
+            "unsubscribe", title="Unsubscribed", done=True, email=email, meetup_title=title
+        )
+    assert invitation.unsubscribed_at is not None
+    out = models.UnsubscribedOut(
+        email=invitation.email,
+        meetup_id=meetup.id,
+        meetup_title=meetup.details.title,
+        unsubscribed_at=invitation.unsubscribed_at,
+    )
+    return Response(HTTPStatus.OK, "application/json", out.model_dump_json())
+
+
 app = build_resolver(router)
-handler = lambda_handler(app)
+# RFC 8058: a mail app's one-click unsubscribe POSTs "List-Unsubscribe=One-Click" as a form.
+handler = lambda_handler(app, form_bodies_under="/api/unsubscribe/")

@@ -152,6 +152,13 @@ class RsvpOut(BaseModel):
     invitation: RsvpInvitationOut
 
 
+class UnsubscribedOut(BaseModel):
+    email: str
+    meetup_id: str
+    meetup_title: str
+    unsubscribed_at: datetime
+
+
 class SignupIn(_In):
     email: str
     password: str

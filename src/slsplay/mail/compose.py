@@ -36,19 +36,18 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class Unsubscribe:
-    """The recipient's ways out, made by the caller: a ``mailto:`` and an https link.
+    """The recipient's way out, made by the caller: an https link.
 
-    The link should also accept a POST (RFC 8058 one-click), which mail apps send when
-    the reader presses their own "Unsubscribe" button.
+    The link must also accept a POST (RFC 8058 one-click), which mail apps send when the
+    reader presses their own "Unsubscribe" button. (No ``mailto:``: nobody reads one.)
     """
 
     url: str
-    mailto: str
 
     def headers(self) -> dict[str, str]:
         """The ``List-Unsubscribe`` headers (RFC 2369 and RFC 8058)."""
         return {
-            "List-Unsubscribe": f"<{self.mailto}>, <{self.url}>",
+            "List-Unsubscribe": f"<{self.url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
 
@@ -251,11 +250,11 @@ def attendee_list_email(
     *,
     organizer_email: str,
     organizer_name: str,
-    unsubscribe: Unsubscribe,
 ) -> Email:
     """The attendee list for the organizer, as a table and as ``attendees.csv``.
 
-    Only invitations answered "attending" are listed, in the order given.
+    Only invitations answered "attending" are listed, in the order given. It is part of
+    organizing the meetup, not a mailing, so it has no unsubscribe link.
     """
     people = [a for a in attendees if a.response is Response.ATTENDING]
     zone = meetup.details.timezone
@@ -276,7 +275,6 @@ def attendee_list_email(
         "meetup": _meetup_view(meetup, organizer_name),
         "attendees": rows,
         "reason": f"You're getting this email because you organise {title} on slsplay.",
-        "unsubscribe_url": unsubscribe.url,
     }
     return Email(
         to=organizer_email,
@@ -284,7 +282,6 @@ def attendee_list_email(
         text=_render("attendee_list.txt", context),
         html=_render("attendee_list.html", context),
         attachments=(Attachment(ATTENDEES_CSV, "text/csv", attendees_csv(people, zone)),),
-        headers=unsubscribe.headers(),
     )
 
 

@@ -12,7 +12,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from slsplay.domain.errors import FieldError, Forbidden, InvalidInput, NotFound, PreconditionFailed
+from slsplay.domain.errors import (
+    FieldError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    VersionConflict,
+)
 from slsplay.domain.invitations import Invitation, Response, normalise_email
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.ids import new_id
@@ -226,6 +233,35 @@ def open_answer_link(store: ItemStore, clock: Clock, token: str) -> tuple[Invita
         raise NotFound("invitation_not_found", "This answer link expired when the meetup ended.")
     invitation = InvitationRepository(store).get(link.meetup_id, link.email)
     return invitation, MeetupView(meetup, counts, _organizer_name(store, meetup))
+
+
+def unsubscribe_link(store: ItemStore, token: str) -> tuple[Invitation, Meetup]:
+    """The invitation and meetup an email's unsubscribe link is about (even after the end)."""
+    link = AnswerLinkRepository(store).find(token)
+    if link is None:
+        raise NotFound("invitation_not_found")
+    meetup, _ = MeetupRepository(store).get(link.meetup_id)
+    return InvitationRepository(store).get(link.meetup_id, link.email), meetup
+
+
+def unsubscribe_by_link(store: ItemStore, clock: Clock, token: str) -> tuple[Invitation, Meetup]:
+    """Stop every further email about the meetup to the invitee the link belongs to.
+
+    Doing it again changes nothing; an answer recorded meanwhile is kept (read again).
+    """
+    repository = InvitationRepository(store)
+    for _ in range(3):
+        invitation, meetup = unsubscribe_link(store, token)
+        read_version = invitation.version
+        invitation.unsubscribe(clock.now())
+        if invitation.version == read_version:
+            return invitation, meetup
+        try:
+            repository.save(invitation, read_version)
+        except VersionConflict:
+            continue
+        return invitation, meetup
+    raise VersionConflict
 
 
 def answer_by_link(

@@ -121,10 +121,7 @@ def _organizer_name(ports: MailPorts, meetup: Meetup) -> str:
 
 
 def _unsubscribe(ports: MailPorts, token: str) -> compose.Unsubscribe:
-    sender = ports.mail_from.rsplit("<", 1)[-1].rstrip(">")
-    return compose.Unsubscribe(
-        url=f"{ports.base_url}/unsubscribe/{token}", mailto=f"mailto:{sender}?subject=unsubscribe"
-    )
+    return compose.Unsubscribe(url=f"{ports.base_url}/api/unsubscribe/{token}")
 
 
 def _to_invitee(
@@ -155,6 +152,8 @@ def _to_invitee(
 
 
 def _invite(ports: MailPorts, meetup: Meetup, invitation: Invitation, organizer: str) -> None:
+    if not invitation.wants_email:
+        return
     build = _to_invitee(ports, meetup, invitation, organizer, compose.invitation_email)
     if send_once(ports, meetup.id, "invitation", invitation.email, build):
         _mark_sent(ports, invitation)
@@ -209,7 +208,8 @@ def uninvited_page(
     page, following = InvitationRepository(ports.store).of_meetup(
         meetup_id, limit=FANOUT_PAGE, cursor=cursor
     )
-    return [invitation.email for invitation in page if not invitation.sent], following
+    emails = [i.email for i in page if not i.sent and i.wants_email]
+    return emails, following
 
 
 def on_invitation_added(ports: MailPorts, meetup_id: str, email: str) -> None:
@@ -226,7 +226,7 @@ def on_rsvp_changed(ports: MailPorts, event_id: str, meetup_id: str, email: str)
     """Confirm an answer to the invitee, with the join link when they attend."""
     meetup, _ = MeetupRepository(ports.store).get(meetup_id)
     invitation = InvitationRepository(ports.store).get(meetup_id, email)
-    if invitation.response is Response.NONE:
+    if invitation.response is Response.NONE or not invitation.wants_email:
         return
     organizer = _organizer_name(ports, meetup)
     build = _to_invitee(ports, meetup, invitation, organizer, compose.answer_confirmation_email)
@@ -241,8 +241,8 @@ def on_meetup_changed(
     organizer = _organizer_name(ports, meetup)
     sent = 0
     for invitation in _invitations(ports, meetup_id):
-        if not invitation.sent:
-            continue  # never invited by email: nothing to take back or move
+        if not invitation.sent or not invitation.wants_email:
+            continue  # never invited by email (nothing to take back or move), or unsubscribed
 
         build = (
             _to_invitee(ports, meetup, invitation, organizer, compose.cancellation_email)
@@ -279,7 +279,7 @@ def send_reminders(ports: MailPorts) -> int:
         for meetup in due:
             organizer = _organizer_name(ports, meetup)
             for invitation in _invitations(ports, meetup.id):
-                if invitation.response is not Response.ATTENDING:
+                if invitation.response is not Response.ATTENDING or not invitation.wants_email:
                     continue
 
                 def build(
@@ -332,7 +332,6 @@ def send_attendee_lists(ports: MailPorts) -> int:
                 attendees,
                 organizer_email=organizer_email,
                 organizer_name=organizer_name,
-                unsubscribe=_unsubscribe(ports, meetup.id),
             )
 
         sent += send_once(ports, meetup.id, "attendee-list", organizer.email, build)

@@ -158,6 +158,7 @@ def invitation_item(invitation: Invitation) -> Item:
         sent_at=_time(invitation.sent_at),
         response=invitation.response.value,
         responded_at=_time(invitation.responded_at),
+        unsubscribed_at=_time(invitation.unsubscribed_at),
         version=invitation.version,
         gsi1pk=schema.invitee_partition(invitation.email),
         gsi1sk=f"MEETUP#{invitation.meetup_id}",
@@ -174,6 +175,7 @@ def invitation_from_item(item: Item) -> Invitation:
         sent_at=_parse_time(item.get("sent_at")),
         response=Response(item["response"]),
         responded_at=_parse_time(item.get("responded_at")),
+        unsubscribed_at=_parse_time(item.get("unsubscribed_at")),
         version=item["version"],
     )
 
