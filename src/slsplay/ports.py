@@ -222,6 +222,9 @@ class Change:
     old_image: Item | None
     new_image: Item | None
     at: datetime
+    # A REMOVE made by the table's time to live, not by a caller: DynamoDB Streams mark it
+    # with the service as its ``userIdentity``.
+    expired: bool = False
 
 
 @dataclass(frozen=True)

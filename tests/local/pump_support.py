@@ -28,11 +28,25 @@ class FakeClock:
         self.at += timedelta(**delta)
 
 
+def template_variant(directory: Path, old: str, new: str) -> Path:
+    """The fixture template with ``old`` replaced by ``new``, written into ``directory``."""
+    text = PUMPS_TEMPLATE.read_text()
+    assert old in text, f"{old!r} is not in the fixture template"
+    root = PUMPS_TEMPLATE.parents[2]  # what the fixture's relative CodeUri names
+    text = text.replace(old, new).replace("CodeUri: ../../", f"CodeUri: {root}")
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "template.yaml"
+    path.write_text(text)
+    return path
+
+
 @contextmanager
-def open_pumps(data_dir: Path, clock: FakeClock) -> Iterator[Pumps]:
-    """The fixture template's pumps over ``data_dir``, functions ready to run; closed after."""
+def open_pumps(
+    data_dir: Path, clock: FakeClock, template: Path = PUMPS_TEMPLATE
+) -> Iterator[Pumps]:
+    """A template's pumps over ``data_dir``, functions ready to run; closed after."""
     with ApiGateway.from_template(
-        PUMPS_TEMPLATE, public_url="http://127.0.0.1:9", data_dir=data_dir
+        template, public_url="http://127.0.0.1:9", data_dir=data_dir
     ) as gateway:
         pumps = Pumps(gateway.stack, gateway.functions, data_dir=data_dir, clock=clock)
         try:
@@ -42,8 +56,11 @@ def open_pumps(data_dir: Path, clock: FakeClock) -> Iterator[Pumps]:
 
 
 def drain(pumps: Pumps, limit: int = 100) -> None:
-    """Step every pump until none has anything left to do now."""
+    """Step every pump, and wait for the scheduled runs, until none has anything left to do."""
     for _ in range(limit):
-        if not pumps.pump_once():
+        worked = pumps.pump_once()
+        if pumps.schedules:
+            assert pumps.scheduler.wait(timeout=10), "a scheduled run did not end"
+        if not worked:
             return
-    raise AssertionError("the pumps were still busy after {limit} steps")
+    raise AssertionError(f"the pumps were still busy after {limit} steps")

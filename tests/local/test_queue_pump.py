@@ -17,7 +17,7 @@ from slsplay.config import Settings
 from slsplay.local.pumps import Outcome, QueuePump
 from slsplay.local.server import LocalServer
 from tests.local import pump_functions
-from tests.local.pump_support import PUMPS_TEMPLATE, FakeClock, open_pumps
+from tests.local.pump_support import PUMPS_TEMPLATE, FakeClock, open_pumps, template_variant
 
 SAMPLE = Path(__file__).parents[1] / "events" / "sqsEvent.json"
 
@@ -165,3 +165,58 @@ def test_the_server_runs_the_pumps_in_threads_and_stops_them(tmp_path: Path) -> 
     assert bodies(pump_functions.RECEIVED["notes"][0]) == ["threaded"]
     assert threads
     assert not any(thread.is_alive() for thread in threads)
+
+
+def windowed(tmp_path: Path, seconds: int) -> Path:
+    """The fixture template with a batching window on the notes consumer."""
+    return template_variant(
+        tmp_path / "template",
+        "BatchSize: 5\n",
+        f"BatchSize: 5\n            MaximumBatchingWindowInSeconds: {seconds}\n",
+    )
+
+
+def test_a_short_batch_gathers_for_the_batching_window_then_goes_as_one(tmp_path: Path) -> None:
+    clock = FakeClock()
+    with open_pumps(tmp_path, clock, windowed(tmp_path, 2)) as pumps:
+        notes = pumps.queue("NotesQueue")
+        notes.send("first")
+        assert consumer(pumps).pump_once() is Outcome.IDLE
+        notes.send("second")
+        clock.advance(seconds=1)
+        assert consumer(pumps).pump_once() is Outcome.IDLE
+        assert pump_functions.RECEIVED["notes"] == []
+
+        clock.advance(seconds=1)
+        assert consumer(pumps).pump_once() is Outcome.WORKED
+        assert notes.approximate_count() == 0
+    (event,) = pump_functions.RECEIVED["notes"]
+    assert bodies(event) == ["first", "second"]
+
+
+def test_a_full_batch_goes_at_once_whatever_the_batching_window(tmp_path: Path) -> None:
+    with open_pumps(tmp_path, FakeClock(), windowed(tmp_path, 2)) as pumps:
+        for n in range(6):
+            pumps.queue("NotesQueue").send(f"m{n}")
+        assert consumer(pumps).pump_once() is Outcome.WORKED  # five: the BatchSize
+    assert [bodies(e) for e in pump_functions.RECEIVED["notes"]] == [[f"m{n}" for n in range(5)]]
+
+
+def test_a_message_shown_again_while_its_batch_gathers_is_delivered_once(tmp_path: Path) -> None:
+    # GIVEN a window (60 s) longer than the queue's visibility timeout (30 s)
+    clock = FakeClock()
+    with open_pumps(tmp_path, clock, windowed(tmp_path, 60)) as pumps:
+        notes = pumps.queue("NotesQueue")
+        notes.send("only")
+        assert consumer(pumps).pump_once() is Outcome.IDLE
+
+        # WHEN it shows again while held, and the window then ends
+        clock.advance(seconds=31)
+        assert consumer(pumps).pump_once() is Outcome.IDLE
+        clock.advance(seconds=30)
+        assert consumer(pumps).pump_once() is Outcome.WORKED
+
+        # THEN it went once, and its latest receipt deleted it
+        assert notes.approximate_count() == 0
+    (event,) = pump_functions.RECEIVED["notes"]
+    assert bodies(event) == ["only"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 import pytest
 
 from slsplay.cli import main
+from slsplay.local.pumps import Pumps
 from slsplay.local.schedules import ScheduleError, parse_schedule
 from tests.local import pump_functions
 from tests.local.pump_support import PUMPS_TEMPLATE, FakeClock, open_pumps
@@ -26,6 +29,12 @@ def fresh_functions() -> Iterator[None]:
     pump_functions.reset()
 
 
+def fire_due(pumps: Pumps) -> None:
+    """One step of the scheduler, and the runs it started, to their end."""
+    pumps.scheduler.pump_once()
+    assert pumps.scheduler.wait(timeout=5)
+
+
 def fired(job: str) -> list[str]:
     """The ``time`` of each event the job received (both jobs share one handler)."""
     return [
@@ -36,23 +45,23 @@ def fired(job: str) -> list[str]:
 def test_a_rate_schedule_fires_every_five_minutes_by_the_clock(tmp_path: Path) -> None:
     clock = FakeClock(MONDAY_9)
     with open_pumps(tmp_path, clock) as pumps:
-        pumps.scheduler.pump_once()
+        fire_due(pumps)
         clock.advance(minutes=4, seconds=59)
-        pumps.scheduler.pump_once()
+        fire_due(pumps)
         assert fired("TickJob") == []
         for _ in range(2):
             clock.advance(minutes=5)
-            pumps.scheduler.pump_once()
+            fire_due(pumps)
     assert fired("TickJob") == ["2030-01-07T09:05:00Z", "2030-01-07T09:10:00Z"]
 
 
 def test_a_cron_schedule_fires_on_weekday_mornings_only(tmp_path: Path) -> None:
     clock = FakeClock(MONDAY_9)
     with open_pumps(tmp_path, clock) as pumps:
-        pumps.scheduler.pump_once()
+        fire_due(pumps)
         for _ in range(7 * 24):  # a week, hour by hour
             clock.advance(hours=1)
-            pumps.scheduler.pump_once()
+            fire_due(pumps)
     assert fired("NightlyReportJob") == [
         f"2030-01-{day:02d}T09:30:00Z" for day in (7, 8, 9, 10, 11)
     ]
@@ -61,9 +70,9 @@ def test_a_cron_schedule_fires_on_weekday_mornings_only(tmp_path: Path) -> None:
 def test_the_scheduled_event_has_eventbridges_shape(tmp_path: Path) -> None:
     clock = FakeClock(MONDAY_9)
     with open_pumps(tmp_path, clock) as pumps:
-        pumps.scheduler.pump_once()
+        fire_due(pumps)
         clock.advance(minutes=5)
-        pumps.scheduler.pump_once()
+        fire_due(pumps)
     (event,) = [e for e in pump_functions.RECEIVED["tick"] if "TickJob" in e["resources"][0]]
     sample = json.loads(SAMPLE.read_text())
 
@@ -82,13 +91,13 @@ def test_the_scheduled_event_has_eventbridges_shape(tmp_path: Path) -> None:
 def test_a_time_missed_while_stopped_fires_once_after_a_restart(tmp_path: Path) -> None:
     clock = FakeClock(MONDAY_9)
     with open_pumps(tmp_path, clock) as pumps:
-        pumps.scheduler.pump_once()
+        fire_due(pumps)
     clock.advance(minutes=17)
     with open_pumps(tmp_path, clock) as pumps:
-        pumps.scheduler.pump_once()
-        pumps.scheduler.pump_once()
+        fire_due(pumps)
+        fire_due(pumps)
         clock.advance(minutes=3)
-        pumps.scheduler.pump_once()
+        fire_due(pumps)
     assert fired("TickJob") == ["2030-01-07T09:05:00Z", "2030-01-07T09:20:00Z"]
 
 
@@ -141,7 +150,6 @@ def test_unsupported_or_invalid_expressions_are_refused_clearly(expression: str)
 
 
 def test_a_template_with_an_unsupported_schedule_fails_at_startup(tmp_path: Path) -> None:
-    from slsplay.local.pumps import Pumps  # noqa: PLC0415
     from slsplay.local.template import Stack, TemplateError  # noqa: PLC0415
 
     text = PUMPS_TEMPLATE.read_text().replace("rate(5 minutes)", "cron(0 9 L * ? *)")
@@ -183,3 +191,85 @@ def test_slsplay_jobs_run_names_the_jobs_when_the_name_is_unknown(
     ]
     assert main(command) == 1
     assert "nightly-report-job, tick-job" in capsys.readouterr().err
+
+
+def test_a_slow_job_does_not_delay_the_other_schedules(tmp_path: Path) -> None:
+    # GIVEN both jobs due at once, the first (TickJob) busy until the other has run
+    nightly_ran = threading.Event()
+    tick_saw_nightly: list[bool] = []
+
+    def answer(event: dict[str, Any]) -> Any:
+        if "TickJob" in event["resources"][0]:
+            tick_saw_nightly.append(nightly_ran.wait(timeout=2))
+        else:
+            nightly_ran.set()
+
+    pump_functions.ANSWERS["tick"] = answer
+    clock = FakeClock(MONDAY_9)
+    with open_pumps(tmp_path, clock) as pumps:
+        fire_due(pumps)  # due times set from 09:00
+        clock.advance(minutes=30)
+
+        # WHEN the scheduler fires them
+        started = time.monotonic()
+        pumps.scheduler.pump_once()
+        firing = time.monotonic() - started
+        assert pumps.scheduler.wait(timeout=5)
+
+    # THEN the scheduler did not wait for either, and the second ran while the first did
+    assert firing < 1
+    assert tick_saw_nightly == [True]
+    assert sorted(fired("TickJob") + fired("NightlyReportJob")) == [
+        "2030-01-07T09:05:00Z",
+        "2030-01-07T09:30:00Z",
+    ]
+
+
+def test_stopping_the_pumps_waits_for_a_job_under_way(tmp_path: Path) -> None:
+    started, finished = threading.Event(), threading.Event()
+
+    def slow(event: dict[str, Any]) -> Any:
+        started.set()
+        time.sleep(0.3)
+        finished.set()
+
+    pump_functions.ANSWERS["tick"] = slow
+    clock = FakeClock(MONDAY_9)
+    with open_pumps(tmp_path, clock) as pumps:
+        fire_due(pumps)  # due times set from 09:00
+        clock.advance(minutes=5)
+        pumps.start()
+        assert started.wait(timeout=5)
+        pumps.stop()
+        assert finished.is_set()
+
+
+def test_a_run_cut_short_by_a_restart_fires_again_after_it(tmp_path: Path) -> None:
+    # GIVEN the 09:05 run of TickJob, stuck when the runtime stops
+    release = threading.Event()
+    runs: list[str] = []
+
+    def stuck_the_first_time(event: dict[str, Any]) -> Any:
+        runs.append(event["time"])
+        if len(runs) == 1:
+            release.wait(timeout=5)
+
+    pump_functions.ANSWERS["tick"] = stuck_the_first_time
+    clock = FakeClock(MONDAY_9)
+    with open_pumps(tmp_path, clock) as pumps:
+        fire_due(pumps)  # due times set from 09:00
+        clock.advance(minutes=5)
+        pumps.scheduler.pump_once()
+        first = pumps.scheduler
+        assert not first.wait(timeout=0.1)
+
+    # WHEN it starts again
+    try:
+        with open_pumps(tmp_path, clock) as pumps:
+            fire_due(pumps)
+    finally:
+        release.set()
+        assert first.wait(timeout=5)
+
+    # THEN the time whose run never ended fires again
+    assert runs == ["2030-01-07T09:05:00Z", "2030-01-07T09:05:00Z"]

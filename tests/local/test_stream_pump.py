@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from slsplay.local.pumps import Outcome, StreamPump
 from slsplay.ports import Key
 from tests.local import pump_functions
-from tests.local.pump_support import FakeClock, open_pumps
+from tests.local.pump_support import FakeClock, open_pumps, template_variant
 
 
 @pytest.fixture(autouse=True)
@@ -158,3 +159,63 @@ def test_bisect_isolates_a_poison_record_which_ends_at_the_on_failure_destinatio
         "timestamp",
         "DDBStreamBatchInfo",
     }
+
+
+def test_a_batch_that_failed_before_a_restart_is_retried_only_as_often_as_it_has_left(
+    tmp_path: Path,
+) -> None:
+    # GIVEN a record that always fails (MaximumRetryAttempts: 2), tried once before a restart
+    def crash(event: dict[str, Any]) -> Any:
+        raise RuntimeError("always")
+
+    pump_functions.ANSWERS["changes"] = crash
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        pumps.store.put({"pk": "poison", "sk": "x", "n": 1})
+        assert stream_pump(pumps).pump_once() is Outcome.FAILED
+
+    # WHEN the runtime starts again
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        pump = stream_pump(pumps)
+        assert pump.pump_once() is Outcome.FAILED  # the first retry
+        assert pump.pump_once() is Outcome.FAILED  # the second, the last: given up
+        assert pump.pump_once() is Outcome.IDLE
+        failures = pumps.queue("ChangeFailures").receive(10)
+
+    # THEN it was tried 1 + 2 times in all, not afresh after the restart
+    assert len(pump_functions.RECEIVED["changes"]) == 3
+    (message,) = failures
+    assert json.loads(message.body)["requestContext"]["approximateInvokeCount"] == 3
+
+
+WINDOWED = ("BatchSize: 8\n", "BatchSize: 8\n            MaximumBatchingWindowInSeconds: 2\n")
+
+
+def test_a_short_batch_waits_the_batching_window_from_its_first_records_arrival(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock(datetime.now(UTC))  # the feed stamps changes by the system's clock
+    with open_pumps(tmp_path, clock, template_variant(tmp_path / "t", *WINDOWED)) as pumps:
+        pumps.store.put({"pk": "p1", "sk": "x", "n": 1})
+        pumps.store.put({"pk": "p2", "sk": "x", "n": 2})
+
+        assert stream_pump(pumps).pump_once() is Outcome.IDLE
+        clock.advance(seconds=1)
+        assert stream_pump(pumps).pump_once() is Outcome.IDLE
+        assert pump_functions.RECEIVED["changes"] == []
+        clock.advance(seconds=1.5)
+        assert stream_pump(pumps).pump_once() is Outcome.WORKED
+
+    (event,) = pump_functions.RECEIVED["changes"]
+    assert values(event) == [1, 2]
+
+
+def test_a_full_batch_goes_at_once_whatever_the_batching_window(tmp_path: Path) -> None:
+    clock = FakeClock(datetime.now(UTC))
+    with open_pumps(tmp_path, clock, template_variant(tmp_path / "t", *WINDOWED)) as pumps:
+        for n in range(1, 10):
+            pumps.store.put({"pk": f"p{n}", "sk": "x", "n": n})
+
+        assert stream_pump(pumps).pump_once() is Outcome.WORKED  # the first 8 (BatchSize)
+        assert stream_pump(pumps).pump_once() is Outcome.IDLE  # the ninth waits
+
+    assert [values(e) for e in pump_functions.RECEIVED["changes"]] == [[1, 2, 3, 4, 5, 6, 7, 8]]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from slsplay.adapters.aws.dynamo_store import change_from_record
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.local.streams import stream_event
+from slsplay.ports import Key
 from slsplay.store.schema import TABLE
 
 SAMPLE = Path(__file__).resolve().parents[1] / "events" / "dynamoStreamEvent.json"
@@ -60,4 +62,28 @@ def test_a_stream_record_reads_back_as_the_change_it_came_from(tmp_path: Path) -
         (c.kind, c.key, c.old_image, c.new_image, c.position) for c in changes
     ]
     assert all(abs((b.at - c.at).total_seconds()) < 1 for b, c in zip(back, changes, strict=True))
+    store.close()
+
+
+def test_a_deletion_by_time_to_live_names_the_service_as_dynamodb_streams_do(
+    tmp_path: Path,
+) -> None:
+    store = SqliteItemStore(tmp_path / "db", TABLE)
+    store.put({"pk": "expiring", "sk": "S", "ttl": 1_900_000_000})
+    store.put({"pk": "deleted", "sk": "S"})
+    store.delete(Key("deleted", "S"))
+    store.delete_expired(datetime.fromtimestamp(1_900_000_001, UTC), 10)
+
+    records = stream_event(store.changes().changes, stream_arn="arn", region="eu-west-1")
+    removals = {
+        r["dynamodb"]["Keys"]["pk"]["S"]: r
+        for r in records["Records"]
+        if r["eventName"] == "REMOVE"
+    }
+
+    assert "userIdentity" not in removals["deleted"]
+    assert removals["expiring"]["userIdentity"] == {
+        "type": "Service",
+        "principalId": "dynamodb.amazonaws.com",
+    }
     store.close()

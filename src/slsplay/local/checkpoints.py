@@ -1,19 +1,21 @@
 """Where the local runtime's pumps keep their place: durable, so a restart resumes there.
 
 One small table in the data directory's queue file (``queues.db``): the stream pumps' last
-delivered sequence number, the scheduler's next due times. A pump writes its checkpoint only
-after the work it covers succeeded, so a crash in between repeats work, never skips it.
+delivered sequence number and how many times each record after it has failed, the
+scheduler's next due times. A pump writes its checkpoint only after the work it covers
+succeeded, so a crash in between repeats work, never skips it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from slsplay.adapters.local.sqlite_file import SqliteFile
 
 
 class Checkpoints:
-    """Named string values in one SQLite file, each written in its own transaction."""
+    """Named string values in one SQLite file; each call that writes is one transaction."""
 
     def __init__(self, path: str | Path) -> None:
         self._file = SqliteFile(path)
@@ -33,12 +35,20 @@ class Checkpoints:
 
     def put(self, name: str, value: str) -> None:
         """Save ``value`` under ``name``, durably."""
+        self.put_many({name: value})
+
+    def put_many(self, values: Mapping[str, str | None]) -> None:
+        """Save several values at once, in one transaction; ``None`` removes a name."""
         with self._file.writing() as conn:
-            conn.execute(
-                "INSERT INTO pump_checkpoints (name, value) VALUES (?, ?)"
-                " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                (name, value),
-            )
+            for name, value in values.items():
+                if value is None:
+                    conn.execute("DELETE FROM pump_checkpoints WHERE name = ?", (name,))
+                else:
+                    conn.execute(
+                        "INSERT INTO pump_checkpoints (name, value) VALUES (?, ?)"
+                        " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                        (name, value),
+                    )
 
     def close(self) -> None:
         """Close the file's connections."""

@@ -1,24 +1,37 @@
 """The local runtime's event sources: the template's stream, queue and schedule wiring, run.
 
-What Lambda's event source mappings and EventBridge do in the cloud, done here in process:
+What Lambda's event source mappings, EventBridge and DynamoDB's time to live do in the
+cloud, done here in process:
 
 - ``StreamPump``, per function with a ``DynamoDB`` event: reads the local store's change feed
   from its checkpoint, delivers DynamoDB Streams batches in order, one at a time, and honours
-  ``ReportBatchItemFailures``, ``BisectBatchOnFunctionError``, ``MaximumRetryAttempts`` and
-  the ``OnFailure`` destination as the mapping does;
+  ``ReportBatchItemFailures``, ``BisectBatchOnFunctionError``, ``MaximumRetryAttempts``,
+  ``MaximumBatchingWindowInSeconds`` and the ``OnFailure`` destination as the mapping does;
 - ``QueuePump``, per function with an ``SQS`` event: receives from the durable SQLite queue
-  (with the template queue's visibility timeout and redrive policy), delivers SQS batches,
-  deletes what succeeded;
+  (with the template queue's visibility timeout and redrive policy), delivers SQS batches
+  (gathered for up to ``MaximumBatchingWindowInSeconds``), deletes what succeeded;
 - ``Scheduler``, for every ``Schedule``/``ScheduleV2`` event: fires EventBridge Scheduled
-  Events at the expression's times (see ``schedules.py`` for what is supported).
+  Events at the expression's times (see ``schedules.py`` for what is supported), each run
+  in a thread of its own so that a slow job never delays another;
+- ``TtlSweeper``, per table whose ``TimeToLiveSpecification`` is enabled: deletes the items
+  that expired, every minute, as DynamoDB's TTL process does (within days, in the cloud).
 
 ``Pumps`` builds them all from a ``Stack`` and its functions, checks the wiring when it is
-made (a bad expression or an unknown queue fails ``slsplay serve`` at startup), and runs
-each pump in its own thread. Tests call ``pump_once()`` instead, and inject the clock.
+made (a bad expression, an unknown queue, or an event source setting the pumps cannot honour
+such as ``FilterCriteria`` fails ``slsplay serve`` at startup), and runs each pump in its own
+thread. Tests call ``pump_once()`` instead, and inject the clock.
 
 Where AWS retries with backoff, a pump whose step failed waits before the next one (up to
-``MAX_BACKOFF_SECONDS``); ``pump_once`` itself never waits. Retry counts live in memory: a
-restart forgets them and tries a failing batch afresh, which is at-least-once, as promised.
+``MAX_BACKOFF_SECONDS``); ``pump_once`` itself never waits. A stream pump keeps its retry
+counts in its checkpoint, beside its position: a batch that failed before a restart is
+retried only as many more times as ``MaximumRetryAttempts`` has left.
+
+A batching window counts from the oldest record's arrival in the change feed (its
+``ApproximateCreationDateTime``): the feed can be read again and again without taking
+anything, so the stream pump leaves a short batch there until it is full or old enough. A
+queue pump must receive a message to see it, so it holds what it received, as Lambda's poller
+does, and counts the window from that first receive; messages held when the runtime stops
+show again after their visibility timeout.
 """
 
 from __future__ import annotations
@@ -27,17 +40,19 @@ import json
 import logging
 import re
 import threading
+import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from slsplay.adapters.clock import SystemClock
 from slsplay.adapters.local.sqlite_queue import SqliteQueue, SqliteQueues
+from slsplay.adapters.local.sqlite_store import INDEXABLE_NAME, SqliteItemStore
 from slsplay.adapters.queue_limits import MAX_BATCH
 from slsplay.bootstrap import QUEUES_FILE, Container
 from slsplay.config import Settings
@@ -57,8 +72,13 @@ DEFAULT_VISIBILITY_TIMEOUT = 30
 # The event source mapping's defaults, where the template sets nothing.
 DEFAULT_STREAM_BATCH = 100
 DEFAULT_SQS_BATCH = 10
+# Lambda's limit on MaximumBatchingWindowInSeconds.
+MAX_BATCHING_WINDOW_SECONDS = 300
 # One shard locally; a stable id shaped like DynamoDB Streams' own.
 LOCAL_SHARD_ID = "shardId-00000001700000000000-00000000"
+# How often expired items are looked for, and how many are deleted in one transaction.
+TTL_SWEEP_SECONDS = 60.0
+TTL_PAGE = 100
 
 
 class Outcome(Enum):
@@ -177,6 +197,7 @@ class StreamPump:
         stream_arn: str,
         clock: Clock,
         batch_size: int = DEFAULT_STREAM_BATCH,
+        batching_window: float = 0.0,
         bisect: bool = False,
         max_retries: int | None = None,
         report_failures: bool = False,
@@ -190,11 +211,14 @@ class StreamPump:
         self.stream_arn = stream_arn
         self.clock = clock
         self.batch_size = batch_size
+        self.batching_window = timedelta(seconds=batching_window)
         self.bisect = bisect
         self.max_retries = max_retries  # None: retry until it works, as -1 does
         self.report_failures = report_failures
         self.on_failure = on_failure
         self._checkpoint = f"stream/{self.name}"
+        # Failed invocations per record position, for the records after the position.
+        self._failures_checkpoint = f"{self._checkpoint}/failures"
         saved = checkpoints.get(self._checkpoint)
         if saved is None and starting_position == "LATEST":
             saved = self._end_of_feed()
@@ -203,7 +227,8 @@ class StreamPump:
         self.position: str | None = saved
         # Consecutive sub-batches still to deliver, in order (a bisected batch is two).
         self._work: list[list[Change]] = []
-        self._failures: dict[str, int] = {}  # failed invocations per record position
+        counts = checkpoints.get(self._failures_checkpoint)
+        self._failures: dict[str, int] = json.loads(counts) if counts else {}
 
     def idle_wait(self) -> float:
         """How often an idle stream is polled."""
@@ -213,7 +238,7 @@ class StreamPump:
         """Deliver the next batch (or the retry of a failed one) and act on the answer."""
         if not self._work:
             batch = self.store.changes(self.position, self.batch_size).changes
-            if not batch:
+            if not batch or self._gathering(batch):
                 return Outcome.IDLE
             self._work = [batch]
         batch = self._work[0]
@@ -241,6 +266,12 @@ class StreamPump:
         self._work[0] = rest
         return self._retry_or_discard(rest, None)
 
+    def _gathering(self, batch: list[Change]) -> bool:
+        """Whether a new batch waits to fill: short, and its oldest record within the window."""
+        if not self.batching_window or len(batch) >= self.batch_size:
+            return False
+        return self.clock.now() < batch[0].at + self.batching_window
+
     def _batch_failed(self, batch: list[Change], error_type: str | None) -> Outcome:
         if self.bisect and len(batch) > 1:
             # Splitting does not count as a retry; each half is retried on its own.
@@ -257,6 +288,7 @@ class StreamPump:
             attempts = max(attempts, self._failures[change.position])
         if self.max_retries is None or attempts <= self.max_retries:
             logger.warning("%s: batch %s failed; retrying", self.name, _span(batch))
+            self.checkpoints.put(self._failures_checkpoint, json.dumps(self._failures))
             return Outcome.FAILED
         logger.error(
             "%s: batch %s failed %d times; skipped%s",
@@ -273,10 +305,16 @@ class StreamPump:
     def _delivered(self, batch: list[Change], *, keep_rest: bool = False) -> None:
         """Checkpoint past ``batch`` (saved before anything moves on in memory)."""
         last = batch[-1].position
-        self.checkpoints.put(self._checkpoint, last)
+        done = {change.position for change in batch}
+        failures = {position: n for position, n in self._failures.items() if position not in done}
+        self.checkpoints.put_many(
+            {
+                self._checkpoint: last,
+                self._failures_checkpoint: json.dumps(failures) if failures else None,
+            }
+        )
         self.position = last
-        for change in batch:
-            self._failures.pop(change.position, None)
+        self._failures = failures
         if not keep_rest:
             self._work.pop(0)
 
@@ -330,28 +368,31 @@ class QueuePump:
         *,
         queue: SqliteQueue,
         queue_arn: str,
+        clock: Clock,
         batch_size: int = DEFAULT_SQS_BATCH,
+        batching_window: float = 0.0,
         report_failures: bool = False,
     ) -> None:
         self.function = function
         self.name = f"{function.config.logical_id}.{event_name}"
         self.queue = queue
         self.queue_arn = queue_arn
+        self.clock = clock
         self.batch_size = batch_size
+        self.batching_window = timedelta(seconds=batching_window)
         self.report_failures = report_failures
+        # Received and waiting for the batch to fill, by message id (a message shown again
+        # while held replaces its older receipt), and since when the batch has been gathering.
+        self._held: dict[str, QueueMessage] = {}
+        self._held_since: datetime | None = None
 
     def idle_wait(self) -> float:
         """How often an empty queue is polled."""
         return POLL_SECONDS
 
     def pump_once(self) -> Outcome:
-        """Receive a batch, deliver it, delete the messages that succeeded."""
-        messages: list[QueueMessage] = []
-        while len(messages) < self.batch_size:
-            received = self.queue.receive(min(MAX_BATCH, self.batch_size - len(messages)))
-            if not received:
-                break
-            messages += received
+        """Receive a batch (gathered for the batching window), deliver it, delete successes."""
+        messages = self._gather()
         if not messages:
             return Outcome.IDLE
         event = sqs_event(messages, queue_arn=self.queue_arn, region=self.function.config.region)
@@ -376,6 +417,24 @@ class QueuePump:
             logger.warning("%s: %d of %d messages failed", self.name, len(failed), len(messages))
         return Outcome.WORKED if deleted else Outcome.FAILED
 
+    def _gather(self) -> list[QueueMessage]:
+        """The batch to deliver now: full, or gathered for the window; empty while gathering."""
+        while len(self._held) < self.batch_size:
+            received = self.queue.receive(min(MAX_BATCH, self.batch_size - len(self._held)))
+            if not received:
+                break
+            self._held.update((message.message_id, message) for message in received)
+        if not self._held:
+            return []
+        now = self.clock.now()
+        if self._held_since is None:
+            self._held_since = now
+        if len(self._held) < self.batch_size and now < self._held_since + self.batching_window:
+            return []
+        messages = list(self._held.values())
+        self._held, self._held_since = {}, None
+        return messages
+
 
 # -- schedules ------------------------------------------------------------------------------
 
@@ -399,9 +458,15 @@ class ScheduledTarget:
 class Scheduler:
     """Fires every schedule of the template at its times, by the injected clock.
 
-    Each schedule's next due time is a checkpoint: after a restart a time that passed while
-    the runtime was down fires once, late, then the schedule goes on from now (EventBridge
-    never misses a time; it is never down). A job's failure is logged and not retried.
+    Each firing runs in a thread of its own, as each EventBridge firing is an invocation of
+    its own: a slow job never delays another schedule, and a run that outlasts its period
+    overlaps the next run of the same job, as on Lambda (jobs are idempotent for that
+    reason). Overlaps stay few: every run ends within its function's ``Timeout``.
+
+    Each schedule's next due time is a checkpoint, moved past a time once the run for it has
+    ended: after a restart a time that passed while the runtime was down, or whose run the
+    stop cut short, fires once, late, then the schedule goes on from now (EventBridge never
+    misses a time; it is never down). A job's failure is logged and not retried.
     """
 
     name = "scheduler"
@@ -421,6 +486,8 @@ class Scheduler:
         self.account_id = account_id
         self.region = region
         self._due: dict[str, tuple[datetime, datetime]] = {}  # key: (due, anchor)
+        self._running: dict[threading.Thread, tuple[ScheduledTarget, datetime]] = {}
+        self._lock = threading.Lock()  # over _due, _running and the checkpoints they save
         now = clock.now()
         for target in self.targets:
             saved = checkpoints.get(target.key)
@@ -446,22 +513,39 @@ class Scheduler:
         return min(1.0, max(0.01, (soonest - self.clock.now()).total_seconds()))
 
     def pump_once(self) -> Outcome:
-        """Fire every schedule that is due, once each."""
+        """Start a run of every schedule that is due, once each; never waits for one."""
         fired = False
         for target in self.targets:
-            due, anchor = self._due[target.key]
-            now = self.clock.now()
-            if due > now:
-                continue
-            try:
-                self.fire(target, due)
-            except InvocationError:
-                logger.error("%s: the scheduled run at %s failed", target.function.name, _iso(due))
-            following = target.schedule.next_after(max(due, now), anchor)
-            self._save(target, following, anchor)
-            self._due[target.key] = (following, anchor)
+            with self._lock:
+                due, anchor = self._due[target.key]
+                now = self.clock.now()
+                if due > now:
+                    continue
+                following = target.schedule.next_after(max(due, now), anchor)
+                self._due[target.key] = (following, anchor)
+                run = threading.Thread(
+                    target=self._run,
+                    args=(target, due),
+                    name=f"job-{target.function.name}",
+                    daemon=True,  # as the functions' own threads: a stuck job cannot hang exit
+                )
+                self._running[run] = (target, due)
+            run.start()
             fired = True
         return Outcome.WORKED if fired else Outcome.IDLE
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait up to ``timeout`` seconds for the runs started so far; True if all ended."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            with self._lock:
+                runs = list(self._running)
+            if not runs:
+                return True
+            for run in runs:
+                run.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+                if run.is_alive():
+                    return False
 
     def fire(self, target: ScheduledTarget, at: datetime) -> str:
         """Invoke ``target``'s function with the event of its schedule for ``at``."""
@@ -473,9 +557,66 @@ class Scheduler:
         logger.info("%s: scheduled run for %s", target.function.name, _iso(at))
         return target.function.invoke(event)
 
+    def _run(self, target: ScheduledTarget, due: datetime) -> None:
+        """One firing, in its own thread; then the schedule's checkpoint moves on."""
+        try:
+            self.fire(target, due)
+        except InvocationError:
+            logger.error("%s: the scheduled run at %s failed", target.function.name, _iso(due))
+        except Exception:
+            logger.exception("%s: the scheduled run at %s failed", target.function.name, _iso(due))
+        finally:
+            with self._lock:
+                del self._running[threading.current_thread()]
+                # Not past a time whose run (of the same schedule) is still going.
+                pending = [at for t, at in self._running.values() if t.key == target.key]
+                following, anchor = self._due[target.key]
+                try:
+                    self._save(target, min([*pending, following]), anchor)
+                except Exception:  # closed by a stop that gave up waiting: fired again later
+                    logger.exception("%s: the schedule's place was not saved", target.key)
+
     def _save(self, target: ScheduledTarget, due: datetime, anchor: datetime) -> None:
         state = {"expression": target.schedule.expression, "due": due.isoformat()}
         self.checkpoints.put(target.key, json.dumps(state | {"anchor": anchor.isoformat()}))
+
+
+# -- time to live ---------------------------------------------------------------------------
+
+
+class TtlSweeper:
+    """A table's time to live: deletes the items that expired, a page at a time.
+
+    DynamoDB does it in the background, typically within a few days of the expiry; this does
+    it within a minute (``TTL_SWEEP_SECONDS``), by the pumps' clock. Readers must not count
+    on either: an expired item not yet deleted is still read, here as in the cloud.
+    """
+
+    def __init__(
+        self,
+        table: str,
+        *,
+        store: SqliteItemStore,
+        attribute: str,
+        clock: Clock,
+        page_size: int = TTL_PAGE,
+    ) -> None:
+        self.name = f"ttl.{table}"
+        self.store = store
+        self.attribute = attribute
+        self.clock = clock
+        self.page_size = page_size
+
+    def idle_wait(self) -> float:
+        """How often the table is looked at for expired items."""
+        return TTL_SWEEP_SECONDS
+
+    def pump_once(self) -> Outcome:
+        """Delete a page of expired items; a full page means there may be more."""
+        deleted = self.store.delete_expired(self.clock.now(), self.page_size, self.attribute)
+        if deleted:
+            logger.info("%s: %d expired items deleted", self.name, deleted)
+        return Outcome.WORKED if deleted == self.page_size else Outcome.IDLE
 
 
 # -- all of them ----------------------------------------------------------------------------
@@ -507,12 +648,15 @@ class Pumps:
                 properties = event.get("Properties") or {}
                 if properties.get("Enabled") is False or properties.get("State") == "DISABLED":
                     continue
+                if kind in _EVENT_PROPERTIES:
+                    _check_properties(f"{logical_id}.{event_name}", kind, properties)
                 if kind == "DynamoDB":
                     self._streams.append(self._stream_source(function, event_name, properties))
                 elif kind == "SQS":
                     self._consumers.append(self._sqs_source(function, event_name, properties))
                 elif kind in ("Schedule", "ScheduleV2"):
                     self.schedules.append(self._schedule(function, event_name, kind, properties))
+        self.ttl_attributes = self._ttl_attributes()
         self._threads: list[threading.Thread] = []
         self._stopping = threading.Event()
 
@@ -582,7 +726,9 @@ class Pumps:
                 source["event_name"],
                 queue=self.queue(source["queue"]),
                 queue_arn=self.queue_specs[source["queue"]].arn,
+                clock=self.clock,
                 batch_size=source["batch_size"],
+                batching_window=source["batching_window"],
                 report_failures=source["report_failures"],
             )
             for source in self._consumers
@@ -599,11 +745,26 @@ class Pumps:
             region=self.stack.region,
         )
 
+    @cached_property
+    def ttl_sweepers(self) -> list[TtlSweeper]:
+        """One per table whose time to live is enabled."""
+        if not self.ttl_attributes:
+            return []
+        store = self.store
+        if not isinstance(store, SqliteItemStore):  # Pumps always opens the local backend
+            raise TypeError(f"the pumps' store is a {type(store).__name__}, not SQLite")
+        # The local runtime keeps one table: each sweeper looks after it, by its attribute.
+        return [
+            TtlSweeper(table, store=store, attribute=attribute, clock=self.clock)
+            for table, attribute in self.ttl_attributes.items()
+        ]
+
     def all(self) -> list[Pump]:
         """Every pump, built (and their files opened) on first use."""
         pumps: list[Pump] = [*self.stream_pumps, *self.queue_pumps]
         if self.schedules:
             pumps.append(self.scheduler)
+        pumps += self.ttl_sweepers
         return pumps
 
     def pump_once(self) -> int:
@@ -640,13 +801,20 @@ class Pumps:
             self._threads.append(thread)
 
     def stop(self, timeout: float = 15.0) -> None:
-        """Stop the threads (each finishes the batch in hand and saves its place), then close."""
+        """Stop the threads, wait for the scheduled runs under way, then close the files.
+
+        Each thread finishes the batch in hand and saves its place; each wait is bounded by
+        ``timeout`` seconds (a scheduled run by its function's ``Timeout`` too).
+        """
         self._stopping.set()
         for thread in self._threads:
             thread.join(timeout)
             if thread.is_alive():
                 logger.warning("%s did not stop within %.0f s", thread.name, timeout)
         self._threads.clear()
+        scheduler: Scheduler | None = self.__dict__.get("scheduler")
+        if scheduler is not None and not scheduler.wait(timeout):
+            logger.warning("scheduled runs were still going after %.0f s", timeout)
         self.close()
 
     def close(self) -> None:
@@ -668,17 +836,24 @@ class Pumps:
         retries = int(properties.get("MaximumRetryAttempts", -1))
         on_failure = (properties.get("DestinationConfig") or {}).get("OnFailure") or {}
         destination = on_failure.get("Destination")
+        starting_position = str(properties.get("StartingPosition", "TRIM_HORIZON"))
+        if starting_position not in ("TRIM_HORIZON", "LATEST"):
+            raise TemplateError(
+                f"{function.config.logical_id}.{event_name}: StartingPosition"
+                f" {starting_position} is not one DynamoDB Streams take (TRIM_HORIZON, LATEST)"
+            )
         return {
             "function": function,
             "event_name": event_name,
             "stream_arn": stream,
             "batch_size": int(properties.get("BatchSize", DEFAULT_STREAM_BATCH)),
+            "batching_window": _batching_window(function, event_name, properties),
             "bisect": bool(properties.get("BisectBatchOnFunctionError", False)),
             "max_retries": None if retries < 0 else retries,
             "report_failures": "ReportBatchItemFailures"
             in (properties.get("FunctionResponseTypes") or []),
             "on_failure": self._queue_by_arn(destination, function) if destination else None,
-            "starting_position": str(properties.get("StartingPosition", "TRIM_HORIZON")),
+            "starting_position": starting_position,
         }
 
     def _sqs_source(
@@ -689,6 +864,7 @@ class Pumps:
             "event_name": event_name,
             "queue": self._queue_by_arn(properties.get("Queue"), function),
             "batch_size": int(properties.get("BatchSize", DEFAULT_SQS_BATCH)),
+            "batching_window": _batching_window(function, event_name, properties),
             "report_failures": "ReportBatchItemFailures"
             in (properties.get("FunctionResponseTypes") or []),
         }
@@ -730,6 +906,22 @@ class Pumps:
             input=json.loads(raw_input) if isinstance(raw_input, str) else None,
         )
 
+    def _ttl_attributes(self) -> dict[str, str]:
+        """The TTL attribute of each table whose ``TimeToLiveSpecification`` is enabled."""
+        attributes = {}
+        for table in self.stack.resources("AWS::DynamoDB::Table"):
+            spec = self.stack.properties(table).get("TimeToLiveSpecification") or {}
+            if str(spec.get("Enabled", False)).lower() != "true":
+                continue
+            attribute = spec.get("AttributeName")
+            if not isinstance(attribute, str) or not INDEXABLE_NAME.fullmatch(attribute):
+                raise TemplateError(
+                    f"{table}: the time-to-live attribute {attribute!r} is not one the local"
+                    " table can index (letters, digits and _)"
+                )
+            attributes[table] = attribute
+        return attributes
+
     def _arn(self, service: str, resource: str) -> str:
         return f"arn:aws:{service}:{self.stack.region}:{self.stack.account_id}:{resource}"
 
@@ -738,6 +930,110 @@ class Pumps:
             if spec.arn == arn:
                 return spec.logical_id
         raise TemplateError(f"{function.name}: {arn} is not a queue of the template")
+
+
+# -- what the pumps honour of an event source mapping's settings -----------------------------
+
+# The properties each event type may have (SAM refuses others), and how the pumps take each:
+# None when they do as Lambda does; else a check of the value, which answers nothing when
+# the value asks for nothing the pumps leave out, else ("refused", why) for a setting they
+# cannot honour (an error at startup) or ("ignored", why) for one whose absence changes
+# nothing a function could notice (a line in the log).
+_Verdict = tuple[Literal["refused", "ignored"], str] | None
+
+
+def _refuse_filters(value: Any) -> _Verdict:
+    if not (value or {}).get("Filters"):
+        return None
+    return "refused", "the pumps deliver every record; filters would drop some in the cloud"
+
+
+def _refuse_tumbling_window(value: Any) -> _Verdict:
+    if int(value) == 0:
+        return None
+    return "refused", "the pumps keep no window state between invocations"
+
+
+def _refuse_record_age(value: Any) -> _Verdict:
+    if int(value) == -1:
+        return None
+    return "refused", "the pumps never skip a record for its age"
+
+
+def _refuse_timestamp(value: Any) -> _Verdict:
+    return "refused", "DynamoDB Streams start at TRIM_HORIZON or LATEST only"
+
+
+def _parallelization(value: Any) -> _Verdict:
+    if int(value) <= 1:
+        return None
+    # Lambda keeps each item's records in order across its batches, as one batch at a time does.
+    return "ignored", "one batch at a time locally, each item's records in order as in the cloud"
+
+
+def _scaling(value: Any) -> _Verdict:
+    return "ignored", "one batch at a time locally, which any maximum concurrency allows"
+
+
+_EVENT_PROPERTIES: dict[str, dict[str, Callable[[Any], _Verdict] | None]] = {
+    "DynamoDB": {
+        "Stream": None,
+        "StartingPosition": None,
+        "StartingPositionTimestamp": _refuse_timestamp,
+        "BatchSize": None,
+        "MaximumBatchingWindowInSeconds": None,
+        "BisectBatchOnFunctionError": None,
+        "MaximumRetryAttempts": None,
+        "FunctionResponseTypes": None,
+        "DestinationConfig": None,
+        "Enabled": None,
+        "FilterCriteria": _refuse_filters,
+        "TumblingWindowInSeconds": _refuse_tumbling_window,
+        "MaximumRecordAgeInSeconds": _refuse_record_age,
+        "ParallelizationFactor": _parallelization,
+        "KmsKeyArn": None,  # encrypts filter criteria at rest: nothing to do here
+        "MetricsConfig": None,  # the mapping's CloudWatch metrics: nothing to do here
+    },
+    "SQS": {
+        "Queue": None,
+        "BatchSize": None,
+        "MaximumBatchingWindowInSeconds": None,
+        "FunctionResponseTypes": None,
+        "Enabled": None,
+        "FilterCriteria": _refuse_filters,
+        "ScalingConfig": _scaling,
+        "KmsKeyArn": None,
+        "MetricsConfig": None,
+    },
+}
+
+
+def _check_properties(where: str, kind: str, properties: dict[str, Any]) -> None:
+    """Refuse, naming it, an event source setting the pumps would otherwise silently ignore."""
+    known = _EVENT_PROPERTIES[kind]
+    for name, value in properties.items():
+        if name not in known:
+            raise TemplateError(f"{where}: {name} is not a property of a {kind} event")
+        check = known[name]
+        verdict = check(value) if check is not None else None
+        if verdict is None:
+            continue
+        outcome, why = verdict
+        if outcome == "refused":
+            raise TemplateError(f"{where}: {name} is not supported by the local runtime: {why}")
+        logger.info("%s: %s is ignored by the local runtime: %s", where, name, why)
+
+
+def _batching_window(
+    function: LambdaFunction, event_name: str, properties: dict[str, Any]
+) -> float:
+    window = float(properties.get("MaximumBatchingWindowInSeconds", 0))
+    if not 0 <= window <= MAX_BATCHING_WINDOW_SECONDS:
+        raise TemplateError(
+            f"{function.config.logical_id}.{event_name}: MaximumBatchingWindowInSeconds is"
+            f" {window:g}; Lambda takes 0 to {MAX_BATCHING_WINDOW_SECONDS}"
+        )
+    return window
 
 
 def _run(pump: Pump, stopping: threading.Event) -> None:

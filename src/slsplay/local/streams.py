@@ -2,7 +2,8 @@
 
 The shape is the one an event source mapping delivers (see tests/events/dynamoStreamEvent.json):
 AttributeValue JSON images, a string SequenceNumber, ApproximateCreationDateTime in epoch
-seconds, NEW_AND_OLD_IMAGES.
+seconds, NEW_AND_OLD_IMAGES. A deletion by the table's time to live carries the
+``userIdentity`` DynamoDB Streams give it, so a function can tell it from a caller's delete.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from typing import Any
 
 from slsplay.adapters.aws.dynamo_store import to_attribute_values
 from slsplay.ports import PK, SK, Change
+
+# Who deleted an expired item, as DynamoDB Streams name the TTL process.
+TTL_IDENTITY = {"type": "Service", "principalId": "dynamodb.amazonaws.com"}
 
 
 def stream_event(changes: Sequence[Change], *, stream_arn: str, region: str) -> dict[str, Any]:
@@ -35,7 +39,7 @@ def _record(change: Change, stream_arn: str, region: str) -> dict[str, Any]:
         data["OldImage"] = to_attribute_values(change.old_image)
         size += len(json.dumps(data["OldImage"]))
     data["SizeBytes"] = size
-    return {
+    record: dict[str, Any] = {
         # A stream record's eventID is unique per record; the position is, locally.
         "eventID": f"{change.position:0>32}",
         "eventName": change.kind,
@@ -45,3 +49,6 @@ def _record(change: Change, stream_arn: str, region: str) -> dict[str, Any]:
         "dynamodb": data,
         "eventSourceARN": stream_arn,
     }
+    if change.expired:
+        record["userIdentity"] = dict(TTL_IDENTITY)
+    return record

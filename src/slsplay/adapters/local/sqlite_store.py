@@ -6,14 +6,19 @@ index only when it has both of the index's key attributes), byte-ordered sort ke
 change record written in the same transaction as the change (an outbox the local runtime
 turns into DynamoDB Streams records). A write that changes nothing writes no record, as
 DynamoDB Streams do.
+
+It is also the table's time to live: ``delete_expired`` does what DynamoDB's TTL process
+does in the background (the local runtime's ``TtlSweeper`` calls it every minute). Expiring
+items are found through an index on their TTL attribute, not by reading the table.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +52,13 @@ from slsplay.ports import (
     key_of,
 )
 
+# The attribute slsplay's expiring items carry (epoch seconds; see store/sessions.py).
+TTL_ATTRIBUTE = "ttl"
+# DynamoDB's TTL process ignores an expiry time more than five years in the past.
+TTL_HORIZON = timedelta(days=5 * 365)
+# The TTL attribute names the table can index: they go into an index name and a JSON path.
+INDEXABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
 
 class SqliteItemStore(ItemStore):
     """The table in one SQLite file; safe to share between threads."""
@@ -74,8 +86,12 @@ class SqliteItemStore(ItemStore):
                 "CREATE TABLE IF NOT EXISTS changes ("
                 " seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
                 " pk TEXT NOT NULL, sk TEXT NOT NULL, old_image TEXT, new_image TEXT,"
-                " at TEXT NOT NULL)"
+                " at TEXT NOT NULL, expired INTEGER NOT NULL DEFAULT 0)"
             )
+            if "expired" not in {row[1] for row in conn.execute("PRAGMA table_info(changes)")}:
+                # A change feed written before time to live was emulated.
+                conn.execute("ALTER TABLE changes ADD COLUMN expired INTEGER NOT NULL DEFAULT 0")
+            _index_expiry(conn, TTL_ATTRIBUTE)
             # An index added to the schema later becomes two new columns, filled from the
             # items already stored, so that an existing data directory keeps working.
             columns = {row[1] for row in conn.execute("PRAGMA table_info(items)")}
@@ -155,7 +171,7 @@ class SqliteItemStore(ItemStore):
         rows = (
             self._connection()
             .execute(
-                "SELECT seq, kind, pk, sk, old_image, new_image, at FROM changes"
+                "SELECT seq, kind, pk, sk, old_image, new_image, at, expired FROM changes"
                 " WHERE seq > ? ORDER BY seq LIMIT ?",
                 (start, limit),
             )
@@ -169,10 +185,36 @@ class SqliteItemStore(ItemStore):
                 old_image=_loads(old) if old else None,
                 new_image=_loads(new) if new else None,
                 at=datetime.fromisoformat(at),
+                expired=bool(expired),
             )
-            for seq, kind, pk, sk, old, new, at in rows
+            for seq, kind, pk, sk, old, new, at, expired in rows
         ]
         return ChangeBatch(changes, changes[-1].position if changes else after)
+
+    # -- time to live -----------------------------------------------------------------------
+
+    def delete_expired(self, before: datetime, limit: int, attribute: str = TTL_ATTRIBUTE) -> int:
+        """Delete up to ``limit`` expired items, the earliest expiry first; answers how many.
+
+        An item expired when its ``attribute`` is a number of epoch seconds earlier than
+        ``before`` (and not more than ``TTL_HORIZON`` earlier); an item without it, or with
+        any other type of value, never expires, as in DynamoDB. Each deletion is a REMOVE in
+        the change feed marked ``expired``, as DynamoDB Streams mark TTL deletions.
+        """
+        latest = before.timestamp()
+        earliest = (before - TTL_HORIZON).timestamp()
+        expiry, numeric = _expiry(attribute)
+        with self._writing() as conn:
+            _index_expiry(conn, attribute)  # a no-op but for an attribute other than ``ttl``
+            rows = conn.execute(
+                f"SELECT pk, sk, body FROM items WHERE {numeric}"
+                f" AND {expiry} < ? AND {expiry} >= ? ORDER BY {expiry}, pk, sk LIMIT ?",
+                (latest, earliest, limit),
+            ).fetchall()
+            for pk, sk, body in rows:
+                conn.execute("DELETE FROM items WHERE pk = ? AND sk = ?", (pk, sk))
+                self._record(conn, "REMOVE", Key(pk, sk), _loads(body), None, expired=True)
+        return len(rows)
 
     # -- writes -----------------------------------------------------------------------------
 
@@ -222,9 +264,22 @@ class SqliteItemStore(ItemStore):
                 values,
             )
         kind: ChangeKind = "INSERT" if old is None else "REMOVE" if new is None else "MODIFY"
+        self._record(conn, kind, key, old, new)
+
+    @staticmethod
+    def _record(
+        conn: sqlite3.Connection,
+        kind: ChangeKind,
+        key: Key,
+        old: Item | None,
+        new: Item | None,
+        *,
+        expired: bool = False,
+    ) -> None:
+        """Add a change to the feed, in the transaction of the change itself."""
         conn.execute(
-            "INSERT INTO changes (kind, pk, sk, old_image, new_image, at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO changes (kind, pk, sk, old_image, new_image, at, expired)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 kind,
                 key.pk,
@@ -232,8 +287,28 @@ class SqliteItemStore(ItemStore):
                 None if old is None else _dumps(old),
                 None if new is None else _dumps(new),
                 datetime.now(UTC).isoformat(),
+                int(expired),
             ),
         )
+
+
+def _expiry(attribute: str) -> tuple[str, str]:
+    """The SQL of an item's expiry time, and the condition that it is a number."""
+    if not INDEXABLE_NAME.fullmatch(attribute):
+        raise ValueError(f"unsupported time-to-live attribute name {attribute!r}")
+    # JSON true reads as 1 through json_extract; only a JSON number is a DynamoDB number.
+    return (
+        f"json_extract(body, '$.{attribute}')",
+        f"json_type(body, '$.{attribute}') IN ('integer', 'real')",
+    )
+
+
+def _index_expiry(conn: sqlite3.Connection, attribute: str) -> None:
+    """The index the TTL deleter reads: items whose ``attribute`` is a number, by its value."""
+    expiry, numeric = _expiry(attribute)
+    conn.execute(
+        f"CREATE INDEX IF NOT EXISTS items_expiry_{attribute} ON items ({expiry}) WHERE {numeric}"
+    )
 
 
 def _updated(old: Item | None, op: Update) -> Item:
