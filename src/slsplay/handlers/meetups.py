@@ -284,12 +284,14 @@ def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
 
 
 UNSUBSCRIBE_PAGE: dict[int, OpenAPIResponse] = {
+    **problems(404),
     200: {
         "description": "A page that asks before unsubscribing (a GET never changes anything)",
         "content": {pages.HTML: {}},
     },
-    404: {"description": "A page saying the link is unknown", "content": {pages.HTML: {}}},
 }
+# An unknown link gets a page; a path that is no token at all, the API's problem document.
+UNSUBSCRIBE_PAGE[404]["content"][pages.HTML] = {}
 
 
 @router.get(
