@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import jwt
@@ -14,8 +14,10 @@ from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.adapters.passwords import Argon2PasswordHasher
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
 from slsplay.domain.errors import Conflict, Forbidden, InvalidInput, TooManyRequests, Unauthorized
+from slsplay.ports import Key
 from slsplay.services import auth, meetups
 from slsplay.store.schema import TABLE
+from slsplay.store.sessions import LoginAttempts
 from tests.support.clock import START, FakeClock
 
 ISSUER = "https://slsplay.example.com"
@@ -218,3 +220,50 @@ def tokens_key(tokens: JwtAccessTokens) -> bytes:
     return tokens._private_key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
+
+
+def test_refreshing_keeps_a_sign_in_alive_past_its_first_tokens_lifetime(
+    ports: auth.AuthPorts,
+) -> None:
+    clock = ports.clock
+    assert isinstance(clock, FakeClock)
+    session = auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    refresh_token = session.refresh_token
+    for _ in range(3):  # every 20 days, 60 days in all: twice the lifetime of one token
+        clock.advance(days=20)
+        sweep_expired(ports)
+        refresh_token = auth.refresh(ports, refresh_token).refresh_token
+
+    clock.advance(days=31)  # unused for longer than a token lives: the sign-in is over
+    sweep_expired(ports)
+    with pytest.raises(Unauthorized):
+        auth.refresh(ports, refresh_token)
+
+
+class SweptRightAfterReading(LoginAttempts):
+    """The failures item is removed by its time to live just after each read."""
+
+    def failures(self, email: str, now: datetime) -> tuple[int, datetime | None]:
+        answer = super().failures(email, now)
+        self.store.delete(Key(f"LOGIN#{email}", "FAILURES"))
+        return answer
+
+
+def test_a_failure_counted_as_its_window_is_swept_opens_a_new_window(
+    ports: auth.AuthPorts,
+) -> None:
+    window = timedelta(minutes=15)
+    LoginAttempts(ports.store, window).record_failure("ada@example.com", START)
+
+    later = START + timedelta(minutes=1)
+    SweptRightAfterReading(ports.store, window).record_failure("ada@example.com", later)
+
+    assert LoginAttempts(ports.store, window).failures("ada@example.com", later) == (1, later)
+
+
+def sweep_expired(ports: auth.AuthPorts) -> None:
+    """What the table's time to live does, at the fake clock's time."""
+    store = ports.store
+    assert isinstance(store, SqliteItemStore)
+    while store.delete_expired(ports.clock.now(), 100):
+        pass

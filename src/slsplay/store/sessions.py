@@ -15,7 +15,6 @@ from slsplay.domain.errors import Conflict
 from slsplay.ports import (
     PK,
     SK,
-    Check,
     ConditionFailed,
     Equals,
     Exists,
@@ -106,7 +105,12 @@ class SessionRepository:
                         self._refresh_item(new, record.user_id, record.family_id, expires_at),
                         NotExists(),
                     ),
-                    Check(_family_key(record.user_id, record.family_id), Equals("revoked", False)),
+                    # The sign-in lives as long as its newest token (a sliding lifetime).
+                    Update(
+                        _family_key(record.user_id, record.family_id),
+                        set={"ttl": _ttl(expires_at)},
+                        condition=Equals("revoked", False),
+                    ),
                 ]
             )
         except ConditionFailed as e:
@@ -173,7 +177,10 @@ class LoginAttempts:
                 }
             )
         else:
-            self.store.write(Update(key, add={"count": 1}))
+            try:
+                self.store.write(Update(key, add={"count": 1}, condition=Exists()))
+            except ConditionFailed:  # expired and swept meanwhile: this failure opens a window
+                self.record_failure(email, now)
 
     def clear(self, email: str) -> None:
         """Forget the failures after a successful login."""
