@@ -20,6 +20,7 @@ Item = dict[str, Any]
 """A stored item: ``str``, ``int``, ``bool``, ``None``, ``list`` and ``dict`` values only."""
 
 MAX_TRANSACTION_OPS = 100
+MAX_BATCH_GET = 100  # BatchGetItem's limit
 MAX_QUERY_LIMIT = 1_000
 
 
@@ -270,6 +271,10 @@ class ItemStore(ABC):
         """The item with that key (strongly consistent), or ``None``."""
 
     @abstractmethod
+    def _get_many(self, keys: list[Key]) -> dict[Key, Item]:
+        """Adapter part of ``get_many``, called with 1 to ``MAX_BATCH_GET`` distinct keys."""
+
+    @abstractmethod
     def write(self, op: Write) -> None:
         """One conditional put, update or delete; ``ConditionFailed`` when it does not hold."""
 
@@ -293,6 +298,14 @@ class ItemStore(ABC):
     @abstractmethod
     def changes(self, after: str | None = None, limit: int = 100) -> ChangeBatch:
         """Committed changes after ``position`` (from the oldest kept when ``None``)."""
+
+    def get_many(self, keys: Sequence[Key]) -> dict[Key, Item]:
+        """The items that exist among up to ``MAX_BATCH_GET`` keys, by key, in one request
+        (BatchGetItem; strongly consistent). No keys, no request."""
+        distinct = list(dict.fromkeys(keys))
+        if len(distinct) > MAX_BATCH_GET:
+            raise ValueError(f"get_many takes at most {MAX_BATCH_GET} keys")
+        return self._get_many(distinct) if distinct else {}
 
     def query(
         self,

@@ -11,7 +11,7 @@ from slsplay.domain.users import User
 from slsplay.ports import Delete, ItemStore, Key, Put
 from slsplay.services import meetups
 from slsplay.services.cleanup import Cleaned, clean_up
-from slsplay.store import records
+from slsplay.store import records, repositories
 from slsplay.store.repositories import MeetupRepository, UserRepository
 from tests.support.clock import START, FakeClock
 
@@ -136,3 +136,18 @@ def test_the_clean_up_leaves_alone_a_draft_changed_while_it_runs(
     with pytest.raises(VersionConflict):
         MeetupRepository(store).delete(stale, clock.now())
     assert exists(store, meetup_id)
+
+
+def test_a_deletion_too_large_for_one_request_is_finished_by_the_clean_up(
+    store: ItemStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(repositories, "PURGE_BATCHES_NOW", 1)
+    account = person(store, "ada", guest=False)
+    meetup_id = draft(store, clock, account, invitees=150)
+
+    meetups.delete_meetup(store, clock, account, meetup_id)
+
+    left = store.query(f"MEETUP#{meetup_id}", limit=100).items
+    assert 0 < len(left) < 150  # a batch went, the rest waits for the clean-up
+    assert clean_up(store, clock) == Cleaned(purges_finished=1)
+    assert not exists(store, meetup_id)

@@ -52,6 +52,21 @@ def test_reading_a_missing_item_gives_none(store: ItemStore) -> None:
     assert store.get(Key("P#nobody", "S")) is None
 
 
+def test_many_items_read_at_once_come_back_by_key_the_missing_left_out(
+    store: ItemStore,
+) -> None:
+    for n in range(100):
+        store.put(item(f"P#{n % 7}", f"S#{n}", n=n))
+    keys = [Key(f"P#{n % 7}", f"S#{n}") for n in range(0, 100, 2)] + [Key("P#none", "S")]
+
+    found = store.get_many([*keys, keys[0]])  # a key twice counts once
+
+    assert found == {key: store.get(key) for key in keys[:-1]}
+    assert store.get_many([]) == {}
+    with pytest.raises(ValueError, match="at most 100"):
+        store.get_many([Key("P", f"S#{n}") for n in range(101)])
+
+
 def test_a_put_replaces_the_whole_item(store: ItemStore) -> None:
     store.put(item("P", "S", a=1, b=2))
     store.put(item("P", "S", a=3))

@@ -34,6 +34,9 @@ from slsplay.ports import (
 )
 from slsplay.store import records, schema
 
+# How much of a deleted meetup goes within the request (a request's DynamoDB calls stay
+# bounded); the clean-up job removes the rest.
+PURGE_BATCHES_NOW = 10
 # Room in a transaction for invitations, next to the meetup check and the counter update.
 INVITATIONS_PER_TRANSACTION = MAX_TRANSACTION_OPS - 2
 
@@ -66,6 +69,14 @@ class MeetupRepository:
             records.counts_from_item(by_type.get(records.COUNTS_TYPE)),
         )
 
+    def counts_of(self, meetup_ids: Sequence[str]) -> dict[str, MeetupCounts]:
+        """The answer counts of up to 100 meetups, in one request."""
+        found = self.store.get_many([schema.counts_key(meetup_id) for meetup_id in meetup_ids])
+        return {
+            meetup_id: records.counts_from_item(found.get(schema.counts_key(meetup_id)))
+            for meetup_id in meetup_ids
+        }
+
     def save(self, meetup: Meetup, expected_version: int) -> None:
         """Store a changed meetup read at ``expected_version``.
 
@@ -96,8 +107,9 @@ class MeetupRepository:
         """Remove a meetup and everything kept under it (counts, invitations, mail markers).
 
         The meetup goes first, with a purge marker, in one transaction: from then on every
-        reader treats the meetup as gone. The rest follows in batches; should the process
-        stop in between, the marker lets the clean-up job finish (``unfinished_purges``).
+        reader treats the meetup as gone. The rest follows in batches, up to
+        ``PURGE_BATCHES_NOW`` of them; what is left then, or when the process stops in
+        between, the clean-up job finishes, found by its marker (``unfinished_purges``).
         """
         try:
             self.store.transact(
@@ -108,10 +120,14 @@ class MeetupRepository:
             )
         except ConditionFailed as e:
             raise VersionConflict from e
-        self.purge(meetup.id)
+        self.purge(meetup.id, max_batches=PURGE_BATCHES_NOW)
 
-    def purge(self, meetup_id: str) -> int:
-        """Delete what is left under a deleted meetup, then its marker; answers how many."""
+    def purge(self, meetup_id: str, *, max_batches: int | None = None) -> int:
+        """Delete what is left under a deleted meetup, then its marker; answers how many.
+
+        With ``max_batches``, stop after that many batches, leaving the marker if any item
+        is left.
+        """
         partition = schema.meetup_key(meetup_id).pk
         marker = schema.purge_key(meetup_id)
         deleted = 0
@@ -122,6 +138,8 @@ class MeetupRepository:
             keys = [key for key in keys if key != marker]
             if not keys:
                 break
+            if max_batches is not None and deleted >= max_batches * MAX_TRANSACTION_OPS:
+                return deleted  # the rest is the clean-up job's
             self.store.transact([Delete(key) for key in keys])
             deleted += len(keys)
         self.store.delete(marker)

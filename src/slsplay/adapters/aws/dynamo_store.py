@@ -7,6 +7,7 @@ the table pays nothing for it at cold start.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -53,6 +54,8 @@ _deserializer = TypeDeserializer()
 # A stream shard answers with no records now and then although more follow; read on a
 # few times before concluding that a shard has nothing new.
 _EMPTY_READS_PER_SHARD = 3
+# BatchGetItem may leave keys unprocessed under throttling: ask again this often.
+_BATCH_GET_ATTEMPTS = 8
 
 
 def to_attribute_values(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -166,6 +169,22 @@ class DynamoItemStore(ItemStore):
             ConsistentRead=True,
         )
         return from_attribute_values(answer["Item"]) if "Item" in answer else None
+
+    def _get_many(self, keys: list[Key]) -> dict[Key, Item]:
+        """The items that exist among ``keys``, by BatchGetItem (retrying what it leaves)."""
+        wanted = [to_attribute_values({PK: k.pk, SK: k.sk}) for k in keys]
+        found: dict[Key, Item] = {}
+        request: dict[str, Any] = {self.table_name: {"Keys": wanted, "ConsistentRead": True}}
+        for attempt in range(_BATCH_GET_ATTEMPTS):
+            answer = self.dynamodb.batch_get_item(RequestItems=request)
+            for raw in answer.get("Responses", {}).get(self.table_name, []):
+                item = from_attribute_values(raw)
+                found[Key(item[PK], item[SK])] = item
+            request = answer.get("UnprocessedKeys") or {}
+            if not request:
+                return found
+            time.sleep(min(1.0, 0.05 * 2**attempt))  # throttled: back off, then ask again
+        raise StoreBusy
 
     def _query(
         self,
