@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from slsplay.adapters.aws.dynamo_store import DynamoItemStore
 from slsplay.domain.errors import VersionConflict
+from slsplay.local.template import load_template, table_properties
 from slsplay.ports import (
     AllOf,
     Check,
@@ -480,3 +482,15 @@ def test_a_change_record_carries_when_it_happened(store: ItemStore) -> None:
     (change,) = store.changes().changes
 
     assert change.at.tzinfo is not None
+
+
+def test_the_provisioned_table_expires_items_by_their_ttl_attribute(store: ItemStore) -> None:
+    # What template.yaml declares; the local store's runtime reads the same declaration.
+    expiry = table_properties(load_template())["TimeToLiveSpecification"]
+    assert expiry == {"AttributeName": "ttl", "Enabled": True}
+    if isinstance(store, DynamoItemStore):
+        described = store.dynamodb.describe_time_to_live(TableName=store.table_name)
+        assert described["TimeToLiveDescription"] == {
+            "TimeToLiveStatus": "ENABLED",
+            "AttributeName": "ttl",
+        }

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from slsplay.handlers.context import container
+from slsplay.handlers.context import container, forget
 
 EVENTS = Path(__file__).resolve().parents[1] / "events" / "handlers"
 
@@ -21,10 +21,10 @@ def fresh_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     monkeypatch.setenv("SLSPLAY_BACKEND", "local")
     monkeypatch.setenv("SLSPLAY_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("SLSPLAY_PUBLIC_URL", "https://slsplay.example.com")
-    container.cache_clear()
+    forget()
     yield tmp_path
     container().store.close()
-    container.cache_clear()
+    forget()
 
 
 @pytest.fixture

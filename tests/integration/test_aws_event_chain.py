@@ -31,7 +31,7 @@ from slsplay.bootstrap import Container
 from slsplay.domain.invitations import Response
 from slsplay.domain.users import User
 from slsplay.handlers import notifier, stream
-from slsplay.handlers.context import container
+from slsplay.handlers.context import container, forget
 from slsplay.local.functions import LambdaContext, lambda_functions
 from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack
@@ -183,9 +183,7 @@ def tier(aws_credentials: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Eve
 
 def forget_adapters() -> None:
     """Drop the adapters the handlers' process built, so the next test builds its own."""
-    container.cache_clear()
-    stream._queue.cache_clear()
-    notifier.ports.cache_clear()
+    forget()
 
 
 def sent_emails() -> list[EmailMessage]:

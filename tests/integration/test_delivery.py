@@ -16,8 +16,7 @@ import pytest
 
 from slsplay import cli
 from slsplay.domain.users import User
-from slsplay.handlers import notifier, stream
-from slsplay.handlers.context import container
+from slsplay.handlers.context import container, forget
 from slsplay.local.apigateway import ApiGateway
 from slsplay.local.pumps import Pumps
 from slsplay.local.template import DEFAULT_TEMPLATE
@@ -49,9 +48,7 @@ class Runtime:
 
 
 def _clear_caches() -> None:
-    container.cache_clear()
-    notifier.ports.cache_clear()
-    stream._queue.cache_clear()
+    forget()
 
 
 @pytest.fixture

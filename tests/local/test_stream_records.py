@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from slsplay.adapters.aws.dynamo_store import change_from_record
+from slsplay.adapters.attribute_values import change_from_record
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.local.streams import stream_event
 from slsplay.ports import Key

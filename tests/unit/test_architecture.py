@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,22 @@ def test_the_template_table_has_exactly_the_key_schema_the_code_uses() -> None:
     for name, expected in TABLE.cloudformation_properties().items():
         assert properties[name] == expected, name
     assert properties["StreamSpecification"] == {"StreamViewType": "NEW_AND_OLD_IMAGES"}
+
+
+FUNCTIONS = {
+    name: resource["Properties"]["Handler"].rpartition(".")[0]
+    for name, resource in load_template()["Resources"].items()
+    if resource["Type"] == "AWS::Serverless::Function"
+}
+
+
+@pytest.mark.parametrize("module", sorted(set(FUNCTIONS.values())))
+def test_no_handler_loads_boto3_at_import(module: str) -> None:
+    # boto3 costs ~130 ms of cold start: a function imports it when it first calls AWS.
+    loaded = subprocess.run(  # noqa: S603  (our own interpreter and module)
+        [sys.executable, "-c", f"import sys, {module}; print('boto3' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "False"

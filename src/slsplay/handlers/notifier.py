@@ -7,7 +7,6 @@ receives, moves it to the dead-letter queue.
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 import os
@@ -23,25 +22,11 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from slsplay.adapters.queue_limits import MAX_BATCH
 from slsplay.domain.events import InvitationAdded
-from slsplay.handlers.context import container
+from slsplay.handlers.context import container, mail_ports
 from slsplay.ports import Queue
 from slsplay.services import notifications
-from slsplay.services.notifications import MailPorts
 
 processor = BatchProcessor(event_type=EventType.SQS)
-
-
-@functools.cache
-def ports() -> MailPorts:
-    """The adapters email needs, built once per process."""
-    app = container()
-    return MailPorts(
-        store=app.store,
-        clock=app.clock,
-        mailer=app.mailer,
-        base_url=app.settings.public_url,
-        mail_from=app.settings.mail_from,
-    )
 
 
 def deliver(record: SQSRecord) -> None:
@@ -61,14 +46,14 @@ def dispatch(event: dict[str, Any]) -> None:
     if name == "meetup_published":
         fan_out(event)
     elif name == "invitation_added":
-        notifications.on_invitation_added(ports(), meetup_id, event["email"])
+        notifications.on_invitation_added(mail_ports(), meetup_id, event["email"])
     elif name == "rsvp_changed":
-        notifications.on_rsvp_changed(ports(), event["id"], meetup_id, event["email"])
+        notifications.on_rsvp_changed(mail_ports(), event["id"], meetup_id, event["email"])
     elif name == "meetup_rescheduled":
         previous = datetime.fromisoformat(event["previous_start"])
-        notifications.on_meetup_changed(ports(), event["id"], meetup_id, previous)
+        notifications.on_meetup_changed(mail_ports(), event["id"], meetup_id, previous)
     elif name == "meetup_cancelled":
-        notifications.on_meetup_changed(ports(), event["id"], meetup_id, None)
+        notifications.on_meetup_changed(mail_ports(), event["id"], meetup_id, None)
     else:
         raise ValueError(f"no notifier for {name!r}")
 
@@ -86,7 +71,7 @@ def fan_out(event: dict[str, Any]) -> None:
     """
     queue = _queue()
     meetup_id = event["meetup_id"]
-    emails, following = notifications.uninvited_page(ports(), meetup_id, event.get("cursor"))
+    emails, following = notifications.uninvited_page(mail_ports(), meetup_id, event.get("cursor"))
     attributes = {"event": "invitation_added"}
     occurred_at = datetime.fromisoformat(event["occurred_at"])
     invitations = [

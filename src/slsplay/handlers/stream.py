@@ -7,7 +7,6 @@ Streams' event source mapping does for ``ReportBatchItemFailures``.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from typing import Any
@@ -19,7 +18,7 @@ from aws_lambda_powertools.utilities.batch import (
 )
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
-from slsplay.adapters.aws.dynamo_store import change_from_record
+from slsplay.adapters.attribute_values import change_from_record
 from slsplay.domain.events import (
     DomainEvent,
     InvitationAdded,
@@ -40,7 +39,6 @@ CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 
-@functools.cache
 def _queue(consumer: str) -> Queue:
     return container().queue(os.environ[f"SLSPLAY_QUEUE_URL_{consumer}"])
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
-from decimal import Decimal
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
+from slsplay.adapters.attribute_values import (
+    change_from_record,
+    from_attribute_values,
+    to_attribute_value,
+    to_attribute_values,
+)
 from slsplay.adapters.cursors import decode_cursor, encode_cursor
 from slsplay.ports import (
     PK,
@@ -49,33 +52,11 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_dynamodbstreams import DynamoDBStreamsClient
 
-_serializer = TypeSerializer()
-_deserializer = TypeDeserializer()
 # A stream shard answers with no records now and then although more follow; read on a
 # few times before concluding that a shard has nothing new.
 _EMPTY_READS_PER_SHARD = 3
 # BatchGetItem may leave keys unprocessed under throttling: ask again this often.
 _BATCH_GET_ATTEMPTS = 8
-
-
-def to_attribute_values(item: Mapping[str, Any]) -> dict[str, Any]:
-    """An item in DynamoDB's AttributeValue JSON (``{"S": ...}``, ``{"N": ...}``, ...)."""
-    return {name: _serializer.serialize(value) for name, value in item.items()}
-
-
-def from_attribute_values(values: Mapping[str, Any]) -> Item:
-    """An item from AttributeValue JSON, numbers back to ``int``."""
-    return {name: _plain(_deserializer.deserialize(value)) for name, value in values.items()}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value)
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
 
 
 class _Expression:
@@ -92,7 +73,7 @@ class _Expression:
 
     def value(self, value: Any) -> str:
         placeholder = f":v{len(self.values)}"
-        self.values[placeholder] = _serializer.serialize(value)
+        self.values[placeholder] = to_attribute_value(value)
         return placeholder
 
     def condition(self, condition: Condition) -> str:
@@ -342,27 +323,6 @@ class DynamoItemStore(ItemStore):
             request["SequenceNumber"] = sequence_number
         iterator: str | None = self.streams.get_shard_iterator(**request).get("ShardIterator")
         return iterator
-
-
-def change_from_record(record: Mapping[str, Any], position: str) -> Change:
-    """A change from a DynamoDB Streams record (as the Streams API or a Lambda event has it)."""
-    data = record["dynamodb"]
-    keys = from_attribute_values(data["Keys"])
-    return Change(
-        position=position,
-        kind=record["eventName"],
-        key=Key(keys[PK], keys[SK]),
-        old_image=from_attribute_values(data["OldImage"]) if "OldImage" in data else None,
-        new_image=from_attribute_values(data["NewImage"]) if "NewImage" in data else None,
-        at=_instant(data["ApproximateCreationDateTime"]),
-    )
-
-
-def _instant(value: datetime | float | int) -> datetime:
-    # boto3 parses the Streams API's timestamp; a Lambda event carries epoch seconds.
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    return datetime.fromtimestamp(float(value), UTC)
 
 
 def _code(error: ClientError) -> str:

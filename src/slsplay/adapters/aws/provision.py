@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 
 def create_table(client: DynamoDBClient, table_name: str, properties: dict[str, Any]) -> None:
-    """Create ``table_name`` with the template's keys, indexes and stream, and wait for it."""
+    """Create ``table_name`` with the template's keys, indexes, stream and time to live, and
+    wait for it."""
     stream = properties.get("StreamSpecification")
     arguments: dict[str, Any] = {
         "TableName": table_name,
@@ -28,6 +29,12 @@ def create_table(client: DynamoDBClient, table_name: str, properties: dict[str, 
         arguments["StreamSpecification"] = {"StreamEnabled": True, **stream}
     client.create_table(**arguments)
     client.get_waiter("table_exists").wait(TableName=table_name)
+    expiry = properties.get("TimeToLiveSpecification") or {}
+    if expiry.get("Enabled"):
+        client.update_time_to_live(
+            TableName=table_name,
+            TimeToLiveSpecification={"Enabled": True, "AttributeName": expiry["AttributeName"]},
+        )
 
 
 class QueuePair(NamedTuple):

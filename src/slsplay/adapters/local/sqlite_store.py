@@ -121,12 +121,16 @@ class SqliteItemStore(ItemStore):
     def _get_many(self, keys: list[Key]) -> dict[Key, Item]:
         """The items that exist among ``keys``, read in one statement."""
         wanted = keys
-        rows = self._connection().execute(
-            "SELECT pk, sk, body FROM items WHERE (pk, sk) IN (VALUES "
-            + ", ".join("(?, ?)" for _ in wanted)
-            + ")",
-            [part for key in wanted for part in (key.pk, key.sk)],
-        ).fetchall()
+        rows = (
+            self._connection()
+            .execute(
+                "SELECT pk, sk, body FROM items WHERE (pk, sk) IN (VALUES "
+                + ", ".join("(?, ?)" for _ in wanted)
+                + ")",
+                [part for key in wanted for part in (key.pk, key.sk)],
+            )
+            .fetchall()
+        )
         return {Key(pk, sk): _loads(body) for pk, sk, body in rows}
 
     @staticmethod

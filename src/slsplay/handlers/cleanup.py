@@ -1,0 +1,23 @@
+"""The daily clean-up job, fired by an EventBridge schedule (locally by the runtime's).
+
+A module of its own, so that the job loads no mail code at cold start.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+from typing import Any
+
+from slsplay.handlers.context import container
+from slsplay.services.cleanup import clean_up
+
+logger = logging.getLogger("slsplay.jobs")
+
+
+def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
+    """Daily: guests' drafts untouched for 30 days go, and half-done deletions are finished."""
+    app = container()
+    cleaned = clean_up(app.store, app.clock)
+    logger.info("clean-up: %s", cleaned)
+    return asdict(cleaned)
