@@ -3,8 +3,22 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# SAM CLI and cfn-lint pin boto3, pydantic and click below the project's: their own venv.
+SAM_TOOLS := aws-sam-cli==1.170.0 cfn-lint==1.58.0
+SAM_VENV := .venv-sam
+SAM_INSTALLED := $(SAM_VENV)/.installed
+SAM := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
+# Validating needs a region, not an account; a deploy uses yours (AWS_REGION or your profile).
+LINT_REGION := AWS_DEFAULT_REGION=$${AWS_DEFAULT_REGION:-eu-west-1}
+# sam build runs pip with the functions' runtime, python3.12: pyenv's, else one on PATH.
+PYTHON312 = $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12.*/bin/python3.12) $(shell command -v python3.12))
+STAGE ?= dev
+# A stage with a [STAGE.deploy.parameters] section in samconfig.toml deploys with its values;
+# any other deploys as slsplay-STAGE with the template's defaults.
+STAGE_ARGS = $(if $(shell grep -s '^\[$(STAGE)\.deploy\.parameters\]' samconfig.toml),--config-env $(STAGE),--stack-name slsplay-$(STAGE) --s3-prefix slsplay-$(STAGE) --parameter-overrides Stage=$(STAGE))
 
-.PHONY: run test lint typecheck unit contract integration constraints clean
+.PHONY: run test lint typecheck unit contract integration lint-template build requirements \
+	constraints constraints-sam secrets deploy destroy clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +30,8 @@ run: $(INSTALLED)
 	$(BIN)/slsplay seed
 	$(BIN)/slsplay serve
 
-## test: every check: lint, types, unit, contract and integration tests
-test: lint typecheck unit contract integration
+## test: every check: lint, types, unit, contract and integration tests, and the template
+test: lint typecheck unit contract integration lint-template
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -32,12 +46,57 @@ unit: $(INSTALLED)
 contract: $(INSTALLED)
 	$(BIN)/pytest tests/contract -q
 
+## integration: the runtime and integration tests on the local backend, then the ones marked
+## served again with slsplay serve on the AWS adapters against moto's server
 integration: $(INSTALLED)
 	$(BIN)/pytest tests/local tests/integration -q
+	$(BIN)/pytest tests/integration -q --backend aws
+
+## lint-template: template.yaml through sam validate --lint and cfn-lint, then sam build
+lint-template: $(SAM_INSTALLED)
+	$(LINT_REGION) $(SAM) validate --lint
+	$(LINT_REGION) $(SAM_VENV)/bin/cfn-lint template.yaml
+	@$(MAKE) --no-print-directory build
+
+$(SAM_INSTALLED): constraints-sam.txt
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints-sam.txt $(SAM_TOOLS)
+	touch $@
+
+## build: the functions and their dependencies layer, for python3.12 on arm64, in .aws-sam/
+build: $(SAM_INSTALLED)
+	@test -n "$(PYTHON312)" || { echo "sam build needs python3.12 (the functions' runtime) on PATH or under pyenv" >&2; exit 1; }
+	PATH="$(dir $(PYTHON312)):$$PATH" $(LINT_REGION) $(SAM) build
+
+## requirements: the functions' pinned dependencies (layers/dependencies) from pyproject.toml
+requirements: $(INSTALLED)
+	$(BIN)/python scripts/lambda_requirements.py
 
 ## constraints: pin the versions now installed (after changing dependencies in pyproject.toml)
 constraints: $(INSTALLED)
 	$(BIN)/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+	$(BIN)/python scripts/lambda_requirements.py
+
+## constraints-sam: pin what SAM_TOOLS installs (after changing their versions above)
+constraints-sam:
+	rm -rf $(SAM_VENV)
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/pip install --quiet --disable-pip-version-check $(SAM_TOOLS)
+	{ sed -n '1,2p' constraints-sam.txt; $(SAM_VENV)/bin/pip freeze; } > constraints-sam.tmp
+	mv constraints-sam.tmp constraints-sam.txt
+	touch $(SAM_INSTALLED)
+
+## secrets: create the stage's secrets in Secrets Manager if absent (STAGE=dev by default)
+secrets: $(INSTALLED)
+	$(BIN)/python -m slsplay.adapters.aws.stage_secrets $(STAGE)
+
+## deploy: build, then deploy the stack slsplay-$(STAGE) (make secrets first, once)
+deploy: build
+	$(SAM) deploy $(STAGE_ARGS)
+
+## destroy: delete the stack slsplay-$(STAGE) (its table and secret stay: see README)
+destroy: $(SAM_INSTALLED)
+	$(SAM) delete --stack-name slsplay-$(STAGE) --no-prompts
 
 clean:
-	rm -rf $(VENV) .slsplay .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(SAM_VENV) .aws-sam .slsplay .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -24,18 +24,17 @@ once per API call (a retry would not count again; moto never throttles).
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from types import SimpleNamespace
+from pathlib import Path
 from typing import Any
-from unittest.mock import patch
 
 import boto3
 from moto import mock_aws
@@ -52,6 +51,9 @@ from slsplay.ports import Check, ItemStore, TransactionOp
 from slsplay.services import meetups
 from slsplay.services.meetups import MAX_INVITEES_PER_REQUEST
 from slsplay.store.schema import TABLE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.support.moto_speed import one_rollback_copy_per_table
 
 REGION = "eu-west-1"
 STAGE = "bench"
@@ -319,38 +321,6 @@ def measure(client: Client, counter: RequestCounter, route: Route, call: Call) -
 
 
 # -- the run ----------------------------------------------------------------------------------
-
-
-@contextmanager
-def one_rollback_copy_per_table() -> Iterator[None]:
-    """moto's TransactWriteItems with one copy of each table for its rollback, not one per item.
-
-    moto (5.2) deep-copies the whole table, its stream records included, once for every item
-    of a transaction, ~70 µs per stored item each time: one 100-item transaction on a table
-    of 3,000 items takes about 20 s. The copies are all taken before the first write, of the
-    same state, so one per table is the same rollback; the requests are unchanged.
-    """
-    # moto's internals, for this patch only.
-    from moto.dynamodb import models  # noqa: PLC0415
-    from moto.dynamodb.models.table import Table  # noqa: PLC0415
-
-    transact_write_items = models.DynamoDBBackend.transact_write_items
-
-    def copying_each_table_once(backend: Any, transact_items: list[dict[str, Any]]) -> None:
-        copies: dict[int, Any] = {}
-
-        def deepcopy(value: Any, memo: Any = None) -> Any:
-            if not isinstance(value, Table):
-                return copy.deepcopy(value, memo)
-            if id(value) not in copies:
-                copies[id(value)] = copy.deepcopy(value, memo)
-            return copies[id(value)]
-
-        with patch.object(models, "copy", SimpleNamespace(deepcopy=deepcopy)):
-            transact_write_items(backend, transact_items)
-
-    with patch.object(models.DynamoDBBackend, "transact_write_items", copying_each_table_once):
-        yield
 
 
 @contextmanager

@@ -45,7 +45,7 @@ class Container:
             return SqliteItemStore(self.settings.data_dir / SQLITE_FILE, TABLE)
         from slsplay.adapters.aws.dynamo_store import DynamoItemStore  # noqa: PLC0415
 
-        return DynamoItemStore(self.settings.table_name, TABLE, self._aws_client)
+        return DynamoItemStore(self.settings.table_name, TABLE, self.aws_client)
 
     @cached_property
     def hasher(self) -> PasswordHasher:
@@ -62,9 +62,10 @@ class Container:
 
             key = signing_key_file(self.settings.data_dir / SIGNING_KEY_FILE)
         else:
-            from slsplay.adapters.aws.secrets import secret_bytes  # noqa: PLC0415
+            from slsplay.adapters.aws.secrets import secret_bytes, signing_key_name  # noqa: PLC0415
 
-            key = secret_bytes(f"slsplay/{self.settings.stage}/signing-key")
+            name = signing_key_name(self.settings.stage)
+            key = secret_bytes(name, self.aws_client("secretsmanager"))
         return JwtAccessTokens(key, issuer=self.settings.public_url, audience=TOKEN_AUDIENCE)
 
     @cached_property
@@ -76,7 +77,7 @@ class Container:
         if settings.backend == "aws":
             from slsplay.adapters.aws.ses import SesMailer  # noqa: PLC0415
 
-            return SesMailer(self._aws_client, settings.mail_from)
+            return SesMailer(self.aws_client, settings.mail_from)
         if settings.smtp_url:
             from slsplay.adapters.smtp import SmtpMailer  # noqa: PLC0415
 
@@ -107,7 +108,7 @@ class Container:
             else:
                 from slsplay.adapters.aws.sqs_queue import SqsQueue  # noqa: PLC0415
 
-                self._queues[url] = SqsQueue(url, self._aws_client)
+                self._queues[url] = SqsQueue(url, self.aws_client)
         return self._queues[url]
 
     @cached_property
@@ -117,7 +118,8 @@ class Container:
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
         return SqliteQueues(self.settings.data_dir / QUEUES_FILE, self.clock)
 
-    def _aws_client(self, service: str) -> Any:
+    def aws_client(self, service: str) -> Any:
+        """A client of an AWS service, at the configured endpoint when there is one."""
         import boto3  # noqa: PLC0415, TID251  (composition root: builds the AWS clients)
         from botocore.config import Config  # noqa: PLC0415
 

@@ -86,7 +86,7 @@ def list_meetups(app: Container, organizer_email: str) -> list[str]:
 def serve(args: argparse.Namespace) -> int:
     """Serve the template's HTTP API and the web app until stopped (Ctrl+C or SIGTERM)."""
     # uvicorn and the runtime load only for this command, not for seed or meetups.
-    from slsplay.local.server import LocalServer  # noqa: PLC0415
+    from slsplay.local.server import LocalServer, SetupFailed  # noqa: PLC0415
 
     data_dir = args.data_dir or Path(os.environ.get("SLSPLAY_DATA_DIR", ".slsplay"))
     logging.basicConfig(format="%(asctime)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr)
@@ -98,13 +98,16 @@ def serve(args: argparse.Namespace) -> int:
             port=args.port,
             data_dir=data_dir,
             region=Settings.from_env().aws_region,
+            stage=args.stage,
+            aws_endpoint=args.aws_endpoint if args.backend == "aws" else None,
         )
-    except (ValueError, OSError) as e:  # a bad template or setting, or the port is taken
+    except (ValueError, OSError, SetupFailed) as e:  # a bad template, setting or endpoint
         print(f"slsplay: {e}", file=sys.stderr)
         return 1
     routes = len(server.gateway.routes.all())
     print(f"slsplay serving {server.url}", flush=True)
-    print(f"  {routes} routes from {args.template}; data in {data_dir}; Ctrl+C stops", flush=True)
+    backend = f"AWS at {args.aws_endpoint}" if args.backend == "aws" else "local"
+    print(f"  {routes} routes from {args.template}; {backend} backend; data in {data_dir}")
     server.run()
     print("slsplay stopped", flush=True)
     return 0
@@ -194,6 +197,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     serving = commands.add_parser("serve", help="serve the API of template.yaml and the web app")
     serving.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     serving.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    serving.add_argument(
+        "--backend",
+        choices=["local", "aws"],
+        default=os.environ.get("SLSPLAY_BACKEND", "local"),
+        help="local (SQLite, files) or aws (the AWS adapters, at --aws-endpoint)",
+    )
+    serving.add_argument(
+        "--aws-endpoint",
+        default=os.environ.get("SLSPLAY_AWS_ENDPOINT"),
+        help="an AWS-compatible endpoint (e.g. moto's server) for --backend aws",
+    )
+    serving.add_argument("--stage", default="local", help="the template's Stage (names resources)")
     # SUPPRESS keeps `slsplay --data-dir D serve` working: unset here, the top-level one stays.
     serving.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     serving.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
@@ -217,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for sub in (dlq_list, dlq_replay):
         sub.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     args = parser.parse_args(argv)
+    if args.command == "serve" and args.backend == "aws" and not args.aws_endpoint:
+        parser.error("--backend aws runs against an AWS-compatible endpoint: give --aws-endpoint")
     if args.command == "serve":
         return serve(args)
     if args.command == "jobs":

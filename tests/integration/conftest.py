@@ -11,8 +11,23 @@ from typing import Any
 import pytest
 
 from slsplay.handlers.context import container, forget
+from tests.support.server import emulated_aws
 
 EVENTS = Path(__file__).resolve().parents[1] / "events" / "handlers"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def aws_endpoint(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """With ``--backend aws``, a moto server for the module's ``slsplay serve`` to run on."""
+    if request.config.getoption("--backend") != "aws" or not any(
+        item.get_closest_marker("served")
+        for item in request.session.items
+        if item.module is request.module
+    ):
+        yield None
+        return
+    with emulated_aws() as endpoint:
+        yield endpoint
 
 
 @pytest.fixture

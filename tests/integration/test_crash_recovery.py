@@ -7,63 +7,65 @@ keep each invitation to one email: in the end every invitee has exactly one.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import time
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.support.api import bearer, new_meetup, sign_up
-from tests.support.server import running_server
+from tests.support.server import Server, running_server
 
-INVITEES = 1000
-KILL_AFTER = 150  # invitations in the mailbox when the server is killed
+pytestmark = pytest.mark.served
+
+# On moto's SQS a receive slows with the queue's depth (~0.6 s at 1,000 messages, against
+# milliseconds on SQS or locally), so the AWS code path fans out to fewer people.
+LOCAL_INVITEES, EMULATED_AWS_INVITEES = 1000, 200
 # The notifier queue's visibility timeout (60 s) plus a claim's last seconds, with room.
 RECOVERY_SECONDS = 150
 
 
-def emails_in(mailbox: Path) -> int:
-    return sum(1 for _ in mailbox.glob("*.eml")) if mailbox.is_dir() else 0
-
-
-def wait_for(mailbox: Path, count: int, seconds: float) -> int:
+def wait_for(server: Server, count: int, seconds: float) -> int:
     deadline = time.monotonic() + seconds
-    while (found := emails_in(mailbox)) < count and time.monotonic() < deadline:
-        time.sleep(0.02)
+    while (found := server.sent_count()) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
     return found
 
 
-def test_a_server_killed_mid_fan_out_ends_with_every_invitation_sent_once(tmp_path: Path) -> None:
+def test_a_server_killed_mid_fan_out_ends_with_every_invitation_sent_once(
+    tmp_path: Path, aws_endpoint: str | None
+) -> None:
+    invitees = LOCAL_INVITEES if aws_endpoint is None else EMULATED_AWS_INVITEES
+    kill_after = invitees // 6  # invitations sent when the server is killed
     data_dir = tmp_path / "data"
-    mailbox = data_dir / "mailbox"
     with running_server(data_dir) as server:
         api = httpx.Client(base_url=server.url, timeout=60)
         token = sign_up(api, "Host")["access_token"]
         meetup = new_meetup(api, token, title="Gala", capacity=None)
-        invitees = [{"email": f"guest{n}@example.com"} for n in range(INVITEES)]
         invited = api.post(
             f"/api/meetups/{meetup['id']}/invitations",
             headers=bearer(token),
-            json={"invitees": invitees},
+            json={"invitees": [{"email": f"guest{n}@example.com"} for n in range(invitees)]},
         )
         assert invited.status_code == 201, invited.text
         api.post(f"/api/meetups/{meetup['id']}/publish", headers=bearer(token)).raise_for_status()
 
-        wait_for(mailbox, KILL_AFTER, seconds=60)
+        wait_for(server, kill_after, seconds=60)
         server.process.kill()
         server.process.wait()
-    sent_before_the_kill = emails_in(mailbox)
-    assert KILL_AFTER <= sent_before_the_kill < INVITEES, "the kill missed the fan-out"
+    sent_before_the_kill = server.sent_count()
+    assert kill_after <= sent_before_the_kill < invitees, "the kill missed the fan-out"
 
-    with running_server(data_dir):
-        assert wait_for(mailbox, INVITEES, seconds=RECOVERY_SECONDS) >= INVITEES
+    with running_server(data_dir) as restarted:
+        assert wait_for(restarted, invitees, seconds=RECOVERY_SECONDS) >= invitees
         time.sleep(1)  # anything still on its way would land now
+        sent = restarted.sent_mail()
 
-    recipients = Counter(
-        email.message_from_bytes(path.read_bytes(), policy=email.policy.default)["To"]
-        for path in mailbox.glob("*.eml")
-    )
-    assert len(recipients) == INVITEES
-    assert set(recipients.values()) == {1}
+    # One invitation each: a copy re-sent after the crash is the same message (its
+    # Message-ID), which the local mailbox keeps once and mail apps fold.
+    invitations: dict[str, set[str]] = defaultdict(set)
+    for message in sent:
+        invitations[message["To"]].add(message["Message-ID"])
+    assert len(invitations) == invitees
+    assert all(len(ids) == 1 for ids in invitations.values())

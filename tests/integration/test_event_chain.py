@@ -14,6 +14,8 @@ import pytest
 from tests.support.api import bearer, new_meetup, sign_up
 from tests.support.server import Server, running_server
 
+pytestmark = pytest.mark.served
+
 DEADLINE_SECONDS = 20
 
 

@@ -10,10 +10,11 @@ import httpx
 import pytest
 
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
-from slsplay.bootstrap import SIGNING_KEY_FILE
 from slsplay.local.template import load_template
 from tests.support.api import bearer, new_meetup, sign_up
 from tests.support.server import Server, running_server
+
+pytestmark = pytest.mark.served
 
 
 @pytest.fixture(scope="module")
@@ -241,7 +242,7 @@ def _protected_routes() -> list[tuple[str, str]]:
 
 
 def _bad_tokens(server: Server, good: str) -> dict[str, str]:
-    own_key = (server.data_dir / SIGNING_KEY_FILE).read_bytes()
+    own_key = server.signing_key()
     header, payload, signature = good.split(".")
     return {
         "tampered": f"{header}.{payload}x.{signature}",

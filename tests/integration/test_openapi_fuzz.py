@@ -7,9 +7,12 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.support.api import sign_up
 from tests.support.server import running_server
+
+pytestmark = pytest.mark.served
 
 CHECKS = "not_a_server_error,response_schema_conformance,content_type_conformance"
 

@@ -1,7 +1,14 @@
-"""Starting ``slsplay serve`` as a separate process on a free port, and stopping it."""
+"""Starting ``slsplay serve`` as a separate process on a free port, and stopping it.
+
+While ``emulated_aws()`` is open, the servers run on the AWS adapters against moto's server
+(``--backend aws``), each data directory with a stage of its own.
+"""
 
 from __future__ import annotations
 
+import email
+import email.policy
+import hashlib
 import os
 import signal
 import socket
@@ -11,9 +18,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
 
+import boto3
 import httpx
+from moto.server import ThreadedMotoServer
+
+from slsplay.bootstrap import SIGNING_KEY_FILE
+from tests.support.moto_speed import one_rollback_copy_per_table
 
 READY_WITHIN_SECONDS = 30
 
@@ -25,6 +38,9 @@ def free_port() -> int:
         return port
 
 
+AWS_ENDPOINT_VARIABLE = "SLSPLAY_TEST_AWS_ENDPOINT"
+
+
 @dataclass(frozen=True)
 class Server:
     """A running ``slsplay serve``."""
@@ -32,6 +48,68 @@ class Server:
     url: str
     data_dir: Path
     process: subprocess.Popen[bytes]
+    aws_endpoint: str | None = None
+    stage: str = "local"
+
+    def signing_key(self) -> bytes:
+        """The private key the server signs access tokens with (PEM)."""
+        if self.aws_endpoint is None:
+            return (self.data_dir / SIGNING_KEY_FILE).read_bytes()
+        secrets = boto3.client(
+            "secretsmanager",
+            endpoint_url=self.aws_endpoint,
+            region_name="eu-west-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        secret = secrets.get_secret_value(SecretId=f"slsplay/{self.stage}/signing-key")
+        return str(secret["SecretString"]).encode()
+
+    def sent_count(self) -> int:
+        """How many emails the server sent (cheaper than reading them)."""
+        if self.aws_endpoint is None:
+            mailbox = self.data_dir / "mailbox"
+            return sum(1 for _ in mailbox.glob("*.eml")) if mailbox.is_dir() else 0
+        return len(self._ses_messages())
+
+    def _ses_messages(self) -> list[dict[str, str]]:
+        data = httpx.get(f"{self.aws_endpoint}/moto-api/data.json", timeout=30).json()
+        messages: list[dict[str, str]] = data.get("ses", {}).get("RawMessage", [])
+        return messages
+
+    def sent_mail(self) -> list[EmailMessage]:
+        """Every email the server sent, oldest first, parsed as a mail app would."""
+        if self.aws_endpoint is None:
+            files = sorted(
+                (self.data_dir / "mailbox").glob("*.eml"), key=lambda p: p.stat().st_mtime_ns
+            )
+            raws = [path.read_bytes() for path in files]
+        else:
+            raws = [entry["raw_data"].encode() for entry in self._ses_messages()]
+        return [
+            email.message_from_bytes(raw, _class=EmailMessage, policy=email.policy.default)
+            for raw in raws
+        ]
+
+
+@contextmanager
+def emulated_aws() -> Iterator[str]:
+    """moto's server on 127.0.0.1 and a free port; ``running_server`` uses it meanwhile."""
+    speed = one_rollback_copy_per_table()
+    speed.__enter__()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    # moto keeps its state per process, not per server: start from nothing.
+    httpx.post(f"{endpoint}/moto-api/reset", timeout=30).raise_for_status()
+    os.environ[AWS_ENDPOINT_VARIABLE] = endpoint
+    try:
+        yield endpoint
+    finally:
+        os.environ.pop(AWS_ENDPOINT_VARIABLE, None)
+        server.stop()
+        speed.__exit__(None, None, None)
 
 
 @contextmanager
@@ -39,6 +117,12 @@ def running_server(data_dir: Path, *extra: str) -> Iterator[Server]:
     """``slsplay serve`` on 127.0.0.1 and a free port, ready when this yields, stopped after."""
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    aws_endpoint = os.environ.get(AWS_ENDPOINT_VARIABLE)
+    stage = "local"
+    if aws_endpoint is not None:
+        stage = "t" + hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
+        extra = ("--backend", "aws", "--aws-endpoint", aws_endpoint, "--stage", stage, *extra)
+        env |= {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
     log = open(data_dir.parent / f"server-{port}.log", "wb")  # noqa: SIM115  (closed below)
     process = subprocess.Popen(  # noqa: S603  (our own command)
         [
@@ -72,7 +156,7 @@ def running_server(data_dir: Path, *extra: str) -> Iterator[Server]:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"slsplay serve did not answer within {READY_WITHIN_SECONDS} s")
             time.sleep(0.05)
-        yield Server(url, data_dir, process)
+        yield Server(url, data_dir, process, aws_endpoint, stage)
     finally:
         process.send_signal(signal.SIGTERM)
         try:

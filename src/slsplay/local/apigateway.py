@@ -25,6 +25,7 @@ import base64
 import binascii
 import json
 import logging
+import os
 import secrets
 import threading
 import time
@@ -100,6 +101,19 @@ class MalformedResponse(Exception):
     """The function answered something API Gateway cannot turn into an HTTP response."""
 
 
+def aws_endpoint_environment(endpoint: str) -> dict[str, str]:
+    """The variables that send every AWS call of a process to ``endpoint``.
+
+    ``SLSPLAY_AWS_ENDPOINT`` for the product's clients, ``AWS_ENDPOINT_URL`` for the SDK's
+    own (Powertools Parameters); and, where none are set, credentials that an emulator
+    accepts: the endpoint is not AWS, so a real key must not be needed.
+    """
+    variables = {"SLSPLAY_AWS_ENDPOINT": endpoint, "AWS_ENDPOINT_URL": endpoint}
+    if not os.environ.get("AWS_ACCESS_KEY_ID") and not os.environ.get("AWS_PROFILE"):
+        variables |= {"AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
+    return variables
+
+
 class ApiGateway:
     """The template's HTTP API: routes, JWT authorizers and functions, in this process.
 
@@ -141,20 +155,22 @@ class ApiGateway:
         data_dir: Path,
         parameters: Mapping[str, str] | None = None,
         region: str = "eu-west-1",
+        stage: str = "local",
+        aws_endpoint: str | None = None,
     ) -> ApiGateway:
         """The gateway for a template as ``slsplay serve`` runs it, at ``public_url``.
 
-        The template's ``Stage`` becomes ``local`` and its ``PublicUrl`` this server's URL
+        The template's ``Stage`` becomes ``stage`` and its ``PublicUrl`` this server's URL
         (where it declares them; ``parameters`` add or replace overrides), and the runtime's
-        own settings override the functions' environment: the region, the local backend,
-        its data directory, the public URL and the stage.
+        own settings override the functions' environment: the region, the backend (local, or
+        AWS at ``aws_endpoint``), the data directory, the public URL and the stage.
         """
         public_url = public_url.rstrip("/")
         document = load_template(template)
         declared = document.get("Parameters") or {}
         defaults = {
             name: value
-            for name, value in {"Stage": "local", "PublicUrl": public_url}.items()
+            for name, value in {"Stage": stage, "PublicUrl": public_url}.items()
             if name in declared
         }
         stack = Stack(
@@ -167,11 +183,13 @@ class ApiGateway:
             # Lambda always sets the region; functions (and boto3) may rely on it.
             "AWS_REGION": region,
             "AWS_DEFAULT_REGION": region,
-            "SLSPLAY_BACKEND": "local",
+            "SLSPLAY_BACKEND": "local" if aws_endpoint is None else "aws",
             "SLSPLAY_DATA_DIR": str(Path(data_dir).resolve()),
             "SLSPLAY_PUBLIC_URL": public_url,
-            "SLSPLAY_STAGE": "local",
+            "SLSPLAY_STAGE": stage,
         }
+        if aws_endpoint is not None:
+            overrides |= aws_endpoint_environment(aws_endpoint)
         return cls(stack, environment=overrides)
 
     # -- lifecycle ---------------------------------------------------------------------------

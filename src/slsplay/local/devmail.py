@@ -8,19 +8,60 @@ cannot script the page.
 from __future__ import annotations
 
 import html
-from typing import Any
+import json
+import urllib.request
+from typing import Any, Protocol
 
-from slsplay.adapters.local.mailbox import MailboxMailer
+from slsplay.adapters.local.mailbox import MailboxMessage
+from slsplay.mail.mime import read
 
 LIST_LIMIT = 200
 
 
-def mail_json(mailbox: MailboxMailer, limit: int = LIST_LIMIT) -> dict[str, Any]:
+class Mailbox(Protocol):
+    """Where the runtime reads back the mail the functions sent."""
+
+    def messages(self, limit: int | None = None) -> list[MailboxMessage]:
+        """The messages, newest first (at most ``limit`` of them)."""
+        ...
+
+
+class EmulatedSesOutbox:
+    """What SES accepted on an emulated endpoint (moto's server keeps it at
+    ``/moto-api/data.json``): the mailbox of the runtime's AWS backend."""
+
+    def __init__(self, endpoint: str) -> None:
+        self.endpoint = endpoint.rstrip("/")
+
+    def messages(self, limit: int | None = None) -> list[MailboxMessage]:
+        """The raw messages SES accepted, newest first."""
+        with urllib.request.urlopen(f"{self.endpoint}/moto-api/data.json", timeout=10) as answer:  # noqa: S310  (the configured endpoint)
+            sent = json.load(answer).get("ses", {}).get("RawMessage", [])
+        found = []
+        for entry in reversed(sent[-limit:] if limit else sent):
+            raw = entry["raw_data"].encode()
+            seen = read(raw)
+            found.append(
+                MailboxMessage(
+                    id=entry["id"],
+                    to=seen.to,
+                    subject=seen.subject,
+                    text=seen.text,
+                    html=seen.html,
+                    attachments=seen.attachments,
+                    sent_at=seen.sent_at,
+                    raw=raw,
+                )
+            )
+        return found
+
+
+def mail_json(mailbox: Mailbox, limit: int = LIST_LIMIT) -> dict[str, Any]:
     """``{messages: [...]}`` newest first, in the shape DESIGN.md section 5 gives."""
     return {"messages": [m.as_json() for m in mailbox.messages(limit=limit)]}
 
 
-def mail_page(mailbox: MailboxMailer, limit: int = LIST_LIMIT) -> str:
+def mail_page(mailbox: Mailbox, limit: int = LIST_LIMIT) -> str:
     """The mailbox as an HTML page: one entry per message, its HTML in a sandboxed frame."""
     entries = []
     for message in mailbox.messages(limit=limit):

@@ -366,7 +366,7 @@ class QueuePump:
         function: LambdaFunction,
         event_name: str,
         *,
-        queue: SqliteQueue,
+        queue: Queue,
         queue_arn: str,
         clock: Clock,
         batch_size: int = DEFAULT_SQS_BATCH,
@@ -632,10 +632,13 @@ class Pumps:
         *,
         data_dir: str | Path,
         clock: Clock | None = None,
+        settings: Settings | None = None,
     ) -> None:
         self.stack = stack
         self.functions = functions
         self.data_dir = Path(data_dir)
+        # The backend the functions run on: the pumps read its change feed and its queues.
+        self.settings = settings or Settings(backend="local", data_dir=self.data_dir)
         self.clock: Clock = clock or SystemClock()
         self.queue_specs = queue_specs(stack)
         self._streams: list[dict[str, Any]] = []
@@ -663,9 +666,14 @@ class Pumps:
     # -- the pumps --------------------------------------------------------------------------
 
     @cached_property
+    def adapters(self) -> Container:
+        """The backend's adapters, as the functions have them."""
+        return Container(self.settings)
+
+    @cached_property
     def store(self) -> ItemStore:
-        """The local store whose change feed the stream pumps read."""
-        return Container(Settings(backend="local", data_dir=self.data_dir)).store
+        """The store whose change feed the stream pumps read: SQLite's, or DynamoDB Streams."""
+        return self.adapters.store
 
     @cached_property
     def queues(self) -> SqliteQueues:
@@ -679,10 +687,16 @@ class Pumps:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return Checkpoints(self.data_dir / QUEUES_FILE)
 
-    def queue(self, logical_id: str) -> SqliteQueue:
-        """A template queue, with its visibility timeout and redrive policy."""
+    def queue(self, logical_id: str) -> Queue:
+        """A template queue, with its visibility timeout and redrive policy (SQS's own, on
+        the AWS backend)."""
+        if self.settings.backend == "aws":
+            return self.adapters.queue(self.queue_specs[logical_id].url)
+        return self._sqlite_queue(logical_id)
+
+    def _sqlite_queue(self, logical_id: str) -> SqliteQueue:
         spec = self.queue_specs[logical_id]
-        dead_letter = self.queue(spec.dead_letter) if spec.dead_letter else None
+        dead_letter = self._sqlite_queue(spec.dead_letter) if spec.dead_letter else None
         return self.queues.queue(
             spec.name,
             dead_letter=dead_letter,
@@ -751,8 +765,8 @@ class Pumps:
         if not self.ttl_attributes:
             return []
         store = self.store
-        if not isinstance(store, SqliteItemStore):  # Pumps always opens the local backend
-            raise TypeError(f"the pumps' store is a {type(store).__name__}, not SQLite")
+        if not isinstance(store, SqliteItemStore):
+            return []  # an AWS endpoint's tables expire items themselves, or not at all
         # The local runtime keeps one table: each sweeper looks after it, by its attribute.
         return [
             TtlSweeper(table, store=store, attribute=attribute, clock=self.clock)

@@ -34,7 +34,8 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.types import Receive, Scope, Send
 
 from slsplay.adapters.local.mailbox import MailboxMailer
-from slsplay.bootstrap import MAILBOX_DIR
+from slsplay.bootstrap import MAILBOX_DIR, Container
+from slsplay.config import Settings
 from slsplay.local import devmail
 from slsplay.local.apigateway import (
     ApiGateway,
@@ -43,6 +44,7 @@ from slsplay.local.apigateway import (
     gateway_error,
     new_request_id,
 )
+from slsplay.local.cloud import provision
 from slsplay.local.pumps import Pumps
 from slsplay.local.routes import RouteMatch
 from slsplay.local.template import DEFAULT_TEMPLATE
@@ -64,6 +66,10 @@ The API is running: see its documentation at <a href="/api/docs">/api/docs</a>.<
 DEV_MAIL_PATHS = ("/api/_dev/mail", "/_dev/mail")
 
 
+class SetupFailed(RuntimeError):
+    """The runtime could not create the template's resources on its AWS endpoint."""
+
+
 class LocalApp:
     """The ASGI application: the template's routes first, then the web app's static build."""
 
@@ -72,7 +78,7 @@ class LocalApp:
         gateway: ApiGateway,
         *,
         static_dir: Path | None = None,
-        mailbox: MailboxMailer | None = None,
+        mailbox: devmail.Mailbox | None = None,
     ) -> None:
         self.gateway = gateway
         self.static_dir = static_dir
@@ -100,7 +106,7 @@ class LocalApp:
         logger.info("%s %s %d %.1fms %s", method, path, status, elapsed, function or "-")
 
     async def _dev_mail(
-        self, scope: Scope, receive: Receive, send: Send, mailbox: MailboxMailer
+        self, scope: Scope, receive: Receive, send: Send, mailbox: devmail.Mailbox
     ) -> tuple[int, str]:
         """The local mailbox (never deployed): JSON for tests and the web app, HTML for people."""
         if scope["path"] == "/api/_dev/mail":
@@ -178,6 +184,8 @@ class LocalServer:
         parameters: Mapping[str, str] | None = None,
         region: str = "eu-west-1",
         pumps: bool = True,
+        stage: str = "local",
+        aws_endpoint: str | None = None,
     ) -> None:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self._socket = _listening_socket(host, port, family)
@@ -191,20 +199,43 @@ class LocalServer:
                 data_dir=Path(data_dir),
                 parameters=parameters,
                 region=region,
+                stage=stage,
+                aws_endpoint=aws_endpoint,
             )
+            settings = Settings.from_env(self.gateway.environment)
+            mailbox: devmail.Mailbox = MailboxMailer(Path(data_dir) / MAILBOX_DIR)
+            if aws_endpoint is not None:
+                # The functions' environment (endpoint, credentials) for the set-up calls too.
+                self.gateway.open()
+                adapters = Container(settings)
+                try:
+                    provision(
+                        self.gateway.stack,
+                        adapters.aws_client,
+                        stage=stage,
+                        mail_from=settings.mail_from,
+                    )
+                except Exception as e:  # unreachable, refused: say so before serving anything
+                    raise SetupFailed(f"cannot set up the template at {aws_endpoint}: {e}") from e
+                mailbox = devmail.EmulatedSesOutbox(aws_endpoint)
             # Built here so that a template whose wiring cannot run fails before serving.
             self.pumps = (
-                Pumps(self.gateway.stack, self.gateway.functions, data_dir=Path(data_dir))
+                Pumps(
+                    self.gateway.stack,
+                    self.gateway.functions,
+                    data_dir=Path(data_dir),
+                    settings=settings,
+                )
                 if pumps
                 else None
             )
         except BaseException:
+            if hasattr(self, "gateway"):
+                self.gateway.close()
             self._socket.close()
             raise
         web = static_dir if static_dir is not None else self.gateway.stack.directory / "web/dist"
-        self.app = LocalApp(
-            self.gateway, static_dir=web, mailbox=MailboxMailer(Path(data_dir) / MAILBOX_DIR)
-        )
+        self.app = LocalApp(self.gateway, static_dir=web, mailbox=mailbox)
         config = uvicorn.Config(
             self.app,
             http="h11",

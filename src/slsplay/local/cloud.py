@@ -1,0 +1,84 @@
+"""The template's resources on an AWS-compatible endpoint, for the runtime's AWS backend.
+
+``slsplay serve --backend aws --aws-endpoint URL`` runs the same functions on the AWS adapters
+against an endpoint such as moto's server. What CloudFormation and the stage's set-up would
+create there is created here, once, and found again on the next start: the tables (keys,
+indexes, stream, time to live), the queues (visibility timeout, retention, redrive policy),
+the stage's token-signing key in Secrets Manager, and the sending identity in SES.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from email.utils import parseaddr
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from slsplay.adapters.aws.provision import create_table
+from slsplay.adapters.tokens import new_signing_key
+from slsplay.local.template import Stack
+
+logger = logging.getLogger("slsplay.local")
+
+ClientFactory = Callable[[str], Any]
+
+
+def provision(stack: Stack, client: ClientFactory, *, stage: str, mail_from: str) -> None:
+    """Create what is missing among the template's tables and queues, the stage's signing
+    key and the mail sender's identity; what exists is left as it is."""
+    _tables(stack, client("dynamodb"))
+    _queues(stack, client("sqs"))
+    _signing_key(client("secretsmanager"), f"slsplay/{stage}/signing-key")
+    _mail_identity(client("sesv2"), mail_from)
+
+
+def _tables(stack: Stack, dynamodb: Any) -> None:
+    existing = set(dynamodb.list_tables()["TableNames"])
+    for logical_id in stack.resources("AWS::DynamoDB::Table"):
+        name = stack.physical_name(logical_id)
+        if name not in existing:
+            create_table(dynamodb, name, stack.properties(logical_id))
+            logger.info("created table %s", name)
+
+
+def _queues(stack: Stack, sqs: Any) -> None:
+    queues = stack.resources("AWS::SQS::Queue")
+    # Dead-letter queues first: a redrive policy names one that must exist.
+    properties_of = {logical_id: stack.properties(logical_id) for logical_id in queues}
+    ordered = sorted(queues, key=lambda logical_id: "RedrivePolicy" in properties_of[logical_id])
+    for logical_id in ordered:
+        properties = properties_of[logical_id]
+        attributes: dict[str, str] = {
+            name: str(properties[name])
+            for name in ("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds")
+            if name in properties
+        }
+        policy = properties.get("RedrivePolicy")
+        if policy is not None:
+            attributes["RedrivePolicy"] = policy if isinstance(policy, str) else json.dumps(policy)
+        sqs.create_queue(QueueName=stack.physical_name(logical_id), Attributes=attributes)
+
+
+def _signing_key(secrets: Any, name: str) -> None:
+    try:
+        secrets.describe_secret(SecretId=name)
+    except ClientError as e:
+        if e.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
+            raise
+        secrets.create_secret(Name=name, SecretString=new_signing_key().decode())
+        logger.info("created the signing key %s", name)
+
+
+def _mail_identity(ses: Any, mail_from: str) -> None:
+    address = parseaddr(mail_from)[1]
+    domain = address.rpartition("@")[2]
+    try:
+        ses.get_email_identity(EmailIdentity=domain)
+    except ClientError as e:
+        if e.response.get("Error", {}).get("Code") != "NotFoundException":
+            raise
+        ses.create_email_identity(EmailIdentity=domain)
+        logger.info("created the mail identity %s", domain)
