@@ -1,9 +1,24 @@
-"""The whole suite's options: ``--backend aws`` runs the tests marked ``served`` on the AWS
-code path, ``slsplay serve --backend aws`` against moto's server, instead of the local one."""
+"""The whole suite's modes.
+
+- ``--backend aws``: only the tests marked ``served``, with ``slsplay serve`` on the AWS
+  adapters against moto's server instead of the local ones.
+- ``SLSPLAY_API_URL`` set (``make test-remote``): only the ``served`` tests, against that
+  deployed stage; those that need the server's process (``restarts_server``) or its local
+  development extras (``dev_only``) cannot run there and are left out, with the reason shown.
+"""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+from tests.support.server import REMOTE_URL_VARIABLE
+
+NOT_REMOTE = {
+    "restarts_server": "kills and restarts the server's process",
+    "dev_only": "reads the local runtime's development pages",
+}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -19,12 +34,28 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "served: runs against slsplay serve, on the backend --backend names"
     )
+    for marker, why in NOT_REMOTE.items():
+        config.addinivalue_line("markers", f"{marker}: {why} (not run against a stage)")
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    remote = os.environ.get(REMOTE_URL_VARIABLE)
+    if remote:
+        reasons = "; ".join(f"{m}: {why}" for m, why in NOT_REMOTE.items())
+        return f"against the deployed stage at {remote}; left out: {reasons}"
+    return None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if config.getoption("--backend") != "aws":
+    remote = bool(os.environ.get(REMOTE_URL_VARIABLE))
+    if config.getoption("--backend") != "aws" and not remote:
         return
     # The other tests choose their adapters themselves; they run once, with --backend local.
-    kept = [item for item in items if item.get_closest_marker("served")]
+    kept = [
+        item
+        for item in items
+        if item.get_closest_marker("served")
+        and not (remote and any(item.get_closest_marker(m) for m in NOT_REMOTE))
+    ]
     config.hook.pytest_deselected(items=[item for item in items if item not in kept])
     items[:] = kept

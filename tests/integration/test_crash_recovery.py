@@ -17,7 +17,7 @@ import pytest
 from tests.support.api import bearer, new_meetup, sign_up
 from tests.support.server import Server, running_server
 
-pytestmark = pytest.mark.served
+pytestmark = [pytest.mark.served, pytest.mark.restarts_server]
 
 # On moto's SQS a receive slows with the queue's depth (~0.6 s at 1,000 messages, against
 # milliseconds on SQS or locally), so the AWS code path fans out to fewer people.

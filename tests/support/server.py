@@ -1,7 +1,11 @@
 """Starting ``slsplay serve`` as a separate process on a free port, and stopping it.
 
 While ``emulated_aws()`` is open, the servers run on the AWS adapters against moto's server
-(``--backend aws``), each data directory with a stage of its own.
+(``--backend aws``), each data directory with a stage of its own. With ``SLSPLAY_API_URL``
+set (``make test-remote``), no server is started: the tests talk to that deployed stage,
+read its mail from a test inbox (``SLSPLAY_TEST_INBOX``) and its signing key from the
+stage's secret, and address invitees at ``SLSPLAY_TEST_MAIL_DOMAIN``, where the inbox
+receives.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import email
 import email.policy
 import hashlib
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -20,12 +25,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import boto3
 import httpx
+import pytest
 from moto.server import ThreadedMotoServer
 
+from slsplay.adapters.local.mailbox import MailboxMessage
 from slsplay.bootstrap import SIGNING_KEY_FILE
+from slsplay.mail.mime import read
 from tests.support.moto_speed import one_rollback_copy_per_table
 
 READY_WITHIN_SECONDS = 30
@@ -39,6 +48,20 @@ def free_port() -> int:
 
 
 AWS_ENDPOINT_VARIABLE = "SLSPLAY_TEST_AWS_ENDPOINT"
+REMOTE_URL_VARIABLE = "SLSPLAY_API_URL"
+# Where a deployed stage's mail to test addresses can be read: s3://bucket/prefix (an SES
+# receipt rule's bucket), or dir:/path (a directory of .eml files).
+INBOX_VARIABLE = "SLSPLAY_TEST_INBOX"
+
+
+# Addresses of one run of the suite: a stage's inbox keeps the mail of earlier runs.
+_RUN = secrets.token_hex(3)
+
+
+def address(local_part: str) -> str:
+    """A test invitee's address, unique to this run, at the domain whose mail the tests read."""
+    domain = os.environ.get("SLSPLAY_TEST_MAIL_DOMAIN", "example.com")
+    return f"{local_part}.{_RUN}@{domain}"
 
 
 @dataclass(frozen=True)
@@ -47,26 +70,39 @@ class Server:
 
     url: str
     data_dir: Path
-    process: subprocess.Popen[bytes]
+    process: subprocess.Popen[bytes] | None  # None: a deployed stage, not ours to run
     aws_endpoint: str | None = None
     stage: str = "local"
 
     def signing_key(self) -> bytes:
         """The private key the server signs access tokens with (PEM)."""
-        if self.aws_endpoint is None:
+        if self.process is not None and self.aws_endpoint is None:
             return (self.data_dir / SIGNING_KEY_FILE).read_bytes()
+        if os.environ.get("SLSPLAY_TEST_SIGNING_KEY_FILE"):  # a stage whose key is at hand
+            return Path(os.environ["SLSPLAY_TEST_SIGNING_KEY_FILE"]).read_bytes()
+        emulated = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
         secrets = boto3.client(
             "secretsmanager",
             endpoint_url=self.aws_endpoint,
-            region_name="eu-west-1",
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
+            region_name=os.environ.get("AWS_REGION", "eu-west-1"),
+            **(emulated if self.aws_endpoint else {}),
         )
         secret = secrets.get_secret_value(SecretId=f"slsplay/{self.stage}/signing-key")
         return str(secret["SecretString"]).encode()
 
+    def mail(self) -> list[dict[str, Any]]:
+        """The mail sent, newest first, in the shape of ``GET /api/_dev/mail``."""
+        if self.process is not None:
+            answer = httpx.get(f"{self.url}/api/_dev/mail", timeout=30)
+            answer.raise_for_status()
+            messages: list[dict[str, Any]] = answer.json()["messages"]
+            return messages
+        return [_as_mail_json(raw) for raw in reversed(_inbox())]
+
     def sent_count(self) -> int:
         """How many emails the server sent (cheaper than reading them)."""
+        if self.process is None:
+            return len(_inbox())
         if self.aws_endpoint is None:
             mailbox = self.data_dir / "mailbox"
             return sum(1 for _ in mailbox.glob("*.eml")) if mailbox.is_dir() else 0
@@ -79,7 +115,9 @@ class Server:
 
     def sent_mail(self) -> list[EmailMessage]:
         """Every email the server sent, oldest first, parsed as a mail app would."""
-        if self.aws_endpoint is None:
+        if self.process is None:
+            raws = _inbox()
+        elif self.aws_endpoint is None:
             files = sorted(
                 (self.data_dir / "mailbox").glob("*.eml"), key=lambda p: p.stat().st_mtime_ns
             )
@@ -90,6 +128,42 @@ class Server:
             email.message_from_bytes(raw, _class=EmailMessage, policy=email.policy.default)
             for raw in raws
         ]
+
+
+def _inbox() -> list[bytes]:
+    """The raw messages in the test inbox, oldest first (``pytest.skip`` when there is none)."""
+    where = os.environ.get(INBOX_VARIABLE, "")
+    if where.startswith("dir:"):
+        files = sorted(Path(where[4:]).glob("*.eml"), key=lambda path: path.stat().st_mtime_ns)
+        return [path.read_bytes() for path in files]
+    if where.startswith("s3://"):
+        bucket, _, prefix = where[5:].partition("/")
+        s3 = boto3.client("s3")
+        objects = [
+            entry
+            for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)
+            for entry in page.get("Contents", [])
+        ]
+        objects.sort(key=lambda entry: entry["LastModified"])
+        return [s3.get_object(Bucket=bucket, Key=o["Key"])["Body"].read() for o in objects]
+    pytest.skip(
+        f"the deployed stage's mail cannot be read: set {INBOX_VARIABLE}=s3://bucket/prefix "
+        "(where an SES receipt rule stores mail to SLSPLAY_TEST_MAIL_DOMAIN)"
+    )
+
+
+def _as_mail_json(raw: bytes) -> dict[str, Any]:
+    seen = read(raw)
+    return MailboxMessage(
+        id=hashlib.sha256(raw).hexdigest()[:32],
+        to=seen.to,
+        subject=seen.subject,
+        text=seen.text,
+        html=seen.html,
+        attachments=seen.attachments,
+        sent_at=seen.sent_at,
+        raw=raw,
+    ).as_json()
 
 
 @contextmanager
@@ -115,6 +189,12 @@ def emulated_aws() -> Iterator[str]:
 @contextmanager
 def running_server(data_dir: Path, *extra: str) -> Iterator[Server]:
     """``slsplay serve`` on 127.0.0.1 and a free port, ready when this yields, stopped after."""
+    remote = os.environ.get(REMOTE_URL_VARIABLE)
+    if remote:
+        yield Server(
+            remote.rstrip("/"), data_dir, None, stage=os.environ.get("SLSPLAY_STAGE", "dev")
+        )
+        return
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     aws_endpoint = os.environ.get(AWS_ENDPOINT_VARIABLE)
