@@ -99,7 +99,7 @@ def serve(args: argparse.Namespace) -> int:
             data_dir=data_dir,
             region=Settings.from_env().aws_region,
             stage=args.stage,
-            aws_endpoint=args.aws_endpoint if args.backend == "aws" else None,
+            aws_endpoint=_endpoint(args),
         )
     except (ValueError, OSError, SetupFailed) as e:  # a bad template, setting or endpoint
         print(f"slsplay: {e}", file=sys.stderr)
@@ -127,8 +127,15 @@ def run_job(args: argparse.Namespace) -> int:
             public_url=settings.public_url,
             data_dir=data_dir,
             region=settings.aws_region,
+            stage=args.stage,
+            aws_endpoint=_endpoint(args),
         )
-        pumps = Pumps(gateway.stack, gateway.functions, data_dir=data_dir)
+        pumps = Pumps(
+            gateway.stack,
+            gateway.functions,
+            data_dir=data_dir,
+            settings=Settings.from_env(gateway.environment),
+        )
         job = pumps.job(args.name)
     except (ValueError, LookupError, OSError) as e:
         print(f"slsplay: {e}", file=sys.stderr)
@@ -147,16 +154,24 @@ def run_job(args: argparse.Namespace) -> int:
 
 def dead_letters(args: argparse.Namespace) -> int:
     """List a template queue's dead letters, or move them back to the queue (``replay``)."""
+    from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
     from slsplay.local.pumps import Pumps, QueueSpec  # noqa: PLC0415
-    from slsplay.local.template import Stack, load_template  # noqa: PLC0415
 
     data_dir = args.data_dir or Path(os.environ.get("SLSPLAY_DATA_DIR", ".slsplay"))
+    settings = Settings.from_env()
     try:
-        # Named as `slsplay serve` names them: the template's Stage is "local" there.
-        document = load_template(args.template)
-        stage = {"Stage": "local"} if "Stage" in (document.get("Parameters") or {}) else {}
-        stack = Stack(document, stage, path=Path(args.template).resolve())
-        pumps = Pumps(stack, {}, data_dir=data_dir)
+        # The queues as `slsplay serve` names them, on the same backend.
+        gateway = ApiGateway.from_template(
+            args.template,
+            public_url=settings.public_url,
+            data_dir=data_dir,
+            region=settings.aws_region,
+            stage=args.stage,
+            aws_endpoint=_endpoint(args),
+        )
+        pumps = Pumps(
+            gateway.stack, {}, data_dir=data_dir, settings=Settings.from_env(gateway.environment)
+        )
         sources: list[QueueSpec] = (
             [pumps.find_queue(args.queue)]
             if args.queue
@@ -166,6 +181,7 @@ def dead_letters(args: argparse.Namespace) -> int:
         print(f"slsplay: {e}", file=sys.stderr)
         return 1
     try:
+        gateway.open()  # the backend's endpoint and credentials, for the calls below
         for source in sources:
             if source.dead_letter is None:
                 print(f"slsplay: {source.logical_id} has no dead-letter queue", file=sys.stderr)
@@ -186,7 +202,27 @@ def dead_letters(args: argparse.Namespace) -> int:
                 )
     finally:
         pumps.close()
+        gateway.close()
     return 0
+
+
+def _endpoint(args: argparse.Namespace) -> str | None:
+    return str(args.aws_endpoint) if args.backend == "aws" else None
+
+
+def _backend_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--backend",
+        choices=["local", "aws"],
+        default=os.environ.get("SLSPLAY_BACKEND", "local"),
+        help="local (SQLite, files) or aws (the AWS adapters, at --aws-endpoint)",
+    )
+    command.add_argument(
+        "--aws-endpoint",
+        default=os.environ.get("SLSPLAY_AWS_ENDPOINT"),
+        help="an AWS-compatible endpoint (e.g. moto's server) for --backend aws",
+    )
+    command.add_argument("--stage", default="local", help="the template's Stage (names resources)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -197,18 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     serving = commands.add_parser("serve", help="serve the API of template.yaml and the web app")
     serving.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     serving.add_argument("--host", default="127.0.0.1", help="the address to listen on")
-    serving.add_argument(
-        "--backend",
-        choices=["local", "aws"],
-        default=os.environ.get("SLSPLAY_BACKEND", "local"),
-        help="local (SQLite, files) or aws (the AWS adapters, at --aws-endpoint)",
-    )
-    serving.add_argument(
-        "--aws-endpoint",
-        default=os.environ.get("SLSPLAY_AWS_ENDPOINT"),
-        help="an AWS-compatible endpoint (e.g. moto's server) for --backend aws",
-    )
-    serving.add_argument("--stage", default="local", help="the template's Stage (names resources)")
+    _backend_options(serving)
     # SUPPRESS keeps `slsplay --data-dir D serve` working: unset here, the top-level one stays.
     serving.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     serving.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
@@ -231,8 +256,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     dlq_replay.add_argument("queue", help="the source queue's logical id or name")
     for sub in (dlq_list, dlq_replay):
         sub.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
+    for sub in (job_run, dlq_list, dlq_replay):
+        _backend_options(sub)
     args = parser.parse_args(argv)
-    if args.command == "serve" and args.backend == "aws" and not args.aws_endpoint:
+    if getattr(args, "backend", None) == "aws" and not args.aws_endpoint:
         parser.error("--backend aws runs against an AWS-compatible endpoint: give --aws-endpoint")
     if args.command == "serve":
         return serve(args)
