@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from slsplay.bootstrap import Container, bootstrap
@@ -18,6 +19,10 @@ from slsplay.domain.invitations import Response
 from slsplay.local.template import DEFAULT_TEMPLATE
 from slsplay.services import auth, meetups
 from slsplay.store.repositories import UserRepository
+
+if TYPE_CHECKING:
+    from slsplay.local.apigateway import ApiGateway
+    from slsplay.local.pumps import Pumps
 
 DEMO_ORGANIZER = "organizer@example.com"
 # A password for local demo data only; it is printed so that a new user can log in.
@@ -115,27 +120,10 @@ def serve(args: argparse.Namespace) -> int:
 
 def run_job(args: argparse.Namespace) -> int:
     """Fire one scheduled job of the template now, with the event its schedule would send."""
-    from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
-    from slsplay.local.functions import InvocationError  # noqa: PLC0415
-    from slsplay.local.pumps import Pumps  # noqa: PLC0415
+    from slsplay.local.functions import InvocationError  # noqa: PLC0415  (the runtime: only here)
 
-    data_dir = args.data_dir or Path(os.environ.get("SLSPLAY_DATA_DIR", ".slsplay"))
-    settings = Settings.from_env()
     try:
-        gateway = ApiGateway.from_template(
-            args.template,
-            public_url=settings.public_url,
-            data_dir=data_dir,
-            region=settings.aws_region,
-            stage=args.stage,
-            aws_endpoint=_endpoint(args),
-        )
-        pumps = Pumps(
-            gateway.stack,
-            gateway.functions,
-            data_dir=data_dir,
-            settings=Settings.from_env(gateway.environment),
-        )
+        gateway, pumps = _runtime(args)
         job = pumps.job(args.name)
     except (ValueError, LookupError, OSError) as e:
         print(f"slsplay: {e}", file=sys.stderr)
@@ -154,24 +142,11 @@ def run_job(args: argparse.Namespace) -> int:
 
 def dead_letters(args: argparse.Namespace) -> int:
     """List a template queue's dead letters, or move them back to the queue (``replay``)."""
-    from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
-    from slsplay.local.pumps import Pumps, QueueSpec  # noqa: PLC0415
+    from slsplay.local.pumps import QueueSpec  # noqa: PLC0415  (the runtime: only here)
 
-    data_dir = args.data_dir or Path(os.environ.get("SLSPLAY_DATA_DIR", ".slsplay"))
-    settings = Settings.from_env()
     try:
         # The queues as `slsplay serve` names them, on the same backend.
-        gateway = ApiGateway.from_template(
-            args.template,
-            public_url=settings.public_url,
-            data_dir=data_dir,
-            region=settings.aws_region,
-            stage=args.stage,
-            aws_endpoint=_endpoint(args),
-        )
-        pumps = Pumps(
-            gateway.stack, {}, data_dir=data_dir, settings=Settings.from_env(gateway.environment)
-        )
+        gateway, pumps = _runtime(args)
         sources: list[QueueSpec] = (
             [pumps.find_queue(args.queue)]
             if args.queue
@@ -204,6 +179,25 @@ def dead_letters(args: argparse.Namespace) -> int:
         pumps.close()
         gateway.close()
     return 0
+
+
+def _runtime(args: argparse.Namespace) -> tuple[ApiGateway, Pumps]:
+    """The template's functions and event sources as ``slsplay serve`` would run them."""
+    from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
+    from slsplay.local.pumps import Pumps  # noqa: PLC0415
+
+    data_dir = args.data_dir or Path(os.environ.get("SLSPLAY_DATA_DIR", ".slsplay"))
+    settings = Settings.from_env()
+    gateway = ApiGateway.from_template(
+        args.template,
+        public_url=settings.public_url,
+        data_dir=data_dir,
+        region=settings.aws_region,
+        stage=args.stage,
+        aws_endpoint=_endpoint(args),
+    )
+    settings = Settings.from_env(gateway.environment)
+    return gateway, Pumps(gateway.stack, gateway.functions, data_dir=data_dir, settings=settings)
 
 
 def _endpoint(args: argparse.Namespace) -> str | None:

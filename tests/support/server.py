@@ -34,7 +34,6 @@ from moto.server import ThreadedMotoServer
 
 from slsplay.adapters.local.mailbox import MailboxMessage
 from slsplay.bootstrap import SIGNING_KEY_FILE
-from slsplay.mail.mime import read
 from tests.support.moto_speed import one_rollback_copy_per_table
 
 READY_WITHIN_SECONDS = 30
@@ -97,7 +96,10 @@ class Server:
             answer.raise_for_status()
             messages: list[dict[str, Any]] = answer.json()["messages"]
             return messages
-        return [_as_mail_json(raw) for raw in reversed(_inbox())]
+        return [
+            MailboxMessage.of(hashlib.sha256(raw).hexdigest()[:32], raw).as_json()
+            for raw in reversed(_inbox())
+        ]
 
     def sent_count(self) -> int:
         """How many emails the server sent (cheaper than reading them)."""
@@ -150,20 +152,6 @@ def _inbox() -> list[bytes]:
         f"the deployed stage's mail cannot be read: set {INBOX_VARIABLE}=s3://bucket/prefix "
         "(where an SES receipt rule stores mail to SLSPLAY_TEST_MAIL_DOMAIN)"
     )
-
-
-def _as_mail_json(raw: bytes) -> dict[str, Any]:
-    seen = read(raw)
-    return MailboxMessage(
-        id=hashlib.sha256(raw).hexdigest()[:32],
-        to=seen.to,
-        subject=seen.subject,
-        text=seen.text,
-        html=seen.html,
-        attachments=seen.attachments,
-        sent_at=seen.sent_at,
-        raw=raw,
-    ).as_json()
 
 
 @contextmanager

@@ -13,7 +13,6 @@ import urllib.request
 from typing import Any, Protocol
 
 from slsplay.adapters.local.mailbox import MailboxMessage
-from slsplay.mail.mime import read
 
 LIST_LIMIT = 200
 
@@ -37,23 +36,10 @@ class EmulatedSesOutbox:
         """The raw messages SES accepted, newest first."""
         with urllib.request.urlopen(f"{self.endpoint}/moto-api/data.json", timeout=10) as answer:  # noqa: S310  (the configured endpoint)
             sent = json.load(answer).get("ses", {}).get("RawMessage", [])
-        found = []
-        for entry in reversed(sent[-limit:] if limit else sent):
-            raw = entry["raw_data"].encode()
-            seen = read(raw)
-            found.append(
-                MailboxMessage(
-                    id=entry["id"],
-                    to=seen.to,
-                    subject=seen.subject,
-                    text=seen.text,
-                    html=seen.html,
-                    attachments=seen.attachments,
-                    sent_at=seen.sent_at,
-                    raw=raw,
-                )
-            )
-        return found
+        return [
+            MailboxMessage.of(entry["id"], entry["raw_data"].encode())
+            for entry in reversed(sent[-limit:] if limit else sent)
+        ]
 
 
 def mail_json(mailbox: Mailbox, limit: int = LIST_LIMIT) -> dict[str, Any]:

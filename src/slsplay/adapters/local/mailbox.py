@@ -41,6 +41,21 @@ class MailboxMessage:
     sent_at: datetime | None
     raw: bytes
 
+    @classmethod
+    def of(cls, message_id: str, raw: bytes) -> MailboxMessage:
+        """A message read from its raw bytes, as a mail app would."""
+        seen = read(raw)
+        return cls(
+            id=message_id,
+            to=seen.to,
+            subject=seen.subject,
+            text=seen.text,
+            html=seen.html,
+            attachments=seen.attachments,
+            sent_at=seen.sent_at,
+            raw=raw,
+        )
+
     def as_json(self) -> dict[str, Any]:
         """The shape of DESIGN.md section 5: ``{id, to, subject, text, html, attachments,
         sent_at}``, the time as ISO 8601."""
@@ -120,17 +135,7 @@ class MailboxMailer:
             raw = (self.directory / f"{message_id}{_SUFFIX}").read_bytes()
         except FileNotFoundError:
             return None
-        seen = read(raw)
-        return MailboxMessage(
-            id=message_id,
-            to=seen.to,
-            subject=seen.subject,
-            text=seen.text,
-            html=seen.html,
-            attachments=seen.attachments,
-            sent_at=seen.sent_at,
-            raw=raw,
-        )
+        return MailboxMessage.of(message_id, raw)
 
     def _now(self) -> datetime:
         return self._clock.now() if self._clock is not None else datetime.now(UTC)
