@@ -17,7 +17,7 @@ STAGE ?= dev
 # any other deploys as slsplay-STAGE with the template's defaults.
 STAGE_ARGS = $(if $(shell grep -s '^\[$(STAGE)\.deploy\.parameters\]' samconfig.toml),--config-env $(STAGE),--stack-name slsplay-$(STAGE) --s3-prefix slsplay-$(STAGE) --parameter-overrides Stage=$(STAGE))
 
-.PHONY: run test lint typecheck unit contract integration lint-template build requirements \
+.PHONY: run test test-remote lint typecheck unit contract integration lint-template build requirements \
 	constraints constraints-sam secrets deploy destroy clean
 
 $(INSTALLED): pyproject.toml constraints.txt
@@ -30,8 +30,9 @@ run: $(INSTALLED)
 	$(BIN)/slsplay seed
 	$(BIN)/slsplay serve
 
-## test: every check: lint, types, unit, contract and integration tests, and the template
-test: lint typecheck unit contract integration lint-template
+## test: every check: lint, types, the template (validate, lint, build), unit, contract and
+## integration tests
+test: lint typecheck lint-template unit contract integration
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -71,6 +72,12 @@ build: $(SAM_INSTALLED)
 ## requirements: the functions' pinned dependencies (layers/dependencies) from pyproject.toml
 requirements: $(INSTALLED)
 	$(BIN)/python scripts/lambda_requirements.py
+
+## test-remote: the served tests against a deployed stage: SLSPLAY_API_URL=https://... make test-remote
+## (mail checks read SLSPLAY_TEST_INBOX=s3://bucket/prefix; without it they say so and skip)
+test-remote: $(INSTALLED)
+	@test -n "$(SLSPLAY_API_URL)" || { echo "set SLSPLAY_API_URL to the stage's URL"; exit 2; }
+	$(BIN)/pytest tests/integration -q -rs
 
 ## constraints: pin the versions now installed (after changing dependencies in pyproject.toml)
 constraints: $(INSTALLED)

@@ -5,19 +5,18 @@ A module of its own, so that the job loads no mail code at cold start.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import asdict
 from typing import Any
 
 from slsplay.handlers.context import container
+from slsplay.handlers.logs import entry_point, logger
 from slsplay.services.cleanup import clean_up
 
-logger = logging.getLogger("slsplay.jobs")
 
-
+@entry_point
 def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
     """Daily: guests' drafts untouched for 30 days go, and half-done deletions are finished."""
     app = container()
     cleaned = clean_up(app.store, app.clock)
-    logger.info("clean-up: %s", cleaned)
+    logger.info("clean-up done", extra=asdict(cleaned))
     return asdict(cleaned)

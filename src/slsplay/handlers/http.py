@@ -6,7 +6,6 @@ Domain error *types* map to HTTP statuses in one table; nothing here reads messa
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
@@ -34,11 +33,10 @@ from slsplay.domain.errors import (
     TooManyRequests,
     Unauthorized,
 )
+from slsplay.handlers.logs import entry_point, logger
 from slsplay.handlers.models import Problem
 from slsplay.ports import InvalidCursor
 from slsplay.services.auth import Caller, caller_from_claims
-
-logger = logging.getLogger("slsplay.api")
 
 PROBLEM_JSON = "application/problem+json"
 FORM = "application/x-www-form-urlencoded"
@@ -237,6 +235,7 @@ def lambda_handler(
 ) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
     """The Lambda entry point for a resolver, refusing unfit bodies before parsing them."""
 
+    @entry_point
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         refusal = _refused_body(event, form_bodies_under)
         if refusal is not None:

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slsplay.handlers.context import mail_ports
+from slsplay.handlers.logs import entry_point, logger
 from slsplay.services import notifications
 
-logger = logging.getLogger("slsplay.jobs")
 
-
+@entry_point
 def attendee_list(event: dict[str, Any], context: Any) -> dict[str, int]:
     """Every five minutes: organizers of meetups starting within the hour get their lists."""
     sent = notifications.send_attendee_lists(mail_ports())
-    logger.info("attendee lists sent: %d", sent)
+    logger.info("attendee lists sent", extra={"sent": sent})
     return {"sent": sent}
 
 
+@entry_point
 def reminders(event: dict[str, Any], context: Any) -> dict[str, int]:
     """Every fifteen minutes: attendees of meetups 24 hours and 1 hour away are reminded."""
     sent = notifications.send_reminders(mail_ports())
-    logger.info("reminders sent: %d", sent)
+    logger.info("reminders sent", extra={"sent": sent})
     return {"sent": sent}

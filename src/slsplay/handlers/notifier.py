@@ -23,6 +23,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from slsplay.adapters.queue_limits import MAX_BATCH
 from slsplay.domain.events import InvitationAdded
 from slsplay.handlers.context import container, mail_ports
+from slsplay.handlers.logs import entry_point
 from slsplay.ports import Queue
 from slsplay.services import notifications
 
@@ -84,6 +85,7 @@ def fan_out(event: dict[str, Any]) -> None:
         queue.send(json.dumps({**event, "cursor": following}), {"event": event["event"]})
 
 
+@entry_point
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """Lambda entry point for the notifier's queue."""
     result = process_partial_response(

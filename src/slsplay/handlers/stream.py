@@ -28,6 +28,7 @@ from slsplay.domain.events import (
     RsvpChanged,
 )
 from slsplay.handlers.context import container
+from slsplay.handlers.logs import entry_point
 from slsplay.ports import Queue
 from slsplay.store.changes import events_of
 
@@ -54,6 +55,7 @@ def forward(record: DynamoDBRecord) -> None:
                 _queue(consumer).send(message, {"event": event.name, "event_id": event.id})
 
 
+@entry_point
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """Lambda entry point for the table's stream."""
     result = process_partial_response(

@@ -18,7 +18,8 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from slsplay.adapters.aws.provision import create_table
-from slsplay.adapters.tokens import new_signing_key
+from slsplay.adapters.aws.secrets import signing_key_name
+from slsplay.adapters.aws.stage_secrets import create_signing_key
 from slsplay.local.template import Stack
 
 logger = logging.getLogger("slsplay.local")
@@ -31,7 +32,8 @@ def provision(stack: Stack, client: ClientFactory, *, stage: str, mail_from: str
     key and the mail sender's identity; what exists is left as it is."""
     _tables(stack, client("dynamodb"))
     _queues(stack, client("sqs"))
-    _signing_key(client("secretsmanager"), f"slsplay/{stage}/signing-key")
+    if create_signing_key(client("secretsmanager"), stage):
+        logger.info("created the signing key %s", signing_key_name(stage))
     _mail_identity(client("sesv2"), mail_from)
 
 
@@ -60,16 +62,6 @@ def _queues(stack: Stack, sqs: Any) -> None:
         if policy is not None:
             attributes["RedrivePolicy"] = policy if isinstance(policy, str) else json.dumps(policy)
         sqs.create_queue(QueueName=stack.physical_name(logical_id), Attributes=attributes)
-
-
-def _signing_key(secrets: Any, name: str) -> None:
-    try:
-        secrets.describe_secret(SecretId=name)
-    except ClientError as e:
-        if e.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
-            raise
-        secrets.create_secret(Name=name, SecretString=new_signing_key().decode())
-        logger.info("created the signing key %s", name)
 
 
 def _mail_identity(ses: Any, mail_from: str) -> None:

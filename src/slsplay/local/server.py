@@ -44,7 +44,6 @@ from slsplay.local.apigateway import (
     gateway_error,
     new_request_id,
 )
-from slsplay.local.cloud import provision
 from slsplay.local.pumps import Pumps
 from slsplay.local.routes import RouteMatch
 from slsplay.local.template import DEFAULT_TEMPLATE
@@ -205,6 +204,8 @@ class LocalServer:
             settings = Settings.from_env(self.gateway.environment)
             mailbox: devmail.Mailbox = MailboxMailer(Path(data_dir) / MAILBOX_DIR)
             if aws_endpoint is not None:
+                from slsplay.local.cloud import provision  # noqa: PLC0415  (boto3: AWS only)
+
                 # The functions' environment (endpoint, credentials) for the set-up calls too.
                 self.gateway.open()
                 adapters = Container(settings)

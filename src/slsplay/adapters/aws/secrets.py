@@ -1,13 +1,38 @@
-"""Secrets in the cloud: read from AWS Secrets Manager through Powertools Parameters, cached."""
+"""Secrets in the cloud: read from AWS Secrets Manager through Powertools Parameters, cached.
+
+A function reads a secret at most once per five minutes per execution environment, with the
+client the composition root builds (its endpoint, region and timeouts): the local runtime's
+AWS backend reads moto's secrets exactly as a function reads AWS's.
+"""
 
 from __future__ import annotations
+
+import functools
+from typing import Any
 
 from aws_lambda_powertools.utilities import parameters
 
 CACHE_SECONDS = 300
 
 
-def secret_bytes(name: str) -> bytes:
-    """The secret called ``name`` (a PEM key, for example), cached for five minutes."""
-    value = parameters.get_secret(name, max_age=CACHE_SECONDS)
-    return value.encode() if isinstance(value, str) else bytes(value)
+def signing_key_name(stage: str) -> str:
+    """The secret holding a stage's token-signing key (template.yaml grants it to the auth
+    function alone; ``make secrets`` creates it)."""
+    return f"slsplay/{stage}/signing-key"
+
+
+def secret_bytes(name: str, client: Any) -> bytes:
+    """The secret called ``name`` (a PEM key, for example), read with the Secrets Manager
+    ``client`` and cached for five minutes."""
+    value = _provider(client).get(name, max_age=CACHE_SECONDS)
+    if isinstance(value, str):
+        return value.encode()
+    if isinstance(value, bytes):
+        return value
+    raise TypeError(f"the secret {name} is neither text nor binary")
+
+
+@functools.lru_cache(maxsize=8)
+def _provider(client: Any) -> parameters.SecretsProvider:
+    # One provider, and so one cache, per client: a process has one, built on first use.
+    return parameters.SecretsProvider(boto3_client=client)

@@ -1,0 +1,671 @@
+"""Each function's IAM policies in template.yaml grant what its code does on AWS, and no more.
+
+Every function of the template runs on the AWS backend against moto (in process), fed the
+events that make it do its work, each as a fresh Lambda execution environment would run it:
+its own environment variables only, and adapters built anew. A botocore hook on the session
+the app's clients come from records each call it makes, as the IAM action AWS authorizes it
+as and the ARN of the resource it names. Those calls are then held against the function's
+``Policies``, SAM policy templates expanded by the table below:
+
+- every call must be granted: in the cloud it would fail with AccessDenied;
+- every policy must be needed: one that grants nothing the function does fails, and so does
+  one broader than the function needs where a narrower template would do (DynamoDBCrudPolicy
+  on a table the function only reads), or a statement naming an action or a resource that
+  no call needs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import parseaddr
+from fnmatch import fnmatchcase
+from typing import Any
+
+import boto3
+import jwt
+import pytest
+from aws_lambda_powertools.utilities import parameters
+from moto import mock_aws
+
+from slsplay.adapters.aws import secrets
+from slsplay.adapters.aws.provision import create_queue_pair, create_table
+from slsplay.adapters.aws.stage_secrets import create_signing_key
+from slsplay.bootstrap import Container, bootstrap
+from slsplay.config import Settings
+from slsplay.domain.invitations import Response
+from slsplay.domain.users import User
+from slsplay.handlers.context import forget
+from slsplay.ids import new_id
+from slsplay.local.apigateway import (
+    HttpRequest,
+    build_event,
+    event_headers,
+    new_request_id,
+    query_parameters,
+)
+from slsplay.local.authorizer import JwtGrant, gateway_text
+from slsplay.local.functions import LambdaContext, lambda_functions
+from slsplay.local.routes import http_api_routes
+from slsplay.local.schedules import scheduled_event
+from slsplay.local.sqs_events import sqs_event
+from slsplay.local.template import Stack
+from slsplay.services import meetups
+from slsplay.store.repositories import UserRepository
+from tests.support.clock import FakeClock
+
+REGION = "eu-west-1"
+STACK = Stack.load(region=REGION)  # the template's default parameters: Stage=dev
+FUNCTIONS = lambda_functions(STACK)
+ROUTES = http_api_routes(STACK)
+PASSWORD = "a long enough password"
+HOST = "slsplay.example.com"
+CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_SESSION_TOKEN": "testing",
+    "AWS_DEFAULT_REGION": REGION,
+    # moto's in-process Streams do not know botocore's account-id endpoints.
+    "AWS_ACCOUNT_ID_ENDPOINT_MODE": "disabled",
+}
+
+
+def arn(service: str, resource: str) -> str:
+    return f"arn:aws:{service}:{REGION}:{STACK.account_id}:{resource}"
+
+
+# -- what SAM's policy templates expand to (samtranslator's policy_templates.json) -----------
+
+DYNAMODB_READ = (
+    "dynamodb:GetItem",
+    "dynamodb:Scan",
+    "dynamodb:Query",
+    "dynamodb:BatchGetItem",
+    "dynamodb:DescribeTable",
+)
+DYNAMODB_WRITE = ("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")
+DYNAMODB_CRUD = (
+    *DYNAMODB_READ,
+    *DYNAMODB_WRITE,
+    "dynamodb:DeleteItem",
+    "dynamodb:ConditionCheckItem",
+)
+
+
+def _table(parameters: dict[str, str]) -> tuple[str, ...]:
+    table = arn("dynamodb", f"table/{parameters['TableName']}")
+    return (table, f"{table}/index/*")
+
+
+# A template's actions, and the resources its parameters name.
+Expansion = tuple[tuple[str, ...], Callable[[dict[str, str]], Sequence[str]]]
+SAM_POLICY_TEMPLATES: dict[str, Expansion] = {
+    "DynamoDBCrudPolicy": (DYNAMODB_CRUD, _table),
+    "DynamoDBReadPolicy": (DYNAMODB_READ, _table),
+    "DynamoDBWritePolicy": (DYNAMODB_WRITE, _table),
+    "SQSSendMessagePolicy": (("sqs:SendMessage*",), lambda p: (arn("sqs", p["QueueName"]),)),
+    "AWSSecretsManagerGetSecretValuePolicy": (
+        ("secretsmanager:GetSecretValue",),
+        lambda p: (p["SecretArn"],),
+    ),
+}
+# A template, and the narrower ones (same parameters) that would do where it is not needed.
+NARROWER = {"DynamoDBCrudPolicy": ("DynamoDBReadPolicy", "DynamoDBWritePolicy")}
+# What an event source gives the function's role (SAM adds AWS's managed policy for it).
+SQS_EVENT_SOURCE = (
+    "sqs:ReceiveMessage",
+    "sqs:DeleteMessage",
+    "sqs:ChangeMessageVisibility",
+    "sqs:GetQueueAttributes",
+)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One AWS request, as IAM authorizes it."""
+
+    action: str  # e.g. dynamodb:Query
+    resource: str  # the ARN it acts on
+    operation: str  # what the client called, e.g. sesv2:SendEmail
+
+    def __str__(self) -> str:
+        return f"{self.action} on {self.resource} ({self.operation})"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One entry of a function's Policies (or of its event sources), expanded."""
+
+    policy: str  # as template.yaml writes it, for messages
+    actions: tuple[str, ...]
+    resources: tuple[str, ...]
+    template: str | None = None
+    parameters: dict[str, str] = field(default_factory=dict)
+    checked: bool = True  # an event source's grant is SAM's doing, not the template's
+
+    def allows(self, call: Call) -> bool:
+        return any(fnmatchcase(call.action, action) for action in self.actions) and any(
+            fnmatchcase(call.resource, resource) for resource in self.resources
+        )
+
+
+def grants_of(logical_id: str) -> list[Grant]:
+    """The function's Policies and event sources as grants."""
+    properties = STACK.properties(logical_id)
+    grants = []
+    for policy in properties.get("Policies") or []:
+        if not isinstance(policy, dict):
+            pytest.fail(f"{logical_id}: {policy!r}: name a SAM template or write a Statement")
+        ((name, value),) = policy.items()
+        if name == "Statement":
+            for statement in value:
+                assert statement.get("Effect") == "Allow", statement
+                grants.append(
+                    Grant(
+                        f"Statement {statement['Action']} on {statement['Resource']}",
+                        tuple(_as_list(statement["Action"])),
+                        tuple(_as_list(statement["Resource"])),
+                    )
+                )
+        elif name in SAM_POLICY_TEMPLATES:
+            actions, resources = SAM_POLICY_TEMPLATES[name]
+            grants.append(Grant(f"{name} {value}", actions, tuple(resources(value)), name, value))
+        else:
+            pytest.fail(f"{logical_id}: {name} is not in SAM_POLICY_TEMPLATES: add its expansion")
+    for event in (properties.get("Events") or {}).values():
+        if event["Type"] == "SQS":
+            queue = event["Properties"]["Queue"]
+            grants.append(Grant(f"SQS event {queue}", SQS_EVENT_SOURCE, (queue,), checked=False))
+    return grants
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+# -- what each AWS request is authorized as ------------------------------------------------
+
+TRANSACT_WRITE_ACTIONS = {
+    "Put": "dynamodb:PutItem",
+    "Update": "dynamodb:UpdateItem",
+    "Delete": "dynamodb:DeleteItem",
+    "ConditionCheck": "dynamodb:ConditionCheckItem",
+}
+
+
+def authorizations(service: str, operation: str, params: dict[str, Any]) -> list[tuple[str, str]]:
+    """(IAM action, resource ARN) for each authorization an API call needs."""
+    if service == "dynamodb":
+        return _dynamodb(operation, params)
+    if service == "sqs":
+        # A batch is authorized as the single action, per queue.
+        return [(f"sqs:{operation.removesuffix('Batch')}", _queue_arn(params["QueueUrl"]))]
+    if service == "secretsmanager":
+        return [(f"secretsmanager:{operation}", _secret_arn(params["SecretId"]))]
+    if service == "sesv2" and operation == "SendEmail":
+        # SES v2 SendEmail with raw content is authorized as ses:SendRawEmail, on the
+        # identity the sender's address belongs to (its verified domain).
+        action = "ses:SendRawEmail" if "Raw" in params["Content"] else "ses:SendEmail"
+        domain = parseaddr(params["FromEmailAddress"])[1].rpartition("@")[2]
+        return [(action, arn("ses", f"identity/{domain}"))]
+    raise AssertionError(f"no IAM mapping for {service}:{operation}: add one to this test")
+
+
+def _dynamodb(operation: str, params: dict[str, Any]) -> list[tuple[str, str]]:
+    if operation in ("BatchGetItem", "BatchWriteItem"):
+        return [(f"dynamodb:{operation}", _table_arn(name)) for name in params["RequestItems"]]
+    if operation == "TransactWriteItems":
+        # Authorized item by item, as the single-item action on its table.
+        return [
+            (TRANSACT_WRITE_ACTIONS[kind], _table_arn(request["TableName"]))
+            for item in params["TransactItems"]
+            for kind, request in item.items()
+        ]
+    if operation == "TransactGetItems":
+        return [
+            ("dynamodb:GetItem", _table_arn(i["Get"]["TableName"])) for i in params["TransactItems"]
+        ]
+    resource = _table_arn(params["TableName"])
+    if "IndexName" in params:
+        resource += f"/index/{params['IndexName']}"
+    return [(f"dynamodb:{operation}", resource)]
+
+
+def _table_arn(name: str) -> str:
+    return arn("dynamodb", f"table/{name}")
+
+
+def _queue_arn(url: str) -> str:
+    account, name = url.rstrip("/").split("/")[-2:]
+    return f"arn:aws:sqs:{REGION}:{account}:{name}"
+
+
+def _secret_arn(secret_id: str) -> str:
+    # Secrets Manager ends a secret's ARN with six random characters.
+    return (
+        secret_id
+        if secret_id.startswith("arn:")
+        else arn("secretsmanager", f"secret:{secret_id}-Ab3dEf")
+    )
+
+
+class Recorder:
+    """A botocore hook: the calls made while a function runs, by the function's logical id."""
+
+    def __init__(self) -> None:
+        self.calls: dict[str, list[Call]] = defaultdict(list)
+        self.function: str | None = None
+
+    def __call__(self, params: dict[str, Any], model: Any, **_: Any) -> None:
+        if self.function is None:
+            return  # the test's own set-up, or an event source mapping's work
+        service, operation = model.service_model.service_name, model.name
+        for action, resource in authorizations(service, operation, params):
+            self.calls[self.function].append(Call(action, resource, f"{service}:{operation}"))
+
+
+# -- running the template's functions ---------------------------------------------------------
+
+
+class Functions:
+    """The template's functions in this process, each started cold when its turn comes."""
+
+    def __init__(self, recorder: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.recorder = recorder
+        self.monkeypatch = monkeypatch
+        self.running: str | None = None
+        self.routes_called: set[str] = set()
+
+    def invoke(self, logical_id: str, event: dict[str, Any]) -> Any:
+        """Invoke a function with ``event``; its AWS calls are recorded as its own."""
+        if self.running != logical_id:
+            self._cold_start(logical_id)
+        config = FUNCTIONS[logical_id].config
+        module, _, name = config.handler.rpartition(".")
+        handler = getattr(importlib.import_module(module), name)
+        context = LambdaContext(config, str(uuid.uuid4()), "2030/01/01/[$LATEST]policies")
+        self.recorder.function = logical_id
+        try:
+            return handler(event, context)
+        finally:
+            self.recorder.function = None
+
+    def _cold_start(self, logical_id: str) -> None:
+        # A new execution environment: the function's own variables (no other function's),
+        # and nothing built by another function kept (clients, cached secrets).
+        for function in FUNCTIONS.values():
+            for name in function.config.environment:
+                self.monkeypatch.delenv(name, raising=False)
+        for name, value in FUNCTIONS[logical_id].config.environment.items():
+            self.monkeypatch.setenv(name, value)
+        self.monkeypatch.setenv("AWS_REGION", REGION)
+        forget()
+        secrets._provider.cache_clear()
+        parameters.clear_caches()
+        self.running = logical_id
+
+    def http(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        body: object = None,
+        accept: str = "application/json",
+        expect: int = 200,
+    ) -> Any:
+        """The JSON answer of one request, as API Gateway would invoke the route's function."""
+        headers = [("host", HOST), ("accept", accept), ("user-agent", "test_policies")]
+        if body is not None:
+            headers.append(("content-type", "application/json"))
+        if token is not None:
+            headers.append(("authorization", f"Bearer {token}"))
+        data = json.dumps(body, default=datetime.isoformat).encode() if body is not None else b""
+        request = HttpRequest(method, path, headers=headers, body=data)
+        matched = ROUTES.match(method, path)
+        assert matched is not None, f"no route for {method} {path}"
+        grant = None
+        if matched.route.authorizer is not None:
+            assert token is not None, f"{matched.route.key} needs a token"
+            claims = jwt.decode(token, options={"verify_signature": False})
+            grant = JwtGrant({k: gateway_text(v) for k, v in claims.items()}, None)
+        event_header_values, cookies = event_headers(request)
+        event = build_event(
+            request,
+            matched,
+            headers=event_header_values,
+            cookies=cookies,
+            query=query_parameters(request.query),
+            request_id=new_request_id(),
+            api_id=STACK.api_id(matched.route.api),
+            account_id=STACK.account_id,
+            now=datetime.now(UTC),
+            grant=grant,
+        )
+        result = self.invoke(matched.route.function, event)
+        assert result["statusCode"] == expect, (matched.route.key, result.get("body"))
+        self.routes_called.add(matched.route.key)
+        body_text = result.get("body") or ""
+        content_type = (result.get("headers") or {}).get("Content-Type", "")
+        return json.loads(body_text) if "json" in content_type and body_text else body_text
+
+
+@dataclass
+class Cloud:
+    """moto's AWS, set up as CloudFormation and ``make secrets`` would set it up."""
+
+    seeding: Container  # the test's own adapters, to make the data jobs act on
+    notifier_queue_url: str
+    notifier_queue_arn: str
+    stream_arn: str
+
+
+def provision(session: boto3.Session) -> Cloud:
+    """The stage's table, the notifier's queues, the signing key and the mail identity."""
+    dynamodb = session.client("dynamodb")
+    create_table(dynamodb, STACK.physical_name("Table"), STACK.properties("Table"))
+    queue = STACK.properties("NotifierQueue")
+    sqs = session.client("sqs")
+    urls = create_queue_pair(
+        sqs,
+        queue["QueueName"],
+        queue["RedrivePolicy"]["maxReceiveCount"],
+        visibility_timeout=queue["VisibilityTimeout"],
+        dead_letter_name=STACK.physical_name("NotifierDeadLetterQueue"),
+    )
+    # The functions use the URL the template gives them: it must be moto's.
+    assert (
+        urls.url == FUNCTIONS["NotifierFunction"].config.environment["SLSPLAY_QUEUE_URL_NOTIFIER"]
+    )
+    stage = STACK.parameters["Stage"]
+    create_signing_key(session.client("secretsmanager"), stage)
+    session.client("sesv2").create_email_identity(EmailIdentity=STACK.parameters["MailDomain"])
+    settings = Settings(
+        backend="aws",
+        table_name=STACK.physical_name("Table"),
+        aws_region=REGION,
+        stage=stage,
+        mail_from=FUNCTIONS["NotifierFunction"].config.environment["SLSPLAY_MAIL_FROM"],
+    )
+    table = dynamodb.describe_table(TableName=STACK.physical_name("Table"))["Table"]
+    return Cloud(
+        seeding=bootstrap(settings),
+        notifier_queue_url=urls.url,
+        notifier_queue_arn=sqs.get_queue_attributes(QueueUrl=urls.url, AttributeNames=["QueueArn"])[
+            "Attributes"
+        ]["QueueArn"],
+        stream_arn=table["LatestStreamArn"],
+    )
+
+
+# -- the work each function is given ----------------------------------------------------------
+
+
+def run_auth(functions: Functions) -> str:
+    """Every auth route; answers an organizer's access token."""
+    guest = functions.http("POST", "/api/auth/guest", expect=201)
+    account = {"email": "ada@example.com", "password": PASSWORD, "name": "Ada"}
+    functions.http(
+        "POST", "/api/auth/signup", body=account, token=guest["access_token"], expect=201
+    )
+    login = functions.http(
+        "POST", "/api/auth/login", body={"email": account["email"], "password": PASSWORD}
+    )
+    refreshed = functions.http(
+        "POST", "/api/auth/refresh", body={"refresh_token": login["refresh_token"]}
+    )
+    functions.http(
+        "POST", "/api/auth/logout", body={"refresh_token": refreshed["refresh_token"]}, expect=204
+    )
+    functions.http("GET", "/api/me", token=refreshed["access_token"])
+    functions.http("GET", "/.well-known/openid-configuration")
+    functions.http("GET", "/.well-known/jwks.json")
+    return str(refreshed["access_token"])
+
+
+def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
+    """Every meetups route: plan, invite, publish, answer, unsubscribe, cancel, delete; the
+    event tier delivers what each step sets off, as it would within a second or so."""
+
+    def plan(title: str) -> str:
+        values = {
+            "title": title,
+            "starts_at": datetime.now(UTC) + timedelta(days=3),
+            "timezone": "Europe/Paris",
+            "duration_minutes": 90,
+            "join_url": "https://meet.example.com/salon",
+        }
+        return str(
+            functions.http("POST", "/api/meetups", token=token, body=values, expect=201)["id"]
+        )
+
+    def invite(meetup: str, *emails: str) -> None:
+        invitees = {"invitees": [{"email": email} for email in emails]}
+        functions.http(
+            "POST", f"/api/meetups/{meetup}/invitations", token=token, body=invitees, expect=201
+        )
+
+    def link(meetup: str, email: str) -> str:
+        answer = functions.http(
+            "POST", f"/api/meetups/{meetup}/invitations/link", token=token, body={"email": email}
+        )
+        return str(answer["token"])
+
+    salon = plan("Salon evening")
+    functions.http("GET", f"/api/meetups/{salon}", token=token)
+    functions.http("PATCH", f"/api/meetups/{salon}", token=token, body={"title": "Salon night"})
+    invite(salon, "ben@example.com", "cleo@example.com")
+    functions.http("GET", f"/api/meetups/{salon}/invitations", token=token)
+    ben, cleo = link(salon, "ben@example.com"), link(salon, "cleo@example.com")
+    tier.settle()
+    functions.http("POST", f"/api/meetups/{salon}/publish", token=token)
+    tier.settle()  # the notifier fans the invitations out, through its own queue
+    functions.http("GET", f"/api/rsvp/{ben}")
+    functions.http("POST", f"/api/rsvp/{ben}", body={"response": "attending"})
+    functions.http("GET", f"/api/meetups/{salon}/attendees", token=token)
+    functions.http("GET", "/api/me/meetups", token=token)
+    functions.http("GET", f"/api/unsubscribe/{cleo}", accept="text/html")
+    functions.http("POST", f"/api/unsubscribe/{cleo}")
+
+    called_off = plan("Called off")
+    invite(called_off, "dan@example.com")
+    functions.http("POST", f"/api/meetups/{called_off}/publish", token=token)
+    tier.settle()
+    functions.http("POST", f"/api/meetups/{called_off}/cancel", token=token)
+    functions.http("DELETE", f"/api/meetups/{plan('Never mind')}", token=token, expect=204)
+    tier.settle()
+    assert tier.delivered > 0
+
+
+def run_docs(functions: Functions) -> None:
+    functions.http("GET", "/api/openapi.json")
+    functions.http("GET", "/api/docs", accept="text/html")
+
+
+class EventTier:
+    """The stream function and the notifier, fed what moto's Streams and SQS hand out, as
+    their event source mappings feed them."""
+
+    def __init__(self, functions: Functions, cloud: Cloud, session: boto3.Session) -> None:
+        self.functions = functions
+        self.cloud = cloud
+        self.streams = session.client("dynamodbstreams")
+        description = self.streams.describe_stream(StreamArn=cloud.stream_arn)
+        (shard,) = description["StreamDescription"]["Shards"]
+        self.iterator = self.streams.get_shard_iterator(
+            StreamArn=cloud.stream_arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON"
+        )["ShardIterator"]
+        self.queue = cloud.seeding.queue(cloud.notifier_queue_url)
+        self.delivered = 0
+
+    def settle(self) -> None:
+        """Deliver table changes and queued messages until neither has anything new."""
+        while True:
+            answer = self.streams.get_records(ShardIterator=self.iterator, Limit=100)
+            self.iterator, records = answer["NextShardIterator"], answer["Records"]
+            if records:
+                result = self.functions.invoke("StreamFunction", {"Records": records})
+                assert result == {"batchItemFailures": []}
+            messages = self.queue.receive(10)
+            if messages:
+                queue_arn = self.cloud.notifier_queue_arn
+                event = sqs_event(messages, queue_arn=queue_arn, region=REGION)
+                result = self.functions.invoke("NotifierFunction", event)
+                assert result == {"batchItemFailures": []}
+                for message in messages:
+                    self.queue.delete(message.receipt_handle)
+                self.delivered += len(messages)
+            if not records and not messages:
+                return
+
+
+def run_jobs(functions: Functions, cloud: Cloud) -> None:
+    """A meetup 50 minutes away with one attendee: its attendee list and 1-hour reminder."""
+    store, clock = cloud.seeding.store, cloud.seeding.clock
+    now = clock.now()
+    organizer = User.register(user_id=new_id(), email="eve@example.com", name="Eve", now=now)
+    UserRepository(store).add(organizer)
+    soon = meetups.plan_meetup(
+        store,
+        clock,
+        organizer.id,
+        {
+            "title": "Soon",
+            "starts_at": now + timedelta(minutes=50),
+            "timezone": "Europe/Paris",
+            "duration_minutes": 30,
+            "join_url": "https://meet.example.com/soon",
+        },
+    ).meetup.id
+    meetups.invite_people(store, clock, organizer.id, soon, [{"email": "fay@example.com"}])
+    meetups.publish_meetup(store, clock, organizer.id, soon)
+    meetups.answer_invitation(store, clock, soon, "fay@example.com", Response.ATTENDING)
+
+    for job in ("AttendeeListJob", "RemindersJob"):
+        assert functions.invoke(job, schedule(job)) == {"sent": 1}
+
+
+def run_cleanup(functions: Functions, cloud: Cloud) -> None:
+    """A guest's draft untouched for 31 days: the clean-up removes it, and the guest."""
+    store = cloud.seeding.store
+    then = FakeClock(datetime.now(UTC) - timedelta(days=31))
+    guest = User.guest(user_id=new_id(), now=then.now())
+    UserRepository(store).add(guest)
+    values = {
+        "title": "Forgotten",
+        "starts_at": then.now() + timedelta(days=3),
+        "timezone": "Europe/Paris",
+        "duration_minutes": 30,
+        "join_url": "https://meet.example.com/forgotten",
+    }
+    meetups.plan_meetup(store, then, guest.id, values)
+
+    cleaned = functions.invoke("CleanupJob", schedule("CleanupJob"))
+    assert (cleaned["guest_drafts"], cleaned["guests"]) == (1, 1)
+
+
+def schedule(logical_id: str) -> dict[str, Any]:
+    return scheduled_event(
+        rule_arn=arn("events", f"rule/{logical_id}"),
+        at=datetime.now(UTC),
+        account_id=STACK.account_id,
+        region=REGION,
+    )
+
+
+@pytest.fixture(scope="module")
+def recorded() -> Iterator[tuple[dict[str, list[Call]], set[str]]]:
+    """Every function, run on moto with work that uses what it is granted."""
+    with pytest.MonkeyPatch.context() as monkeypatch, mock_aws():
+        for name, value in CREDENTIALS.items():
+            monkeypatch.setenv(name, value)
+        boto3.setup_default_session()
+        session = boto3.DEFAULT_SESSION
+        assert session is not None
+        recorder = Recorder()
+        # Registered before any client is built: a client copies its session's hooks.
+        session.events.register("before-parameter-build", recorder)
+        cloud = provision(session)
+        functions = Functions(recorder, monkeypatch)
+        try:
+            token = run_auth(functions)
+            run_docs(functions)
+            run_meetups(functions, EventTier(functions, cloud, session), token)
+            run_jobs(functions, cloud)
+            run_cleanup(functions, cloud)
+            yield dict(recorder.calls), functions.routes_called
+        finally:
+            forget()
+            boto3.DEFAULT_SESSION = None
+
+
+# -- the checks -------------------------------------------------------------------------------
+
+POLICY_FUNCTIONS = sorted(FUNCTIONS)
+
+
+def test_every_function_and_route_of_the_template_was_exercised(
+    recorded: tuple[dict[str, list[Call]], set[str]],
+) -> None:
+    calls, routes_called = recorded
+    assert {route.key for route in ROUTES.all()} - routes_called == set()
+    silent = {name for name in FUNCTIONS if name not in calls} - {"DocsFunction"}
+    assert silent == set(), "functions that made no AWS call: give them work in this test"
+
+
+@pytest.mark.parametrize("function", POLICY_FUNCTIONS)
+def test_every_call_a_function_makes_is_granted_by_its_policies(
+    recorded: tuple[dict[str, list[Call]], set[str]], function: str
+) -> None:
+    calls, _ = recorded
+    grants = grants_of(function)
+    denied = sorted(
+        {str(call) for call in calls.get(function, []) if not any(g.allows(call) for g in grants)}
+    )
+    assert denied == [], f"{function} would be refused these in the cloud"
+
+
+@pytest.mark.parametrize("function", POLICY_FUNCTIONS)
+def test_every_policy_of_a_function_is_needed_and_no_broader_than_needed(
+    recorded: tuple[dict[str, list[Call]], set[str]], function: str
+) -> None:
+    calls = recorded[0].get(function, [])
+    grants = grants_of(function)
+    problems = []
+    for grant in (g for g in grants if g.checked):
+        others = [g for g in grants if g is not grant]
+        needed = [c for c in calls if grant.allows(c) and not any(o.allows(c) for o in others)]
+        if not needed:
+            problems.append(f"{grant.policy}: grants nothing {function} does")
+            continue
+        for narrower in NARROWER.get(grant.template or "", ()):
+            actions, resources = SAM_POLICY_TEMPLATES[narrower]
+            enough = Grant(narrower, actions, tuple(resources(grant.parameters)))
+            if all(enough.allows(call) for call in needed):
+                problems.append(f"{grant.policy}: {narrower} would do")
+        if grant.template is None:  # a Statement: each action and resource must be used
+            for action in grant.actions:
+                if not any(fnmatchcase(c.action, action) for c in needed):
+                    problems.append(f"{grant.policy}: {action} is never needed")
+            for resource in grant.resources:
+                if resource == "*" or not any(fnmatchcase(c.resource, resource) for c in needed):
+                    problems.append(f"{grant.policy}: names {resource}, which no call needs")
+    assert problems == []
+
+
+def test_every_failure_destination_is_one_sam_grants_the_mapping() -> None:
+    # An event source mapping sends failed batches with the function's role; SAM adds that
+    # permission only when the destination says its Type.
+    missing = [
+        f"{function}.{name}"
+        for function in FUNCTIONS
+        for name, event in (STACK.properties(function).get("Events") or {}).items()
+        if "OnFailure" in (event["Properties"].get("DestinationConfig") or {})
+        and event["Properties"]["DestinationConfig"]["OnFailure"].get("Type") not in ("SQS", "SNS")
+    ]
+    assert missing == []
