@@ -24,7 +24,6 @@ from slsplay.adapters.clock import SystemClock
 from slsplay.adapters.local.sqlite_file import SqliteFile
 from slsplay.adapters.queue_limits import (
     check_batch,
-    check_message,
     check_send_batch,
     check_timeout,
 )
@@ -140,17 +139,7 @@ class SqliteQueue(Queue):
 
     def send(self, body: str, attributes: Mapping[str, str] | None = None) -> str:
         """Store a message durably; answers its fresh id."""
-        attributes = dict(attributes or {})
-        check_message(body, attributes)
-        message_id = str(uuid.uuid4())
-        now = self.queues.now_ms()
-        with self.queues.writing() as conn:
-            conn.execute(
-                "INSERT INTO queue_messages"
-                " (queue, message_id, body, attributes, sent_at, visible_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (self.name, message_id, body, json.dumps(attributes), now, now),
-            )
+        [message_id] = self.send_batch([(body, dict(attributes or {}))])
         return message_id
 
     def send_batch(self, messages: Sequence[tuple[str, Mapping[str, str]]]) -> list[str]:
