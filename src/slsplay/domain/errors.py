@@ -29,6 +29,11 @@ MESSAGES: dict[str, str] = {
     "start_in_past": "The start time has passed; choose a new one first.",
     "capacity_below_attendance": "More people are attending than the new capacity allows.",
     "signup_required": "Sign up (or log in) to do that; your drafts are kept.",
+    "media_not_found": "There is no such photo or video.",
+    "media_too_large": "The file is too large: photos take up to 10 MB, videos up to 200 MB.",
+    "media_type_unsupported": (
+        "That type of file is not taken: photos as JPEG, PNG or WebP, videos as MP4, MOV or WebM."
+    ),
     # who is asking
     "invalid_credentials": "The email address or password is wrong.",
     "invalid_token": "The token is invalid or has expired.",
@@ -86,6 +91,14 @@ class VersionConflict(Conflict):
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__("version_conflict", message)
+
+
+class PayloadTooLarge(DomainError):
+    """What the caller wants to send is larger than the product takes."""
+
+
+class UnsupportedMediaType(DomainError):
+    """What the caller wants to send is of a type the product does not take."""
 
 
 class PreconditionFailed(DomainError):

@@ -29,9 +29,11 @@ from slsplay.domain.errors import (
     Forbidden,
     InvalidInput,
     NotFound,
+    PayloadTooLarge,
     PreconditionFailed,
     TooManyRequests,
     Unauthorized,
+    UnsupportedMediaType,
 )
 from slsplay.handlers.logs import entry_point, logger
 from slsplay.handlers.models import Problem
@@ -50,6 +52,8 @@ STATUS_OF: dict[type[DomainError], HTTPStatus] = {
     Conflict: HTTPStatus.CONFLICT,
     InvalidInput: HTTPStatus.UNPROCESSABLE_ENTITY,
     PreconditionFailed: HTTPStatus.PRECONDITION_FAILED,
+    PayloadTooLarge: HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+    UnsupportedMediaType: HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
     TooManyRequests: HTTPStatus.TOO_MANY_REQUESTS,
 }
 
