@@ -19,12 +19,18 @@ from slsplay.domain.errors import (
     VersionConflict,
 )
 from slsplay.domain.invitations import Response
+from slsplay.domain.media import Media, MediaKind, Rendition
 from slsplay.domain.meetups import MeetupStatus
 from slsplay.domain.users import User
 from slsplay.ports import Delete, ItemStore, Key, Put
 from slsplay.services import meetups
 from slsplay.store import records
-from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
+from slsplay.store.repositories import (
+    InvitationRepository,
+    MediaRepository,
+    MeetupRepository,
+    UserRepository,
+)
 from tests.support.clock import START, FakeClock
 
 ORGANIZER = "organizer-1"
@@ -387,3 +393,33 @@ def test_guests_have_no_email_to_reserve(store: ItemStore, clock: FakeClock) -> 
 
     assert users.get("g-1").is_guest
     assert users.get("g-2").is_guest
+
+
+def test_a_meetups_media_are_kept_under_it_and_go_with_it(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+    repository = MediaRepository(store)
+    photo = Media.request(
+        media_id="p1",
+        meetup_id=meetup_id,
+        kind=MediaKind.PHOTO,
+        content_type="image/png",
+        size=1234,
+        now=clock.now(),
+    )
+    repository.add(photo)
+    read_version = photo.version
+    photo.start_processing(clock.now())
+    repository.save(photo, read_version)
+    read_version = photo.version
+    photo.finish((Rendition("w320.webp", "image/webp", 320, 213),), clock.now(), duration=2.5)
+    repository.save(photo, read_version)
+
+    assert repository.of_meetup(meetup_id) == [photo]
+    assert repository.get(meetup_id, "p1").renditions[0].width == 320
+    with pytest.raises(VersionConflict):
+        repository.save(photo, read_version)  # a stale copy
+    meetups.delete_meetup(store, clock, ORGANIZER, meetup_id)
+    with pytest.raises(NotFound):
+        repository.get(meetup_id, "p1")

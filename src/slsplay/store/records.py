@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.media import Media, MediaKind, MediaStatus, Rendition
 from slsplay.domain.meetups import (
     Meetup,
     MeetupCounts,
@@ -23,6 +24,7 @@ INVITATION_TYPE = "invitation"
 USER_TYPE = "user"
 EMAIL_TYPE = "email"
 PURGE_TYPE = "purge"
+MEDIA_TYPE = "media"
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -176,6 +178,55 @@ def invitation_from_item(item: Item) -> Invitation:
         response=Response(item["response"]),
         responded_at=_parse_time(item.get("responded_at")),
         unsubscribed_at=_parse_time(item.get("unsubscribed_at")),
+        version=item["version"],
+    )
+
+
+# -- media ----------------------------------------------------------------------------------
+
+
+def media_item(media: Media) -> Item:
+    return _keyed(
+        schema.media_key(media.meetup_id, media.id),
+        type=MEDIA_TYPE,
+        id=media.id,
+        meetup_id=media.meetup_id,
+        kind=media.kind.value,
+        content_type=media.content_type,
+        size=media.size,
+        status=media.status.value,
+        reason=media.reason,
+        renditions=[
+            {"name": r.name, "content_type": r.content_type, "width": r.width, "height": r.height}
+            for r in media.renditions
+        ],
+        # Milliseconds, an integer: the stores keep numbers exact, never as floats.
+        duration_ms=None
+        if media.duration_seconds is None
+        else round(media.duration_seconds * 1000),
+        created_at=_time(media.created_at),
+        updated_at=_time(media.updated_at),
+        version=media.version,
+    )
+
+
+def media_from_item(item: Item) -> Media:
+    duration = item.get("duration_ms")
+    return Media(
+        id=item["id"],
+        meetup_id=item["meetup_id"],
+        kind=MediaKind(item["kind"]),
+        content_type=item["content_type"],
+        size=item["size"],
+        created_at=_required_time(item["created_at"]),
+        updated_at=_required_time(item["updated_at"]),
+        status=MediaStatus(item["status"]),
+        reason=item.get("reason"),
+        renditions=tuple(
+            Rendition(r["name"], r["content_type"], r.get("width"), r.get("height"))
+            for r in item.get("renditions") or []
+        ),
+        duration_seconds=None if duration is None else duration / 1000,
         version=item["version"],
     )
 

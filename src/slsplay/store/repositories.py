@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound, VersionConflict
 from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.media import Media
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.users import User
 from slsplay.ports import (
@@ -299,6 +300,37 @@ class InvitationRepository:
             if e.failed == (1,) and invitation.response is Response.ATTENDING:
                 raise Conflict("capacity_reached") from e
             raise VersionConflict from e
+
+
+class MediaRepository:
+    """A meetup's photos and videos."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    def add(self, media: Media) -> None:
+        """Store a new upload."""
+        self.store.put_new(records.media_item(media))
+
+    def get(self, meetup_id: str, media_id: str) -> Media:
+        """One photo or video; ``NotFound`` if there is none."""
+        item = self.store.get(schema.media_key(meetup_id, media_id))
+        if item is None:
+            raise NotFound("media_not_found")
+        return records.media_from_item(item)
+
+    def save(self, media: Media, expected_version: int) -> None:
+        """Store a changed upload read at ``expected_version``."""
+        self.store.update_versioned(records.media_item(media), expected_version)
+
+    def of_meetup(self, meetup_id: str) -> list[Media]:
+        """A meetup's photos and videos, oldest first (a meetup has a few at most)."""
+        page = self.store.query(
+            schema.meetup_key(meetup_id).pk, sk_prefix=schema.MEDIA_PREFIX, limit=100
+        )
+        return sorted(
+            (records.media_from_item(item) for item in page.items), key=lambda m: m.created_at
+        )
 
 
 class UserRepository:

@@ -56,6 +56,14 @@ def invitee_partition(email: str) -> str:
     return f"INVITEE#{email}"
 
 
+MEDIA_PREFIX = "MEDIA#"
+
+
+def media_key(meetup_id: str, media_id: str) -> Key:
+    """A photo or video, kept under its meetup (deleted with it)."""
+    return Key(f"MEETUP#{meetup_id}", f"{MEDIA_PREFIX}{media_id}")
+
+
 def purge_key(meetup_id: str) -> Key:
     """The marker of a meetup being deleted, kept until its last item is gone."""
     return Key(f"MEETUP#{meetup_id}", "PURGE")
