@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from slsplay.config import Settings
-from slsplay.ports import AccessTokens, Clock, ItemStore, Mailer, PasswordHasher, Queue
+from slsplay.ports import (
+    AccessTokens,
+    Clock,
+    ItemStore,
+    Mailer,
+    MediaStorage,
+    PasswordHasher,
+    Queue,
+)
 from slsplay.store.schema import TABLE
 
 if TYPE_CHECKING:
@@ -18,6 +27,7 @@ SQLITE_FILE = "slsplay.db"
 SIGNING_KEY_FILE = "signing-key.pem"
 MAILBOX_DIR = "mailbox"
 QUEUES_FILE = "queues.db"
+MEDIA_DIR = "media"
 TOKEN_AUDIENCE = "slsplay"  # noqa: S105  (the audience template.yaml's authorizer accepts)
 
 
@@ -67,6 +77,23 @@ class Container:
             name = signing_key_name(self.settings.stage)
             key = secret_bytes(name, self.aws_client("secretsmanager"))
         return JwtAccessTokens(key, issuer=self.settings.public_url, audience=TOKEN_AUDIENCE)
+
+    @cached_property
+    def media(self) -> MediaStorage:
+        # S3 in the cloud, a folder of the data directory locally; each imported when chosen.
+        settings = self.settings
+        if settings.backend == "aws":
+            from slsplay.adapters.aws.s3_media import S3MediaStorage  # noqa: PLC0415
+
+            return S3MediaStorage(settings.media_bucket, self.aws_client)
+        from slsplay.adapters.local.file_media import FileMediaStorage  # noqa: PLC0415
+        from slsplay.adapters.local.keys import signing_key_file  # noqa: PLC0415
+
+        # The URL-signing secret is derived from the data directory's signing key.
+        key = signing_key_file(settings.data_dir / SIGNING_KEY_FILE)
+        secret = hmac.digest(key, b"slsplay media urls", "sha256")
+        directory = settings.data_dir / MEDIA_DIR
+        return FileMediaStorage(directory, settings.public_url, secret, self.clock)
 
     @cached_property
     def mailer(self) -> Mailer:
@@ -123,13 +150,18 @@ class Container:
         import boto3  # noqa: PLC0415, TID251  (composition root: builds the AWS clients)
         from botocore.config import Config  # noqa: PLC0415
 
+        # Short timeouts, as suits Lambda (botocore waits 60 s by default): a call that hangs
+        # is retried on a fresh connection, well within the function's own timeout.
+        config = Config(connect_timeout=5, read_timeout=10, retries={"mode": "standard"})
+        if service == "s3":
+            # Presigned POSTs and URLs with SigV4: botocore would presign with the deprecated
+            # SigV2 in regions that still take it (S3MediaStorage refuses such tickets).
+            config = config.merge(Config(signature_version="s3v4"))
         return boto3.client(
             service,  # type: ignore[call-overload]
             region_name=self.settings.aws_region,
             endpoint_url=self.settings.aws_endpoint,
-            # Short timeouts, as suits Lambda (botocore waits 60 s by default): a call that
-            # hangs is retried on a fresh connection, well within the function's own timeout.
-            config=Config(connect_timeout=5, read_timeout=10, retries={"mode": "standard"}),
+            config=config,
         )
 
 

@@ -24,6 +24,7 @@ class Settings:
     stage: str = "local"
     mail_from: str = "slsplay <no-reply@slsplay.example.com>"
     smtp_url: str | None = None
+    media_bucket: str = "slsplay-media-dev"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -42,4 +43,5 @@ class Settings:
             stage=env.get("SLSPLAY_STAGE", "local"),
             mail_from=env.get("SLSPLAY_MAIL_FROM") or "slsplay <no-reply@slsplay.example.com>",
             smtp_url=env.get("SLSPLAY_SMTP_URL") or None,
+            media_bucket=env.get("SLSPLAY_MEDIA_BUCKET", "slsplay-media-dev"),
         )
