@@ -39,6 +39,8 @@ from slsplay.adapters.local.file_media import (
     UploadRefused,
     byte_range,
 )
+from slsplay.bootstrap import Container
+from slsplay.config import Settings
 from slsplay.ports import InvalidKey, MediaStorage, ObjectNotFound, UploadTicket
 from tests.support.clock import FakeClock
 from tests.support.server import emulated_aws
@@ -633,3 +635,15 @@ def test_delete_prefix_leaves_no_empty_folders(files: FileMediaStorage) -> None:
     assert not (files.directory / "meetups" / "m1").exists()
     assert not (files.directory / ".meta" / "meetups" / "m1").exists()
     assert files.exists("meetups/m2/media/p2/original")
+
+
+def test_the_composition_roots_s3_client_presigns_with_sigv4(
+    moto_endpoint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    settings = Settings(backend="aws", aws_endpoint=moto_endpoint, aws_region=REGION)
+
+    ticket = Container(settings).media.upload_ticket(KEY, "image/png", MAX)
+
+    assert ticket.fields["x-amz-algorithm"] == "AWS4-HMAC-SHA256"
