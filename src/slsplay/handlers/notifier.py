@@ -2,7 +2,9 @@
 
 Each message is one domain event. A failure is reported for that message alone
 (``batchItemFailures``); SQS shows it again after the visibility timeout and, after five
-receives, moves it to the dead-letter queue.
+receives, moves it to the dead-letter queue. When every message of a batch fails, the
+invocation fails instead (Powertools' default): the same retries, and an error in the
+function's metrics, which the template's alarm watches.
 """
 
 from __future__ import annotations

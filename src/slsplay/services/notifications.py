@@ -173,24 +173,6 @@ def _invitations(ports: MailPorts, meetup_id: str) -> Iterator[Invitation]:
     return InvitationRepository(ports.store).all_of_meetup(meetup_id)
 
 
-def on_meetup_published(ports: MailPorts, meetup_id: str) -> int:
-    """Invite everyone invited so far, page by page; answers how many were emailed now.
-
-    For a large list, prefer ``uninvited_page`` and one queued message per invitee: each
-    email is then its own retry, and no single run has to outlast a function's timeout.
-    """
-    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
-    if meetup.status is not MeetupStatus.PUBLISHED:
-        return 0
-    organizer = _organizer_name(ports, meetup)
-    sent = 0
-    for invitation in _invitations(ports, meetup_id):
-        if not invitation.sent:
-            _invite(ports, meetup, invitation, organizer)
-            sent += 1
-    return sent
-
-
 FANOUT_PAGE = 500
 
 
