@@ -269,8 +269,15 @@ def answer_by_link(
 ) -> tuple[Invitation, MeetupView]:
     """Record the answer of the invitee an answer link belongs to."""
     invitation, view = open_answer_link(store, clock, token)
-    answered, after = answer_invitation(store, clock, view.meetup.id, invitation.email, response)
-    return answered, replace(after, organizer_name=view.organizer_name)
+    after = _answer(
+        store,
+        clock,
+        meetup=view.meetup,
+        counts=view.counts,
+        invitation=invitation,
+        response=response,
+    )
+    return invitation, replace(view, counts=after)
 
 
 def answer_invitation(
@@ -278,13 +285,29 @@ def answer_invitation(
 ) -> tuple[Invitation, MeetupView]:
     """Record an invitee's answer; answering the same again changes nothing."""
     meetup, counts = MeetupRepository(store).get(meetup_id)
-    repository = InvitationRepository(store)
-    invitation = repository.get(meetup_id, normalise_email(email))
+    invitation = InvitationRepository(store).get(meetup_id, normalise_email(email))
+    after = _answer(
+        store, clock, meetup=meetup, counts=counts, invitation=invitation, response=response
+    )
+    return invitation, MeetupView(meetup, after)
+
+
+def _answer(
+    store: ItemStore,
+    clock: Clock,
+    *,
+    meetup: Meetup,
+    counts: MeetupCounts,
+    invitation: Invitation,
+    response: Response,
+) -> MeetupCounts:
+    # The answer and the counts in one transaction, conditional on what was read: a race
+    # with another answer or an edit fails with version_conflict rather than miscounting.
     read_version = invitation.version
     after = meetup.answer(invitation, response, clock.now(), counts)
     if invitation.version != read_version:
-        repository.save_answer(meetup, invitation, read_version, counts, after)
-    return invitation, MeetupView(meetup, after)
+        InvitationRepository(store).save_answer(meetup, invitation, read_version, counts, after)
+    return after
 
 
 def views_of(store: ItemStore, page: Sequence[Meetup]) -> list[MeetupView]:
