@@ -85,6 +85,19 @@ def test_five_failed_logins_in_15_minutes_pause_that_email(ports: auth.AuthPorts
     assert auth.log_in(ports, "ada@example.com", PASSWORD).user.name == "Ada"
 
 
+def test_a_successful_login_forgets_the_failures_before_it(ports: auth.AuthPorts) -> None:
+    auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    for _ in range(4):
+        with pytest.raises(Unauthorized):
+            auth.log_in(ports, "ada@example.com", "wrong password!")
+    auth.log_in(ports, "ada@example.com", PASSWORD)
+
+    for _ in range(4):  # four more: no pause, the count started again
+        with pytest.raises(Unauthorized):
+            auth.log_in(ports, "ada@example.com", "wrong password!")
+    assert auth.log_in(ports, "ada@example.com", PASSWORD).user.name == "Ada"
+
+
 def test_a_refresh_token_works_once_and_its_reuse_ends_the_sign_in(ports: auth.AuthPorts) -> None:
     first = auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
 

@@ -90,7 +90,8 @@ def log_in(
         attempts.record_failure(address, now)
         raise Unauthorized("invalid_credentials")
     assert user is not None
-    attempts.clear(address)
+    if failures:  # a window of failures is open: it is over
+        attempts.clear(address)
     if guest is not None:
         claim_drafts(ports, guest.user_id, user.id)
     return _start_session(ports, user)
