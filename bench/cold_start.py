@@ -39,15 +39,7 @@ from typing import Any
 from slsplay.adapters.clock import SystemClock
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.bootstrap import TOKEN_AUDIENCE
-from slsplay.local.apigateway import (
-    ApiGateway,
-    HttpRequest,
-    build_event,
-    event_headers,
-    new_request_id,
-    query_parameters,
-)
-from slsplay.local.authorizer import JwtGrant, gateway_text
+from slsplay.local.apigateway import ApiGateway, HttpRequest, granted_event
 from slsplay.local.functions import LambdaFunction
 from slsplay.local.pumps import Pumps
 from slsplay.local.routes import Route
@@ -158,7 +150,7 @@ def http_event(gateway: ApiGateway, route: Route) -> tuple[dict[str, Any], str]:
     request = HttpRequest(route.method, path, headers=headers)
     matched = gateway.match(request.method, request.path)
     assert matched is not None, f"{route.key} does not match its own path"
-    grant = None
+    claims = None
     if route.authorizer is not None:
         # The claims the JWT authorizer passes on for a signed-in user's access token.
         now = int(time.time())
@@ -173,21 +165,7 @@ def http_event(gateway: ApiGateway, route: Route) -> tuple[dict[str, Any], str]:
             "nbf": now,
             "exp": now + 900,
         }
-        grant = JwtGrant({name: gateway_text(value) for name, value in claims.items()}, None)
-    event_header_values, cookies = event_headers(request)
-    event = build_event(
-        request,
-        matched,
-        headers=event_header_values,
-        cookies=cookies,
-        query=query_parameters(request.query),
-        request_id=new_request_id(),
-        api_id=gateway.stack.api_id(route.api),
-        account_id=gateway.stack.account_id,
-        now=datetime.now(UTC),
-        grant=grant,
-    )
-    return event, f"{route.method} {path}"
+    return granted_event(gateway.stack, request, matched, claims), f"{route.method} {path}"
 
 
 def invitation_change() -> Change:

@@ -42,14 +42,7 @@ from slsplay.domain.invitations import Response
 from slsplay.domain.users import User
 from slsplay.handlers.context import forget
 from slsplay.ids import new_id
-from slsplay.local.apigateway import (
-    HttpRequest,
-    build_event,
-    event_headers,
-    new_request_id,
-    query_parameters,
-)
-from slsplay.local.authorizer import JwtGrant, gateway_text
+from slsplay.local.apigateway import HttpRequest, granted_event
 from slsplay.local.functions import LambdaContext, lambda_functions
 from slsplay.local.routes import http_api_routes
 from slsplay.local.schedules import scheduled_event
@@ -329,24 +322,11 @@ class Functions:
         request = HttpRequest(method, path, headers=headers, body=data)
         matched = ROUTES.match(method, path)
         assert matched is not None, f"no route for {method} {path}"
-        grant = None
+        claims = None
         if matched.route.authorizer is not None:
             assert token is not None, f"{matched.route.key} needs a token"
             claims = jwt.decode(token, options={"verify_signature": False})
-            grant = JwtGrant({k: gateway_text(v) for k, v in claims.items()}, None)
-        event_header_values, cookies = event_headers(request)
-        event = build_event(
-            request,
-            matched,
-            headers=event_header_values,
-            cookies=cookies,
-            query=query_parameters(request.query),
-            request_id=new_request_id(),
-            api_id=STACK.api_id(matched.route.api),
-            account_id=STACK.account_id,
-            now=datetime.now(UTC),
-            grant=grant,
-        )
+        event = granted_event(STACK, request, matched, claims)
         result = self.invoke(matched.route.function, event)
         assert result["statusCode"] == expect, (matched.route.key, result.get("body"))
         self.routes_called.add(matched.route.key)

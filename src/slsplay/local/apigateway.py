@@ -43,6 +43,7 @@ from slsplay.local.authorizer import (
     JwtAuthorizer,
     JwtGrant,
     KeySetUnavailable,
+    gateway_text,
 )
 from slsplay.local.functions import (
     InvocationError,
@@ -382,6 +383,29 @@ def build_event(
         event["pathParameters"] = dict(matched.path_parameters)
     event["isBase64Encoded"] = is_base64
     return event
+
+
+def granted_event(
+    stack: Stack, request: HttpRequest, matched: RouteMatch, claims: Mapping[str, object] | None
+) -> dict[str, Any]:
+    """The event for ``request`` as if the route's JWT authorizer had granted ``claims``
+    (verified elsewhere, or trusted: for benchmarks and tests that call functions directly)."""
+    headers, cookies = event_headers(request)
+    grant = None
+    if claims is not None:
+        grant = JwtGrant({name: gateway_text(value) for name, value in claims.items()}, None)
+    return build_event(
+        request,
+        matched,
+        headers=headers,
+        cookies=cookies,
+        query=query_parameters(request.query),
+        request_id=new_request_id(),
+        api_id=stack.api_id(matched.route.api),
+        account_id=stack.account_id,
+        now=datetime.now(UTC),
+        grant=grant,
+    )
 
 
 def event_headers(request: HttpRequest) -> tuple[dict[str, str], list[str]]:
