@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from email.utils import parseaddr
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -21,6 +20,7 @@ from slsplay.adapters.aws.provision import create_table
 from slsplay.adapters.aws.secrets import signing_key_name
 from slsplay.adapters.aws.stage_secrets import create_signing_key
 from slsplay.local.template import Stack
+from slsplay.mail.mime import sender_domain
 
 logger = logging.getLogger("slsplay.local")
 
@@ -65,8 +65,7 @@ def _queues(stack: Stack, sqs: Any) -> None:
 
 
 def _mail_identity(ses: Any, mail_from: str) -> None:
-    address = parseaddr(mail_from)[1]
-    domain = address.rpartition("@")[2]
+    domain = sender_domain(mail_from)
     try:
         ses.get_email_identity(EmailIdentity=domain)
     except ClientError as e:

@@ -42,7 +42,7 @@ def to_mime(email: Email, *, sender: str, now: datetime) -> EmailMessage:
     message["Date"] = format_datetime(now)
     if email.message_id is not None and not _MESSAGE_ID.match(email.message_id):
         raise ValueError(f"{email.message_id!r} is not a Message-ID (<id@domain>)")
-    message["Message-ID"] = email.message_id or make_msgid(domain=_domain(sender))
+    message["Message-ID"] = email.message_id or make_msgid(domain=sender_domain(sender))
     for name, value in email.headers.items():
         if name.lower() in _RESERVED:
             raise ValueError(f"the mailer sets the {name} header itself")
@@ -136,7 +136,8 @@ def _content_type(attachment: Attachment) -> tuple[str, str, dict[str, str]]:
     return maintype.lower(), subtype.lower(), params
 
 
-def _domain(sender: str) -> str:
+def sender_domain(sender: str) -> str:
+    """The domain of a sender such as ``slsplay <no-reply@example.com>``."""
     address = parseaddr(sender)[1]
     try:
         return Address(addr_spec=address).domain or "slsplay.localhost"

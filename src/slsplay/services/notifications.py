@@ -22,6 +22,7 @@ from slsplay.domain.errors import NotFound, VersionConflict
 from slsplay.domain.invitations import Invitation, Response
 from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.mail import compose
+from slsplay.mail.mime import sender_domain
 from slsplay.ports import (
     PK,
     SK,
@@ -109,8 +110,7 @@ def _message_id(ports: MailPorts, key: Key) -> str:
     """One Message-ID per (purpose, recipient): an email sent again after a crash between
     sending and marking it sent is then the same message, which mailboxes fold."""
     digest = hashlib.sha256(f"{key.pk}\n{key.sk}".encode()).hexdigest()[:32]
-    domain = ports.mail_from.rsplit("@", 1)[-1].rstrip(">").strip() or "slsplay.invalid"
-    return f"<{digest}@{domain}>"
+    return f"<{digest}@{sender_domain(ports.mail_from)}>"
 
 
 def _organizer_name(ports: MailPorts, meetup: Meetup) -> str:
