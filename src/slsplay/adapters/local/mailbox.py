@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from slsplay.mail.mime import DEFAULT_SENDER, AttachmentInfo, read, to_bytes, to_mime
+from slsplay.mail.mime import DEFAULT_SENDER, ReadMessage, read, to_bytes, to_mime
 from slsplay.ports import Clock, Email
 
 _SUFFIX = ".eml"
@@ -29,32 +29,16 @@ _ID = re.compile(r"\A[0-9a-f]{32}\Z")
 
 
 @dataclass(frozen=True)
-class MailboxMessage:
+class MailboxMessage(ReadMessage):
     """One message in the mailbox, as ``GET /api/_dev/mail`` lists it; ``raw`` is the file."""
 
     id: str
-    to: str
-    subject: str
-    text: str
-    html: str
-    attachments: tuple[AttachmentInfo, ...]
-    sent_at: datetime | None
     raw: bytes
 
     @classmethod
     def of(cls, message_id: str, raw: bytes) -> MailboxMessage:
         """A message read from its raw bytes, as a mail app would."""
-        seen = read(raw)
-        return cls(
-            id=message_id,
-            to=seen.to,
-            subject=seen.subject,
-            text=seen.text,
-            html=seen.html,
-            attachments=seen.attachments,
-            sent_at=seen.sent_at,
-            raw=raw,
-        )
+        return cls(**vars(read(raw)), id=message_id, raw=raw)
 
     def as_json(self) -> dict[str, Any]:
         """The shape of DESIGN.md section 5: ``{id, to, subject, text, html, attachments,
