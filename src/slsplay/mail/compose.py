@@ -86,23 +86,12 @@ def invitation_email(
     unsubscribe: Unsubscribe,
 ) -> Email:
     """The invitation with one-click answers and an .ics, sent on publish or when added."""
-    links = answer_links(base_url, token)
-    return _to_invitee(
+    return _with_calendar(
         "invitation",
         f"{organizer_name} invited you: {meetup.details.title}",
         meetup,
         invitation,
-        organizer_name=organizer_name,
-        links=links,
-        unsubscribe=unsubscribe,
-        calendar=_calendar(
-            meetup,
-            invitation,
-            organizer_name=organizer_name,
-            mail_from=mail_from,
-            links=links,
-            sequence=sequence,
-        ),
+        _Sender(organizer_name, base_url, token, sequence, mail_from, unsubscribe),
     )
 
 
@@ -120,25 +109,14 @@ def answer_confirmation_email(
     """The confirmation of the invitee's answer; the join link only when they attend."""
     if invitation.response is Response.NONE:
         raise ValueError("only an answered invitation can be confirmed")
-    links = answer_links(base_url, token)
     attending = invitation.response is Response.ATTENDING
     title = meetup.details.title
-    return _to_invitee(
+    return _with_calendar(
         "confirmation",
         f"You're going to {title}" if attending else f"You can't make {title}",
         meetup,
         invitation,
-        organizer_name=organizer_name,
-        links=links,
-        unsubscribe=unsubscribe,
-        calendar=_calendar(
-            meetup,
-            invitation,
-            organizer_name=organizer_name,
-            mail_from=mail_from,
-            links=links,
-            sequence=sequence,
-        ),
+        _Sender(organizer_name, base_url, token, sequence, mail_from, unsubscribe),
         attending=attending,
     )
 
@@ -186,23 +164,12 @@ def time_change_email(
     ``sequence`` must be higher than in every .ics sent before, or calendar apps keep
     the old time.
     """
-    links = answer_links(base_url, token)
-    return _to_invitee(
+    return _with_calendar(
         "time_change",
         f"New time: {meetup.details.title}",
         meetup,
         invitation,
-        organizer_name=organizer_name,
-        links=links,
-        unsubscribe=unsubscribe,
-        calendar=_calendar(
-            meetup,
-            invitation,
-            organizer_name=organizer_name,
-            mail_from=mail_from,
-            links=links,
-            sequence=sequence,
-        ),
+        _Sender(organizer_name, base_url, token, sequence, mail_from, unsubscribe),
         previous_when=local_time_with_zone(previous_start, meetup.details.timezone),
         attending=meetup.reveals_join_url(None, invitation),
     )
@@ -220,24 +187,13 @@ def cancellation_email(
     unsubscribe: Unsubscribe,
 ) -> Email:
     """The notice that the meetup is off, with an .ics that removes it from calendars."""
-    links = answer_links(base_url, token)
-    return _to_invitee(
+    return _with_calendar(
         "cancellation",
         f"Cancelled: {meetup.details.title}",
         meetup,
         invitation,
-        organizer_name=organizer_name,
-        links=links,
-        unsubscribe=unsubscribe,
-        calendar=_calendar(
-            meetup,
-            invitation,
-            organizer_name=organizer_name,
-            mail_from=mail_from,
-            links=links,
-            sequence=sequence,
-            method="CANCEL",
-        ),
+        _Sender(organizer_name, base_url, token, sequence, mail_from, unsubscribe),
+        method="CANCEL",
     )
 
 
@@ -338,26 +294,50 @@ def _to_invitee(
     )
 
 
-def _calendar(
+@dataclass(frozen=True)
+class _Sender:
+    """What the emails that carry an .ics share: who sends, the links, the calendar's sequence."""
+
+    organizer_name: str
+    base_url: str
+    token: str
+    sequence: int
+    mail_from: str
+    unsubscribe: Unsubscribe
+
+
+def _with_calendar(
+    template: str,
+    subject: str,
     meetup: Meetup,
     invitation: Invitation,
+    sender: _Sender,
     *,
-    organizer_name: str,
-    mail_from: str,
-    links: AnswerLinks,
-    sequence: int,
     method: Method = "REQUEST",
-) -> Attachment:
+    **extra: Any,
+) -> Email:
+    """An email to an invitee with answer links and the meetup as an .ics attachment."""
+    links = answer_links(sender.base_url, sender.token)
     content = meetup_calendar(
         meetup,
         invitation,
-        organizer_name=organizer_name,
-        mail_from=mail_from,
+        organizer_name=sender.organizer_name,
+        mail_from=sender.mail_from,
         answer_url=links.page,
-        sequence=sequence,
+        sequence=sender.sequence,
         method=method,
     )
-    return calendar_attachment(content, method)
+    return _to_invitee(
+        template,
+        subject,
+        meetup,
+        invitation,
+        organizer_name=sender.organizer_name,
+        links=links,
+        unsubscribe=sender.unsubscribe,
+        calendar=calendar_attachment(content, method),
+        **extra,
+    )
 
 
 def _meetup_view(meetup: Meetup, organizer_name: str) -> dict[str, Any]:
