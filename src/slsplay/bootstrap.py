@@ -13,6 +13,7 @@ from slsplay.ports import (
     Clock,
     ItemStore,
     Mailer,
+    MediaProcessor,
     MediaStorage,
     PasswordHasher,
     Queue,
@@ -67,16 +68,25 @@ class Container:
     def tokens(self) -> AccessTokens:
         from slsplay.adapters.tokens import JwtAccessTokens  # noqa: PLC0415
 
+        key = self._signing_key
+        return JwtAccessTokens(key, issuer=self.settings.public_url, audience=TOKEN_AUDIENCE)
+
+    @cached_property
+    def url_secret(self) -> bytes:
+        """The key of the URLs slsplay signs itself (media streams; local media files),
+        derived from the token-signing key, so that it needs no secret of its own."""
+        return hmac.digest(self._signing_key, b"slsplay media urls", "sha256")
+
+    @cached_property
+    def _signing_key(self) -> bytes:
         if self.settings.backend == "local":
             from slsplay.adapters.local.keys import signing_key_file  # noqa: PLC0415
 
-            key = signing_key_file(self.settings.data_dir / SIGNING_KEY_FILE)
-        else:
-            from slsplay.adapters.aws.secrets import secret_bytes, signing_key_name  # noqa: PLC0415
+            return signing_key_file(self.settings.data_dir / SIGNING_KEY_FILE)
+        from slsplay.adapters.aws.secrets import secret_bytes, signing_key_name  # noqa: PLC0415
 
-            name = signing_key_name(self.settings.stage)
-            key = secret_bytes(name, self.aws_client("secretsmanager"))
-        return JwtAccessTokens(key, issuer=self.settings.public_url, audience=TOKEN_AUDIENCE)
+        name = signing_key_name(self.settings.stage)
+        return secret_bytes(name, self.aws_client("secretsmanager"))
 
     @cached_property
     def media(self) -> MediaStorage:
@@ -87,13 +97,28 @@ class Container:
 
             return S3MediaStorage(settings.media_bucket, self.aws_client)
         from slsplay.adapters.local.file_media import FileMediaStorage  # noqa: PLC0415
-        from slsplay.adapters.local.keys import signing_key_file  # noqa: PLC0415
 
-        # The URL-signing secret is derived from the data directory's signing key.
-        key = signing_key_file(settings.data_dir / SIGNING_KEY_FILE)
-        secret = hmac.digest(key, b"slsplay media urls", "sha256")
         directory = settings.data_dir / MEDIA_DIR
-        return FileMediaStorage(directory, settings.public_url, secret, self.clock)
+        return FileMediaStorage(directory, settings.public_url, self.url_secret, self.clock)
+
+    @cached_property
+    def media_processor(self) -> MediaProcessor:
+        settings = self.settings
+        if settings.transcoder == "mediaconvert":
+            from slsplay.adapters.aws.mediaconvert import MediaConvertProcessor  # noqa: PLC0415
+
+            if settings.mediaconvert_role_arn is None:
+                raise ValueError("SLSPLAY_MEDIACONVERT_ROLE_ARN is needed to use MediaConvert")
+            return MediaConvertProcessor(
+                self.media,
+                settings.media_bucket,
+                self.aws_client,
+                role_arn=settings.mediaconvert_role_arn,
+                queue_arn=settings.mediaconvert_queue_arn,
+            )
+        from slsplay.adapters.media_processing import FfmpegMediaProcessor  # noqa: PLC0415
+
+        return FfmpegMediaProcessor(self.media)
 
     @cached_property
     def mailer(self) -> Mailer:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 Backend = Literal["local", "aws"]
+Transcoder = Literal["ffmpeg", "mediaconvert"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,11 @@ class Settings:
     mail_from: str = "slsplay <no-reply@slsplay.example.com>"
     smtp_url: str | None = None
     media_bucket: str = "slsplay-media-dev"
+    # Who converts videos: ffmpeg in the function, or a MediaConvert job (the cloud's; the
+    # local runtime on the AWS backend keeps ffmpeg, since no MediaConvert runs offline).
+    transcoder: Transcoder = "ffmpeg"
+    mediaconvert_role_arn: str | None = None
+    mediaconvert_queue_arn: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -44,4 +50,13 @@ class Settings:
             mail_from=env.get("SLSPLAY_MAIL_FROM") or "slsplay <no-reply@slsplay.example.com>",
             smtp_url=env.get("SLSPLAY_SMTP_URL") or None,
             media_bucket=env.get("SLSPLAY_MEDIA_BUCKET", "slsplay-media-dev"),
+            transcoder=_transcoder(env.get("SLSPLAY_TRANSCODER", "ffmpeg")),
+            mediaconvert_role_arn=env.get("SLSPLAY_MEDIACONVERT_ROLE_ARN") or None,
+            mediaconvert_queue_arn=env.get("SLSPLAY_MEDIACONVERT_QUEUE_ARN") or None,
         )
+
+
+def _transcoder(value: str) -> Transcoder:
+    if value not in ("ffmpeg", "mediaconvert"):
+        raise ValueError(f"SLSPLAY_TRANSCODER must be ffmpeg or mediaconvert, not {value!r}")
+    return value  # type: ignore[return-value]  # checked just above

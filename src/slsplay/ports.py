@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from slsplay.domain.errors import Conflict, VersionConflict
+from slsplay.domain.media import Media, Rendition
 
 Item = dict[str, Any]
 """A stored item: ``str``, ``int``, ``bool``, ``None``, ``list`` and ``dict`` values only."""
@@ -611,4 +612,27 @@ class MediaStorage(Protocol):
     def delete_prefix(self, prefix: str) -> int:
         """Delete every file whose key starts with ``prefix`` (as S3 lists: a string prefix,
         so ``a/b`` takes ``a/bc`` too; end it with ``/`` for one folder); answers how many."""
+        ...
+
+
+@dataclass(frozen=True)
+class Processed:
+    """What processing an upload made: the renditions to show, and a video's length."""
+
+    renditions: tuple[Rendition, ...]
+    duration_seconds: float | None = None
+
+
+class MediaProcessor(Protocol):
+    """Turns an upload into what is shown: Pillow for photos; ffmpeg, or MediaConvert, for
+    videos."""
+
+    def process(self, media: Media) -> Processed | None:
+        """Check that the file at ``media.upload_key`` is what it claims, and make its
+        renditions beside it (``media.key_of``), with no metadata of the original.
+
+        ``None`` when the work goes on elsewhere and ends with a completion event (a
+        MediaConvert job). ``MediaRejected`` for a file that cannot be shown; any other
+        error is the machine's, and the upload is worth trying again.
+        """
         ...

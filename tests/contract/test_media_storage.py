@@ -7,9 +7,8 @@ the policy (the exact key, the content type, the size range, the expiry) is prov
 halves: both adapters must hand out a policy with exactly those conditions, and the local
 adapter, which enforces them itself, must refuse each breach as S3 does.
 
-The local adapter is driven here through ``accept_upload`` and ``verify_download``; the
-local runtime's HTTP endpoints in front of them (``POST /_uploads``, ``GET /_media/...``)
-are tested with the runtime.
+The local adapter is driven the same way, over HTTP through the local runtime's storage
+endpoints (``POST /_uploads``, ``GET /_media/...``) that stand in front of it.
 """
 
 from __future__ import annotations
@@ -26,21 +25,19 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 from xml.etree import ElementTree
 
+import anyio
 import boto3
 import httpx
 import pytest
 from botocore.config import Config
+from starlette.types import Receive, Scope, Send
 
 from slsplay.adapters.aws.s3_media import S3MediaStorage
-from slsplay.adapters.local.file_media import (
-    DownloadRefused,
-    FileMediaStorage,
-    RangeNotSatisfiable,
-    UploadRefused,
-    byte_range,
-)
+from slsplay.adapters.local.file_media import DownloadRefused, FileMediaStorage, UploadRefused
 from slsplay.bootstrap import Container
 from slsplay.config import Settings
+from slsplay.local import storage_http
+from slsplay.local.bucket import LocalBucket
 from slsplay.ports import InvalidKey, MediaStorage, ObjectNotFound, UploadTicket
 from tests.support.clock import FakeClock
 from tests.support.server import emulated_aws
@@ -120,47 +117,30 @@ def _browser_get(url: str, range_header: str | None) -> Answer:
     return _s3_answer(httpx.get(url, headers=headers, timeout=30))
 
 
-def local_post(storage: FileMediaStorage) -> Callable[[UploadTicket, bytes], Answer]:
+def local_browser(storage: FileMediaStorage) -> tuple[Callable[..., Answer], ...]:
+    """A browser's form posts and downloads, through the local runtime's storage endpoints."""
+    bucket = LocalBucket("media", storage, [], lambda url, body: None, region=REGION)
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        response = await storage_http.handle(bucket, scope, receive)
+        await response(scope, receive, send)
+
+    def request(method: str, url: str, **options: Any) -> Answer:
+        async def send() -> httpx.Response:
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport) as client:
+                return await client.request(method, url, **options)
+
+        return _s3_answer(anyio.run(send))
+
     def post(ticket: UploadTicket, content: bytes) -> Answer:
-        try:
-            storage.accept_upload(ticket.fields, _Stream(content))
-        except UploadRefused as e:
-            return Answer(e.status, e.code)
-        return Answer(204)
-
-    return post
-
-
-def local_fetch(storage: FileMediaStorage) -> Callable[[str, str | None], Answer]:
-    """What the runtime does with a download URL: verify it, then serve the file or a range."""
+        files = {"file": ("upload.bin", content, "application/octet-stream")}
+        return request("POST", ticket.url, data=ticket.fields, files=files)
 
     def fetch(url: str, range_header: str | None) -> Answer:
-        parts = urlsplit(url)
-        assert parts.path.startswith("/_media/")
-        query = dict(parse_qsl(parts.query))
-        try:
-            granted = storage.verify_download(
-                unquote(parts.path.removeprefix("/_media/")),
-                query.get("expires"),
-                query.get("signature"),
-                query.get("filename"),
-            )
-        except DownloadRefused as e:
-            return Answer(e.status, e.code)
-        data = granted.path.read_bytes()
-        headers = {"content-type": granted.stored.content_type}
-        if granted.content_disposition:
-            headers["content-disposition"] = granted.content_disposition
-        try:
-            wanted = byte_range(range_header, len(data))
-        except RangeNotSatisfiable:
-            return Answer(416, "InvalidRange")
-        if wanted is None:
-            return Answer(200, None, data, headers)
-        first, last = wanted
-        return Answer(206, None, data[first : last + 1], headers)
+        return request("GET", url, headers={"Range": range_header} if range_header else {})
 
-    return fetch
+    return post, fetch
 
 
 @pytest.fixture(params=["files", "s3"])
@@ -169,7 +149,8 @@ def media(request: pytest.FixtureRequest, tmp_path: Path) -> MediaUnderTest:
     if request.param == "files":
         clock = FakeClock()
         files = FileMediaStorage(tmp_path / "media", "http://127.0.0.1:8000", SECRET, clock)
-        return MediaUnderTest(files, local_post(files), local_fetch(files), clock.now)
+        post, fetch = local_browser(files)
+        return MediaUnderTest(files, post, fetch, clock.now)
     endpoint = request.getfixturevalue("moto_endpoint")
     factory = s3_client_factory(endpoint)
     bucket = f"media-{uuid.uuid4().hex[:12]}"

@@ -65,11 +65,12 @@ def test_a_file_over_the_limit_is_refused_as_too_large(
         upload(kind, content_type, size)
 
 
-def test_an_upload_is_processed_once_then_ready_with_its_renditions() -> None:
+def test_an_upload_is_processed_until_ready_then_never_again() -> None:
     media = upload()
 
     assert media.start_processing(START + timedelta(seconds=5))
-    assert not media.start_processing(START + timedelta(seconds=6))  # delivered twice
+    # Delivered again while processing: a run cut short, started again.
+    assert media.start_processing(START + timedelta(seconds=6))
     renditions = (Rendition("w320.webp", "image/webp", 320, 240),)
     media.finish(renditions, START + timedelta(seconds=7))
 
@@ -87,3 +88,14 @@ def test_a_file_that_is_not_what_it_claims_fails_with_a_reason() -> None:
     assert (media.status, media.reason) == (MediaStatus.FAILED, "The file is not a video.")
     with pytest.raises(Conflict):
         media.finish((), START)
+
+
+def test_an_upload_that_never_came_is_no_longer_shown_to_the_organizer() -> None:
+    waiting, arrived = upload(), upload()
+    arrived.start_processing(START + timedelta(minutes=1))
+
+    later = START + timedelta(minutes=31)
+    assert waiting.shown_to_organizer(START + timedelta(minutes=29))
+    assert not waiting.shown_to_organizer(later)
+    assert arrived.shown_to_organizer(later)
+    assert not arrived.shown_to_guests

@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "signup_required": "Sign up (or log in) to do that; your drafts are kept.",
     "media_not_found": "There is no such photo or video.",
     "media_too_large": "The file is too large: photos take up to 10 MB, videos up to 200 MB.",
+    "media_limit_reached": "A meetup takes up to 20 photos and videos; remove one first.",
     "media_type_unsupported": (
         "That type of file is not taken: photos as JPEG, PNG or WebP, videos as MP4, MOV or WebM."
     ),

@@ -76,3 +76,11 @@ class MeetupCancelled(DomainEvent):
     """A published meetup was called off; everyone invited is to be told."""
 
     name: ClassVar[str] = "meetup_cancelled"
+
+
+@dataclass(frozen=True)
+class MediaRemoved(DomainEvent):
+    """A photo or video was removed, or went with its meetup: its files are to be deleted."""
+
+    name: ClassVar[str] = "media_removed"
+    media_id: str = ""

@@ -9,7 +9,7 @@ straight to storage with a ticket; a worker then checks and converts it into ren
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from slsplay.domain.errors import Conflict, PayloadTooLarge, UnsupportedMediaType
@@ -37,6 +37,26 @@ CONTENT_TYPES = {
     MediaKind.PHOTO: ("image/jpeg", "image/png", "image/webp"),
     MediaKind.VIDEO: ("video/mp4", "video/quicktime", "video/webm"),
 }
+
+
+# Enough for a cover, a few photos and a couple of videos; a refused request leaves nothing.
+MAX_PER_MEETUP = 20
+# An upload ticket lasts 15 minutes; one not used by then (and a little after, for an upload
+# started at its last moment) is abandoned, and its media item is no longer shown.
+ABANDONED_AFTER = timedelta(minutes=30)
+STREAM_TYPE = "application/vnd.apple.mpegurl"
+
+
+class MediaRejected(Exception):
+    """An upload that cannot be shown; ``reason`` is for the organizer to read.
+
+    ``detail`` is for the logs (a tool's own words), never for people.
+    """
+
+    def __init__(self, reason: str, detail: str | None = None) -> None:
+        self.reason = reason
+        self.detail = detail
+        super().__init__(reason)
 
 
 def check_upload(kind: MediaKind, content_type: str, size: int) -> None:
@@ -104,9 +124,28 @@ class Media:
         """The storage key of one rendition."""
         return f"{self.prefix}{rendition.name}"
 
+    @property
+    def stream(self) -> Rendition | None:
+        """A video's HLS playlist, once it is ready."""
+        return next((r for r in self.renditions if r.content_type == STREAM_TYPE), None)
+
+    def shown_to_organizer(self, now: datetime) -> bool:
+        """Whether the organizer still sees it: all but an upload that never came."""
+        waited = now - self.created_at
+        return not (self.status is MediaStatus.UPLOADING and waited > ABANDONED_AFTER)
+
+    @property
+    def shown_to_guests(self) -> bool:
+        """Invitees and the public see only what is ready."""
+        return self.status is MediaStatus.READY
+
     def start_processing(self, now: datetime) -> bool:
-        """The upload arrived; False when it is being or was processed already (a redelivery)."""
-        if self.status is not MediaStatus.UPLOADING:
+        """The upload arrived; False when it was processed already (a late redelivery).
+
+        A redelivery of one being processed starts it again: that is how a run cut short
+        (a crash, a timeout) is retried, and processing again writes the same files.
+        """
+        if self.status in (MediaStatus.READY, MediaStatus.FAILED):
             return False
         self._move(MediaStatus.PROCESSING, now)
         return True

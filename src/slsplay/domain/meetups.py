@@ -291,6 +291,13 @@ class Meetup:
             invited_at=now,
         )
 
+    def ensure_media_allowed(self, actor_id: str, now: datetime) -> None:
+        """Only the organizer adds photos and videos, until the meetup is cancelled or over."""
+        self._ensure_organizer(actor_id)
+        self._ensure_not_cancelled()
+        if now >= self.ends_at:
+            raise Conflict("meetup_ended")
+
     def ensure_open_for_invitations(self, now: datetime) -> None:
         """Refuse invitations to a cancelled or started meetup."""
         self._ensure_not_cancelled()

@@ -13,7 +13,7 @@ from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 from slsplay.domain.errors import NotFound, PreconditionFailed
 from slsplay.domain.invitations import Invitation
 from slsplay.domain.invitations import Response as Answer
-from slsplay.handlers import models, pages
+from slsplay.handlers import meetup_media, models, pages
 from slsplay.handlers.context import container
 from slsplay.handlers.http import (
     SECURED,
@@ -35,9 +35,13 @@ def _meetup(view: MeetupView, status: int = 200) -> Response[dict[str, Any]]:
     """A meetup for the signed-in caller, with its version as the ETag."""
     who = caller(router)
     claims = router.current_event.request_context.authorizer.jwt_claim or {}
-    own_name = claims.get("name") if view.meetup.is_organizer(who.user_id) else None
+    organizer = view.meetup.is_organizer(who.user_id)
     body = meetup_json(
-        view, container().clock.now(), viewer_id=who.user_id, organizer_name=own_name
+        view,
+        container().clock.now(),
+        viewer_id=who.user_id,
+        organizer_name=claims.get("name") if organizer else None,
+        media=meetup_media.shown_media(view, organizer=organizer),
     )
     etag = f'"{view.meetup.version}"'
     return Response(status, "application/json", body, headers={"ETag": etag})
@@ -45,7 +49,13 @@ def _meetup(view: MeetupView, status: int = 200) -> Response[dict[str, Any]]:
 
 def _answer(invitation: Invitation, view: MeetupView) -> dict[str, Any]:
     return {
-        "meetup": meetup_json(view, container().clock.now(), viewer_id=None, invitation=invitation),
+        "meetup": meetup_json(
+            view,
+            container().clock.now(),
+            viewer_id=None,
+            invitation=invitation,
+            media=meetup_media.shown_media(view, organizer=False),
+        ),
         "invitation": {
             "email": invitation.email,
             "name": invitation.name,
@@ -252,7 +262,13 @@ def my_meetups(
     return models.MeetupsPage.model_validate(
         {
             "meetups": [
-                meetup_json(v, now, viewer_id=who.user_id, organizer_name=claims.get("name"))
+                meetup_json(
+                    v,
+                    now,
+                    viewer_id=who.user_id,
+                    organizer_name=claims.get("name"),
+                    media=meetup_media.shown_media(v, organizer=True),
+                )
                 for v in views
             ],
             "next_cursor": next_cursor,
@@ -345,6 +361,6 @@ def unsubscribe(token: str) -> Response[str]:
     return Response(HTTPStatus.OK, "application/json", out.model_dump_json())
 
 
-app = build_resolver(router)
+app = build_resolver(router, meetup_media.router)
 # RFC 8058: a mail app's one-click unsubscribe POSTs "List-Unsubscribe=One-Click" as a form.
 handler = lambda_handler(app, form_bodies_under="/api/unsubscribe/")

@@ -66,6 +66,50 @@ class CountsOut(BaseModel):
     declined: int
 
 
+class RenditionOut(BaseModel):
+    name: str = Field(description='"w960.webp", "720p.mp4", "hls/index.m3u8", "poster.jpg"...')
+    content_type: str
+    width: int | None
+    height: int | None
+    url: str = Field(description="Signed; works for an hour (HTTP ranges too).")
+
+
+class MediaOut(BaseModel):
+    id: str
+    kind: Literal["photo", "video"]
+    status: Literal["uploading", "processing", "ready", "failed"]
+    reason: str | None = Field(description="Why it failed, for the organizer to read.")
+    content_type: str
+    size: int
+    duration_seconds: float | None
+    renditions: list[RenditionOut] = Field(description="Once ready.")
+    stream_url: str | None = Field(description="A video's HLS playlist, signed.")
+    poster_url: str | None = Field(description="A video's poster image.")
+    created_at: datetime
+    updated_at: datetime
+
+
+class MediaIn(_In):
+    kind: Literal["photo", "video"]
+    content_type: str = Field(
+        description="Photos: image/jpeg, image/png, image/webp; videos: video/mp4, "
+        "video/quicktime, video/webm."
+    )
+    size: int = Field(ge=1, description="In bytes: photos up to 10 MB, videos up to 200 MB.")
+
+
+class UploadOut(BaseModel):
+    url: str
+    fields: dict[str, str] = Field(
+        description="POST them as multipart/form-data to url, with the file last, as 'file'."
+    )
+
+
+class MediaUploadOut(BaseModel):
+    media: MediaOut
+    upload: UploadOut
+
+
 class MeetupOut(BaseModel):
     id: str
     title: str
@@ -83,7 +127,9 @@ class MeetupOut(BaseModel):
     capacity: int | None
     price: PriceOut | None
     join_url: str | None = Field(description="Only for the organizer and for attendees.")
-    media: list[dict[str, object]]
+    media: list[MediaOut] = Field(
+        description="The organizer sees every upload; others, only what is ready."
+    )
     counts: CountsOut
     created_at: datetime
     updated_at: datetime

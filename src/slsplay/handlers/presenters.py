@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from slsplay.domain.invitations import Invitation
+from slsplay.domain.media import MediaKind
 from slsplay.domain.users import User
 from slsplay.services.auth import Session
+from slsplay.services.media import Shown
 from slsplay.services.meetups import MeetupView
 
 
@@ -23,8 +26,10 @@ def meetup_json(
     viewer_id: str | None,
     invitation: Invitation | None = None,
     organizer_name: str | None = None,
+    media: Sequence[Shown] = (),
 ) -> dict[str, Any]:
-    """A meetup as its viewer may see it: the join link only for organizer and attendees."""
+    """A meetup as its viewer may see it: the join link only for organizer and attendees,
+    and ``media`` as ``services.media.links_for`` signed them for this viewer."""
     meetup, d, zone = view.meetup, view.meetup.details, view.meetup.details.timezone
     price = d.price
     return {
@@ -53,7 +58,7 @@ def meetup_json(
             "display": price.formatted(),
         },
         "join_url": d.join_url if meetup.reveals_join_url(viewer_id, invitation) else None,
-        "media": [],
+        "media": [media_json(shown) for shown in media],
         "counts": {
             "invited": view.counts.invited,
             "attending": view.counts.attending,
@@ -61,6 +66,37 @@ def meetup_json(
         },
         "created_at": _local(meetup.created_at, zone),
         "updated_at": _local(meetup.updated_at, zone),
+    }
+
+
+def media_json(shown: Shown) -> dict[str, Any]:
+    """A photo or video with the signed URLs of its renditions."""
+    media = shown.media
+    poster = next((r for r in media.renditions if r.content_type == "image/jpeg"), None)
+    return {
+        "id": media.id,
+        "kind": media.kind.value,
+        "status": media.status.value,
+        "reason": media.reason,
+        "content_type": media.content_type,
+        "size": media.size,
+        "duration_seconds": media.duration_seconds,
+        "renditions": [
+            {
+                "name": r.name,
+                "content_type": r.content_type,
+                "width": r.width,
+                "height": r.height,
+                "url": shown.urls[r.name],
+            }
+            for r in media.renditions
+        ],
+        "stream_url": shown.stream_url,
+        "poster_url": shown.urls[poster.name]
+        if media.kind is MediaKind.VIDEO and poster is not None
+        else None,
+        "created_at": media.created_at.isoformat(),
+        "updated_at": media.updated_at.isoformat(),
     }
 
 

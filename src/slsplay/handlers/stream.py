@@ -22,6 +22,7 @@ from slsplay.adapters.attribute_values import change_from_record
 from slsplay.domain.events import (
     DomainEvent,
     InvitationAdded,
+    MediaRemoved,
     MeetupCancelled,
     MeetupPublished,
     MeetupRescheduled,
@@ -35,6 +36,8 @@ from slsplay.store.changes import events_of
 # Which consumer hears of which events; each consumer has its own queue (template.yaml).
 CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
     "NOTIFIER": (MeetupPublished, InvitationAdded, RsvpChanged, MeetupRescheduled, MeetupCancelled),
+    # The media function's queue also takes the bucket's upload notifications.
+    "MEDIA": (MediaRemoved,),
 }
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)

@@ -188,6 +188,9 @@ class ApiGateway:
             "SLSPLAY_DATA_DIR": str(Path(data_dir).resolve()),
             "SLSPLAY_PUBLIC_URL": public_url,
             "SLSPLAY_STAGE": stage,
+            # No MediaConvert runs offline (nor on moto): ffmpeg converts videos in the
+            # media function instead, and the job's completion event is not needed.
+            "SLSPLAY_TRANSCODER": "ffmpeg",
         }
         if aws_endpoint is not None:
             overrides |= aws_endpoint_environment(aws_endpoint)

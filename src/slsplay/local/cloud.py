@@ -4,7 +4,8 @@
 against an endpoint such as moto's server. What CloudFormation and the stage's set-up would
 create there is created here, once, and found again on the next start: the tables (keys,
 indexes, stream, time to live), the queues (visibility timeout, retention, redrive policy),
-the stage's token-signing key in Secrets Manager, and the sending identity in SES.
+the buckets (CORS, and the notifications that announce uploads on a queue), the stage's
+token-signing key in Secrets Manager, and the sending identity in SES.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def provision(stack: Stack, client: ClientFactory, *, stage: str, mail_from: str
     key and the mail sender's identity; what exists is left as it is."""
     _tables(stack, client("dynamodb"))
     _queues(stack, client("sqs"))
+    _buckets(stack, client("s3"))  # after the queues their notifications name
     if create_signing_key(client("secretsmanager"), stage):
         logger.info("created the signing key %s", signing_key_name(stage))
     _mail_identity(client("sesv2"), mail_from)
@@ -62,6 +64,47 @@ def _queues(stack: Stack, sqs: Any) -> None:
         if policy is not None:
             attributes["RedrivePolicy"] = policy if isinstance(policy, str) else json.dumps(policy)
         sqs.create_queue(QueueName=stack.physical_name(logical_id), Attributes=attributes)
+
+
+def _buckets(stack: Stack, s3: Any) -> None:
+    existing = {bucket["Name"] for bucket in s3.list_buckets().get("Buckets", [])}
+    for logical_id in stack.resources("AWS::S3::Bucket"):
+        name, properties = stack.physical_name(logical_id), stack.properties(logical_id)
+        if name in existing:
+            continue
+        location = {"LocationConstraint": stack.region} if stack.region != "us-east-1" else {}
+        s3.create_bucket(
+            Bucket=name, **({"CreateBucketConfiguration": location} if location else {})
+        )
+        cors = (properties.get("CorsConfiguration") or {}).get("CorsRules")
+        if cors:
+            s3.put_bucket_cors(Bucket=name, CORSConfiguration={"CORSRules": _cors_rules(cors)})
+        notifications = properties.get("NotificationConfiguration") or {}
+        queues = notifications.get("QueueConfigurations") or []
+        if queues:
+            s3.put_bucket_notification_configuration(
+                Bucket=name,
+                NotificationConfiguration={"QueueConfigurations": _queue_notifications(queues)},
+            )
+        logger.info("created bucket %s", name)
+
+
+def _cors_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """CloudFormation's CORS rules in the S3 API's words (two keys differ)."""
+    renamed = {"ExposedHeaders": "ExposeHeaders", "MaxAge": "MaxAgeSeconds"}
+    return [{renamed.get(key, key): value for key, value in rule.items()} for rule in rules]
+
+
+def _queue_notifications(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """CloudFormation's ``QueueConfigurations`` in the S3 API's words."""
+    converted = []
+    for entry in entries:
+        rules = ((entry.get("Filter") or {}).get("S3Key") or {}).get("Rules") or []
+        configuration: dict[str, Any] = {"QueueArn": entry["Queue"], "Events": [entry["Event"]]}
+        if rules:
+            configuration["Filter"] = {"Key": {"FilterRules": rules}}
+        converted.append(configuration)
+    return converted
 
 
 def _mail_identity(ses: Any, mail_from: str) -> None:

@@ -33,10 +33,11 @@ import uvicorn
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
+from slsplay.adapters.local.file_media import FileMediaStorage
 from slsplay.adapters.local.mailbox import MailboxMailer
 from slsplay.bootstrap import MAILBOX_DIR, Container
 from slsplay.config import Settings
-from slsplay.local import devmail
+from slsplay.local import devmail, storage_http
 from slsplay.local.apigateway import (
     ApiGateway,
     HttpRequest,
@@ -44,9 +45,10 @@ from slsplay.local.apigateway import (
     gateway_error,
     new_request_id,
 )
+from slsplay.local.bucket import LocalBucket
 from slsplay.local.pumps import Pumps
 from slsplay.local.routes import RouteMatch
-from slsplay.local.template import DEFAULT_TEMPLATE
+from slsplay.local.template import DEFAULT_TEMPLATE, Stack
 
 logger = logging.getLogger("slsplay.local")
 
@@ -78,10 +80,12 @@ class LocalApp:
         *,
         static_dir: Path | None = None,
         mailbox: devmail.Mailbox | None = None,
+        bucket: LocalBucket | None = None,
     ) -> None:
         self.gateway = gateway
         self.static_dir = static_dir
         self.mailbox = mailbox
+        self.bucket = bucket
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -95,6 +99,10 @@ class LocalApp:
         function: str | None
         if matched is None and method == "GET" and path in DEV_MAIL_PATHS and self.mailbox:
             status, function = await self._dev_mail(scope, receive, send, self.mailbox)
+        elif matched is None and self.bucket is not None and _is_storage(method, path):
+            answer = await storage_http.handle(self.bucket, scope, receive)
+            await answer(scope, receive, send)
+            status, function = answer.status_code, "s3"
         elif matched is None:
             status, function = await self._fallback(scope, receive, send)
         else:
@@ -236,7 +244,8 @@ class LocalServer:
             self._socket.close()
             raise
         web = static_dir if static_dir is not None else self.gateway.stack.directory / "web/dist"
-        self.app = LocalApp(self.gateway, static_dir=web, mailbox=mailbox)
+        bucket = None if aws_endpoint is not None else _media_bucket(self.gateway.stack, settings)
+        self.app = LocalApp(self.gateway, static_dir=web, mailbox=mailbox, bucket=bucket)
         config = uvicorn.Config(
             self.app,
             http="h11",
@@ -325,6 +334,18 @@ class LocalServer:
             ready.set()
 
 
+def _media_bucket(stack: Stack, settings: Settings) -> LocalBucket:
+    """The template's media bucket, its files in the data directory (the local backend)."""
+    adapters = Container(settings)
+    storage = adapters.media
+    assert isinstance(storage, FileMediaStorage)
+
+    def send(queue_url: str, body: str) -> None:
+        adapters.queue(queue_url).send(body)
+
+    return LocalBucket.from_stack(stack, settings.media_bucket, storage, send)
+
+
 def _listening_socket(host: str, port: int, family: socket.AddressFamily) -> socket.socket:
     # Made with proto=IPPROTO_TCP, as asyncio makes its own: asyncio sets TCP_NODELAY only
     # on connections of such a socket. socket.create_server's proto is 0, and every response
@@ -370,6 +391,12 @@ async def _send_response(send: Send, response: HttpResponse) -> None:
     headers.append((b"content-length", str(len(response.body)).encode()))
     await send({"type": "http.response.start", "status": response.status, "headers": headers})
     await send({"type": "http.response.body", "body": response.body})
+
+
+def _is_storage(method: str, path: str) -> bool:
+    return (method == "POST" and path == storage_http.UPLOADS) or (
+        method in ("GET", "HEAD") and path.startswith(storage_http.DOWNLOADS)
+    )
 
 
 def _wants_html(scope: Scope) -> bool:

@@ -100,6 +100,7 @@ _NAME_PROPERTY = {
     "AWS::SQS::Queue": "QueueName",
     "AWS::S3::Bucket": "BucketName",
     "AWS::SNS::Topic": "TopicName",
+    "AWS::IAM::Role": "RoleName",
 }
 _FUNCTION_TYPES = {"AWS::Serverless::Function", "AWS::Lambda::Function"}
 _TABLE_TYPES = {"AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable"}
@@ -223,6 +224,8 @@ class Stack:
             return name if attribute == "QueueName" else self._arn("sqs", name)
         if resource_type == "AWS::S3::Bucket" and attribute == "Arn":
             return f"arn:aws:s3:::{self.physical_name(logical_id)}"
+        if resource_type == "AWS::IAM::Role" and attribute == "Arn":
+            return f"arn:aws:iam::{self.account_id}:role/{self.physical_name(logical_id)}"
         if resource_type == "AWS::SNS::Topic" and attribute == "TopicArn":
             return self._arn("sns", self.physical_name(logical_id))
         raise TemplateError(f"!GetAtt {logical_id}.{attribute} is not supported locally")

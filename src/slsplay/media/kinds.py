@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slsplay.domain.media import CONTENT_TYPES, MediaKind, Rendition
+from slsplay.domain.media import CONTENT_TYPES, MediaKind, MediaRejected, Rendition
 
 # Enough for every signature below: JPEG 3, PNG 8, WebP 12, an ISO BMFF 'ftyp' box with a
 # few compatible brands, EBML 4.
 SNIFF_BYTES = 64
+
+__all__ = ["MediaFile", "MediaRejected", "check_claim", "describe", "kind_of", "sniff"]
 
 DESCRIPTIONS = {
     "image/jpeg": "a JPEG image",
@@ -46,18 +48,6 @@ _IMAGE_BRANDS = {
 }  # fmt: skip
 # QuickTime files older than the 'ftyp' box open with one of these atoms instead.
 _OLD_QUICKTIME_ATOMS = {b"moov", b"mdat", b"wide"}
-
-
-class MediaRejected(Exception):
-    """An upload that cannot be shown; ``reason`` is for the organizer to read.
-
-    ``detail`` is for the logs (a tool's own words), never for people.
-    """
-
-    def __init__(self, reason: str, detail: str | None = None) -> None:
-        self.reason = reason
-        self.detail = detail
-        super().__init__(reason)
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,16 @@ from slsplay.domain.errors import (
     VersionConflict,
 )
 from slsplay.domain.invitations import Invitation, Response, normalise_email
+from slsplay.domain.media import Media
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.ids import new_id
 from slsplay.ports import Clock, ItemStore
-from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
+from slsplay.store.repositories import (
+    InvitationRepository,
+    MediaRepository,
+    MeetupRepository,
+    UserRepository,
+)
 from slsplay.store.sessions import AnswerLink, AnswerLinkRepository
 
 MAX_INVITEES_PER_REQUEST = 1_000
@@ -37,6 +43,7 @@ class MeetupView:
     meetup: Meetup
     counts: MeetupCounts
     organizer_name: str | None = None
+    media: tuple[Media, ...] = ()
 
 
 def plan_meetup(
@@ -53,7 +60,11 @@ def plan_meetup(
 def view_meetup(store: ItemStore, meetup_id: str, viewer_id: str | None) -> MeetupView:
     """A meetup and its counts, for someone allowed to see it (others: ``NotFound``)."""
     meetup, counts = _visible(store, meetup_id, viewer_id)
-    return MeetupView(meetup, counts, _organizer_name(store, meetup))
+    return MeetupView(meetup, counts, _organizer_name(store, meetup), _media_of(store, meetup))
+
+
+def _media_of(store: ItemStore, meetup: Meetup) -> tuple[Media, ...]:
+    return tuple(MediaRepository(store).of_meetup(meetup.id))
 
 
 def _organizer_name(store: ItemStore, meetup: Meetup) -> str | None:
@@ -128,7 +139,7 @@ def _change(
         raise PreconditionFailed
     if action(meetup, counts):
         MeetupRepository(store).save(meetup, read_version)
-    return MeetupView(meetup, counts)
+    return MeetupView(meetup, counts, media=_media_of(store, meetup))
 
 
 def delete_meetup(store: ItemStore, clock: Clock, actor_id: str, meetup_id: str) -> None:
@@ -232,7 +243,8 @@ def open_answer_link(store: ItemStore, clock: Clock, token: str) -> tuple[Invita
     if clock.now() >= meetup.ends_at:
         raise NotFound("invitation_not_found", "This answer link expired when the meetup ended.")
     invitation = InvitationRepository(store).get(link.meetup_id, link.email)
-    return invitation, MeetupView(meetup, counts, _organizer_name(store, meetup))
+    view = MeetupView(meetup, counts, _organizer_name(store, meetup), _media_of(store, meetup))
+    return invitation, view
 
 
 def unsubscribe_link(store: ItemStore, token: str) -> tuple[Invitation, Meetup]:
@@ -313,7 +325,10 @@ def _answer(
 def views_of(store: ItemStore, page: Sequence[Meetup]) -> list[MeetupView]:
     """A page of meetups (at most 100) with their counts, read in one request."""
     counts = MeetupRepository(store).counts_of([meetup.id for meetup in page])
-    return [MeetupView(meetup, counts[meetup.id]) for meetup in page]
+    # One query per meetup for its media (a page holds 50 at most).
+    return [
+        MeetupView(meetup, counts[meetup.id], media=_media_of(store, meetup)) for meetup in page
+    ]
 
 
 def meetups_of_organizer(

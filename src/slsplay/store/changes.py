@@ -11,6 +11,7 @@ import hashlib
 from slsplay.domain.events import (
     DomainEvent,
     InvitationAdded,
+    MediaRemoved,
     MeetupCancelled,
     MeetupPublished,
     MeetupRescheduled,
@@ -36,6 +37,10 @@ def events_of(change: Change) -> list[DomainEvent]:
         return _meetup_events(change, change.old_image, change.new_image)
     if kind == records.INVITATION_TYPE and change.new_image is not None:
         return _invitation_events(change, change.old_image, change.new_image)
+    if kind == records.MEDIA_TYPE and change.new_image is None and change.old_image is not None:
+        media = records.media_from_item(change.old_image)
+        event_id = _event_id(MediaRemoved.name, change, change.old_image.get("version"))
+        return [MediaRemoved(event_id, media.meetup_id, change.at, media_id=media.id)]
     return []
 
 

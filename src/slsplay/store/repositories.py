@@ -323,6 +323,13 @@ class MediaRepository:
         """Store a changed upload read at ``expected_version``."""
         self.store.update_versioned(records.media_item(media), expected_version)
 
+    def remove(self, media: Media) -> None:
+        """Forget an upload read at its current version (its files follow, by the stream)."""
+        try:
+            self.store.delete(schema.media_key(media.meetup_id, media.id), versioned(media.version))
+        except ConditionFailed as e:
+            raise VersionConflict from e
+
     def of_meetup(self, meetup_id: str) -> list[Media]:
         """A meetup's photos and videos, oldest first (a meetup has a few at most)."""
         page = self.store.query(

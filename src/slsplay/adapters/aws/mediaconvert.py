@@ -26,13 +26,17 @@ is no longer needed, so the client comes from the same factory as every other cl
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from botocore.exceptions import ClientError
 
-from slsplay.domain.media import Rendition
+from slsplay.adapters.media_processing import check_upload_claim, process_photo
+from slsplay.domain.media import Media, MediaKind, Rendition
+from slsplay.ports import MediaStorage, Processed
 
 if TYPE_CHECKING:
     from mypy_boto3_mediaconvert import MediaConvertClient
@@ -442,3 +446,43 @@ def _relative(key: str, prefix: str) -> str:
 
 def _int_or_none(value: Any) -> int | None:
     return None if value is None else int(value)
+
+
+# -- the media function's processor ---------------------------------------------------------
+
+
+class MediaConvertProcessor:
+    """Photos made in the function (as locally); videos handed to a MediaConvert job, which
+    reports its end on EventBridge (``completion_from_event``)."""
+
+    def __init__(
+        self,
+        storage: MediaStorage,
+        bucket: str,
+        client_factory: Callable[[str], Any],
+        *,
+        role_arn: str,
+        queue_arn: str | None = None,
+    ) -> None:
+        self.storage = storage
+        self.bucket = bucket
+        self.role_arn = role_arn
+        self.queue_arn = queue_arn
+        self._client_factory = client_factory
+
+    def process(self, media: Media) -> Processed | None:
+        if media.kind is MediaKind.PHOTO:
+            with tempfile.TemporaryDirectory(prefix="slsplay-media-") as tmp:
+                return process_photo(self.storage, media, Path(tmp))
+        check_upload_claim(self.storage, media)
+        submit(
+            self._client_factory("mediaconvert"),
+            role_arn=self.role_arn,
+            queue_arn=self.queue_arn,
+            source_uri=f"s3://{self.bucket}/{media.upload_key}",
+            destination_prefix=f"s3://{self.bucket}/{media.prefix}",
+            user_metadata={"meetup_id": media.meetup_id, "media_id": media.id},
+            # A redelivery soon after finds the job already started instead of a second one.
+            client_request_token=media.id,
+        )
+        return None

@@ -9,7 +9,7 @@ base64 JSON ``policy`` in S3's own format, signed with HMAC-SHA256), so the web 
 the same form to either. The local runtime serves ``POST {base_url}/_uploads`` and hands the
 form to ``accept_upload``, which refuses what S3 would refuse, with S3's status and code.
 Download URLs are ``{base_url}/_media/<key>?expires=..&signature=..``, checked by
-``verify_download`` and served by the runtime with HTTP ranges (``byte_range``).
+``verify_download`` and served by the runtime with HTTP ranges.
 """
 
 from __future__ import annotations
@@ -490,52 +490,6 @@ def _copy(source: Readable, out: IO[bytes], limit: int | None = None) -> tuple[i
 def _md5_of(path: Path) -> str:
     with path.open("rb") as source:
         return hashlib.file_digest(source, "md5").hexdigest()
-
-
-# -- HTTP ranges, for serving the files -----------------------------------------------------
-
-
-class RangeNotSatisfiable(Exception):
-    """A ``Range`` no byte of the file satisfies: answer 416 with ``content_range``."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.content_range = f"bytes */{size}"
-        super().__init__(f"no byte of the {size} is in range")
-
-
-def byte_range(header: str | None, size: int) -> tuple[int, int] | None:
-    """The first and last byte (inclusive) a ``Range`` header asks of a ``size``-byte file.
-
-    ``None``: serve the whole file with 200, as RFC 9110 asks for no header, a unit other
-    than bytes, a malformed header, or a set of several ranges (which S3 does not serve
-    either); ``RangeNotSatisfiable``: answer 416. Otherwise answer 206 with
-    ``Content-Range: bytes {first}-{last}/{size}``.
-    """
-    if header is None:
-        return None
-    unit, _, spec = header.strip().partition("=")
-    if unit.strip().lower() != "bytes" or "," in spec:
-        return None
-    first_text, dash, last_text = (part.strip() for part in spec.partition("-"))
-    if not dash or not _digits(last_text or "0") or not _digits(first_text or "0"):
-        return None
-    if not first_text:  # "-n": the last n bytes
-        if not last_text:
-            return None
-        suffix = int(last_text)
-        if suffix == 0:
-            raise RangeNotSatisfiable(size)
-        if size == 0:
-            return None
-        return max(size - suffix, 0), size - 1
-    first = int(first_text)
-    if last_text and int(last_text) < first:
-        return None
-    if first >= size:
-        raise RangeNotSatisfiable(size)
-    last = min(int(last_text), size - 1) if last_text else size - 1
-    return first, last
 
 
 def _digits(text: str) -> bool:

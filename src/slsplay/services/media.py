@@ -1,0 +1,300 @@
+"""A meetup's photos and videos: upload tickets, processing, removal, and who sees what.
+
+The organizer asks for a ticket (``request_upload``) and the browser sends the file
+straight to storage with it. Storage then announces the upload (an S3 notification, from
+the local runtime locally) and the media function processes it (``upload_arrived``); a
+video converted by MediaConvert ends later, with its job's completion event
+(``conversion_ended``).
+
+Files are private. Whoever may see a meetup gets short-lived signed URLs for its media's
+renditions (``links_for``); an HLS stream is served through ``stream_file``, which signs
+each segment its playlists name, since one signed URL cannot cover a folder of segments.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from slsplay.domain.errors import Conflict, NotFound, VersionConflict
+from slsplay.domain.media import (
+    MAX_PER_MEETUP,
+    STREAM_TYPE,
+    Media,
+    MediaKind,
+    MediaRejected,
+    MediaStatus,
+)
+from slsplay.ids import new_id
+from slsplay.ports import (
+    Clock,
+    ItemStore,
+    MediaProcessor,
+    MediaStorage,
+    Processed,
+    UploadTicket,
+)
+from slsplay.store.repositories import MediaRepository, MeetupRepository
+
+# How long the URLs in a meetup's JSON work: long enough to watch a video to its end.
+VIEW_EXPIRES_IN = 60 * 60
+_UPLOAD_KEY = re.compile(r"^meetups/([A-Za-z0-9_-]+)/media/([A-Za-z0-9_-]+)/original$")
+
+
+# -- the organizer's side -------------------------------------------------------------------
+
+
+def request_upload(
+    store: ItemStore,
+    clock: Clock,
+    storage: MediaStorage,
+    actor_id: str,
+    meetup_id: str,
+    *,
+    kind: MediaKind,
+    content_type: str,
+    size: int,
+) -> tuple[Media, UploadTicket]:
+    """A new upload of a declared kind, type and size, and the ticket that sends it."""
+    now = clock.now()
+    meetup, _ = MeetupRepository(store).get(meetup_id)
+    if not meetup.visible_to(actor_id):
+        raise NotFound("meetup_not_found")
+    meetup.ensure_media_allowed(actor_id, now)
+    repository = MediaRepository(store)
+    if len(repository.of_meetup(meetup_id)) >= MAX_PER_MEETUP:
+        raise Conflict("media_limit_reached")
+    media = Media.request(
+        media_id=new_id(),
+        meetup_id=meetup_id,
+        kind=kind,
+        content_type=content_type,
+        size=size,
+        now=now,
+    )
+    repository.add(media)
+    # The ticket takes exactly the declared type, and at most the declared size.
+    return media, storage.upload_ticket(media.upload_key, media.content_type, media.size)
+
+
+def media_of_organizer(store: ItemStore, actor_id: str, meetup_id: str, media_id: str) -> Media:
+    """One of the organizer's uploads, in whatever state it is."""
+    meetup, _ = MeetupRepository(store).get(meetup_id)
+    if not meetup.is_organizer(actor_id):
+        raise NotFound("media_not_found")
+    return MediaRepository(store).get(meetup_id, media_id)
+
+
+def remove_media(store: ItemStore, actor_id: str, meetup_id: str, media_id: str) -> None:
+    """Remove a photo or video; its files are deleted after, by the media function."""
+    media = media_of_organizer(store, actor_id, meetup_id, media_id)
+    MediaRepository(store).remove(media)
+
+
+# -- processing -----------------------------------------------------------------------------
+
+
+def media_of_upload(key: str) -> tuple[str, str] | None:
+    """The (meetup id, media id) an uploaded original's storage key names, if it is one."""
+    found = _UPLOAD_KEY.match(key)
+    return None if found is None else (found.group(1), found.group(2))
+
+
+def upload_arrived(
+    store: ItemStore, clock: Clock, processor: MediaProcessor, key: str
+) -> Media | None:
+    """Process the original stored at ``key``; ``None`` when no upload waits for it.
+
+    A file that cannot be shown ends ``failed`` with its reason; any other error is raised,
+    to be retried, and leaves the item ``processing`` for the retry to take up.
+    """
+    ids = media_of_upload(key)
+    if ids is None:
+        return None
+    repository = MediaRepository(store)
+    try:
+        media = repository.get(*ids)
+    except NotFound:
+        return None  # removed (or its meetup deleted) before it arrived
+    read_version = media.version
+    if not media.start_processing(clock.now()):
+        return media  # processed already: a notification delivered twice
+    repository.save(media, read_version)
+    try:
+        processed = processor.process(media)
+    except MediaRejected as rejected:
+        return _end(repository, clock, media, None, rejected.reason)
+    if processed is None:
+        return media  # a job converts it; its completion event ends it
+    return _end(repository, clock, media, processed, None)
+
+
+def conversion_ended(
+    store: ItemStore,
+    clock: Clock,
+    meetup_id: str,
+    media_id: str,
+    *,
+    processed: Processed | None,
+    reason: str | None,
+) -> Media | None:
+    """A conversion job finished (``processed``) or failed (``reason``); ``None`` when the
+    upload is gone meanwhile."""
+    repository = MediaRepository(store)
+    try:
+        media = repository.get(meetup_id, media_id)
+    except NotFound:
+        return None
+    if media.status is not MediaStatus.PROCESSING:
+        return media  # the event delivered twice, or a job of an earlier attempt
+    return _end(repository, clock, media, processed, reason)
+
+
+def _end(
+    repository: MediaRepository,
+    clock: Clock,
+    media: Media,
+    processed: Processed | None,
+    reason: str | None,
+) -> Media:
+    read_version = media.version
+    if processed is not None:
+        media.finish(processed.renditions, clock.now(), processed.duration_seconds)
+    else:
+        media.fail(reason or "The file could not be processed.", clock.now())
+    try:
+        repository.save(media, read_version)
+    except VersionConflict:
+        # Another delivery of the same upload ended it first; its outcome stands.
+        return repository.get(media.meetup_id, media.id)
+    return media
+
+
+# -- who sees what --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A photo or video as one viewer gets it: signed URLs for each rendition."""
+
+    media: Media
+    urls: dict[str, str]  # by rendition name
+    stream_url: str | None = None  # a video's HLS playlist, through ``stream_file``
+
+
+@dataclass(frozen=True)
+class StreamSigner:
+    """Signs and checks the paths of HLS streams: ``/api/media/{meetup}/{media}/{grant}/``.
+
+    A grant is ``{expires}.{signature}``, an HMAC of the media and the expiry; every file
+    under the path is covered, so a playlist's relative URLs inherit it.
+    """
+
+    secret: bytes
+    base_url: str
+
+    def url(self, media: Media, name: str, expires_at: datetime) -> str:
+        expires = str(int(expires_at.timestamp()))
+        grant = f"{expires}.{self._signature(media.meetup_id, media.id, expires)}"
+        return f"{self.base_url}/api/media/{media.meetup_id}/{media.id}/{grant}/{name}"
+
+    def check(self, meetup_id: str, media_id: str, grant: str, now: datetime) -> None:
+        expires, _, signature = grant.partition(".")
+        expected = self._signature(meetup_id, media_id, expires)
+        if not expires.isdigit() or not hmac.compare_digest(expected, signature):
+            raise NotFound("media_not_found")
+        if now.timestamp() > int(expires):
+            raise NotFound("media_not_found", "This link to the video has expired; reload.")
+
+    def _signature(self, meetup_id: str, media_id: str, expires: str) -> str:
+        message = f"stream|{meetup_id}|{media_id}|{expires}".encode()
+        digest = hmac.digest(self.secret, message, hashlib.sha256)
+        return base64.urlsafe_b64encode(digest[:18]).decode()
+
+
+def shown_to(media: tuple[Media, ...], *, organizer: bool, now: datetime) -> tuple[Media, ...]:
+    """What a viewer sees of a meetup's media: the organizer sees uploads in every state."""
+    if organizer:
+        return tuple(m for m in media if m.shown_to_organizer(now))
+    return tuple(m for m in media if m.shown_to_guests)
+
+
+def links_for(
+    media: tuple[Media, ...], storage: MediaStorage, signer: StreamSigner, now: datetime
+) -> list[Shown]:
+    """Signed URLs of each ready rendition, valid for ``VIEW_EXPIRES_IN``."""
+    expires_at = now + timedelta(seconds=VIEW_EXPIRES_IN)
+    shown = []
+    for item in media:
+        urls = {
+            r.name: storage.download_url(item.key_of(r), VIEW_EXPIRES_IN)
+            for r in item.renditions
+            if r.content_type != STREAM_TYPE
+        }
+        stream = item.stream
+        stream_url = None if stream is None else signer.url(item, stream.name, expires_at)
+        if stream_url is not None and stream is not None:
+            urls[stream.name] = stream_url
+        shown.append(Shown(item, urls, stream_url))
+    return shown
+
+
+def stream_file(
+    store: ItemStore,
+    storage: MediaStorage,
+    signer: StreamSigner,
+    now: datetime,
+    *,
+    meetup_id: str,
+    media_id: str,
+    grant: str,
+    name: str,
+) -> str:
+    """A playlist of a video's HLS stream, its segments' URLs signed for the viewer.
+
+    Playlists it names stay relative, so that players ask for them here, with the grant.
+    """
+    signer.check(meetup_id, media_id, grant, now)
+    media = MediaRepository(store).get(meetup_id, media_id)
+    stream = media.stream
+    folder = posixpath.dirname(stream.name) if stream is not None else None
+    path = posixpath.normpath(name)
+    if (
+        folder is None
+        or not path.endswith(".m3u8")
+        or path.startswith(("/", "../"))
+        or posixpath.dirname(path) != folder
+    ):
+        raise NotFound("media_not_found")
+    text = storage.read(f"{media.prefix}{path}").decode("utf-8")
+
+    def sign(uri: str) -> str:
+        if "://" in uri or uri.endswith(".m3u8"):
+            return uri
+        target = posixpath.normpath(posixpath.join(folder, uri))
+        return storage.download_url(f"{media.prefix}{target}", VIEW_EXPIRES_IN)
+
+    return rewrite_playlist(text, sign)
+
+
+_URI_ATTRIBUTE = re.compile(r'URI="([^"]*)"')
+
+
+def rewrite_playlist(text: str, sign: Callable[[str], str]) -> str:
+    """An HLS playlist with each URI it names (lines, and ``URI=`` attributes) through ``sign``."""
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            lines.append(line)
+        elif stripped.startswith("#"):
+            lines.append(_URI_ATTRIBUTE.sub(lambda m: f'URI="{sign(m.group(1))}"', line))
+        else:
+            lines.append(sign(stripped))
+    return "\n".join(lines) + "\n"
