@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
 from fnmatch import fnmatchcase
+from pathlib import Path
 from typing import Any
 
 import boto3
 import jwt
 import pytest
 from aws_lambda_powertools.utilities import parameters
+from botocore.awsrequest import AWSResponse
 from moto import mock_aws
 
 from slsplay.adapters.aws import secrets
@@ -43,6 +45,7 @@ from slsplay.domain.users import User
 from slsplay.handlers.context import forget
 from slsplay.ids import new_id
 from slsplay.local.apigateway import HttpRequest, granted_event
+from slsplay.local.cloud import create_buckets
 from slsplay.local.functions import LambdaContext, lambda_functions
 from slsplay.local.routes import http_api_routes
 from slsplay.local.schedules import scheduled_event
@@ -50,6 +53,7 @@ from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack
 from slsplay.services import meetups
 from slsplay.store.repositories import UserRepository
+from tests.integration.test_media_processing import photo
 from tests.support.clock import FakeClock
 
 REGION = "eu-west-1"
@@ -200,6 +204,12 @@ def authorizations(service: str, operation: str, params: dict[str, Any]) -> list
         return [(f"sqs:{operation.removesuffix('Batch')}", _queue_arn(params["QueueUrl"]))]
     if service == "secretsmanager":
         return [(f"secretsmanager:{operation}", _secret_arn(params["SecretId"]))]
+    if service == "s3":
+        return _s3(operation, params)
+    if service == "mediaconvert" and operation == "CreateJob":
+        # A job is authorized on its queue, and handing it the role as iam:PassRole.
+        queue = params.get("Queue") or arn("mediaconvert", "queues/Default")
+        return [("mediaconvert:CreateJob", queue), ("iam:PassRole", params["Role"])]
     if service == "sesv2" and operation == "SendEmail":
         # SES v2 SendEmail with raw content is authorized as ses:SendRawEmail, on the
         # identity the sender's address belongs to (its verified domain).
@@ -229,6 +239,23 @@ def _dynamodb(operation: str, params: dict[str, Any]) -> list[tuple[str, str]]:
     return [(f"dynamodb:{operation}", resource)]
 
 
+S3_OBJECT_ACTIONS = {
+    "HeadObject": "s3:GetObject",
+    "GetObject": "s3:GetObject",
+    "PutObject": "s3:PutObject",
+    "DeleteObject": "s3:DeleteObject",
+}
+
+
+def _s3(operation: str, params: dict[str, Any]) -> list[tuple[str, str]]:
+    bucket = f"arn:aws:s3:::{params['Bucket']}"
+    if operation in ("ListObjectsV2", "ListObjects"):
+        return [("s3:ListBucket", bucket)]
+    if operation == "DeleteObjects":
+        return [("s3:DeleteObject", f"{bucket}/{o['Key']}") for o in params["Delete"]["Objects"]]
+    return [(S3_OBJECT_ACTIONS[operation], f"{bucket}/{params['Key']}")]
+
+
 def _table_arn(name: str) -> str:
     return arn("dynamodb", f"table/{name}")
 
@@ -254,10 +281,18 @@ class Recorder:
         self.calls: dict[str, list[Call]] = defaultdict(list)
         self.function: str | None = None
 
-    def __call__(self, params: dict[str, Any], model: Any, **_: Any) -> None:
+    def __call__(
+        self, params: dict[str, Any], model: Any, context: dict[str, Any] | None = None, **_: Any
+    ) -> None:
         if self.function is None:
             return  # the test's own set-up, or an event source mapping's work
         service, operation = model.service_model.service_name, model.name
+        if (context or {}).get("is_presign_request") and operation == "CreateBucket":
+            return  # a presigned POST's form, not a call: see ``declare_presigned_post``
+        self.record(service, operation, params)
+
+    def record(self, service: str, operation: str, params: dict[str, Any]) -> None:
+        assert self.function is not None
         for action, resource in authorizations(service, operation, params):
             self.calls[self.function].append(Call(action, resource, f"{service}:{operation}"))
 
@@ -340,13 +375,13 @@ class Cloud:
     """moto's AWS, set up as CloudFormation and ``make secrets`` would set it up."""
 
     seeding: Container  # the test's own adapters, to make the data jobs act on
-    notifier_queue_url: str
-    notifier_queue_arn: str
+    consumers: list[tuple[str, str, str]]  # (function, its queue's URL, its queue's ARN)
     stream_arn: str
 
 
 def provision(session: boto3.Session) -> Cloud:
-    """The stage's table, the notifier's queues, the signing key and the mail identity."""
+    """The stage's table, the consumers' queues, the media bucket (announcing uploads on the
+    media queue), the signing key and the mail identity."""
     dynamodb = session.client("dynamodb")
     create_table(dynamodb, STACK.physical_name("Table"), STACK.properties("Table"))
     queue = STACK.properties("NotifierQueue")
@@ -362,6 +397,15 @@ def provision(session: boto3.Session) -> Cloud:
     assert (
         urls.url == FUNCTIONS["NotifierFunction"].config.environment["SLSPLAY_QUEUE_URL_NOTIFIER"]
     )
+    media_queue = STACK.properties("MediaQueue")
+    media_urls = create_queue_pair(
+        sqs,
+        media_queue["QueueName"],
+        media_queue["RedrivePolicy"]["maxReceiveCount"],
+        visibility_timeout=media_queue["VisibilityTimeout"],
+        dead_letter_name=STACK.physical_name("MediaDeadLetterQueue"),
+    )
+    create_buckets(STACK, session.client("s3"))
     stage = STACK.parameters["Stage"]
     create_signing_key(session.client("secretsmanager"), stage)
     session.client("sesv2").create_email_identity(EmailIdentity=STACK.parameters["MailDomain"])
@@ -371,14 +415,20 @@ def provision(session: boto3.Session) -> Cloud:
         aws_region=REGION,
         stage=stage,
         mail_from=FUNCTIONS["NotifierFunction"].config.environment["SLSPLAY_MAIL_FROM"],
+        media_bucket=STACK.physical_name("MediaBucket"),
     )
     table = dynamodb.describe_table(TableName=STACK.physical_name("Table"))["Table"]
+
+    def queue_arn(url: str) -> str:
+        attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])
+        return attributes["Attributes"]["QueueArn"]
+
     return Cloud(
         seeding=bootstrap(settings),
-        notifier_queue_url=urls.url,
-        notifier_queue_arn=sqs.get_queue_attributes(QueueUrl=urls.url, AttributeNames=["QueueArn"])[
-            "Attributes"
-        ]["QueueArn"],
+        consumers=[
+            ("NotifierFunction", urls.url, queue_arn(urls.url)),
+            ("MediaFunction", media_urls.url, queue_arn(media_urls.url)),
+        ],
         stream_arn=table["LatestStreamArn"],
     )
 
@@ -462,14 +512,104 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
     assert tier.delivered > 0
 
 
+def run_media(functions: Functions, tier: EventTier, cloud: Cloud, token: str) -> None:
+    """A photo and a video uploaded, processed, shown, streamed; the photo removed."""
+    values = {
+        "title": "Gallery night",
+        "starts_at": datetime.now(UTC) + timedelta(days=3),
+        "timezone": "Europe/Paris",
+        "duration_minutes": 90,
+        "join_url": "https://meet.example.com/gallery",
+    }
+    meetup = functions.http("POST", "/api/meetups", token=token, body=values, expect=201)["id"]
+
+    def uploaded(kind: str, content_type: str, content: bytes) -> str:
+        answer = functions.http(
+            "POST",
+            f"/api/meetups/{meetup}/media",
+            token=token,
+            body={"kind": kind, "content_type": content_type, "size": len(content)},
+            expect=201,
+        )
+        key = answer["upload"]["fields"]["key"]
+        declare_presigned_post(functions.recorder, key)
+        # The browser's POST: moto's S3 then announces the upload on the media queue.
+        cloud.seeding.media.put(key, content, content_type)
+        tier.settle()
+        return str(answer["media"]["id"])
+
+    picture = uploaded("photo", "image/jpeg", photo((1200, 800)))
+    video = uploaded("video", "video/mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(4000))
+    prefix = f"meetups/{meetup}/media/{video}/"
+    # What the job writes, then the end it reports on EventBridge.
+    playlist = b"#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=5000000\nindex_720p.m3u8\n"
+    cloud.seeding.media.put(f"{prefix}hls/index.m3u8", playlist, "application/vnd.apple.mpegurl")
+    functions.invoke("MediaFunction", completion_event(meetup, video))
+    shown = functions.http("GET", f"/api/meetups/{meetup}/media/{video}", token=token)
+    assert shown["status"] == "ready", shown
+    assert functions.http("GET", f"/api/meetups/{meetup}/media/{picture}", token=token)[
+        "renditions"
+    ]
+    stream_url = functions.http("GET", f"/api/meetups/{meetup}", token=token)["media"][1][
+        "stream_url"
+    ]
+    functions.http("GET", stream_url.removeprefix(STACK.parameters["PublicUrl"]))
+
+    functions.http("DELETE", f"/api/meetups/{meetup}/media/{picture}", token=token, expect=204)
+    tier.settle()  # the stream queues the removal; the media function deletes the files
+
+
+def declare_presigned_post(recorder: Recorder, key: str) -> None:
+    """A presigned POST makes no call when it is made: S3 authorizes the browser's upload
+    as s3:PutObject by the role that signed the form. Recorded as the meetups function's."""
+    recorder.calls["MeetupsFunction"].append(
+        Call(
+            "s3:PutObject",
+            f"arn:aws:s3:::{STACK.physical_name('MediaBucket')}/{key}",
+            "s3:PostObject (presigned)",
+        )
+    )
+
+
+SAMPLE_EVENTS = Path(__file__).parents[1] / "events" / "mediaConvertJobStateChange.json"
+SAMPLE_BUCKET = "slsplay-prod-media-111122223333"
+SAMPLE_IDS = ("01JP3M8Z6Q4R7T2V9X1C5B8N0D", "01JP3MB2K7H5F9W3Y6A1E4G8J2")
+
+
+def completion_event(meetup_id: str, media_id: str) -> dict[str, Any]:
+    """The sample COMPLETE event, for this job's video in this stack's bucket."""
+    text = json.dumps(json.loads(SAMPLE_EVENTS.read_text())["COMPLETE"])
+    text = text.replace(SAMPLE_BUCKET, STACK.physical_name("MediaBucket"))
+    text = text.replace(SAMPLE_IDS[0], meetup_id).replace(SAMPLE_IDS[1], media_id)
+    event: dict[str, Any] = json.loads(text)
+    return event
+
+
+def mediaconvert_answers(request: Any, **_: Any) -> AWSResponse | None:
+    """MediaConvert's answer to CreateJob (no MediaConvert runs offline, nor in moto): the
+    request has been recorded and validated against the service model by then."""
+    if "mediaconvert" not in request.url:
+        return None
+    body = json.dumps({"job": {"id": "1773310502123-k3v9qa", "role": "r", "settings": {}}})
+    return AWSResponse(request.url, 201, {"Content-Type": "application/json"}, _Raw(body))
+
+
+class _Raw:
+    def __init__(self, body: str) -> None:
+        self._body = body.encode()
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self._body
+
+
 def run_docs(functions: Functions) -> None:
     functions.http("GET", "/api/openapi.json")
     functions.http("GET", "/api/docs", accept="text/html")
 
 
 class EventTier:
-    """The stream function and the notifier, fed what moto's Streams and SQS hand out, as
-    their event source mappings feed them."""
+    """The stream function and the queues' consumers, fed what moto's Streams and SQS hand
+    out, as their event source mappings feed them."""
 
     def __init__(self, functions: Functions, cloud: Cloud, session: boto3.Session) -> None:
         self.functions = functions
@@ -480,7 +620,10 @@ class EventTier:
         self.iterator = self.streams.get_shard_iterator(
             StreamArn=cloud.stream_arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON"
         )["ShardIterator"]
-        self.queue = cloud.seeding.queue(cloud.notifier_queue_url)
+        self.queues = [
+            (function, cloud.seeding.queue(url), queue_arn)
+            for function, url, queue_arn in cloud.consumers
+        ]
         self.delivered = 0
 
     def settle(self) -> None:
@@ -491,16 +634,18 @@ class EventTier:
             if records:
                 result = self.functions.invoke("StreamFunction", {"Records": records})
                 assert result == {"batchItemFailures": []}
-            messages = self.queue.receive(10)
-            if messages:
-                queue_arn = self.cloud.notifier_queue_arn
-                event = sqs_event(messages, queue_arn=queue_arn, region=REGION)
-                result = self.functions.invoke("NotifierFunction", event)
-                assert result == {"batchItemFailures": []}
-                for message in messages:
-                    self.queue.delete(message.receipt_handle)
-                self.delivered += len(messages)
-            if not records and not messages:
+            received = 0
+            for function, queue, queue_arn in self.queues:
+                messages = queue.receive(10)
+                if messages:
+                    event = sqs_event(messages, queue_arn=queue_arn, region=REGION)
+                    result = self.functions.invoke(function, event)
+                    assert result == {"batchItemFailures": []}, function
+                    for message in messages:
+                        queue.delete(message.receipt_handle)
+                    received += len(messages)
+            self.delivered += received
+            if not records and not received:
                 return
 
 
@@ -570,12 +715,15 @@ def recorded() -> Iterator[tuple[dict[str, list[Call]], set[str]]]:
         recorder = Recorder()
         # Registered before any client is built: a client copies its session's hooks.
         session.events.register("before-parameter-build", recorder)
+        session.events.register("before-send.mediaconvert", mediaconvert_answers)
         cloud = provision(session)
         functions = Functions(recorder, monkeypatch)
         try:
             token = run_auth(functions)
             run_docs(functions)
-            run_meetups(functions, EventTier(functions, cloud, session), token)
+            tier = EventTier(functions, cloud, session)
+            run_meetups(functions, tier, token)
+            run_media(functions, tier, cloud, token)
             run_jobs(functions, cloud)
             run_cleanup(functions, cloud)
             yield dict(recorder.calls), functions.routes_called

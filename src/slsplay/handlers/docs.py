@@ -48,7 +48,7 @@ def openapi_schema() -> dict[str, Any]:
     return schema
 
 
-app = build_resolver(auth.router, meetups.router, router)
+app = build_resolver(auth.router, *meetups.ROUTERS, router)
 app.enable_swagger(
     path=SWAGGER_PATH,
     title=TITLE,

@@ -7,7 +7,6 @@ a video's HLS stream is served under ``/api/media/...`` with a signed grant in i
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
@@ -26,7 +25,6 @@ router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
 TAGS = ["media"]
 
 
-@functools.cache
 def _signer() -> StreamSigner:
     app = container()
     return StreamSigner(app.url_secret, app.settings.public_url)
@@ -41,7 +39,7 @@ def shown_media(view: MeetupView, *, organizer: bool) -> list[Shown]:
 
 def _shown(items: tuple[Media, ...]) -> list[Shown]:
     app = container()
-    return media.links_for(items, app.media, _signer(), app.clock.now())
+    return media.links_for(items, app.media, _signer, app.clock.now())
 
 
 @router.post(

@@ -361,6 +361,7 @@ def unsubscribe(token: str) -> Response[str]:
     return Response(HTTPStatus.OK, "application/json", out.model_dump_json())
 
 
-app = build_resolver(router, meetup_media.router)
+ROUTERS = (router, meetup_media.router)
+app = build_resolver(*ROUTERS)
 # RFC 8058: a mail app's one-click unsubscribe POSTs "List-Unsubscribe=One-Click" as a form.
 handler = lambda_handler(app, form_bodies_under="/api/unsubscribe/")

@@ -68,14 +68,15 @@ class LocalBucket:
     @classmethod
     def from_stack(
         cls, stack: Stack, name: str, storage: FileMediaStorage, send: Callable[[str, str], None]
-    ) -> LocalBucket:
-        """The template's bucket named ``name``; ``send(queue_url, body)`` queues a message."""
+    ) -> LocalBucket | None:
+        """The template's bucket named ``name`` (``None`` if it has none); ``send(queue_url,
+        body)`` queues a message."""
         for logical_id in stack.resources("AWS::S3::Bucket"):
             if stack.physical_name(logical_id) == name:
                 properties = stack.properties(logical_id)
                 notifications = _queue_notifications(stack, logical_id, properties)
                 return cls(name, storage, notifications, send, region=stack.region)
-        raise TemplateError(f"the template has no bucket named {name!r}")
+        return None
 
     def upload(
         self,

@@ -33,7 +33,7 @@ def provision(stack: Stack, client: ClientFactory, *, stage: str, mail_from: str
     key and the mail sender's identity; what exists is left as it is."""
     _tables(stack, client("dynamodb"))
     _queues(stack, client("sqs"))
-    _buckets(stack, client("s3"))  # after the queues their notifications name
+    create_buckets(stack, client("s3"))  # after the queues their notifications name
     if create_signing_key(client("secretsmanager"), stage):
         logger.info("created the signing key %s", signing_key_name(stage))
     _mail_identity(client("sesv2"), mail_from)
@@ -66,7 +66,9 @@ def _queues(stack: Stack, sqs: Any) -> None:
         sqs.create_queue(QueueName=stack.physical_name(logical_id), Attributes=attributes)
 
 
-def _buckets(stack: Stack, s3: Any) -> None:
+def create_buckets(stack: Stack, s3: Any) -> None:
+    """The template's buckets that are missing, with their CORS rules and the queue
+    notifications of their uploads."""
     existing = {bucket["Name"] for bucket in s3.list_buckets().get("Buckets", [])}
     for logical_id in stack.resources("AWS::S3::Bucket"):
         name, properties = stack.physical_name(logical_id), stack.properties(logical_id)

@@ -334,7 +334,7 @@ class LocalServer:
             ready.set()
 
 
-def _media_bucket(stack: Stack, settings: Settings) -> LocalBucket:
+def _media_bucket(stack: Stack, settings: Settings) -> LocalBucket | None:
     """The template's media bucket, its files in the data directory (the local backend)."""
     adapters = Container(settings)
     storage = adapters.media

@@ -226,9 +226,13 @@ def shown_to(media: tuple[Media, ...], *, organizer: bool, now: datetime) -> tup
 
 
 def links_for(
-    media: tuple[Media, ...], storage: MediaStorage, signer: StreamSigner, now: datetime
+    media: tuple[Media, ...],
+    storage: MediaStorage,
+    signer: Callable[[], StreamSigner],
+    now: datetime,
 ) -> list[Shown]:
-    """Signed URLs of each ready rendition, valid for ``VIEW_EXPIRES_IN``."""
+    """Signed URLs of each ready rendition, valid for ``VIEW_EXPIRES_IN``. ``signer`` is
+    asked for only when a video has a stream (its key may take a call to fetch)."""
     expires_at = now + timedelta(seconds=VIEW_EXPIRES_IN)
     shown = []
     for item in media:
@@ -238,7 +242,7 @@ def links_for(
             if r.content_type != STREAM_TYPE
         }
         stream = item.stream
-        stream_url = None if stream is None else signer.url(item, stream.name, expires_at)
+        stream_url = None if stream is None else signer().url(item, stream.name, expires_at)
         if stream_url is not None and stream is not None:
             urls[stream.name] = stream_url
         shown.append(Shown(item, urls, stream_url))
