@@ -1,0 +1,195 @@
+"""Uploads through the media use cases, on each store: who may upload, how processing ends,
+and what a redelivered notification or a second completion event changes (nothing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+
+from slsplay.domain.errors import Conflict, Forbidden, NotFound
+from slsplay.domain.media import Media, MediaKind, MediaRejected, MediaStatus, Rendition
+from slsplay.domain.users import User
+from slsplay.ports import ItemStore, Processed, UploadTicket
+from slsplay.services import media, meetups
+from slsplay.store.repositories import MediaRepository, UserRepository
+from tests.support.clock import START, FakeClock
+
+VARIANTS = Processed((Rendition("w320.webp", "image/webp", 320, 240),))
+
+
+@dataclass
+class Storage:
+    """Only what the use cases ask of storage here: tickets."""
+
+    tickets: list[tuple[str, str, int]] = field(default_factory=list)
+
+    def upload_ticket(self, key: str, content_type: str, max_bytes: int) -> UploadTicket:
+        self.tickets.append((key, content_type, max_bytes))
+        return UploadTicket("http://storage/upload", {"key": key})
+
+
+@dataclass
+class Processor:
+    """Answers what it is told to; counts its runs."""
+
+    outcome: Processed | MediaRejected | RuntimeError | None = VARIANTS
+    runs: int = 0
+
+    def process(self, item: Media) -> Processed | None:
+        self.runs += 1
+        if isinstance(self.outcome, Exception):
+            raise self.outcome
+        return self.outcome
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def meetup(store: ItemStore, clock: FakeClock) -> str:
+    UserRepository(store).add(
+        User.register(user_id="ada", email="ada@example.com", name="Ada", now=START)
+    )
+    values = {
+        "title": "Dinner",
+        "starts_at": clock.now() + timedelta(days=9),
+        "timezone": "UTC",
+        "duration_minutes": 60,
+        "join_url": "https://meet.example.com/d",
+    }
+    return meetups.plan_meetup(store, clock, "ada", values).meetup.id
+
+
+def request(store: ItemStore, clock: FakeClock, meetup: str, actor: str = "ada") -> Media:
+    item, _ = media.request_upload(
+        store,
+        clock,
+        Storage(),  # type: ignore[arg-type]
+        actor,
+        meetup,
+        kind=MediaKind.PHOTO,
+        content_type="image/JPEG",
+        size=5000,
+    )
+    return item
+
+
+def test_the_ticket_takes_exactly_the_declared_type_and_at_most_its_size(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    storage = Storage()
+    item, _ = media.request_upload(
+        store, clock, storage, "ada", meetup,  # type: ignore[arg-type]
+        kind=MediaKind.PHOTO, content_type="image/JPEG; charset=x", size=5000,
+    )  # fmt: skip
+
+    assert storage.tickets == [(f"meetups/{meetup}/media/{item.id}/original", "image/jpeg", 5000)]
+    assert MediaRepository(store).get(meetup, item.id).status is MediaStatus.UPLOADING
+
+
+def test_only_the_organizer_uploads_and_not_to_a_cancelled_meetup(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    with pytest.raises(NotFound):  # a private draft: others learn nothing of it
+        request(store, clock, meetup, actor="eve")
+    meetups.invite_people(store, clock, "ada", meetup, [{"email": "g@example.com"}])
+    meetups.publish_meetup(store, clock, "ada", meetup)
+    meetups.cancel_meetup(store, clock, "ada", meetup)
+    with pytest.raises(Conflict, match="cancelled"):
+        request(store, clock, meetup)
+    assert MediaRepository(store).of_meetup(meetup) == []
+
+
+def test_a_public_meetup_still_takes_uploads_from_its_organizer_only(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    meetups.edit_meetup(store, clock, "ada", meetup, {"visibility": "public"})
+    meetups.publish_meetup(store, clock, "ada", meetup)
+
+    with pytest.raises(Forbidden):
+        request(store, clock, meetup, actor="eve")
+
+
+def test_a_meetup_takes_twenty_uploads_at_most(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    for _ in range(20):
+        request(store, clock, meetup)
+    with pytest.raises(Conflict, match="20"):
+        request(store, clock, meetup)
+
+
+def test_an_arrived_upload_is_processed_once_even_if_announced_twice(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    item = request(store, clock, meetup)
+    processor = Processor()
+
+    first = media.upload_arrived(store, clock, processor, item.upload_key)
+    again = media.upload_arrived(store, clock, processor, item.upload_key)
+
+    assert first is not None
+    assert again is not None
+    assert (first.status, again.status, processor.runs) == (MediaStatus.READY, MediaStatus.READY, 1)
+    assert MediaRepository(store).get(meetup, item.id).renditions == VARIANTS.renditions
+
+
+def test_a_file_that_is_not_what_it_claims_ends_failed_and_is_not_retried(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    item = request(store, clock, meetup)
+    processor = Processor(MediaRejected("The file is not a JPEG image.", "magic bytes: None"))
+
+    ended = media.upload_arrived(store, clock, processor, item.upload_key)
+
+    assert ended is not None
+    assert (ended.status, ended.reason) == (MediaStatus.FAILED, "The file is not a JPEG image.")
+
+
+def test_a_run_cut_short_leaves_it_processing_and_a_redelivery_finishes_it(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    item = request(store, clock, meetup)
+    with pytest.raises(RuntimeError):
+        media.upload_arrived(store, clock, Processor(RuntimeError("ffmpeg died")), item.upload_key)
+    assert MediaRepository(store).get(meetup, item.id).status is MediaStatus.PROCESSING
+
+    finished = media.upload_arrived(store, clock, Processor(), item.upload_key)
+
+    assert finished is not None
+    assert finished.status is MediaStatus.READY
+
+
+def test_a_job_started_elsewhere_ends_with_its_completion_event_once(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    item = request(store, clock, meetup)
+    waiting = media.upload_arrived(store, clock, Processor(None), item.upload_key)
+    assert waiting is not None
+    assert waiting.status is MediaStatus.PROCESSING
+
+    done = media.conversion_ended(store, clock, meetup, item.id, processed=VARIANTS, reason=None)
+    late_error = media.conversion_ended(
+        store, clock, meetup, item.id, processed=None, reason="The video could not be converted."
+    )
+
+    assert done is not None
+    assert late_error is not None
+    assert (done.status, late_error.status) == (MediaStatus.READY, MediaStatus.READY)
+
+
+def test_a_file_nobody_asked_for_or_for_removed_media_is_ignored(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    item = request(store, clock, meetup)
+    media.remove_media(store, "ada", meetup, item.id)
+    processor = Processor()
+
+    assert media.upload_arrived(store, clock, processor, item.upload_key) is None
+    assert media.upload_arrived(store, clock, processor, "meetups/x/media/y/w320.webp") is None
+    assert media.upload_arrived(store, clock, processor, "../../etc/original") is None
+    assert processor.runs == 0
