@@ -2,8 +2,10 @@
 
 Run: .venv/bin/python bench/transcode.py [--seconds 30] [--size 1280x720] [--runs 1]
 Makes the source with ffmpeg's lavfi test sources (testsrc2 and a sine tone, H.264/AAC) in a
-temporary directory, then runs ``slsplay.media.videos.transcode`` on it (probe, the 720p and
-480p MP4s in one ffmpeg run, the HLS cut, the poster) in a fresh Python process: the worker.
+temporary directory, stores it as an upload's original in local media storage, then has the
+media function's processor (``FfmpegMediaProcessor``) process it in a fresh Python process,
+the worker: the check of its first bytes, the copy to a scratch directory, ffprobe, the 720p
+and 480p MP4s in one ffmpeg run, the HLS cut, the poster, and storing every file.
 
 Prints the wall-clock seconds of processing and the seconds of processing per second of
 video, then the worker's peak memory three ways:
@@ -29,7 +31,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from slsplay.media import videos
+from slsplay.adapters.clock import SystemClock
+from slsplay.adapters.local.file_media import FileMediaStorage
+from slsplay.adapters.media_processing import FfmpegMediaProcessor
+from slsplay.domain.media import Media, MediaKind
 
 SAMPLE_SECONDS = 0.02
 
@@ -46,17 +51,32 @@ def make_source(path: Path, seconds: int, size: str) -> None:
 
 
 def worker(source: Path, out_dir: Path) -> None:
-    """The measured part, in its own process: its rusage holds nothing but the transcode."""
+    """The measured part, in its own process: its rusage holds nothing but the processing."""
+    storage = FileMediaStorage(out_dir, "http://127.0.0.1:8000", b"x" * 32, SystemClock())
+    media = Media.request(
+        media_id="bench",
+        meetup_id="bench",
+        kind=MediaKind.VIDEO,
+        content_type="video/mp4",
+        size=source.stat().st_size,
+        now=SystemClock().now(),
+    )
+    storage.put(media.upload_key, source, "video/mp4")
     started = time.perf_counter()
-    result = videos.transcode(source, out_dir)
+    result = FfmpegMediaProcessor(storage, scratch_dir=out_dir).process(media)
     seconds = time.perf_counter() - started
+    stored = [storage.stat(media.key_of(r)) for r in result.renditions]
+    segments = list((out_dir / media.prefix / "hls").glob("*.ts"))
     report = {
         "seconds": seconds,
-        "duration": result.duration,
+        "duration": result.duration_seconds,
         "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-        "files": [(f.name, f.size_bytes, f.width, f.height) for f in result.outputs],
-        "segments": len(result.segments),
+        "files": [
+            (r.name, s.size if s else 0, r.width, r.height)
+            for r, s in zip(result.renditions, stored, strict=True)
+        ],
+        "segments": len(segments),
     }
     print(json.dumps(report))
 
