@@ -59,6 +59,11 @@ class MediaRejected(Exception):
         super().__init__(reason)
 
 
+def media_prefix(meetup_id: str, media_id: str) -> str:
+    """Where one upload's files live in storage: its original and every rendition."""
+    return f"meetups/{meetup_id}/media/{media_id}/"
+
+
 def check_upload(kind: MediaKind, content_type: str, size: int) -> None:
     """Refuse a declared upload the product does not take: 415 for the type, 413 for size."""
     if content_type.split(";", maxsplit=1)[0].strip().lower() not in CONTENT_TYPES[kind]:
@@ -113,7 +118,7 @@ class Media:
     @property
     def prefix(self) -> str:
         """Where its files live in storage: the upload and every rendition."""
-        return f"meetups/{self.meetup_id}/media/{self.id}/"
+        return media_prefix(self.meetup_id, self.id)
 
     @property
     def upload_key(self) -> str:

@@ -22,6 +22,7 @@ from aws_lambda_powertools.utilities.batch import (
 )
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
+from slsplay.domain.media import media_prefix
 from slsplay.handlers.context import container
 from slsplay.handlers.logs import entry_point, logger
 from slsplay.ports import Processed
@@ -41,7 +42,7 @@ def receive(record: SQSRecord) -> None:
                 # Keys arrive URL-encoded as in a form: "a+b" is "a b", "%2F" a slash.
                 uploaded(unquote_plus(s3_record["s3"]["object"]["key"]))
     elif body.get("event") == "media_removed":
-        prefix = f"meetups/{body['meetup_id']}/media/{body['media_id']}/"
+        prefix = media_prefix(body["meetup_id"], body["media_id"])
         deleted = container().media.delete_prefix(prefix)
         logger.info("media files deleted", extra={"prefix": prefix, "files": deleted})
     else:
@@ -65,7 +66,7 @@ def conversion_ended(event: dict[str, Any]) -> None:
 
     app = container()
     completion = completion_from_event(event)
-    prefix = f"meetups/{completion.meetup_id}/media/{completion.media_id}/"
+    prefix = media_prefix(completion.meetup_id, completion.media_id)
     processed = (
         Processed(completion.renditions(prefix), completion.duration_seconds)
         if completion.status == "COMPLETE"

@@ -32,8 +32,7 @@ def _signer() -> StreamSigner:
 
 def shown_media(view: MeetupView, *, organizer: bool) -> list[Shown]:
     """A meetup's media as one viewer sees them, with URLs signed for them."""
-    app = container()
-    now = app.clock.now()
+    now = container().clock.now()
     return _shown(media.shown_to(view.media, organizer=organizer, now=now))
 
 
