@@ -1,4 +1,5 @@
-"""Fixtures for driving the Lambda handlers directly with recorded API Gateway events."""
+"""Fixtures: ``slsplay serve`` for a module's journeys over HTTP, and the Lambda handlers
+driven directly with recorded API Gateway events."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from slsplay.handlers.context import container, forget
-from tests.support.server import emulated_aws
+from tests.support.server import Server, emulated_aws, running_server
 
 EVENTS = Path(__file__).resolve().parents[1] / "events" / "handlers"
 
@@ -28,6 +30,20 @@ def aws_endpoint(request: pytest.FixtureRequest) -> Iterator[str | None]:
         return
     with emulated_aws() as endpoint:
         yield endpoint
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, aws_endpoint: str | None) -> Iterator[Server]:
+    """``slsplay serve`` for the module's tests (on moto's server with ``--backend aws``)."""
+    with running_server(tmp_path_factory.mktemp("serve") / "data") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def api(server: Server) -> Iterator[httpx.Client]:
+    """A client of the module's server."""
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,17 +12,11 @@ import httpx
 import pytest
 
 from tests.support.api import bearer, new_meetup, sign_up
-from tests.support.server import Server, address, running_server
+from tests.support.server import Server, address
 
 pytestmark = pytest.mark.served
 
 DEADLINE_SECONDS = 20
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    with running_server(tmp_path_factory.mktemp("chain") / "data") as running:
-        yield running
 
 
 def eventually(check: Callable[[], Any]) -> Any:

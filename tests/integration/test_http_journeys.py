@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,21 +11,9 @@ import pytest
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
 from slsplay.local.template import load_template
 from tests.support.api import bearer, new_meetup, sign_up
-from tests.support.server import Server, running_server
+from tests.support.server import Server
 
 pytestmark = pytest.mark.served
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    with running_server(tmp_path_factory.mktemp("serve") / "data") as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def api(server: Server) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.url, timeout=10) as client:
-        yield client
 
 
 def answer_link(api: httpx.Client, token: str, meetup_id: str, email: str) -> str:

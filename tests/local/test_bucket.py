@@ -12,18 +12,10 @@ from slsplay.adapters.local.file_media import FileMediaStorage
 from slsplay.local.bucket import LocalBucket
 from slsplay.local.template import Stack
 from tests.support.clock import FakeClock
+from tests.support.events import shape
 
 SAMPLE = Path(__file__).parents[1] / "events" / "s3Event.json"
 SECRET = b"local media signing secret, 32 b"
-
-
-def shape(value: Any) -> Any:
-    """Keys and value types, without the values."""
-    if isinstance(value, dict):
-        return {key: shape(v) for key, v in value.items()}
-    if isinstance(value, list):
-        return [shape(value[0])] if value else []
-    return type(value).__name__
 
 
 def bucket_of_template(tmp_path: Path) -> tuple[LocalBucket, FileMediaStorage, list[Any]]:

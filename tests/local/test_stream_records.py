@@ -5,24 +5,15 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from slsplay.adapters.attribute_values import change_from_record
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.local.streams import stream_event
 from slsplay.ports import Key
 from slsplay.store.schema import TABLE
+from tests.support.events import shape
 
 SAMPLE = Path(__file__).resolve().parents[1] / "events" / "dynamoStreamEvent.json"
-
-
-def shape(value: Any) -> Any:
-    """Keys and value types, without the values."""
-    if isinstance(value, dict):
-        return {key: shape(v) for key, v in value.items()}
-    if isinstance(value, list):
-        return [shape(value[0])] if value else []
-    return type(value).__name__
 
 
 def test_local_stream_records_have_the_shape_aws_delivers(tmp_path: Path) -> None:
