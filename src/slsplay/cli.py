@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from slsplay.local.apigateway import ApiGateway
     from slsplay.local.pumps import Pumps
 
+SCHEMA_FILE = DEFAULT_TEMPLATE.parent / "web" / "schema.graphql"
 DEMO_ORGANIZER = "organizer@example.com"
 # A password for local demo data only; it is printed so that a new user can log in.
 DEMO_PASSWORD = "slsplay-demo-password"  # noqa: S105
@@ -200,6 +201,16 @@ def _runtime(args: argparse.Namespace) -> tuple[ApiGateway, Pumps]:
     return gateway, Pumps(gateway.stack, gateway.functions, data_dir=data_dir, settings=settings)
 
 
+def write_schema(path: Path) -> int:
+    """Write the GraphQL schema's SDL (the web app's client types are generated from it)."""
+    from slsplay.graphql.schema import sdl  # noqa: PLC0415  (strawberry, for this command only)
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(sdl(), encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
+
+
 def _endpoint(args: argparse.Namespace) -> str | None:
     return str(args.aws_endpoint) if args.backend == "aws" else None
 
@@ -232,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     serving.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     serving.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     commands.add_parser("seed", help="create a demo organizer with a published meetup")
+    schema = commands.add_parser("schema", help="write the GraphQL schema's SDL for the web app")
+    schema.add_argument("--out", type=Path, default=SCHEMA_FILE, help=f"default {SCHEMA_FILE}")
     listing = commands.add_parser("meetups", help="list an organizer's meetups")
     listing.add_argument("--organizer", default=DEMO_ORGANIZER, help="the organizer's email")
     jobs = commands.add_parser("jobs", help="the template's scheduled jobs")
@@ -261,6 +274,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_job(args)
     if args.command == "dlq":
         return dead_letters(args)
+    if args.command == "schema":
+        return write_schema(args.out)
 
     env = dict(os.environ)
     if args.data_dir is not None:

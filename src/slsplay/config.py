@@ -31,6 +31,8 @@ class Settings:
     transcoder: Transcoder = "ffmpeg"
     mediaconvert_role_arn: str | None = None
     mediaconvert_queue_arn: str | None = None
+    # GraphQL's introspection: on locally, a template parameter in the cloud.
+    graphql_introspection: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -53,6 +55,8 @@ class Settings:
             transcoder=_transcoder(env.get("SLSPLAY_TRANSCODER", "ffmpeg")),
             mediaconvert_role_arn=env.get("SLSPLAY_MEDIACONVERT_ROLE_ARN") or None,
             mediaconvert_queue_arn=env.get("SLSPLAY_MEDIACONVERT_QUEUE_ARN") or None,
+            graphql_introspection=env.get("SLSPLAY_GRAPHQL_INTROSPECTION", "on").lower()
+            in ("on", "true", "1"),
         )
 
 

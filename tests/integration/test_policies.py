@@ -27,6 +27,7 @@ from email.utils import parseaddr
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import boto3
 import jwt
@@ -346,6 +347,7 @@ class Functions:
         body: object = None,
         accept: str = "application/json",
         expect: int = 200,
+        query: str = "",
     ) -> Any:
         """The JSON answer of one request, as API Gateway would invoke the route's function."""
         headers = [("host", HOST), ("accept", accept), ("user-agent", "test_policies")]
@@ -354,7 +356,7 @@ class Functions:
         if token is not None:
             headers.append(("authorization", f"Bearer {token}"))
         data = json.dumps(body, default=datetime.isoformat).encode() if body is not None else b""
-        request = HttpRequest(method, path, headers=headers, body=data)
+        request = HttpRequest(method, path, query=query, headers=headers, body=data)
         matched = ROUTES.match(method, path)
         assert matched is not None, f"no route for {method} {path}"
         claims = None
@@ -512,7 +514,7 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
     assert tier.delivered > 0
 
 
-def run_media(functions: Functions, tier: EventTier, cloud: Cloud, token: str) -> None:
+def run_media(functions: Functions, tier: EventTier, cloud: Cloud, token: str) -> str:
     """A photo and a video uploaded, processed, shown, streamed; the photo removed."""
     values = {
         "title": "Gallery night",
@@ -557,12 +559,59 @@ def run_media(functions: Functions, tier: EventTier, cloud: Cloud, token: str) -
 
     functions.http("DELETE", f"/api/meetups/{meetup}/media/{picture}", token=token, expect=204)
     tier.settle()  # the stream queues the removal; the media function deletes the files
+    return str(meetup)
 
 
-def declare_presigned_post(recorder: Recorder, key: str) -> None:
+def run_graphql(functions: Functions, token: str, gallery: str) -> None:
+    """The web app's API: a page of meetups with their media, a new draft, an upload."""
+
+    def gql(query: str, variables: dict[str, Any] | None = None, **options: Any) -> Any:
+        body = {"query": query, "variables": variables or {}}
+        answer = functions.http("POST", "/api/graphql", token=token, body=body, **options)
+        assert "errors" not in answer, answer
+        return answer["data"]
+
+    page = gql(
+        """{ myMeetups(first: 10) { nodes { id meetupId title counts { invited }
+             coverImage { id } media { renditions { url } } } } }"""
+    )["myMeetups"]["nodes"]
+    assert any(m["meetupId"] == gallery and m["media"] for m in page)
+    created = gql(
+        """mutation($input: CreateMeetupInput!) {
+             createMeetup(input: $input) { meetup { id } userErrors { code } } }""",
+        {
+            "input": {
+                "title": "Drafted in the app",
+                "startsAt": (datetime.now(UTC) + timedelta(days=5)).isoformat(),
+                "timezone": "Europe/Paris",
+                "durationMinutes": 60,
+                "joinUrl": "https://meet.example.com/app",
+            }
+        },
+    )["createMeetup"]["meetup"]
+    upload = gql(
+        """mutation($input: RequestUploadInput!) {
+             requestUpload(input: $input) { upload { fields { name value } } userErrors { code } }
+           }""",
+        {
+            "input": {
+                "meetupId": created["id"],
+                "kind": "PHOTO",
+                "contentType": "image/png",
+                "size": 9,
+            }
+        },
+    )["requestUpload"]["upload"]
+    key = next(field["value"] for field in upload["fields"] if field["name"] == "key")
+    declare_presigned_post(functions.recorder, key, "GraphqlFunction")
+    query = "{ viewer { name } }"
+    functions.http("GET", "/api/graphql", token=token, query=urlencode({"query": query}))
+
+
+def declare_presigned_post(recorder: Recorder, key: str, function: str = "MeetupsFunction") -> None:
     """A presigned POST makes no call when it is made: S3 authorizes the browser's upload
-    as s3:PutObject by the role that signed the form. Recorded as the meetups function's."""
-    recorder.calls["MeetupsFunction"].append(
+    as s3:PutObject by the role that signed the form. Recorded as the signing function's."""
+    recorder.calls[function].append(
         Call(
             "s3:PutObject",
             f"arn:aws:s3:::{STACK.physical_name('MediaBucket')}/{key}",
@@ -723,7 +772,8 @@ def recorded() -> Iterator[tuple[dict[str, list[Call]], set[str]]]:
             run_docs(functions)
             tier = EventTier(functions, cloud, session)
             run_meetups(functions, tier, token)
-            run_media(functions, tier, cloud, token)
+            gallery = run_media(functions, tier, cloud, token)
+            run_graphql(functions, token, gallery)
             run_jobs(functions, cloud)
             run_cleanup(functions, cloud)
             yield dict(recorder.calls), functions.routes_called

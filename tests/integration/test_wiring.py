@@ -37,7 +37,10 @@ def _handler_module(properties: dict[str, Any]) -> Any:
 
 
 def _handler_routes(module: Any) -> set[tuple[str, str]]:
-    """The routes a handler module declares on its routers (plus Swagger UI's page)."""
+    """The routes a handler module declares on its routers (plus Swagger UI's page), or in
+    its ``ROUTES`` when it has no router."""
+    if hasattr(module, "ROUTES"):
+        return set(module.ROUTES)
     routes = {
         (method, re.sub(r"<(\w+)>", r"{\1}", rule))
         for router in getattr(module, "ROUTERS", (module.router,))
@@ -89,6 +92,9 @@ def test_routes_that_need_no_token_are_exactly_the_public_ones() -> None:
         ("POST", "/api/unsubscribe/{token}"),
         # A video's playlists: the signed grant in the path is the credential.
         ("GET", "/api/media/{meetup_id}/{media_id}/{grant}/{folder}/{name}"),
+        # GraphQL: the answer page and signing in need no token; the function checks one.
+        ("POST", "/api/graphql"),
+        ("GET", "/api/graphql"),
         ("GET", "/api/openapi.json"),
         ("GET", "/api/docs"),
     }

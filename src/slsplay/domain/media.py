@@ -140,6 +140,11 @@ class Media:
         return not (self.status is MediaStatus.UPLOADING and waited > ABANDONED_AFTER)
 
     @property
+    def is_cover_candidate(self) -> bool:
+        """A ready photo may be the meetup's cover."""
+        return self.kind is MediaKind.PHOTO and self.status is MediaStatus.READY
+
+    @property
     def shown_to_guests(self) -> bool:
         """Invitees and the public see only what is ready."""
         return self.status is MediaStatus.READY

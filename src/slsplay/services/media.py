@@ -18,7 +18,7 @@ import hashlib
 import hmac
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -97,6 +97,16 @@ def remove_media(store: ItemStore, actor_id: str, meetup_id: str, media_id: str)
     MediaRepository(store).remove(media)
 
 
+def covers_of(store: ItemStore, meetup_ids: Sequence[str]) -> dict[str, Media]:
+    """The covers (first ready photos) of up to 100 meetups that have one, in one request."""
+    return MediaRepository(store).covers_of(meetup_ids)
+
+
+def media_of_meetup(store: ItemStore, meetup_id: str) -> tuple[Media, ...]:
+    """A meetup's photos and videos, oldest first, for whoever may see the meetup."""
+    return tuple(MediaRepository(store).of_meetup(meetup_id))
+
+
 # -- processing -----------------------------------------------------------------------------
 
 
@@ -173,6 +183,8 @@ def _end(
     except VersionConflict:
         # Another delivery of the same upload ended it first; its outcome stands.
         return repository.get(media.meetup_id, media.id)
+    if media.is_cover_candidate:
+        repository.offer_cover(media)  # the first ready photo is the cover
     return media
 
 

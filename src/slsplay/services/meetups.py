@@ -322,6 +322,17 @@ def _answer(
     return after
 
 
+def counts_of(store: ItemStore, meetup_ids: Sequence[str]) -> dict[str, MeetupCounts]:
+    """The answer counts of up to 100 meetups, in one request (for a page of them)."""
+    return MeetupRepository(store).counts_of(meetup_ids)
+
+
+def names_of(store: ItemStore, user_ids: Sequence[str]) -> dict[str, str | None]:
+    """The names of up to 100 organizers, in one request (``None``: unnamed or gone)."""
+    found = UserRepository(store).find_many(user_ids)
+    return {user_id: found[user_id].name if user_id in found else None for user_id in user_ids}
+
+
 def views_of(store: ItemStore, page: Sequence[Meetup]) -> list[MeetupView]:
     """A page of meetups (at most 100) with their counts, read in one request."""
     counts = MeetupRepository(store).counts_of([meetup.id for meetup in page])

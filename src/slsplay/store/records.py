@@ -25,6 +25,7 @@ USER_TYPE = "user"
 EMAIL_TYPE = "email"
 PURGE_TYPE = "purge"
 MEDIA_TYPE = "media"
+COVER_TYPE = "cover"
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -186,9 +187,18 @@ def invitation_from_item(item: Item) -> Invitation:
 
 
 def media_item(media: Media) -> Item:
+    return _media_attributes(schema.media_key(media.meetup_id, media.id), MEDIA_TYPE, media)
+
+
+def cover_item(media: Media) -> Item:
+    """The meetup's cover: a copy of one of its photos."""
+    return _media_attributes(schema.cover_key(media.meetup_id), COVER_TYPE, media)
+
+
+def _media_attributes(key: Key, item_type: str, media: Media) -> Item:
     return _keyed(
-        schema.media_key(media.meetup_id, media.id),
-        type=MEDIA_TYPE,
+        key,
+        type=item_type,
         id=media.id,
         meetup_id=media.meetup_id,
         kind=media.kind.value,

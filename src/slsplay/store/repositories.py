@@ -324,11 +324,36 @@ class MediaRepository:
         self.store.update_versioned(records.media_item(media), expected_version)
 
     def remove(self, media: Media) -> None:
-        """Forget an upload read at its current version (its files follow, by the stream)."""
+        """Forget an upload read at its current version (its files follow, by the stream);
+        if it was the cover, the next ready photo becomes the cover."""
         try:
             self.store.delete(schema.media_key(media.meetup_id, media.id), versioned(media.version))
         except ConditionFailed as e:
             raise VersionConflict from e
+        try:
+            self.store.delete(schema.cover_key(media.meetup_id), Equals("id", media.id))
+        except ConditionFailed:
+            return  # another photo is the cover, or none is
+        for other in self.of_meetup(media.meetup_id):
+            if other.is_cover_candidate and self.offer_cover(other):
+                return
+
+    def offer_cover(self, media: Media) -> bool:
+        """Make a ready photo the meetup's cover unless it has one; whether it became it."""
+        try:
+            self.store.put(records.cover_item(media), NotExists())
+        except ConditionFailed:
+            return False
+        return True
+
+    def covers_of(self, meetup_ids: Sequence[str]) -> dict[str, Media]:
+        """The covers of up to 100 meetups that have one, by meetup, in one request."""
+        found = self.store.get_many([schema.cover_key(meetup_id) for meetup_id in meetup_ids])
+        return {
+            meetup_id: records.media_from_item(found[schema.cover_key(meetup_id)])
+            for meetup_id in meetup_ids
+            if schema.cover_key(meetup_id) in found
+        }
 
     def of_meetup(self, meetup_id: str) -> list[Media]:
         """A meetup's photos and videos, oldest first (a meetup has a few at most)."""
@@ -370,6 +395,13 @@ class UserRepository:
         if not user.is_guest:
             raise ValueError("only a guest is removed")
         self.store.delete(schema.user_key(user.id), Equals("is_guest", True))
+
+    def find_many(self, user_ids: Sequence[str]) -> dict[str, User]:
+        """The users that exist among up to 100 ids, by id, in one request."""
+        found = self.store.get_many([schema.user_key(user_id) for user_id in user_ids])
+        return {
+            item_user.id: item_user for item_user in map(records.user_from_item, found.values())
+        }
 
     def find(self, user_id: str) -> User | None:
         """One user, or ``None``."""

@@ -64,6 +64,11 @@ def media_key(meetup_id: str, media_id: str) -> Key:
     return Key(f"MEETUP#{meetup_id}", f"{MEDIA_PREFIX}{media_id}")
 
 
+def cover_key(meetup_id: str) -> Key:
+    """The meetup's cover: a copy of its first ready photo, read in batches for lists."""
+    return Key(f"MEETUP#{meetup_id}", "COVER")
+
+
 def purge_key(meetup_id: str) -> Key:
     """The marker of a meetup being deleted, kept until its last item is gone."""
     return Key(f"MEETUP#{meetup_id}", "PURGE")

@@ -1,0 +1,74 @@
+"""What every resolver of one request shares: who is asking, the ports, and the loaders.
+
+The loaders batch what a page of meetups asks for field by field (counts, organizers'
+names, covers) into one request to the store each, whatever the page's size. They live for
+one request, so nothing read for one caller is ever served to another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, TypeVar
+
+from strawberry.dataloader import DataLoader
+
+from slsplay.domain.errors import Unauthorized
+from slsplay.domain.media import Media
+from slsplay.domain.meetups import MeetupCounts
+from slsplay.services import media, meetups
+from slsplay.services.auth import Caller
+from slsplay.services.media import StreamSigner
+
+if TYPE_CHECKING:
+    from slsplay.bootstrap import Container
+
+V = TypeVar("V")
+MAX_BATCH = 100  # BatchGetItem's limit
+
+
+def _batched(load: Callable[[Sequence[str]], dict[str, V]], default: V) -> DataLoader[str, V]:
+    async def load_fn(keys: list[str]) -> list[V]:
+        found = load(keys)
+        return [found.get(key, default) for key in keys]
+
+    return DataLoader(load_fn=load_fn, max_batch_size=MAX_BATCH)
+
+
+@dataclass
+class Context:
+    """One GraphQL request's context (``info.context``)."""
+
+    app: Container
+    caller: Caller | None
+    now: datetime
+    # A guest's own token, as signing up or in takes it to move the guest's drafts.
+    guest_token: str | None = None
+    counts: DataLoader[str, MeetupCounts] = field(init=False)
+    names: DataLoader[str, str | None] = field(init=False)
+    covers: DataLoader[str, Media | None] = field(init=False)
+    media: DataLoader[str, tuple[Media, ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        store = self.app.store
+        self.counts = _batched(lambda ids: meetups.counts_of(store, ids), MeetupCounts())
+        self.names = _batched(lambda ids: meetups.names_of(store, ids), None)
+        self.covers = _batched(lambda ids: dict(media.covers_of(store, ids)), None)
+
+        async def media_of(ids: list[str]) -> list[tuple[Media, ...]]:
+            # One query per meetup: asked of one meetup's page, not of lists (use cover).
+            return [media.media_of_meetup(store, meetup_id) for meetup_id in ids]
+
+        self.media = DataLoader(load_fn=media_of)
+
+    @property
+    def user_id(self) -> str:
+        """The signed-in caller's id; ``Unauthorized`` for an anonymous request."""
+        if self.caller is None:
+            raise Unauthorized("sign_in_required")
+        return self.caller.user_id
+
+    def signer(self) -> StreamSigner:
+        """Signs the paths of video streams (its key is fetched on first use)."""
+        return StreamSigner(self.app.url_secret, self.app.settings.public_url)
