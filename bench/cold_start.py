@@ -53,7 +53,16 @@ from slsplay.store.schema import TABLE
 
 PUBLIC_URL = "http://127.0.0.1:9"
 # The route each HTTP function is timed on, where it has one of these; else its first route.
-PREFERRED_ROUTES = ("GET /api/openapi.json", "POST /api/auth/guest", "GET /api/meetups/{id}")
+PREFERRED_ROUTES = (
+    "GET /api/openapi.json",
+    "POST /api/auth/guest",
+    "GET /api/meetups/{id}",
+    "POST /api/graphql",
+)
+# A request's body, for a route timed on one: GraphQL's first query builds its schema.
+BODIES = {"POST /api/graphql": '{"query": "{ viewer { id } }"}'}
+# The media queue's messages are the bucket's notifications: one for an upload nobody awaits.
+UPLOAD_KEY = "meetups/no-such-meetup/media/no-such-media/original"
 MISSING_ID = "no-such-meetup"
 COMPARED_MODULES = ("boto3", "aws_lambda_powertools.event_handler", "pydantic")
 
@@ -147,7 +156,10 @@ def http_event(gateway: ApiGateway, route: Route) -> tuple[dict[str, Any], str]:
     """A payload 2.0 event for ``route``, as the gateway builds it for a request."""
     path = re.sub(r"\{[^}]+\}", MISSING_ID, route.path)
     headers = [("host", "127.0.0.1:9"), ("user-agent", "bench/cold_start")]
-    request = HttpRequest(route.method, path, headers=headers)
+    body = BODIES.get(route.key, "")
+    if body:
+        headers.append(("content-type", "application/json"))
+    request = HttpRequest(route.method, path, headers=headers, body=body.encode())
     matched = gateway.match(request.method, request.path)
     assert matched is not None, f"{route.key} does not match its own path"
     claims = None
@@ -212,6 +224,23 @@ def probes(gateway: ApiGateway) -> list[Probe]:
             arn = str(kinds["DynamoDB"]["Stream"])
             event = stream_event([change], stream_arn=arn, region=stack.region)
             described = "stream: 1 record (invitation INSERT)"
+        elif "SQS" in kinds and logical_id == "MediaFunction":
+            upload = {
+                "Records": [
+                    {"eventName": "ObjectCreated:Post", "s3": {"object": {"key": UPLOAD_KEY}}}
+                ]
+            }
+            message = QueueMessage(
+                message_id="00000000-0000-4000-8000-000000000002",
+                receipt_handle="bench-receipt",
+                body=json.dumps(upload),
+                receive_count=1,
+                sent_at=now,
+                first_received_at=now,
+            )
+            arn = str(kinds["SQS"]["Queue"])
+            event = sqs_event([message], queue_arn=arn, region=stack.region)
+            described = "SQS: 1 S3 notification (no such upload)"
         elif "SQS" in kinds:
             domain_event = events_of(change)[0]
             message = QueueMessage(

@@ -202,6 +202,7 @@ class Rendition:
 @strawberry.type
 class Media:
     id: strawberry.ID
+    media_id: str = strawberry.field(description="Its own id, as REST routes take it.")
     kind: MediaKindChoice
     status: MediaStatus
     reason: str | None
@@ -230,6 +231,7 @@ def _media(shown: Shown) -> Media:
     poster = next((r for r in renditions if r.content_type == "image/jpeg"), None)
     return Media(
         id=to_global_id("Media", f"{item.meetup_id}/{item.id}"),
+        media_id=item.id,
         kind=MediaKindChoice(item.kind.value),
         status=MediaStatus(item.status.value),
         reason=item.reason,
@@ -855,6 +857,20 @@ class Mutation:
             return UploadPayload(media=None, upload=None, user_errors=errors)
         return UploadPayload(media=made[0], upload=made[1], user_errors=[])
 
+    @strawberry.mutation(description="Remove a photo or video (its files follow).")
+    def remove_media(
+        self, info: Info[Context, None], meetup_id: strawberry.ID, media_id: str
+    ) -> DeletePayload:
+        context = info.context
+
+        def remove() -> strawberry.ID:
+            local_meetup = _meetup_id(meetup_id)
+            media.remove_media(context.app.store, context.user_id, local_meetup, media_id)
+            return to_global_id("Media", f"{local_meetup}/{media_id}")
+
+        deleted, errors = attempt(remove)
+        return DeletePayload(deleted_id=deleted, user_errors=errors)
+
     @strawberry.mutation(description="A new account; called by a guest, their drafts move to it.")
     def sign_up(self, info: Info[Context, None], input: SignUpInput) -> SessionPayload:
         context = info.context
@@ -877,6 +893,11 @@ class Mutation:
     def continue_as_guest(self, info: Info[Context, None]) -> SessionPayload:
         session, errors = attempt(lambda: auth.start_as_guest(info.context.app.auth))
         return SessionPayload(session=_session(session) if session else None, user_errors=errors)
+
+    @strawberry.mutation(description="End the sign-in of a refresh token.")
+    def log_out(self, info: Info[Context, None], refresh_token: str) -> DeletePayload:
+        _, errors = attempt(lambda: auth.log_out(info.context.app.auth, refresh_token))
+        return DeletePayload(deleted_id=None, user_errors=errors)
 
     @strawberry.mutation
     def refresh_session(self, info: Info[Context, None], refresh_token: str) -> SessionPayload:
