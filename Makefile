@@ -12,13 +12,17 @@ SAM := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
 LINT_REGION := AWS_DEFAULT_REGION=$${AWS_DEFAULT_REGION:-eu-west-1}
 # sam build runs pip with the functions' runtime, python3.12: pyenv's, else one on PATH.
 PYTHON312 = $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12.*/bin/python3.12) $(shell command -v python3.12))
+# The web app: node_modules from the lockfile, then web/dist, rebuilt when a source changes.
+WEB_INSTALLED := web/node_modules/.installed
+WEB_BUILT := web/dist/index.html
+WEB_SOURCES = $(shell find web -path web/node_modules -prune -o -path web/dist -prune -o -type f -print)
 STAGE ?= dev
 # A stage with a [STAGE.deploy.parameters] section in samconfig.toml deploys with its values;
 # any other deploys as slsplay-STAGE with the template's defaults.
 STAGE_ARGS = $(if $(shell grep -s '^\[$(STAGE)\.deploy\.parameters\]' samconfig.toml),--config-env $(STAGE),--stack-name slsplay-$(STAGE) --s3-prefix slsplay-$(STAGE) --parameter-overrides Stage=$(STAGE))
 
 .PHONY: run test test-remote lint typecheck unit contract integration lint-template build requirements \
-	constraints constraints-sam secrets deploy destroy clean
+	constraints constraints-sam secrets deploy destroy clean web web-test e2e screenshots
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,13 +30,36 @@ $(INSTALLED): pyproject.toml constraints.txt
 	touch $@
 
 ## run: seed a demo organizer (once), then serve the API and web app on http://127.0.0.1:8000
-run: $(INSTALLED)
+run: $(INSTALLED) $(WEB_BUILT)
 	$(BIN)/slsplay seed
 	$(BIN)/slsplay serve
 
 ## test: every check: lint, types, the template (validate, lint, build), unit, contract and
-## integration tests
-test: lint typecheck lint-template unit contract integration
+## integration tests, the web app's component tests, and the browser tests
+test: lint typecheck lint-template unit contract integration web-test e2e
+
+$(WEB_INSTALLED): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+$(WEB_BUILT): $(WEB_INSTALLED) $(WEB_SOURCES)
+	cd web && npm run build
+	touch $@
+
+## web: build the web app into web/dist (the runtime serves it at /)
+web: $(WEB_BUILT)
+
+## web-test: the web app's component tests (Vitest)
+web-test: $(WEB_INSTALLED)
+	cd web && npm test
+
+## e2e: the web app in headless Chromium (Debian's) against slsplay serve, at phone size
+e2e: $(INSTALLED) $(WEB_BUILT)
+	$(BIN)/pytest tests/e2e -q
+
+## screenshots: each main screen at phone size, into docs/screenshots/
+screenshots: $(INSTALLED) $(WEB_BUILT)
+	$(BIN)/python scripts/screenshots.py
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -97,13 +124,16 @@ constraints-sam:
 secrets: $(INSTALLED)
 	$(BIN)/python -m slsplay.adapters.aws.stage_secrets $(STAGE)
 
-## deploy: build, then deploy the stack slsplay-$(STAGE) (make secrets first, once)
-deploy: build
+## deploy: build, deploy the stack slsplay-$(STAGE) (make secrets first, once), then upload
+## the web app to its bucket
+deploy: build $(WEB_BUILT)
 	$(SAM) deploy $(STAGE_ARGS)
+	$(BIN)/python -m slsplay.adapters.aws.web_publish slsplay-$(STAGE)
 
 ## destroy: delete the stack slsplay-$(STAGE) (its table and secret stay: see README)
 destroy: $(SAM_INSTALLED)
 	$(SAM) delete --stack-name slsplay-$(STAGE) --no-prompts
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) .aws-sam .slsplay .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(SAM_VENV) .aws-sam .slsplay .pytest_cache .mypy_cache .ruff_cache .hypothesis \
+		web/node_modules web/dist test-results
