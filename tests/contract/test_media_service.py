@@ -193,3 +193,19 @@ def test_a_file_nobody_asked_for_or_for_removed_media_is_ignored(
     assert media.upload_arrived(store, clock, processor, "meetups/x/media/y/w320.webp") is None
     assert media.upload_arrived(store, clock, processor, "../../etc/original") is None
     assert processor.runs == 0
+
+
+def test_a_converted_video_longer_than_ten_minutes_ends_failed(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    item = request(store, clock, meetup)
+    media.upload_arrived(store, clock, Processor(None), item.upload_key)
+    long_one = Processed((Rendition("720p.mp4", "video/mp4", 1280, 720),), 601.0)
+
+    ended = media.conversion_ended(store, clock, meetup, item.id, processed=long_one, reason=None)
+
+    assert ended is not None
+    assert (ended.status, ended.reason) == (
+        MediaStatus.FAILED,
+        "The video is longer than 10 minutes.",
+    )

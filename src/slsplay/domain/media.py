@@ -41,6 +41,8 @@ CONTENT_TYPES = {
 
 # Enough for a cover, a few photos and a couple of videos; a refused request leaves nothing.
 MAX_PER_MEETUP = 20
+# A meetup's video is a teaser or a greeting, not the recording of an event.
+MAX_VIDEO_SECONDS = 10 * 60
 # An upload ticket lasts 15 minutes; one not used by then (and a little after, for an upload
 # started at its last moment) is abandoned, and its media item is no longer shown.
 ABANDONED_AFTER = timedelta(minutes=30)
@@ -62,6 +64,13 @@ class MediaRejected(Exception):
 def media_prefix(meetup_id: str, media_id: str) -> str:
     """Where one upload's files live in storage: its original and every rendition."""
     return f"meetups/{meetup_id}/media/{media_id}/"
+
+
+def check_duration(seconds: float) -> None:
+    """Refuse a video longer than the product takes (``MediaRejected``)."""
+    if seconds > MAX_VIDEO_SECONDS:
+        minutes = MAX_VIDEO_SECONDS // 60
+        raise MediaRejected(f"The video is longer than {minutes} minutes.", f"{seconds:.1f} s")
 
 
 def check_upload(kind: MediaKind, content_type: str, size: int) -> None:

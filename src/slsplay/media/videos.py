@@ -28,6 +28,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from slsplay.domain.media import check_duration
 from slsplay.media.kinds import SNIFF_BYTES, MediaFile, MediaRejected, sniff
 
 FFMPEG = "ffmpeg"
@@ -36,7 +37,6 @@ HEIGHTS = (720, 480)  # of the short side, largest first: the first is also stre
 SEGMENT_SECONDS = 4
 MAX_FPS = 30
 # A meetup's video is a short teaser; a longer one would keep a worker busy for long.
-MAX_DURATION_SECONDS = 10 * 60
 POSTER_AT_SECONDS = 1.0
 PROBE_TIMEOUT_SECONDS = 30
 # Measured (bench/transcode.py): ~0.35 s of processing per second of 720p video on two
@@ -275,9 +275,7 @@ def _video_info(report: dict[str, Any], container: str) -> VideoInfo:
     duration = _float(report.get("format", {}).get("duration")) or _float(video.get("duration"))
     if not duration or duration <= 0:
         raise MediaRejected(_NOT_READABLE, "no duration")
-    if duration > MAX_DURATION_SECONDS:
-        minutes = MAX_DURATION_SECONDS // 60
-        raise MediaRejected(f"The video is longer than {minutes} minutes.", f"{duration:.1f} s")
+    check_duration(duration)  # before converting: locally that is what a long one costs
     fps = _fraction(video.get("avg_frame_rate")) or _fraction(video.get("r_frame_rate"))
     return VideoInfo(
         container=container,

@@ -30,6 +30,7 @@ from slsplay.domain.media import (
     MediaKind,
     MediaRejected,
     MediaStatus,
+    check_duration,
 )
 from slsplay.ids import new_id
 from slsplay.ports import (
@@ -163,6 +164,12 @@ def conversion_ended(
         return None
     if media.status is not MediaStatus.PROCESSING:
         return media  # the event delivered twice, or a job of an earlier attempt
+    if processed is not None and processed.duration_seconds is not None:
+        # MediaConvert converts a video before its length is known: too long, it is refused.
+        try:
+            check_duration(processed.duration_seconds)
+        except MediaRejected as rejected:
+            processed, reason = None, rejected.reason
     return _end(repository, clock, media, processed, reason)
 
 

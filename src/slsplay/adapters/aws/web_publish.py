@@ -107,6 +107,7 @@ def main(argv: list[str]) -> int:
     if len(argv) not in (1, 2):
         print("usage: python -m slsplay.adapters.aws.web_publish STACK [DIST]", file=sys.stderr)
         return 2
+
     def client(service: str) -> Any:  # the deployer's own credentials and region
         return boto3.client(service)  # type: ignore[call-overload]
 
