@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.api import PASSWORD, bearer
+from tests.support.api import PASSWORD, answer_link, bearer
 
 pytestmark = pytest.mark.served
 
@@ -111,15 +111,6 @@ def publish(api: httpx.Client, token: str, meetup_id: str) -> dict[str, Any]:
         token,
     )["publishMeetup"]
     return payload
-
-
-def answer_link(api: httpx.Client, token: str, meetup_id: str, email: str) -> str:
-    answer = api.post(
-        f"/api/meetups/{meetup_id}/invitations/link", json={"email": email}, headers=bearer(token)
-    )
-    assert answer.status_code == 200, answer.text
-    link: str = answer.json()["token"]
-    return link
 
 
 def test_the_organizers_journey(api: httpx.Client) -> None:

@@ -10,19 +10,10 @@ import pytest
 
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
 from slsplay.local.template import load_template
-from tests.support.api import bearer, new_meetup, sign_up
+from tests.support.api import answer_link, bearer, new_meetup, sign_up
 from tests.support.server import Server
 
 pytestmark = pytest.mark.served
-
-
-def answer_link(api: httpx.Client, token: str, meetup_id: str, email: str) -> str:
-    answer = api.post(
-        f"/api/meetups/{meetup_id}/invitations/link", json={"email": email}, headers=bearer(token)
-    )
-    assert answer.status_code == 200, answer.text
-    link: str = answer.json()["token"]
-    return link
 
 
 def test_organizer_journey_from_sign_up_to_the_attendee_list(api: httpx.Client) -> None:

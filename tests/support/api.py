@@ -50,3 +50,13 @@ def new_meetup(api: httpx.Client, token: str, **changes: Any) -> dict[str, Any]:
     assert answer.status_code == 201, answer.text
     meetup: dict[str, Any] = answer.json()
     return meetup
+
+
+def answer_link(api: httpx.Client, token: str, meetup_id: str, email: str) -> str:
+    """A fresh answer link's token for one invitee, as the organizer asks for it."""
+    answer = api.post(
+        f"/api/meetups/{meetup_id}/invitations/link", json={"email": email}, headers=bearer(token)
+    )
+    assert answer.status_code == 200, answer.text
+    link: str = answer.json()["token"]
+    return link
