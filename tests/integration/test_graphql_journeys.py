@@ -327,3 +327,16 @@ def test_an_error_shows_no_internals(api: httpx.Client) -> None:
     assert "Traceback" not in text
     assert "sqlite" not in text.lower()
     assert "botocore" not in text.lower()
+
+
+def test_an_address_already_taken_is_an_error_of_the_email_field(api: httpx.Client) -> None:
+    taken = sign_up(api, "Ada")["user"]["email"]
+    answer = gql(
+        api,
+        """mutation($input: SignUpInput!) {
+             signUp(input: $input) { session { accessToken } userErrors { field code } }
+           }""",
+        {"input": {"email": taken, "password": PASSWORD, "name": "Ada"}},
+    )["signUp"]
+
+    assert answer == {"session": None, "userErrors": [{"field": "email", "code": "email_taken"}]}

@@ -33,7 +33,7 @@ from strawberry.extensions import (
 MAX_DEPTH = 8
 MAX_TOKENS = 2_000
 MAX_ALIASES = 20
-MAX_COST = 5_000
+MAX_COST = 10_000  # a page of 50 meetups with their covers' renditions is ~5,100
 # Lists and how many items each holds at most: paged ones by their largest page.
 LIST_ITEMS = {
     "myMeetups": 50,

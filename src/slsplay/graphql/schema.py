@@ -86,6 +86,10 @@ def _camel(path: str) -> str:
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
+# Refusals about one field of the input though they are no validation error.
+FIELD_OF_CODE = {"email_taken": "email"}
+
+
 def user_errors(error: DomainError) -> list[UserError]:
     """A refusal as userErrors: one per invalid field, else one for the whole input."""
     if isinstance(error, InvalidInput) and error.errors:
@@ -93,7 +97,7 @@ def user_errors(error: DomainError) -> list[UserError]:
             UserError(field=_camel(e.field), message=e.message, code=error.code)
             for e in error.errors
         ]
-    return [UserError(field=None, message=error.message, code=error.code)]
+    return [UserError(field=FIELD_OF_CODE.get(error.code), message=error.message, code=error.code)]
 
 
 def attempt(action: Callable[[], T]) -> tuple[T | None, list[UserError]]:

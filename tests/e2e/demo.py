@@ -1,0 +1,168 @@
+"""Setting up meetups through the GraphQL API, as the browser tests and screenshots need them."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from PIL import Image, ImageDraw
+
+PASSWORD = "a long enough password"
+_numbers = itertools.count()
+
+SESSION = "session { accessToken refreshToken user { id name email isGuest } }"
+
+
+class GraphQL:
+    """A small client of ``POST /api/graphql`` with an optional bearer token."""
+
+    def __init__(self, base_url: str, token: str | None = None) -> None:
+        self.base_url = base_url
+        self.token = token
+
+    def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        answer = httpx.post(
+            f"{self.base_url}/api/graphql",
+            json={"query": query, "variables": variables},
+            headers=headers,
+            timeout=30,
+        )
+        answer.raise_for_status()
+        body: dict[str, Any] = answer.json()
+        assert not body.get("errors"), body
+        data: dict[str, Any] = body["data"]
+        return data
+
+
+def unique_email(local_part: str) -> str:
+    return f"{local_part}{next(_numbers)}.{int(time.time() * 1000)}@example.com"
+
+
+def sign_up(base_url: str, name: str = "Olivia Organizer") -> tuple[GraphQL, str]:
+    """A new account; answers a client with its token, and its email address."""
+    email = unique_email(name.split(maxsplit=1)[0].lower())
+    api = GraphQL(base_url)
+    data = api(
+        "mutation($i: SignUpInput!) { signUp(input: $i) {"
+        f" {SESSION} userErrors {{ message }} }} }}",
+        i={"email": email, "password": PASSWORD, "name": name},
+    )
+    api.token = data["signUp"]["session"]["accessToken"]
+    return api, email
+
+
+def create_meetup(api: GraphQL, **changes: Any) -> dict[str, Any]:
+    """A draft ten days ahead; answers ``{id, meetupId}``."""
+    starts = (datetime.now(UTC) + timedelta(days=10)).replace(hour=17, minute=0, microsecond=0)
+    values = {
+        "title": "Fireside chat with the founders",
+        "description": (
+            "An intimate **online** evening with the founders.\n\n"
+            "- Q&A\n- Behind the scenes\n- A few surprises"
+        ),
+        "category": "business",
+        "startsAt": starts.isoformat(),
+        "timezone": "Europe/Berlin",
+        "durationMinutes": 90,
+        "joinUrl": "https://meet.example.com/fireside",
+        "capacity": 50,
+        **changes,
+    }
+    data = api(
+        "mutation($i: CreateMeetupInput!) { createMeetup(input: $i) {"
+        " meetup { id meetupId } userErrors { field message } } }",
+        i=values,
+    )
+    assert not data["createMeetup"]["userErrors"], data
+    meetup: dict[str, Any] = data["createMeetup"]["meetup"]
+    return meetup
+
+
+def jpeg(width: int = 1600, height: int = 900, seed: int = 0) -> bytes:
+    """A JPEG with a gradient and a few shapes, so it looks like a cover."""
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        shade = y / height
+        draw.line(
+            [(0, y), (width, y)],
+            fill=(int(91 + 120 * shade), int(33 + 40 * shade), int(182 - 60 * shade + seed % 40)),
+        )
+    for i in range(6):
+        r = height // (4 + i)
+        cx, cy = width * (i + 1) // 7, height // 2 + (i % 2) * height // 6
+        draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(251, 191 - i * 15, 36 + i * 20))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def upload_photo(api: GraphQL, meetup_id: str, data: bytes, wait_seconds: float = 30) -> None:
+    """Upload a JPEG and wait until it is processed."""
+    answer = api(
+        "mutation($i: RequestUploadInput!) { requestUpload(input: $i) {"
+        " media { mediaId } upload { url fields { name value } } userErrors { message } } }",
+        i={"meetupId": meetup_id, "kind": "PHOTO", "contentType": "image/jpeg", "size": len(data)},
+    )["requestUpload"]
+    assert not answer["userErrors"], answer
+    form = answer["upload"]
+    stored = httpx.post(
+        form["url"],
+        data={field["name"]: field["value"] for field in form["fields"]},
+        files={"file": ("cover.jpg", data, "image/jpeg")},
+        timeout=30,
+    )
+    assert stored.status_code == 204, stored.text
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline:
+        media = api("query($id: ID!) { meetup(id: $id) { media { status reason } } }", id=meetup_id)
+        statuses = {m["status"] for m in media["meetup"]["media"]}
+        if statuses <= {"READY"}:
+            return
+        assert "FAILED" not in statuses, media
+        time.sleep(0.2)
+    raise AssertionError("the photo was not processed in time")
+
+
+def invite(api: GraphQL, meetup_id: str, *people: tuple[str, str | None]) -> None:
+    data = api(
+        "mutation($i: InviteGuestsInput!) { inviteGuests(input: $i) { userErrors { message } } }",
+        i={"meetupId": meetup_id, "invitees": [{"email": e, "name": n} for e, n in people]},
+    )
+    assert not data["inviteGuests"]["userErrors"], data
+
+
+def publish(api: GraphQL, meetup_id: str) -> None:
+    data = api(
+        "mutation($id: ID!) { publishMeetup(id: $id) { userErrors { code message } } }",
+        id=meetup_id,
+    )
+    assert not data["publishMeetup"]["userErrors"], data
+
+
+def answer_link(messages: list[dict[str, Any]], to: str) -> str:
+    """The plain answer link of the invitation email sent to ``to``."""
+    for message in messages:
+        if to in message["to"] and "invited you" in message["subject"]:
+            found = re.search(r"Your invitation: (\S+/rsvp/[\w-]+)", message["text"])
+            if found:
+                return found.group(1)
+    raise AssertionError(f"no invitation email to {to} among {[m['to'] for m in messages]}")
+
+
+def wait_for_invitation_mail(server: Any, to: str, wait_seconds: float = 20) -> str:
+    """Invitations are emailed in the background after publishing: wait for the one to ``to``."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return answer_link(server.mail(), to)
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)

@@ -1,0 +1,87 @@
+"""Every main screen fits a 360 px wide phone: no horizontal scrolling."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e import demo
+from tests.support.server import Server
+
+PHONE_WIDTH = 360
+
+
+def sign_in_as(page: Page, server: Server) -> dict[str, str]:
+    """An organizer with a published meetup (a photo, invitees, an answer), signed in here."""
+    api, email = demo.sign_up(server.url, "Maximilian Longname-Organizer")
+    meetup = demo.create_meetup(
+        api,
+        title="An exceptionally long meetup title that should wrap nicely on small phones",
+        description="Some **Markdown**, a [link](https://example.com/a/really/long/path/that/"
+        "goes/on/and/on/without/any/spaces/at/all) and `code`.",
+    )
+    demo.upload_photo(api, meetup["id"], demo.jpeg(1280, 720))
+    invitee = demo.unique_email("a-very-long-invitee-address-indeed")
+    demo.invite(api, meetup["id"], (invitee, "Bartholomew Invitee"), ("b@example.com", None))
+    demo.publish(api, meetup["id"])
+    link = demo.wait_for_invitation_mail(server, invitee)
+    session = api(
+        f"mutation($i: LogInInput!) {{ logIn(input: $i) {{ {demo.SESSION} }} }}",
+        i={"email": email, "password": demo.PASSWORD},
+    )["logIn"]["session"]
+    page.goto("/login")
+    page.evaluate(
+        "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
+        {
+            "accessToken": session["accessToken"],
+            "refreshToken": session["refreshToken"],
+            "user": session["user"],
+        },
+    )
+    return {"meetup": meetup["meetupId"], "answer": link}
+
+
+def assert_fits(page: Page, screen: str) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE_WIDTH, f"{screen} is {width} px wide at {PHONE_WIDTH} px"
+
+
+def test_public_screens_fit_a_phone(page: Page) -> None:
+    for path, heading in [
+        ("/", "Small rooms. Big names. Zero hassle."),
+        ("/signup", "Create your account"),
+        ("/login", "Log in"),
+        ("/rsvp/unknown-token", "This invitation link does not work"),
+        ("/nowhere", "Page not found"),
+    ]:
+        page.goto(path)
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+        assert_fits(page, path)
+
+
+def test_organizer_screens_fit_a_phone(page: Page, server: Server) -> None:
+    ids = sign_in_as(page, server)
+    meetup = ids["meetup"]
+    screens = [
+        ("/meetups", page.get_by_role("heading", name="My meetups")),
+        ("/meetups/new", page.get_by_role("heading", name="New meetup")),
+        (f"/meetups/{meetup}", page.get_by_role("heading", name="Organizer tools")),
+        (f"/meetups/{meetup}/edit", page.get_by_role("heading", name="Edit meetup")),
+        (f"/meetups/{meetup}/invite", page.get_by_role("list", name="Invitations")),
+        (f"/meetups/{meetup}/attendees", page.get_by_role("heading", name="Attendees")),
+    ]
+    for path, ready in screens:
+        page.goto(path)
+        expect(ready).to_be_visible()
+        assert_fits(page, path)
+    # The create form with every error shown.
+    page.goto("/meetups/new")
+    page.get_by_role("button", name="Create draft").click()
+    expect(page.get_by_text("Title is required")).to_be_visible()
+    assert_fits(page, "/meetups/new with errors")
+
+    page.goto(ids["answer"])
+    expect(page.get_by_role("heading", name="Will you be there?")).to_be_visible()
+    assert_fits(page, "the answer page")
+    page.get_by_role("button", name="I'm attending").click()
+    expect(page.get_by_role("heading", name="You're in!")).to_be_visible()
+    assert_fits(page, "the answer page, answered")

@@ -1,0 +1,36 @@
+import { createBrowserRouter, RouterProvider, type RouteObject } from "react-router";
+import { Layout } from "./components/Layout";
+import { AnswerPage } from "./pages/AnswerPage";
+import { AttendeesPage } from "./pages/AttendeesPage";
+import { LogInPage, NotFound, SignUpPage } from "./pages/AuthPages";
+import { InvitePage } from "./pages/InvitePage";
+import { Landing } from "./pages/Landing";
+import { CreateMeetup, EditMeetup } from "./pages/MeetupEditor";
+import { MeetupPage } from "./pages/MeetupPage";
+import { MyMeetups } from "./pages/MyMeetups";
+import { RequireSession } from "./pages/RequireSession";
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <Landing /> },
+      { path: "signup", element: <SignUpPage /> },
+      { path: "login", element: <LogInPage /> },
+      { path: "meetups", element: <RequireSession><MyMeetups /></RequireSession> },
+      { path: "meetups/new", element: <RequireSession><CreateMeetup /></RequireSession> },
+      { path: "meetups/:meetupId", element: <MeetupPage /> },
+      { path: "meetups/:meetupId/edit", element: <RequireSession><EditMeetup /></RequireSession> },
+      { path: "meetups/:meetupId/invite", element: <RequireSession><InvitePage /></RequireSession> },
+      { path: "meetups/:meetupId/attendees", element: <RequireSession><AttendeesPage /></RequireSession> },
+      { path: "rsvp/:token", element: <AnswerPage /> },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

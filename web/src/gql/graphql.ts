@@ -1,0 +1,607 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** Date with time (isoformat) */
+  DateTime: { input: string; output: string; }
+};
+
+export type AnswerChoice =
+  | 'ATTENDING'
+  | 'DECLINED';
+
+export type AnswerPage = {
+  __typename?: 'AnswerPage';
+  invitation: Invitation;
+  meetup: Meetup;
+};
+
+export type AnswerPayload = {
+  __typename?: 'AnswerPayload';
+  invitation?: Maybe<Invitation>;
+  meetup?: Maybe<Meetup>;
+  userErrors: Array<UserError>;
+};
+
+export type Counts = {
+  __typename?: 'Counts';
+  attending: Scalars['Int']['output'];
+  declined: Scalars['Int']['output'];
+  invited: Scalars['Int']['output'];
+};
+
+export type CreateMeetupInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  category?: Scalars['String']['input'];
+  description?: Scalars['String']['input'];
+  durationMinutes: Scalars['Int']['input'];
+  joinUrl: Scalars['String']['input'];
+  price?: InputMaybe<PriceInput>;
+  /** ISO 8601 with an offset. */
+  startsAt: Scalars['DateTime']['input'];
+  /** IANA, e.g. Europe/Berlin. */
+  timezone: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  visibility?: Visibility;
+};
+
+export type DeletePayload = {
+  __typename?: 'DeletePayload';
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type FormField = {
+  __typename?: 'FormField';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type Invitation = {
+  __typename?: 'Invitation';
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  response: InvitationResponse;
+  sent: Scalars['Boolean']['output'];
+};
+
+export type InvitationConnection = {
+  __typename?: 'InvitationConnection';
+  nodes: Array<Invitation>;
+  pageInfo: PageInfo;
+};
+
+export type InvitationResponse =
+  | 'ATTENDING'
+  | 'DECLINED'
+  | 'NONE';
+
+export type InviteGuestsInput = {
+  invitees: Array<InviteeInput>;
+  meetupId: Scalars['ID']['input'];
+};
+
+export type InvitePayload = {
+  __typename?: 'InvitePayload';
+  invitations: Array<Invitation>;
+  userErrors: Array<UserError>;
+};
+
+export type InviteeInput = {
+  email: Scalars['String']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LogInInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+export type Media = {
+  __typename?: 'Media';
+  contentType: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  durationSeconds?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  kind: MediaKindChoice;
+  /** Its own id, as REST routes take it. */
+  mediaId: Scalars['String']['output'];
+  posterUrl?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  renditions: Array<Rendition>;
+  size: Scalars['Int']['output'];
+  status: MediaStatus;
+  /** A video's HLS playlist, signed. */
+  streamUrl?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type MediaKindChoice =
+  | 'PHOTO'
+  | 'VIDEO';
+
+export type MediaStatus =
+  | 'FAILED'
+  | 'PROCESSING'
+  | 'READY'
+  | 'UPLOADING';
+
+export type Meetup = Node & {
+  __typename?: 'Meetup';
+  /** Everyone attending, in the order they answered (organizer). */
+  attendees: Array<Invitation>;
+  capacity?: Maybe<Scalars['Int']['output']>;
+  category: Scalars['String']['output'];
+  counts: Counts;
+  /** The first ready photo, for lists and previews. */
+  coverImage?: Maybe<Media>;
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  durationMinutes: Scalars['Int']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Who is invited and each answer (the organizer only). */
+  invitations: InvitationConnection;
+  /** Only for the organizer and for attendees. */
+  joinUrl?: Maybe<Scalars['String']['output']>;
+  /** The organizer sees every upload; others, what is ready. */
+  media: Array<Media>;
+  /** The meetup's own id, as REST routes take it. */
+  meetupId: Scalars['String']['output'];
+  organizer: Organizer;
+  phase: Phase;
+  price?: Maybe<Price>;
+  startsAt: Scalars['DateTime']['output'];
+  status: MeetupStatus;
+  timezone: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  visibility: Visibility;
+};
+
+
+export type MeetupInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+export type MeetupConnection = {
+  __typename?: 'MeetupConnection';
+  edges: Array<MeetupEdge>;
+  nodes: Array<Meetup>;
+  pageInfo: PageInfo;
+};
+
+export type MeetupEdge = {
+  __typename?: 'MeetupEdge';
+  cursor: Scalars['String']['output'];
+  node: Meetup;
+};
+
+export type MeetupPayload = {
+  __typename?: 'MeetupPayload';
+  meetup?: Maybe<Meetup>;
+  userErrors: Array<UserError>;
+};
+
+export type MeetupStatus =
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  cancelMeetup: MeetupPayload;
+  /** Start as a guest: drafts only, until signing up. */
+  continueAsGuest: SessionPayload;
+  createMeetup: MeetupPayload;
+  /** A draft (or a cancelled meetup) and all under it. */
+  deleteMeetup: DeletePayload;
+  inviteGuests: InvitePayload;
+  /** Called by a guest, their drafts move to the account. */
+  logIn: SessionPayload;
+  /** End the sign-in of a refresh token. */
+  logOut: DeletePayload;
+  /** Guests are refused with signup_required; drafts are kept. */
+  publishMeetup: MeetupPayload;
+  refreshSession: SessionPayload;
+  /** Remove a photo or video (its files follow). */
+  removeMedia: DeletePayload;
+  /** A form that uploads one file straight to storage. */
+  requestUpload: UploadPayload;
+  /** An invitee's answer by their link (no account needed). */
+  respondToInvitation: AnswerPayload;
+  /** A new account; called by a guest, their drafts move to it. */
+  signUp: SessionPayload;
+  updateMeetup: MeetupPayload;
+};
+
+
+export type MutationCancelMeetupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateMeetupArgs = {
+  input: CreateMeetupInput;
+};
+
+
+export type MutationDeleteMeetupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationInviteGuestsArgs = {
+  input: InviteGuestsInput;
+};
+
+
+export type MutationLogInArgs = {
+  input: LogInInput;
+};
+
+
+export type MutationLogOutArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationPublishMeetupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveMediaArgs = {
+  mediaId: Scalars['String']['input'];
+  meetupId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestUploadArgs = {
+  input: RequestUploadInput;
+};
+
+
+export type MutationRespondToInvitationArgs = {
+  response: AnswerChoice;
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+export type MutationUpdateMeetupArgs = {
+  input: UpdateMeetupInput;
+};
+
+/** An object with a global id (Relay). */
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export type Organizer = {
+  __typename?: 'Organizer';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Phase =
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'ENDED'
+  | 'LIVE'
+  | 'UPCOMING';
+
+export type Price = {
+  __typename?: 'Price';
+  amountMinor: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+  display: Scalars['String']['output'];
+};
+
+export type PriceInput = {
+  /** In the currency's minor unit (cents). */
+  amountMinor: Scalars['Int']['input'];
+  /** ISO 4217, e.g. EUR. */
+  currency: Scalars['String']['input'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The answer page an email's link opens (no account needed). */
+  invitation?: Maybe<AnswerPage>;
+  meetup?: Maybe<Meetup>;
+  /** My meetups by start, a page at a time. */
+  myMeetups: MeetupConnection;
+  /** Any object by its global id (Relay). */
+  node?: Maybe<Node>;
+  /** Who is signed in (null: nobody). */
+  viewer?: Maybe<User>;
+};
+
+
+export type QueryInvitationArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type QueryMeetupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMyMeetupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type Rendition = {
+  __typename?: 'Rendition';
+  contentType: Scalars['String']['output'];
+  height?: Maybe<Scalars['Int']['output']>;
+  name: Scalars['String']['output'];
+  /** Signed; works for an hour (HTTP ranges too). */
+  url: Scalars['String']['output'];
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+export type RequestUploadInput = {
+  contentType: Scalars['String']['input'];
+  kind: MediaKindChoice;
+  meetupId: Scalars['ID']['input'];
+  /** In bytes: photos up to 10 MB, videos up to 200 MB. */
+  size: Scalars['Int']['input'];
+};
+
+export type Session = {
+  __typename?: 'Session';
+  accessToken: Scalars['String']['output'];
+  expiresIn: Scalars['Int']['output'];
+  refreshToken: Scalars['String']['output'];
+  tokenType: Scalars['String']['output'];
+  user: User;
+};
+
+export type SessionPayload = {
+  __typename?: 'SessionPayload';
+  session?: Maybe<Session>;
+  userErrors: Array<UserError>;
+};
+
+export type SignUpInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+/** Only the fields given change; null clears capacity or price. */
+export type UpdateMeetupInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** The version you saw; a newer one refuses the change. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  joinUrl?: InputMaybe<Scalars['String']['input']>;
+  price?: InputMaybe<PriceInput>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
+};
+
+/** POST the fields as multipart/form-data to url, the file last. */
+export type UploadForm = {
+  __typename?: 'UploadForm';
+  fields: Array<FormField>;
+  url: Scalars['String']['output'];
+};
+
+export type UploadPayload = {
+  __typename?: 'UploadPayload';
+  media?: Maybe<Media>;
+  upload?: Maybe<UploadForm>;
+  userErrors: Array<UserError>;
+};
+
+export type User = Node & {
+  __typename?: 'User';
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  isGuest: Scalars['Boolean']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** A refusal: the field it is about (null: the whole input). */
+export type UserError = {
+  __typename?: 'UserError';
+  /** The stable code REST's problem documents carry. */
+  code: Scalars['String']['output'];
+  field?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
+
+export type Visibility =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+export type SessionFieldsFragment = { __typename?: 'SessionPayload', session?: { __typename?: 'Session', accessToken: string, refreshToken: string, user: { __typename?: 'User', id: string, email?: string | null, name?: string | null, isGuest: boolean } } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { __typename?: 'Mutation', signUp: { __typename?: 'SessionPayload', session?: { __typename?: 'Session', accessToken: string, refreshToken: string, user: { __typename?: 'User', id: string, email?: string | null, name?: string | null, isGuest: boolean } } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { __typename?: 'Mutation', logIn: { __typename?: 'SessionPayload', session?: { __typename?: 'Session', accessToken: string, refreshToken: string, user: { __typename?: 'User', id: string, email?: string | null, name?: string | null, isGuest: boolean } } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export type ContinueAsGuestMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContinueAsGuestMutation = { __typename?: 'Mutation', continueAsGuest: { __typename?: 'SessionPayload', session?: { __typename?: 'Session', accessToken: string, refreshToken: string, user: { __typename?: 'User', id: string, email?: string | null, name?: string | null, isGuest: boolean } } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export type LogOutMutationVariables = Exact<{
+  refreshToken: Scalars['String']['input'];
+}>;
+
+
+export type LogOutMutation = { __typename?: 'Mutation', logOut: { __typename?: 'DeletePayload', deletedId?: string | null } };
+
+export type MediaFieldsFragment = { __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> };
+
+export type MyMeetupsQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyMeetupsQuery = { __typename?: 'Query', myMeetups: { __typename?: 'MeetupConnection', nodes: Array<{ __typename?: 'Meetup', id: string, meetupId: string, title: string, startsAt: string, timezone: string, status: MeetupStatus, phase: Phase, counts: { __typename?: 'Counts', invited: number, attending: number }, coverImage?: { __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type MeetupQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MeetupQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', id: string, isGuest: boolean } | null, meetup?: { __typename?: 'Meetup', id: string, meetupId: string, title: string, description: string, category: string, startsAt: string, endsAt: string, timezone: string, durationMinutes: number, visibility: Visibility, status: MeetupStatus, phase: Phase, version: number, capacity?: number | null, joinUrl?: string | null, price?: { __typename?: 'Price', amountMinor: number, currency: string, display: string } | null, organizer: { __typename?: 'Organizer', id: string, name: string }, counts: { __typename?: 'Counts', invited: number, attending: number, declined: number }, coverImage?: { __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> } | null, media: Array<{ __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> }> } | null };
+
+export type InvitationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type InvitationsQuery = { __typename?: 'Query', meetup?: { __typename?: 'Meetup', id: string, meetupId: string, title: string, status: MeetupStatus, phase: Phase, counts: { __typename?: 'Counts', invited: number, attending: number, declined: number }, invitations: { __typename?: 'InvitationConnection', nodes: Array<{ __typename?: 'Invitation', id: string, email: string, name?: string | null, sent: boolean, response: InvitationResponse, respondedAt?: string | null }> } } | null };
+
+export type AttendeesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AttendeesQuery = { __typename?: 'Query', meetup?: { __typename?: 'Meetup', id: string, meetupId: string, title: string, capacity?: number | null, counts: { __typename?: 'Counts', invited: number, attending: number, declined: number }, attendees: Array<{ __typename?: 'Invitation', id: string, email: string, name?: string | null, respondedAt?: string | null }> } | null };
+
+export type CreateMeetupMutationVariables = Exact<{
+  input: CreateMeetupInput;
+}>;
+
+
+export type CreateMeetupMutation = { __typename?: 'Mutation', createMeetup: { __typename?: 'MeetupPayload', meetup?: { __typename?: 'Meetup', id: string, meetupId: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export type UpdateMeetupMutationVariables = Exact<{
+  input: UpdateMeetupInput;
+}>;
+
+
+export type UpdateMeetupMutation = { __typename?: 'Mutation', updateMeetup: { __typename?: 'MeetupPayload', meetup?: { __typename?: 'Meetup', id: string, meetupId: string, version: number } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export type PublishMeetupMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PublishMeetupMutation = { __typename?: 'Mutation', publishMeetup: { __typename?: 'MeetupPayload', meetup?: { __typename?: 'Meetup', id: string, status: MeetupStatus, phase: Phase, version: number } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export type CancelMeetupMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CancelMeetupMutation = { __typename?: 'Mutation', cancelMeetup: { __typename?: 'MeetupPayload', meetup?: { __typename?: 'Meetup', id: string, status: MeetupStatus, phase: Phase, version: number } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export type InviteGuestsMutationVariables = Exact<{
+  input: InviteGuestsInput;
+}>;
+
+
+export type InviteGuestsMutation = { __typename?: 'Mutation', inviteGuests: { __typename?: 'InvitePayload', invitations: Array<{ __typename?: 'Invitation', id: string, email: string, name?: string | null, sent: boolean, response: InvitationResponse, respondedAt?: string | null }>, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export type RequestUploadMutationVariables = Exact<{
+  input: RequestUploadInput;
+}>;
+
+
+export type RequestUploadMutation = { __typename?: 'Mutation', requestUpload: { __typename?: 'UploadPayload', media?: { __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> } | null, upload?: { __typename?: 'UploadForm', url: string, fields: Array<{ __typename?: 'FormField', name: string, value: string }> } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export type RemoveMediaMutationVariables = Exact<{
+  meetupId: Scalars['ID']['input'];
+  mediaId: Scalars['String']['input'];
+}>;
+
+
+export type RemoveMediaMutation = { __typename?: 'Mutation', removeMedia: { __typename?: 'DeletePayload', deletedId?: string | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export type AnswerPageQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type AnswerPageQuery = { __typename?: 'Query', invitation?: { __typename?: 'AnswerPage', meetup: { __typename?: 'Meetup', id: string, meetupId: string, title: string, description: string, startsAt: string, endsAt: string, timezone: string, durationMinutes: number, status: MeetupStatus, phase: Phase, joinUrl?: string | null, organizer: { __typename?: 'Organizer', id: string, name: string }, coverImage?: { __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> } | null }, invitation: { __typename?: 'Invitation', id: string, email: string, name?: string | null, response: InvitationResponse, respondedAt?: string | null } } | null };
+
+export type RespondToInvitationMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+  response: AnswerChoice;
+}>;
+
+
+export type RespondToInvitationMutation = { __typename?: 'Mutation', respondToInvitation: { __typename?: 'AnswerPayload', meetup?: { __typename?: 'Meetup', id: string, joinUrl?: string | null } | null, invitation?: { __typename?: 'Invitation', id: string, response: InvitationResponse, respondedAt?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> } };
+
+export const SessionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SessionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<SessionFieldsFragment, unknown>;
+export const MediaFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MediaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Media"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"renditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"streamUrl"}},{"kind":"Field","name":{"kind":"Name","value":"posterUrl"}}]}}]} as unknown as DocumentNode<MediaFieldsFragment, unknown>;
+export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SessionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
+export const LogInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SessionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<LogInMutation, LogInMutationVariables>;
+export const ContinueAsGuestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ContinueAsGuest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"continueAsGuest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SessionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<ContinueAsGuestMutation, ContinueAsGuestMutationVariables>;
+export const LogOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogOut"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logOut"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}}]}}]} as unknown as DocumentNode<LogOutMutation, LogOutMutationVariables>;
+export const MyMeetupsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyMeetups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myMeetups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"meetupId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invited"}},{"kind":"Field","name":{"kind":"Name","value":"attending"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MediaFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MediaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Media"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"renditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"streamUrl"}},{"kind":"Field","name":{"kind":"Name","value":"posterUrl"}}]}}]} as unknown as DocumentNode<MyMeetupsQuery, MyMeetupsQueryVariables>;
+export const MeetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Meetup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}}]}},{"kind":"Field","name":{"kind":"Name","value":"meetup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"meetupId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}},{"kind":"Field","name":{"kind":"Name","value":"organizer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invited"}},{"kind":"Field","name":{"kind":"Name","value":"attending"}},{"kind":"Field","name":{"kind":"Name","value":"declined"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MediaFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MediaFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MediaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Media"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"renditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"streamUrl"}},{"kind":"Field","name":{"kind":"Name","value":"posterUrl"}}]}}]} as unknown as DocumentNode<MeetupQuery, MeetupQueryVariables>;
+export const InvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"meetupId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invited"}},{"kind":"Field","name":{"kind":"Name","value":"attending"}},{"kind":"Field","name":{"kind":"Name","value":"declined"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sent"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InvitationsQuery, InvitationsQueryVariables>;
+export const AttendeesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Attendees"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"meetupId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invited"}},{"kind":"Field","name":{"kind":"Name","value":"attending"}},{"kind":"Field","name":{"kind":"Name","value":"declined"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attendees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}}]}}]}}]}}]} as unknown as DocumentNode<AttendeesQuery, AttendeesQueryVariables>;
+export const CreateMeetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateMeetup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMeetupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMeetup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"meetupId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateMeetupMutation, CreateMeetupMutationVariables>;
+export const UpdateMeetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMeetup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMeetupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMeetup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"meetupId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateMeetupMutation, UpdateMeetupMutationVariables>;
+export const PublishMeetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishMeetup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishMeetup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<PublishMeetupMutation, PublishMeetupMutationVariables>;
+export const CancelMeetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelMeetup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelMeetup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CancelMeetupMutation, CancelMeetupMutationVariables>;
+export const InviteGuestsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteGuests"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteGuestsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteGuests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sent"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<InviteGuestsMutation, InviteGuestsMutationVariables>;
+export const RequestUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestUploadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MediaFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"upload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MediaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Media"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"renditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"streamUrl"}},{"kind":"Field","name":{"kind":"Name","value":"posterUrl"}}]}}]} as unknown as DocumentNode<RequestUploadMutation, RequestUploadMutationVariables>;
+export const RemoveMediaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMedia"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mediaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMedia"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetupId"}}},{"kind":"Argument","name":{"kind":"Name","value":"mediaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mediaId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveMediaMutation, RemoveMediaMutationVariables>;
+export const AnswerPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnswerPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"meetupId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}},{"kind":"Field","name":{"kind":"Name","value":"organizer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MediaFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MediaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Media"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"renditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"streamUrl"}},{"kind":"Field","name":{"kind":"Name","value":"posterUrl"}}]}}]} as unknown as DocumentNode<AnswerPageQuery, AnswerPageQueryVariables>;
+export const RespondToInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RespondToInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"response"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerChoice"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}},{"kind":"Argument","name":{"kind":"Name","value":"response"},"value":{"kind":"Variable","name":{"kind":"Name","value":"response"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RespondToInvitationMutation, RespondToInvitationMutationVariables>;

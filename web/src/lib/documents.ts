@@ -1,0 +1,374 @@
+import { graphql } from "../gql";
+
+export const SessionFields = graphql(`
+  fragment SessionFields on SessionPayload {
+    session {
+      accessToken
+      refreshToken
+      user {
+        id
+        email
+        name
+        isGuest
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+`);
+
+export const SignUpMutation = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      ...SessionFields
+    }
+  }
+`);
+
+export const LogInMutation = graphql(`
+  mutation LogIn($input: LogInInput!) {
+    logIn(input: $input) {
+      ...SessionFields
+    }
+  }
+`);
+
+export const GuestMutation = graphql(`
+  mutation ContinueAsGuest {
+    continueAsGuest {
+      ...SessionFields
+    }
+  }
+`);
+
+export const LogOutMutation = graphql(`
+  mutation LogOut($refreshToken: String!) {
+    logOut(refreshToken: $refreshToken) {
+      deletedId
+    }
+  }
+`);
+
+export const MediaFields = graphql(`
+  fragment MediaFields on Media {
+    id
+    mediaId
+    kind
+    status
+    reason
+    contentType
+    renditions {
+      name
+      contentType
+      width
+      height
+      url
+    }
+    streamUrl
+    posterUrl
+  }
+`);
+
+export const MyMeetupsQuery = graphql(`
+  query MyMeetups($after: String) {
+    myMeetups(first: 20, after: $after) {
+      nodes {
+        id
+        meetupId
+        title
+        startsAt
+        timezone
+        status
+        phase
+        counts {
+          invited
+          attending
+        }
+        coverImage {
+          ...MediaFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const MeetupQuery = graphql(`
+  query Meetup($id: ID!) {
+    viewer {
+      id
+      isGuest
+    }
+    meetup(id: $id) {
+      id
+      meetupId
+      title
+      description
+      category
+      startsAt
+      endsAt
+      timezone
+      durationMinutes
+      visibility
+      status
+      phase
+      version
+      capacity
+      price {
+        amountMinor
+        currency
+        display
+      }
+      joinUrl
+      organizer {
+        id
+        name
+      }
+      counts {
+        invited
+        attending
+        declined
+      }
+      coverImage {
+        ...MediaFields
+      }
+      media {
+        ...MediaFields
+      }
+    }
+  }
+`);
+
+export const InvitationsQuery = graphql(`
+  query Invitations($id: ID!) {
+    meetup(id: $id) {
+      id
+      meetupId
+      title
+      status
+      phase
+      counts {
+        invited
+        attending
+        declined
+      }
+      invitations(first: 100) {
+        nodes {
+          id
+          email
+          name
+          sent
+          response
+          respondedAt
+        }
+      }
+    }
+  }
+`);
+
+export const AttendeesQuery = graphql(`
+  query Attendees($id: ID!) {
+    meetup(id: $id) {
+      id
+      meetupId
+      title
+      capacity
+      counts {
+        invited
+        attending
+        declined
+      }
+      attendees {
+        id
+        email
+        name
+        respondedAt
+      }
+    }
+  }
+`);
+
+export const CreateMeetupMutation = graphql(`
+  mutation CreateMeetup($input: CreateMeetupInput!) {
+    createMeetup(input: $input) {
+      meetup {
+        id
+        meetupId
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const UpdateMeetupMutation = graphql(`
+  mutation UpdateMeetup($input: UpdateMeetupInput!) {
+    updateMeetup(input: $input) {
+      meetup {
+        id
+        meetupId
+        version
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const PublishMutation = graphql(`
+  mutation PublishMeetup($id: ID!) {
+    publishMeetup(id: $id) {
+      meetup {
+        id
+        status
+        phase
+        version
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const CancelMutation = graphql(`
+  mutation CancelMeetup($id: ID!) {
+    cancelMeetup(id: $id) {
+      meetup {
+        id
+        status
+        phase
+        version
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const InviteMutation = graphql(`
+  mutation InviteGuests($input: InviteGuestsInput!) {
+    inviteGuests(input: $input) {
+      invitations {
+        id
+        email
+        name
+        sent
+        response
+        respondedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RequestUploadMutation = graphql(`
+  mutation RequestUpload($input: RequestUploadInput!) {
+    requestUpload(input: $input) {
+      media {
+        ...MediaFields
+      }
+      upload {
+        url
+        fields {
+          name
+          value
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RemoveMediaMutation = graphql(`
+  mutation RemoveMedia($meetupId: ID!, $mediaId: String!) {
+    removeMedia(meetupId: $meetupId, mediaId: $mediaId) {
+      deletedId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const AnswerPageQuery = graphql(`
+  query AnswerPage($token: String!) {
+    invitation(token: $token) {
+      meetup {
+        id
+        meetupId
+        title
+        description
+        startsAt
+        endsAt
+        timezone
+        durationMinutes
+        status
+        phase
+        joinUrl
+        organizer {
+          id
+          name
+        }
+        coverImage {
+          ...MediaFields
+        }
+      }
+      invitation {
+        id
+        email
+        name
+        response
+        respondedAt
+      }
+    }
+  }
+`);
+
+export const RespondMutation = graphql(`
+  mutation RespondToInvitation($token: String!, $response: AnswerChoice!) {
+    respondToInvitation(token: $token, response: $response) {
+      meetup {
+        id
+        joinUrl
+      }
+      invitation {
+        id
+        response
+        respondedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);

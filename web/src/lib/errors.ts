@@ -1,0 +1,19 @@
+import type { CombinedError } from "urql";
+
+export interface UserErrorLike {
+  field?: string | null;
+  message: string;
+  code: string;
+}
+
+/** A message a person can read from a failed GraphQL request. */
+export function errorMessage(error: CombinedError | undefined | null): string | null {
+  if (!error) return null;
+  if (error.networkError) {
+    const response = error.response as Response | undefined;
+    if (response?.status === 401) return "Your session has ended. Please log in again.";
+    return "Cannot reach the server. Check your connection and try again.";
+  }
+  const first = error.graphQLErrors[0];
+  return first?.message ?? error.message;
+}

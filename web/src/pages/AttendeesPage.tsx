@@ -1,0 +1,63 @@
+import { Link, useParams } from "react-router";
+import { useQuery } from "urql";
+import { ErrorPage, Spinner } from "../components/ui";
+import { AttendeesQuery } from "../lib/documents";
+import { errorMessage } from "../lib/errors";
+import { meetupGlobalId } from "../lib/ids";
+import { formatWhen } from "../lib/time";
+
+export function AttendeesPage() {
+  const { meetupId = "" } = useParams();
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: AttendeesQuery,
+    variables: { id: meetupGlobalId(meetupId) },
+  });
+  if (!data && fetching) return <Spinner label="Loading attendees…" />;
+  if (!data) {
+    return (
+      <ErrorPage
+        message={errorMessage(error) ?? "Could not load the attendees."}
+        retry={() => reexecute({ requestPolicy: "network-only" })}
+      />
+    );
+  }
+  const meetup = data.meetup;
+  if (!meetup) return <ErrorPage message="There is no such meetup, or it is not yours." />;
+  return (
+    <section className="page narrow">
+      <p>
+        <Link to={`/meetups/${meetup.meetupId}`}>← {meetup.title}</Link>
+      </p>
+      <h1>Attendees</h1>
+      <p className="counts">
+        <span>
+          {meetup.counts.attending} attending{meetup.capacity ? ` of ${meetup.capacity}` : ""}
+        </span>
+        <span>{meetup.counts.declined} declined</span>
+        <span>{meetup.counts.invited} invited</span>
+      </p>
+      {meetup.attendees.length === 0 ? (
+        <p className="muted">Nobody has said yes yet.</p>
+      ) : (
+        <ol className="people" aria-label="Attendees">
+          {meetup.attendees.map((a) => (
+            <li key={a.id} className="person">
+              <div className="person-main">
+                <span className="person-name">{a.name ?? a.email}</span>
+                {a.name ? <span className="muted small break">{a.email}</span> : null}
+              </div>
+              {a.respondedAt ? (
+                <span className="muted small">
+                  <time dateTime={a.respondedAt}>{formatWhen(a.respondedAt)}</time>
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      <Link className="button" to={`/meetups/${meetup.meetupId}/invite`}>
+        Invite more people
+      </Link>
+    </section>
+  );
+}
