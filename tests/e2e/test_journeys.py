@@ -130,3 +130,27 @@ def test_guest_drafts_then_signs_up_to_publish(page: Page) -> None:
 def test_unknown_route_shows_not_found(page: Page) -> None:
     page.goto("/no/such/page")
     expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+
+
+def test_signing_up_works_with_the_keyboard_alone(page: Page) -> None:
+    page.goto("/signup")
+    expect(page.get_by_role("heading", name="Create your account")).to_be_visible()
+
+    # From the top of the page, Tab reaches each field in order; Enter sends the form.
+    page.locator("body").focus()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.labels?.[0]?.textContent ?? ''") == "Your name":
+            break
+    page.keyboard.type("Kay Board")
+    page.keyboard.press("Tab")
+    page.keyboard.type(demo.unique_email("kay"))
+    page.keyboard.press("Tab")
+    page.keyboard.type(demo.PASSWORD)
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="My meetups")).to_be_visible()
+    # Focus stays visible: the focused control draws an outline.
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"

@@ -1,6 +1,10 @@
-"""Every main screen fits a 360 px wide phone: no horizontal scrolling."""
+"""Every main screen fits a 360 px wide phone (no horizontal scrolling), and passes axe-core's
+WCAG 2.1 A and AA checks there (labels, names, contrast, landmarks...)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Page, expect
 
@@ -8,6 +12,8 @@ from tests.e2e import demo
 from tests.support.server import Server
 
 PHONE_WIDTH = 360
+AXE = Path(__file__).resolve().parents[2] / "web" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def sign_in_as(page: Page, server: Server) -> dict[str, str]:
@@ -41,8 +47,19 @@ def sign_in_as(page: Page, server: Server) -> dict[str, str]:
 
 
 def assert_fits(page: Page, screen: str) -> None:
+    """No horizontal scrolling, and nothing axe-core finds against WCAG 2.1 AA."""
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE_WIDTH, f"{screen} is {width} px wide at {PHONE_WIDTH} px"
+    page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: "tag", values: tags}})
+              .then(r => r.violations.map(v => ({
+                  id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(" "))})))""",
+        WCAG_AA,
+    )
+    assert violations == [], f"{screen}: " + "; ".join(
+        f"{v['id']} ({v['help']}): {', '.join(v['targets'][:3])}" for v in violations
+    )
 
 
 def test_public_screens_fit_a_phone(page: Page) -> None:
