@@ -6,10 +6,13 @@ threads, so that each test shows exactly which write loses and why.
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
+from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.domain.errors import (
     Conflict,
     Forbidden,
@@ -31,6 +34,7 @@ from slsplay.store.repositories import (
     MeetupRepository,
     UserRepository,
 )
+from slsplay.store.schema import TABLE
 from tests.support.clock import START, FakeClock
 
 ORGANIZER = "organizer-1"
@@ -123,17 +127,74 @@ def test_two_people_racing_for_the_last_seat_cannot_both_get_it(
     assert repository.get(meetup_id, "bob@example.com").response is Response.NONE
 
 
-def test_a_full_meetup_refuses_another_attendee(store: ItemStore, clock: FakeClock) -> None:
+def test_a_full_meetup_keeps_a_waiting_list_and_a_freed_seat_goes_to_the_first_in_line(
+    store: ItemStore, clock: FakeClock
+) -> None:
     meetup_id = published(store, clock, capacity=1)
     meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    clock.advance(seconds=1)
+    bob, _ = meetups.answer_invitation(
+        store, clock, meetup_id, "bob@example.com", Response.ATTENDING
+    )
+    clock.advance(seconds=1)
+    cy, _ = meetups.answer_invitation(store, clock, meetup_id, "cy@example.com", Response.ATTENDING)
+    assert (bob.response, cy.response) == (Response.WAITLISTED, Response.WAITLISTED)
+    line = meetups.waiting_list_of(store, ORGANIZER, meetup_id)
+    assert [i.email for i in line] == ["bob@example.com", "cy@example.com"]
 
-    with pytest.raises(Conflict, match="full"):
-        meetups.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
     meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.DECLINED)
-    meetups.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
+    promoted = meetups.promote_from_waiting_list(store, clock, meetup_id)
+
+    assert [i.email for i in promoted] == ["bob@example.com"]
+    assert [i.email for i in meetups.waiting_list_of(store, ORGANIZER, meetup_id)] == [
+        "cy@example.com"
+    ]
+    counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
+    assert (counts.attending, counts.declined, counts.waitlisted) == (1, 1, 1)
+    assert meetups.promote_from_waiting_list(store, clock, meetup_id) == []  # no seat left
+
+
+def test_many_racing_for_few_seats_seat_exactly_the_capacity_and_line_up_the_rest(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    # Real concurrent writers, on SQLite. (moto serialises nothing across threads, so there
+    # the interleaved race above is what proves DynamoDB's conditions do the same.)
+    store = SqliteItemStore(tmp_path / "race.db", TABLE)
+    UserRepository(store).add(
+        User.register(user_id=ORGANIZER, email="org@example.com", name="Org", now=START)
+    )
+    meetup_id = published(store, clock, capacity=3)
+    people = [f"p{n}@example.com" for n in range(12)]
+    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": e} for e in people])
+    answers: list[Response] = []
+
+    def attend(email: str) -> None:
+        for _ in range(20):  # an answer that lost a race on the same invitation tries again
+            try:
+                invitation, _ = meetups.answer_invitation(
+                    store, clock, meetup_id, email, Response.ATTENDING
+                )
+            except VersionConflict:
+                continue
+            answers.append(invitation.response)
+            return
+        raise AssertionError(f"{email} never got an answer in")
+
+    threads = [threading.Thread(target=attend, args=(email,)) for email in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
 
     counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
-    assert (counts.attending, counts.declined) == (1, 1)
+    attending = meetups.attendees_of(store, ORGANIZER, meetup_id)
+    line = meetups.waiting_list_of(store, ORGANIZER, meetup_id)
+    assert sorted(answers) == sorted([Response.ATTENDING] * 3 + [Response.WAITLISTED] * 9)
+    assert (counts.attending, counts.waitlisted) == (3, 9)
+    assert len(attending) == 3
+    assert len(line) == 9
+    assert {i.email for i in attending} | {i.email for i in line} == set(people)
+    store.close()
 
 
 def test_an_answer_racing_with_a_change_of_answer_is_a_version_conflict(

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.api import bearer, new_meetup, sign_up
+from tests.support.api import answer_link, bearer, new_meetup, sign_up
 from tests.support.server import Server, address
 
 pytestmark = pytest.mark.served
@@ -138,3 +138,56 @@ def test_the_dev_mailbox_shows_the_mail_to_people(server: Server) -> None:
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
     assert "Local mailbox" in page.text
+
+
+def test_a_seat_freed_by_a_decline_goes_to_the_first_in_line_who_is_told(
+    server: Server,
+) -> None:
+    api = httpx.Client(base_url=server.url, timeout=10)
+    token = sign_up(api, "Host")["access_token"]
+    auth = bearer(token)
+    meetup = new_meetup(api, token, title="Chef's table", capacity=1, timezone="UTC")
+    guests = [address("fay"), address("gus"), address("hal")]
+    api.post(
+        f"/api/meetups/{meetup['id']}/invitations",
+        headers=auth,
+        json={"invitees": [{"email": g} for g in guests]},
+    )
+    api.post(f"/api/meetups/{meetup['id']}/publish", headers=auth)
+    links = {g: answer_link(api, token, meetup["id"], g) for g in guests}
+
+    answers = [
+        api.post(f"/api/rsvp/{links[g]}", json={"response": "attending"}).json() for g in guests
+    ]
+    assert [a["invitation"]["response"] for a in answers] == [
+        "attending",
+        "waitlisted",
+        "waitlisted",
+    ]
+    assert answers[1]["meetup"]["join_url"] is None  # not until they have a seat
+    listed = api.get(f"/api/meetups/{meetup['id']}/attendees", headers=auth).json()
+    assert [w["email"] for w in listed["waitlist"]] == [address("gus"), address("hal")]
+
+    api.post(f"/api/rsvp/{links[address('fay')]}", json={"response": "declined"})
+
+    def seated() -> bool:
+        """gus, first in line, attending"""
+        seen = api.get(f"/api/rsvp/{links[address('gus')]}").json()
+        return seen["invitation"]["response"] == "attending"
+
+    eventually(seated)
+
+    def told() -> list[dict[str, Any]]:
+        """gus told by email that he is going"""
+        return [
+            m
+            for m in server.mail()
+            if m["to"] == address("gus") and m["subject"] == "You're going to Chef's table"
+        ]
+
+    eventually(told)
+    listed = api.get(f"/api/meetups/{meetup['id']}/attendees", headers=auth).json()
+    assert [a["email"] for a in listed["attendees"]] == [address("gus")]
+    assert [w["email"] for w in listed["waitlist"]] == [address("hal")]
+    waiting = [m for m in server.mail() if m["to"] == address("hal")]
+    assert any(m["subject"] == "You're on the waiting list for Chef's table" for m in waiting)

@@ -30,7 +30,7 @@ def test_creating_a_meetup_answers_201_with_the_meetup_and_its_etag(
     assert body["starts_at"] == "2031-06-01T19:00:00+02:00"
     assert body["organizer"] == {"id": "01ORGANIZER0000000000000000", "name": "Ada Organizer"}
     assert body["status"] == "draft"
-    assert body["counts"] == {"invited": 0, "attending": 0, "declined": 0}
+    assert body["counts"] == {"invited": 0, "attending": 0, "declined": 0, "waitlisted": 0}
     assert body["join_url"] == "https://meet.example.com/board"
 
 

@@ -52,7 +52,7 @@ def test_organizer_journey_from_sign_up_to_the_attendee_list(api: httpx.Client) 
         ("Grace", "grace@example.com")
     ]
     counts = api.get(f"/api/meetups/{meetup['id']}", headers=bearer(token)).json()["counts"]
-    assert counts == {"invited": 2, "attending": 1, "declined": 0}
+    assert counts == {"invited": 2, "attending": 1, "declined": 0, "waitlisted": 0}
 
 
 def test_guest_journey_keeps_the_draft_through_sign_up(api: httpx.Client) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -281,17 +282,34 @@ def test_answering_does_not_change_the_meetup() -> None:
     assert meetup == before
 
 
-def test_attending_a_full_meetup_is_refused() -> None:
+def test_attending_a_full_meetup_puts_them_on_the_waiting_list() -> None:
     meetup = published(capacity=2)
     invitation = invite(meetup, email="third@example.com")
 
-    expect_refusal(
-        lambda: meetup.answer(invitation, Response.ATTENDING, START, MeetupCounts(3, 2, 0)),
-        Conflict,
-        "capacity_reached",
-        meetup,
-        invitation,
-    )
+    counts = meetup.answer(invitation, Response.ATTENDING, START, MeetupCounts(3, 2, 0))
+
+    assert invitation.response is Response.WAITLISTED
+    assert invitation.waitlisted_at == START
+    assert counts == MeetupCounts(invited=3, attending=2, declined=0, waitlisted=1)
+    # Asking again keeps their place; declining leaves the line.
+    assert meetup.answer(invitation, Response.ATTENDING, START, counts) == counts
+    left = meetup.answer(invitation, Response.DECLINED, START, counts)
+    assert (invitation.response, invitation.waitlisted_at) == (Response.DECLINED, None)
+    assert left == MeetupCounts(invited=3, attending=2, declined=1, waitlisted=0)
+
+
+def test_a_freed_seat_goes_to_someone_waiting_and_only_then() -> None:
+    meetup = published(capacity=1)
+    waiting = invite(meetup, email="waiting@example.com")
+    full = MeetupCounts(invited=2, attending=1, waitlisted=0)
+    counts = meetup.answer(waiting, Response.ATTENDING, START, full)
+
+    with pytest.raises(Conflict, match="full"):
+        meetup.promote(waiting, START, counts)
+    promoted = meetup.promote(waiting, START, replace(counts, attending=0))
+
+    assert waiting.response is Response.ATTENDING
+    assert promoted == MeetupCounts(invited=2, attending=1, waitlisted=0)
 
 
 def test_declining_a_full_meetup_is_still_possible() -> None:
@@ -308,14 +326,15 @@ def test_a_seat_freed_by_a_decline_can_be_taken_by_someone_else() -> None:
     meetup = published(capacity=1)
     ana, ben = invite(meetup, "ana@example.com"), invite(meetup, "ben@example.com")
     counts = meetup.answer(ana, Response.ATTENDING, START, MeetupCounts(invited=2))
-    with pytest.raises(Conflict):
-        meetup.answer(ben, Response.ATTENDING, START, counts)
+    counts = meetup.answer(ben, Response.ATTENDING, START, counts)
+    assert ben.response is Response.WAITLISTED
 
     # WHEN Ana declines
     counts = meetup.answer(ana, Response.DECLINED, START, counts)
 
-    # THEN Ben gets the seat
-    counts = meetup.answer(ben, Response.ATTENDING, START, counts)
+    # THEN Ben, first in line, gets the seat
+    counts = meetup.promote(ben, START, counts)
+    assert ben.response is Response.ATTENDING
     assert counts == MeetupCounts(invited=2, attending=1, declined=1)
 
 

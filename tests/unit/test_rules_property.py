@@ -259,10 +259,19 @@ class OneMeetup(RuleBasedStateMachine):
             self.counts = self.meetup.answer(invitation, response, now, self.counts)
             return self.counts
 
+        had_seat = self.counts.has_seat(self.meetup.details.capacity)
+        previous = invitation.response
         if self.attempt(f"answer {response}", answer, lambda _: Outcome.UNCHANGED):
             assert self.meetup.status is MeetupStatus.PUBLISHED
             assert now < self.meetup.starts_at, "an answer was taken at or after the start"
-            assert invitation.response is response
+            waits = previous is Response.WAITLISTED or (
+                previous is not Response.ATTENDING and not had_seat
+            )
+            if response is Response.ATTENDING and waits:
+                # A full meetup puts them in line, and keeps them there when they ask again.
+                assert invitation.response is Response.WAITLISTED
+            else:
+                assert invitation.response is response
 
     # -- time -------------------------------------------------------------------------------
 
@@ -298,6 +307,7 @@ class OneMeetup(RuleBasedStateMachine):
             invited=len(self.invitations),
             attending=responses.count(Response.ATTENDING),
             declined=responses.count(Response.DECLINED),
+            waitlisted=responses.count(Response.WAITLISTED),
         )
 
     @invariant()

@@ -14,11 +14,16 @@ NAME_MAX = 100
 
 
 class Response(StrEnum):
-    """An invitee's answer; ``none`` until they give one."""
+    """An invitee's answer; ``none`` until they give one.
+
+    ``waitlisted``: they want to attend, and the meetup is full; they are in line for the
+    next seat that frees up. Nobody answers it: it is what "attending" becomes when full.
+    """
 
     NONE = "none"
     ATTENDING = "attending"
     DECLINED = "declined"
+    WAITLISTED = "waitlisted"
 
 
 def normalise_email(raw: object, field: str = "email") -> str:
@@ -62,6 +67,8 @@ class Invitation:
     responded_at: datetime | None = None
     unsubscribed_at: datetime | None = None
     version: int = 1
+    # When they joined the waiting list: their place in line (kept while they wait).
+    waitlisted_at: datetime | None = None
 
     @property
     def sent(self) -> bool:

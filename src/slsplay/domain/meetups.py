@@ -80,6 +80,11 @@ class MeetupCounts:
     invited: int = 0
     attending: int = 0
     declined: int = 0
+    waitlisted: int = 0
+
+    def has_seat(self, capacity: int | None) -> bool:
+        """Whether one more person may attend."""
+        return capacity is None or self.attending < capacity
 
 
 @dataclass(frozen=True)
@@ -315,7 +320,7 @@ class Meetup:
         """
         if invitation.meetup_id != self.id:
             raise ValueError("the invitation belongs to another meetup")
-        if response is Response.NONE:
+        if response not in (Response.ATTENDING, Response.DECLINED):
             raise field_error("response", "must be attending or declined")
         self._ensure_not_cancelled()
         if self.status is MeetupStatus.DRAFT:
@@ -325,16 +330,36 @@ class Meetup:
         previous = invitation.response
         if response is previous:
             return counts
-        capacity = self.details.capacity
-        if response is Response.ATTENDING and capacity is not None and counts.attending >= capacity:
+        if response is Response.ATTENDING and previous is Response.WAITLISTED:
+            return counts  # already in line: asking again keeps the place
+        if response is Response.ATTENDING and not counts.has_seat(self.details.capacity):
+            response = Response.WAITLISTED  # full: in line for the next seat
+        return self._move(invitation, response, now, counts)
+
+    def promote(self, invitation: Invitation, now: datetime, counts: MeetupCounts) -> MeetupCounts:
+        """Give a freed seat to someone waiting in line (the first one, chosen by the caller)."""
+        if invitation.response is not Response.WAITLISTED:
+            raise Conflict("not_waitlisted", "That person is not on the waiting list.")
+        self._ensure_not_cancelled()
+        if now >= self.starts_at:
+            raise Conflict("meetup_started")
+        if not counts.has_seat(self.details.capacity):
             raise Conflict("capacity_reached")
+        return self._move(invitation, Response.ATTENDING, now, counts)
+
+    def _move(
+        self, invitation: Invitation, response: Response, now: datetime, counts: MeetupCounts
+    ) -> MeetupCounts:
+        previous = invitation.response
         invitation.response = response
         invitation.responded_at = now
+        invitation.waitlisted_at = now if response is Response.WAITLISTED else None
         invitation.version += 1
         return replace(
             counts,
             attending=counts.attending + _delta(Response.ATTENDING, previous, response),
             declined=counts.declined + _delta(Response.DECLINED, previous, response),
+            waitlisted=counts.waitlisted + _delta(Response.WAITLISTED, previous, response),
         )
 
     # -- helpers ----------------------------------------------------------------------------

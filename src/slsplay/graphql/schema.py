@@ -135,6 +135,7 @@ class InvitationResponse(Enum):
     NONE = "none"
     ATTENDING = "attending"
     DECLINED = "declined"
+    WAITLISTED = "waitlisted"
 
 
 @strawberry.enum
@@ -289,6 +290,7 @@ class Counts:
     invited: int
     attending: int
     declined: int
+    waitlisted: int
 
 
 @strawberry.type
@@ -397,7 +399,12 @@ class Meetup(Node):
     @strawberry.field
     async def counts(self, info: Info[Context, None]) -> Counts:
         counts = await info.context.counts.load(self.domain.id)
-        return Counts(invited=counts.invited, attending=counts.attending, declined=counts.declined)
+        return Counts(
+            invited=counts.invited,
+            attending=counts.attending,
+            declined=counts.declined,
+            waitlisted=counts.waitlisted,
+        )
 
     @strawberry.field(description="The first ready photo, for lists and previews.")
     async def cover_image(self, info: Info[Context, None]) -> Media | None:
@@ -427,6 +434,13 @@ class Meetup(Node):
     @strawberry.field(description="Everyone attending, in the order they answered (organizer).")
     def attendees(self, info: Info[Context, None]) -> list[Invitation]:
         people = meetups.attendees_of(info.context.app.store, info.context.user_id, self.domain.id)
+        return [_invitation(p) for p in people]
+
+    @strawberry.field(description="Who waits for a seat, first in line first (organizer).")
+    def waitlist(self, info: Info[Context, None]) -> list[Invitation]:
+        people = meetups.waiting_list_of(
+            info.context.app.store, info.context.user_id, self.domain.id
+        )
         return [_invitation(p) for p in people]
 
     @strawberry.field

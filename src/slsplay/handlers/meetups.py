@@ -228,15 +228,21 @@ def answer_link(id: str, body: models.AnswerLinkIn) -> models.AnswerLinkOut:
     responses=problems(403, 404, secured=True),
     tags=TAGS,
     security=SECURED,
-    summary="Everyone attending, in the order they answered",
+    summary="Everyone attending, in the order they answered, and the waiting list",
 )
 def attendees(id: str) -> models.AttendeesOut:
-    people = meetups.attendees_of(container().store, caller(router).user_id, id)
+    store, who = container().store, caller(router).user_id
+    people = meetups.attendees_of(store, who, id)
+    waiting = meetups.waiting_list_of(store, who, id)
     return models.AttendeesOut.model_validate(
         {
             "attendees": [
                 {"name": p.name, "email": p.email, "responded_at": p.responded_at} for p in people
-            ]
+            ],
+            "waitlist": [
+                {"name": p.name, "email": p.email, "waitlisted_at": p.waitlisted_at}
+                for p in waiting
+            ],
         }
     )
 

@@ -64,6 +64,7 @@ class CountsOut(BaseModel):
     invited: int
     attending: int
     declined: int
+    waitlisted: int = Field(description="Who would attend a full meetup, in line for a seat.")
 
 
 class RenditionOut(BaseModel):
@@ -154,7 +155,7 @@ class InvitationOut(BaseModel):
     email: str
     name: str | None
     sent: bool
-    response: Literal["none", "attending", "declined"]
+    response: Literal["none", "attending", "declined", "waitlisted"]
     responded_at: datetime | None
 
 
@@ -169,8 +170,17 @@ class AttendeeOut(BaseModel):
     responded_at: datetime | None
 
 
+class WaitingOut(BaseModel):
+    name: str | None
+    email: str
+    waitlisted_at: datetime
+
+
 class AttendeesOut(BaseModel):
     attendees: list[AttendeeOut]
+    waitlist: list[WaitingOut] = Field(
+        description="Who waits for a seat, first in line first: a freed seat goes to them."
+    )
 
 
 class AnswerLinkIn(_In):
@@ -190,7 +200,9 @@ class RsvpIn(_In):
 class RsvpInvitationOut(BaseModel):
     email: str
     name: str | None
-    response: Literal["none", "attending", "declined"]
+    response: Literal["none", "attending", "declined", "waitlisted"] = Field(
+        description='Answering "attending" when the meetup is full gives "waitlisted".'
+    )
 
 
 class RsvpOut(BaseModel):

@@ -27,7 +27,7 @@ from slsplay.domain.events import InvitationAdded
 from slsplay.handlers.context import container, mail_ports
 from slsplay.handlers.logs import entry_point
 from slsplay.ports import Queue
-from slsplay.services import notifications
+from slsplay.services import meetups, notifications
 
 processor = BatchProcessor(event_type=EventType.SQS)
 
@@ -51,6 +51,11 @@ def dispatch(event: dict[str, Any]) -> None:
     elif name == "invitation_added":
         notifications.on_invitation_added(mail_ports(), meetup_id, event["email"])
     elif name == "rsvp_changed":
+        if event.get("previous") == "attending" and event.get("response") != "attending":
+            # A seat freed up: the first in line get it (their own answers' events then
+            # send their confirmations).
+            ports = mail_ports()
+            meetups.promote_from_waiting_list(ports.store, ports.clock, meetup_id)
         notifications.on_rsvp_changed(mail_ports(), event["id"], meetup_id, event["email"])
     elif name == "meetup_rescheduled":
         previous = datetime.fromisoformat(event["previous_start"])

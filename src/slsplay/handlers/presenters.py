@@ -63,6 +63,7 @@ def meetup_json(
             "invited": view.counts.invited,
             "attending": view.counts.attending,
             "declined": view.counts.declined,
+            "waitlisted": view.counts.waitlisted,
         },
         "created_at": _local(meetup.created_at, zone),
         "updated_at": _local(meetup.updated_at, zone),

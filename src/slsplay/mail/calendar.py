@@ -27,6 +27,7 @@ _PARTSTAT = {
     Response.NONE: "NEEDS-ACTION",
     Response.ATTENDING: "ACCEPTED",
     Response.DECLINED: "DECLINED",
+    Response.WAITLISTED: "TENTATIVE",  # would come, and may yet
 }
 
 

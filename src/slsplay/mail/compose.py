@@ -110,14 +110,23 @@ def answer_confirmation_email(
     if invitation.response is Response.NONE:
         raise ValueError("only an answered invitation can be confirmed")
     attending = invitation.response is Response.ATTENDING
+    waitlisted = invitation.response is Response.WAITLISTED
     title = meetup.details.title
+    subject = (
+        f"You're going to {title}"
+        if attending
+        else f"You're on the waiting list for {title}"
+        if waitlisted
+        else f"You can't make {title}"
+    )
     return _with_calendar(
         "confirmation",
-        f"You're going to {title}" if attending else f"You can't make {title}",
+        subject,
         meetup,
         invitation,
         _Sender(organizer_name, base_url, token, sequence, mail_from, unsubscribe),
         attending=attending,
+        waitlisted=waitlisted,
     )
 
 

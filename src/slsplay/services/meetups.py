@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from slsplay.domain.errors import (
+    Conflict,
     FieldError,
     Forbidden,
     InvalidInput,
@@ -281,7 +282,7 @@ def answer_by_link(
 ) -> tuple[Invitation, MeetupView]:
     """Record the answer of the invitee an answer link belongs to."""
     invitation, view = open_answer_link(store, clock, token)
-    after = _answer(
+    answered, after = _answer(
         store,
         clock,
         meetup=view.meetup,
@@ -289,7 +290,7 @@ def answer_by_link(
         invitation=invitation,
         response=response,
     )
-    return invitation, replace(view, counts=after)
+    return answered, replace(view, counts=after)
 
 
 def answer_invitation(
@@ -298,10 +299,14 @@ def answer_invitation(
     """Record an invitee's answer; answering the same again changes nothing."""
     meetup, counts = MeetupRepository(store).get(meetup_id)
     invitation = InvitationRepository(store).get(meetup_id, normalise_email(email))
-    after = _answer(
+    answered, after = _answer(
         store, clock, meetup=meetup, counts=counts, invitation=invitation, response=response
     )
-    return invitation, MeetupView(meetup, after)
+    return answered, MeetupView(meetup, after)
+
+
+# An answer that loses the last seat to another is tried again, and then waits in line.
+ANSWER_ATTEMPTS = 3
 
 
 def _answer(
@@ -312,14 +317,69 @@ def _answer(
     counts: MeetupCounts,
     invitation: Invitation,
     response: Response,
-) -> MeetupCounts:
+) -> tuple[Invitation, MeetupCounts]:
     # The answer and the counts in one transaction, conditional on what was read: a race
-    # with another answer or an edit fails with version_conflict rather than miscounting.
-    read_version = invitation.version
-    after = meetup.answer(invitation, response, clock.now(), counts)
-    if invitation.version != read_version:
-        InvitationRepository(store).save_answer(meetup, invitation, read_version, counts, after)
-    return after
+    # with another answer or an edit fails with version_conflict rather than miscounting,
+    # and a race for the last seat puts the loser on the waiting list.
+    for attempt in range(1, ANSWER_ATTEMPTS + 1):
+        read_version = invitation.version
+        in_line_since = invitation.waitlisted_at
+        after = meetup.answer(invitation, response, clock.now(), counts)
+        if invitation.version == read_version:
+            return invitation, after
+        left_line = in_line_since if invitation.response is not Response.WAITLISTED else None
+        try:
+            InvitationRepository(store).save_answer(
+                meetup, invitation, read_version, counts, after, left_line=left_line
+            )
+        except Conflict as e:
+            if e.code != "capacity_reached" or attempt == ANSWER_ATTEMPTS:
+                raise
+            meetup, counts = MeetupRepository(store).get(meetup.id)
+            invitation = InvitationRepository(store).get(meetup.id, invitation.email)
+            continue
+        return invitation, after
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+MAX_PROMOTIONS = 100  # per run; a run more is queued by the answers that free seats
+
+
+def promote_from_waiting_list(store: ItemStore, clock: Clock, meetup_id: str) -> list[Invitation]:
+    """Give every free seat to the first in line, in order; answers who got one.
+
+    Each promotion is its own conditional transaction (the seat, the place in line, the
+    invitation read), so concurrent runs and answers never seat more than the capacity.
+    """
+    promoted: list[Invitation] = []
+    repository = InvitationRepository(store)
+    for _ in range(MAX_PROMOTIONS):
+        meetup, counts = MeetupRepository(store).get(meetup_id)
+        if not counts.waitlisted or not counts.has_seat(meetup.details.capacity):
+            break
+        first = repository.first_in_line(meetup_id)
+        if first is None:
+            break
+        read_version, in_line_since = first.version, first.waitlisted_at
+        try:
+            after = meetup.promote(first, clock.now(), counts)
+            repository.save_answer(
+                meetup, first, read_version, counts, after, left_line=in_line_since
+            )
+        except VersionConflict:
+            continue  # the meetup or that invitation changed meanwhile: look again
+        except Conflict:
+            break  # no seat after all, the meetup started or was cancelled
+        promoted.append(first)
+    return promoted
+
+
+def waiting_list_of(store: ItemStore, actor_id: str, meetup_id: str) -> list[Invitation]:
+    """Who waits for a seat, first in line first (for the organizer)."""
+    meetup, _ = _visible(store, meetup_id, actor_id)
+    if not meetup.is_organizer(actor_id):
+        raise Forbidden("not_organizer")
+    return InvitationRepository(store).waiting_list(meetup_id)
 
 
 def counts_of(store: ItemStore, meetup_ids: Sequence[str]) -> dict[str, MeetupCounts]:

@@ -25,6 +25,7 @@ USER_TYPE = "user"
 EMAIL_TYPE = "email"
 PURGE_TYPE = "purge"
 MEDIA_TYPE = "media"
+WAITLIST_TYPE = "waitlist"
 COVER_TYPE = "cover"
 
 
@@ -133,6 +134,7 @@ def counts_item(meetup_id: str, counts: MeetupCounts) -> Item:
         invited=counts.invited,
         attending=counts.attending,
         declined=counts.declined,
+        waitlisted=counts.waitlisted,
     )
 
 
@@ -143,6 +145,7 @@ def counts_from_item(item: Item | None) -> MeetupCounts:
         invited=item.get("invited", 0),
         attending=item.get("attending", 0),
         declined=item.get("declined", 0),
+        waitlisted=item.get("waitlisted", 0),
     )
 
 
@@ -162,6 +165,7 @@ def invitation_item(invitation: Invitation) -> Item:
         response=invitation.response.value,
         responded_at=_time(invitation.responded_at),
         unsubscribed_at=_time(invitation.unsubscribed_at),
+        waitlisted_at=_time(invitation.waitlisted_at),
         version=invitation.version,
         gsi1pk=schema.invitee_partition(invitation.email),
         gsi1sk=f"MEETUP#{invitation.meetup_id}",
@@ -179,7 +183,19 @@ def invitation_from_item(item: Item) -> Invitation:
         response=Response(item["response"]),
         responded_at=_parse_time(item.get("responded_at")),
         unsubscribed_at=_parse_time(item.get("unsubscribed_at")),
+        waitlisted_at=_parse_time(item.get("waitlisted_at")),
         version=item["version"],
+    )
+
+
+def waitlist_item(invitation: Invitation) -> Item:
+    """A place in line, pointing at the invitation waiting in it."""
+    assert invitation.waitlisted_at is not None
+    return _keyed(
+        schema.waitlist_key(invitation.meetup_id, invitation.waitlisted_at, invitation.email),
+        type=WAITLIST_TYPE,
+        meetup_id=invitation.meetup_id,
+        email=invitation.email,
     )
 
 

@@ -228,6 +228,22 @@ class InvitationRepository:
         """Store a changed invitation read at ``expected_version`` (not an answer: see below)."""
         self.store.update_versioned(records.invitation_item(invitation), expected_version)
 
+    def first_in_line(self, meetup_id: str) -> Invitation | None:
+        """Who has waited longest for a seat, if anyone waits."""
+        page = self.store.query(
+            schema.meetup_key(meetup_id).pk, sk_prefix=schema.WAITLIST_PREFIX, limit=1
+        )
+        if not page.items:
+            return None
+        return self.get(meetup_id, page.items[0]["email"])
+
+    def waiting_list(self, meetup_id: str, limit: int = 500) -> list[Invitation]:
+        """The people waiting for a seat, first in line first."""
+        page = self.store.query(
+            schema.meetup_key(meetup_id).pk, sk_prefix=schema.WAITLIST_PREFIX, limit=limit
+        )
+        return [self.get(meetup_id, item["email"]) for item in page.items]
+
     def get(self, meetup_id: str, email: str) -> Invitation:
         """One invitation; ``NotFound`` if that address is not invited."""
         item = self.store.get(schema.invitation_key(meetup_id, email))
@@ -272,30 +288,40 @@ class InvitationRepository:
         expected_version: int,
         before: MeetupCounts,
         after: MeetupCounts,
+        *,
+        left_line: datetime | None = None,
     ) -> None:
         """Store an answer and move the counts with it, in one transaction.
 
         The counter update carries the capacity as a condition, so two people racing for
         the last seat cannot both get it; the meetup must be unchanged since it was read.
+        Joining the waiting list adds a place in line; leaving it (``left_line``: when the
+        invitee had joined it) removes that place, in the same transaction.
         """
         attending = after.attending - before.attending
-        declined = after.declined - before.declined
         capacity = meetup.details.capacity
         seat_condition = (
             LessThan("attending", capacity) if capacity is not None and attending > 0 else Exists()
         )
+        ops: list[TransactionOp] = [
+            Put(records.invitation_item(invitation), versioned(expected_version)),
+            Update(
+                schema.counts_key(meetup.id),
+                add={
+                    "attending": attending,
+                    "declined": after.declined - before.declined,
+                    "waitlisted": after.waitlisted - before.waitlisted,
+                },
+                condition=seat_condition,
+            ),
+            Check(schema.meetup_key(meetup.id), Equals("version", meetup.version)),
+        ]
+        if invitation.response is Response.WAITLISTED:
+            ops.append(Put(records.waitlist_item(invitation), NotExists()))
+        if left_line is not None:
+            ops.append(Delete(schema.waitlist_key(meetup.id, left_line, invitation.email)))
         try:
-            self.store.transact(
-                [
-                    Put(records.invitation_item(invitation), versioned(expected_version)),
-                    Update(
-                        schema.counts_key(meetup.id),
-                        add={"attending": attending, "declined": declined},
-                        condition=seat_condition,
-                    ),
-                    Check(schema.meetup_key(meetup.id), Equals("version", meetup.version)),
-                ]
-            )
+            self.store.transact(ops)
         except ConditionFailed as e:
             if e.failed == (1,) and invitation.response is Response.ATTENDING:
                 raise Conflict("capacity_reached") from e

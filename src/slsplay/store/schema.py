@@ -56,6 +56,21 @@ def invitee_partition(email: str) -> str:
     return f"INVITEE#{email}"
 
 
+WAITLIST_PREFIX = "WAITLIST#"
+
+
+def waitlist_key(meetup_id: str, since: datetime, email: str) -> Key:
+    """One place in a meetup's waiting list, in order of joining (then of address)."""
+    return Key(f"MEETUP#{meetup_id}", f"{WAITLIST_PREFIX}{instant_ms(since)}#{email}")
+
+
+def instant_ms(moment: datetime) -> str:
+    """A UTC instant to the millisecond, fixed width, for orders finer than a second."""
+    return (
+        moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    )
+
+
 MEDIA_PREFIX = "MEDIA#"
 
 

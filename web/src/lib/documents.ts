@@ -183,8 +183,15 @@ export const AttendeesQuery = graphql(`
         invited
         attending
         declined
+        waitlisted
       }
       attendees {
+        id
+        email
+        name
+        respondedAt
+      }
+      waitlist {
         id
         email
         name

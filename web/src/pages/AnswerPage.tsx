@@ -122,6 +122,15 @@ export function AnswerPage() {
           />
         </div>
       ) : null}
+      {response === "WAITLISTED" ? (
+        <div className="confirmation" role="status" aria-live="polite">
+          <h2>You're on the waiting list</h2>
+          <p>
+            {meetup.title} is full for now, {who}. If a seat frees up, the first in line gets it,
+            and we email you at once.
+          </p>
+        </div>
+      ) : null}
       {response === "DECLINED" ? (
         <div className="confirmation confirmation-no" role="status" aria-live="polite">
           <h2>You've declined</h2>

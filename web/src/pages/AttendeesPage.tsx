@@ -34,6 +34,7 @@ export function AttendeesPage() {
           {meetup.counts.attending} attending{meetup.capacity ? ` of ${meetup.capacity}` : ""}
         </span>
         <span>{meetup.counts.declined} declined</span>
+        {meetup.counts.waitlisted ? <span>{meetup.counts.waitlisted} waiting</span> : null}
         <span>{meetup.counts.invited} invited</span>
       </p>
       {meetup.attendees.length === 0 ? (
@@ -55,6 +56,22 @@ export function AttendeesPage() {
           ))}
         </ol>
       )}
+      {meetup.waitlist.length > 0 ? (
+        <>
+          <h2>Waiting list</h2>
+          <p className="muted">A seat that frees up goes to the first in line, who is told by email.</p>
+          <ol className="people" aria-label="Waiting list">
+            {meetup.waitlist.map((w) => (
+              <li key={w.id} className="person">
+                <div className="person-main">
+                  <span className="person-name">{w.name ?? w.email}</span>
+                  {w.name ? <span className="muted small break">{w.email}</span> : null}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       <Link className="button" to={`/meetups/${meetup.meetupId}/invite`}>
         Invite more people
       </Link>

@@ -7,7 +7,12 @@ import { errorMessage } from "../lib/errors";
 import { meetupGlobalId } from "../lib/ids";
 import { parseInvitees } from "../lib/invitees";
 
-const ANSWER_TEXT = { NONE: "No answer yet", ATTENDING: "Attending", DECLINED: "Declined" } as const;
+const ANSWER_TEXT = {
+  NONE: "No answer yet",
+  ATTENDING: "Attending",
+  DECLINED: "Declined",
+  WAITLISTED: "On the waiting list",
+} as const;
 
 export function InvitePage() {
   const { meetupId = "" } = useParams();
