@@ -191,3 +191,32 @@ def test_a_seat_freed_by_a_decline_goes_to_the_first_in_line_who_is_told(
     assert [w["email"] for w in listed["waitlist"]] == [address("hal")]
     waiting = [m for m in server.mail() if m["to"] == address("hal")]
     assert any(m["subject"] == "You're on the waiting list for Chef's table" for m in waiting)
+
+
+def test_raising_the_capacity_seats_those_waiting_in_order(server: Server) -> None:
+    api = httpx.Client(base_url=server.url, timeout=10)
+    token = sign_up(api, "Host")["access_token"]
+    auth = bearer(token)
+    meetup = new_meetup(api, token, title="Tasting", capacity=1, timezone="UTC")
+    guests = [address("ivy"), address("jon"), address("kit")]
+    api.post(
+        f"/api/meetups/{meetup['id']}/invitations",
+        headers=auth,
+        json={"invitees": [{"email": g} for g in guests]},
+    )
+    api.post(f"/api/meetups/{meetup['id']}/publish", headers=auth)
+    for guest in guests:
+        link = answer_link(api, token, meetup["id"], guest)
+        api.post(f"/api/rsvp/{link}", json={"response": "attending"})
+
+    raised = api.patch(f"/api/meetups/{meetup['id']}", headers=auth, json={"capacity": 2})
+    assert raised.status_code == 200, raised.text
+
+    def seated() -> dict[str, Any]:
+        """jon, first in line, seated; kit still waiting"""
+        listed = api.get(f"/api/meetups/{meetup['id']}/attendees", headers=auth).json()
+        return listed if len(listed["attendees"]) == 2 else {}
+
+    listed = eventually(seated)
+    assert [a["email"] for a in listed["attendees"]] == [address("ivy"), address("jon")]
+    assert [w["email"] for w in listed["waitlist"]] == [address("kit")]

@@ -79,6 +79,13 @@ class MeetupCancelled(DomainEvent):
 
 
 @dataclass(frozen=True)
+class SeatsAdded(DomainEvent):
+    """A published meetup's capacity grew (or went): people waiting in line may be seated."""
+
+    name: ClassVar[str] = "seats_added"
+
+
+@dataclass(frozen=True)
 class MediaRemoved(DomainEvent):
     """A photo or video was removed, or went with its meetup: its files are to be deleted."""
 

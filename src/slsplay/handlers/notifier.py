@@ -60,6 +60,9 @@ def dispatch(event: dict[str, Any]) -> None:
     elif name == "meetup_rescheduled":
         previous = datetime.fromisoformat(event["previous_start"])
         notifications.on_meetup_changed(mail_ports(), event["id"], meetup_id, previous)
+    elif name == "seats_added":
+        ports = mail_ports()
+        meetups.promote_from_waiting_list(ports.store, ports.clock, meetup_id)
     elif name == "meetup_cancelled":
         notifications.on_meetup_changed(mail_ports(), event["id"], meetup_id, None)
     else:

@@ -27,6 +27,7 @@ from slsplay.domain.events import (
     MeetupPublished,
     MeetupRescheduled,
     RsvpChanged,
+    SeatsAdded,
 )
 from slsplay.handlers.context import container
 from slsplay.handlers.logs import entry_point
@@ -35,7 +36,14 @@ from slsplay.store.changes import events_of
 
 # Which consumer hears of which events; each consumer has its own queue (template.yaml).
 CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
-    "NOTIFIER": (MeetupPublished, InvitationAdded, RsvpChanged, MeetupRescheduled, MeetupCancelled),
+    "NOTIFIER": (
+        MeetupPublished,
+        InvitationAdded,
+        RsvpChanged,
+        MeetupRescheduled,
+        MeetupCancelled,
+        SeatsAdded,
+    ),
     # The media function's queue also takes the bucket's upload notifications.
     "MEDIA": (MediaRemoved,),
 }

@@ -16,6 +16,7 @@ from slsplay.domain.events import (
     MeetupPublished,
     MeetupRescheduled,
     RsvpChanged,
+    SeatsAdded,
 )
 from slsplay.domain.meetups import MeetupStatus
 from slsplay.ports import Change, Item
@@ -56,13 +57,22 @@ def _meetup_events(change: Change, old: Item | None, new: Item) -> list[DomainEv
     if meetup.status is MeetupStatus.CANCELLED and was is MeetupStatus.PUBLISHED:
         event_id = _event_id(MeetupCancelled.name, change, version)
         return [MeetupCancelled(id=event_id, meetup_id=meetup_id, occurred_at=at)]
+    events: list[DomainEvent] = []
+    if (
+        before is not None
+        and meetup.status is MeetupStatus.PUBLISHED
+        and before.status is MeetupStatus.PUBLISHED
+        and _more_seats(before.details.capacity, meetup.details.capacity)
+    ):
+        event_id = _event_id(SeatsAdded.name, change, version)
+        events.append(SeatsAdded(id=event_id, meetup_id=meetup_id, occurred_at=at))
     if (
         before is not None
         and meetup.status is MeetupStatus.PUBLISHED
         and before.status is MeetupStatus.PUBLISHED
         and (before.starts_at, before.ends_at) != (meetup.starts_at, meetup.ends_at)
     ):
-        return [
+        events.append(
             MeetupRescheduled(
                 id=_event_id(MeetupRescheduled.name, change, version),
                 previous_start=before.starts_at,
@@ -71,8 +81,15 @@ def _meetup_events(change: Change, old: Item | None, new: Item) -> list[DomainEv
                 meetup_id=meetup_id,
                 occurred_at=at,
             )
-        ]
-    return []
+        )
+    return events
+
+
+def _more_seats(before: int | None, after: int | None) -> bool:
+    """Whether a capacity change adds seats (``None``: no limit)."""
+    if before is None:
+        return False
+    return after is None or after > before
 
 
 def _invitation_events(change: Change, old: Item | None, new: Item) -> list[DomainEvent]:
