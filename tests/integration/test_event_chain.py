@@ -31,6 +31,18 @@ def eventually(check: Callable[[], Any]) -> Any:
         time.sleep(0.1)
 
 
+def invite_and_publish(
+    api: httpx.Client, auth: dict[str, str], meetup: dict[str, Any], guests: list[str]
+) -> None:
+    """Invite ``guests`` to a draft, then publish it (the invitations go out by email)."""
+    api.post(
+        f"/api/meetups/{meetup['id']}/invitations",
+        headers=auth,
+        json={"invitees": [{"email": g} for g in guests]},
+    )
+    api.post(f"/api/meetups/{meetup['id']}/publish", headers=auth)
+
+
 def test_publishing_emails_each_invitee_once_with_a_working_answer_link(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
     token = sign_up(api, "Host")["access_token"]
@@ -45,12 +57,7 @@ def test_publishing_emails_each_invitee_once_with_a_working_answer_link(server: 
         join_url="https://meet.example.com/salon",
     )
     guests = [address("ana"), address("ben"), address("cleo")]
-    api.post(
-        f"/api/meetups/{meetup['id']}/invitations",
-        headers=auth,
-        json={"invitees": [{"email": g} for g in guests]},
-    )
-    api.post(f"/api/meetups/{meetup['id']}/publish", headers=auth)
+    invite_and_publish(api, auth, meetup, guests)
 
     def invitations() -> list[dict[str, Any]]:
         """three invitations in the mailbox"""
@@ -87,12 +94,7 @@ def test_an_invitee_who_unsubscribes_in_one_click_hears_no_more_of_the_meetup(
     auth = bearer(token)
     meetup = new_meetup(api, token, title="Vineyard walk", timezone="UTC")
     guests = [address("dora"), address("eli")]
-    api.post(
-        f"/api/meetups/{meetup['id']}/invitations",
-        headers=auth,
-        json={"invitees": [{"email": g} for g in guests]},
-    )
-    api.post(f"/api/meetups/{meetup['id']}/publish", headers=auth)
+    invite_and_publish(api, auth, meetup, guests)
 
     def mail_about(subject: str, count: int = 1) -> Callable[[], list[dict[str, Any]]]:
         def found() -> list[dict[str, Any]]:
@@ -148,12 +150,7 @@ def test_a_seat_freed_by_a_decline_goes_to_the_first_in_line_who_is_told(
     auth = bearer(token)
     meetup = new_meetup(api, token, title="Chef's table", capacity=1, timezone="UTC")
     guests = [address("fay"), address("gus"), address("hal")]
-    api.post(
-        f"/api/meetups/{meetup['id']}/invitations",
-        headers=auth,
-        json={"invitees": [{"email": g} for g in guests]},
-    )
-    api.post(f"/api/meetups/{meetup['id']}/publish", headers=auth)
+    invite_and_publish(api, auth, meetup, guests)
     links = {g: answer_link(api, token, meetup["id"], g) for g in guests}
 
     answers = [
@@ -199,12 +196,7 @@ def test_raising_the_capacity_seats_those_waiting_in_order(server: Server) -> No
     auth = bearer(token)
     meetup = new_meetup(api, token, title="Tasting", capacity=1, timezone="UTC")
     guests = [address("ivy"), address("jon"), address("kit")]
-    api.post(
-        f"/api/meetups/{meetup['id']}/invitations",
-        headers=auth,
-        json={"invitees": [{"email": g} for g in guests]},
-    )
-    api.post(f"/api/meetups/{meetup['id']}/publish", headers=auth)
+    invite_and_publish(api, auth, meetup, guests)
     for guest in guests:
         link = answer_link(api, token, meetup["id"], guest)
         api.post(f"/api/rsvp/{link}", json={"response": "attending"})

@@ -143,6 +143,13 @@ class Media:
         """A video's HLS playlist, once it is ready."""
         return next((r for r in self.renditions if r.content_type == STREAM_TYPE), None)
 
+    @property
+    def poster(self) -> Rendition | None:
+        """A video's still image, once it is ready."""
+        if self.kind is not MediaKind.VIDEO:
+            return None
+        return next((r for r in self.renditions if r.content_type == "image/jpeg"), None)
+
     def shown_to_organizer(self, now: datetime) -> bool:
         """Whether the organizer still sees it: all but an upload that never came."""
         waited = now - self.created_at

@@ -17,6 +17,7 @@ from strawberry.dataloader import DataLoader
 from slsplay.domain.errors import Unauthorized
 from slsplay.domain.media import Media
 from slsplay.domain.meetups import MeetupCounts
+from slsplay.ports import MAX_BATCH_GET
 from slsplay.services import media, meetups
 from slsplay.services.auth import Caller
 from slsplay.services.media import StreamSigner
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from slsplay.bootstrap import Container
 
 V = TypeVar("V")
-MAX_BATCH = 100  # BatchGetItem's limit
 
 
 def _batched(load: Callable[[Sequence[str]], dict[str, V]], default: V) -> DataLoader[str, V]:
@@ -33,7 +33,7 @@ def _batched(load: Callable[[Sequence[str]], dict[str, V]], default: V) -> DataL
         found = load(keys)
         return [found.get(key, default) for key in keys]
 
-    return DataLoader(load_fn=load_fn, max_batch_size=MAX_BATCH)
+    return DataLoader(load_fn=load_fn, max_batch_size=MAX_BATCH_GET)
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Context:
     app: Container
     caller: Caller | None
     now: datetime
+    # What signs video streams' paths, asked for only when a video has a stream.
+    signer: Callable[[], StreamSigner]
     # A guest's own token, as signing up or in takes it to move the guest's drafts.
     guest_token: str | None = None
     counts: DataLoader[str, MeetupCounts] = field(init=False)
@@ -68,7 +70,3 @@ class Context:
         if self.caller is None:
             raise Unauthorized("sign_in_required")
         return self.caller.user_id
-
-    def signer(self) -> StreamSigner:
-        """Signs the paths of video streams (its key is fetched on first use)."""
-        return StreamSigner(self.app.url_secret, self.app.settings.public_url)

@@ -233,7 +233,6 @@ def _media(shown: Shown) -> Media:
         )
         for r in item.renditions
     ]
-    poster = next((r for r in renditions if r.content_type == "image/jpeg"), None)
     return Media(
         id=to_global_id("Media", f"{item.meetup_id}/{item.id}"),
         media_id=item.id,
@@ -245,7 +244,7 @@ def _media(shown: Shown) -> Media:
         duration_seconds=item.duration_seconds,
         renditions=renditions,
         stream_url=shown.stream_url,
-        poster_url=poster.url if poster is not None and item.kind is MediaKind.VIDEO else None,
+        poster_url=shown.poster_url,
         created_at=item.created_at,
         updated_at=item.updated_at,
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from slsplay.bootstrap import Container, bootstrap
 
 if TYPE_CHECKING:
+    from slsplay.services.media import StreamSigner
     from slsplay.services.notifications import MailPorts
 
 
@@ -30,6 +31,15 @@ def mail_ports() -> MailPorts:
         base_url=app.settings.public_url,
         mail_from=app.settings.mail_from,
     )
+
+
+def stream_signer() -> StreamSigner:
+    """What signs the paths of video streams, with the key derived from the signing key (a
+    Secrets Manager read in the cloud, on first use: only a video with a stream needs it)."""
+    from slsplay.services.media import StreamSigner  # noqa: PLC0415
+
+    app = container()
+    return StreamSigner(app.url_secret, app.settings.public_url)
 
 
 def forget() -> None:

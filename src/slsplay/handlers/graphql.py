@@ -21,8 +21,9 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
 from slsplay.domain.errors import DomainError
-from slsplay.handlers.context import container
+from slsplay.handlers.context import container, stream_signer
 from slsplay.handlers.logs import entry_point, logger
+from slsplay.handlers.problems import PROBLEM_JSON, problem_document
 from slsplay.services.auth import Caller, caller_from_claims
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 ROUTES = {("POST", "/api/graphql"), ("GET", "/api/graphql")}
 MAX_BODY_BYTES = 64 * 1024
 JSON = "application/json"
-PROBLEM_JSON = "application/problem+json"
 
 
 @functools.cache
@@ -154,7 +154,11 @@ def execute(event: dict[str, Any]) -> tuple[HTTPStatus, dict[str, Any]]:
     caller, token = _caller(event)
     app = container()
     context = Context(
-        app, caller, app.clock.now(), guest_token=token if caller and caller.is_guest else None
+        app,
+        caller,
+        app.clock.now(),
+        stream_signer,
+        guest_token=token if caller and caller.is_guest else None,
     )
     allowed = {OperationType.QUERY} | ({OperationType.MUTATION} if mutations_allowed else set())
     try:
@@ -198,12 +202,6 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     try:
         status, body = execute(event)
     except BadRequest as refused:
-        problem = {
-            "type": f"urn:slsplay:problem:{refused.code}",
-            "title": refused.status.phrase,
-            "status": int(refused.status),
-            "detail": refused.detail,
-            "code": refused.code,
-        }
+        problem = problem_document(refused.status, refused.code, refused.detail)
         return _answer(refused.status, problem, PROBLEM_JSON)
     return _answer(status, body, JSON)

@@ -37,10 +37,10 @@ from slsplay.domain.errors import (
 )
 from slsplay.handlers.logs import entry_point, logger
 from slsplay.handlers.models import Problem
+from slsplay.handlers.problems import PROBLEM_JSON, problem_document
 from slsplay.ports import InvalidCursor
 from slsplay.services.auth import Caller, caller_from_claims
 
-PROBLEM_JSON = "application/problem+json"
 FORM = "application/x-www-form-urlencoded"
 MAX_BODY_BYTES = 256 * 1024
 SECURED: list[dict[str, list[str]]] = [{"bearer": []}]
@@ -115,19 +115,10 @@ def problem(
     headers: dict[str, str] | None = None,
 ) -> Response[str]:
     """An ``application/problem+json`` response."""
-    body: dict[str, Any] = {
-        "type": f"urn:slsplay:problem:{code}",
-        "title": status.phrase,
-        "status": int(status),
-        "detail": detail,
-        "code": code,
-    }
-    if errors:
-        body["errors"] = [{"field": e.field, "message": e.message} for e in errors]
     return Response(
         status_code=int(status),
         content_type=PROBLEM_JSON,
-        body=json.dumps(body),
+        body=json.dumps(problem_document(status, code, detail, errors)),
         headers=headers,
     )
 

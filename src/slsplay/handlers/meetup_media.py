@@ -14,20 +14,15 @@ from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.domain.media import STREAM_TYPE, Media, MediaKind
 from slsplay.handlers import models
-from slsplay.handlers.context import container
+from slsplay.handlers.context import container, stream_signer
 from slsplay.handlers.http import SECURED, caller, problems
 from slsplay.handlers.presenters import media_json
 from slsplay.services import media
-from slsplay.services.media import Shown, StreamSigner
+from slsplay.services.media import Shown
 from slsplay.services.meetups import MeetupView
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
 TAGS = ["media"]
-
-
-def _signer() -> StreamSigner:
-    app = container()
-    return StreamSigner(app.url_secret, app.settings.public_url)
 
 
 def shown_media(view: MeetupView, *, organizer: bool) -> list[Shown]:
@@ -38,7 +33,7 @@ def shown_media(view: MeetupView, *, organizer: bool) -> list[Shown]:
 
 def _shown(items: tuple[Media, ...]) -> list[Shown]:
     app = container()
-    return media.links_for(items, app.media, _signer, app.clock.now())
+    return media.links_for(items, app.media, stream_signer, app.clock.now())
 
 
 @router.post(
@@ -108,7 +103,7 @@ def stream(meetup_id: str, media_id: str, grant: str, folder: str, name: str) ->
     playlist = media.stream_file(
         app.store,
         app.media,
-        _signer(),
+        stream_signer(),
         app.clock.now(),
         meetup_id=meetup_id,
         media_id=media_id,

@@ -8,7 +8,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from slsplay.domain.invitations import Invitation
-from slsplay.domain.media import MediaKind
 from slsplay.domain.users import User
 from slsplay.services.auth import Session
 from slsplay.services.media import Shown
@@ -73,7 +72,6 @@ def meetup_json(
 def media_json(shown: Shown) -> dict[str, Any]:
     """A photo or video with the signed URLs of its renditions."""
     media = shown.media
-    poster = next((r for r in media.renditions if r.content_type == "image/jpeg"), None)
     return {
         "id": media.id,
         "kind": media.kind.value,
@@ -93,9 +91,7 @@ def media_json(shown: Shown) -> dict[str, Any]:
             for r in media.renditions
         ],
         "stream_url": shown.stream_url,
-        "poster_url": shown.urls[poster.name]
-        if media.kind is MediaKind.VIDEO and poster is not None
-        else None,
+        "poster_url": shown.poster_url,
         "created_at": media.created_at.isoformat(),
         "updated_at": media.updated_at.isoformat(),
     }

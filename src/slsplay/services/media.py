@@ -206,6 +206,12 @@ class Shown:
     urls: dict[str, str]  # by rendition name
     stream_url: str | None = None  # a video's HLS playlist, through ``stream_file``
 
+    @property
+    def poster_url(self) -> str | None:
+        """A video's still image."""
+        poster = self.media.poster
+        return None if poster is None else self.urls[poster.name]
+
 
 @dataclass(frozen=True)
 class StreamSigner:
@@ -260,10 +266,9 @@ def links_for(
             for r in item.renditions
             if r.content_type != STREAM_TYPE
         }
-        stream = item.stream
-        stream_url = None if stream is None else signer().url(item, stream.name, expires_at)
-        if stream_url is not None and stream is not None:
-            urls[stream.name] = stream_url
+        stream, stream_url = item.stream, None
+        if stream is not None:
+            stream_url = urls[stream.name] = signer().url(item, stream.name, expires_at)
         shown.append(Shown(item, urls, stream_url))
     return shown
 

@@ -15,6 +15,7 @@ from slsplay.domain.media import Media
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.users import User
 from slsplay.ports import (
+    MAX_BATCH_GET,
     MAX_TRANSACTION_OPS,
     PK,
     SK,
@@ -238,11 +239,15 @@ class InvitationRepository:
         return self.get(meetup_id, page.items[0]["email"])
 
     def waiting_list(self, meetup_id: str, limit: int = 500) -> list[Invitation]:
-        """The people waiting for a seat, first in line first."""
+        """The people waiting for a seat, first in line first (a batch read per 100)."""
         page = self.store.query(
             schema.meetup_key(meetup_id).pk, sk_prefix=schema.WAITLIST_PREFIX, limit=limit
         )
-        return [self.get(meetup_id, item["email"]) for item in page.items]
+        keys = [schema.invitation_key(meetup_id, item["email"]) for item in page.items]
+        found: dict[Key, Item] = {}
+        for start in range(0, len(keys), MAX_BATCH_GET):
+            found |= self.store.get_many(keys[start : start + MAX_BATCH_GET])
+        return [records.invitation_from_item(found[key]) for key in keys if key in found]
 
     def get(self, meetup_id: str, email: str) -> Invitation:
         """One invitation; ``NotFound`` if that address is not invited."""

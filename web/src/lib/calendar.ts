@@ -64,3 +64,22 @@ export function googleCalendarUrl(event: CalendarEvent): string {
 export function icsDataUrl(event: CalendarEvent): string {
   return `data:text/calendar;charset=utf-8,${encodeURIComponent(icsFile(event))}`;
 }
+
+/** The calendar event of a meetup as the API gives it. */
+export function meetupEvent(meetup: {
+  meetupId: string;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  joinUrl?: string | null;
+}): CalendarEvent {
+  return {
+    uid: meetup.meetupId,
+    title: meetup.title,
+    description: meetup.description,
+    startsAt: meetup.startsAt,
+    endsAt: meetup.endsAt,
+    url: meetup.joinUrl,
+  };
+}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { AddToCalendar } from "../components/AddToCalendar";
+import { meetupEvent } from "../lib/calendar";
 import { Markdown } from "../components/Markdown";
 import { Picture } from "../components/Picture";
 import { ErrorBanner, ErrorPage, Spinner } from "../components/ui";
@@ -111,14 +112,7 @@ export function AnswerPage() {
             </p>
           ) : null}
           <AddToCalendar
-            event={{
-              uid: meetup.meetupId,
-              title: meetup.title,
-              description: meetup.description,
-              startsAt: meetup.startsAt,
-              endsAt: meetup.endsAt,
-              url: meetup.joinUrl,
-            }}
+            event={meetupEvent(meetup)}
           />
         </div>
       ) : null}

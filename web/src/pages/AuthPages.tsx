@@ -8,7 +8,8 @@ function safeNext(next: string | null): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/meetups";
 }
 
-export function SignUpPage() {
+/** Signing in from either page: keep the session, then go where the person was going. */
+function useSignedInGoOn() {
   const { session, signIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -16,6 +17,11 @@ export function SignUpPage() {
     signIn(next);
     navigate(safeNext(params.get("next")));
   };
+  return { session, params, done };
+}
+
+export function SignUpPage() {
+  const { session, params, done } = useSignedInGoOn();
   return (
     <section className="page narrow">
       <h1>Create your account</h1>
@@ -29,13 +35,7 @@ export function SignUpPage() {
 }
 
 export function LogInPage() {
-  const { session, signIn } = useAuth();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const done = (next: StoredSession) => {
-    signIn(next);
-    navigate(safeNext(params.get("next")));
-  };
+  const { session, params, done } = useSignedInGoOn();
   return (
     <section className="page narrow">
       <h1>Log in</h1>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { AddToCalendar } from "../components/AddToCalendar";
+import { meetupEvent } from "../lib/calendar";
 import { CancelMeetup } from "../components/CancelDialog";
 import { Markdown } from "../components/Markdown";
 import { MediaUploader } from "../components/MediaUploader";
@@ -123,14 +124,7 @@ export function MeetupPage() {
         {meetup.status === "CANCELLED" ? <ErrorBanner>This meetup has been cancelled.</ErrorBanner> : null}
         {meetup.status !== "CANCELLED" ? (
           <AddToCalendar
-            event={{
-              uid: meetup.meetupId,
-              title: meetup.title,
-              description: meetup.description,
-              startsAt: meetup.startsAt,
-              endsAt: meetup.endsAt,
-              url: meetup.joinUrl,
-            }}
+            event={meetupEvent(meetup)}
           />
         ) : null}
       </header>
