@@ -16,6 +16,7 @@ from slsplay.ports import (
     MediaProcessor,
     MediaStorage,
     PasswordHasher,
+    Payments,
     Queue,
 )
 from slsplay.store.schema import TABLE
@@ -28,6 +29,7 @@ SQLITE_FILE = "slsplay.db"
 SIGNING_KEY_FILE = "signing-key.pem"
 MAILBOX_DIR = "mailbox"
 QUEUES_FILE = "queues.db"
+PAYMENTS_FILE = "payments.db"
 MEDIA_DIR = "media"
 TOKEN_AUDIENCE = "slsplay"  # noqa: S105  (the audience template.yaml's authorizer accepts)
 
@@ -138,6 +140,28 @@ class Container:
 
         return MailboxMailer(
             settings.data_dir / MAILBOX_DIR, sender=settings.mail_from, clock=self.clock
+        )
+
+    @cached_property
+    def payments(self) -> Payments:
+        # Stripe in the cloud, with its keys from Secrets Manager; else the local provider,
+        # whose webhook key is derived from the signing key. Each imported when chosen.
+        settings = self.settings
+        if settings.payments == "stripe":
+            import json  # noqa: PLC0415
+
+            from slsplay.adapters.aws.secrets import secret_bytes, stripe_keys_name  # noqa: PLC0415
+            from slsplay.adapters.stripe_payments import StripePayments  # noqa: PLC0415
+
+            name = stripe_keys_name(settings.stage)
+            keys = json.loads(secret_bytes(name, self.aws_client("secretsmanager")))
+            return StripePayments(keys["secret_key"], keys["webhook_secret"])
+        from slsplay.adapters.local.local_payments import LocalPayments  # noqa: PLC0415
+
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        secret = hmac.digest(self._signing_key, b"slsplay local payment webhooks", "sha256")
+        return LocalPayments(
+            settings.data_dir / PAYMENTS_FILE, settings.public_url, secret.hex(), self.clock
         )
 
     @cached_property

@@ -10,6 +10,7 @@ from typing import Literal
 
 Backend = Literal["local", "aws"]
 Transcoder = Literal["ffmpeg", "mediaconvert"]
+PaymentProvider = Literal["local", "stripe"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class Settings:
     mediaconvert_queue_arn: str | None = None
     # GraphQL's introspection: on locally, a template parameter in the cloud.
     graphql_introspection: bool = True
+    # Who takes payments: Stripe (the cloud's), or the local provider (the local runtime's,
+    # on either backend: no Stripe is reachable offline).
+    payments: PaymentProvider = "local"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -57,10 +61,17 @@ class Settings:
             mediaconvert_queue_arn=env.get("SLSPLAY_MEDIACONVERT_QUEUE_ARN") or None,
             graphql_introspection=env.get("SLSPLAY_GRAPHQL_INTROSPECTION", "on").lower()
             in ("on", "true", "1"),
+            payments=_payment_provider(env.get("SLSPLAY_PAYMENTS", "local")),
         )
 
 
 def _transcoder(value: str) -> Transcoder:
     if value not in ("ffmpeg", "mediaconvert"):
         raise ValueError(f"SLSPLAY_TRANSCODER must be ffmpeg or mediaconvert, not {value!r}")
+    return value  # type: ignore[return-value]  # checked just above
+
+
+def _payment_provider(value: str) -> PaymentProvider:
+    if value not in ("local", "stripe"):
+        raise ValueError(f"SLSPLAY_PAYMENTS must be local or stripe, not {value!r}")
     return value  # type: ignore[return-value]  # checked just above

@@ -27,6 +27,9 @@ BUDGET_MS = {
     "RemindersJob": 400,
     "CleanupJob": 200,
     "GraphqlFunction": 300,  # strawberry and the schema load on the first request
+    "PaymentsFunction": 550,  # stripe loads on the first call to the provider
+    "CheckoutsJob": 400,
+    "PayoutsJob": 400,
 }
 
 # Fresh processes per function, the best of which counts: one slow run is the machine's noise.

@@ -35,6 +35,19 @@ MESSAGES: dict[str, str] = {
     "media_type_unsupported": (
         "That type of file is not taken: photos as JPEG, PNG or WebP, videos as MP4, MOV or WebM."
     ),
+    # paid meetups
+    "checkout_required": "This meetup is paid: attend by paying for a ticket at checkout.",
+    "ticket_not_refundable": (
+        "Your ticket is not refunded if you decline. Confirm that you give it up to decline."
+    ),
+    "already_attending": "You are already attending.",
+    "ticket_not_found": "There is no such ticket.",
+    "payout_account_required": (
+        "Set up payouts first: paid meetups need an account to pay the organizer."
+    ),
+    "nothing_to_pay_out": "There is no money available to pay out yet.",
+    "payment_provider_failed": "The payment provider did not answer; try again in a minute.",
+    "invalid_webhook": "The webhook's signature does not check out.",
     # who is asking
     "invalid_credentials": "The email address or password is wrong.",
     "invalid_token": "The token is invalid or has expired.",
@@ -107,6 +120,10 @@ class PreconditionFailed(DomainError):
 
     def __init__(self) -> None:
         super().__init__("precondition_failed")
+
+
+class Unavailable(DomainError):
+    """Something the product depends on (the payment provider) did not answer; try later."""
 
 
 class InvalidInput(DomainError):

@@ -69,6 +69,8 @@ class Invitation:
     version: int = 1
     # When they joined the waiting list: their place in line (kept while they wait).
     waitlisted_at: datetime | None = None
+    # Their ticket to a paid meetup: the one being paid at checkout, or the one paid.
+    ticket_id: str | None = None
 
     @property
     def sent(self) -> bool:

@@ -75,16 +75,25 @@ class Visibility(StrEnum):
 
 @dataclass(frozen=True)
 class MeetupCounts:
-    """How many people are invited, attending and declined; kept beside the meetup."""
+    """How many people are invited, attending and declined; kept beside the meetup.
+
+    ``held``: seats kept for people paying at checkout; they count against the capacity.
+    """
 
     invited: int = 0
     attending: int = 0
     declined: int = 0
     waitlisted: int = 0
+    held: int = 0
+
+    @property
+    def taken(self) -> int:
+        """Seats nobody else may have: attending, or held at checkout."""
+        return self.attending + self.held
 
     def has_seat(self, capacity: int | None) -> bool:
         """Whether one more person may attend."""
-        return capacity is None or self.attending < capacity
+        return capacity is None or self.taken < capacity
 
 
 @dataclass(frozen=True)
@@ -191,6 +200,11 @@ class Meetup:
             return Phase.UPCOMING
         return Phase.LIVE if now < self.ends_at else Phase.ENDED
 
+    @property
+    def is_paid(self) -> bool:
+        """Whether attending takes a ticket bought at checkout."""
+        return self.details.price is not None
+
     def is_organizer(self, user_id: str | None) -> bool:
         """Whether ``user_id`` is the organizer."""
         return user_id is not None and user_id == self.organizer_id
@@ -234,7 +248,7 @@ class Meetup:
         moved = details.starts_at != self.starts_at
         if moved and self.status is MeetupStatus.PUBLISHED and now >= self.starts_at:
             raise Conflict("meetup_started")
-        if details.capacity is not None and details.capacity < counts.attending:
+        if details.capacity is not None and details.capacity < counts.taken:
             raise InvalidInput(
                 [FieldError("capacity", MESSAGES["capacity_below_attendance"])],
                 code="capacity_below_attendance",
@@ -243,15 +257,25 @@ class Meetup:
         self._bump(now)
         return True
 
-    def publish(self, actor_id: str, now: datetime, *, actor_is_guest: bool = False) -> None:
+    def publish(
+        self,
+        actor_id: str,
+        now: datetime,
+        *,
+        actor_is_guest: bool = False,
+        organizer_can_be_paid: bool = False,
+    ) -> None:
         """Make the meetup visible to its invitees (who are then emailed).
 
         A guest may plan and invite, but must sign up to publish: the draft waits for them.
+        A paid meetup needs an organizer who can be paid (a payout account).
         """
         self._ensure_organizer(actor_id)
         self._ensure_not_cancelled()
         if actor_is_guest:
             raise Forbidden("signup_required")
+        if self.is_paid and not organizer_can_be_paid:
+            raise Conflict("payout_account_required")
         if self.status is MeetupStatus.PUBLISHED:
             raise Conflict("already_published")
         if self.starts_at <= now:
@@ -312,21 +336,26 @@ class Meetup:
     # -- the invitee's answer ---------------------------------------------------------------
 
     def answer(
-        self, invitation: Invitation, response: Response, now: datetime, counts: MeetupCounts
+        self,
+        invitation: Invitation,
+        response: Response,
+        now: datetime,
+        counts: MeetupCounts,
+        *,
+        forfeit_ticket: bool = False,
     ) -> MeetupCounts:
         """Record an invitee's answer and return the counts it leads to.
 
-        An answer equal to the current one changes nothing and returns the same counts.
+        An answer equal to the current one changes nothing and returns the same counts. On
+        a paid meetup, "attending" goes through checkout (``hold_seat``, then ``admit``),
+        and someone who paid may decline only knowing that nothing is refunded
+        (``forfeit_ticket``).
         """
         if invitation.meetup_id != self.id:
             raise ValueError("the invitation belongs to another meetup")
         if response not in (Response.ATTENDING, Response.DECLINED):
             raise field_error("response", "must be attending or declined")
-        self._ensure_not_cancelled()
-        if self.status is MeetupStatus.DRAFT:
-            raise Conflict("meetup_not_published")
-        if now >= self.starts_at:
-            raise Conflict("meetup_started")
+        self._ensure_answerable(now)
         previous = invitation.response
         if response is previous:
             return counts
@@ -334,7 +363,47 @@ class Meetup:
             return counts  # already in line: asking again keeps the place
         if response is Response.ATTENDING and not counts.has_seat(self.details.capacity):
             response = Response.WAITLISTED  # full: in line for the next seat
+        elif response is Response.ATTENDING and self.is_paid:
+            raise Conflict("checkout_required")
+        if self.is_paid and previous is Response.ATTENDING and not forfeit_ticket:
+            raise Conflict("ticket_not_refundable")
         return self._move(invitation, response, now, counts)
+
+    def hold_seat(
+        self, invitation: Invitation, now: datetime, counts: MeetupCounts
+    ) -> MeetupCounts:
+        """Keep a seat of a paid meetup for an invitee going to checkout."""
+        if invitation.meetup_id != self.id:
+            raise ValueError("the invitation belongs to another meetup")
+        if not self.is_paid:
+            raise Conflict("meetup_free", "This meetup is free: answer without paying.")
+        self._ensure_answerable(now)
+        if invitation.response is Response.ATTENDING:
+            raise Conflict("already_attending")
+        if not counts.has_seat(self.details.capacity):
+            raise Conflict("capacity_reached")
+        return replace(counts, held=counts.held + 1)
+
+    def admit(
+        self, invitation: Invitation, now: datetime, counts: MeetupCounts, *, held: bool
+    ) -> MeetupCounts:
+        """A paid ticket seats its buyer: on the seat ``held`` for them, or on a free one.
+
+        The start may have passed (people pay until the last minute); a cancelled meetup
+        admits nobody, and its tickets are refunded.
+        """
+        self._ensure_not_cancelled()
+        if invitation.response is Response.ATTENDING:
+            raise Conflict("already_attending")
+        if held:
+            counts = replace(counts, held=counts.held - 1)
+        elif not counts.has_seat(self.details.capacity):
+            raise Conflict("capacity_reached")
+        return self._move(invitation, Response.ATTENDING, now, counts)
+
+    def release_seat(self, counts: MeetupCounts) -> MeetupCounts:
+        """A seat held at checkout goes back, unpaid."""
+        return replace(counts, held=max(0, counts.held - 1))
 
     def promote(self, invitation: Invitation, now: datetime, counts: MeetupCounts) -> MeetupCounts:
         """Give a freed seat to someone waiting in line (the first one, chosen by the caller)."""
@@ -367,6 +436,13 @@ class Meetup:
     def _ensure_organizer(self, actor_id: str) -> None:
         if not self.is_organizer(actor_id):
             raise Forbidden("not_organizer")
+
+    def _ensure_answerable(self, now: datetime) -> None:
+        self._ensure_not_cancelled()
+        if self.status is MeetupStatus.DRAFT:
+            raise Conflict("meetup_not_published")
+        if now >= self.starts_at:
+            raise Conflict("meetup_started")
 
     def _ensure_not_cancelled(self) -> None:
         if self.status is MeetupStatus.CANCELLED:

@@ -10,6 +10,7 @@ from slsplay.bootstrap import Container, bootstrap
 if TYPE_CHECKING:
     from slsplay.services.media import StreamSigner
     from slsplay.services.notifications import MailPorts
+    from slsplay.services.tickets import PaymentPorts
 
 
 @functools.cache
@@ -33,6 +34,15 @@ def mail_ports() -> MailPorts:
     )
 
 
+@functools.cache
+def payment_ports() -> PaymentPorts:
+    """What selling tickets needs, built once per process (by the functions that sell)."""
+    from slsplay.services.tickets import PaymentPorts  # noqa: PLC0415  (sellers only)
+
+    app = container()
+    return PaymentPorts(app.store, app.clock, app.payments, app.settings.public_url)
+
+
 def stream_signer() -> StreamSigner:
     """What signs the paths of video streams, with the key derived from the signing key (a
     Secrets Manager read in the cloud, on first use: only a video with a stream needs it)."""
@@ -46,3 +56,4 @@ def forget() -> None:
     """Drop this process's adapters, so that the next use builds them afresh (for tests)."""
     container.cache_clear()
     mail_ports.cache_clear()
+    payment_ports.cache_clear()

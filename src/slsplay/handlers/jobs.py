@@ -23,3 +23,25 @@ def reminders(event: dict[str, Any], context: Any) -> dict[str, int]:
     sent = notifications.send_reminders(mail_ports())
     logger.info("reminders sent", extra={"sent": sent})
     return {"sent": sent}
+
+
+@entry_point
+def checkouts(event: dict[str, Any], context: Any) -> dict[str, int]:
+    """Every minute: seats held at checkout past their time go back (or to those waiting)."""
+    from slsplay.handlers.context import payment_ports  # noqa: PLC0415
+    from slsplay.services import tickets  # noqa: PLC0415
+
+    ended = tickets.end_lapsed_holds(payment_ports())
+    logger.info("checkout holds ended", extra={"ended": ended})
+    return {"ended": ended}
+
+
+@entry_point
+def payouts(event: dict[str, Any], context: Any) -> dict[str, int]:
+    """Daily: organizers are paid the money of meetups that ended."""
+    from slsplay.handlers.context import payment_ports  # noqa: PLC0415
+    from slsplay.services import tickets  # noqa: PLC0415
+
+    done = tickets.pay_out_due(payment_ports())
+    logger.info("payouts made", extra={"organizers": len(done)})
+    return {"organizers": len(done), "payouts": sum(done.values())}

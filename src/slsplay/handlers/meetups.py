@@ -13,6 +13,7 @@ from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 from slsplay.domain.errors import NotFound, PreconditionFailed
 from slsplay.domain.invitations import Invitation
 from slsplay.domain.invitations import Response as Answer
+from slsplay.domain.tickets import Quote, Ticket
 from slsplay.handlers import meetup_media, models, pages
 from slsplay.handlers.context import container
 from slsplay.handlers.http import (
@@ -22,7 +23,7 @@ from slsplay.handlers.http import (
     lambda_handler,
     problems,
 )
-from slsplay.handlers.presenters import invitation_json, meetup_json
+from slsplay.handlers.presenters import invitation_json, meetup_json, quote_json, ticket_json
 from slsplay.services import meetups
 from slsplay.services.meetups import MeetupView
 
@@ -47,7 +48,12 @@ def _meetup(view: MeetupView, status: int = 200) -> Response[dict[str, Any]]:
     return Response(status, "application/json", body, headers={"ETag": etag})
 
 
-def _answer(invitation: Invitation, view: MeetupView) -> dict[str, Any]:
+def answer_json(
+    invitation: Invitation, view: MeetupView, *, ticket: Ticket | None = None
+) -> dict[str, Any]:
+    """What an invitee sees: the meetup, their answer, and for a paid meetup what a ticket
+    costs and their ticket."""
+    meetup = view.meetup
     return {
         "meetup": meetup_json(
             view,
@@ -61,6 +67,8 @@ def _answer(invitation: Invitation, view: MeetupView) -> dict[str, Any]:
             "name": invitation.name,
             "response": invitation.response.value,
         },
+        "quote": quote_json(Quote.of(meetup.details.price) if meetup.details.price else None),
+        "ticket": ticket_json(ticket),
     }
 
 
@@ -289,20 +297,25 @@ def my_meetups(
     summary="What an invitee sees from their answer link",
 )
 def view_invitation(token: str) -> models.RsvpOut:
-    invitation, view = meetups.open_answer_link(container().store, container().clock, token)
-    return models.RsvpOut.model_validate(_answer(invitation, view))
+    app = container()
+    invitation, view = meetups.open_answer_link(app.store, app.clock, token)
+    ticket = meetups.ticket_of(app.store, invitation)
+    return models.RsvpOut.model_validate(answer_json(invitation, view, ticket=ticket))
 
 
 @router.post(
     "/api/rsvp/<token>",
     responses=problems(404, 409),
     tags=ANSWERS,
-    summary="Answer: attending or declined (until the start)",
+    summary="Answer: attending or declined (until the start; a paid meetup: checkout)",
 )
 def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
     app = container()
-    invitation, view = meetups.answer_by_link(app.store, app.clock, token, Answer(body.response))
-    return models.RsvpOut.model_validate(_answer(invitation, view))
+    invitation, view = meetups.answer_by_link(
+        app.store, app.clock, token, Answer(body.response), forfeit_ticket=body.forfeit_ticket
+    )
+    ticket = meetups.ticket_of(app.store, invitation)
+    return models.RsvpOut.model_validate(answer_json(invitation, view, ticket=ticket))
 
 
 UNSUBSCRIBE_PAGE: dict[int, OpenAPIResponse] = {

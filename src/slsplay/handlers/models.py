@@ -55,7 +55,7 @@ class OrganizerOut(BaseModel):
 
 
 class PriceOut(BaseModel):
-    amount_minor: int
+    amount_minor: int = Field(description="In the currency's minor unit; negative for debits.")
     currency: str
     display: str
 
@@ -195,6 +195,10 @@ class AnswerLinkOut(BaseModel):
 
 class RsvpIn(_In):
     response: Literal["attending", "declined"]
+    forfeit_ticket: bool = Field(
+        default=False,
+        description="Declining with a paid ticket: true confirms that nothing is refunded.",
+    )
 
 
 class RsvpInvitationOut(BaseModel):
@@ -205,9 +209,77 @@ class RsvpInvitationOut(BaseModel):
     )
 
 
+class QuoteOut(BaseModel):
+    price: PriceOut
+    fee: PriceOut | None = Field(description="The platform's service fee, paid on top.")
+    total: PriceOut
+
+
+class TicketOut(BaseModel):
+    id: str
+    status: Literal["held", "paid", "lapsed", "forfeited", "refunded"]
+    code: str | None = Field(description="The ticket's short code, once paid.")
+    total: PriceOut
+    checkout_url: str | None = Field(description="Where to pay, while the seat is held.")
+    expires_at: datetime | None = Field(description="When the held seat goes back.")
+    paid_at: datetime | None
+
+
 class RsvpOut(BaseModel):
     meetup: MeetupOut
     invitation: RsvpInvitationOut
+    quote: QuoteOut | None = Field(
+        default=None, description="A paid meetup's price, fee and total, shown before paying."
+    )
+    ticket: TicketOut | None = None
+
+
+class CheckoutOut(BaseModel):
+    url: str
+    expires_at: datetime
+
+
+class CheckoutStartedOut(RsvpOut):
+    checkout: CheckoutOut | None = Field(
+        description="Where to pay; null when the meetup was full and the invitee waits in line."
+    )
+
+
+class BalanceOut(BaseModel):
+    currency: str
+    total: PriceOut
+    available: PriceOut = Field(description="What may be paid out now.")
+
+
+class EntryOut(BaseModel):
+    id: str
+    kind: Literal["sale", "platform_fee", "refund", "fee_refund", "payout"]
+    amount: PriceOut
+    meetup_id: str | None
+    recorded_at: datetime
+    available_at: datetime
+
+
+class PayoutAccountOut(BaseModel):
+    id: str
+
+
+class StatementOut(BaseModel):
+    balances: list[BalanceOut]
+    entries: list[EntryOut]
+    payout_account: PayoutAccountOut | None
+
+
+class OnboardingOut(BaseModel):
+    onboarding_url: str
+
+
+class PayoutsOut(BaseModel):
+    payouts: list[EntryOut]
+
+
+class WebhookOut(BaseModel):
+    received: bool
 
 
 class UnsubscribedOut(BaseModel):

@@ -65,8 +65,18 @@ def dispatch(event: dict[str, Any]) -> None:
         meetups.promote_from_waiting_list(ports.store, ports.clock, meetup_id)
     elif name == "meetup_cancelled":
         notifications.on_meetup_changed(mail_ports(), event["id"], meetup_id, None)
+        _refund_tickets(meetup_id)
     else:
         raise ValueError(f"no notifier for {name!r}")
+
+
+def _refund_tickets(meetup_id: str) -> None:
+    # Only a meetup that sold tickets loads the payment provider (and its keys).
+    if meetups.has_tickets(mail_ports().store, meetup_id):
+        from slsplay.handlers.context import payment_ports  # noqa: PLC0415
+        from slsplay.services import tickets  # noqa: PLC0415
+
+        tickets.refund_tickets(payment_ports(), meetup_id)
 
 
 def _queue() -> Queue:

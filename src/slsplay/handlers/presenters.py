@@ -8,6 +8,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from slsplay.domain.invitations import Invitation
+from slsplay.domain.money import Price
+from slsplay.domain.tickets import Balance, LedgerEntry, Quote, Ticket
 from slsplay.domain.users import User
 from slsplay.services.auth import Session
 from slsplay.services.media import Shown
@@ -49,13 +51,7 @@ def meetup_json(
             "name": organizer_name or view.organizer_name or "Organizer",
         },
         "capacity": d.capacity,
-        "price": None
-        if price is None
-        else {
-            "amount_minor": price.amount_minor,
-            "currency": price.currency,
-            "display": price.formatted(),
-        },
+        "price": None if price is None else money_json(price.amount_minor, price.currency),
         "join_url": d.join_url if meetup.reveals_join_url(viewer_id, invitation) else None,
         "media": [media_json(shown) for shown in media],
         "counts": {
@@ -124,4 +120,62 @@ def session_json(session: Session) -> dict[str, Any]:
         "refresh_token": session.refresh_token,
         "token_type": "Bearer",
         "expires_in": session.expires_in,
+    }
+
+
+def money_json(amount_minor: int, currency: str) -> dict[str, Any]:
+    """An amount as the API shows money: minor units, the currency, and how people read it."""
+    display = Price(abs(amount_minor), currency).formatted() if amount_minor else f"0 {currency}"
+    return {
+        "amount_minor": amount_minor,
+        "currency": currency,
+        "display": f"-{display}" if amount_minor < 0 else display,
+    }
+
+
+def quote_json(quote: Quote | None) -> dict[str, Any] | None:
+    """What a ticket costs its buyer, fee included, shown before paying."""
+    if quote is None:
+        return None
+    currency = quote.price.currency
+    return {
+        "price": money_json(quote.price.amount_minor, currency),
+        "fee": money_json(quote.fee_minor, currency) if quote.fee_minor else None,
+        "total": money_json(quote.total_minor, currency),
+    }
+
+
+def ticket_json(ticket: Ticket | None) -> dict[str, Any] | None:
+    """A ticket as its holder sees it: the code once paid, the checkout while held."""
+    if ticket is None:
+        return None
+    return {
+        "id": ticket.id,
+        "status": ticket.status.value,
+        "code": None if ticket.status.value in ("held", "lapsed") else ticket.code,
+        "total": money_json(ticket.total_minor, ticket.currency),
+        "checkout_url": ticket.checkout_url if ticket.holds_seat else None,
+        "expires_at": ticket.expires_at.isoformat() if ticket.holds_seat else None,
+        "paid_at": None if ticket.paid_at is None else ticket.paid_at.isoformat(),
+    }
+
+
+def balance_json(balance: Balance) -> dict[str, Any]:
+    """One currency's balance: all of it, and what may be paid out now."""
+    return {
+        "currency": balance.currency,
+        "total": money_json(balance.total_minor, balance.currency),
+        "available": money_json(balance.available_minor, balance.currency),
+    }
+
+
+def entry_json(entry: LedgerEntry) -> dict[str, Any]:
+    """One ledger entry."""
+    return {
+        "id": entry.id,
+        "kind": entry.kind.value,
+        "amount": money_json(entry.amount_minor, entry.currency),
+        "meetup_id": entry.meetup_id,
+        "recorded_at": entry.recorded_at.isoformat(),
+        "available_at": entry.available_at.isoformat(),
     }

@@ -191,6 +191,8 @@ class ApiGateway:
             # No MediaConvert runs offline (nor on moto): ffmpeg converts videos in the
             # media function instead, and the job's completion event is not needed.
             "SLSPLAY_TRANSCODER": "ffmpeg",
+            # No Stripe is reachable offline: the runtime's own provider takes payments.
+            "SLSPLAY_PAYMENTS": "local",
             # A developer's tools read the GraphQL schema by introspection.
             "SLSPLAY_GRAPHQL_INTROSPECTION": "on",
         }

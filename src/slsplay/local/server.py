@@ -24,7 +24,7 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import FrameType, TracebackType
 
@@ -34,10 +34,11 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.types import Receive, Scope, Send
 
 from slsplay.adapters.local.file_media import FileMediaStorage
+from slsplay.adapters.local.local_payments import LocalPayments
 from slsplay.adapters.local.mailbox import MailboxMailer
 from slsplay.bootstrap import MAILBOX_DIR, Container
 from slsplay.config import Settings
-from slsplay.local import devmail, storage_http
+from slsplay.local import devmail, payments_http, storage_http
 from slsplay.local.apigateway import (
     ApiGateway,
     HttpRequest,
@@ -81,11 +82,13 @@ class LocalApp:
         static_dir: Path | None = None,
         mailbox: devmail.Mailbox | None = None,
         bucket: LocalBucket | None = None,
+        payments: Callable[[], LocalPayments] | None = None,
     ) -> None:
         self.gateway = gateway
         self.static_dir = static_dir
         self.mailbox = mailbox
         self.bucket = bucket
+        self.payments = payments
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -103,6 +106,10 @@ class LocalApp:
             answer = await storage_http.handle(self.bucket, scope, receive)
             await answer(scope, receive, send)
             status, function = answer.status_code, "s3"
+        elif matched is None and self.payments and path.startswith(payments_http.PREFIX):
+            answer = await payments_http.handle(self.payments, scope, receive)
+            await answer(scope, receive, send)
+            status, function = answer.status_code, "payments"
         elif matched is None:
             status, function = await self._fallback(scope, receive, send)
         else:
@@ -245,7 +252,13 @@ class LocalServer:
             raise
         web = static_dir if static_dir is not None else self.gateway.stack.directory / "web/dist"
         bucket = None if aws_endpoint is not None else _media_bucket(self.gateway.stack, settings)
-        self.app = LocalApp(self.gateway, static_dir=web, mailbox=mailbox, bucket=bucket)
+        self.app = LocalApp(
+            self.gateway,
+            static_dir=web,
+            mailbox=mailbox,
+            bucket=bucket,
+            payments=_local_payments(settings),
+        )
         config = uvicorn.Config(
             self.app,
             http="h11",
@@ -344,6 +357,18 @@ def _media_bucket(stack: Stack, settings: Settings) -> LocalBucket | None:
         adapters.queue(queue_url).send(body)
 
     return LocalBucket.from_stack(stack, settings.media_bucket, storage, send)
+
+
+def _local_payments(settings: Settings) -> Callable[[], LocalPayments]:
+    """The local payment provider the functions use, built on the first page asked for."""
+    adapters = Container(settings)
+
+    def provider() -> LocalPayments:
+        payments = adapters.payments
+        assert isinstance(payments, LocalPayments)
+        return payments
+
+    return provider
 
 
 def _listening_socket(host: str, port: int, family: socket.AddressFamily) -> socket.socket:

@@ -23,6 +23,8 @@ from markupsafe import Markup
 
 from slsplay.domain.invitations import Invitation, Response
 from slsplay.domain.meetups import Meetup
+from slsplay.domain.money import Price
+from slsplay.domain.tickets import Ticket
 from slsplay.mail.calendar import Method, calendar_attachment, meetup_calendar
 from slsplay.mail.render import clock_time, duration, local_time_with_zone, markdown_html
 from slsplay.ports import Attachment, Email
@@ -105,15 +107,20 @@ def answer_confirmation_email(
     sequence: int,
     mail_from: str,
     unsubscribe: Unsubscribe,
+    ticket: Ticket | None = None,
 ) -> Email:
-    """The confirmation of the invitee's answer; the join link only when they attend."""
+    """The confirmation of the invitee's answer; the join link only when they attend, and
+    their ticket when they paid for it."""
     if invitation.response is Response.NONE:
         raise ValueError("only an answered invitation can be confirmed")
     attending = invitation.response is Response.ATTENDING
     waitlisted = invitation.response is Response.WAITLISTED
+    paid = ticket if attending and ticket is not None and ticket.is_paid else None
     title = meetup.details.title
     subject = (
-        f"You're going to {title}"
+        f"Your ticket for {title}"
+        if paid
+        else f"You're going to {title}"
         if attending
         else f"You're on the waiting list for {title}"
         if waitlisted
@@ -127,6 +134,12 @@ def answer_confirmation_email(
         _Sender(organizer_name, base_url, token, sequence, mail_from, unsubscribe),
         attending=attending,
         waitlisted=waitlisted,
+        ticket=None
+        if paid is None
+        else {
+            "code": paid.code,
+            "total": Price(paid.total_minor, paid.currency).formatted(),
+        },
     )
 
 

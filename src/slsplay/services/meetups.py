@@ -24,8 +24,9 @@ from slsplay.domain.errors import (
 from slsplay.domain.invitations import Invitation, Response, normalise_email
 from slsplay.domain.media import Media
 from slsplay.domain.meetups import Meetup, MeetupCounts
+from slsplay.domain.tickets import Ticket
 from slsplay.ids import new_id
-from slsplay.ports import Clock, ItemStore
+from slsplay.ports import Clock, ItemStore, Put
 from slsplay.store.repositories import (
     InvitationRepository,
     MediaRepository,
@@ -33,6 +34,7 @@ from slsplay.store.repositories import (
     UserRepository,
 )
 from slsplay.store.sessions import AnswerLink, AnswerLinkRepository
+from slsplay.store.tickets import PayoutAccountRepository, TicketRepository
 
 MAX_INVITEES_PER_REQUEST = 1_000
 
@@ -111,7 +113,10 @@ def publish_meetup(
     """Publish a draft; the change feed then has the invitations sent."""
 
     def publish(meetup: Meetup, _: MeetupCounts) -> bool:
-        meetup.publish(actor_id, clock.now(), actor_is_guest=actor_is_guest)
+        can_be_paid = PayoutAccountRepository(store).find(meetup.organizer_id) is not None
+        meetup.publish(
+            actor_id, clock.now(), actor_is_guest=actor_is_guest, organizer_can_be_paid=can_be_paid
+        )
         return True
 
     return _change(store, actor_id, meetup_id, None, publish)
@@ -278,7 +283,7 @@ def unsubscribe_by_link(store: ItemStore, clock: Clock, token: str) -> tuple[Inv
 
 
 def answer_by_link(
-    store: ItemStore, clock: Clock, token: str, response: Response
+    store: ItemStore, clock: Clock, token: str, response: Response, *, forfeit_ticket: bool = False
 ) -> tuple[Invitation, MeetupView]:
     """Record the answer of the invitee an answer link belongs to."""
     invitation, view = open_answer_link(store, clock, token)
@@ -289,6 +294,7 @@ def answer_by_link(
         counts=view.counts,
         invitation=invitation,
         response=response,
+        forfeit_ticket=forfeit_ticket,
     )
     return answered, replace(view, counts=after)
 
@@ -317,6 +323,7 @@ def _answer(
     counts: MeetupCounts,
     invitation: Invitation,
     response: Response,
+    forfeit_ticket: bool = False,
 ) -> tuple[Invitation, MeetupCounts]:
     # The answer and the counts in one transaction, conditional on what was read: a race
     # with another answer or an edit fails with version_conflict rather than miscounting,
@@ -324,13 +331,17 @@ def _answer(
     for attempt in range(1, ANSWER_ATTEMPTS + 1):
         read_version = invitation.version
         in_line_since = invitation.waitlisted_at
-        after = meetup.answer(invitation, response, clock.now(), counts)
+        was_attending = invitation.response is Response.ATTENDING
+        after = meetup.answer(
+            invitation, response, clock.now(), counts, forfeit_ticket=forfeit_ticket
+        )
         if invitation.version == read_version:
             return invitation, after
         left_line = in_line_since if invitation.response is not Response.WAITLISTED else None
+        forfeited = _forfeited_ticket(store, invitation) if was_attending else ()
         try:
             InvitationRepository(store).save_answer(
-                meetup, invitation, read_version, counts, after, left_line=left_line
+                meetup, invitation, read_version, counts, after, left_line=left_line, also=forfeited
             )
         except Conflict as e:
             if e.code != "capacity_reached" or attempt == ANSWER_ATTEMPTS:
@@ -340,6 +351,26 @@ def _answer(
             continue
         return invitation, after
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def ticket_of(store: ItemStore, invitation: Invitation) -> Ticket | None:
+    """The invitee's ticket: being paid, paid, or the last one that lapsed or was refunded."""
+    return TicketRepository(store).find(invitation.meetup_id, invitation.ticket_id)
+
+
+def has_tickets(store: ItemStore, meetup_id: str) -> bool:
+    """Whether anyone ever went to checkout for the meetup."""
+    return next(TicketRepository(store).of_meetup(meetup_id), None) is not None
+
+
+def _forfeited_ticket(store: ItemStore, invitation: Invitation) -> tuple[Put, ...]:
+    """The write that voids the paid ticket of someone who stops attending (not refunded)."""
+    ticket = TicketRepository(store).find(invitation.meetup_id, invitation.ticket_id)
+    if ticket is None or not ticket.is_paid:
+        return ()
+    read_version = ticket.version
+    ticket.forfeit()
+    return (TicketRepository.versioned_put(ticket, read_version),)
 
 
 MAX_PROMOTIONS = 100  # per run; a run more is queued by the answers that free seats
@@ -355,6 +386,8 @@ def promote_from_waiting_list(store: ItemStore, clock: Clock, meetup_id: str) ->
     repository = InvitationRepository(store)
     for _ in range(MAX_PROMOTIONS):
         meetup, counts = MeetupRepository(store).get(meetup_id)
+        if meetup.is_paid:
+            break  # a seat of a paid meetup is had at checkout, by whoever in line pays first
         if not counts.waitlisted or not counts.has_seat(meetup.details.capacity):
             break
         first = repository.first_in_line(meetup_id)

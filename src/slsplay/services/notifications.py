@@ -35,7 +35,7 @@ from slsplay.ports import (
     Mailer,
     Update,
 )
-from slsplay.services.meetups import mint_answer_token
+from slsplay.services.meetups import mint_answer_token, ticket_of
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 
 # Longer than one send can take (the SMTP adapter's and the AWS clients' timeouts bound it
@@ -211,7 +211,10 @@ def on_rsvp_changed(ports: MailPorts, event_id: str, meetup_id: str, email: str)
     if invitation.response is Response.NONE or not invitation.wants_email:
         return
     organizer = _organizer_name(ports, meetup)
-    build = _to_invitee(ports, meetup, invitation, organizer, compose.answer_confirmation_email)
+    ticket = ticket_of(ports.store, invitation)
+    build = _to_invitee(
+        ports, meetup, invitation, organizer, compose.answer_confirmation_email, ticket=ticket
+    )
     send_once(ports, meetup_id, f"answer-{event_id}", email, build)
 
 

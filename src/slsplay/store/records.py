@@ -14,6 +14,7 @@ from slsplay.domain.meetups import (
     Visibility,
 )
 from slsplay.domain.money import Price
+from slsplay.domain.tickets import EntryKind, LedgerEntry, Ticket, TicketStatus
 from slsplay.domain.users import User
 from slsplay.ports import PK, SK, Item, Key
 from slsplay.store import schema
@@ -27,6 +28,9 @@ PURGE_TYPE = "purge"
 MEDIA_TYPE = "media"
 WAITLIST_TYPE = "waitlist"
 COVER_TYPE = "cover"
+TICKET_TYPE = "ticket"
+LEDGER_TYPE = "ledger_entry"
+PAYOUT_ACCOUNT_TYPE = "payout_account"
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -135,6 +139,9 @@ def counts_item(meetup_id: str, counts: MeetupCounts) -> Item:
         attending=counts.attending,
         declined=counts.declined,
         waitlisted=counts.waitlisted,
+        held=counts.held,
+        # The sum the capacity conditions compare (a condition cannot add two attributes).
+        taken=counts.taken,
     )
 
 
@@ -146,6 +153,7 @@ def counts_from_item(item: Item | None) -> MeetupCounts:
         attending=item.get("attending", 0),
         declined=item.get("declined", 0),
         waitlisted=item.get("waitlisted", 0),
+        held=item.get("held", 0),
     )
 
 
@@ -166,6 +174,7 @@ def invitation_item(invitation: Invitation) -> Item:
         responded_at=_time(invitation.responded_at),
         unsubscribed_at=_time(invitation.unsubscribed_at),
         waitlisted_at=_time(invitation.waitlisted_at),
+        ticket_id=invitation.ticket_id,
         version=invitation.version,
         gsi1pk=schema.invitee_partition(invitation.email),
         gsi1sk=f"MEETUP#{invitation.meetup_id}",
@@ -184,6 +193,7 @@ def invitation_from_item(item: Item) -> Invitation:
         responded_at=_parse_time(item.get("responded_at")),
         unsubscribed_at=_parse_time(item.get("unsubscribed_at")),
         waitlisted_at=_parse_time(item.get("waitlisted_at")),
+        ticket_id=item.get("ticket_id"),
         version=item["version"],
     )
 
@@ -288,3 +298,104 @@ def user_from_item(item: Item) -> User:
 
 def email_item(email: str, user_id: str) -> Item:
     return _keyed(schema.email_key(email), type=EMAIL_TYPE, user_id=user_id)
+
+
+# -- tickets and the ledger -----------------------------------------------------------------
+
+
+def ticket_item(ticket: Ticket) -> Item:
+    item = _keyed(
+        schema.ticket_key(ticket.meetup_id, ticket.id),
+        type=TICKET_TYPE,
+        id=ticket.id,
+        meetup_id=ticket.meetup_id,
+        organizer_id=ticket.organizer_id,
+        email=ticket.email,
+        code=ticket.code,
+        amount_minor=ticket.amount_minor,
+        fee_minor=ticket.fee_minor,
+        currency=ticket.currency,
+        created_at=_time(ticket.created_at),
+        expires_at=_time(ticket.expires_at),
+        status=ticket.status.value,
+        session_id=ticket.session_id,
+        checkout_url=ticket.checkout_url,
+        payment_ref=ticket.payment_ref,
+        paid_at=_time(ticket.paid_at),
+        refunded_at=_time(ticket.refunded_at),
+        refund_ref=ticket.refund_ref,
+        version=ticket.version,
+    )
+    if ticket.holds_seat:
+        # Only held tickets are in the index the expiry job reads (a sparse index).
+        item["gsi2pk"] = schema.holds_partition(ticket.expires_at)
+        item["gsi2sk"] = f"{schema.instant(ticket.expires_at)}#{ticket.id}"
+    return item
+
+
+def ticket_from_item(item: Item) -> Ticket:
+    return Ticket(
+        id=item["id"],
+        meetup_id=item["meetup_id"],
+        organizer_id=item["organizer_id"],
+        email=item["email"],
+        code=item["code"],
+        amount_minor=item["amount_minor"],
+        fee_minor=item["fee_minor"],
+        currency=item["currency"],
+        created_at=_required_time(item["created_at"]),
+        expires_at=_required_time(item["expires_at"]),
+        status=TicketStatus(item["status"]),
+        session_id=item.get("session_id"),
+        checkout_url=item.get("checkout_url"),
+        payment_ref=item.get("payment_ref"),
+        paid_at=_parse_time(item.get("paid_at")),
+        refunded_at=_parse_time(item.get("refunded_at")),
+        refund_ref=item.get("refund_ref"),
+        version=item["version"],
+    )
+
+
+def ledger_item(entry: LedgerEntry) -> Item:
+    item = _keyed(
+        schema.ledger_key(entry.organizer_id, entry.recorded_at, entry.id),
+        type=LEDGER_TYPE,
+        id=entry.id,
+        organizer_id=entry.organizer_id,
+        kind=entry.kind.value,
+        amount_minor=entry.amount_minor,
+        currency=entry.currency,
+        recorded_at=_time(entry.recorded_at),
+        available_at=_time(entry.available_at),
+        meetup_id=entry.meetup_id,
+        ticket_id=entry.ticket_id,
+        ref=entry.ref,
+    )
+    if entry.kind is EntryKind.SALE:
+        item["gsi2pk"] = schema.payable_partition(entry.available_at)
+        item["gsi2sk"] = f"{schema.instant(entry.available_at)}#{entry.id}"
+    return item
+
+
+def ledger_entry_from_item(item: Item) -> LedgerEntry:
+    return LedgerEntry(
+        id=item["id"],
+        organizer_id=item["organizer_id"],
+        kind=EntryKind(item["kind"]),
+        amount_minor=item["amount_minor"],
+        currency=item["currency"],
+        recorded_at=_required_time(item["recorded_at"]),
+        available_at=_required_time(item["available_at"]),
+        meetup_id=item.get("meetup_id"),
+        ticket_id=item.get("ticket_id"),
+        ref=item.get("ref"),
+    )
+
+
+def payout_account_item(user_id: str, account_id: str) -> Item:
+    return _keyed(
+        schema.payout_account_key(user_id),
+        type=PAYOUT_ACCOUNT_TYPE,
+        user_id=user_id,
+        account_id=account_id,
+    )

@@ -94,7 +94,7 @@ class MeetupRepository:
             self.store.transact(
                 [
                     Put(item, versioned(expected_version)),
-                    Check(schema.counts_key(meetup.id), LessThan("attending", capacity + 1)),
+                    Check(schema.counts_key(meetup.id), LessThan("taken", capacity + 1)),
                 ]
             )
         except ConditionFailed as e:
@@ -149,12 +149,12 @@ class MeetupRepository:
 
     def unfinished_purges(self, start: datetime, end: datetime) -> Iterator[str]:
         """The meetups whose deletion began in ``[start, end]`` and has not finished."""
-        for item in _by_day(self.store, schema.purges_partition, start, end):
+        for item in by_day(self.store, schema.purges_partition, start, end):
             yield item["meetup_id"]
 
     def drafts_last_changed_between(self, start: datetime, end: datetime) -> Iterator[Meetup]:
         """Drafts whose last change lies in ``[start, end]``, oldest first."""
-        for item in _by_day(self.store, schema.drafts_partition, start, end):
+        for item in by_day(self.store, schema.drafts_partition, start, end):
             yield records.meetup_from_item(item)
 
     def of_organizer(
@@ -168,11 +168,11 @@ class MeetupRepository:
 
     def published_starting_between(self, start: datetime, end: datetime) -> Iterator[Meetup]:
         """Published meetups whose start lies in ``[start, end]``, by start (for scheduled jobs)."""
-        for item in _by_day(self.store, schema.starts_partition, start, end):
+        for item in by_day(self.store, schema.starts_partition, start, end):
             yield records.meetup_from_item(item)
 
 
-def _by_day(
+def by_day(
     store: ItemStore, partition: Callable[[datetime], str], start: datetime, end: datetime
 ) -> Iterator[Item]:
     """The gsi2 items keyed ``{instant}#{id}`` in day partitions, with instants in range."""
@@ -295,42 +295,50 @@ class InvitationRepository:
         after: MeetupCounts,
         *,
         left_line: datetime | None = None,
+        also: Sequence[TransactionOp] = (),
     ) -> None:
-        """Store an answer and move the counts with it, in one transaction.
+        """Store an answer and move the counts with it, in one transaction (with ``also``).
 
         The counter update carries the capacity as a condition, so two people racing for
         the last seat cannot both get it; the meetup must be unchanged since it was read.
         Joining the waiting list adds a place in line; leaving it (``left_line``: when the
         invitee had joined it) removes that place, in the same transaction.
         """
-        attending = after.attending - before.attending
-        capacity = meetup.details.capacity
-        seat_condition = (
-            LessThan("attending", capacity) if capacity is not None and attending > 0 else Exists()
-        )
         ops: list[TransactionOp] = [
             Put(records.invitation_item(invitation), versioned(expected_version)),
-            Update(
-                schema.counts_key(meetup.id),
-                add={
-                    "attending": attending,
-                    "declined": after.declined - before.declined,
-                    "waitlisted": after.waitlisted - before.waitlisted,
-                },
-                condition=seat_condition,
-            ),
+            counts_update(meetup, before, after),
             Check(schema.meetup_key(meetup.id), Equals("version", meetup.version)),
         ]
         if invitation.response is Response.WAITLISTED:
             ops.append(Put(records.waitlist_item(invitation), NotExists()))
         if left_line is not None:
             ops.append(Delete(schema.waitlist_key(meetup.id, left_line, invitation.email)))
+        ops.extend(also)
         try:
             self.store.transact(ops)
         except ConditionFailed as e:
             if e.failed == (1,) and invitation.response is Response.ATTENDING:
                 raise Conflict("capacity_reached") from e
             raise VersionConflict from e
+
+
+def counts_update(meetup: Meetup, before: MeetupCounts, after: MeetupCounts) -> Update:
+    """The counter update from ``before`` to ``after``, conditional on a free seat when it
+    takes one (so two people racing for the last seat cannot both get it)."""
+    taken = after.taken - before.taken
+    capacity = meetup.details.capacity
+    seat_condition = LessThan("taken", capacity) if capacity is not None and taken > 0 else Exists()
+    return Update(
+        schema.counts_key(meetup.id),
+        add={
+            "attending": after.attending - before.attending,
+            "declined": after.declined - before.declined,
+            "waitlisted": after.waitlisted - before.waitlisted,
+            "held": after.held - before.held,
+            "taken": taken,
+        },
+        condition=seat_condition,
+    )
 
 
 class MediaRepository:

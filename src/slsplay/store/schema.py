@@ -102,3 +102,34 @@ def purges_partition(moment: datetime) -> str:
 def starts_partition(moment: datetime) -> str:
     """gsi2: published meetups starting on one UTC day, by start."""
     return f"STARTS#{moment.astimezone(UTC):%Y-%m-%d}"
+
+
+TICKET_PREFIX = "TICKET#"
+
+
+def ticket_key(meetup_id: str, ticket_id: str) -> Key:
+    """A ticket, kept under its meetup (its refunds are found there when it is cancelled)."""
+    return Key(f"MEETUP#{meetup_id}", f"{TICKET_PREFIX}{ticket_id}")
+
+
+def holds_partition(moment: datetime) -> str:
+    """gsi2: tickets holding a seat whose hold ends on one UTC day, by that end."""
+    return f"HOLDS#{moment.astimezone(UTC):%Y-%m-%d}"
+
+
+LEDGER_PREFIX = "LEDGER#"
+
+
+def ledger_key(organizer_id: str, recorded_at: datetime, entry_id: str) -> Key:
+    """One entry of an organizer's ledger, in the order they were recorded."""
+    return Key(f"USER#{organizer_id}", f"{LEDGER_PREFIX}{instant_ms(recorded_at)}#{entry_id}")
+
+
+def payable_partition(moment: datetime) -> str:
+    """gsi2: sales that become available for payout on one UTC day (the payout job's list)."""
+    return f"PAYABLE#{moment.astimezone(UTC):%Y-%m-%d}"
+
+
+def payout_account_key(user_id: str) -> Key:
+    """The organizer's account at the payment provider."""
+    return Key(f"USER#{user_id}", "PAYOUT_ACCOUNT")

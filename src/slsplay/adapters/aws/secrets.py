@@ -21,6 +21,13 @@ def signing_key_name(stage: str) -> str:
     return f"slsplay/{stage}/signing-key"
 
 
+def stripe_keys_name(stage: str) -> str:
+    """The secret holding a stage's Stripe keys, as JSON: ``{"secret_key": "sk_...",
+    "webhook_secret": "whsec_..."}`` (the operator stores it; template.yaml grants it to the
+    payments and notifier functions)."""
+    return f"slsplay/{stage}/stripe"
+
+
 def secret_bytes(name: str, client: Any) -> bytes:
     """The secret called ``name`` (a PEM key, for example), read with the Secrets Manager
     ``client`` and cached for five minutes."""

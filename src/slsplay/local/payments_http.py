@@ -1,0 +1,101 @@
+"""The local payment provider's pages: its hosted checkout, and account onboarding.
+
+``GET /_payments/checkout/{session}`` shows what is paid and a card form; posting it pays
+(``4242 4242 4242 4242``) or is declined (``4000 0000 0000 0002``), and a paid checkout
+sends the buyer to the success page while the provider's webhook reaches the API.
+``GET /_payments/onboarding/{account}?return=...`` sends the organizer straight back: there
+is nothing to fill in offline.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+import anyio.to_thread
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.types import Receive, Scope
+
+from slsplay.adapters.local.local_payments import CardDeclined, LocalPayments, LocalSession
+from slsplay.domain.money import Price
+
+PREFIX = "/_payments/"
+CHECKOUT = "/_payments/checkout/"
+ONBOARDING = "/_payments/onboarding/"
+
+
+async def handle(payments: Callable[[], LocalPayments], scope: Scope, receive: Receive) -> Response:
+    """The answer to one request under ``/_payments/``."""
+    request = Request(scope, receive)
+    path = request.url.path
+    provider = await anyio.to_thread.run_sync(payments)
+    if path.startswith(ONBOARDING) and request.method == "GET":
+        back = request.query_params.get("return", "/")
+        # Only back to this origin: the page must not be an open redirect.
+        return RedirectResponse(urlsplit(back)._replace(scheme="", netloc="").geturl() or "/", 303)
+    if not path.startswith(CHECKOUT):
+        return HTMLResponse(_page("Not found", "<p>There is nothing at this address.</p>"), 404)
+    session_id = path.removeprefix(CHECKOUT)
+    session = await anyio.to_thread.run_sync(provider.session, session_id)
+    if session is None:
+        return HTMLResponse(_page("Not found", "<p>There is no such checkout.</p>"), 404)
+    if request.method == "POST":
+        form = await request.form()
+        card = str(form.get("card_number", ""))
+        try:
+            paid = await anyio.to_thread.run_sync(provider.pay, session_id, card)
+        except CardDeclined as declined:
+            return HTMLResponse(_checkout_page(session, error=str(declined)), 402)
+        return RedirectResponse(paid.success_url, 303)
+    return HTMLResponse(_checkout_page(session))
+
+
+def _checkout_page(session: LocalSession, error: str | None = None) -> str:
+    def money(amount: int) -> str:
+        return html.escape(Price(amount, session.currency).formatted()) if amount else "-"
+
+    total = session.amount_minor + session.fee_minor
+    open_ = session.status == "open"
+    alert = f'<p role="alert" class="error">{html.escape(error)}</p>' if error else ""
+    form = (
+        f"""<form method="post">
+  <label for="card">Card number</label>
+  <input id="card" name="card_number" inputmode="numeric" autocomplete="cc-number" required>
+  <button type="submit">Pay {money(total)}</button>
+</form>
+<p class="hint">Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined.</p>"""
+        if open_
+        else f"<p>This checkout is {html.escape(session.status)}.</p>"
+    )
+    body = f"""<p>{html.escape(session.title)}, for {html.escape(session.email)}</p>
+<table>
+  <tr><th scope="row">Ticket</th><td>{money(session.amount_minor)}</td></tr>
+  <tr><th scope="row">Service fee</th><td>{money(session.fee_minor)}</td></tr>
+  <tr><th scope="row">Total</th><td>{money(total)}</td></tr>
+</table>
+{alert}
+{form}
+<p><a href="{html.escape(session.cancel_url)}">Back without paying</a></p>"""
+    return _page("Checkout (local payment provider)", body)
+
+
+def _page(title: str, body: str) -> str:
+    return f"""<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 30rem; margin: 2rem auto; padding: 0 1rem;
+  color: #1a1a1a; }}
+table {{ border-collapse: collapse; margin: 1rem 0; }} th, td {{ padding: .25rem 1rem .25rem 0;
+  text-align: left; }}
+label, input, button {{ display: block; font-size: 1rem; margin: .5rem 0; }}
+input {{ padding: .5rem; width: 100%; box-sizing: border-box; }}
+button {{ padding: .6rem 1rem; background: #1d4ed8; color: #fff; border: 0; border-radius: 4px; }}
+.error {{ color: #b00020; font-weight: 600; }} .hint {{ color: #444; font-size: .9rem; }}
+</style></head>
+<body><main><h1>{html.escape(title)}</h1>
+{body}
+</main></body></html>"""
