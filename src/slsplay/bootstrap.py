@@ -155,7 +155,13 @@ class Container:
 
             name = stripe_keys_name(settings.stage)
             keys = json.loads(secret_bytes(name, self.aws_client("secretsmanager")))
-            return StripePayments(keys["secret_key"], keys["webhook_secret"])
+            clock = self.clock
+            return StripePayments(
+                keys["secret_key"],
+                keys["webhook_secret"],
+                api_base=settings.stripe_api_base,
+                clock=lambda: clock.now().timestamp(),
+            )
         from slsplay.adapters.local.local_payments import LocalPayments  # noqa: PLC0415
 
         settings.data_dir.mkdir(parents=True, exist_ok=True)

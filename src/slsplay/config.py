@@ -37,6 +37,8 @@ class Settings:
     # Who takes payments: Stripe (the cloud's), or the local provider (the local runtime's,
     # on either backend: no Stripe is reachable offline).
     payments: PaymentProvider = "local"
+    # Another address for Stripe's API (a test double such as stripe-mock); None: Stripe's.
+    stripe_api_base: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -62,6 +64,7 @@ class Settings:
             graphql_introspection=env.get("SLSPLAY_GRAPHQL_INTROSPECTION", "on").lower()
             in ("on", "true", "1"),
             payments=_payment_provider(env.get("SLSPLAY_PAYMENTS", "local")),
+            stripe_api_base=env.get("SLSPLAY_STRIPE_API_BASE") or None,
         )
 
 

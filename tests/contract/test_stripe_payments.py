@@ -20,7 +20,7 @@ import stripe
 
 from slsplay.adapters.stripe_payments import StripePayments
 from slsplay.ports import CheckoutRequest, InvalidWebhook, PaymentFailed, Payments
-from tests.contract.stripe_fake import SECRET_KEY, StripeFake, decode_form, sign
+from tests.support.stripe_fake import SECRET_KEY, StripeFake, decode_form, sign
 
 WEBHOOK_SECRET = "whsec_slsplayTestSecret0000000000000000"
 ORGANIZER_ACCOUNT = "acct_1SlsplayOrganizer"

@@ -166,3 +166,44 @@ def wait_for_invitation_mail(server: Any, to: str, wait_seconds: float = 20) -> 
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+
+
+def set_up_payouts(base_url: str, api: GraphQL) -> str:
+    """A payout account for ``api``'s user (locally ready at once), so that its paid meetups
+    can be published; answers the provider's onboarding address."""
+    answer = httpx.post(
+        f"{base_url}/api/me/payout-account",
+        headers={"Authorization": f"Bearer {api.token}"},
+        timeout=30,
+    )
+    answer.raise_for_status()
+    url: str = answer.json()["onboarding_url"]
+    return url
+
+
+def browser_session(api: GraphQL, email: str) -> dict[str, Any]:
+    """A fresh session of that account, in the shape the web app keeps in localStorage."""
+    session: dict[str, Any] = api(
+        f"mutation($i: LogInInput!) {{ logIn(input: $i) {{ {SESSION} }} }}",
+        i={"email": email, "password": PASSWORD},
+    )["logIn"]["session"]
+    return {
+        "accessToken": session["accessToken"],
+        "refreshToken": session["refreshToken"],
+        "user": session["user"],
+    }
+
+
+def wait_for_mail(
+    server: Any, to: str, subject_part: str, wait_seconds: float = 20
+) -> dict[str, Any]:
+    """The newest email to ``to`` whose subject contains ``subject_part`` (in any case)."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        for message in server.mail():
+            if to in message["to"] and subject_part.lower() in message["subject"].lower():
+                found: dict[str, Any] = message
+                return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no email to {to} with {subject_part!r} in its subject")
+        time.sleep(0.1)

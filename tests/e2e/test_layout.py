@@ -3,6 +3,7 @@ WCAG 2.1 A and AA checks there (labels, names, contrast, landmarks...)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,7 @@ def test_organizer_screens_fit_a_phone(page: Page, server: Server) -> None:
         (f"/meetups/{meetup}/edit", page.get_by_role("heading", name="Edit meetup")),
         (f"/meetups/{meetup}/invite", page.get_by_role("list", name="Invitations")),
         (f"/meetups/{meetup}/attendees", page.get_by_role("heading", name="Attendees")),
+        ("/balance", page.get_by_role("heading", name="Payouts")),
     ]
     for path, ready in screens:
         page.goto(path)
@@ -102,3 +104,38 @@ def test_organizer_screens_fit_a_phone(page: Page, server: Server) -> None:
     page.get_by_role("button", name="I'm attending").click()
     expect(page.get_by_role("heading", name="You're in!")).to_be_visible()
     assert_fits(page, "the answer page, answered")
+
+
+def test_paid_meetup_screens_fit_a_phone(page: Page, server: Server) -> None:
+    """The price before paying, the ticket, giving it up, and the organizer's balance."""
+    api, email = demo.sign_up(server.url, "Maximilian Longname-Organizer")
+    demo.set_up_payouts(server.url, api)
+    meetup = demo.create_meetup(
+        api,
+        title="An exceptionally long paid masterclass title that should wrap on small phones",
+        price={"amountMinor": 123456, "currency": "EUR"},
+    )
+    invitee = demo.unique_email("a-very-long-invitee-address-indeed")
+    demo.invite(api, meetup["id"], (invitee, "Bartholomew Invitee"))
+    demo.publish(api, meetup["id"])
+    link = demo.wait_for_invitation_mail(server, invitee)
+
+    page.goto(link)
+    expect(page.get_by_role("button", name=re.compile(r"^Attend — pay"))).to_be_visible()
+    assert_fits(page, "the answer page of a paid meetup")
+    page.get_by_role("button", name=re.compile(r"^Attend — pay")).click()
+    page.get_by_label("Card number").fill("4242 4242 4242 4242")
+    page.get_by_role("button", name=re.compile(r"^Pay\b")).click()
+    expect(page.locator(".ticket-code")).to_be_visible()
+    assert_fits(page, "the ticket")
+    page.get_by_role("button", name="Give up my ticket").click()
+    expect(page.get_by_role("dialog", name="Give up your ticket?")).to_be_visible()
+    assert_fits(page, "giving up a ticket")
+
+    page.evaluate(
+        "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
+        demo.browser_session(api, email),
+    )
+    page.goto("/balance")
+    expect(page.get_by_role("table", name="History")).to_be_visible()
+    assert_fits(page, "/balance with sales")

@@ -39,9 +39,11 @@ from moto import mock_aws
 from slsplay.adapters.aws import secrets
 from slsplay.adapters.aws.provision import create_queue_pair, create_table
 from slsplay.adapters.aws.stage_secrets import create_signing_key
+from slsplay.adapters.stripe_payments import StripePayments
 from slsplay.bootstrap import Container, bootstrap
 from slsplay.config import Settings
 from slsplay.domain.invitations import Response
+from slsplay.domain.tickets import EntryKind, LedgerEntry
 from slsplay.domain.users import User
 from slsplay.handlers.context import forget
 from slsplay.ids import new_id
@@ -52,10 +54,12 @@ from slsplay.local.routes import http_api_routes
 from slsplay.local.schedules import scheduled_event
 from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack
-from slsplay.services import meetups
-from slsplay.store.repositories import UserRepository
+from slsplay.services import meetups, tickets
+from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
+from slsplay.store.tickets import LedgerRepository, PayoutAccountRepository
 from tests.integration.test_media_processing import photo
 from tests.support.clock import FakeClock
+from tests.support.stripe_fake import SECRET_KEY, StripeFake
 
 REGION = "eu-west-1"
 STACK = Stack.load(region=REGION)  # the template's default parameters: Stage=dev
@@ -304,9 +308,12 @@ class Recorder:
 class Functions:
     """The template's functions in this process, each started cold when its turn comes."""
 
-    def __init__(self, recorder: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(
+        self, recorder: Recorder, monkeypatch: pytest.MonkeyPatch, stripe: StripeFake
+    ) -> None:
         self.recorder = recorder
         self.monkeypatch = monkeypatch
+        self.stripe = stripe
         self.running: str | None = None
         self.routes_called: set[str] = set()
 
@@ -333,10 +340,25 @@ class Functions:
         for name, value in FUNCTIONS[logical_id].config.environment.items():
             self.monkeypatch.setenv(name, value)
         self.monkeypatch.setenv("AWS_REGION", REGION)
+        # Stripe's API is the local fake's (the functions' settings allow another address).
+        self.monkeypatch.setenv("SLSPLAY_STRIPE_API_BASE", self.stripe.url)
         forget()
         secrets._provider.cache_clear()
         parameters.clear_caches()
         self.running = logical_id
+
+    def http_raw(
+        self, method: str, path: str, body: bytes, headers: dict[str, str], expect: int = 200
+    ) -> None:
+        """A request with exactly these bytes and headers (a signed webhook)."""
+        request = HttpRequest(
+            method, path, headers=[(k.lower(), v) for k, v in headers.items()], body=body
+        )
+        matched = ROUTES.match(method, path)
+        assert matched is not None, f"no route for {method} {path}"
+        result = self.invoke(matched.route.function, granted_event(STACK, request, matched, None))
+        assert result["statusCode"] == expect, (matched.route.key, result.get("body"))
+        self.routes_called.add(matched.route.key)
 
     def http(
         self,
@@ -410,6 +432,9 @@ def provision(session: boto3.Session) -> Cloud:
     create_buckets(STACK, session.client("s3"))
     stage = STACK.parameters["Stage"]
     create_signing_key(session.client("secretsmanager"), stage)
+    session.client("secretsmanager").create_secret(
+        Name=secrets.stripe_keys_name(stage), SecretString=json.dumps(STRIPE_KEYS)
+    )
     session.client("sesv2").create_email_identity(EmailIdentity=STACK.parameters["MailDomain"])
     settings = Settings(
         backend="aws",
@@ -651,6 +676,89 @@ class _Raw:
         yield self._body
 
 
+STRIPE_KEYS = {"secret_key": SECRET_KEY, "webhook_secret": "whsec_policies"}
+
+
+def run_payments(functions: Functions, tier: EventTier, cloud: Cloud, token: str) -> None:
+    """A paid meetup on Stripe (a local fake of its API): payouts set up, a ticket bought
+    and paid by webhook, the balance read, the meetup cancelled (its ticket refunded); the
+    checkouts job ends a lapsed hold and the payouts job pays an organizer out."""
+    fake = functions.stripe
+    functions.http("POST", "/api/me/payout-account", token=token)
+    values = {
+        "title": "Tasting",
+        "starts_at": datetime.now(UTC) + timedelta(days=3),
+        "timezone": "Europe/Paris",
+        "duration_minutes": 90,
+        "join_url": "https://meet.example.com/tasting",
+        "price": {"amount_minor": 2500, "currency": "EUR"},
+    }
+    meetup = functions.http("POST", "/api/meetups", token=token, body=values, expect=201)["id"]
+    invitees = {"invitees": [{"email": "gus@example.com"}]}
+    functions.http(
+        "POST", f"/api/meetups/{meetup}/invitations", token=token, body=invitees, expect=201
+    )
+    functions.http("POST", f"/api/meetups/{meetup}/publish", token=token)
+    tier.settle()
+    link = functions.http(
+        "POST",
+        f"/api/meetups/{meetup}/invitations/link",
+        token=token,
+        body={"email": "gus@example.com"},
+    )["token"]
+    started = functions.http("POST", f"/api/rsvp/{link}/checkout", expect=201)
+    session = fake.complete(started["ticket"]["checkout_url"].rsplit("/", 1)[-1])
+    body, headers = fake.webhook(
+        "checkout.session.completed", session["id"], STRIPE_KEYS["webhook_secret"]
+    )
+    functions.http_raw("POST", "/api/payments/webhook", body, headers)
+    tier.settle()
+    functions.http("GET", "/api/me/balance", token=token)
+    functions.http("POST", "/api/me/payouts", token=token, expect=409)  # not until it ended
+    functions.http("POST", f"/api/meetups/{meetup}/cancel", token=token)
+    tier.settle()  # the notifier refunds the ticket
+    assert len(fake.refunds) == 1
+
+    # A hold whose 15 minutes ended, and a sale of a meetup that ended.
+    store = cloud.seeding.store
+    past = FakeClock(datetime.now(UTC) - timedelta(minutes=20))
+    organizer = User.register(user_id=new_id(), email="hal@example.com", name="Hal", now=past.now())
+    UserRepository(store).add(organizer)
+    PayoutAccountRepository(store).add(organizer.id, next(iter(fake.accounts)))
+    seller = tickets.PaymentPorts(store, past, _stripe(fake), "https://" + HOST)
+    soon = {**values, "starts_at": past.now() + timedelta(hours=2)}
+    held = meetups.plan_meetup(store, past, organizer.id, soon).meetup.id
+    meetups.invite_people(store, past, organizer.id, held, [{"email": "ivy@example.com"}])
+    meetups.publish_meetup(store, past, organizer.id, held)
+    meetup_item, _ = MeetupRepository(store).get(held)
+    invitation = InvitationRepository(store).get(held, "ivy@example.com")
+    tickets.start_checkout(seller, meetups.mint_answer_token(store, meetup_item, invitation))
+    assert functions.invoke("CheckoutsJob", schedule("CheckoutsJob")) == {"ended": 1}
+    LedgerRepository(store).record(
+        [
+            LedgerEntry(
+                id="sale-policies",
+                organizer_id=organizer.id,
+                kind=EntryKind.SALE,
+                amount_minor=2500,
+                currency="EUR",
+                recorded_at=past.now(),
+                available_at=past.now(),
+            )
+        ]
+    )
+    assert functions.invoke("PayoutsJob", schedule("PayoutsJob")) == {
+        "organizers": 1,
+        "payouts": 1,
+    }
+
+
+def _stripe(fake: StripeFake) -> StripePayments:
+    return StripePayments(
+        STRIPE_KEYS["secret_key"], STRIPE_KEYS["webhook_secret"], api_base=fake.url
+    )
+
+
 def run_docs(functions: Functions) -> None:
     functions.http("GET", "/api/openapi.json")
     functions.http("GET", "/api/docs", accept="text/html")
@@ -755,7 +863,7 @@ def schedule(logical_id: str) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def recorded() -> Iterator[tuple[dict[str, list[Call]], set[str]]]:
     """Every function, run on moto with work that uses what it is granted."""
-    with pytest.MonkeyPatch.context() as monkeypatch, mock_aws():
+    with pytest.MonkeyPatch.context() as monkeypatch, mock_aws(), StripeFake() as stripe:
         for name, value in CREDENTIALS.items():
             monkeypatch.setenv(name, value)
         boto3.setup_default_session()
@@ -766,7 +874,7 @@ def recorded() -> Iterator[tuple[dict[str, list[Call]], set[str]]]:
         session.events.register("before-parameter-build", recorder)
         session.events.register("before-send.mediaconvert", mediaconvert_answers)
         cloud = provision(session)
-        functions = Functions(recorder, monkeypatch)
+        functions = Functions(recorder, monkeypatch, stripe)
         try:
             token = run_auth(functions)
             run_docs(functions)
@@ -774,6 +882,7 @@ def recorded() -> Iterator[tuple[dict[str, list[Call]], set[str]]]:
             run_meetups(functions, tier, token)
             gallery = run_media(functions, tier, cloud, token)
             run_graphql(functions, token, gallery)
+            run_payments(functions, tier, cloud, token)
             run_jobs(functions, cloud)
             run_cleanup(functions, cloud)
             yield dict(recorder.calls), functions.routes_called

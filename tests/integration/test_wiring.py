@@ -88,6 +88,10 @@ def test_routes_that_need_no_token_are_exactly_the_public_ones() -> None:
         ("GET", "/.well-known/jwks.json"),
         ("GET", "/api/rsvp/{token}"),
         ("POST", "/api/rsvp/{token}"),
+        # The answer link's token is the credential of a checkout, as of an answer.
+        ("POST", "/api/rsvp/{token}/checkout"),
+        # The payment provider's webhook: its signature is the credential.
+        ("POST", "/api/payments/webhook"),
         ("GET", "/api/unsubscribe/{token}"),
         ("POST", "/api/unsubscribe/{token}"),
         # A video's playlists: the signed grant in the path is the credential.

@@ -49,10 +49,14 @@ def _meetup(view: MeetupView, status: int = 200) -> Response[dict[str, Any]]:
 
 
 def answer_json(
-    invitation: Invitation, view: MeetupView, *, ticket: Ticket | None = None
+    invitation: Invitation,
+    view: MeetupView,
+    *,
+    ticket: Ticket | None = None,
+    with_media: bool = True,
 ) -> dict[str, Any]:
     """What an invitee sees: the meetup, their answer, and for a paid meetup what a ticket
-    costs and their ticket."""
+    costs and their ticket (``with_media``: the meetup's photos and videos, signed)."""
     meetup = view.meetup
     return {
         "meetup": meetup_json(
@@ -60,7 +64,7 @@ def answer_json(
             container().clock.now(),
             viewer_id=None,
             invitation=invitation,
-            media=meetup_media.shown_media(view, organizer=False),
+            media=meetup_media.shown_media(view, organizer=False) if with_media else (),
         ),
         "invitation": {
             "email": invitation.email,

@@ -32,7 +32,11 @@ TAGS = ["payments"]
 def start_checkout(token: str) -> Response[str]:
     ports = payment_ports()
     started = tickets.start_checkout(ports, token)
-    body: dict[str, Any] = answer_json(started.invitation, started.view, ticket=started.ticket)
+    # Without the meetup's media: the buyer is on their way to pay (and this function signs
+    # no URLs of the media bucket).
+    body: dict[str, Any] = answer_json(
+        started.invitation, started.view, ticket=started.ticket, with_media=False
+    )
     ticket = started.ticket
     body["checkout"] = (
         None
@@ -102,7 +106,7 @@ def payout_account() -> models.OnboardingOut:
     summary="Pay out the available balance now",
 )
 def pay_out() -> models.PayoutsOut:
-    paid = tickets.pay_out(payment_ports(), caller(router).user_id)
+    paid = tickets.pay_out_now(payment_ports(), caller(router).user_id)
     return models.PayoutsOut.model_validate({"payouts": [entry_json(e) for e in paid]})
 
 

@@ -427,6 +427,14 @@ def pay_out(ports: PaymentPorts, user_id: str) -> list[LedgerEntry]:
     return paid
 
 
+def pay_out_now(ports: PaymentPorts, user_id: str) -> list[LedgerEntry]:
+    """The organizer asks for their available balance; ``nothing_to_pay_out`` if it is none."""
+    paid = pay_out(ports, user_id)
+    if not paid:
+        raise Conflict("nothing_to_pay_out")
+    return paid
+
+
 def pay_out_due(ports: PaymentPorts) -> dict[str, int]:
     """The payout job: every organizer with sales that became payable lately and an account
     is paid out; answers how many payouts per organizer."""
