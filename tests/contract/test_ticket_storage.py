@@ -259,3 +259,35 @@ def test_many_people_racing_for_three_seats_get_three_holds(
     counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
     assert (counts.held, counts.waitlisted) == (3, 9)
     store.close()
+
+
+def test_a_freed_seat_is_offered_to_the_first_in_line_for_a_day_then_to_the_next(
+    ports: PaymentPorts, provider: Provider, clock: FakeClock
+) -> None:
+    guests = ["ann@example.com", "bob@example.com", "cy@example.com"]
+    meetup_id, links = paid_meetup(ports, guests, capacity=1)
+    pay(provider, ports, tickets.start_checkout(ports, links["ann@example.com"]).ticket)
+    for guest in guests[1:]:
+        assert tickets.start_checkout(ports, links[guest]).ticket is None  # in line
+    meetups.answer_by_link(
+        ports.store, clock, links["ann@example.com"], Response.DECLINED, forfeit_ticket=True
+    )
+
+    (offer,) = tickets.offer_freed_seats(ports.store, clock, meetup_id)
+    assert (offer.email, offer.offered) == ("bob@example.com", True)
+    assert offer.expires_at == clock.now() + timedelta(hours=24)
+    assert tickets.offer_freed_seats(ports.store, clock, meetup_id) == []  # the seat is kept
+    clock.advance(hours=25)
+    assert tickets.end_lapsed_holds(ports) == 1
+    (second,) = tickets.offer_freed_seats(ports.store, clock, meetup_id)
+    assert second.email == "cy@example.com"  # bob had his turn
+
+    opened = tickets.start_checkout(ports, links["cy@example.com"])
+    assert opened.ticket is not None
+    assert opened.ticket.id == second.id
+    pay(provider, ports, opened.ticket)
+    counts = meetups.view_meetup(ports.store, meetup_id, ORGANIZER).counts
+    assert (counts.attending, counts.held, counts.waitlisted) == (1, 0, 1)
+    waiting = meetups.waiting_list_of(ports.store, ORGANIZER, meetup_id)
+    assert [w.email for w in waiting] == ["bob@example.com"]
+    assert_ledger_matches_tickets(ports, meetup_id)

@@ -104,6 +104,16 @@ def paid_ticket(api: httpx.Client, link: str) -> dict[str, Any]:
     return found
 
 
+def mail_to(server: Server, to: str, subject: str) -> Callable[[], list[dict[str, Any]]]:
+    """A check for an email with this subject to this address."""
+
+    def found() -> list[dict[str, Any]]:
+        return [m for m in server.mail() if m["to"] == to and m["subject"] == subject]
+
+    found.__doc__ = f"{subject!r} emailed to {to}"
+    return found
+
+
 def assert_ledger_matches_tickets(
     api: httpx.Client, auth: dict[str, str], tickets: list[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -267,6 +277,7 @@ def test_an_expired_checkout_frees_the_seat_and_a_payment_arriving_after_it_went
 
     seen = eventually(refunded)
     assert seen["invitation"]["response"] == "none"
+    eventually(mail_to(server, late, "Refunded: Wine tasting"))
     assert seen["meetup"]["counts"]["attending"] == 1
     tickets = [seen["ticket"], ticket_of(api, links[other])["ticket"]]
     assert_ledger_matches_tickets(api, auth, tickets)
@@ -301,6 +312,8 @@ def test_a_ticket_given_up_is_not_refunded_and_a_cancellation_refunds_every_tick
         return seen if all(t["status"] == "refunded" for t in seen) else []
 
     tickets = eventually(refunded)
+    for guest in (ann, bea):
+        eventually(mail_to(server, guest, "Refunded: Wine tasting"))
     statement = assert_ledger_matches_tickets(api, auth, tickets)
     kinds = sorted(e["kind"] for e in statement["entries"])
     assert kinds == sorted(["sale", "platform_fee", "refund", "fee_refund"] * 2)
@@ -317,3 +330,26 @@ def test_a_paid_meetup_is_published_only_by_an_organizer_who_can_be_paid(
 
     assert refused.status_code == 409
     assert refused.json()["code"] == "payout_account_required"
+
+
+def test_a_seat_given_up_is_offered_to_the_first_in_line_who_pays_for_it(
+    server: Server,
+) -> None:
+    api = httpx.Client(base_url=server.url, timeout=10)
+    ann, bob = address("hap"), address("ike")
+    auth, _, links = paid_meetup(api, [ann, bob], capacity=1)
+    pay(api, checkout(api, links[ann])["checkout"]["url"])
+    paid_ticket(api, links[ann])
+    assert api.post(f"/api/rsvp/{links[bob]}/checkout").json()["checkout"] is None  # in line
+
+    api.post(f"/api/rsvp/{links[ann]}", json={"response": "declined", "forfeit_ticket": True})
+
+    (offer,) = eventually(mail_to(server, bob, "A seat is free for you: Wine tasting"))
+    assert "21.00 EUR" in offer["text"]
+    seen = ticket_of(api, links[bob])
+    assert seen["ticket"]["status"] == "held"
+    assert seen["invitation"]["response"] == "waitlisted"
+    pay(api, checkout(api, links[bob])["checkout"]["url"])
+    seen = paid_ticket(api, links[bob])
+    tickets = [ticket_of(api, links[ann])["ticket"], seen["ticket"]]
+    assert_ledger_matches_tickets(api, auth, tickets)  # two sold, none refunded

@@ -86,6 +86,22 @@ class SeatsAdded(DomainEvent):
 
 
 @dataclass(frozen=True)
+class SeatOffered(DomainEvent):
+    """A freed seat of a paid meetup is kept for someone in line: they are to be told."""
+
+    name: ClassVar[str] = "seat_offered"
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class TicketRefunded(DomainEvent):
+    """A ticket's money went back to its buyer: they are to be told."""
+
+    name: ClassVar[str] = "ticket_refunded"
+    email: str = ""
+
+
+@dataclass(frozen=True)
 class MediaRemoved(DomainEvent):
     """A photo or video was removed, or went with its meetup: its files are to be deleted."""
 

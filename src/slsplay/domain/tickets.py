@@ -25,6 +25,8 @@ from slsplay.domain.money import Price
 FEE_BASIS_POINTS = 500
 # How long a seat is kept for someone at checkout.
 CHECKOUT_HOLD = timedelta(minutes=15)
+# How long a freed seat of a paid meetup is offered to the first in line before the next.
+OFFER_HOLD = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class Ticket:
     paid_at: datetime | None = None
     refunded_at: datetime | None = None
     refund_ref: str | None = None
+    # A seat offered to someone on the waiting list (kept for them for 24 hours).
+    offered: bool = False
     version: int = 1
 
     @classmethod
@@ -99,9 +103,10 @@ class Ticket:
         email: str,
         quote: Quote,
         now: datetime,
-        hold_for: timedelta = CHECKOUT_HOLD,
+        offered: bool = False,
     ) -> Ticket:
-        """A new ticket keeping a seat while its buyer pays."""
+        """A new ticket keeping a seat while its buyer pays (``offered``: a freed seat kept
+        for the first in line)."""
         return cls(
             id=ticket_id,
             meetup_id=meetup_id,
@@ -112,7 +117,8 @@ class Ticket:
             fee_minor=quote.fee_minor,
             currency=quote.price.currency,
             created_at=now,
-            expires_at=now + hold_for,
+            expires_at=now + (OFFER_HOLD if offered else CHECKOUT_HOLD),
+            offered=offered,
         )
 
     @property

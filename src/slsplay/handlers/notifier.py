@@ -27,7 +27,7 @@ from slsplay.domain.events import InvitationAdded
 from slsplay.handlers.context import container, mail_ports
 from slsplay.handlers.logs import entry_point
 from slsplay.ports import Queue
-from slsplay.services import meetups, notifications
+from slsplay.services import meetups, notifications, tickets
 
 processor = BatchProcessor(event_type=EventType.SQS)
 
@@ -52,17 +52,17 @@ def dispatch(event: dict[str, Any]) -> None:
         notifications.on_invitation_added(mail_ports(), meetup_id, event["email"])
     elif name == "rsvp_changed":
         if event.get("previous") == "attending" and event.get("response") != "attending":
-            # A seat freed up: the first in line get it (their own answers' events then
-            # send their confirmations).
-            ports = mail_ports()
-            meetups.promote_from_waiting_list(ports.store, ports.clock, meetup_id)
+            _seat_those_waiting(meetup_id)
         notifications.on_rsvp_changed(mail_ports(), event["id"], meetup_id, event["email"])
     elif name == "meetup_rescheduled":
         previous = datetime.fromisoformat(event["previous_start"])
         notifications.on_meetup_changed(mail_ports(), event["id"], meetup_id, previous)
     elif name == "seats_added":
-        ports = mail_ports()
-        meetups.promote_from_waiting_list(ports.store, ports.clock, meetup_id)
+        _seat_those_waiting(meetup_id)
+    elif name == "seat_offered":
+        notifications.on_seat_offered(mail_ports(), event["id"], meetup_id, event["email"])
+    elif name == "ticket_refunded":
+        notifications.on_ticket_refunded(mail_ports(), event["id"], meetup_id, event["email"])
     elif name == "meetup_cancelled":
         notifications.on_meetup_changed(mail_ports(), event["id"], meetup_id, None)
         _refund_tickets(meetup_id)
@@ -70,11 +70,18 @@ def dispatch(event: dict[str, Any]) -> None:
         raise ValueError(f"no notifier for {name!r}")
 
 
+def _seat_those_waiting(meetup_id: str) -> None:
+    # A seat freed up. On a free meetup the first in line get it (their own answers' events
+    # then send their confirmations); on a paid one it is offered to them, to pay for.
+    ports = mail_ports()
+    meetups.promote_from_waiting_list(ports.store, ports.clock, meetup_id)
+    tickets.offer_freed_seats(ports.store, ports.clock, meetup_id)
+
+
 def _refund_tickets(meetup_id: str) -> None:
     # Only a meetup that sold tickets loads the payment provider (and its keys).
     if meetups.has_tickets(mail_ports().store, meetup_id):
         from slsplay.handlers.context import payment_ports  # noqa: PLC0415
-        from slsplay.services import tickets  # noqa: PLC0415
 
         tickets.refund_tickets(payment_ports(), meetup_id)
 

@@ -27,7 +27,9 @@ from slsplay.domain.events import (
     MeetupPublished,
     MeetupRescheduled,
     RsvpChanged,
+    SeatOffered,
     SeatsAdded,
+    TicketRefunded,
 )
 from slsplay.handlers.context import container
 from slsplay.handlers.logs import entry_point
@@ -43,6 +45,8 @@ CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
         MeetupRescheduled,
         MeetupCancelled,
         SeatsAdded,
+        SeatOffered,
+        TicketRefunded,
     ),
     # The media function's queue also takes the bucket's upload notifications.
     "MEDIA": (MediaRemoved,),

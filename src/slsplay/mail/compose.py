@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from slsplay.domain.invitations import Invitation, Response
-from slsplay.domain.meetups import Meetup
+from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.domain.money import Price
 from slsplay.domain.tickets import Ticket
 from slsplay.mail.calendar import Method, calendar_attachment, meetup_calendar
@@ -140,6 +140,59 @@ def answer_confirmation_email(
             "code": paid.code,
             "total": Price(paid.total_minor, paid.currency).formatted(),
         },
+    )
+
+
+def seat_offer_email(
+    meetup: Meetup,
+    invitation: Invitation,
+    *,
+    organizer_name: str,
+    base_url: str,
+    token: str,
+    sequence: int,
+    mail_from: str,
+    unsubscribe: Unsubscribe,
+    ticket: Ticket,
+) -> Email:
+    """A freed seat of a paid meetup, kept for someone in line until the offer ends."""
+    return _to_invitee(
+        "seat_offer",
+        f"A seat is free for you: {meetup.details.title}",
+        meetup,
+        invitation,
+        organizer_name=organizer_name,
+        links=answer_links(base_url, token),
+        unsubscribe=unsubscribe,
+        total=Price(ticket.total_minor, ticket.currency).formatted(),
+        until=local_time_with_zone(ticket.expires_at, meetup.details.timezone),
+    )
+
+
+def refund_email(
+    meetup: Meetup,
+    invitation: Invitation,
+    *,
+    organizer_name: str,
+    base_url: str,
+    token: str,
+    sequence: int,
+    mail_from: str,
+    unsubscribe: Unsubscribe,
+    ticket: Ticket,
+) -> Email:
+    """The money of a ticket given back: the meetup was cancelled, or the payment came after
+    its seat had gone to someone else."""
+    return _to_invitee(
+        "refund",
+        f"Refunded: {meetup.details.title}",
+        meetup,
+        invitation,
+        organizer_name=organizer_name,
+        links=answer_links(base_url, token),
+        unsubscribe=unsubscribe,
+        total=Price(ticket.total_minor, ticket.currency).formatted(),
+        cancelled=meetup.status is MeetupStatus.CANCELLED,
     )
 
 

@@ -218,6 +218,33 @@ def on_rsvp_changed(ports: MailPorts, event_id: str, meetup_id: str, email: str)
     send_once(ports, meetup_id, f"answer-{event_id}", email, build)
 
 
+def on_seat_offered(ports: MailPorts, event_id: str, meetup_id: str, email: str) -> None:
+    """Tell someone in line that a seat of a paid meetup is kept for them, to pay for."""
+    _about_ticket(ports, event_id, meetup_id, email, compose.seat_offer_email)
+
+
+def on_ticket_refunded(ports: MailPorts, event_id: str, meetup_id: str, email: str) -> None:
+    """Tell a buyer that their money went back."""
+    _about_ticket(ports, event_id, meetup_id, email, compose.refund_email)
+
+
+def _about_ticket(
+    ports: MailPorts,
+    event_id: str,
+    meetup_id: str,
+    email: str,
+    email_for: Callable[..., Email],
+) -> None:
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
+    invitation = InvitationRepository(ports.store).get(meetup_id, email)
+    ticket = ticket_of(ports.store, invitation)
+    if ticket is None or not invitation.wants_email:
+        return
+    organizer = _organizer_name(ports, meetup)
+    build = _to_invitee(ports, meetup, invitation, organizer, email_for, ticket=ticket)
+    send_once(ports, meetup_id, f"ticket-{event_id}", email, build)
+
+
 def on_meetup_changed(
     ports: MailPorts, event_id: str, meetup_id: str, previous_start: datetime | None
 ) -> int:

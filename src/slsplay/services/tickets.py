@@ -95,7 +95,9 @@ def start_checkout(ports: PaymentPorts, token: str) -> Checkout:
         invitation, view = open_answer_link(store, ports.clock, token)
         meetup, counts = view.meetup, view.counts
         current = TicketRepository(store).find(meetup.id, invitation.ticket_id)
-        if current is not None and current.holds_seat and current.checkout_url is not None:
+        if current is not None and current.holds_seat:
+            if current.checkout_url is None:  # a seat offered to them: its checkout now
+                _open_checkout(ports, meetup, current, token)
             return Checkout(invitation, view, current)
         if not counts.has_seat(meetup.details.capacity):
             invitation, view = answer_by_link(store, ports.clock, token, Response.ATTENDING)
@@ -131,6 +133,64 @@ def start_checkout(ports: PaymentPorts, token: str) -> Checkout:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def offer_freed_seats(store: ItemStore, clock: Clock, meetup_id: str) -> list[Ticket]:
+    """Keep each free seat of a paid meetup for the next in line, for 24 hours; answers the
+    offers made (each is emailed, by the change feed).
+
+    Someone whose offer lapsed unpaid has had their turn: the next in line is offered the
+    seat. Each offer holds its seat in a conditional transaction, as a checkout does.
+    """
+    offers: list[Ticket] = []
+    tickets = TicketRepository(store)
+    for _ in range(ATTEMPTS * 10):
+        meetup, counts = MeetupRepository(store).get(meetup_id)
+        if not meetup.is_paid or not counts.has_seat(meetup.details.capacity):
+            break
+        waiting = InvitationRepository(store).waiting_list(meetup_id)
+        turn = next(
+            (i for i in waiting if _awaits_offer(tickets.find(meetup_id, i.ticket_id))), None
+        )
+        if turn is None:
+            break
+        try:
+            after = meetup.hold_seat(turn, clock.now(), counts)
+        except Conflict:
+            break  # started or cancelled meanwhile
+        offer = Ticket.hold(
+            ticket_id=new_id(),
+            code=new_ticket_code(),
+            meetup_id=meetup.id,
+            organizer_id=meetup.organizer_id,
+            email=turn.email,
+            quote=quote_of(meetup),
+            now=clock.now(),
+            offered=True,
+        )
+        read_version = turn.version
+        turn.ticket_id = offer.id
+        turn.version += 1
+        try:
+            tickets.hold(
+                offer,
+                turn,
+                invitation_version=read_version,
+                meetup=meetup,
+                before=counts,
+                after=after,
+            )
+        except Conflict:
+            continue  # the seat went, or the meetup or the invitation moved: look again
+        offers.append(offer)
+    return offers
+
+
+def _awaits_offer(latest: Ticket | None) -> bool:
+    # Not holding an offer now, and not someone who let one lapse.
+    if latest is None:
+        return True
+    return not latest.holds_seat and not (latest.offered and latest.status is TicketStatus.LAPSED)
+
+
 def _open_checkout(ports: PaymentPorts, meetup: Meetup, ticket: Ticket, token: str) -> None:
     account = PayoutAccountRepository(ports.store).find(meetup.organizer_id)
     answer_page = f"{ports.base_url}/rsvp/{token}"
@@ -155,7 +215,8 @@ def _open_checkout(ports: PaymentPorts, meetup: Meetup, ticket: Ticket, token: s
     except PaymentFailed as e:
         # Nothing can be paid: the seat goes back now rather than in 15 minutes.
         logger.warning("no checkout for ticket %s: %s", ticket.id, e)
-        lapse_ticket(ports.store, ports.clock, ticket)
+        if not ticket.offered:  # an offered seat stays theirs until the offer ends
+            lapse_ticket(ports.store, ports.clock, ticket)
         raise Unavailable("payment_provider_failed") from e
     read_version = ticket.version
     ticket.opened(session.session_id, session.url)

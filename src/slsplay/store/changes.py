@@ -16,9 +16,12 @@ from slsplay.domain.events import (
     MeetupPublished,
     MeetupRescheduled,
     RsvpChanged,
+    SeatOffered,
     SeatsAdded,
+    TicketRefunded,
 )
 from slsplay.domain.meetups import MeetupStatus
+from slsplay.domain.tickets import TicketStatus
 from slsplay.ports import Change, Item
 from slsplay.store import records
 
@@ -38,6 +41,8 @@ def events_of(change: Change) -> list[DomainEvent]:
         return _meetup_events(change, change.old_image, change.new_image)
     if kind == records.INVITATION_TYPE and change.new_image is not None:
         return _invitation_events(change, change.old_image, change.new_image)
+    if kind == records.TICKET_TYPE and change.new_image is not None:
+        return _ticket_events(change, change.old_image, change.new_image)
     if kind == records.MEDIA_TYPE and change.new_image is None and change.old_image is not None:
         media = records.media_from_item(change.old_image)
         event_id = _event_id(MediaRemoved.name, change, change.old_image.get("version"))
@@ -83,6 +88,23 @@ def _meetup_events(change: Change, old: Item | None, new: Item) -> list[DomainEv
             )
         )
     return events
+
+
+def _ticket_events(change: Change, old: Item | None, new: Item) -> list[DomainEvent]:
+    ticket = records.ticket_from_item(new)
+    was = None if old is None else records.ticket_from_item(old).status
+    version = new.get("version")
+    at = change.at
+    if was is None and ticket.offered:
+        event_id = _event_id(SeatOffered.name, change, version)
+        return [SeatOffered(event_id, ticket.meetup_id, at, email=ticket.email)]
+    if was is TicketStatus.HELD and ticket.status is TicketStatus.LAPSED:
+        # A hold ended unpaid: its seat is free for those waiting.
+        return [SeatsAdded(_event_id(SeatsAdded.name, change, version), ticket.meetup_id, at)]
+    if ticket.status is TicketStatus.REFUNDED and was is not TicketStatus.REFUNDED:
+        event_id = _event_id(TicketRefunded.name, change, version)
+        return [TicketRefunded(event_id, ticket.meetup_id, at, email=ticket.email)]
+    return []
 
 
 def _more_seats(before: int | None, after: int | None) -> bool:

@@ -324,6 +324,7 @@ def ticket_item(ticket: Ticket) -> Item:
         paid_at=_time(ticket.paid_at),
         refunded_at=_time(ticket.refunded_at),
         refund_ref=ticket.refund_ref,
+        offered=ticket.offered,
         version=ticket.version,
     )
     if ticket.holds_seat:
@@ -352,6 +353,7 @@ def ticket_from_item(item: Item) -> Ticket:
         paid_at=_parse_time(item.get("paid_at")),
         refunded_at=_parse_time(item.get("refunded_at")),
         refund_ref=item.get("refund_ref"),
+        offered=item.get("offered", False),
         version=item["version"],
     )
 
