@@ -3,6 +3,7 @@ import { Layout } from "./components/Layout";
 import { AnswerPage } from "./pages/AnswerPage";
 import { AttendeesPage } from "./pages/AttendeesPage";
 import { LogInPage, NotFound, SignUpPage } from "./pages/AuthPages";
+import { BalancePage } from "./pages/BalancePage";
 import { InvitePage } from "./pages/InvitePage";
 import { Landing } from "./pages/Landing";
 import { CreateMeetup, EditMeetup } from "./pages/MeetupEditor";
@@ -23,6 +24,7 @@ export const routes: RouteObject[] = [
       { path: "meetups/:meetupId/edit", element: <RequireSession><EditMeetup /></RequireSession> },
       { path: "meetups/:meetupId/invite", element: <RequireSession><InvitePage /></RequireSession> },
       { path: "meetups/:meetupId/attendees", element: <RequireSession><AttendeesPage /></RequireSession> },
+      { path: "balance", element: <RequireSession><BalancePage /></RequireSession> },
       { path: "rsvp/:token", element: <AnswerPage /> },
       { path: "*", element: <NotFound /> },
     ],

@@ -1,27 +1,14 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useMutation } from "urql";
 import { CancelMutation } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
-import { ErrorBanner } from "./ui";
+import { Dialog, ErrorBanner } from "./ui";
 
 /** "Cancel meetup" behind a confirmation dialog; everyone invited is told. */
 export function CancelMeetup({ meetupGlobalId, title }: { meetupGlobalId: string; title: string }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [{ fetching }, cancel] = useMutation(CancelMutation);
   const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      if (typeof element.showModal === "function") element.showModal();
-      else element.setAttribute("open", "");
-    } else if (!open && element.open) {
-      if (typeof element.close === "function") element.close();
-      else element.removeAttribute("open");
-    }
-  }, [open]);
 
   async function confirm() {
     setProblem(null);
@@ -39,14 +26,7 @@ export function CancelMeetup({ meetupGlobalId, title }: { meetupGlobalId: string
       <button type="button" className="button button-danger-ghost button-block" onClick={() => setOpen(true)}>
         Cancel meetup
       </button>
-      <dialog
-        ref={dialog}
-        className="dialog"
-        aria-labelledby="cancel-title"
-        aria-describedby="cancel-text"
-        onClose={() => setOpen(false)}
-      >
-        <h2 id="cancel-title">Cancel this meetup?</h2>
+      <Dialog open={open} onClose={() => setOpen(false)} title="Cancel this meetup?" describedBy="cancel-text">
         <p id="cancel-text">
           “{title}” will be called off and everyone invited is told by email. This cannot be undone.
         </p>
@@ -59,7 +39,7 @@ export function CancelMeetup({ meetupGlobalId, title }: { meetupGlobalId: string
             {fetching ? "Cancelling…" : "Yes, cancel it"}
           </button>
         </div>
-      </dialog>
+      </Dialog>
     </>
   );
 }

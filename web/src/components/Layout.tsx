@@ -47,9 +47,12 @@ export function Layout() {
               {session.user.isGuest ? (
                 <NavLink to="/signup">Sign up</NavLink>
               ) : (
-                <button type="button" className="linklike" onClick={handleLogOut}>
-                  Log out
-                </button>
+                <>
+                  <NavLink to="/balance">Balance</NavLink>
+                  <button type="button" className="linklike" onClick={handleLogOut}>
+                    Log out
+                  </button>
+                </>
               )}
             </>
           ) : (

@@ -22,10 +22,12 @@ export function PublishPanel({
   const [{ fetching }, publish] = useMutation(PublishMutation);
   const [needsSignUp, setNeedsSignUp] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [needsPayouts, setNeedsPayouts] = useState(false);
   const [done, setDone] = useState(false);
 
   async function run(token?: string): Promise<boolean> {
     setProblem(null);
+    setNeedsPayouts(false);
     const result = await publish(
       { id: meetupGlobalId },
       token ? { fetchOptions: { headers: { Authorization: `Bearer ${token}` } } } : undefined,
@@ -42,6 +44,8 @@ export function PublishPanel({
       setNeedsSignUp(true);
       return false;
     }
+    // A paid meetup needs somewhere to pay its organizer: that is set up on the balance page.
+    setNeedsPayouts(first?.code === "payout_account_required");
     setProblem(first?.message ?? errorMessage(result.error) ?? "Could not publish the meetup.");
     return false;
   }
@@ -56,7 +60,19 @@ export function PublishPanel({
 
   return (
     <div className="publish-panel">
-      <ErrorBanner>{problem}</ErrorBanner>
+      <ErrorBanner>
+        {problem ? (
+          <>
+            {problem}
+            {needsPayouts ? (
+              <>
+                {" "}
+                <Link to="/balance">Set up payouts</Link>
+              </>
+            ) : null}
+          </>
+        ) : null}
+      </ErrorBanner>
       {needsSignUp ? (
         <div className="signup-inline" aria-labelledby="signup-to-publish">
           <h3 id="signup-to-publish">Sign up to publish</h3>

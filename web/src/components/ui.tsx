@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Link } from "react-router";
 
 export function Spinner({ label = "Loading…" }: { label?: string }) {
@@ -81,4 +81,45 @@ export function Field({ label, error, hint, children }: FieldProps) {
 export function StatusBadge({ status }: { status: string }) {
   const text = status.charAt(0) + status.slice(1).toLowerCase();
   return <span className={`badge badge-${status.toLowerCase()}`}>{text}</span>;
+}
+
+/**
+ * A modal <dialog> shown while ``open``: the page behind is inert and Escape closes it
+ * (``onClose``). ``title`` names it; its first paragraph of ``children`` should describe it.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  describedBy,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  describedBy?: string;
+  children: ReactNode;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    // jsdom has no showModal: the attribute alone shows it there.
+    if (open && !element.open) {
+      if (typeof element.showModal === "function") element.showModal();
+      else element.setAttribute("open", "");
+    } else if (!open && element.open) {
+      if (typeof element.close === "function") element.close();
+      else element.removeAttribute("open");
+    }
+  }, [open]);
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} aria-describedby={describedBy} onClose={onClose}>
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  );
 }

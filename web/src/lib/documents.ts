@@ -340,6 +340,11 @@ export const AnswerPageQuery = graphql(`
         status
         phase
         joinUrl
+        price {
+          amountMinor
+          currency
+          display
+        }
         organizer {
           id
           name

@@ -60,3 +60,8 @@ export function formatDuration(minutes: number): string {
   if (!hours) return `${rest} min`;
   return rest ? `${hours} h ${rest} min` : `${hours} h`;
 }
+
+/** "18:15": the time of day of ``iso`` in ``zone``. */
+export function formatClock(iso: string, zone: string = browserTimeZone()): string {
+  return formatInTimeZone(new Date(iso), zone, "HH:mm");
+}

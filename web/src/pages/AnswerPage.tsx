@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
-import { AddToCalendar } from "../components/AddToCalendar";
-import { meetupEvent } from "../lib/calendar";
+import {
+  AttendingConfirmation,
+  DeclinedConfirmation,
+  WaitlistedConfirmation,
+} from "../components/AnswerConfirmations";
 import { Markdown } from "../components/Markdown";
+import { PaidAnswer } from "../components/PaidAnswer";
 import { Picture } from "../components/Picture";
 import { ErrorBanner, ErrorPage, Spinner } from "../components/ui";
 import type { AnswerChoice } from "../gql/graphql";
@@ -24,17 +28,23 @@ export function AnswerPage() {
   const page = data?.invitation;
   const response = page?.invitation.response;
   const canAnswer = page?.meetup.status === "PUBLISHED" && page.meetup.phase === "UPCOMING";
+  const paid = Boolean(page?.meetup.price);
+  const refresh = () => reexecute({ requestPolicy: "network-only" });
 
-  async function answer(choice: AnswerChoice) {
+  /** Save the answer; answers the refusal's message, if any (also shown on the page). */
+  async function answer(choice: AnswerChoice): Promise<string | null> {
     setProblem(null);
     const result = await respond({ token, response: choice });
     const payload = result.data?.respondToInvitation;
     if (payload?.invitation && payload.userErrors.length === 0) {
       setJustAnswered(true);
-      reexecute({ requestPolicy: "network-only" });
-      return;
+      refresh();
+      return null;
     }
-    setProblem(payload?.userErrors[0]?.message ?? errorMessage(result.error) ?? "Could not save your answer.");
+    const message =
+      payload?.userErrors[0]?.message ?? errorMessage(result.error) ?? "Could not save your answer.";
+    setProblem(message);
+    return message;
   }
 
   // The email's one-click links carry ?answer=attending|declined.
@@ -42,6 +52,9 @@ export function AnswerPage() {
     const wanted = params.get("answer")?.toUpperCase();
     if (oneClick.current || !canAnswer || (wanted !== "ATTENDING" && wanted !== "DECLINED")) return;
     oneClick.current = true;
+    // A paid meetup is attended through checkout, once its price is seen; a ticket is given
+    // up only after a warning that nothing is refunded.
+    if (paid && (wanted === "ATTENDING" || response === "ATTENDING")) return;
     if (wanted !== response) void answer(wanted);
   }, [canAnswer, response]);
 
@@ -50,7 +63,7 @@ export function AnswerPage() {
     return (
       <ErrorPage
         message={errorMessage(error) ?? "Could not open the invitation."}
-        retry={() => reexecute({ requestPolicy: "network-only" })}
+        retry={refresh}
       />
     );
   }
@@ -97,72 +110,62 @@ export function AnswerPage() {
         </div>
       ) : null}
 
-      {response === "ATTENDING" ? (
-        <div className="confirmation confirmation-yes" role="status" aria-live="polite">
-          <h2>{justAnswered ? "You're in!" : "You're attending"}</h2>
-          <p>
-            Thanks, {who}. {meetup.organizer.name} knows you are coming.
-          </p>
-          {meetup.joinUrl ? (
-            <p>
-              Join link:{" "}
-              <a className="break" href={meetup.joinUrl} target="_blank" rel="noopener noreferrer">
-                {meetup.joinUrl}
-              </a>
-            </p>
+      {paid ? (
+        <PaidAnswer
+          token={token}
+          meetup={meetup}
+          response={invitation.response}
+          who={who}
+          canAnswer={canAnswer}
+          declining={answering}
+          onDecline={() => answer("DECLINED")}
+          onChanged={refresh}
+        />
+      ) : (
+        <>
+          {response === "ATTENDING" ? (
+            <AttendingConfirmation
+              meetup={meetup}
+              organizer={meetup.organizer.name}
+              who={who}
+              justAnswered={justAnswered}
+            />
           ) : null}
-          <AddToCalendar
-            event={meetupEvent(meetup)}
-          />
-        </div>
-      ) : null}
-      {response === "WAITLISTED" ? (
-        <div className="confirmation" role="status" aria-live="polite">
-          <h2>You're on the waiting list</h2>
-          <p>
-            {meetup.title} is full for now, {who}. If a seat frees up, the first in line gets it,
-            and we email you at once.
-          </p>
-        </div>
-      ) : null}
-      {response === "DECLINED" ? (
-        <div className="confirmation confirmation-no" role="status" aria-live="polite">
-          <h2>You've declined</h2>
-          <p>Thanks for letting {meetup.organizer.name} know, {who}.</p>
-        </div>
-      ) : null}
-
-      {canAnswer ? (
-        <section className="answer-box" aria-labelledby="answer-title">
-          <h2 id="answer-title">
-            {response === "NONE" ? "Will you be there?" : "Changed your mind?"}
-          </h2>
-          {response !== "NONE" ? (
-            <p className="muted small">You can change your answer until the meetup starts.</p>
+          {response === "WAITLISTED" ? <WaitlistedConfirmation title={meetup.title} who={who} /> : null}
+          {response === "DECLINED" ? <DeclinedConfirmation organizer={meetup.organizer.name} who={who} /> : null}
+          {canAnswer ? (
+            <section className="answer-box" aria-labelledby="answer-title">
+              <h2 id="answer-title">
+                {response === "NONE" ? "Will you be there?" : "Changed your mind?"}
+              </h2>
+              {response !== "NONE" ? (
+                <p className="muted small">You can change your answer until the meetup starts.</p>
+              ) : null}
+              <ErrorBanner>{problem}</ErrorBanner>
+              <div className="answer-buttons">
+                <button
+                  type="button"
+                  className={`button ${response === "ATTENDING" ? "button-primary" : ""}`}
+                  aria-pressed={response === "ATTENDING"}
+                  disabled={answering}
+                  onClick={() => void answer("ATTENDING")}
+                >
+                  I'm attending
+                </button>
+                <button
+                  type="button"
+                  className={`button ${response === "DECLINED" ? "button-primary" : ""}`}
+                  aria-pressed={response === "DECLINED"}
+                  disabled={answering}
+                  onClick={() => void answer("DECLINED")}
+                >
+                  I can't make it
+                </button>
+              </div>
+            </section>
           ) : null}
-          <ErrorBanner>{problem}</ErrorBanner>
-          <div className="answer-buttons">
-            <button
-              type="button"
-              className={`button ${response === "ATTENDING" ? "button-primary" : ""}`}
-              aria-pressed={response === "ATTENDING"}
-              disabled={answering}
-              onClick={() => void answer("ATTENDING")}
-            >
-              I'm attending
-            </button>
-            <button
-              type="button"
-              className={`button ${response === "DECLINED" ? "button-primary" : ""}`}
-              aria-pressed={response === "DECLINED"}
-              disabled={answering}
-              onClick={() => void answer("DECLINED")}
-            >
-              I can't make it
-            </button>
-          </div>
-        </section>
-      ) : null}
+        </>
+      )}
 
       {meetup.description ? (
         <section aria-labelledby="about">
