@@ -39,9 +39,9 @@ def draft(now: datetime = START, **overrides: object) -> Meetup:
 
 
 def published(now: datetime = START, **overrides: object) -> Meetup:
-    """A valid meetup, published at ``now``."""
+    """A valid meetup, published at ``now`` (by an organizer who can be paid)."""
     meetup = draft(now, **overrides)
-    meetup.publish(ORGANIZER, now)
+    meetup.publish(ORGANIZER, now, organizer_can_be_paid=True)
     return meetup
 
 
