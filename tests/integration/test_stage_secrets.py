@@ -6,6 +6,7 @@ own, against moto's server through AWS_ENDPOINT_URL.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -96,6 +97,25 @@ def test_a_name_that_is_no_stage_is_refused_before_anything_is_created(
         main(["Prod Stage"])
 
     assert boto3.client("secretsmanager", region_name=REGION).list_secrets()["SecretList"] == []
+
+
+def test_stripe_keys_are_stored_from_the_environment_and_rolled_on_a_second_run(
+    secrets_manager: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    main(["qa"])
+    assert "no slsplay/qa/stripe" in capsys.readouterr().err
+    monkeypatch.setenv("STRIPE_SECRET_KEY", "sk_test_one")
+    monkeypatch.setenv("STRIPE_WEBHOOK_SECRET", "whsec_one")
+    main(["qa"])
+    monkeypatch.setenv("STRIPE_SECRET_KEY", "sk_test_two")
+    main(["qa"])
+
+    out = capsys.readouterr().out
+    assert "created slsplay/qa/stripe" in out
+    assert "updated slsplay/qa/stripe" in out
+    assert "sk_test" not in out
+    stored = secrets_manager.get_secret_value(SecretId="slsplay/qa/stripe")["SecretString"]
+    assert json.loads(stored) == {"secret_key": "sk_test_two", "webhook_secret": "whsec_one"}
 
 
 def test_make_secrets_works_against_the_endpoint_in_aws_endpoint_url() -> None:

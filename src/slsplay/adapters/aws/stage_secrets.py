@@ -1,10 +1,17 @@
 """``make secrets STAGE=name``: a stage's secrets in AWS Secrets Manager, created when absent.
 
-There is one so far: the RSA private key that signs the stage's access tokens (API Gateway's
-JWT authorizer accepts RSA keys only). It is generated here and goes straight to Secrets
-Manager, never to a file or the terminal. A secret that exists is kept as it is: a new key
-would sign everyone out. The account and region are boto3's usual ones (AWS_PROFILE,
-AWS_DEFAULT_REGION, ...); AWS_ENDPOINT_URL sends the calls elsewhere (moto's server, say).
+- The RSA private key that signs the stage's access tokens (API Gateway's JWT authorizer
+  accepts RSA keys only). It is generated here and goes straight to Secrets Manager, never to
+  a file or the terminal. A key that exists is kept as it is: a new one would sign everyone
+  out.
+- The stage's Stripe keys, for paid meetups: the API secret key and the webhook endpoint's
+  signing secret, given as STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET in the environment
+  (never as arguments, which shells keep in their history). Given, they are stored (a new
+  version when the secret exists: keys are rolled so); not given, the stage is said to lack
+  them.
+
+The account and region are boto3's usual ones (AWS_PROFILE, AWS_DEFAULT_REGION, ...);
+AWS_ENDPOINT_URL sends the calls elsewhere (moto's server, say).
 
 Run: python -m slsplay.adapters.aws.stage_secrets STAGE
 """
@@ -12,6 +19,8 @@ Run: python -m slsplay.adapters.aws.stage_secrets STAGE
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -20,7 +29,7 @@ from typing import Any
 import boto3
 from botocore.exceptions import ClientError, NoRegionError
 
-from slsplay.adapters.aws.secrets import signing_key_name
+from slsplay.adapters.aws.secrets import signing_key_name, stripe_keys_name
 from slsplay.adapters.tokens import new_signing_key
 
 # template.yaml's Stage parameter takes these names only.
@@ -37,6 +46,33 @@ def create_signing_key(client: Any, stage: str) -> bool:
         )
     except ClientError as e:
         if e.response.get("Error", {}).get("Code") == "ResourceExistsException":
+            return False
+        raise
+    return True
+
+
+def store_stripe_keys(client: Any, stage: str, secret_key: str, webhook_secret: str) -> str:
+    """Store the stage's Stripe keys; answers ``created`` or ``updated``."""
+    value = json.dumps({"secret_key": secret_key, "webhook_secret": webhook_secret})
+    try:
+        client.create_secret(
+            Name=stripe_keys_name(stage),
+            Description=f"slsplay: the {stage} stage's Stripe keys (paid meetups)",
+            SecretString=value,
+        )
+    except ClientError as e:
+        if e.response.get("Error", {}).get("Code") != "ResourceExistsException":
+            raise
+        client.put_secret_value(SecretId=stripe_keys_name(stage), SecretString=value)
+        return "updated"
+    return "created"
+
+
+def _has_secret(client: Any, name: str) -> bool:
+    try:
+        client.describe_secret(SecretId=name)
+    except ClientError as e:
+        if e.response.get("Error", {}).get("Code") == "ResourceNotFoundException":
             return False
         raise
     return True
@@ -59,6 +95,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"created {name}")
     else:
         print(f"kept {name}: it exists")
+    stripe_name = stripe_keys_name(stage)
+    secret_key = os.environ.get("STRIPE_SECRET_KEY")
+    webhook_secret = os.environ.get("STRIPE_WEBHOOK_SECRET")
+    if secret_key and webhook_secret:
+        print(f"{store_stripe_keys(client, stage, secret_key, webhook_secret)} {stripe_name}")
+    elif not _has_secret(client, stripe_name):
+        print(
+            f"no {stripe_name}: paid meetups cannot take payments until it exists; set "
+            "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET and run this again",
+            file=sys.stderr,
+        )
     return 0
 
 
