@@ -353,3 +353,63 @@ def test_a_seat_given_up_is_offered_to_the_first_in_line_who_pays_for_it(
     seen = paid_ticket(api, links[bob])
     tickets = [ticket_of(api, links[ann])["ticket"], seen["ticket"]]
     assert_ledger_matches_tickets(api, auth, tickets)  # two sold, none refunded
+
+
+def test_graphql_shows_the_quote_the_ticket_and_the_balance_and_takes_a_forfeit(
+    server: Server,
+) -> None:
+    api = httpx.Client(base_url=server.url, timeout=10)
+    buyer = address("jay")
+    auth, _, links = paid_meetup(api, [buyer])
+    link = links[buyer]
+    pay(api, checkout(api, link)["checkout"]["url"])
+    paid_ticket(api, link)
+
+    def gql(query: str, variables: dict[str, Any], headers: dict[str, str] | None = None) -> Any:
+        answer = api.post(
+            "/api/graphql", json={"query": query, "variables": variables}, headers=headers
+        )
+        assert "errors" not in answer.json(), answer.text
+        return answer.json()["data"]
+
+    page = gql(
+        """query($token: String!) { invitation(token: $token) {
+             quote { price { display } fee { display } total { amountMinor display } }
+             ticket { status code total { display } checkoutUrl } } }""",
+        {"token": link},
+    )["invitation"]
+    assert page["quote"] == {
+        "price": {"display": "20.00 EUR"},
+        "fee": {"display": "1.00 EUR"},
+        "total": {"amountMinor": 2100, "display": "21.00 EUR"},
+    }
+    rest = ticket_of(api, link)["ticket"]
+    assert page["ticket"] == {
+        "status": "PAID",
+        "code": rest["code"],
+        "total": {"display": "21.00 EUR"},
+        "checkoutUrl": None,
+    }
+    balance = gql(
+        "{ myBalance { balances { currency total { display } available { display } }"
+        " entries { kind amount { display } } payoutAccountId } }",
+        {},
+        auth,
+    )["myBalance"]
+    assert balance["balances"] == [
+        {"currency": "EUR", "total": {"display": "20.00 EUR"}, "available": {"display": "0.00 EUR"}}
+    ]
+    assert sorted((e["kind"], e["amount"]["display"]) for e in balance["entries"]) == [
+        ("PLATFORM_FEE", "-1.00 EUR"),
+        ("SALE", "21.00 EUR"),
+    ]
+    assert balance["payoutAccountId"]
+
+    answer = """mutation($token: String!, $forfeit: Boolean!) {
+        respondToInvitation(token: $token, response: DECLINED, forfeitTicket: $forfeit) {
+          invitation { response } userErrors { code } } }"""
+    refused = gql(answer, {"token": link, "forfeit": False})["respondToInvitation"]
+    assert refused["userErrors"] == [{"code": "ticket_not_refundable"}]
+    given_up = gql(answer, {"token": link, "forfeit": True})["respondToInvitation"]
+    assert given_up["invitation"] == {"response": "DECLINED"}
+    assert ticket_of(api, link)["ticket"]["status"] == "forfeited"

@@ -202,8 +202,12 @@ class Price:
 
     def formatted(self) -> str:
         """The price as a person reads it, e.g. ``12.50 EUR``."""
-        digits = minor_digits(self.currency)
-        major, minor = divmod(self.amount_minor, 10**digits)
-        return (
-            f"{major}.{minor:0{digits}d} {self.currency}" if digits else f"{major} {self.currency}"
-        )
+        return display(self.amount_minor, self.currency)
+
+
+def display(amount_minor: int, currency: str) -> str:
+    """Any amount as a person reads it, signed: ``-1.00 EUR``, ``0.00 EUR``, ``1050 JPY``."""
+    digits = minor_digits(currency)
+    major, minor = divmod(abs(amount_minor), 10**digits)
+    number = f"{major}.{minor:0{digits}d}" if digits else f"{major}"
+    return f"{'-' if amount_minor < 0 else ''}{number} {currency}"

@@ -132,6 +132,11 @@ class Ticket:
         return self.status is TicketStatus.HELD
 
     @property
+    def shown_code(self) -> str | None:
+        """The code its holder sees: only once the ticket was paid for."""
+        return None if self.status in (TicketStatus.HELD, TicketStatus.LAPSED) else self.code
+
+    @property
     def is_paid(self) -> bool:
         """Whether the buyer's money is with the platform and the organizer (not refunded)."""
         return self.status in (TicketStatus.PAID, TicketStatus.FORFEITED)

@@ -29,8 +29,11 @@ from slsplay.domain.invitations import Response as Answer
 from slsplay.domain.media import Media as DomainMedia
 from slsplay.domain.media import MediaKind
 from slsplay.domain.meetups import Meetup as DomainMeetup
+from slsplay.domain.money import display
+from slsplay.domain.tickets import Quote as DomainQuote
+from slsplay.domain.tickets import Ticket as DomainTicket
 from slsplay.graphql.context import Context
-from slsplay.services import auth, media, meetups
+from slsplay.services import auth, media, meetups, tickets
 from slsplay.services.auth import Session as DomainSession
 from slsplay.services.media import Shown
 
@@ -142,6 +145,24 @@ class InvitationResponse(Enum):
 class AnswerChoice(Enum):
     ATTENDING = "attending"
     DECLINED = "declined"
+
+
+@strawberry.enum
+class TicketState(Enum):
+    HELD = "held"
+    PAID = "paid"
+    LAPSED = "lapsed"
+    FORFEITED = "forfeited"
+    REFUNDED = "refunded"
+
+
+@strawberry.enum
+class LedgerEntryKind(Enum):
+    SALE = "sale"
+    PLATFORM_FEE = "platform_fee"
+    REFUND = "refund"
+    FEE_REFUND = "fee_refund"
+    PAYOUT = "payout"
 
 
 @strawberry.enum
@@ -282,6 +303,81 @@ class Price:
     amount_minor: int
     currency: str
     display: str
+
+
+def _money(amount_minor: int, currency: str) -> Price:
+    return Price(
+        amount_minor=amount_minor, currency=currency, display=display(amount_minor, currency)
+    )
+
+
+@strawberry.type(description="What a ticket to a paid meetup costs, shown before paying.")
+class Quote:
+    price: Price
+    fee: Price | None = strawberry.field(description="The platform's service fee, on top.")
+    total: Price
+
+
+def _quote(meetup: DomainMeetup) -> Quote | None:
+    if meetup.details.price is None:
+        return None
+    quote = DomainQuote.of(meetup.details.price)
+    currency = quote.price.currency
+    return Quote(
+        price=_money(quote.price.amount_minor, currency),
+        fee=_money(quote.fee_minor, currency) if quote.fee_minor else None,
+        total=_money(quote.total_minor, currency),
+    )
+
+
+@strawberry.type(description="An invitee's ticket: being paid at checkout, paid, or after.")
+class Ticket:
+    id: strawberry.ID
+    status: TicketState
+    code: str | None = strawberry.field(description="The ticket's short code, once paid.")
+    total: Price
+    checkout_url: str | None = strawberry.field(description="Where to pay, while held.")
+    expires_at: datetime | None = strawberry.field(description="When the held seat goes back.")
+    paid_at: datetime | None
+
+
+def _ticket(ticket: DomainTicket | None) -> Ticket | None:
+    if ticket is None:
+        return None
+    held = ticket.holds_seat
+    return Ticket(
+        id=strawberry.ID(ticket.id),
+        status=TicketState(ticket.status.value),
+        code=ticket.shown_code,
+        total=_money(ticket.total_minor, ticket.currency),
+        checkout_url=ticket.checkout_url if held else None,
+        expires_at=ticket.expires_at if held else None,
+        paid_at=ticket.paid_at,
+    )
+
+
+@strawberry.type
+class Balance:
+    currency: str
+    total: Price
+    available: Price = strawberry.field(description="What may be paid out now.")
+
+
+@strawberry.type
+class LedgerEntry:
+    id: strawberry.ID
+    kind: LedgerEntryKind
+    amount: Price
+    meetup_id: str | None
+    recorded_at: datetime
+    available_at: datetime
+
+
+@strawberry.type(description="An organizer's money: balances, latest entries, payout account.")
+class Statement:
+    balances: list[Balance]
+    entries: list[LedgerEntry]
+    payout_account_id: str | None
 
 
 @strawberry.type
@@ -636,6 +732,8 @@ class AnswerPage:
 
     meetup: Meetup
     invitation: Invitation
+    quote: Quote | None = strawberry.field(description="A paid meetup's price, fee and total.")
+    ticket: Ticket | None = strawberry.field(description="Their ticket, for a paid meetup.")
 
 
 @strawberry.type
@@ -732,7 +830,37 @@ class Query:
         except NotFound:
             return None
         return AnswerPage(
-            meetup=_meetup(view.meetup, invitation), invitation=_invitation(invitation)
+            meetup=_meetup(view.meetup, invitation),
+            invitation=_invitation(invitation),
+            quote=_quote(view.meetup),
+            ticket=_ticket(meetups.ticket_of(context.app.store, invitation)),
+        )
+
+    @strawberry.field(description="My money as an organizer: balances and latest entries.")
+    def my_balance(self, info: Info[Context, None]) -> Statement:
+        context = info.context
+        statement = tickets.statement_of(context.app.store, context.app.clock, context.user_id)
+        return Statement(
+            balances=[
+                Balance(
+                    currency=b.currency,
+                    total=_money(b.total_minor, b.currency),
+                    available=_money(b.available_minor, b.currency),
+                )
+                for b in statement.balances
+            ],
+            entries=[
+                LedgerEntry(
+                    id=strawberry.ID(e.id),
+                    kind=LedgerEntryKind(e.kind.value),
+                    amount=_money(e.amount_minor, e.currency),
+                    meetup_id=e.meetup_id,
+                    recorded_at=e.recorded_at,
+                    available_at=e.available_at,
+                )
+                for e in statement.entries
+            ],
+            payout_account_id=statement.account_id,
         )
 
 
@@ -830,15 +958,29 @@ class Mutation:
         invitations, errors = attempt(invite)
         return InvitePayload(invitations=invitations or [], user_errors=errors)
 
-    @strawberry.mutation(description="An invitee's answer by their link (no account needed).")
+    @strawberry.mutation(
+        description=(
+            "An invitee's answer by their link (no account needed). On a paid meetup, "
+            "attending goes through checkout (POST /api/rsvp/{token}/checkout), and "
+            "declining with a paid ticket needs forfeitTicket: nothing is refunded."
+        )
+    )
     def respond_to_invitation(
-        self, info: Info[Context, None], token: str, response: AnswerChoice
+        self,
+        info: Info[Context, None],
+        token: str,
+        response: AnswerChoice,
+        forfeit_ticket: bool = False,
     ) -> AnswerPayload:
         context = info.context
 
         def respond() -> tuple[DomainInvitation, DomainMeetup]:
             invitation, view = meetups.answer_by_link(
-                context.app.store, context.app.clock, token, Answer(response.value)
+                context.app.store,
+                context.app.clock,
+                token,
+                Answer(response.value),
+                forfeit_ticket=forfeit_ticket,
             )
             return invitation, view.meetup
 

@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from slsplay.domain.invitations import Invitation
-from slsplay.domain.money import Price
+from slsplay.domain.money import display
 from slsplay.domain.tickets import Balance, LedgerEntry, Quote, Ticket
 from slsplay.domain.users import User
 from slsplay.services.auth import Session
@@ -125,11 +125,10 @@ def session_json(session: Session) -> dict[str, Any]:
 
 def money_json(amount_minor: int, currency: str) -> dict[str, Any]:
     """An amount as the API shows money: minor units, the currency, and how people read it."""
-    display = Price(abs(amount_minor), currency).formatted() if amount_minor else f"0 {currency}"
     return {
         "amount_minor": amount_minor,
         "currency": currency,
-        "display": f"-{display}" if amount_minor < 0 else display,
+        "display": display(amount_minor, currency),
     }
 
 
@@ -152,7 +151,7 @@ def ticket_json(ticket: Ticket | None) -> dict[str, Any] | None:
     return {
         "id": ticket.id,
         "status": ticket.status.value,
-        "code": None if ticket.status.value in ("held", "lapsed") else ticket.code,
+        "code": ticket.shown_code,
         "total": money_json(ticket.total_minor, ticket.currency),
         "checkout_url": ticket.checkout_url if ticket.holds_seat else None,
         "expires_at": ticket.expires_at.isoformat() if ticket.holds_seat else None,

@@ -26,6 +26,10 @@ export type AnswerPage = {
   __typename?: 'AnswerPage';
   invitation: Invitation;
   meetup: Meetup;
+  /** A paid meetup's price, fee and total. */
+  quote?: Maybe<Quote>;
+  /** Their ticket, for a paid meetup. */
+  ticket?: Maybe<Ticket>;
 };
 
 export type AnswerPayload = {
@@ -33,6 +37,14 @@ export type AnswerPayload = {
   invitation?: Maybe<Invitation>;
   meetup?: Maybe<Meetup>;
   userErrors: Array<UserError>;
+};
+
+export type Balance = {
+  __typename?: 'Balance';
+  /** What may be paid out now. */
+  available: Price;
+  currency: Scalars['String']['output'];
+  total: Price;
 };
 
 export type Counts = {
@@ -107,6 +119,23 @@ export type InviteeInput = {
   email: Scalars['String']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type LedgerEntry = {
+  __typename?: 'LedgerEntry';
+  amount: Price;
+  availableAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: LedgerEntryKind;
+  meetupId?: Maybe<Scalars['String']['output']>;
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+export type LedgerEntryKind =
+  | 'FEE_REFUND'
+  | 'PAYOUT'
+  | 'PLATFORM_FEE'
+  | 'REFUND'
+  | 'SALE';
 
 export type LogInInput = {
   email: Scalars['String']['input'];
@@ -228,7 +257,7 @@ export type Mutation = {
   removeMedia: DeletePayload;
   /** A form that uploads one file straight to storage. */
   requestUpload: UploadPayload;
-  /** An invitee's answer by their link (no account needed). */
+  /** An invitee's answer by their link (no account needed). On a paid meetup, attending goes through checkout (POST /api/rsvp/{token}/checkout), and declining with a paid ticket needs forfeitTicket: nothing is refunded. */
   respondToInvitation: AnswerPayload;
   /** A new account; called by a guest, their drafts move to it. */
   signUp: SessionPayload;
@@ -288,6 +317,7 @@ export type MutationRequestUploadArgs = {
 
 
 export type MutationRespondToInvitationArgs = {
+  forfeitTicket?: Scalars['Boolean']['input'];
   response: AnswerChoice;
   token: Scalars['String']['input'];
 };
@@ -347,6 +377,8 @@ export type Query = {
   /** The answer page an email's link opens (no account needed). */
   invitation?: Maybe<AnswerPage>;
   meetup?: Maybe<Meetup>;
+  /** My money as an organizer: balances and latest entries. */
+  myBalance: Statement;
   /** My meetups by start, a page at a time. */
   myMeetups: MeetupConnection;
   /** Any object by its global id (Relay). */
@@ -374,6 +406,15 @@ export type QueryMyMeetupsArgs = {
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** What a ticket to a paid meetup costs, shown before paying. */
+export type Quote = {
+  __typename?: 'Quote';
+  /** The platform's service fee, on top. */
+  fee?: Maybe<Price>;
+  price: Price;
+  total: Price;
 };
 
 export type Rendition = {
@@ -414,6 +455,36 @@ export type SignUpInput = {
   name: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
+
+/** An organizer's money: balances, latest entries, payout account. */
+export type Statement = {
+  __typename?: 'Statement';
+  balances: Array<Balance>;
+  entries: Array<LedgerEntry>;
+  payoutAccountId?: Maybe<Scalars['String']['output']>;
+};
+
+/** An invitee's ticket: being paid at checkout, paid, or after. */
+export type Ticket = {
+  __typename?: 'Ticket';
+  /** Where to pay, while held. */
+  checkoutUrl?: Maybe<Scalars['String']['output']>;
+  /** The ticket's short code, once paid. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** When the held seat goes back. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  paidAt?: Maybe<Scalars['DateTime']['output']>;
+  status: TicketState;
+  total: Price;
+};
+
+export type TicketState =
+  | 'FORFEITED'
+  | 'HELD'
+  | 'LAPSED'
+  | 'PAID'
+  | 'REFUNDED';
 
 /** Only the fields given change; null clears capacity or price. */
 export type UpdateMeetupInput = {
