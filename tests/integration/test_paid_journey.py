@@ -20,24 +20,12 @@ import pytest
 from slsplay.adapters import webhook_signatures
 from tests.support.api import answer_link, bearer, new_meetup, sign_up
 from tests.support.server import Server, address
+from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.served
 
-DEADLINE_SECONDS = 20
 PRICE = {"amount_minor": 2000, "currency": "EUR"}
 PAYS, DECLINED = "4242 4242 4242 4242", "4000 0000 0000 0002"
-
-
-def eventually(check: Callable[[], Any]) -> Any:
-    """Poll ``check`` until it answers something truthy, or fail at the deadline."""
-    deadline = time.monotonic() + DEADLINE_SECONDS
-    while True:
-        result = check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not within {DEADLINE_SECONDS} s: {check.__doc__}")
-        time.sleep(0.1)
 
 
 def organizer_who_can_be_paid(api: httpx.Client) -> tuple[str, dict[str, str]]:

@@ -12,7 +12,7 @@ import hashlib
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from slsplay.domain.errors import Conflict, NotFound, Unavailable, VersionConflict
 from slsplay.domain.invitations import Invitation, Response
@@ -103,15 +103,7 @@ def start_checkout(ports: PaymentPorts, token: str) -> Checkout:
             invitation, view = answer_by_link(store, ports.clock, token, Response.ATTENDING)
             return Checkout(invitation, view, None)
         after = meetup.hold_seat(invitation, now, counts)
-        ticket = Ticket.hold(
-            ticket_id=new_id(),
-            code=new_ticket_code(),
-            meetup_id=meetup.id,
-            organizer_id=meetup.organizer_id,
-            email=invitation.email,
-            quote=quote_of(meetup),
-            now=now,
-        )
+        ticket = _new_ticket(meetup, invitation.email, now)
         read_version = invitation.version
         invitation.ticket_id = ticket.id
         invitation.version += 1
@@ -156,16 +148,7 @@ def offer_freed_seats(store: ItemStore, clock: Clock, meetup_id: str) -> list[Ti
             after = meetup.hold_seat(turn, clock.now(), counts)
         except Conflict:
             break  # started or cancelled meanwhile
-        offer = Ticket.hold(
-            ticket_id=new_id(),
-            code=new_ticket_code(),
-            meetup_id=meetup.id,
-            organizer_id=meetup.organizer_id,
-            email=turn.email,
-            quote=quote_of(meetup),
-            now=clock.now(),
-            offered=True,
-        )
+        offer = _new_ticket(meetup, turn.email, clock.now(), offered=True)
         read_version = turn.version
         turn.ticket_id = offer.id
         turn.version += 1
@@ -182,6 +165,19 @@ def offer_freed_seats(store: ItemStore, clock: Clock, meetup_id: str) -> list[Ti
             continue  # the seat went, or the meetup or the invitation moved: look again
         offers.append(offer)
     return offers
+
+
+def _new_ticket(meetup: Meetup, email: str, now: datetime, *, offered: bool = False) -> Ticket:
+    return Ticket.hold(
+        ticket_id=new_id(),
+        code=new_ticket_code(),
+        meetup_id=meetup.id,
+        organizer_id=meetup.organizer_id,
+        email=email,
+        quote=quote_of(meetup),
+        now=now,
+        offered=offered,
+    )
 
 
 def _awaits_offer(latest: Ticket | None) -> bool:

@@ -1,0 +1,21 @@
+"""Waiting for what the event-driven tier does in the background: poll, never sleep blind."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+DEADLINE_SECONDS = 20
+
+
+def eventually(check: Callable[[], Any]) -> Any:
+    """Poll ``check`` until it answers something truthy, or fail at the deadline."""
+    deadline = time.monotonic() + DEADLINE_SECONDS
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {DEADLINE_SECONDS} s: {check.__doc__}")
+        time.sleep(0.1)
