@@ -29,7 +29,7 @@ TAGS = ["payments"]
     status_code=201,
     summary="Attend a paid meetup: a seat kept for 15 minutes and the provider's checkout",
 )
-def start_checkout(token: str) -> Response[str]:
+def start_checkout(token: str) -> Response[models.CheckoutStartedOut]:
     ports = payment_ports()
     started = tickets.start_checkout(ports, token)
     # Without the meetup's media: the buyer is on their way to pay (and this function signs
@@ -44,8 +44,8 @@ def start_checkout(token: str) -> Response[str]:
         else {"url": ticket.checkout_url, "expires_at": ticket.expires_at.isoformat()}
     )
     out = models.CheckoutStartedOut.model_validate(body)
-    status = 200 if ticket is None else 201
-    return Response(status, "application/json", out.model_dump_json())
+    status = 200 if ticket is None else 201  # 200: no checkout, a place on the waiting list
+    return Response(status, "application/json", out.model_dump(mode="json"))  # type: ignore[arg-type]
 
 
 @router.post(
@@ -55,6 +55,8 @@ def start_checkout(token: str) -> Response[str]:
     summary="The payment provider's signed webhook (checkout paid or expired)",
 )
 def payment_webhook() -> Response[str]:
+    # Typed str, not WebhookOut: a refusal is a problem document, which the response
+    # validation would take for a malformed answer.
     ports = payment_ports()
     event = router.current_event
     body = (event.decoded_body or "").encode()
