@@ -17,4 +17,5 @@ Ties go by meetup id, so that every order is total and pages never overlap."""
 def popularity(attending: int, created_at: datetime, now: datetime) -> float:
     """Attendees, decayed by the meetup's age (half as much every 30 days)."""
     age_days = max(0.0, (now - created_at).total_seconds() / 86_400)
-    return attending * 0.5 ** (age_days / POPULARITY_HALF_LIFE_DAYS)
+    decay: float = 0.5 ** (age_days / POPULARITY_HALF_LIFE_DAYS)
+    return attending * decay
