@@ -247,3 +247,37 @@ def test_a_bad_token_gets_401_on_every_protected_route(
         answer = api.request(method, path, headers=bearer(token), json={})
         assert answer.status_code == 401, f"{kind}: {answer.status_code} {answer.text}"
         assert answer.json() == {"message": "Unauthorized"}
+
+
+def test_answers_are_refused_once_the_organizer_closed_them(api: httpx.Client) -> None:
+    token = sign_up(api, "Host")["access_token"]
+    auth = bearer(token)
+    meetup = new_meetup(api, token)
+    assert meetup["rsvp_closes_at"] is None
+    assert meetup["answers_close_at"] == meetup["starts_at"]
+    api.post(
+        f"/api/meetups/{meetup['id']}/invitations",
+        json={"invitees": [{"email": "late@example.com"}]},
+        headers=auth,
+    )
+    api.post(f"/api/meetups/{meetup['id']}/publish", headers=auth)
+    link = answer_link(api, token, meetup["id"], "late@example.com")
+    after_start = api.patch(
+        f"/api/meetups/{meetup['id']}",
+        json={"rsvp_closes_at": "2999-01-01T00:00:00+00:00"},
+        headers=auth,
+    )
+    assert after_start.status_code == 422
+    assert after_start.json()["errors"][0]["field"] == "rsvp_closes_at"
+
+    closed = api.patch(
+        f"/api/meetups/{meetup['id']}",
+        json={"rsvp_closes_at": "2020-01-01T00:00:00+00:00"},  # closed now
+        headers=auth,
+    )
+    answer = api.post(f"/api/rsvp/{link}", json={"response": "attending"})
+
+    assert closed.status_code == 200, closed.text
+    assert closed.json()["answers_close_at"].startswith("2020-01-01")
+    assert answer.status_code == 409
+    assert answer.json()["code"] == "answers_closed"

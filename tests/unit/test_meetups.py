@@ -791,3 +791,41 @@ def test_a_cancelled_public_meetup_stays_visible_so_people_learn_it_was_called_o
     meetup.cancel(ORGANIZER, START)
 
     assert meetup.visible_to(STRANGER)
+
+
+# -- the RSVP closing time ----------------------------------------------------------------------
+
+
+def test_answers_close_at_the_start_unless_the_organizer_closes_them_sooner() -> None:
+    open_until_start = published()
+    closing = published(rsvp_closes_at=STARTS_AT - timedelta(days=1))
+    late = STARTS_AT - timedelta(hours=12)
+
+    assert open_until_start.answers_close_at == STARTS_AT
+    assert closing.answers_close_at == STARTS_AT - timedelta(days=1)
+    open_until_start.answer(_invitee(), Response.ATTENDING, late, MeetupCounts())
+    refused = _invitee()
+    expect_refusal(
+        lambda: closing.answer(refused, Response.ATTENDING, late, MeetupCounts()),
+        Conflict,
+        "answers_closed",
+        refused,
+    )
+
+
+def test_answers_cannot_close_after_the_start() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        draft(rsvp_closes_at=STARTS_AT + timedelta(minutes=1))
+    assert [e.field for e in refused.value.errors] == ["rsvp_closes_at"]
+    meetup = draft(rsvp_closes_at=STARTS_AT - timedelta(hours=1))
+    with pytest.raises(InvalidInput):  # moving the start before the closing time
+        meetup.edit(
+            meetup.organizer_id,
+            {"starts_at": STARTS_AT - timedelta(hours=2)},
+            START,
+            MeetupCounts(),
+        )
+
+
+def _invitee() -> Invitation:
+    return Invitation("i-1", "m-1", "ann@example.com", None, START)

@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "email_taken": "An account with that email address already exists.",
     "meetup_cancelled": "The meetup has been cancelled.",
     "meetup_started": "The meetup has already started.",
+    "answers_closed": "Answers to this meetup are closed.",
     "meetup_ended": "The meetup has already ended.",
     "meetup_not_published": "The meetup is not published yet.",
     "meetup_published": "A published meetup cannot be deleted; cancel it instead.",

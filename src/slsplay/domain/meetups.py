@@ -110,6 +110,8 @@ class MeetupDetails:
     capacity: int | None = None
     price: Price | None = None
     visibility: Visibility = Visibility.PRIVATE
+    # Answers are taken until then; None: until the start.
+    rsvp_closes_at: datetime | None = None
 
     @classmethod
     def parse(
@@ -137,6 +139,9 @@ class MeetupDetails:
             except InvalidInput as e:
                 errors += e.errors
         start = parsed.get("starts_at")
+        closes = parsed.get("rsvp_closes_at")
+        if isinstance(start, datetime) and isinstance(closes, datetime) and closes > start:
+            errors.append(FieldError("rsvp_closes_at", "must be at or before the start"))
         if (
             start_after is not None
             and isinstance(start, datetime)
@@ -184,6 +189,11 @@ class Meetup:
     def starts_at(self) -> datetime:
         """The start, as a UTC instant."""
         return self.details.starts_at
+
+    @property
+    def answers_close_at(self) -> datetime:
+        """When answers stop being taken: the RSVP closing time, else the start."""
+        return self.details.rsvp_closes_at or self.details.starts_at
 
     @property
     def ends_at(self) -> datetime:
@@ -443,6 +453,8 @@ class Meetup:
             raise Conflict("meetup_not_published")
         if now >= self.starts_at:
             raise Conflict("meetup_started")
+        if now >= self.answers_close_at:
+            raise Conflict("answers_closed")
 
     def _ensure_not_cancelled(self) -> None:
         if self.status is MeetupStatus.CANCELLED:
@@ -560,6 +572,14 @@ def _price(raw: object) -> Price | None:
     return Price(amount_minor=amount, currency=currency)
 
 
+def _rsvp_closes_at(raw: object) -> datetime | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, datetime) or raw.utcoffset() is None:
+        raise field_error("rsvp_closes_at", "must be a date and time with a UTC offset")
+    return raw.astimezone(UTC).replace(microsecond=0)
+
+
 def _visibility(raw: object) -> Visibility:
     if raw not in tuple(Visibility):
         raise field_error("visibility", "must be private or public")
@@ -573,6 +593,7 @@ _DEFAULTS: dict[str, object] = {
     "capacity": None,
     "price": None,
     "visibility": Visibility.PRIVATE,
+    "rsvp_closes_at": None,
 }
 _PARSERS: dict[str, Callable[[object], object]] = {
     "title": _single_line("title", TITLE_MAX),
@@ -587,5 +608,6 @@ _PARSERS: dict[str, Callable[[object], object]] = {
     "capacity": _capacity,
     "price": _price,
     "visibility": _visibility,
+    "rsvp_closes_at": _rsvp_closes_at,
 }
 WRITABLE_FIELDS = frozenset(_PARSERS)

@@ -452,6 +452,14 @@ class Meetup(Node):
     def visibility(self) -> Visibility:
         return Visibility(self.domain.details.visibility.value)
 
+    @strawberry.field(description="As set by the organizer (null: none).")
+    def rsvp_closes_at(self) -> datetime | None:
+        return self.domain.details.rsvp_closes_at
+
+    @strawberry.field(description="When answers stop being taken: the start by default.")
+    def answers_close_at(self) -> datetime:
+        return self.domain.answers_close_at
+
     @strawberry.field
     def status(self) -> MeetupStatus:
         return MeetupStatus(self.domain.status.value)
@@ -637,6 +645,9 @@ class CreateMeetupInput:
     capacity: int | None = None
     price: PriceInput | None = None
     visibility: Visibility = Visibility.PRIVATE
+    rsvp_closes_at: datetime | None = strawberry.field(
+        default=None, description="Answers are taken until then (at or before the start)."
+    )
 
 
 @strawberry.input(description="Only the fields given change; null clears capacity or price.")
@@ -655,6 +666,7 @@ class UpdateMeetupInput:
     capacity: int | None = strawberry.UNSET
     price: PriceInput | None = strawberry.UNSET
     visibility: Visibility | None = strawberry.UNSET
+    rsvp_closes_at: datetime | None = strawberry.UNSET
 
 
 def _values(data: Any, skip: tuple[str, ...] = ()) -> dict[str, object]:

@@ -32,6 +32,9 @@ class MeetupCreate(_In):
     capacity: int | None = None
     price: PriceIn | None = None
     visibility: Literal["private", "public"] = "private"
+    rsvp_closes_at: AwareDatetime | None = Field(
+        default=None, description="Answers are taken until then (at or before the start)."
+    )
 
 
 class MeetupUpdate(_In):
@@ -47,6 +50,7 @@ class MeetupUpdate(_In):
     capacity: int | None = None
     price: PriceIn | None = None
     visibility: Literal["private", "public"] | None = None
+    rsvp_closes_at: AwareDatetime | None = None
 
 
 class OrganizerOut(BaseModel):
@@ -121,6 +125,8 @@ class MeetupOut(BaseModel):
     timezone: str
     duration_minutes: int
     visibility: Literal["private", "public"]
+    rsvp_closes_at: datetime | None = Field(description="As set by the organizer (null: none).")
+    answers_close_at: datetime = Field(description="When answers stop: the start by default.")
     status: Literal["draft", "published", "cancelled"]
     phase: Literal["draft", "upcoming", "live", "ended", "cancelled"]
     version: int

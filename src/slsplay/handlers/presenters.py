@@ -43,6 +43,8 @@ def meetup_json(
         "timezone": zone,
         "duration_minutes": d.duration_minutes,
         "visibility": d.visibility.value,
+        "rsvp_closes_at": _local(d.rsvp_closes_at, zone),
+        "answers_close_at": _local(meetup.answers_close_at, zone),
         "status": meetup.status.value,
         "phase": meetup.phase(now).value,
         "version": meetup.version,

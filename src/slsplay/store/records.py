@@ -72,6 +72,7 @@ def meetup_item(meetup: Meetup) -> Item:
         if d.price is None
         else {"amount_minor": d.price.amount_minor, "currency": d.price.currency},
         visibility=d.visibility.value,
+        rsvp_closes_at=_time(d.rsvp_closes_at),
         status=meetup.status.value,
         version=meetup.version,
         created_at=_time(meetup.created_at),
@@ -117,6 +118,7 @@ def meetup_from_item(item: Item) -> Meetup:
         capacity=item.get("capacity"),
         price=None if price is None else Price(price["amount_minor"], price["currency"]),
         visibility=Visibility(item["visibility"]),
+        rsvp_closes_at=_parse_time(item.get("rsvp_closes_at")),
     )
     return Meetup(
         id=item["id"],

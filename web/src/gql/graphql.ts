@@ -62,6 +62,8 @@ export type CreateMeetupInput = {
   durationMinutes: Scalars['Int']['input'];
   joinUrl: Scalars['String']['input'];
   price?: InputMaybe<PriceInput>;
+  /** Answers are taken until then (at or before the start). */
+  rsvpClosesAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** ISO 8601 with an offset. */
   startsAt: Scalars['DateTime']['input'];
   /** IANA, e.g. Europe/Berlin. */
@@ -173,6 +175,8 @@ export type MediaStatus =
 
 export type Meetup = Node & {
   __typename?: 'Meetup';
+  /** When answers stop being taken: the start by default. */
+  answersCloseAt: Scalars['DateTime']['output'];
   /** Everyone attending, in the order they answered (organizer). */
   attendees: Array<Invitation>;
   capacity?: Maybe<Scalars['Int']['output']>;
@@ -196,6 +200,8 @@ export type Meetup = Node & {
   organizer: Organizer;
   phase: Phase;
   price?: Maybe<Price>;
+  /** As set by the organizer (null: none). */
+  rsvpClosesAt?: Maybe<Scalars['DateTime']['output']>;
   startsAt: Scalars['DateTime']['output'];
   status: MeetupStatus;
   timezone: Scalars['String']['output'];
@@ -497,6 +503,7 @@ export type UpdateMeetupInput = {
   id: Scalars['ID']['input'];
   joinUrl?: InputMaybe<Scalars['String']['input']>;
   price?: InputMaybe<PriceInput>;
+  rsvpClosesAt?: InputMaybe<Scalars['DateTime']['input']>;
   startsAt?: InputMaybe<Scalars['DateTime']['input']>;
   timezone?: InputMaybe<Scalars['String']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
