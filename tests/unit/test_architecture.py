@@ -21,6 +21,7 @@ DOMAIN_ALLOWED = {
     "copy",
     "dataclasses",
     "datetime",
+    "dateutil",  # python-dateutil's rrule: pure date arithmetic, no I/O
     "email_validator",
     "enum",
     "typing",
