@@ -119,15 +119,16 @@ class SqliteItemStore(ItemStore):
         return self._read(self._connection(), key)
 
     def _get_many(self, keys: list[Key]) -> dict[Key, Item]:
-        """The items that exist among ``keys``, read in one statement."""
-        wanted = keys
+        """The items that exist among ``keys``, read in one statement: a join on the key list,
+        so that each is a primary-key lookup (``(pk, sk) IN (VALUES ...)`` scans the table)."""
         rows = (
             self._connection()
             .execute(
-                "SELECT pk, sk, body FROM items WHERE (pk, sk) IN (VALUES "
-                + ", ".join("(?, ?)" for _ in wanted)
-                + ")",
-                [part for key in wanted for part in (key.pk, key.sk)],
+                "SELECT i.pk, i.sk, i.body FROM (VALUES "
+                + ", ".join("(?, ?)" for _ in keys)
+                + ") AS wanted JOIN items AS i"
+                " ON i.pk = wanted.column1 AND i.sk = wanted.column2",
+                [part for key in keys for part in (key.pk, key.sk)],
             )
             .fetchall()
         )
