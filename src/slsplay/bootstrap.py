@@ -18,6 +18,7 @@ from slsplay.ports import (
     PasswordHasher,
     Payments,
     Queue,
+    SearchIndex,
 )
 from slsplay.store.schema import TABLE
 
@@ -30,6 +31,7 @@ SIGNING_KEY_FILE = "signing-key.pem"
 MAILBOX_DIR = "mailbox"
 QUEUES_FILE = "queues.db"
 PAYMENTS_FILE = "payments.db"
+SEARCH_FILE = "search.db"
 MEDIA_DIR = "media"
 TOKEN_AUDIENCE = "slsplay"  # noqa: S105  (the audience template.yaml's authorizer accepts)
 
@@ -169,6 +171,19 @@ class Container:
         return LocalPayments(
             settings.data_dir / PAYMENTS_FILE, settings.public_url, secret.hex(), self.clock
         )
+
+    @cached_property
+    def search(self) -> SearchIndex:
+        # Locally SQLite's FTS5 in its own file; in the cloud an index kept in the table
+        # itself (no search cluster to pay for at idle). Each imported when chosen.
+        if self.settings.backend == "local":
+            from slsplay.adapters.local.sqlite_search import SqliteSearchIndex  # noqa: PLC0415
+
+            self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+            return SqliteSearchIndex(self.settings.data_dir / SEARCH_FILE)
+        from slsplay.store.search_index import TableSearchIndex  # noqa: PLC0415
+
+        return TableSearchIndex(self.store)
 
     @cached_property
     def auth(self) -> AuthPorts:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from slsplay.domain.events import (
     InvitationAdded,
     MeetupCancelled,
+    MeetupChanged,
     MeetupPublished,
     MeetupRescheduled,
     RsvpChanged,
@@ -56,7 +57,13 @@ def test_a_meetups_life_becomes_the_events_consumers_act_on(store: ItemStore) ->
     )
     meetups.cancel_meetup(store, clock, ORGANIZER, meetup_id)
 
-    events = [event for change in all_changes(store) for event in events_of(change)]
+    # What the notifier hears of (the search index hears of attendance too: see below).
+    events = [
+        event
+        for change in all_changes(store)
+        for event in events_of(change)
+        if not isinstance(event, MeetupChanged)
+    ]
 
     assert [(type(e), getattr(e, "email", None)) for e in events] == [
         (InvitationAdded, "ann@example.com"),
@@ -97,3 +104,33 @@ def test_reading_the_same_changes_again_gives_the_same_event_ids(store: ItemStor
 
     assert first == again
     assert len(set(first)) == len(first) == 2
+
+
+def test_the_search_index_hears_of_every_change_of_a_public_meetup_and_of_attendance(
+    store: ItemStore,
+) -> None:
+    clock = FakeClock()
+    public = meetups.plan_meetup(
+        store,
+        clock,
+        ORGANIZER,
+        {
+            "title": "Open house",
+            "starts_at": START + timedelta(days=3),
+            "timezone": "UTC",
+            "duration_minutes": 30,
+            "join_url": "https://meet.example.com/o",
+            "visibility": "public",
+        },
+    ).meetup.id
+    meetups.invite_people(store, clock, ORGANIZER, public, [{"email": "ann@example.com"}])
+    meetups.publish_meetup(store, clock, ORGANIZER, public)
+    meetups.answer_invitation(store, clock, public, "ann@example.com", Response.ATTENDING)
+    meetups.edit_meetup(store, clock, ORGANIZER, public, {"visibility": "private"})
+    meetups.edit_meetup(store, clock, ORGANIZER, public, {"title": "Closed house"})
+
+    changed = [e for c in all_changes(store) for e in events_of(c) if isinstance(e, MeetupChanged)]
+
+    # Planned, published, the attendance, and made private; not the private edit after.
+    assert len(changed) == 4
+    assert {e.meetup_id for e in changed} == {public}

@@ -429,6 +429,14 @@ def provision(session: boto3.Session) -> Cloud:
         visibility_timeout=media_queue["VisibilityTimeout"],
         dead_letter_name=STACK.physical_name("MediaDeadLetterQueue"),
     )
+    search_queue = STACK.properties("SearchQueue")
+    search_urls = create_queue_pair(
+        sqs,
+        search_queue["QueueName"],
+        search_queue["RedrivePolicy"]["maxReceiveCount"],
+        visibility_timeout=search_queue["VisibilityTimeout"],
+        dead_letter_name=STACK.physical_name("SearchDeadLetterQueue"),
+    )
     create_buckets(STACK, session.client("s3"))
     stage = STACK.parameters["Stage"]
     create_signing_key(session.client("secretsmanager"), stage)
@@ -455,6 +463,7 @@ def provision(session: boto3.Session) -> Cloud:
         consumers=[
             ("NotifierFunction", urls.url, queue_arn(urls.url)),
             ("MediaFunction", media_urls.url, queue_arn(media_urls.url)),
+            ("SearchFunction", search_urls.url, queue_arn(search_urls.url)),
         ],
         stream_arn=table["LatestStreamArn"],
     )
@@ -489,8 +498,9 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
     """Every meetups route: plan, invite, publish, answer, unsubscribe, cancel, delete; the
     event tier delivers what each step sets off, as it would within a second or so."""
 
-    def plan(title: str) -> str:
+    def plan(title: str, **more: Any) -> str:
         values = {
+            **more,
             "title": title,
             "starts_at": datetime.now(UTC) + timedelta(days=3),
             "timezone": "Europe/Paris",
@@ -537,6 +547,18 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
     functions.http("DELETE", f"/api/meetups/{plan('Never mind')}", token=token, expect=204)
     tier.settle()
     assert tier.delivered > 0
+
+    # A public meetup: indexed by the search function, found by anyone, joined by a member.
+    open_house = plan("Open house", visibility="public", category="food")
+    functions.http("POST", f"/api/meetups/{open_house}/publish", token=token)
+    tier.settle()
+    found = functions.http("GET", "/api/meetups", query=urlencode({"q": "open house"}))
+    assert [m["id"] for m in found["meetups"]] == [open_house]
+    account = {"email": "joy@example.com", "password": PASSWORD, "name": "Joy"}
+    member = functions.http("POST", "/api/auth/signup", body=account, expect=201)["access_token"]
+    joined = functions.http("POST", f"/api/meetups/{open_house}/join", token=member)
+    functions.http("POST", f"/api/rsvp/{joined['token']}", body={"response": "attending"})
+    tier.settle()
 
 
 def run_media(functions: Functions, tier: EventTier, cloud: Cloud, token: str) -> str:

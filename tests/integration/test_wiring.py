@@ -101,4 +101,6 @@ def test_routes_that_need_no_token_are_exactly_the_public_ones() -> None:
         ("GET", "/api/graphql"),
         ("GET", "/api/openapi.json"),
         ("GET", "/api/docs"),
+        # Public meetups are searched by anyone (joining one takes an account).
+        ("GET", "/api/meetups"),
     }

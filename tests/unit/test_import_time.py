@@ -30,6 +30,7 @@ BUDGET_MS = {
     "PaymentsFunction": 550,  # stripe loads on the first call to the provider
     "CheckoutsJob": 400,
     "PayoutsJob": 400,
+    "SearchFunction": 350,
 }
 
 # Fresh processes per function, the best of which counts: one slow run is the machine's noise.

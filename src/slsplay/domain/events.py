@@ -86,6 +86,13 @@ class SeatsAdded(DomainEvent):
 
 
 @dataclass(frozen=True)
+class MeetupChanged(DomainEvent):
+    """A public meetup, or its attendance, changed: the search index is to catch up."""
+
+    name: ClassVar[str] = "meetup_changed"
+
+
+@dataclass(frozen=True)
 class SeatOffered(DomainEvent):
     """A freed seat of a paid meetup is kept for someone in line: they are to be told."""
 

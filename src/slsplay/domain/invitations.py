@@ -71,6 +71,8 @@ class Invitation:
     waitlisted_at: datetime | None = None
     # Their ticket to a paid meetup: the one being paid at checkout, or the one paid.
     ticket_id: str | None = None
+    # They asked to come to a public meetup themselves: nobody invites them by email.
+    joined: bool = False
 
     @property
     def sent(self) -> bool:

@@ -19,6 +19,7 @@ from slsplay.domain.errors import (
     FieldError,
     Forbidden,
     InvalidInput,
+    NotFound,
     field_error,
 )
 from slsplay.domain.invitations import Invitation, Response, normalise_email, normalise_name
@@ -328,6 +329,25 @@ class Meetup:
             email=normalise_email(email),
             name=normalise_name(name),
             invited_at=now,
+        )
+
+    def join(
+        self, user_id: str, *, invitation_id: str, email: object, name: object, now: datetime
+    ) -> Invitation:
+        """An invitation of their own for someone signed in who asks to come to a public
+        meetup (nobody emails them an invitation: they asked)."""
+        if self.details.visibility is not Visibility.PUBLIC or self.status is MeetupStatus.DRAFT:
+            raise NotFound("meetup_not_found")
+        if self.is_organizer(user_id):
+            raise Conflict("organizer_joins", "You organize this meetup.")
+        self.ensure_open_for_invitations(now)
+        return Invitation(
+            id=invitation_id,
+            meetup_id=self.id,
+            email=normalise_email(email),
+            name=normalise_name(name),
+            invited_at=now,
+            joined=True,
         )
 
     def ensure_media_allowed(self, actor_id: str, now: datetime) -> None:

@@ -33,7 +33,7 @@ from slsplay.domain.money import display
 from slsplay.domain.tickets import Quote as DomainQuote
 from slsplay.domain.tickets import Ticket as DomainTicket
 from slsplay.graphql.context import Context
-from slsplay.services import auth, media, meetups, tickets
+from slsplay.services import auth, discovery, media, meetups, tickets
 from slsplay.services.auth import Session as DomainSession
 from slsplay.services.media import Shown
 
@@ -163,6 +163,15 @@ class LedgerEntryKind(Enum):
     REFUND = "refund"
     FEE_REFUND = "fee_refund"
     PAYOUT = "payout"
+
+
+@strawberry.enum
+class SearchOrder(Enum):
+    SOONEST = "soonest"
+    NEWEST = "newest"
+    CLOSING = "closing"
+    POPULAR = "popular"
+    RELEVANCE = "relevance"
 
 
 @strawberry.enum
@@ -592,6 +601,27 @@ class InvitationConnection:
     page_info: PageInfo
 
 
+def _connection(
+    page: list[DomainMeetup], start: str | None, skip: int, following: str | None, after: str | None
+) -> MeetupConnection:
+    """A page read from a store or index cursor ``start``, less its first ``skip`` items."""
+    edges = [
+        MeetupEdge(cursor=edge_cursor(start, skip + n + 1), node=_meetup(m))
+        for n, m in enumerate(page[skip:])
+    ]
+    if edges and following is not None:  # the last edge resumes where the store does
+        edges[-1].cursor = edge_cursor(following, 0)
+    return MeetupConnection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=following is not None,
+            end_cursor=edges[-1].cursor if edges else None,
+            has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+        ),
+    )
+
+
 def _page_size(first: int, most: int) -> int:
     if not 1 <= first <= most:
         raise field_error("first", f"must be from 1 to {most}")
@@ -756,6 +786,12 @@ class AnswerPayload:
 
 
 @strawberry.type
+class JoinPayload:
+    token: str | None = strawberry.field(description="Your answer link's token.")
+    user_errors: list[UserError]
+
+
+@strawberry.type
 class UploadPayload:
     media: Media | None
     upload: UploadForm | None
@@ -817,22 +853,38 @@ class Query:
         page, following = meetups.meetups_of_organizer(
             context.app.store, context.user_id, limit=limit + skip, cursor=start
         )
-        shown = page[skip:]
-        edges = [
-            MeetupEdge(cursor=edge_cursor(start, skip + n + 1), node=_meetup(m))
-            for n, m in enumerate(shown)
-        ]
-        if edges and following is not None:  # the last edge resumes where the store does
-            edges[-1].cursor = edge_cursor(following, 0)
-        return MeetupConnection(
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=following is not None,
-                end_cursor=edges[-1].cursor if edges else None,
-                has_previous_page=after is not None,
-                start_cursor=edges[0].cursor if edges else None,
-            ),
+        return _connection(page, start, skip, following, after)
+
+    @strawberry.field(description="Public meetups anyone can find: words, filters, an order.")
+    def public_meetups(
+        self,
+        info: Info[Context, None],
+        *,
+        q: str | None = None,
+        category: str | None = None,
+        starts_after: datetime | None = None,
+        starts_before: datetime | None = None,
+        sort: SearchOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> MeetupConnection:
+        context = info.context
+        limit = _page_size(first, MAX_PAGE)
+        start, skip = read_edge_cursor(after)
+        query = discovery.search_query(
+            {
+                "q": q,
+                "category": category,
+                "starts_after": None if starts_after is None else starts_after.isoformat(),
+                "starts_before": None if starts_before is None else starts_before.isoformat(),
+                "sort": None if sort is None else sort.value,
+                "limit": str(min(limit + skip, MAX_PAGE)),
+                "cursor": start,
+            },
+            context.now,
         )
+        views, following = discovery.search_public(context.app.store, context.app.search, query)
+        return _connection([v.meetup for v in views], start, skip, following, after)
 
     @strawberry.field(description="The answer page an email's link opens (no account needed).")
     def invitation(self, info: Info[Context, None], token: str) -> AnswerPage | None:
@@ -1003,6 +1055,19 @@ class Mutation:
         return AnswerPayload(
             meetup=_meetup(meetup, invitation), invitation=_invitation(invitation), user_errors=[]
         )
+
+    @strawberry.mutation(description="Join a public meetup: an answer link of your own.")
+    def join_meetup(self, info: Info[Context, None], id: strawberry.ID) -> JoinPayload:
+        context = info.context
+
+        def join() -> str:
+            app = context.app
+            return discovery.join_public(
+                app.store, app.clock, context.user_id, _meetup_id(id)
+            ).token
+
+        token, errors = attempt(join)
+        return JoinPayload(token=token, user_errors=errors)
 
     @strawberry.mutation(description="A form that uploads one file straight to storage.")
     def request_upload(self, info: Info[Context, None], input: RequestUploadInput) -> UploadPayload:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Header, Query
@@ -24,7 +24,7 @@ from slsplay.handlers.http import (
     problems,
 )
 from slsplay.handlers.presenters import invitation_json, meetup_json, quote_json, ticket_json
-from slsplay.services import meetups
+from slsplay.services import discovery, meetups
 from slsplay.services.meetups import MeetupView
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
@@ -292,6 +292,76 @@ def my_meetups(
             "next_cursor": next_cursor,
         }
     )
+
+
+@router.get(
+    "/api/meetups",
+    responses=problems(),
+    tags=["discovery"],
+    summary="Search public meetups (anyone): words, category, time windows, an order, pages",
+)
+def search_meetups(  # the query string's parameters, each by name
+    *,
+    visibility: Annotated[
+        Literal["public"], Query(description="Only public meetups are listed here.")
+    ] = "public",
+    q: Annotated[str | None, Query(description="Words; each also matches as a prefix.")] = None,
+    category: Annotated[str | None, Query()] = None,
+    starts_after: Annotated[str | None, Query(description="ISO 8601 with an offset.")] = None,
+    starts_before: Annotated[str | None, Query()] = None,
+    created_after: Annotated[str | None, Query()] = None,
+    created_before: Annotated[str | None, Query()] = None,
+    closes_before: Annotated[str | None, Query(description="Answers close by then.")] = None,
+    sort: Annotated[
+        str | None,
+        Query(description="soonest, newest, closing, popular or relevance (with words)"),
+    ] = None,
+    limit: Annotated[str | None, Query(description="1 to 50 (default 20)")] = None,
+    cursor: Annotated[str | None, Query()] = None,
+) -> models.MeetupsPage:
+    app = container()
+    now = app.clock.now()
+    query = discovery.search_query(
+        {
+            "q": q,
+            "category": category,
+            "starts_after": starts_after,
+            "starts_before": starts_before,
+            "created_after": created_after,
+            "created_before": created_before,
+            "closes_before": closes_before,
+            "sort": sort,
+            "limit": limit,
+            "cursor": cursor,
+        },
+        now,
+    )
+    views, next_cursor = discovery.search_public(app.store, app.search, query)
+    return models.MeetupsPage.model_validate(
+        {
+            "meetups": [
+                meetup_json(
+                    v, now, viewer_id=None, media=meetup_media.shown_media(v, organizer=False)
+                )
+                for v in views
+            ],
+            "next_cursor": next_cursor,
+        }
+    )
+
+
+@router.post(
+    "/api/meetups/<id>/join",
+    responses=problems(404, 409, secured=True),
+    tags=["discovery"],
+    security=SECURED,
+    summary="Join a public meetup: an answer link of your own (then answer, or check out)",
+)
+def join_meetup(id: str) -> models.JoinedOut:
+    app = container()
+    joined = discovery.join_public(app.store, app.clock, caller(router).user_id, id)
+    url = f"{app.settings.public_url}/rsvp/{joined.token}"
+    return models.JoinedOut(token=joined.token, url=url)
 
 
 @router.get(

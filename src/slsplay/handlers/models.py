@@ -215,6 +215,11 @@ class RsvpInvitationOut(BaseModel):
     )
 
 
+class JoinedOut(BaseModel):
+    token: str = Field(description="Your answer link's token, as the /api/rsvp routes take it.")
+    url: str = Field(description="The web app's answer page for it.")
+
+
 class QuoteOut(BaseModel):
     price: PriceOut
     fee: PriceOut | None = Field(description="The platform's service fee, paid on top.")

@@ -24,6 +24,7 @@ from slsplay.domain.events import (
     InvitationAdded,
     MediaRemoved,
     MeetupCancelled,
+    MeetupChanged,
     MeetupPublished,
     MeetupRescheduled,
     RsvpChanged,
@@ -50,6 +51,7 @@ CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
     ),
     # The media function's queue also takes the bucket's upload notifications.
     "MEDIA": (MediaRemoved,),
+    "SEARCH": (MeetupChanged,),
 }
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)

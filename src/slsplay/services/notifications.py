@@ -152,8 +152,8 @@ def _to_invitee(
 
 
 def _invite(ports: MailPorts, meetup: Meetup, invitation: Invitation, organizer: str) -> None:
-    if not invitation.wants_email:
-        return
+    if not invitation.wants_email or invitation.joined:
+        return  # unsubscribed, or they asked to come themselves: nothing to invite them to
     build = _to_invitee(ports, meetup, invitation, organizer, compose.invitation_email)
     if send_once(ports, meetup.id, "invitation", invitation.email, build):
         _mark_sent(ports, invitation)

@@ -13,6 +13,7 @@ from slsplay.domain.events import (
     InvitationAdded,
     MediaRemoved,
     MeetupCancelled,
+    MeetupChanged,
     MeetupPublished,
     MeetupRescheduled,
     RsvpChanged,
@@ -20,7 +21,7 @@ from slsplay.domain.events import (
     SeatsAdded,
     TicketRefunded,
 )
-from slsplay.domain.meetups import MeetupStatus
+from slsplay.domain.meetups import MeetupStatus, Visibility
 from slsplay.domain.tickets import TicketStatus
 from slsplay.ports import Change, Item
 from slsplay.store import records
@@ -35,6 +36,28 @@ def _event_id(name: str, change: Change, version: object) -> str:
 
 def events_of(change: Change) -> list[DomainEvent]:
     """The domain events one change stands for (most changes stand for none)."""
+    return _events(change) + _search_events(change)
+
+
+def _search_events(change: Change) -> list[DomainEvent]:
+    # What the search index must hear of: any change of a public meetup (becoming or
+    # ceasing to be one included, and its deletion), and any change of attendance (the
+    # counts do not say whether their meetup is public: the indexer reads it).
+    old, new = change.old_image or {}, change.new_image or {}
+    kind = (new or old).get("type")
+    public = Visibility.PUBLIC.value
+    if kind == records.MEETUP_TYPE and public in (old.get("visibility"), new.get("visibility")):
+        version = new.get("version", old.get("version"))
+    elif kind == records.COUNTS_TYPE and old and new and old["attending"] != new["attending"]:
+        version = f"{new.get('attending')}|{change.at.isoformat()}"
+    else:
+        return []
+    meetup_id = change.key.pk.removeprefix("MEETUP#")
+    event_id = _event_id(MeetupChanged.name, change, version)
+    return [MeetupChanged(event_id, meetup_id, change.at)]
+
+
+def _events(change: Change) -> list[DomainEvent]:
     item = change.new_image or change.old_image or {}
     kind = item.get("type")
     if kind == records.MEETUP_TYPE and change.new_image is not None:

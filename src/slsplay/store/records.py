@@ -177,6 +177,7 @@ def invitation_item(invitation: Invitation) -> Item:
         unsubscribed_at=_time(invitation.unsubscribed_at),
         waitlisted_at=_time(invitation.waitlisted_at),
         ticket_id=invitation.ticket_id,
+        joined=invitation.joined,
         version=invitation.version,
         gsi1pk=schema.invitee_partition(invitation.email),
         gsi1sk=f"MEETUP#{invitation.meetup_id}",
@@ -196,6 +197,7 @@ def invitation_from_item(item: Item) -> Invitation:
         unsubscribed_at=_parse_time(item.get("unsubscribed_at")),
         waitlisted_at=_parse_time(item.get("waitlisted_at")),
         ticket_id=item.get("ticket_id"),
+        joined=item.get("joined", False),
         version=item["version"],
     )
 

@@ -71,6 +71,11 @@ class MeetupRepository:
             records.counts_from_item(by_type.get(records.COUNTS_TYPE)),
         )
 
+    def get_many(self, meetup_ids: Sequence[str]) -> dict[str, Meetup]:
+        """The meetups among up to 100 ids that exist, in one request."""
+        found = self.store.get_many([schema.meetup_key(meetup_id) for meetup_id in meetup_ids])
+        return {item["id"]: records.meetup_from_item(item) for item in found.values()}
+
     def counts_of(self, meetup_ids: Sequence[str]) -> dict[str, MeetupCounts]:
         """The answer counts of up to 100 meetups, in one request."""
         found = self.store.get_many([schema.counts_key(meetup_id) for meetup_id in meetup_ids])

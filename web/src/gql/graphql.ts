@@ -122,6 +122,13 @@ export type InviteeInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type JoinPayload = {
+  __typename?: 'JoinPayload';
+  /** Your answer link's token. */
+  token?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type LedgerEntry = {
   __typename?: 'LedgerEntry';
   amount: Price;
@@ -252,6 +259,8 @@ export type Mutation = {
   /** A draft (or a cancelled meetup) and all under it. */
   deleteMeetup: DeletePayload;
   inviteGuests: InvitePayload;
+  /** Join a public meetup: an answer link of your own. */
+  joinMeetup: JoinPayload;
   /** Called by a guest, their drafts move to the account. */
   logIn: SessionPayload;
   /** End the sign-in of a refresh token. */
@@ -288,6 +297,11 @@ export type MutationDeleteMeetupArgs = {
 
 export type MutationInviteGuestsArgs = {
   input: InviteGuestsInput;
+};
+
+
+export type MutationJoinMeetupArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -389,6 +403,8 @@ export type Query = {
   myMeetups: MeetupConnection;
   /** Any object by its global id (Relay). */
   node?: Maybe<Node>;
+  /** Public meetups anyone can find: words, filters, an order. */
+  publicMeetups: MeetupConnection;
   /** Who is signed in (null: nobody). */
   viewer?: Maybe<User>;
 };
@@ -412,6 +428,17 @@ export type QueryMyMeetupsArgs = {
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPublicMeetupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  q?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<SearchOrder>;
+  startsAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  startsBefore?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** What a ticket to a paid meetup costs, shown before paying. */
@@ -440,6 +467,13 @@ export type RequestUploadInput = {
   /** In bytes: photos up to 10 MB, videos up to 200 MB. */
   size: Scalars['Int']['input'];
 };
+
+export type SearchOrder =
+  | 'CLOSING'
+  | 'NEWEST'
+  | 'POPULAR'
+  | 'RELEVANCE'
+  | 'SOONEST';
 
 export type Session = {
   __typename?: 'Session';
