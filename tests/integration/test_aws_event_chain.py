@@ -144,6 +144,15 @@ def tier(aws_credentials: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Eve
             visibility_timeout=queue["VisibilityTimeout"],
             dead_letter_name=stack.physical_name("NotifierDeadLetterQueue"),
         )
+        # The stream function also feeds the search index (answers change popularity).
+        search = stack.properties("SearchQueue")
+        search_urls = create_queue_pair(
+            sqs,
+            search["QueueName"],
+            search["RedrivePolicy"]["maxReceiveCount"],
+            visibility_timeout=search["VisibilityTimeout"],
+            dead_letter_name=stack.physical_name("SearchDeadLetterQueue"),
+        )
         boto3.client("sesv2", region_name=REGION).create_email_identity(
             EmailIdentity="no-reply@slsplay.example.com"
         )
@@ -152,6 +161,7 @@ def tier(aws_credentials: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Eve
             **functions["NotifierFunction"].config.environment,
             "AWS_REGION": REGION,
             "SLSPLAY_QUEUE_URL_NOTIFIER": urls.url,
+            "SLSPLAY_QUEUE_URL_SEARCH": search_urls.url,
             "SLSPLAY_MAIL_FROM": MAIL_FROM,
         }.items():
             monkeypatch.setenv(name, value)

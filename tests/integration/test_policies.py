@@ -523,7 +523,7 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
         )
         return str(answer["token"])
 
-    salon = plan("Salon evening")
+    salon = plan("Salon evening", recurrence={"frequency": "monthly"})
     functions.http("GET", f"/api/meetups/{salon}", token=token)
     functions.http("PATCH", f"/api/meetups/{salon}", token=token, body={"title": "Salon night"})
     invite(salon, "ben@example.com", "cleo@example.com")
@@ -535,6 +535,8 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
     functions.http("GET", f"/api/rsvp/{ben}")
     functions.http("POST", f"/api/rsvp/{ben}", body={"response": "attending"})
     functions.http("GET", f"/api/meetups/{salon}/attendees", token=token)
+    functions.http("GET", f"/api/meetups/{salon}/series", token=token)
+    functions.http("GET", f"/api/meetups/{salon}/series.ics", token=token, accept="text/calendar")
     functions.http("GET", "/api/me/meetups", token=token)
     functions.http("GET", f"/api/unsubscribe/{cleo}", accept="text/html")
     functions.http("POST", f"/api/unsubscribe/{cleo}")
@@ -852,6 +854,24 @@ def run_jobs(functions: Functions, cloud: Cloud) -> None:
 
     for job in ("AttendeeListJob", "RemindersJob"):
         assert functions.invoke(job, schedule(job)) == {"sent": 1}
+
+    # A published monthly series whose next occurrence came within 60 days.
+    later = FakeClock(now - timedelta(days=40))
+    monthly = meetups.plan_meetup(
+        store,
+        later,
+        organizer.id,
+        {
+            "title": "Monthly",
+            "starts_at": now + timedelta(days=1),
+            "timezone": "Europe/Paris",
+            "duration_minutes": 30,
+            "join_url": "https://meet.example.com/monthly",
+            "recurrence": {"frequency": "monthly"},
+        },
+    ).meetup.id
+    meetups.publish_meetup(store, later, organizer.id, monthly)
+    assert functions.invoke("SeriesJob", schedule("SeriesJob")) == {"created": 1}
 
 
 def run_cleanup(functions: Functions, cloud: Cloud) -> None:

@@ -31,6 +31,7 @@ BUDGET_MS = {
     "CheckoutsJob": 400,
     "PayoutsJob": 400,
     "SearchFunction": 350,
+    "SeriesJob": 400,
 }
 
 # Fresh processes per function, the best of which counts: one slow run is the machine's noise.

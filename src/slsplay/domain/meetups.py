@@ -172,6 +172,9 @@ class Meetup:
     version: int = 1
     published_at: datetime | None = None
     cancelled_at: datetime | None = None
+    # An occurrence of a monthly series: the series, and its number there (the first is 1).
+    series_id: str | None = None
+    occurrence: int | None = None
     _changed: bool = field(default=False, repr=False, compare=False)
 
     # -- creation and reading ---------------------------------------------------------------
@@ -310,6 +313,26 @@ class Meetup:
         self._ensure_organizer(from_id)
         self.organizer_id = to_id
         self._bump(now)
+
+    def follow_series(
+        self,
+        actor_id: str,
+        *,
+        series_id: str,
+        occurrence: int,
+        changes: Mapping[str, object],
+        now: datetime,
+        counts: MeetupCounts,
+    ) -> None:
+        """Part of an edit "this and all future": the occurrence takes the ``changes`` and
+        belongs to the series that goes on from the edited one, under its number there
+        (one new version for both)."""
+        self._ensure_organizer(actor_id)
+        changed = self.edit(actor_id, changes, now, counts) if changes else False
+        if (self.series_id, self.occurrence) != (series_id, occurrence):
+            self.series_id, self.occurrence = series_id, occurrence
+            if not changed:
+                self._bump(now)
 
     def ensure_deletable(self, actor_id: str) -> None:
         """Only a draft may be deleted: once published, invitees must hear of a cancellation."""

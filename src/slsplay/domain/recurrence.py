@@ -135,6 +135,23 @@ class Recurrence:
             values["until"] = self.until.isoformat()
         return values
 
+    def describe(self) -> str:
+        """The rule in words: "Monthly on the 2nd Tuesday, 6 times"."""
+        if self.by is RepeatBy.WEEKDAY:
+            assert self.weekday is not None
+            assert self.nth is not None
+            text = f"Monthly on the {ORDINALS[self.nth]} {WEEKDAY_NAMES[self.weekday]}"
+        else:
+            assert self.month_day is not None
+            text = f"Monthly on the {_day_ordinal(self.month_day)}"
+            if self.month_day > SHORTEST_MONTH:
+                text += " (or the month's last day)"
+        if self.count is not None:
+            text += f", {self.count} times"
+        if self.until is not None:
+            text += f", until {self.until.isoformat()}"
+        return text
+
     def rrule_text(self) -> str:
         """The RFC 5545 RRULE value, for an .ics whose DTSTART carries the meetup's TZID."""
         parts = ["FREQ=MONTHLY"]
@@ -375,3 +392,8 @@ def _week_of_month(day: date) -> int:
 
 def _is_last_of_month(day: date) -> bool:
     return (day + timedelta(days=7)).month != day.month
+
+
+def _day_ordinal(day: int) -> str:
+    suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"

@@ -15,9 +15,9 @@ import base64
 import binascii
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from graphql import GraphQLError
@@ -469,6 +469,16 @@ class Meetup(Node):
     def answers_close_at(self) -> datetime:
         return self.domain.answers_close_at
 
+    @strawberry.field(
+        description="The monthly series this meetup is an occurrence of (REST: /series)."
+    )
+    def series_id(self) -> strawberry.ID | None:
+        return None if self.domain.series_id is None else strawberry.ID(self.domain.series_id)
+
+    @strawberry.field(description="Its number in the series (the first is 1).")
+    def occurrence(self) -> int | None:
+        return self.domain.occurrence
+
     @strawberry.field
     def status(self) -> MeetupStatus:
         return MeetupStatus(self.domain.status.value)
@@ -663,6 +673,19 @@ class PriceInput:
     currency: str = strawberry.field(description="ISO 4217, e.g. EUR.")
 
 
+@strawberry.input(
+    description='Repeats monthly: on the same day, or the same nth weekday ("2nd Tuesday").'
+)
+class RecurrenceInput:
+    frequency: str = "monthly"
+    by: str = strawberry.field(default="day_of_month", description="day_of_month or weekday")
+    nth: int | None = strawberry.field(default=None, description="1 to 4, or -1: the last.")
+    count: int | None = None
+    until: date | None = strawberry.field(
+        default=None, description="The last day, in the meetup's time zone."
+    )
+
+
 @strawberry.input
 class CreateMeetupInput:
     title: str
@@ -677,6 +700,9 @@ class CreateMeetupInput:
     visibility: Visibility = Visibility.PRIVATE
     rsvp_closes_at: datetime | None = strawberry.field(
         default=None, description="Answers are taken until then (at or before the start)."
+    )
+    recurrence: RecurrenceInput | None = strawberry.field(
+        default=None, description="Makes it the first occurrence of a monthly series."
     )
 
 
@@ -697,6 +723,9 @@ class UpdateMeetupInput:
     price: PriceInput | None = strawberry.UNSET
     visibility: Visibility | None = strawberry.UNSET
     rsvp_closes_at: datetime | None = strawberry.UNSET
+    apply_to: str = strawberry.field(
+        default="this", description="An occurrence: this, or following (this and all future)."
+    )
 
 
 def _values(data: Any, skip: tuple[str, ...] = ()) -> dict[str, object]:
@@ -709,6 +738,8 @@ def _values(data: Any, skip: tuple[str, ...] = ()) -> dict[str, object]:
             values[name] = given.value
         elif isinstance(given, PriceInput):
             values[name] = {"amount_minor": given.amount_minor, "currency": given.currency}
+        elif isinstance(given, RecurrenceInput):
+            values[name] = {k: v for k, v in vars(given).items() if v is not None}
         else:
             values[name] = given
     return values
@@ -953,8 +984,9 @@ class Mutation:
                 context.app.clock,
                 context.user_id,
                 _meetup_id(input.id),
-                _values(input, skip=("id", "expected_version")),
+                _values(input, skip=("id", "expected_version", "apply_to")),
                 expected_version=input.expected_version,
+                scope=input.apply_to,
             )
             return _meetup(view.meetup)
 
@@ -1035,6 +1067,12 @@ class Mutation:
         token: str,
         response: AnswerChoice,
         forfeit_ticket: bool = False,
+        scope: Annotated[
+            str,
+            strawberry.argument(
+                description="series: this and every later occurrence, those to come too."
+            ),
+        ] = "this",
     ) -> AnswerPayload:
         context = info.context
 
@@ -1045,6 +1083,7 @@ class Mutation:
                 token,
                 Answer(response.value),
                 forfeit_ticket=forfeit_ticket,
+                scope=scope,
             )
             return invitation, view.meetup
 

@@ -45,3 +45,15 @@ def payouts(event: dict[str, Any], context: Any) -> dict[str, int]:
     done = tickets.pay_out_due(payment_ports())
     logger.info("payouts made", extra={"organizers": len(done)})
     return {"organizers": len(done), "payouts": sum(done.values())}
+
+
+@entry_point
+def series(event: dict[str, Any], context: Any) -> dict[str, int]:
+    """Daily: monthly series get their occurrences of the next 60 days."""
+    from slsplay.handlers.context import container  # noqa: PLC0415
+    from slsplay.services import series as monthly  # noqa: PLC0415
+
+    app = container()
+    created = monthly.extend_all(app.store, app.clock)
+    logger.info("occurrences created", extra={"occurrences": created})
+    return {"created": created}

@@ -23,13 +23,21 @@ from slsplay.handlers.http import (
     lambda_handler,
     problems,
 )
-from slsplay.handlers.presenters import invitation_json, meetup_json, quote_json, ticket_json
-from slsplay.services import discovery, meetups
+from slsplay.handlers.presenters import (
+    invitation_json,
+    meetup_json,
+    quote_json,
+    series_json,
+    ticket_json,
+)
+from slsplay.mail import calendar
+from slsplay.services import discovery, meetups, series
 from slsplay.services.meetups import MeetupView
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
 TAGS = ["meetups"]
 ANSWERS = ["answers"]
+ICS = "text/calendar"
 
 
 def _meetup(view: MeetupView, status: int = 200) -> Response[dict[str, Any]]:
@@ -122,6 +130,10 @@ def update_meetup(
     id: str,
     body: models.MeetupUpdate,
     if_match: Annotated[str | None, Header(alias="if-match")] = None,
+    apply_to: Annotated[
+        Literal["this", "following"],
+        Query(description="An occurrence of a series: this one, or this and all future."),
+    ] = "this",
 ) -> Response[models.MeetupOut]:
     app = container()
     view = meetups.edit_meetup(
@@ -131,6 +143,7 @@ def update_meetup(
         id,
         body.model_dump(exclude_unset=True),
         expected_version=_version_of(if_match),
+        scope=apply_to,
     )
     return _meetup(view)  # type: ignore[return-value]
 
@@ -197,6 +210,37 @@ def invite_people(id: str, body: models.InviteRequest) -> models.InvitationsOut:
     return models.InvitationsOut.model_validate(
         {"invitations": [invitation_json(i) for i in invited]}
     )
+
+
+@router.get(
+    "/api/meetups/<id>/series",
+    responses=problems(404, secured=True),
+    tags=TAGS,
+    security=SECURED,
+    summary="The monthly series of an occurrence: its rule and the occurrences created",
+)
+def get_series(id: str) -> models.SeriesOut:
+    store = container().store
+    found, occurrences = series.series_with_occurrences(store, id, caller(router).user_id)
+    return models.SeriesOut.model_validate(series_json(found, occurrences))
+
+
+@router.get(
+    "/api/meetups/<id>/series.ics",
+    responses={
+        **problems(404, secured=True),
+        200: {"description": "The series as one repeating event", "content": {ICS: {}}},
+    },
+    tags=TAGS,
+    security=SECURED,
+    summary="The series for a calendar app: RRULE, and EXDATE for each cancelled occurrence",
+)
+def get_series_calendar(id: str) -> Response[bytes]:
+    store = container().store
+    found, _ = series.series_with_occurrences(store, id, caller(router).user_id)
+    content = calendar.series_calendar(found)
+    disposition = {"Content-Disposition": 'attachment; filename="series.ics"'}
+    return Response(200, ICS, content, headers=disposition)
 
 
 @router.get(
@@ -386,7 +430,12 @@ def view_invitation(token: str) -> models.RsvpOut:
 def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
     app = container()
     invitation, view = meetups.answer_by_link(
-        app.store, app.clock, token, Answer(body.response), forfeit_ticket=body.forfeit_ticket
+        app.store,
+        app.clock,
+        token,
+        Answer(body.response),
+        forfeit_ticket=body.forfeit_ticket,
+        scope=body.scope,
     )
     ticket = meetups.ticket_of(app.store, invitation)
     return models.RsvpOut.model_validate(answer_json(invitation, view, ticket=ticket))

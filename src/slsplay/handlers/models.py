@@ -6,7 +6,7 @@ valid time zone) live in the domain, whose errors come back as the same problem 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -19,6 +19,17 @@ class _In(BaseModel):
 class PriceIn(_In):
     amount_minor: int = Field(description="The price in the currency's minor unit (cents).")
     currency: str = Field(description="ISO 4217 code, e.g. EUR.")
+
+
+class RecurrenceIn(_In):
+    """Repeats monthly from the meetup's start, on the same day of the month or on the same
+    nth weekday ("2nd Tuesday"; nth -1 is the last); ends after ``count`` or on ``until``."""
+
+    frequency: Literal["monthly"]
+    by: Literal["day_of_month", "weekday"] = "day_of_month"
+    nth: int | None = Field(default=None, description="1 to 4, or -1: the last (by weekday).")
+    count: int | None = Field(default=None, description="Occurrences in all, the first included.")
+    until: date | None = Field(default=None, description="The last day, in the meetup's zone.")
 
 
 class MeetupCreate(_In):
@@ -34,6 +45,9 @@ class MeetupCreate(_In):
     visibility: Literal["private", "public"] = "private"
     rsvp_closes_at: AwareDatetime | None = Field(
         default=None, description="Answers are taken until then (at or before the start)."
+    )
+    recurrence: RecurrenceIn | None = Field(
+        default=None, description="Makes the meetup the first occurrence of a monthly series."
     )
 
 
@@ -115,6 +129,17 @@ class MediaUploadOut(BaseModel):
     upload: UploadOut
 
 
+class SeriesRefOut(BaseModel):
+    id: str
+    occurrence: int = Field(description="This meetup's number in the series (the first is 1).")
+    summary: str | None = Field(
+        description='The rule in words: "Monthly on the 2nd Tuesday" (null in lists).'
+    )
+    rrule: str | None = Field(
+        description="The RFC 5545 RRULE, from the series' first start (null in lists)."
+    )
+
+
 class MeetupOut(BaseModel):
     id: str
     title: str
@@ -138,8 +163,37 @@ class MeetupOut(BaseModel):
         description="The organizer sees every upload; others, only what is ready."
     )
     counts: CountsOut
+    series: SeriesRefOut | None = Field(
+        default=None, description="For an occurrence of a monthly series: which one."
+    )
     created_at: datetime
     updated_at: datetime
+
+
+class OccurrenceOut(BaseModel):
+    occurrence: int
+    meetup_id: str
+    starts_at: datetime
+    status: Literal["draft", "published", "cancelled"]
+
+
+class RecurrenceOut(BaseModel):
+    frequency: Literal["monthly"]
+    by: Literal["day_of_month", "weekday"]
+    nth: int | None = None
+    count: int | None = None
+    until: date | None = None
+
+
+class SeriesOut(BaseModel):
+    id: str
+    summary: str
+    rule: RecurrenceOut
+    first_starts_at: datetime
+    timezone: str
+    published: bool
+    occurrences: list[OccurrenceOut] = Field(description="Those created so far (60 days ahead).")
+    skipped: list[int] = Field(description="Numbers of the occurrences cancelled.")
 
 
 class MeetupsPage(BaseModel):
@@ -201,6 +255,10 @@ class AnswerLinkOut(BaseModel):
 
 class RsvpIn(_In):
     response: Literal["attending", "declined"]
+    scope: Literal["this", "series"] = Field(
+        default="this",
+        description="series: this occurrence and every later one of its series, to come too.",
+    )
     forfeit_ticket: bool = Field(
         default=False,
         description="Declining with a paid ticket: true confirms that nothing is refunded.",

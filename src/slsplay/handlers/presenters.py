@@ -9,11 +9,13 @@ from zoneinfo import ZoneInfo
 
 from slsplay.domain.invitations import Invitation
 from slsplay.domain.money import display
+from slsplay.domain.series import Series
 from slsplay.domain.tickets import Balance, LedgerEntry, Quote, Ticket
 from slsplay.domain.users import User
 from slsplay.services.auth import Session
 from slsplay.services.media import Shown
 from slsplay.services.meetups import MeetupView
+from slsplay.services.series import Occurrence
 
 
 def _local(moment: datetime | None, zone: str) -> str | None:
@@ -62,8 +64,21 @@ def meetup_json(
             "declined": view.counts.declined,
             "waitlisted": view.counts.waitlisted,
         },
+        "series": _series_ref(view),
         "created_at": _local(meetup.created_at, zone),
         "updated_at": _local(meetup.updated_at, zone),
+    }
+
+
+def _series_ref(view: MeetupView) -> dict[str, Any] | None:
+    meetup, series = view.meetup, view.series
+    if meetup.series_id is None:
+        return None
+    return {
+        "id": meetup.series_id,
+        "occurrence": meetup.occurrence,
+        "summary": None if series is None else series.rule.describe(),
+        "rrule": None if series is None else series.rule.rrule_text(),
     }
 
 
@@ -179,4 +194,27 @@ def entry_json(entry: LedgerEntry) -> dict[str, Any]:
         "meetup_id": entry.meetup_id,
         "recorded_at": entry.recorded_at.isoformat(),
         "available_at": entry.available_at.isoformat(),
+    }
+
+
+def series_json(series: Series, occurrences: Sequence[Occurrence]) -> dict[str, Any]:
+    """A series with the occurrences its viewer may see, times in the series' zone."""
+    zone = series.timezone
+    return {
+        "id": series.id,
+        "summary": series.rule.describe(),
+        "rule": series.rule.as_values(),
+        "first_starts_at": _local(series.first_start, zone),
+        "timezone": zone,
+        "published": series.is_published,
+        "occurrences": [
+            {
+                "occurrence": o.number,
+                "meetup_id": o.meetup.id,
+                "starts_at": _local(o.meetup.starts_at, zone),
+                "status": o.meetup.status.value,
+            }
+            for o in occurrences
+        ],
+        "skipped": sorted(series.skipped),
     }

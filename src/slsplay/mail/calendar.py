@@ -6,16 +6,17 @@ cancellation) updates the same calendar entry; ``SEQUENCE`` tells the app which 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parseaddr
 from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vCalAddress
+from icalendar import Calendar, Event, Timezone, vCalAddress, vRecur
 
 from slsplay.domain.invitations import Invitation, Response
 from slsplay.domain.meetups import Meetup
+from slsplay.domain.series import Series
 from slsplay.ports import Attachment
 
 PRODID = "-//slsplay//meetups//EN"
@@ -86,6 +87,37 @@ def meetup_calendar(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
     calendar.add_component(_timezone(meetup.details.timezone, meetup.starts_at.year))
+    calendar.add_component(event)
+    content: bytes = calendar.to_ical()
+    return content
+
+
+def series_calendar(series: Series) -> bytes:
+    """A series as one repeating event: its first start with the RRULE, and an EXDATE for
+    each cancelled occurrence (a calendar app then shows every occurrence but those)."""
+    zone = ZoneInfo(series.timezone)
+    details = series.details
+    event = Event()
+    event.add("uid", f"{series.id}@slsplay")
+    event.add("dtstamp", series.updated_at)
+    event.add("sequence", series.version)
+    event.add("dtstart", series.first_start.astimezone(zone))
+    event.add(
+        "dtend", (series.first_start + timedelta(minutes=details.duration_minutes)).astimezone(zone)
+    )
+    event.add("summary", details.title)
+    if details.description.strip():
+        event.add("description", details.description.strip())
+    event.add("rrule", vRecur.from_ical(series.rule.rrule_text()))
+    skipped = series.exception_starts()
+    if skipped:
+        event.add("exdate", [start.astimezone(zone) for start in skipped])
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(_timezone(series.timezone, series.first_start.year))
     calendar.add_component(event)
     content: bytes = calendar.to_ical()
     return content

@@ -24,9 +24,11 @@ from slsplay.domain.errors import (
 from slsplay.domain.invitations import Invitation, Response, normalise_email
 from slsplay.domain.media import Media
 from slsplay.domain.meetups import Meetup, MeetupCounts
+from slsplay.domain.series import FOLLOWING, SERIES, THIS, Series
 from slsplay.domain.tickets import Ticket
 from slsplay.ids import new_id
 from slsplay.ports import Clock, ItemStore, Put
+from slsplay.services import series
 from slsplay.store.repositories import (
     InvitationRepository,
     MediaRepository,
@@ -47,23 +49,35 @@ class MeetupView:
     counts: MeetupCounts
     organizer_name: str | None = None
     media: tuple[Media, ...] = ()
+    series: Series | None = None  # an occurrence's series, where a reader shows it
 
 
 def plan_meetup(
     store: ItemStore, clock: Clock, organizer_id: str, values: Mapping[str, object]
 ) -> MeetupView:
-    """Create a draft meetup."""
+    """Create a draft meetup; with ``recurrence``, the first occurrence of a monthly series."""
+    rule = values.get("recurrence")
+    fields = {name: value for name, value in values.items() if name != "recurrence"}
     meetup = Meetup.plan(
-        meetup_id=new_id(), organizer_id=organizer_id, values=values, now=clock.now()
+        meetup_id=new_id(), organizer_id=organizer_id, values=fields, now=clock.now()
     )
-    MeetupRepository(store).add(meetup)
-    return MeetupView(meetup, MeetupCounts())
+    if rule is None:
+        MeetupRepository(store).add(meetup)
+        return MeetupView(meetup, MeetupCounts())
+    started, meetup = series.start_series(store, clock, meetup, rule)
+    return MeetupView(meetup, MeetupCounts(), series=started)
 
 
 def view_meetup(store: ItemStore, meetup_id: str, viewer_id: str | None) -> MeetupView:
     """A meetup and its counts, for someone allowed to see it (others: ``NotFound``)."""
     meetup, counts = _visible(store, meetup_id, viewer_id)
-    return MeetupView(meetup, counts, _organizer_name(store, meetup), _media_of(store, meetup))
+    return MeetupView(
+        meetup,
+        counts,
+        _organizer_name(store, meetup),
+        _media_of(store, meetup),
+        series.series_of(store, meetup),
+    )
 
 
 def _media_of(store: ItemStore, meetup: Meetup) -> tuple[Media, ...]:
@@ -96,15 +110,25 @@ def edit_meetup(
     changes: Mapping[str, object],
     *,
     expected_version: int | None = None,
+    scope: str = THIS,
 ) -> MeetupView:
-    """Change some fields; with ``expected_version``, ``PreconditionFailed`` if it moved on."""
-    return _change(
+    """Change some fields; with ``expected_version``, ``PreconditionFailed`` if it moved on.
+
+    For an occurrence of a series, scope ``following`` changes the occurrences to come too.
+    """
+    if scope not in (THIS, FOLLOWING):
+        raise InvalidInput([FieldError("apply_to", f"must be {THIS} or {FOLLOWING}")])
+    view = _change(
         store,
         actor_id,
         meetup_id,
         expected_version,
         lambda meetup, counts: meetup.edit(actor_id, changes, clock.now(), counts),
     )
+    if scope == FOLLOWING:
+        series.edit_following(store, clock, actor_id, view.meetup, changes)
+        view = replace(view, series=series.series_of(store, view.meetup))  # split, perhaps
+    return view
 
 
 def publish_meetup(
@@ -119,7 +143,9 @@ def publish_meetup(
         )
         return True
 
-    return _change(store, actor_id, meetup_id, None, publish)
+    view = _change(store, actor_id, meetup_id, None, publish)
+    series.published(store, clock, view.meetup)
+    return view
 
 
 def cancel_meetup(store: ItemStore, clock: Clock, actor_id: str, meetup_id: str) -> MeetupView:
@@ -129,7 +155,9 @@ def cancel_meetup(store: ItemStore, clock: Clock, actor_id: str, meetup_id: str)
         meetup.cancel(actor_id, clock.now())
         return True
 
-    return _change(store, actor_id, meetup_id, None, cancel)
+    view = _change(store, actor_id, meetup_id, None, cancel)
+    series.cancelled(store, clock, view.meetup)
+    return view
 
 
 def _change(
@@ -145,7 +173,9 @@ def _change(
         raise PreconditionFailed
     if action(meetup, counts):
         MeetupRepository(store).save(meetup, read_version)
-    return MeetupView(meetup, counts, media=_media_of(store, meetup))
+    return MeetupView(
+        meetup, counts, media=_media_of(store, meetup), series=series.series_of(store, meetup)
+    )
 
 
 def delete_meetup(store: ItemStore, clock: Clock, actor_id: str, meetup_id: str) -> None:
@@ -153,6 +183,7 @@ def delete_meetup(store: ItemStore, clock: Clock, actor_id: str, meetup_id: str)
     meetup, _ = _visible(store, meetup_id, actor_id)
     meetup.ensure_deletable(actor_id)
     MeetupRepository(store).delete(meetup, clock.now())
+    series.deleted(store, meetup)
 
 
 def invite_people(
@@ -283,10 +314,21 @@ def unsubscribe_by_link(store: ItemStore, clock: Clock, token: str) -> tuple[Inv
 
 
 def answer_by_link(
-    store: ItemStore, clock: Clock, token: str, response: Response, *, forfeit_ticket: bool = False
+    store: ItemStore,
+    clock: Clock,
+    token: str,
+    response: Response,
+    *,
+    forfeit_ticket: bool = False,
+    scope: str = THIS,
 ) -> tuple[Invitation, MeetupView]:
-    """Record the answer of the invitee an answer link belongs to."""
+    """Record the answer of the invitee an answer link belongs to; with scope ``series``,
+    for this occurrence and every later one of its series (those to come included)."""
+    if scope not in (THIS, SERIES):
+        raise InvalidInput([FieldError("scope", f"must be {THIS} or {SERIES}")])
     invitation, view = open_answer_link(store, clock, token)
+    if scope == SERIES and view.meetup.series_id is None:
+        raise InvalidInput([FieldError("scope", "this meetup does not repeat")])
     answered, after = _answer(
         store,
         clock,
@@ -296,6 +338,8 @@ def answer_by_link(
         response=response,
         forfeit_ticket=forfeit_ticket,
     )
+    if scope == SERIES:
+        series.answer_following(store, clock, view.meetup, answered.email, response)
     return answered, replace(view, counts=after)
 
 

@@ -14,6 +14,8 @@ from slsplay.domain.meetups import (
     Visibility,
 )
 from slsplay.domain.money import Price
+from slsplay.domain.recurrence import Recurrence
+from slsplay.domain.series import Series
 from slsplay.domain.tickets import EntryKind, LedgerEntry, Ticket, TicketStatus
 from slsplay.domain.users import User
 from slsplay.ports import PK, SK, Item, Key
@@ -29,6 +31,9 @@ MEDIA_TYPE = "media"
 WAITLIST_TYPE = "waitlist"
 COVER_TYPE = "cover"
 TICKET_TYPE = "ticket"
+SERIES_TYPE = "series"
+OCCURRENCE_TYPE = "occurrence"
+SERIES_ANSWER_TYPE = "series_answer"
 LEDGER_TYPE = "ledger_entry"
 PAYOUT_ACCOUNT_TYPE = "payout_account"
 
@@ -60,25 +65,15 @@ def meetup_item(meetup: Meetup) -> Item:
         type=MEETUP_TYPE,
         id=meetup.id,
         organizer_id=meetup.organizer_id,
-        title=d.title,
-        description=d.description,
-        category=d.category,
-        starts_at=starts,
-        timezone=d.timezone,
-        duration_minutes=d.duration_minutes,
-        join_url=d.join_url,
-        capacity=d.capacity,
-        price=None
-        if d.price is None
-        else {"amount_minor": d.price.amount_minor, "currency": d.price.currency},
-        visibility=d.visibility.value,
-        rsvp_closes_at=_time(d.rsvp_closes_at),
+        **_details_attributes(d),
         status=meetup.status.value,
         version=meetup.version,
         created_at=_time(meetup.created_at),
         updated_at=_time(meetup.updated_at),
         published_at=_time(meetup.published_at),
         cancelled_at=_time(meetup.cancelled_at),
+        series_id=meetup.series_id,
+        occurrence=meetup.occurrence,
         gsi1pk=schema.organizer_partition(meetup.organizer_id),
         gsi1sk=f"{starts}#{meetup.id}",
     )
@@ -105,9 +100,27 @@ def purge_marker_item(meetup_id: str, now: datetime) -> Item:
     )
 
 
-def meetup_from_item(item: Item) -> Meetup:
+def _details_attributes(d: MeetupDetails) -> dict[str, object]:
+    return {
+        "title": d.title,
+        "description": d.description,
+        "category": d.category,
+        "starts_at": schema.instant(d.starts_at),
+        "timezone": d.timezone,
+        "duration_minutes": d.duration_minutes,
+        "join_url": d.join_url,
+        "capacity": d.capacity,
+        "price": None
+        if d.price is None
+        else {"amount_minor": d.price.amount_minor, "currency": d.price.currency},
+        "visibility": d.visibility.value,
+        "rsvp_closes_at": _time(d.rsvp_closes_at),
+    }
+
+
+def _details_from(item: Item) -> MeetupDetails:
     price = item.get("price")
-    details = MeetupDetails(
+    return MeetupDetails(
         title=item["title"],
         description=item["description"],
         category=item["category"],
@@ -120,16 +133,21 @@ def meetup_from_item(item: Item) -> Meetup:
         visibility=Visibility(item["visibility"]),
         rsvp_closes_at=_parse_time(item.get("rsvp_closes_at")),
     )
+
+
+def meetup_from_item(item: Item) -> Meetup:
     return Meetup(
         id=item["id"],
         organizer_id=item["organizer_id"],
-        details=details,
+        details=_details_from(item),
         created_at=_required_time(item["created_at"]),
         updated_at=_required_time(item["updated_at"]),
         status=MeetupStatus(item["status"]),
         version=item["version"],
         published_at=_parse_time(item.get("published_at")),
         cancelled_at=_parse_time(item.get("cancelled_at")),
+        series_id=item.get("series_id"),
+        occurrence=item.get("occurrence"),
     )
 
 
@@ -404,4 +422,64 @@ def payout_account_item(user_id: str, account_id: str) -> Item:
         type=PAYOUT_ACCOUNT_TYPE,
         user_id=user_id,
         account_id=account_id,
+    )
+
+
+# -- monthly series -------------------------------------------------------------------------
+
+
+def series_item(series: Series) -> Item:
+    item = _keyed(
+        schema.series_key(series.id),
+        type=SERIES_TYPE,
+        id=series.id,
+        organizer_id=series.organizer_id,
+        rule=series.rule.as_values(),
+        details=_details_attributes(series.details),
+        created_at=_time(series.created_at),
+        updated_at=_time(series.updated_at),
+        published_at=_time(series.published_at),
+        generated=series.generated,
+        skipped=sorted(series.skipped),
+        version=series.version,
+    )
+    if series.published_at is not None:
+        # Sparse: the daily job reads the published series to create their occurrences.
+        item["gsi2pk"] = schema.ACTIVE_SERIES_PARTITION
+        item["gsi2sk"] = series.id
+    return item
+
+
+def series_from_item(item: Item) -> Series:
+    details = _details_from(item["details"])
+    return Series(
+        id=item["id"],
+        organizer_id=item["organizer_id"],
+        rule=Recurrence.parse(item["rule"], details.starts_at, details.timezone),
+        details=details,
+        created_at=_required_time(item["created_at"]),
+        updated_at=_required_time(item["updated_at"]),
+        published_at=_parse_time(item.get("published_at")),
+        generated=int(item["generated"]),
+        skipped=frozenset(int(n) for n in item.get("skipped") or ()),
+        version=int(item["version"]),
+    )
+
+
+def occurrence_item(series_id: str, number: int, meetup_id: str) -> Item:
+    return _keyed(
+        schema.occurrence_key(series_id, number),
+        type=OCCURRENCE_TYPE,
+        number=number,
+        meetup_id=meetup_id,
+    )
+
+
+def series_answer_item(series_id: str, email: str, response: Response, at: datetime) -> Item:
+    return _keyed(
+        schema.series_answer_key(series_id, email),
+        type=SERIES_ANSWER_TYPE,
+        email=email,
+        response=response.value,
+        answered_at=_time(at),
     )

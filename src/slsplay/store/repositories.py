@@ -177,6 +177,31 @@ class MeetupRepository:
             yield records.meetup_from_item(item)
 
 
+def every(
+    store: ItemStore,
+    partition: str,
+    prefix: str | None = None,
+    *,
+    index: str | None = None,
+    descending: bool = False,
+) -> Iterator[Item]:
+    """Every item of a partition (under a sort-key prefix), read a page at a time."""
+    cursor: str | None = None
+    while True:
+        page = store.query(
+            partition,
+            index=index,
+            sk_prefix=prefix,
+            descending=descending,
+            limit=500,
+            cursor=cursor,
+        )
+        yield from page.items
+        cursor = page.next_cursor
+        if cursor is None:
+            return
+
+
 def by_day(
     store: ItemStore, partition: Callable[[datetime], str], start: datetime, end: datetime
 ) -> Iterator[Item]:

@@ -133,3 +133,27 @@ def payable_partition(moment: datetime) -> str:
 def payout_account_key(user_id: str) -> Key:
     """The organizer's account at the payment provider."""
     return Key(f"USER#{user_id}", "PAYOUT_ACCOUNT")
+
+
+def series_key(series_id: str) -> Key:
+    return Key(f"SERIES#{series_id}", "SERIES")
+
+
+OCCURRENCE_PREFIX = "OCCURRENCE#"
+
+
+def occurrence_key(series_id: str, number: int) -> Key:
+    """Occurrence ``number`` of a series exists: written once, whoever creates it first."""
+    return Key(f"SERIES#{series_id}", f"{OCCURRENCE_PREFIX}{number:04d}")
+
+
+SERIES_ANSWER_PREFIX = "ANSWER#"
+
+
+def series_answer_key(series_id: str, email: str) -> Key:
+    """An invitee's answer for every occurrence of a series, the ones to come included."""
+    return Key(f"SERIES#{series_id}", f"{SERIES_ANSWER_PREFIX}{email}")
+
+
+# gsi2: the published series whose occurrences the daily job extends.
+ACTIVE_SERIES_PARTITION = "SERIES#ACTIVE"

@@ -19,7 +19,6 @@ from slsplay.ports import (
     ConditionFailed,
     Delete,
     Equals,
-    Item,
     ItemStore,
     NotExists,
     Put,
@@ -27,7 +26,7 @@ from slsplay.ports import (
     versioned,
 )
 from slsplay.store import records, schema
-from slsplay.store.repositories import by_day, counts_update
+from slsplay.store.repositories import by_day, counts_update, every
 
 
 class TicketRepository:
@@ -151,7 +150,7 @@ class TicketRepository:
     def of_meetup(self, meetup_id: str) -> Iterator[Ticket]:
         """Every ticket of a meetup, read page by page."""
         partition = schema.meetup_key(meetup_id).pk
-        for item in _every(self.store, partition, schema.TICKET_PREFIX):
+        for item in every(self.store, partition, schema.TICKET_PREFIX):
             yield records.ticket_from_item(item)
 
     def holds_ending_between(self, start: datetime, end: datetime) -> Iterator[Ticket]:
@@ -169,7 +168,7 @@ class LedgerRepository:
     def entries_of(self, organizer_id: str, *, newest_first: bool = False) -> Iterator[LedgerEntry]:
         """Every entry of an organizer's ledger, read page by page."""
         partition = schema.user_key(organizer_id).pk
-        for item in _every(self.store, partition, schema.LEDGER_PREFIX, newest_first):
+        for item in every(self.store, partition, schema.LEDGER_PREFIX, descending=newest_first):
             yield records.ledger_entry_from_item(item)
 
     def record(self, entries: Sequence[LedgerEntry]) -> None:
@@ -183,21 +182,6 @@ class LedgerRepository:
         """Who has sales that became available for payout in ``[start, end]``."""
         found = by_day(self.store, schema.payable_partition, start, end)
         return {item["organizer_id"] for item in found}
-
-
-def _every(
-    store: ItemStore, partition: str, prefix: str, descending: bool = False
-) -> Iterator[Item]:
-    """Every item of a partition under a sort-key prefix, read a page at a time."""
-    cursor: str | None = None
-    while True:
-        page = store.query(
-            partition, sk_prefix=prefix, descending=descending, limit=500, cursor=cursor
-        )
-        yield from page.items
-        cursor = page.next_cursor
-        if cursor is None:
-            return
 
 
 class PayoutAccountRepository:

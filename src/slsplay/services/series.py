@@ -1,0 +1,281 @@
+"""Monthly series: their occurrences created ahead, invitees carried over, edits of one
+occurrence or of all those to come, and answers for a whole series.
+
+The meetup services call in here when the meetup they act on is an occurrence; the daily
+job calls ``extend_all``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound, VersionConflict
+from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupDetails, MeetupStatus
+from slsplay.domain.series import Series
+from slsplay.ids import new_id
+from slsplay.ports import PK, SK, Clock, ConditionFailed, ItemStore, Key, TransactionOp
+from slsplay.services import meetups as meetup_services
+from slsplay.store import schema
+from slsplay.store.repositories import InvitationRepository, MeetupRepository, every
+from slsplay.store.series import SeriesRepository
+
+# A series changed by two at once is read again and the change tried again.
+ATTEMPTS = 3
+# Occurrences one run creates at most (60 days hold 3; the rest is room for lost races).
+MAX_PER_RUN = 30
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence as a series lists it: its number and the meetup, if created."""
+
+    number: int
+    meetup: Meetup
+
+
+def start_series(
+    store: ItemStore, clock: Clock, first: Meetup, rule_values: object
+) -> tuple[Series, Meetup]:
+    """A new series whose first occurrence is the new draft ``first``."""
+    series, meetup = Series.start(
+        series_id=new_id(), first=first, values=rule_values, now=clock.now()
+    )
+    SeriesRepository(store).add(series, meetup)
+    return series, meetup
+
+
+def series_of(store: ItemStore, meetup: Meetup) -> Series | None:
+    """The series an occurrence belongs to (None for a meetup that does not repeat)."""
+    if meetup.series_id is None:
+        return None
+    try:
+        return SeriesRepository(store).get(meetup.series_id)
+    except NotFound:
+        return None
+
+
+def occurrences_of(store: ItemStore, series: Series) -> list[Occurrence]:
+    """The occurrences created so far, in order."""
+    ids = SeriesRepository(store).occurrence_ids(series.id)
+    found = MeetupRepository(store).get_many(list(ids.values())[:100])
+    return [
+        Occurrence(number, found[meetup_id])
+        for number, meetup_id in sorted(ids.items())
+        if meetup_id in found
+    ]
+
+
+def series_with_occurrences(
+    store: ItemStore, meetup_id: str, viewer_id: str | None
+) -> tuple[Series, list[Occurrence]]:
+    """The series of an occurrence its viewer may see, with the occurrences they may see."""
+    view = meetup_services.view_meetup(store, meetup_id, viewer_id)
+    if view.series is None:
+        raise NotFound("series_not_found")
+    shown = [o for o in occurrences_of(store, view.series) if o.meetup.visible_to(viewer_id)]
+    return view.series, shown
+
+
+def published(store: ItemStore, clock: Clock, meetup: Meetup) -> int:
+    """The first occurrence was published: so is the series, whose next 60 days are
+    created at once. Answers how many occurrences were created."""
+    if meetup.series_id is None or meetup.occurrence != 1:
+        return 0
+
+    def publish(series: Series) -> None:
+        series.publish(clock.now())
+
+    _change(store, meetup.series_id, publish)
+    return extend(store, clock, meetup.series_id)
+
+
+def cancelled(store: ItemStore, clock: Clock, meetup: Meetup) -> None:
+    """An occurrence was cancelled: the series skips it from now on."""
+    if meetup.series_id is None or meetup.occurrence is None:
+        return
+    number = meetup.occurrence
+    _change(store, meetup.series_id, lambda series: series.skip(number, clock.now()))
+
+
+def deleted(store: ItemStore, meetup: Meetup) -> None:
+    """A draft first occurrence was deleted: its series (never published) goes with it."""
+    if meetup.series_id is None:
+        return
+    for item in list(every(store, schema.series_key(meetup.series_id).pk)):
+        store.delete(Key(item[PK], item[SK]))
+
+
+def extend_all(store: ItemStore, clock: Clock) -> int:
+    """The daily job: every published series gets its occurrences of the next 60 days."""
+    return sum(extend(store, clock, series.id) for series in SeriesRepository(store).active())
+
+
+def extend(store: ItemStore, clock: Clock, series_id: str) -> int:
+    """Create the occurrences of one series due by now (safe to repeat, and to race)."""
+    repository = SeriesRepository(store)
+    created = 0
+    for _ in range(MAX_PER_RUN):
+        series = repository.get(series_id)
+        if not series.is_published:
+            return created
+        due = series.due(clock.now())
+        if not due:
+            return created
+        number, start = due[0]
+        read_version = series.version
+        meetup = series.occurrence(meetup_id=new_id(), number=number, start=start, now=clock.now())
+        series.created(number, clock.now())
+        if repository.add_occurrence(series, read_version, meetup):
+            _carry_over(store, clock, series, meetup)
+            created += 1
+    return created
+
+
+def _carry_over(store: ItemStore, clock: Clock, series: Series, meetup: Meetup) -> None:
+    """Invite to a new occurrence everyone invited to the one before it, then apply the
+    answers given for the whole series (capacity and price apply as for any answer)."""
+    ids = SeriesRepository(store).occurrence_ids(series.id)
+    earlier = [n for n in ids if n < (meetup.occurrence or 0)]
+    if not earlier:
+        return
+    now = clock.now()
+    invitations = [
+        Invitation(
+            id=new_id(),
+            meetup_id=meetup.id,
+            email=previous.email,
+            name=previous.name,
+            invited_at=now,
+            unsubscribed_at=previous.unsubscribed_at,
+            joined=previous.joined,
+        )
+        for previous in InvitationRepository(store).all_of_meetup(ids[max(earlier)])
+    ]
+    if invitations:
+        InvitationRepository(store).add_many(meetup, invitations)
+    invited = {i.email for i in invitations}
+    for email, response in SeriesRepository(store).answers(series.id).items():
+        if email in invited:
+            _answer_quietly(store, clock, meetup.id, email, response)
+
+
+def edit_following(
+    store: ItemStore,
+    clock: Clock,
+    actor_id: str,
+    edited: Meetup,
+    changes: Mapping[str, object],
+) -> None:
+    """After an edit of occurrence ``edited`` "and all future": the series goes on with its
+    details from there, and the later occurrences created so far change with it."""
+    if edited.series_id is None or edited.occurrence is None:
+        raise Conflict("not_a_series")
+    repository = SeriesRepository(store)
+    series = repository.get(edited.series_id)
+    read_version = series.version
+    now = clock.now()
+    number = edited.occurrence
+    later = [o for o in occurrences_of(store, series) if o.number > number]
+    template = edited.details
+    if number == 1:
+        series.retemplate(actor_id, template, now)
+        target, first_number = series, 1
+        ops: list[TransactionOp] = [repository.save_op(series, read_version)]
+    else:
+        target = series.split(actor_id, number=number, details=template, new_id=new_id(), now=now)
+        first_number = number
+        moved = {o.number: o.meetup.id for o in later}
+        moved[number] = edited.id
+        ops = [
+            repository.save_op(series, read_version),
+            repository.new_op(target),
+            *repository.move_ops(series, target.id, moved, number),
+        ]
+    # Every change is decided before anything is written: one refused, none is made.
+    kept = {k: v for k, v in changes.items() if k not in ("starts_at", "rsvp_closes_at")}
+    changed: list[tuple[Meetup, int]] = []
+    for occurrence in later:
+        renumbered = occurrence.number - first_number + 1
+        start = target.start_of(renumbered)
+        meetup, counts = MeetupRepository(store).get(occurrence.meetup.id)
+        read = meetup.version
+        own: Mapping[str, object] = {}
+        if meetup.status is not MeetupStatus.CANCELLED and start is not None:
+            own = {**kept, **_timing(target.occurrence_details(start))}
+        meetup.follow_series(
+            actor_id,
+            series_id=target.id,
+            occurrence=renumbered,
+            changes=own,
+            now=now,
+            counts=counts,
+        )
+        changed.append((meetup, read))
+    if number > 1:
+        read = edited.version
+        edited.follow_series(
+            actor_id,
+            series_id=target.id,
+            occurrence=1,
+            changes={},
+            now=now,
+            counts=MeetupCounts(),
+        )
+        changed.append((edited, read))
+    try:
+        store.transact(ops)
+    except ConditionFailed as e:  # the series changed meanwhile
+        raise VersionConflict from e
+    for meetup, read in changed:
+        MeetupRepository(store).save(meetup, read)
+
+
+def _timing(details: MeetupDetails) -> dict[str, object]:
+    return {"starts_at": details.starts_at, "rsvp_closes_at": details.rsvp_closes_at}
+
+
+def answer_following(
+    store: ItemStore, clock: Clock, meetup: Meetup, email: str, response: Response
+) -> int:
+    """An answer "for the whole series": recorded for the occurrences to come, and given
+    to each later one created so far. Answers how many later occurrences took it."""
+    if meetup.series_id is None or meetup.occurrence is None:
+        raise InvalidInput([FieldError("scope", "this meetup does not repeat")])
+    SeriesRepository(store).record_answer(meetup.series_id, email, response, clock.now())
+    series = SeriesRepository(store).get(meetup.series_id)
+    taken = 0
+    for occurrence in occurrences_of(store, series):
+        if occurrence.number > meetup.occurrence:
+            taken += _answer_quietly(store, clock, occurrence.meetup.id, email, response)
+    return taken
+
+
+def _answer_quietly(
+    store: ItemStore, clock: Clock, meetup_id: str, email: str, response: Response
+) -> int:
+    """Give one occurrence the series' answer where its own rules allow (answers closed,
+    a paid occurrence to check out, not invited: left as it is)."""
+    try:
+        meetup_services.answer_invitation(store, clock, meetup_id, email, response)
+    except (Conflict, NotFound, InvalidInput):
+        return 0
+    return 1
+
+
+def _change(store: ItemStore, series_id: str, action: Callable[[Series], None]) -> None:
+    repository = SeriesRepository(store)
+    for attempt in range(1, ATTEMPTS + 1):
+        series = repository.get(series_id)
+        read_version = series.version
+        action(series)
+        if series.version == read_version:
+            return
+        try:
+            repository.save(series, read_version)
+        except VersionConflict:
+            if attempt == ATTEMPTS:
+                raise
+            continue
+        return
