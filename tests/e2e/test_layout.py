@@ -68,6 +68,7 @@ def test_public_screens_fit_a_phone(page: Page) -> None:
         ("/", "Small rooms. Big names. Zero hassle."),
         ("/signup", "Create your account"),
         ("/login", "Log in"),
+        ("/discover", "Discover meetups"),
         ("/rsvp/unknown-token", "This invitation link does not work"),
         ("/nowhere", "Page not found"),
     ]:

@@ -4,6 +4,7 @@ import { AnswerPage } from "./pages/AnswerPage";
 import { AttendeesPage } from "./pages/AttendeesPage";
 import { LogInPage, NotFound, SignUpPage } from "./pages/AuthPages";
 import { BalancePage } from "./pages/BalancePage";
+import { DiscoverPage } from "./pages/DiscoverPage";
 import { InvitePage } from "./pages/InvitePage";
 import { Landing } from "./pages/Landing";
 import { CreateMeetup, EditMeetup } from "./pages/MeetupEditor";
@@ -18,6 +19,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <Landing /> },
       { path: "signup", element: <SignUpPage /> },
       { path: "login", element: <LogInPage /> },
+      { path: "discover", element: <DiscoverPage /> },
       { path: "meetups", element: <RequireSession><MyMeetups /></RequireSession> },
       { path: "meetups/new", element: <RequireSession><CreateMeetup /></RequireSession> },
       { path: "meetups/:meetupId", element: <MeetupPage /> },

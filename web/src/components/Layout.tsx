@@ -39,6 +39,7 @@ export function Layout() {
           <span>slsplay</span>
         </Link>
         <nav aria-label="Main" className="topnav">
+          <NavLink to="/discover">Discover</NavLink>
           {session ? (
             <>
               <NavLink to="/meetups" end>

@@ -384,3 +384,49 @@ export const RespondMutation = graphql(`
     }
   }
 `);
+
+export const PublicMeetupsQuery = graphql(`
+  query PublicMeetups($q: String, $category: String, $sort: SearchOrder, $after: String) {
+    publicMeetups(q: $q, category: $category, sort: $sort, first: 20, after: $after) {
+      nodes {
+        id
+        meetupId
+        title
+        category
+        startsAt
+        timezone
+        phase
+        price {
+          display
+        }
+        organizer {
+          id
+          name
+        }
+        counts {
+          attending
+        }
+        coverImage {
+          ...MediaFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const JoinMeetupMutation = graphql(`
+  mutation JoinMeetup($id: ID!) {
+    joinMeetup(id: $id) {
+      token
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
