@@ -17,6 +17,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "slsplay"
 # What the domain may import: the standard library's pure parts and one pure validator.
 DOMAIN_ALLOWED = {
     "__future__",
+    "base64",  # the spelling of cursors: text in, bytes out
     "collections",
     "copy",
     "dataclasses",
@@ -24,7 +25,9 @@ DOMAIN_ALLOWED = {
     "dateutil",  # python-dateutil's rrule: pure date arithmetic, no I/O
     "email_validator",
     "enum",
+    "re",
     "typing",
+    "unicodedata",  # folding case and accents
     "urllib.parse",
     "zoneinfo",
 }

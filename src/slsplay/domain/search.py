@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import re
+import unicodedata
 from datetime import datetime
 
 # Popularity halves every 30 days of a meetup's age: a meetup that drew 40 people last
@@ -19,3 +22,33 @@ def popularity(attending: int, created_at: datetime, now: datetime) -> float:
     age_days = max(0.0, (now - created_at).total_seconds() / 86_400)
     decay: float = 0.5 ** (age_days / POPULARITY_HALF_LIFE_DAYS)
     return attending * decay
+
+
+# A word is a run of letters and digits; everything else a person types (quotes, *, -,
+# parentheses, emoji) only separates words, so no text is ever read as syntax.
+WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """A text's words without case or accents: "Café, Crème!" is ``["cafe", "creme"]``.
+
+    Case folding comes first (it can produce letters that decompose), then NFKD with the
+    combining marks dropped, so an accent typed as a separate mark folds like any other.
+    Every index folds text this way, so that they agree on what matches.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def cursor_text(data: bytes) -> str:
+    """A cursor's bytes as URL-safe text without padding."""
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def cursor_bytes(text: str) -> bytes:
+    """The bytes of a cursor's text; ``ValueError`` for text no cursor is spelled as."""
+    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    # The decoder skips stray characters and unused bits: only our own spelling is a cursor.
+    if cursor_text(data) != text:
+        raise ValueError("not a cursor's spelling")
+    return data

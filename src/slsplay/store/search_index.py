@@ -76,16 +76,19 @@ import hashlib
 import hmac
 import json
 import math
-import re
 import secrets
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from slsplay.domain.search import POPULARITY_HALF_LIFE_DAYS
+from slsplay.domain.search import (
+    POPULARITY_HALF_LIFE_DAYS,
+    cursor_bytes,
+    cursor_text,
+    words,
+)
 from slsplay.ports import (
     MAX_BATCH_GET,
     MAX_QUERY_LIMIT,
@@ -112,25 +115,12 @@ from slsplay.ports import (
 
 # -- words ------------------------------------------------------------------------------------
 
-# A word is a run of letters and digits; everything else a person types (quotes, *, -,
-# parentheses, emoji) only separates words, so no text is ever read as syntax.
-WORD = re.compile(r"[^\W_]+")
 MIN_TOKEN = 2  # one-letter words would make partitions holding nearly every meetup
 MAX_TOKEN = 40  # longer words are cut: keys stay short, and nobody types 40 letters of one
 MAX_PREFIX = 12  # postings per word stop here; longer words are told apart in the posting
 # Distinct words indexed per field, in order of appearance: bounds a meetup's postings.
 FIELD_TOKEN_CAPS = {"title": 30, "description": 150, "category": 5, "organizer_name": 10}
 MAX_QUERY_WORDS = 8
-
-
-def words(text: str) -> list[str]:
-    """A text's words without case or accents: "Café, Crème!" is ``["cafe", "creme"]``.
-
-    Case folding comes first (it can produce letters that decompose), then NFKD with the
-    combining marks dropped, so an accent typed as a separate mark folds like any other.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def tokens(text: str) -> list[str]:
@@ -917,14 +907,14 @@ class TableSearchIndex:
 
     def _encode(self, position: dict[str, Any], fingerprint: bytes) -> str:
         payload = json.dumps(position, separators=(",", ":")).encode()
-        return f"{_b64(payload)}.{_b64(self._sign(payload, fingerprint))}"
+        return f"{cursor_text(payload)}.{cursor_text(self._sign(payload, fingerprint))}"
 
     def _decode(self, cursor: str, fingerprint: bytes) -> dict[str, Any]:
         """The position in a cursor this index signed for this very search."""
         try:
             encoded_payload, encoded_signature = cursor.split(".")
-            payload = _unb64(encoded_payload)
-            signature = _unb64(encoded_signature)
+            payload = cursor_bytes(encoded_payload)
+            signature = cursor_bytes(encoded_signature)
         except (ValueError, binascii.Error) as e:
             raise InvalidCursor("the cursor is not one this search handed out") from e
         if not hmac.compare_digest(signature, self._sign(payload, fingerprint)):
@@ -1010,15 +1000,3 @@ def _fingerprint(query: SearchQuery, looked_up: list[str], filters: Filters) -> 
 
 def _chunks(values: Sequence[str], size: int) -> Iterable[Sequence[str]]:
     return (values[start : start + size] for start in range(0, len(values), size))
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode().rstrip("=")
-
-
-def _unb64(text: str) -> bytes:
-    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    # The decoder skips stray characters and unused bits: only our own spelling is a cursor.
-    if _b64(data) != text:
-        raise ValueError("not a cursor's spelling")
-    return data

@@ -13,13 +13,11 @@ out for another search, is refused rather than silently starting somewhere else.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import hashlib
 import hmac
 import json
 import math
-import re
 import sqlite3
 import threading
 import unicodedata
@@ -29,7 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from slsplay.adapters.local.sqlite_file import SqliteFile
-from slsplay.domain.search import POPULARITY_HALF_LIFE_DAYS
+from slsplay.domain.search import (
+    POPULARITY_HALF_LIFE_DAYS,
+    WORD,
+    cursor_bytes,
+    cursor_text,
+    words,
+)
 from slsplay.ports import (
     MAX_SEARCH_PAGE,
     IndexedMeetup,
@@ -46,10 +50,9 @@ MICROSECOND = timedelta(microseconds=1)
 # in the description; the category and the organizer's name sit between.
 COLUMN_WEIGHTS = {"title": 10.0, "description": 1.0, "category": 3.0, "organizer_name": 2.0}
 
-# A word is what FTS5's unicode61 tokenizer keeps as a token: a run of letters and digits.
-# Everything else in a person's text (quotes, *, -, parentheses, emoji) only separates words,
-# so none of it can reach FTS5 as syntax.
-WORD = re.compile(r"[^\W_]+")
+# A word (domain.search.WORD) is what FTS5's unicode61 tokenizer keeps as a token: a run of
+# letters and digits. Everything else in a person's text only separates words, so none of it
+# can reach FTS5 as syntax.
 
 # The version of the cursor's layout and of the query fingerprint it is signed with.
 CURSOR_VERSION = 1
@@ -249,14 +252,14 @@ class SqliteSearchIndex:
 
     def _encode(self, after: list[Any], scored_at: int, fingerprint: bytes) -> str:
         payload = json.dumps({"after": after, "at": scored_at}, separators=(",", ":")).encode()
-        return f"{_b64(payload)}.{_b64(self._sign(payload, fingerprint))}"
+        return f"{cursor_text(payload)}.{cursor_text(self._sign(payload, fingerprint))}"
 
     def _decode(self, cursor: str, fingerprint: bytes, keys: int) -> tuple[list[Any], int]:
         """The sort key, id and scoring instant in a cursor this index signed for this query."""
         try:
             encoded_payload, encoded_signature = cursor.split(".")
-            payload = _unb64(encoded_payload)
-            signature = _unb64(encoded_signature)
+            payload = cursor_bytes(encoded_payload)
+            signature = cursor_bytes(encoded_signature)
         except (ValueError, binascii.Error) as e:
             raise InvalidCursor("the cursor is not one this search handed out") from e
         if not hmac.compare_digest(signature, self._sign(payload, fingerprint)):
@@ -356,24 +359,10 @@ def _text(text: str) -> str:
 
 def _fold(text: str) -> str:
     """Words without case or accents, one space apart: "Café, au lait!" is "cafe au lait"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(WORD.findall(bare))
+    return " ".join(words(text))
 
 
 def _micros(instant: datetime) -> int:
     if instant.utcoffset() is None:
         raise ValueError("search instants must carry a time zone")
     return (instant - EPOCH) // MICROSECOND
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode().rstrip("=")
-
-
-def _unb64(text: str) -> bytes:
-    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    # The decoder skips stray characters and unused bits: only our own spelling is a cursor.
-    if _b64(data) != text:
-        raise ValueError("not a cursor's spelling")
-    return data
