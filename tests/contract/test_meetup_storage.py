@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -484,3 +485,32 @@ def test_a_meetups_media_are_kept_under_it_and_go_with_it(
     meetups.delete_meetup(store, clock, ORGANIZER, meetup_id)
     with pytest.raises(NotFound):
         repository.get(meetup_id, "p1")
+
+
+def test_an_answer_racing_with_a_background_write_of_its_invitation_is_decided_again(
+    store: ItemStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meetup_id = published(store, clock)
+    save_answer = InvitationRepository.save_answer
+    raced: list[bool] = []
+
+    def invitation_email_marked_sent_first(
+        self: InvitationRepository, *args: Any, **kw: Any
+    ) -> None:
+        if not raced:  # the notifier marks the invitation email sent in between
+            raced.append(True)
+            background = self.get(meetup_id, "ann@example.com")
+            read = background.version
+            background.mark_sent(clock.now())
+            self.save(background, read)
+        save_answer(self, *args, **kw)
+
+    monkeypatch.setattr(InvitationRepository, "save_answer", invitation_email_marked_sent_first)
+    answered, _ = meetups.answer_invitation(
+        store, clock, meetup_id, "ann@example.com", Response.ATTENDING
+    )
+
+    assert raced == [True]
+    assert answered.response is Response.ATTENDING
+    assert answered.sent  # the background write is kept
+    assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.attending == 1

@@ -355,8 +355,10 @@ def answer_invitation(
     return answered, MeetupView(meetup, after)
 
 
-# An answer that loses the last seat to another is tried again, and then waits in line.
+# An answer that loses the last seat to another, or a race with a write of the invitation or
+# the meetup, is decided again on fresh reads; after that it waits in line, or is refused.
 ANSWER_ATTEMPTS = 3
+RETRIED = ("capacity_reached", "version_conflict")
 
 
 def _answer(
@@ -370,8 +372,8 @@ def _answer(
     forfeit_ticket: bool = False,
 ) -> tuple[Invitation, MeetupCounts]:
     # The answer and the counts in one transaction, conditional on what was read: a race
-    # with another answer or an edit fails with version_conflict rather than miscounting,
-    # and a race for the last seat puts the loser on the waiting list.
+    # with another write is decided again rather than miscounted, and a race for the last
+    # seat puts the loser on the waiting list.
     for attempt in range(1, ANSWER_ATTEMPTS + 1):
         read_version = invitation.version
         in_line_since = invitation.waitlisted_at
@@ -388,7 +390,9 @@ def _answer(
                 meetup, invitation, read_version, counts, after, left_line=left_line, also=forfeited
             )
         except Conflict as e:
-            if e.code != "capacity_reached" or attempt == ANSWER_ATTEMPTS:
+            # Lost the last seat, or the invitation or meetup moved on meanwhile (a webhook,
+            # an email marked sent, an edit): decide again on what is stored now.
+            if e.code not in RETRIED or attempt == ANSWER_ATTEMPTS:
                 raise
             meetup, counts = MeetupRepository(store).get(meetup.id)
             invitation = InvitationRepository(store).get(meetup.id, invitation.email)
