@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -189,7 +190,16 @@ class Container:
     def auth(self) -> AuthPorts:
         from slsplay.services.auth import AuthPorts  # noqa: PLC0415
 
-        return AuthPorts(self.store, self.clock, self.hasher, self.tokens)
+        # The functions that email links and codes have the notifier's queue in their
+        # environment, as the template gives it to them.
+        outbox = os.environ.get("SLSPLAY_QUEUE_URL_NOTIFIER")
+        return AuthPorts(
+            self.store,
+            self.clock,
+            self.hasher,
+            self.tokens,
+            outbox=None if outbox is None else self.queue(outbox),
+        )
 
     def queue(self, url: str) -> Queue:
         """The queue a template's ``!Ref`` names (its URL): SQLite locally, SQS in the cloud.

@@ -489,6 +489,15 @@ def run_auth(functions: Functions) -> str:
         "POST", "/api/auth/logout", body={"refresh_token": refreshed["refresh_token"]}, expect=204
     )
     functions.http("GET", "/api/me", token=refreshed["access_token"])
+    # The account emails: each request queues its email for the notifier.
+    ada = {"email": account["email"]}
+    functions.http("POST", "/api/auth/verify", body={"token": "spent"}, expect=422)
+    functions.http("POST", "/api/auth/verify/resend", token=refreshed["access_token"], expect=202)
+    functions.http("POST", "/api/auth/password/forgot", body=ada, expect=202)
+    reset = {"token": "spent", "password": PASSWORD}
+    functions.http("POST", "/api/auth/password/reset", body=reset, expect=422)
+    functions.http("POST", "/api/auth/code", body=ada, expect=202)
+    functions.http("POST", "/api/auth/code/verify", body={**ada, "code": "000000"}, expect=401)
     functions.http("GET", "/.well-known/openid-configuration")
     functions.http("GET", "/.well-known/jwks.json")
     return str(refreshed["access_token"])
@@ -620,6 +629,11 @@ def run_graphql(functions: Functions, token: str, gallery: str) -> None:
         assert "errors" not in answer, answer
         return answer["data"]
 
+    # An account email queued through the GraphQL API too.
+    requested = gql(
+        """mutation { forgotPassword(email: "ada@example.com") { accepted userErrors { code } } }"""
+    )["forgotPassword"]
+    assert requested == {"accepted": True, "userErrors": []}
     page = gql(
         """{ myMeetups(first: 10) { nodes { id meetupId title counts { invited }
              coverImage { id } media { renditions { url } } } } }"""

@@ -84,6 +84,13 @@ def test_routes_that_need_no_token_are_exactly_the_public_ones() -> None:
         ("POST", "/api/auth/guest"),
         ("POST", "/api/auth/refresh"),
         ("POST", "/api/auth/logout"),
+        # Emailed links and codes are their own credentials; the requests answer alike for
+        # any address.
+        ("POST", "/api/auth/verify"),
+        ("POST", "/api/auth/password/forgot"),
+        ("POST", "/api/auth/password/reset"),
+        ("POST", "/api/auth/code"),
+        ("POST", "/api/auth/code/verify"),
         ("GET", "/.well-known/openid-configuration"),
         ("GET", "/.well-known/jwks.json"),
         ("GET", "/api/rsvp/{token}"),

@@ -16,6 +16,7 @@ from slsplay.domain.invitations import Invitation, Response
 from slsplay.domain.meetups import Meetup
 from slsplay.mail.compose import (
     Unsubscribe,
+    account_email,
     answer_confirmation_email,
     attendee_list_email,
     cancellation_email,
@@ -425,3 +426,26 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_the_spreadsheet() -> Non
 
     (row,) = csv.DictReader(io.StringIO(email.attachments[0].content.decode("utf-8-sig")))
     assert row["name"] == "'=HYPERLINK(1)"
+
+
+@pytest.mark.parametrize(
+    ("purpose", "subject", "shown"),
+    [
+        (
+            "verify_email",
+            "Confirm your email address for slsplay",
+            "https://app.example/verify/t0k",
+        ),
+        ("password_reset", "Reset your slsplay password", "https://app.example/reset/t0k"),
+        ("sign_in_code", "Your slsplay sign-in code: t0k", "t0k"),
+    ],
+)
+def test_an_account_email_carries_its_link_or_code_and_no_unsubscribe(
+    purpose: str, subject: str, shown: str
+) -> None:
+    email = account_email(purpose, "ada@example.com", "t0k", base_url="https://app.example/")
+    assert (email.to, email.subject) == ("ada@example.com", subject)
+    assert shown in email.text
+    assert shown in email.html
+    assert "Unsubscribe" not in email.text
+    assert not email.headers

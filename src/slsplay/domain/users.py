@@ -35,6 +35,28 @@ class User:
     created_at: datetime
     version: int = 1
     password_hash: str | None = None
+    # When they proved the address theirs (a link emailed to it, or a provider that did).
+    email_verified_at: datetime | None = None
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
+
+    def verify_email(self, now: datetime) -> bool:
+        """The address is proved theirs; answers whether that is news."""
+        if self.email_verified_at is not None:
+            return False
+        self.email_verified_at = now
+        self.version += 1
+        return True
+
+    def change_password(self, password_hash: str, *, email_proved_at: datetime | None) -> None:
+        """A new password (checked and hashed by the caller); set through a link emailed to
+        the address (``email_proved_at``), it proves the address too."""
+        self.password_hash = password_hash
+        if self.email_verified_at is None:
+            self.email_verified_at = email_proved_at
+        self.version += 1
 
     @classmethod
     def register(

@@ -196,12 +196,40 @@ class User(Node):
     email: str | None
     name: str | None
     is_guest: bool
+    email_verified: bool = strawberry.field(
+        default=False, description="The address was proved (an emailed link or code)."
+    )
 
 
 def _user(user: Any) -> User:
     return User(
-        id=to_global_id("User", user.id), email=user.email, name=user.name, is_guest=user.is_guest
+        id=to_global_id("User", user.id),
+        email=user.email,
+        name=user.name,
+        is_guest=user.is_guest,
+        email_verified=user.email_verified,
     )
+
+
+@strawberry.type
+class UserPayload:
+    user: User | None
+    user_errors: list[UserError]
+
+
+@strawberry.type(description="Accepted: an email goes out if an account has the address.")
+class AcceptedPayload:
+    accepted: bool
+    user_errors: list[UserError]
+
+
+def _accepted(action: Callable[[], None]) -> AcceptedPayload:
+    def run() -> bool:
+        action()
+        return True
+
+    done, errors = attempt(run)
+    return AcceptedPayload(accepted=bool(done), user_errors=errors)
 
 
 @strawberry.type
@@ -1173,6 +1201,47 @@ class Mutation:
     def log_out(self, info: Info[Context, None], refresh_token: str) -> DeletePayload:
         _, errors = attempt(lambda: auth.log_out(info.context.app.auth, refresh_token))
         return DeletePayload(deleted_id=None, user_errors=errors)
+
+    @strawberry.mutation(description="Prove an email address with the emailed link's token.")
+    def verify_email(self, info: Info[Context, None], token: str) -> UserPayload:
+        user, errors = attempt(lambda: auth.verify_email(info.context.app.auth, token))
+        return UserPayload(user=_user(user) if user else None, user_errors=errors)
+
+    @strawberry.mutation(description="Email the signed-in account a new verification link.")
+    def resend_verification(self, info: Info[Context, None]) -> AcceptedPayload:
+        context = info.context
+
+        def resend() -> None:
+            context.user_id  # noqa: B018  (refuses an anonymous request)
+            assert context.caller is not None
+            auth.resend_verification(context.app.auth, context.caller)
+
+        return _accepted(resend)
+
+    @strawberry.mutation(description="Email a password reset link, if an account has it.")
+    def forgot_password(self, info: Info[Context, None], email: str) -> AcceptedPayload:
+        return _accepted(lambda: auth.forgot_password(info.context.app.auth, email))
+
+    @strawberry.mutation(description="A new password with the emailed link's token (once).")
+    def reset_password(
+        self, info: Info[Context, None], token: str, password: str
+    ) -> SessionPayload:
+        session, errors = attempt(
+            lambda: auth.reset_password(info.context.app.auth, token, password)
+        )
+        return SessionPayload(session=_session(session) if session else None, user_errors=errors)
+
+    @strawberry.mutation(description="Email a 6-digit sign-in code, if an account has it.")
+    def request_sign_in_code(self, info: Info[Context, None], email: str) -> AcceptedPayload:
+        return _accepted(lambda: auth.request_code(info.context.app.auth, email))
+
+    @strawberry.mutation(description="Sign in with the emailed code; 5 wrong tries end it.")
+    def sign_in_with_code(self, info: Info[Context, None], email: str, code: str) -> SessionPayload:
+        context = info.context
+        session, errors = attempt(
+            lambda: auth.sign_in_with_code(context.app.auth, email, code, context.guest_token)
+        )
+        return SessionPayload(session=_session(session) if session else None, user_errors=errors)
 
     @strawberry.mutation
     def refresh_session(self, info: Info[Context, None], refresh_token: str) -> SessionPayload:

@@ -83,6 +83,76 @@ def log_out(body: models.RefreshIn) -> Response[None]:
     return Response(204)
 
 
+@router.post(
+    "/api/auth/verify",
+    responses=problems(422),
+    tags=TAGS,
+    summary="Prove an email address with the token of the emailed link",
+)
+def verify_email(body: models.VerifyIn) -> models.UserOut:
+    user = auth.verify_email(container().auth, body.token)
+    return models.UserOut.model_validate(user_json(user))
+
+
+@router.post(
+    "/api/auth/verify/resend",
+    responses=problems(409, secured=True, empty_success=202),
+    tags=TAGS,
+    security=SECURED,
+    status_code=202,
+    summary="Email the signed-in account a new verification link",
+)
+def resend_verification() -> Response[None]:
+    auth.resend_verification(container().auth, caller(router))
+    return Response(202)
+
+
+@router.post(
+    "/api/auth/password/forgot",
+    responses=problems(empty_success=202),
+    tags=TAGS,
+    status_code=202,
+    summary="Email a password reset link to the address, if an account has it (202 either way)",
+)
+def forgot_password(body: models.EmailIn) -> Response[None]:
+    auth.forgot_password(container().auth, body.email)
+    return Response(202)
+
+
+@router.post(
+    "/api/auth/password/reset",
+    responses=problems(422),
+    tags=TAGS,
+    summary="Set a new password with the emailed link's token (once); other sign-ins end",
+)
+def reset_password(body: models.ResetIn) -> models.SessionOut:
+    session = auth.reset_password(container().auth, body.token, body.password)
+    return models.SessionOut.model_validate(session_json(session))
+
+
+@router.post(
+    "/api/auth/code",
+    responses=problems(empty_success=202),
+    tags=TAGS,
+    status_code=202,
+    summary="Email a 6-digit sign-in code to the address, if an account has it (202 either way)",
+)
+def request_code(body: models.EmailIn) -> Response[None]:
+    auth.request_code(container().auth, body.email)
+    return Response(202)
+
+
+@router.post(
+    "/api/auth/code/verify",
+    responses=problems(401, 429),
+    tags=TAGS,
+    summary="Sign in with the emailed code (as a login; 5 wrong tries end the code)",
+)
+def sign_in_with_code(body: models.CodeIn) -> models.SessionOut:
+    session = auth.sign_in_with_code(container().auth, body.email, body.code, bearer_token(router))
+    return models.SessionOut.model_validate(session_json(session))
+
+
 @router.get(
     "/api/me",
     responses=problems(404, secured=True),

@@ -378,6 +378,27 @@ class UserOut(BaseModel):
     email: str | None
     name: str
     is_guest: bool
+    email_verified: bool = Field(
+        default=False, description="The address was proved (an emailed link or code)."
+    )
+
+
+class VerifyIn(_In):
+    token: str = Field(description="From the emailed link <base>/verify/{token}.")
+
+
+class EmailIn(_In):
+    email: str
+
+
+class ResetIn(_In):
+    token: str = Field(description="From the emailed link <base>/reset/{token}.")
+    password: str
+
+
+class CodeIn(_In):
+    email: str
+    code: str = Field(description="The 6 digits emailed.")
 
 
 class SessionOut(BaseModel):

@@ -45,7 +45,13 @@ def deliver(record: SQSRecord) -> None:
 
 def dispatch(event: dict[str, Any]) -> None:
     """Act on one domain event."""
-    name, meetup_id = event["event"], event["meetup_id"]
+    name = event["event"]
+    if name == "account_mail":
+        notifications.on_account_mail(
+            mail_ports(), event["id"], event["purpose"], event["email"], event["secret"]
+        )
+        return
+    meetup_id = event["meetup_id"]
     if name == "meetup_published":
         fan_out(event)
     elif name == "invitation_added":

@@ -126,7 +126,13 @@ def invitation_json(invitation: Invitation) -> dict[str, Any]:
 
 def user_json(user: User) -> dict[str, Any]:
     """Who someone is, as they see themselves."""
-    return {"id": user.id, "email": user.email, "name": user.name, "is_guest": user.is_guest}
+    return {
+        "id": user.id,
+        "email": user.email,
+        "name": user.name,
+        "is_guest": user.is_guest,
+        "email_verified": user.email_verified,
+    }
 
 
 def session_json(session: Session) -> dict[str, Any]:

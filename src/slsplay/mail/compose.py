@@ -316,6 +316,37 @@ def attendee_list_email(
     )
 
 
+ACCOUNT_EMAILS = {
+    # purpose: (template, subject, the web app's page for a link; None: a code to type)
+    "verify_email": ("verify_email", "Confirm your email address for slsplay", "verify"),
+    "password_reset": ("password_reset", "Reset your slsplay password", "reset"),
+    "sign_in_code": ("sign_in_code", "Your slsplay sign-in code: {secret}", None),
+}
+
+
+def account_email(purpose: str, to: str, secret: str, *, base_url: str) -> Email:
+    """An email about the account at ``to``: a link to confirm the address or reset the
+    password (``<base>/verify/{token}``, ``<base>/reset/{token}``), or a sign-in code.
+
+    Not a mailing: no unsubscribe link (the person asked for it, or just signed up)."""
+    template, subject, page = ACCOUNT_EMAILS[purpose]
+    context = {
+        "subject": subject.format(secret=secret),
+        "link": None if page is None else f"{base_url.rstrip('/')}/{page}/{secret}",
+        "code": secret if page is None else None,
+        "reason": (
+            f"You're getting this email because someone (we hope you) asked for it for "
+            f"{to} on slsplay. If it wasn't you, you can ignore it."
+        ),
+    }
+    return Email(
+        to=to,
+        subject=context["subject"],  # type: ignore[arg-type]  # a str, from the format above
+        text=_render(f"{template}.txt", context),
+        html=_render(f"{template}.html", context),
+    )
+
+
 def attendees_csv(attendees: Iterable[Invitation], timezone: str = "UTC") -> bytes:
     """name, email, responded_at (ISO 8601 in ``timezone``) as UTF-8 CSV with a BOM.
 

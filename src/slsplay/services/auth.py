@@ -1,27 +1,47 @@
-"""Signing up, logging in, guests and sessions.
+"""Signing up, logging in, guests and sessions; proving an email address, resetting a
+password, and signing in with a code sent by email.
 
 Access tokens are short-lived JWTs; refresh tokens are opaque, stored hashed, and rotate on
 every use. Presenting a spent refresh token again ends the whole sign-in (its family), as
 a stolen token would be used twice. A guest who signs up or logs in keeps their drafts.
+
+The emails with a link or a code go through the notifier's queue (the message carries the
+secret; the table keeps only its hash): requests answer the same whether or not an account
+has the address, and a slow mail server never slows a sign-in.
 """
 
 from __future__ import annotations
 
+import hmac
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from slsplay.domain.errors import Conflict, TooManyRequests, Unauthorized
+from slsplay.domain.errors import Conflict, FieldError, InvalidInput, TooManyRequests, Unauthorized
 from slsplay.domain.invitations import normalise_email
-from slsplay.domain.users import User
+from slsplay.domain.users import User, password_problems
 from slsplay.ids import new_id
-from slsplay.ports import AccessTokens, Clock, ItemStore, PasswordHasher
+from slsplay.ports import AccessTokens, Clock, ItemStore, PasswordHasher, Queue
 from slsplay.store.repositories import MeetupRepository, UserRepository
-from slsplay.store.sessions import LoginAttempts, RefreshToken, SessionRepository
+from slsplay.store.sessions import (
+    LoginAttempts,
+    OneTimeTokens,
+    RefreshToken,
+    SessionRepository,
+    SignInCodes,
+    token_hash,
+)
 
 REFRESH_LIFETIME = timedelta(days=30)
 LOGIN_WINDOW = timedelta(minutes=15)
 LOGIN_FAILURES_ALLOWED = 5
+VERIFY_LIFETIME = timedelta(days=3)
+RESET_LIFETIME = timedelta(hours=1)
+CODE_LIFETIME = timedelta(minutes=10)
+CODE_TRIES = 5
+CODE_RESEND_AFTER = timedelta(seconds=30)  # asking again sooner sends nothing new
+ACCOUNT_MAIL = "account_mail"  # the notifier's event for these emails
 
 
 @dataclass(frozen=True)
@@ -32,6 +52,9 @@ class AuthPorts:
     clock: Clock
     hasher: PasswordHasher
     tokens: AccessTokens
+    # The notifier's queue, for the emails of this module; without one (a command on the
+    # data directory) accounts are made without a verification email.
+    outbox: Queue | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +93,8 @@ def sign_up(
     UserRepository(ports.store).add(user)
     if guest is not None:
         claim_drafts(ports, guest.user_id, user.id)
+    if ports.outbox is not None:
+        send_verification(ports, user)
     return _start_session(ports, user)
 
 
@@ -190,3 +215,140 @@ def _start_session(ports: AuthPorts, user: User) -> Session:
 def who_is(ports: AuthPorts, caller: Caller) -> User:
     """The account (or guest) behind a verified access token."""
     return UserRepository(ports.store).get(caller.user_id)
+
+
+# -- proving an address, resetting a password, signing in with a code -----------------------
+
+
+def send_verification(ports: AuthPorts, user: User) -> None:
+    """Email a link that proves the address (``<base>/verify/{token}``), valid 3 days."""
+    if user.email is None or user.email_verified:
+        return
+    token = secrets.token_urlsafe(32)
+    OneTimeTokens(ports.store).add("verify", token, user.id, ports.clock.now() + VERIFY_LIFETIME)
+    _mail(ports, "verify_email", user.email, token)
+
+
+def resend_verification(ports: AuthPorts, caller: Caller) -> None:
+    """A new verification link for the signed-in account (an earlier one keeps working)."""
+    user = UserRepository(ports.store).get(caller.user_id)
+    if user.is_guest:
+        raise Conflict("signup_required")
+    send_verification(ports, user)
+
+
+def verify_email(ports: AuthPorts, token: str) -> User:
+    """Spend a verification link; the account's address is proved."""
+    user_id = OneTimeTokens(ports.store).take("verify", token, ports.clock.now())
+    if user_id is None:
+        raise _bad_link()
+    return _verified(ports, UserRepository(ports.store).get(user_id))
+
+
+def forgot_password(ports: AuthPorts, email: object) -> None:
+    """Email a reset link (``<base>/reset/{token}``, once, within an hour) if an account has
+    the address; the answer is the same either way."""
+    address = normalise_email(email)
+    user = UserRepository(ports.store).find_by_email(address)
+    if user is None or user.is_guest:
+        return
+    token = secrets.token_urlsafe(32)
+    OneTimeTokens(ports.store).add("reset", token, user.id, ports.clock.now() + RESET_LIFETIME)
+    _mail(ports, "password_reset", address, token)
+
+
+def reset_password(ports: AuthPorts, token: str, password: object) -> Session:
+    """Spend a reset link on a new password: every other sign-in ends; this one begins."""
+    problems = password_problems(password)
+    if problems:  # checked first: a weak password does not spend the link
+        raise InvalidInput(problems)
+    assert isinstance(password, str)
+    user_id = OneTimeTokens(ports.store).take("reset", token, ports.clock.now())
+    if user_id is None:
+        raise _bad_link()
+    users = UserRepository(ports.store)
+    user = users.get(user_id)
+    read_version = user.version
+    user.change_password(ports.hasher.hash(password), email_proved_at=ports.clock.now())
+    users.save(user, read_version)
+    SessionRepository(ports.store).revoke_all(user.id)
+    LoginAttempts(ports.store, LOGIN_WINDOW).clear(user.email or "")
+    return _start_session(ports, user)
+
+
+def request_code(ports: AuthPorts, email: object) -> None:
+    """Email a 6-digit sign-in code (10 minutes, 5 tries) if an account has the address."""
+    address = normalise_email(email)
+    now = ports.clock.now()
+    user = UserRepository(ports.store).find_by_email(address)
+    if user is None or user.is_guest:
+        return
+    codes = SignInCodes(ports.store)
+    current = codes.find(address)
+    if (
+        current is not None
+        and current.attempts < CODE_TRIES
+        and now - current.sent_at < CODE_RESEND_AFTER
+    ):
+        return  # one that still works just went out: no flood of emails
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    codes.put(address, _code_hash(address, code), now, now + CODE_LIFETIME)
+    _mail(ports, "sign_in_code", address, code)
+
+
+def sign_in_with_code(
+    ports: AuthPorts, email: object, code: object, guest_token: str | None = None
+) -> Session:
+    """A session for the holder of the code last emailed to the address (as a login)."""
+    guest = _guest_of(ports, guest_token)
+    address = normalise_email(email)
+    codes = SignInCodes(ports.store)
+    sent = codes.find(address)
+    if sent is None or sent.expires_at <= ports.clock.now():
+        raise Unauthorized("invalid_code")
+    if sent.attempts >= CODE_TRIES:  # this code is done with: ask for a new one
+        raise TooManyRequests("too_many_attempts", int(CODE_RESEND_AFTER.total_seconds()))
+    given = _code_hash(address, code if isinstance(code, str) else "")
+    if not hmac.compare_digest(given, sent.code_hash):
+        codes.count_failure(address, sent, CODE_TRIES)
+        raise Unauthorized("invalid_code")
+    if not codes.take(address, sent, CODE_TRIES):
+        raise Unauthorized("invalid_code")
+    user = UserRepository(ports.store).find_by_email(address)
+    if user is None:
+        raise Unauthorized("invalid_code")
+    user = _verified(ports, user)  # the code came to the address
+    if guest is not None:
+        claim_drafts(ports, guest.user_id, user.id)
+    return _start_session(ports, user)
+
+
+def _verified(ports: AuthPorts, user: User) -> User:
+    read_version = user.version
+    if user.verify_email(ports.clock.now()):
+        UserRepository(ports.store).save(user, read_version)
+    return user
+
+
+def _code_hash(address: str, code: str) -> str:
+    return token_hash(f"{address}:{code.strip()}")
+
+
+def _bad_link() -> InvalidInput:
+    return InvalidInput(
+        [FieldError("token", "is unknown, expired or already used")], code="invalid_token"
+    )
+
+
+def _mail(ports: AuthPorts, purpose: str, to: str, secret: str) -> None:
+    if ports.outbox is None:
+        raise RuntimeError("the notifier's queue is not configured for this function")
+    message = {
+        "event": ACCOUNT_MAIL,
+        "id": new_id(),
+        "occurred_at": ports.clock.now().isoformat(),
+        "purpose": purpose,
+        "email": to,
+        "secret": secret,
+    }
+    ports.outbox.send(json.dumps(message), {"event": ACCOUNT_MAIL})

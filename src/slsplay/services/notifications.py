@@ -78,15 +78,23 @@ def send_once(
 
     Answers whether it was sent now.
     """
-    key = _marker_key(meetup_id, purpose, recipient)
+    return _send_once(ports, _marker_key(meetup_id, purpose, recipient), build)
+
+
+def _send_once(
+    ports: MailPorts, key: Key, build: Callable[[], Email], *, keep: timedelta | None = None
+) -> bool:
+    """``send_once`` with its marker at ``key`` (forgotten ``keep`` after, if given)."""
     now = ports.clock.now()
-    claim = {
+    claim: dict[str, object] = {
         PK: key.pk,
         SK: key.sk,
         "type": "mail_marker",
         "state": "sending",
         "at": now.isoformat(),
     }
+    if keep is not None:
+        claim["ttl"] = int((now + keep).timestamp())
     try:
         ports.store.put_new(claim)
     except ConditionFailed:
@@ -348,3 +356,19 @@ def send_attendee_lists(ports: MailPorts) -> int:
 
         sent += send_once(ports, meetup.id, "attendee-list", organizer.email, build)
     return sent
+
+
+ACCOUNT_MAIL_KEPT = timedelta(days=1)
+
+
+def on_account_mail(ports: MailPorts, event_id: str, purpose: str, to: str, secret: str) -> None:
+    """Send a link or code an account asked for (once per request, however often delivered)."""
+
+    def build() -> Email:
+        return compose.account_email(purpose, to, secret, base_url=ports.base_url)
+
+    # Each request's email once, however often its message is delivered; a day is plenty
+    # for SQS's redeliveries, and longer than any link or code lives.
+    _send_once(
+        ports, Key(f"ACCOUNTMAIL#{event_id}", f"MAIL#{purpose}"), build, keep=ACCOUNT_MAIL_KEPT
+    )

@@ -303,6 +303,7 @@ def user_item(user: User) -> Item:
         created_at=_time(user.created_at),
         version=user.version,
         password_hash=user.password_hash,
+        email_verified_at=_time(user.email_verified_at),
     )
 
 
@@ -315,6 +316,7 @@ def user_from_item(item: Item) -> User:
         created_at=_required_time(item["created_at"]),
         version=item["version"],
         password_hash=item.get("password_hash"),
+        email_verified_at=_parse_time(item.get("email_verified_at")),
     )
 
 

@@ -459,6 +459,10 @@ class UserRepository:
             raise NotFound("user_not_found")
         return user
 
+    def save(self, user: User, expected_version: int) -> None:
+        """Store a changed user read at ``expected_version``."""
+        self.store.update_versioned(records.user_item(user), expected_version)
+
     def remove_guest(self, user: User) -> None:
         """Forget a guest who never signed up (accounts are never removed this way)."""
         if not user.is_guest:

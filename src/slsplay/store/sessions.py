@@ -1,4 +1,6 @@
-"""Sign-in records on the one table: refresh tokens and their families, failed logins, answer links.
+"""Sign-in records on the one table: refresh tokens and their families, failed logins, answer
+links, the one-time tokens of emailed links (verify an address, reset a password), and the
+codes of sign-in by email.
 
 Every secret is stored only as its SHA-256 hash, so a copy of the table gives nobody a
 working token. Items carry ``ttl`` (epoch seconds) for DynamoDB's time-to-live clean-up.
@@ -15,15 +17,18 @@ from slsplay.domain.errors import Conflict
 from slsplay.ports import (
     PK,
     SK,
+    AllOf,
     ConditionFailed,
     Equals,
     Exists,
     ItemStore,
     Key,
+    LessThan,
     NotExists,
     Put,
     Update,
 )
+from slsplay.store.repositories import every
 
 
 def token_hash(token: str) -> str:
@@ -115,6 +120,15 @@ class SessionRepository:
             )
         except ConditionFailed as e:
             raise Conflict("refresh_token_reused") from e
+
+    def revoke_all(self, user_id: str) -> int:
+        """End every sign-in of a user (a password reset); answers how many were live."""
+        ended = 0
+        for item in every(self.store, f"USER#{user_id}", "FAMILY#"):
+            if not item.get("revoked"):
+                self.revoke(user_id, item[SK].removeprefix("FAMILY#"))
+                ended += 1
+        return ended
 
     def revoke(self, user_id: str, family_id: str) -> None:
         """End a family: none of its refresh tokens works any more."""
@@ -223,3 +237,112 @@ class AnswerLinkRepository:
         """The invitation a token leads to, if the token was ever issued."""
         item = self.store.get(self._key(token))
         return None if item is None else AnswerLink(item["meetup_id"], item["email"])
+
+
+class OneTimeTokens:
+    """The tokens of emailed links: each works once, until it expires (stored hashed)."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    @staticmethod
+    def _key(purpose: str, token: str) -> Key:
+        return Key(f"ONCE#{purpose}#{token_hash(token)}", "ONCE")
+
+    def add(self, purpose: str, token: str, user_id: str, expires_at: datetime) -> None:
+        key = self._key(purpose, token)
+        self.store.put_new(
+            {
+                PK: key.pk,
+                SK: key.sk,
+                "type": "one_time_token",
+                "user_id": user_id,
+                "expires_at": expires_at.isoformat(),
+                "ttl": _ttl(expires_at),
+            }
+        )
+
+    def take(self, purpose: str, token: str, now: datetime) -> str | None:
+        """Spend a token: answers whose it was, or None if it is unknown, expired or spent
+        (also by a request racing this one: the conditional delete lets one win)."""
+        key = self._key(purpose, token)
+        item = self.store.get(key)
+        if item is None or datetime.fromisoformat(item["expires_at"]) <= now:
+            return None
+        try:
+            self.store.delete(key, Exists())
+        except ConditionFailed:
+            return None
+        return str(item["user_id"])
+
+
+@dataclass(frozen=True)
+class SignInCode:
+    """The code emailed to an address, hashed, with its expiry and the wrong tries so far."""
+
+    code_hash: str
+    expires_at: datetime
+    attempts: int
+    sent_at: datetime
+
+
+class SignInCodes:
+    """One sign-in code per address at a time: a new one replaces it."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    @staticmethod
+    def _key(email: str) -> Key:
+        return Key(f"SIGNINCODE#{email}", "CODE")
+
+    def put(self, email: str, code_hash: str, now: datetime, expires_at: datetime) -> None:
+        key = self._key(email)
+        self.store.put(
+            {
+                PK: key.pk,
+                SK: key.sk,
+                "type": "sign_in_code",
+                "code_hash": code_hash,
+                "expires_at": expires_at.isoformat(),
+                "sent_at": now.isoformat(),
+                "attempts": 0,
+                "ttl": _ttl(expires_at),
+            }
+        )
+
+    def find(self, email: str) -> SignInCode | None:
+        item = self.store.get(self._key(email))
+        if item is None:
+            return None
+        return SignInCode(
+            item["code_hash"],
+            datetime.fromisoformat(item["expires_at"]),
+            int(item["attempts"]),
+            datetime.fromisoformat(item["sent_at"]),
+        )
+
+    def count_failure(self, email: str, code: SignInCode, allowed: int) -> None:
+        """One more wrong try, while fewer than ``allowed`` were made (concurrent tries each
+        count: none slips past the limit)."""
+        with contextlib.suppress(ConditionFailed):  # replaced, spent, or at the limit
+            self.store.write(
+                Update(
+                    self._key(email),
+                    add={"attempts": 1},
+                    condition=AllOf(
+                        (Equals("code_hash", code.code_hash), LessThan("attempts", allowed))
+                    ),
+                )
+            )
+
+    def take(self, email: str, code: SignInCode, allowed: int) -> bool:
+        """Spend the code once: False if another request spent it or the tries ran out."""
+        try:
+            self.store.delete(
+                self._key(email),
+                AllOf((Equals("code_hash", code.code_hash), LessThan("attempts", allowed))),
+            )
+        except ConditionFailed:
+            return False
+        return True

@@ -20,6 +20,13 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Accepted: an email goes out if an account has the address. */
+export type AcceptedPayload = {
+  __typename?: 'AcceptedPayload';
+  accepted: Scalars['Boolean']['output'];
+  userErrors: Array<UserError>;
+};
+
 export type AnswerChoice =
   | 'ATTENDING'
   | 'DECLINED';
@@ -266,6 +273,8 @@ export type Mutation = {
   createMeetup: MeetupPayload;
   /** A draft (or a cancelled meetup) and all under it. */
   deleteMeetup: DeletePayload;
+  /** Email a password reset link, if an account has it. */
+  forgotPassword: AcceptedPayload;
   inviteGuests: InvitePayload;
   /** Join a public meetup: an answer link of your own. */
   joinMeetup: JoinPayload;
@@ -278,13 +287,23 @@ export type Mutation = {
   refreshSession: SessionPayload;
   /** Remove a photo or video (its files follow). */
   removeMedia: DeletePayload;
+  /** Email a 6-digit sign-in code, if an account has it. */
+  requestSignInCode: AcceptedPayload;
   /** A form that uploads one file straight to storage. */
   requestUpload: UploadPayload;
+  /** Email the signed-in account a new verification link. */
+  resendVerification: AcceptedPayload;
+  /** A new password with the emailed link's token (once). */
+  resetPassword: SessionPayload;
   /** An invitee's answer by their link (no account needed). On a paid meetup, attending goes through checkout (POST /api/rsvp/{token}/checkout), and declining with a paid ticket needs forfeitTicket: nothing is refunded. */
   respondToInvitation: AnswerPayload;
+  /** Sign in with the emailed code; 5 wrong tries end it. */
+  signInWithCode: SessionPayload;
   /** A new account; called by a guest, their drafts move to it. */
   signUp: SessionPayload;
   updateMeetup: MeetupPayload;
+  /** Prove an email address with the emailed link's token. */
+  verifyEmail: UserPayload;
 };
 
 
@@ -300,6 +319,11 @@ export type MutationCreateMeetupArgs = {
 
 export type MutationDeleteMeetupArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationForgotPasswordArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -339,8 +363,19 @@ export type MutationRemoveMediaArgs = {
 };
 
 
+export type MutationRequestSignInCodeArgs = {
+  email: Scalars['String']['input'];
+};
+
+
 export type MutationRequestUploadArgs = {
   input: RequestUploadInput;
+};
+
+
+export type MutationResetPasswordArgs = {
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -352,6 +387,12 @@ export type MutationRespondToInvitationArgs = {
 };
 
 
+export type MutationSignInWithCodeArgs = {
+  code: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
 };
@@ -359,6 +400,11 @@ export type MutationSignUpArgs = {
 
 export type MutationUpdateMeetupArgs = {
   input: UpdateMeetupInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 /** An object with a global id (Relay). */
@@ -584,6 +630,8 @@ export type UploadPayload = {
 export type User = Node & {
   __typename?: 'User';
   email?: Maybe<Scalars['String']['output']>;
+  /** The address was proved (an emailed link or code). */
+  emailVerified: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   isGuest: Scalars['Boolean']['output'];
   name?: Maybe<Scalars['String']['output']>;
@@ -596,6 +644,12 @@ export type UserError = {
   code: Scalars['String']['output'];
   field?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
+};
+
+export type UserPayload = {
+  __typename?: 'UserPayload';
+  user?: Maybe<User>;
+  userErrors: Array<UserError>;
 };
 
 export type Visibility =

@@ -1,0 +1,184 @@
+"""Proving an address, resetting a password, and signing in with an emailed code, as use
+cases on SQLite with a clock the tests move: what is queued for the notifier, how long each
+link or code works, that each works once, and the limit on wrong codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from slsplay.adapters.local.sqlite_queue import SqliteQueues
+from slsplay.adapters.local.sqlite_store import SqliteItemStore
+from slsplay.adapters.passwords import Argon2PasswordHasher
+from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
+from slsplay.domain.errors import InvalidInput, TooManyRequests, Unauthorized
+from slsplay.ports import Queue
+from slsplay.services import auth
+from slsplay.store.schema import TABLE
+from tests.support.clock import FakeClock
+
+PASSWORD = "correct horse battery"
+NEW_PASSWORD = "a brand new passphrase"
+
+
+@pytest.fixture
+def outbox(tmp_path: Path) -> Queue:
+    return SqliteQueues(tmp_path / "queues.db").queue("notifier")
+
+
+@pytest.fixture
+def ports(tmp_path: Path, outbox: Queue) -> Iterator[auth.AuthPorts]:
+    store = SqliteItemStore(tmp_path / "slsplay.db", TABLE)
+    tokens = JwtAccessTokens(
+        new_signing_key(), issuer="https://slsplay.example.com", audience="slsplay"
+    )
+    yield auth.AuthPorts(store, FakeClock(), Argon2PasswordHasher(), tokens, outbox=outbox)
+    store.close()
+
+
+def queued(outbox: Queue) -> list[dict[str, Any]]:
+    """The account emails queued since the last look."""
+    messages = outbox.receive(10)
+    for message in messages:
+        outbox.delete(message.receipt_handle)
+    return [json.loads(m.body) for m in messages]
+
+
+def secret_for(outbox: Queue, purpose: str) -> str:
+    (message,) = queued(outbox)
+    assert message["event"] == "account_mail"
+    assert message["purpose"] == purpose
+    secret: str = message["secret"]
+    return secret
+
+
+def clock_of(ports: auth.AuthPorts) -> FakeClock:
+    assert isinstance(ports.clock, FakeClock)
+    return ports.clock
+
+
+def test_signing_up_emails_a_link_that_proves_the_address_once(
+    ports: auth.AuthPorts, outbox: Queue
+) -> None:
+    session = auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    assert not session.user.email_verified
+    token = secret_for(outbox, "verify_email")
+
+    assert auth.verify_email(ports, token).email_verified
+    with pytest.raises(InvalidInput) as spent:
+        auth.verify_email(ports, token)
+    assert spent.value.code == "invalid_token"
+
+
+def test_a_verification_link_expires_after_three_days(ports: auth.AuthPorts, outbox: Queue) -> None:
+    auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    token = secret_for(outbox, "verify_email")
+    clock_of(ports).advance(days=3)
+    with pytest.raises(InvalidInput):
+        auth.verify_email(ports, token)
+
+
+def test_a_reset_is_asked_for_alike_with_or_without_an_account(
+    ports: auth.AuthPorts, outbox: Queue
+) -> None:
+    auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    queued(outbox)
+    auth.forgot_password(ports, "nobody@example.com")
+    assert queued(outbox) == []
+    auth.forgot_password(ports, " ADA@example.com")
+    assert queued(outbox)[0]["email"] == "ada@example.com"
+
+
+def test_a_reset_link_works_once_and_ends_every_other_sign_in(
+    ports: auth.AuthPorts, outbox: Queue
+) -> None:
+    before = auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    queued(outbox)
+    auth.forgot_password(ports, "ada@example.com")
+    token = secret_for(outbox, "password_reset")
+
+    with pytest.raises(InvalidInput) as weak:
+        auth.reset_password(ports, token, "short")
+    assert weak.value.errors[0].field == "password"  # and the link still works:
+    after = auth.reset_password(ports, token, NEW_PASSWORD)
+
+    assert after.user.email_verified  # the link came to the address
+    with pytest.raises(Unauthorized):
+        auth.refresh(ports, before.refresh_token)
+    auth.refresh(ports, after.refresh_token)
+    auth.log_in(ports, "ada@example.com", NEW_PASSWORD)
+    with pytest.raises(Unauthorized):
+        auth.log_in(ports, "ada@example.com", PASSWORD)
+    with pytest.raises(InvalidInput) as spent:
+        auth.reset_password(ports, token, "yet another passphrase")
+    assert spent.value.code == "invalid_token"
+
+
+def test_a_reset_link_expires_after_an_hour(ports: auth.AuthPorts, outbox: Queue) -> None:
+    auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    queued(outbox)
+    auth.forgot_password(ports, "ada@example.com")
+    token = secret_for(outbox, "password_reset")
+    clock_of(ports).advance(hours=1)
+    with pytest.raises(InvalidInput):
+        auth.reset_password(ports, token, NEW_PASSWORD)
+
+
+def test_a_code_signs_in_once(ports: auth.AuthPorts, outbox: Queue) -> None:
+    auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    queued(outbox)
+    auth.request_code(ports, "ada@example.com")
+    code = secret_for(outbox, "sign_in_code")
+    assert len(code) == 6
+    assert code.isdigit()
+
+    session = auth.sign_in_with_code(ports, "ada@example.com", code)
+    assert session.user.email_verified
+    with pytest.raises(Unauthorized):
+        auth.sign_in_with_code(ports, "ada@example.com", code)
+
+
+def test_a_code_is_refused_after_five_wrong_tries_and_a_new_one_works(
+    ports: auth.AuthPorts, outbox: Queue
+) -> None:
+    auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    queued(outbox)
+    auth.request_code(ports, "ada@example.com")
+    code = secret_for(outbox, "sign_in_code")
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for _ in range(auth.CODE_TRIES):
+        with pytest.raises(Unauthorized):
+            auth.sign_in_with_code(ports, "ada@example.com", wrong)
+
+    with pytest.raises(TooManyRequests):
+        auth.sign_in_with_code(ports, "ada@example.com", code)
+
+    auth.request_code(ports, "ada@example.com")  # at once: the spent code is replaced
+    fresh = secret_for(outbox, "sign_in_code")
+    auth.sign_in_with_code(ports, "ada@example.com", fresh)
+
+
+def test_a_code_expires_after_ten_minutes_and_is_not_resent_at_once(
+    ports: auth.AuthPorts, outbox: Queue
+) -> None:
+    auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    queued(outbox)
+    auth.request_code(ports, "ada@example.com")
+    code = secret_for(outbox, "sign_in_code")
+    auth.request_code(ports, "ada@example.com")  # a second click: nothing new is sent
+    assert queued(outbox) == []
+
+    clock_of(ports).advance(minutes=10)
+    with pytest.raises(Unauthorized):
+        auth.sign_in_with_code(ports, "ada@example.com", code)
+
+
+def test_no_code_for_an_address_without_an_account(ports: auth.AuthPorts, outbox: Queue) -> None:
+    auth.request_code(ports, "nobody@example.com")
+    assert queued(outbox) == []
+    with pytest.raises(Unauthorized):
+        auth.sign_in_with_code(ports, "nobody@example.com", "123456")
