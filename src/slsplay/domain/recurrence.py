@@ -147,7 +147,7 @@ class Recurrence:
             if self.month_day > SHORTEST_MONTH:
                 text += " (or the month's last day)"
         if self.count is not None:
-            text += f", {self.count} times"
+            text += ", once" if self.count == 1 else f", {self.count} times"
         if self.until is not None:
             text += f", until {self.until.isoformat()}"
         return text

@@ -15,7 +15,16 @@ from slsplay.domain.invitations import Invitation, Response
 from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupDetails, MeetupStatus
 from slsplay.domain.series import Series
 from slsplay.ids import new_id
-from slsplay.ports import PK, SK, Clock, ConditionFailed, ItemStore, Key, TransactionOp
+from slsplay.ports import (
+    MAX_BATCH_GET,
+    PK,
+    SK,
+    Clock,
+    ConditionFailed,
+    ItemStore,
+    Key,
+    TransactionOp,
+)
 from slsplay.services import meetups as meetup_services
 from slsplay.store import schema
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, every
@@ -59,7 +68,10 @@ def series_of(store: ItemStore, meetup: Meetup) -> Series | None:
 def occurrences_of(store: ItemStore, series: Series) -> list[Occurrence]:
     """The occurrences created so far, in order."""
     ids = SeriesRepository(store).occurrence_ids(series.id)
-    found = MeetupRepository(store).get_many(list(ids.values())[:100])
+    wanted = list(ids.values())
+    found: dict[str, Meetup] = {}
+    for start in range(0, len(wanted), MAX_BATCH_GET):
+        found |= MeetupRepository(store).get_many(wanted[start : start + MAX_BATCH_GET])
     return [
         Occurrence(number, found[meetup_id])
         for number, meetup_id in sorted(ids.items())
