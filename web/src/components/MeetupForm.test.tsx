@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { MeetupForm } from "./MeetupForm";
@@ -68,6 +68,120 @@ describe("MeetupForm", () => {
     );
     expect(screen.getByText("Capacity must be a whole number from 1 to 100000")).toBeInTheDocument();
     expect(screen.getByRole("alert")).toHaveTextContent("The meetup has changed");
+  });
+});
+
+describe("MeetupForm's monthly repeat", () => {
+  // 2030-06-11 is the 2nd Tuesday of June; 2030-06-25 the 4th, and the last.
+  const tuesday = { ...valid, date: "2030-06-11" };
+
+  it("sends no recurrence unless it repeats", async () => {
+    const onSubmit = vi.fn();
+    render(<MeetupForm initial={tuesday} submitLabel="Create draft" offerRepeat onSubmit={onSubmit} now={() => NOW} />);
+    expect(screen.getByRole("checkbox", { name: "Repeats monthly" })).not.toBeChecked();
+    expect(screen.queryByRole("group", { name: "On" })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Create draft" }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ title: valid.title, recurrence: null }));
+  });
+
+  it("offers the day and the weekday of the date, and sends the one chosen with its end", async () => {
+    const onSubmit = vi.fn();
+    render(<MeetupForm initial={tuesday} submitLabel="Create draft" offerRepeat onSubmit={onSubmit} now={() => NOW} />);
+    await userEvent.click(screen.getByRole("checkbox", { name: "Repeats monthly" }));
+    const on = screen.getByRole("group", { name: "On" });
+    expect(within(on).getAllByRole("radio").map((radio) => radio.parentElement?.textContent)).toEqual([
+      "the 11th",
+      "the 2nd Tuesday",
+    ]);
+    await userEvent.click(within(on).getByRole("radio", { name: "the 2nd Tuesday" }));
+    const ends = screen.getByRole("group", { name: "Ends" });
+    expect(within(ends).getByRole("radio", { name: "Never" })).toBeChecked();
+    await userEvent.click(within(ends).getByRole("radio", { name: "After a number of occurrences" }));
+    const count = screen.getByLabelText("Number of occurrences");
+    await userEvent.clear(count);
+    await userEvent.type(count, "6");
+    expect(screen.getByText(/Monthly on the 2nd Tuesday, 6 times\./)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Create draft" }));
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({
+        date: "2030-06-11",
+        recurrence: { frequency: "monthly", by: "weekday", nth: 2, count: 6, until: null },
+      }),
+    );
+  });
+
+  it("offers the last weekday in the month's last week, and an end date", async () => {
+    const onSubmit = vi.fn();
+    render(<MeetupForm initial={tuesday} submitLabel="Create draft" offerRepeat onSubmit={onSubmit} now={() => NOW} />);
+    await userEvent.click(screen.getByRole("checkbox", { name: "Repeats monthly" }));
+    expect(screen.queryByRole("radio", { name: "the last Tuesday" })).not.toBeInTheDocument();
+    const date = screen.getByLabelText("Date");
+    await userEvent.clear(date);
+    await userEvent.type(date, "2030-06-25");
+    await userEvent.click(screen.getByRole("radio", { name: "the last Tuesday" }));
+    await userEvent.click(screen.getByRole("radio", { name: "On a date" }));
+    await userEvent.type(screen.getByLabelText("End date"), "2030-12-31");
+    await userEvent.click(screen.getByRole("button", { name: "Create draft" }));
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({
+        recurrence: { frequency: "monthly", by: "weekday", nth: -1, count: null, until: "2030-12-31" },
+      }),
+    );
+  });
+
+  it("checks the end of the series before sending", async () => {
+    const onSubmit = vi.fn();
+    render(<MeetupForm initial={tuesday} submitLabel="Create draft" offerRepeat onSubmit={onSubmit} now={() => NOW} />);
+    await userEvent.click(screen.getByRole("checkbox", { name: "Repeats monthly" }));
+    await userEvent.click(screen.getByRole("radio", { name: "After a number of occurrences" }));
+    await userEvent.clear(screen.getByLabelText("Number of occurrences"));
+    await userEvent.type(screen.getByLabelText("Number of occurrences"), "121");
+    await userEvent.click(screen.getByRole("button", { name: "Create draft" }));
+    expect(screen.getByLabelText("Number of occurrences")).toHaveAccessibleDescription(
+      "The first one included, up to 120. Number of occurrences must be a whole number from 1 to 120",
+    );
+    expect(screen.getByText("One field needs your attention.")).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("shows the server's refusal of the repeat next to its field", async () => {
+    render(
+      <MeetupForm
+        initial={tuesday}
+        submitLabel="Create draft"
+        offerRepeat
+        onSubmit={() => undefined}
+        serverErrors={{ "recurrence.until": "must not be before the first occurrence (2030-06-11)" }}
+      />,
+    );
+    await userEvent.click(screen.getByRole("checkbox", { name: "Repeats monthly" }));
+    await userEvent.click(screen.getByRole("radio", { name: "On a date" }));
+    expect(screen.getByText("End date must not be before the first occurrence (2030-06-11)")).toBeInTheDocument();
+  });
+
+  it("is not offered when editing", () => {
+    render(<MeetupForm initial={tuesday} submitLabel="Save changes" onSubmit={() => undefined} now={() => NOW} />);
+    expect(screen.queryByRole("checkbox", { name: "Repeats monthly" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: "Apply to" })).not.toBeInTheDocument();
+  });
+
+  it("asks what an edit of an occurrence applies to", async () => {
+    const onSubmit = vi.fn();
+    render(
+      <MeetupForm
+        initial={tuesday}
+        submitLabel="Save changes"
+        occurrence={{ number: 2, summary: "Monthly on the 2nd Tuesday" }}
+        onSubmit={onSubmit}
+        now={() => NOW}
+      />,
+    );
+    const applyTo = screen.getByRole("group", { name: "Apply to" });
+    expect(applyTo).toHaveAccessibleDescription("This is occurrence 2 of a series: Monthly on the 2nd Tuesday.");
+    expect(within(applyTo).getByRole("radio", { name: "This occurrence" })).toBeChecked();
+    await userEvent.click(within(applyTo).getByRole("radio", { name: "This and all future occurrences" }));
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ applyTo: "following", recurrence: null }));
   });
 });
 

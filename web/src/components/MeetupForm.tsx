@@ -1,6 +1,10 @@
-import { useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
+import { RepeatFields } from "./RepeatFields";
 import { ErrorBanner, Field } from "./ui";
+import type { MeetupSubmission } from "../lib/meetupInput";
+import { NO_REPEAT, REPEAT_LABELS, toRecurrence, validateRepeat, type ApplyTo, type RepeatValues } from "../lib/series";
 import { timeZones } from "../lib/time";
+import "./series.css";
 import {
   CATEGORIES,
   DESCRIPTION_MAX,
@@ -10,11 +14,18 @@ import {
   type MeetupFormValues,
 } from "../lib/validation";
 
-export type { MeetupFormValues };
+export type { MeetupFormValues, MeetupSubmission };
+
+const APPLY_TO: { value: ApplyTo; label: string }[] = [
+  { value: "this", label: "This occurrence" },
+  { value: "following", label: "This and all future occurrences" },
+];
 
 /**
  * The meetup's fields, checked as the server checks them before anything is sent.
  * ``serverErrors`` are the server's userErrors by field (shown next to the fields).
+ * ``offerRepeat`` adds "Repeats monthly" (a new meetup); ``occurrence`` (editing an
+ * occurrence of a series) asks whether the change is for it alone or for those to come too.
  */
 export function MeetupForm({
   initial,
@@ -23,6 +34,8 @@ export function MeetupForm({
   serverErrors,
   formError,
   keptStart,
+  offerRepeat = false,
+  occurrence = null,
   onSubmit,
   now = () => new Date(),
 }: {
@@ -32,38 +45,59 @@ export function MeetupForm({
   serverErrors?: FieldErrors;
   formError?: string | null;
   keptStart?: Date;
-  onSubmit: (values: MeetupFormValues) => void;
+  offerRepeat?: boolean;
+  occurrence?: { number: number | null; summary: string } | null;
+  onSubmit: (values: MeetupSubmission) => void;
   now?: () => Date;
 }) {
   const [values, setValues] = useState<MeetupFormValues>(initial);
+  const [repeat, setRepeat] = useState<RepeatValues>(NO_REPEAT);
+  const [applyTo, setApplyTo] = useState<ApplyTo>("this");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
   const zones = useMemo(() => timeZones(), []);
+  const applyToId = useId();
+
+  const check = (next: MeetupFormValues, nextRepeat: RepeatValues): FieldErrors => ({
+    ...validateMeetup(next, now(), keptStart),
+    ...(offerRepeat ? validateRepeat(nextRepeat, next.date) : {}),
+  });
 
   const set = <K extends keyof MeetupFormValues>(key: K, value: MeetupFormValues[K]) => {
     const next = { ...values, [key]: value };
     setValues(next);
-    if (submitted) setErrors(validateMeetup(next, now(), keptStart));
+    if (submitted) setErrors(check(next, repeat));
+  };
+
+  const changeRepeat = (next: RepeatValues) => {
+    setRepeat(next);
+    if (submitted) setErrors(check(values, next));
   };
 
   const shown: FieldErrors = { ...serverErrors, ...errors };
   const err = (field: string) => {
     const message = shown[field];
-    return message ? describe(field, message) : null;
+    if (!message) return null;
+    const repeatLabel = REPEAT_LABELS[field];
+    return repeatLabel ? `${repeatLabel} ${message}` : describe(field, message);
   };
   const errorCount = Object.values(shown).filter(Boolean).length;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    const found = validateMeetup(values, now(), keptStart);
+    const found = check(values, repeat);
     setErrors(found);
     if (Object.keys(found).length) {
       const firstField = document.querySelector<HTMLElement>("[aria-invalid='true']");
       firstField?.focus();
       return;
     }
-    onSubmit(values);
+    onSubmit({
+      ...values,
+      recurrence: offerRepeat ? toRecurrence(repeat, values.date) : null,
+      applyTo: occurrence ? applyTo : "this",
+    });
   }
 
   return (
@@ -116,6 +150,7 @@ export function MeetupForm({
           </select>
         )}
       </Field>
+      {offerRepeat ? <RepeatFields value={repeat} date={values.date} onChange={changeRepeat} error={err} /> : null}
       <Field label="Duration (minutes)" error={err("durationMinutes")}>
         {(p) => (
           <input
@@ -205,6 +240,28 @@ export function MeetupForm({
           )}
         </Field>
       </div>
+      {occurrence ? (
+        <fieldset className="series-choices" aria-describedby={`${applyToId}-hint`}>
+          <legend>Apply to</legend>
+          <p className="hint" id={`${applyToId}-hint`}>
+            {occurrence.number ? `This is occurrence ${occurrence.number} of a series: ` : "This meetup is part of a series: "}
+            {occurrence.summary}.
+          </p>
+          {APPLY_TO.map((choice) => (
+            <div className="series-check" key={choice.value}>
+              <input
+                id={`${applyToId}-${choice.value}`}
+                type="radio"
+                name={`${applyToId}-apply-to`}
+                value={choice.value}
+                checked={applyTo === choice.value}
+                onChange={() => setApplyTo(choice.value)}
+              />
+              <label htmlFor={`${applyToId}-${choice.value}`}>{choice.label}</label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
       <button className="button button-primary button-block" type="submit" disabled={busy}>
         {busy ? "Saving…" : submitLabel}
       </button>

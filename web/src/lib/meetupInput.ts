@@ -1,8 +1,15 @@
-import type { CreateMeetupInput, MeetupQuery } from "../gql/graphql";
+import type { CreateMeetupInput, MeetupQuery, RecurrenceInput } from "../gql/graphql";
+import type { ApplyTo } from "./series";
 import { browserTimeZone, isoWithOffset, localDateTimeParts } from "./time";
 import { currencyDigits, startInstant, toMinor, type FieldErrors, type MeetupFormValues } from "./validation";
 
 type Meetup = NonNullable<MeetupQuery["meetup"]>;
+
+/** What the meetup form sends: its fields, how it repeats (new meetups), and what an edit of an occurrence applies to. */
+export interface MeetupSubmission extends MeetupFormValues {
+  recurrence: RecurrenceInput | null;
+  applyTo: ApplyTo;
+}
 
 export function emptyValues(now: Date = new Date()): MeetupFormValues {
   const zone = browserTimeZone();
@@ -61,6 +68,12 @@ export function toInput(values: MeetupFormValues): CreateMeetupInput {
     price: amount != null ? { amountMinor: amount, currency } : null,
     visibility: values.visibility,
   };
+}
+
+/** A new meetup as the API's input: the first occurrence of a monthly series when it repeats. */
+export function toCreateInput(values: MeetupSubmission): CreateMeetupInput {
+  const input = toInput(values);
+  return values.recurrence ? { ...input, recurrence: values.recurrence } : input;
 }
 
 /** The server's userErrors by field, plus those about the whole input. */

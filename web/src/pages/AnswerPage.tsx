@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import {
@@ -9,10 +9,13 @@ import {
 import { Markdown } from "../components/Markdown";
 import { PaidAnswer } from "../components/PaidAnswer";
 import { Picture } from "../components/Picture";
-import { ErrorBanner, ErrorPage, Spinner } from "../components/ui";
+import { ErrorBanner, ErrorPage, Notice, Spinner } from "../components/ui";
+import "../components/series.css";
 import type { AnswerChoice } from "../gql/graphql";
 import { AnswerPageQuery, RespondMutation } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
+import { problemText } from "../lib/payments";
+import { answerForSeries, seriesOfAnswerLink, type SeriesRef } from "../lib/series";
 import { browserTimeZone, formatDuration, formatWhen, zoneAbbreviation } from "../lib/time";
 
 /** The page an invitation email's link opens: answer without an account. */
@@ -24,6 +27,12 @@ export function AnswerPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [justAnswered, setJustAnswered] = useState(false);
   const oneClick = useRef(false);
+  // GraphQL's answer page does not say whether the meetup repeats; the REST answer link does.
+  const [series, setSeries] = useState<SeriesRef | null>(null);
+  const [forSeries, setForSeries] = useState(false);
+  const [savingSeries, setSavingSeries] = useState(false);
+  const [answeredSeries, setAnsweredSeries] = useState(false);
+  const forSeriesId = useId();
 
   const page = data?.invitation;
   const response = page?.invitation.response;
@@ -31,9 +40,42 @@ export function AnswerPage() {
   const paid = Boolean(page?.meetup.price);
   const refresh = () => reexecute({ requestPolicy: "network-only" });
 
+  useEffect(() => {
+    if (!canAnswer || paid) return undefined;
+    let current = true;
+    // Without it, answers are for this date only, as on any meetup: nothing to tell.
+    seriesOfAnswerLink(token).then(
+      (found) => current && setSeries(found),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [token, canAnswer, paid]);
+
+  /** Save the answer for this date and every later one of the series. */
+  async function answerSeries(choice: AnswerChoice): Promise<string | null> {
+    setSavingSeries(true);
+    try {
+      await answerForSeries(token, choice === "ATTENDING" ? "attending" : "declined");
+      setJustAnswered(true);
+      setAnsweredSeries(true);
+      refresh();
+      return null;
+    } catch (error) {
+      const message = problemText(error, "Could not save your answer.");
+      setProblem(message);
+      return message;
+    } finally {
+      setSavingSeries(false);
+    }
+  }
+
   /** Save the answer; answers the refusal's message, if any (also shown on the page). */
   async function answer(choice: AnswerChoice): Promise<string | null> {
     setProblem(null);
+    setAnsweredSeries(false);
+    if (forSeries && series) return answerSeries(choice);
     const result = await respond({ token, response: choice });
     const payload = result.data?.respondToInvitation;
     if (payload?.invitation && payload.userErrors.length === 0) {
@@ -142,12 +184,32 @@ export function AnswerPage() {
                 <p className="muted small">You can change your answer until the meetup starts.</p>
               ) : null}
               <ErrorBanner>{problem}</ErrorBanner>
+              {series ? (
+                <div className="series-answer">
+                  <div className="series-check">
+                    <input
+                      id={forSeriesId}
+                      type="checkbox"
+                      checked={forSeries}
+                      aria-describedby={`${forSeriesId}-hint`}
+                      onChange={(e) => setForSeries(e.target.checked)}
+                    />
+                    <label htmlFor={forSeriesId}>Apply my answer to every later date of this series</label>
+                  </div>
+                  <p className="hint" id={`${forSeriesId}-hint`}>
+                    {series.summary
+                      ? `This is date ${series.occurrence} of a series: ${series.summary}.`
+                      : `This is date ${series.occurrence} of a monthly series.`}
+                  </p>
+                </div>
+              ) : null}
+              {answeredSeries ? <Notice>Your answer is saved for every later date of this series.</Notice> : null}
               <div className="answer-buttons">
                 <button
                   type="button"
                   className={`button ${response === "ATTENDING" ? "button-primary" : ""}`}
                   aria-pressed={response === "ATTENDING"}
-                  disabled={answering}
+                  disabled={answering || savingSeries}
                   onClick={() => void answer("ATTENDING")}
                 >
                   I'm attending
@@ -156,7 +218,7 @@ export function AnswerPage() {
                   type="button"
                   className={`button ${response === "DECLINED" ? "button-primary" : ""}`}
                   aria-pressed={response === "DECLINED"}
-                  disabled={answering}
+                  disabled={answering || savingSeries}
                   onClick={() => void answer("DECLINED")}
                 >
                   I can't make it

@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
-import { MeetupForm, type MeetupFormValues } from "../components/MeetupForm";
-import { ErrorPage, Spinner } from "../components/ui";
+import { MeetupForm, type MeetupSubmission } from "../components/MeetupForm";
+import { occurrenceOf, useSeries } from "../components/SeriesPanel";
+import { ErrorBanner, ErrorPage, Spinner } from "../components/ui";
 import { CreateMeetupMutation, MeetupQuery, UpdateMeetupMutation } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
 import { meetupGlobalId } from "../lib/ids";
-import { emptyValues, splitUserErrors, toInput, valuesOf } from "../lib/meetupInput";
+import { emptyValues, splitUserErrors, toCreateInput, toInput, valuesOf } from "../lib/meetupInput";
 import type { FieldErrors } from "../lib/validation";
 
 export function CreateMeetup() {
@@ -16,10 +17,10 @@ export function CreateMeetup() {
   const [formError, setFormError] = useState<string | null>(null);
   const [initial] = useState(() => emptyValues());
 
-  async function submit(values: MeetupFormValues) {
+  async function submit(values: MeetupSubmission) {
     setFormError(null);
     setServerErrors({});
-    const result = await create({ input: toInput(values) });
+    const result = await create({ input: toCreateInput(values) });
     const payload = result.data?.createMeetup;
     if (payload?.meetup) {
       navigate(`/meetups/${payload.meetup.meetupId}`);
@@ -43,6 +44,7 @@ export function CreateMeetup() {
         busy={fetching}
         serverErrors={serverErrors}
         formError={formError}
+        offerRepeat
         onSubmit={submit}
       />
     </section>
@@ -57,8 +59,10 @@ export function EditMeetup() {
   const [{ fetching: saving }, update] = useMutation(UpdateMeetupMutation);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Whether it is an occurrence of a series: then the change may apply to those to come too.
+  const series = useSeries(meetupId);
 
-  if (!data && fetching) return <Spinner label="Loading the meetup…" />;
+  if ((!data && fetching) || series.loading) return <Spinner label="Loading the meetup…" />;
   if (!data) {
     return (
       <ErrorPage
@@ -70,12 +74,13 @@ export function EditMeetup() {
   const meetup = data.meetup;
   if (!meetup) return <ErrorPage message="There is no such meetup, or it is not yours to edit." />;
 
-  async function submit(values: MeetupFormValues) {
+  async function submit(values: MeetupSubmission) {
     if (!meetup) return;
     setFormError(null);
     setServerErrors({});
     const input = toInput(values);
-    const result = await update({ input: { id: meetup.id, expectedVersion: meetup.version, ...input } });
+    const scope = series.series ? { applyTo: values.applyTo } : {};
+    const result = await update({ input: { id: meetup.id, expectedVersion: meetup.version, ...input, ...scope } });
     const payload = result.data?.updateMeetup;
     if (payload?.meetup) {
       navigate(`/meetups/${meetup.meetupId}`);
@@ -96,6 +101,12 @@ export function EditMeetup() {
         <Link to={`/meetups/${meetup.meetupId}`}>← Back to the meetup</Link>
       </p>
       <h1>Edit meetup</h1>
+      {series.problem ? (
+        <ErrorBanner>
+          Could not tell whether this meetup repeats, so your changes apply to this date only.{" "}
+          {series.problem}
+        </ErrorBanner>
+      ) : null}
       <MeetupForm
         key={meetup.version}
         initial={valuesOf(meetup)}
@@ -104,6 +115,9 @@ export function EditMeetup() {
         busy={saving}
         serverErrors={serverErrors}
         formError={formError}
+        occurrence={
+          series.series ? { number: occurrenceOf(series.series, meetup.meetupId), summary: series.series.summary } : null
+        }
         onSubmit={submit}
       />
     </section>

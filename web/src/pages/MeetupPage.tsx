@@ -8,6 +8,7 @@ import { Markdown } from "../components/Markdown";
 import { MediaUploader } from "../components/MediaUploader";
 import { Picture } from "../components/Picture";
 import { PublishPanel } from "../components/PublishPanel";
+import { SeriesPanel } from "../components/SeriesPanel";
 import { UploadStatus } from "../components/UploadStatus";
 import { VideoPlayer } from "../components/VideoPlayer";
 import { ErrorBanner, ErrorPage, Notice, Spinner, StatusBadge } from "../components/ui";
@@ -128,6 +129,13 @@ export function MeetupPage() {
           />
         ) : null}
       </header>
+
+      <SeriesPanel
+        meetupId={meetup.meetupId}
+        title={meetup.title}
+        timezone={meetup.timezone}
+        version={meetup.version}
+      />
 
       {isOrganizer ? (
         <section className="panel" aria-labelledby="organizer-tools">
