@@ -25,6 +25,7 @@ from slsplay.store.schema import TABLE
 
 if TYPE_CHECKING:
     from slsplay.adapters.local.sqlite_queue import SqliteQueues
+    from slsplay.adapters.oidc import AuthlibProviders
     from slsplay.services.auth import AuthPorts
 
 SQLITE_FILE = "slsplay.db"
@@ -144,6 +145,28 @@ class Container:
         return MailboxMailer(
             settings.data_dir / MAILBOX_DIR, sender=settings.mail_from, clock=self.clock
         )
+
+    @cached_property
+    def identity_providers(self) -> AuthlibProviders:
+        """The social sign-in providers: from the settings, or the stage's secret."""
+        from slsplay.adapters.oidc import AuthlibProviders, parse_providers  # noqa: PLC0415
+
+        text = self.settings.oidc_providers
+        if text is None and self.settings.backend == "aws":
+            from slsplay.adapters.aws.secrets import (  # noqa: PLC0415
+                secret_bytes,
+                sign_in_providers_name,
+            )
+
+            try:
+                name = sign_in_providers_name(self.settings.stage)
+                text = secret_bytes(name, self.aws_client("secretsmanager")).decode()
+            except Exception as e:  # no such secret: sign-in is by email only
+                if "ResourceNotFound" not in repr(e) and "ResourceNotFound" not in repr(
+                    e.__cause__
+                ):
+                    raise
+        return AuthlibProviders(parse_providers(text))
 
     @cached_property
     def payments(self) -> Payments:

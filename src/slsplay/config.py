@@ -39,6 +39,9 @@ class Settings:
     payments: PaymentProvider = "local"
     # Another address for Stripe's API (a test double such as stripe-mock); None: Stripe's.
     stripe_api_base: str | None = None
+    # Social sign-in providers, as JSON (adapters/oidc.py's parse_providers); in the cloud
+    # the stage's secret slsplay/<stage>/sign-in holds them instead.
+    oidc_providers: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -65,6 +68,7 @@ class Settings:
             in ("on", "true", "1"),
             payments=_payment_provider(env.get("SLSPLAY_PAYMENTS", "local")),
             stripe_api_base=env.get("SLSPLAY_STRIPE_API_BASE") or None,
+            oidc_providers=env.get("SLSPLAY_OIDC_PROVIDERS") or None,
         )
 
 

@@ -822,3 +822,48 @@ class SearchIndex(Protocol):
     def search(self, query: SearchQuery) -> SearchPage:
         """The meetups that match, in the query's order, a page at a time."""
         ...
+
+
+# -- social sign-in ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a provider says signed in: its own id for them, and their address if it has one
+    (``email_verified``: the provider says the address is theirs)."""
+
+    provider: str
+    subject: str
+    email: str | None
+    email_verified: bool
+    name: str | None
+
+
+class SignInRefused(Exception):
+    """The provider's answer was not one to trust (or it refused): ``code`` says which."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+
+
+class IdentityProviders(Protocol):
+    """The sign-in providers configured (OpenID Connect by discovery, GitHub's OAuth 2):
+    the authorization-code flow with PKCE, the ID token checked (signature, issuer,
+    audience, expiry, nonce)."""
+
+    def names(self) -> list[str]:
+        """The configured providers, in the order to show them."""
+        ...
+
+    def authorization_url(
+        self, provider: str, *, redirect_uri: str, state: str, nonce: str, code_verifier: str
+    ) -> str:
+        """Where to send the person to sign in at ``provider``."""
+        ...
+
+    def identity(
+        self, provider: str, *, code: str, redirect_uri: str, code_verifier: str, nonce: str
+    ) -> Identity:
+        """Trade the code for who signed in; ``SignInRefused`` for anything not to trust."""
+        ...

@@ -91,6 +91,11 @@ def test_routes_that_need_no_token_are_exactly_the_public_ones() -> None:
         ("POST", "/api/auth/password/reset"),
         ("POST", "/api/auth/code"),
         ("POST", "/api/auth/code/verify"),
+        # Social sign-in: the provider's answer, then a one-time code, are the credentials.
+        ("GET", "/api/auth/providers"),
+        ("GET", "/api/auth/oidc/{provider}/start"),
+        ("GET", "/api/auth/oidc/{provider}/callback"),
+        ("POST", "/api/auth/oidc/exchange"),
         ("GET", "/.well-known/openid-configuration"),
         ("GET", "/.well-known/jwks.json"),
         ("GET", "/api/rsvp/{token}"),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
+from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.handlers import models
@@ -17,8 +20,10 @@ from slsplay.handlers.http import (
     lambda_handler,
     problems,
 )
+from slsplay.handlers.logs import logger
 from slsplay.handlers.presenters import session_json, user_json
-from slsplay.services import auth
+from slsplay.ports import SignInRefused
+from slsplay.services import auth, social
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
 TAGS = ["auth"]
@@ -151,6 +156,90 @@ def request_code(body: models.EmailIn) -> Response[None]:
 def sign_in_with_code(body: models.CodeIn) -> models.SessionOut:
     session = auth.sign_in_with_code(container().auth, body.email, body.code, bearer_token(router))
     return models.SessionOut.model_validate(session_json(session))
+
+
+@router.get(
+    "/api/auth/providers",
+    responses=problems(),
+    tags=TAGS,
+    summary="The social sign-in providers configured (none: sign in by email)",
+)
+def providers() -> models.ProvidersOut:
+    found = container().identity_providers
+    return models.ProvidersOut(
+        providers=[
+            models.ProviderOut(
+                name=name, label=found.label(name), start_url=f"/api/auth/oidc/{name}/start"
+            )
+            for name in found.names()
+        ]
+    )
+
+
+START_RESPONSES: dict[int, OpenAPIResponse] = {
+    **problems(404),
+    302: {"description": "To the provider's sign-in page"},
+    200: {
+        "description": "With Accept: application/json, where to go (a guest's bearer token "
+        "moves their drafts to the account)",
+        "content": {"application/json": {}},
+    },
+}
+
+
+@router.get(
+    "/api/auth/oidc/<provider>/start",
+    responses=START_RESPONSES,
+    tags=TAGS,
+    summary="Begin signing in at a provider (authorization code with PKCE, state and nonce)",
+)
+def start_social(
+    provider: str,
+    next: Annotated[str | None, Query(description="A path of this site to return to.")] = None,
+) -> Response[Any]:
+    url = social.start(_social_ports(), provider, next, bearer_token(router))
+    if "application/json" in (router.current_event.headers.get("accept") or ""):
+        return Response(200, "application/json", {"authorize_url": url})
+    return Response(302, headers={"Location": url, "Cache-Control": "no-store"})
+
+
+@router.get(
+    "/api/auth/oidc/<provider>/callback",
+    responses={302: {"description": "To the web app: signed in, or back to log in"}},
+    tags=TAGS,
+    summary="Where the provider returns: the web app's next page, with a one-time code",
+)
+def finish_social(
+    provider: str,
+    code: Annotated[str | None, Query()] = None,
+    state: Annotated[str | None, Query()] = None,
+    error: Annotated[str | None, Query(description="The provider's refusal.")] = None,
+) -> Response[None]:
+    ports = _social_ports()
+    try:
+        if error:
+            raise SignInRefused("provider_refused", error)
+        location = social.finish(ports, provider, code, state)
+    except SignInRefused as refused:
+        logger.warning("social sign-in refused", extra={"provider": provider, "why": str(refused)})
+        location = f"{ports.base_url}/login?{urlencode({'error': refused.code})}"
+    return Response(302, headers={"Location": location, "Cache-Control": "no-store"})
+
+
+@router.post(
+    "/api/auth/oidc/exchange",
+    responses=problems(422),
+    tags=TAGS,
+    summary="Trade the one-time code of a social sign-in for a session (once, within 2 minutes)",
+)
+def exchange_social(body: models.ExchangeIn) -> models.SessionOut:
+    session = social.exchange(container().auth, body.code)
+    return models.SessionOut.model_validate(session_json(session))
+
+
+def _social_ports() -> social.SocialPorts:
+    app = container()
+    return social.SocialPorts(app.auth, app.identity_providers, app.settings.public_url)
 
 
 @router.get(

@@ -383,6 +383,20 @@ class UserOut(BaseModel):
     )
 
 
+class ProviderOut(BaseModel):
+    name: str
+    label: str = Field(description='For a button: "Continue with {label}".')
+    start_url: str = Field(description="Open it in the browser to sign in there.")
+
+
+class ProvidersOut(BaseModel):
+    providers: list[ProviderOut]
+
+
+class ExchangeIn(_In):
+    code: str = Field(description="The code the sign-in's last redirect carried.")
+
+
 class VerifyIn(_In):
     token: str = Field(description="From the emailed link <base>/verify/{token}.")
 

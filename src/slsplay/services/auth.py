@@ -84,7 +84,7 @@ def sign_up(
     ports: AuthPorts, email: object, password: object, name: object, guest_token: str | None = None
 ) -> Session:
     """A new account; with a guest's token, the guest's meetups move to it."""
-    guest = _guest_of(ports, guest_token)
+    guest = guest_of(ports, guest_token)
     user = User.register(
         user_id=new_id(), email=email, name=name, password=password, now=ports.clock.now()
     )
@@ -95,14 +95,14 @@ def sign_up(
         claim_drafts(ports, guest.user_id, user.id)
     if ports.outbox is not None:
         send_verification(ports, user)
-    return _start_session(ports, user)
+    return start_session(ports, user)
 
 
 def log_in(
     ports: AuthPorts, email: object, password: object, guest_token: str | None = None
 ) -> Session:
     """A session for an account holder; after five failures in 15 minutes, a pause."""
-    guest = _guest_of(ports, guest_token)
+    guest = guest_of(ports, guest_token)
     address = normalise_email(email)
     now = ports.clock.now()
     attempts = LoginAttempts(ports.store, LOGIN_WINDOW)
@@ -119,14 +119,14 @@ def log_in(
         attempts.clear(address)
     if guest is not None:
         claim_drafts(ports, guest.user_id, user.id)
-    return _start_session(ports, user)
+    return start_session(ports, user)
 
 
 def start_as_guest(ports: AuthPorts) -> Session:
     """A guest who can draft meetups and invite people before signing up."""
     user = User.guest(user_id=new_id(), now=ports.clock.now())
     UserRepository(ports.store).add(user)
-    return _start_session(ports, user)
+    return start_session(ports, user)
 
 
 def refresh(ports: AuthPorts, refresh_token: str) -> Session:
@@ -173,7 +173,7 @@ def claim_drafts(ports: AuthPorts, guest_id: str, user_id: str) -> int:
             moved += 1
 
 
-def _guest_of(ports: AuthPorts, guest_token: str | None) -> Caller | None:
+def guest_of(ports: AuthPorts, guest_token: str | None) -> Caller | None:
     if guest_token is None:
         return None
     caller = caller_from_claims(ports.tokens.verify(guest_token))
@@ -204,7 +204,7 @@ def _access_token(ports: AuthPorts, user: User) -> str:
     return ports.tokens.sign(claims)
 
 
-def _start_session(ports: AuthPorts, user: User) -> Session:
+def start_session(ports: AuthPorts, user: User) -> Session:
     refresh_token = secrets.token_urlsafe(32)
     SessionRepository(ports.store).start(
         user.id, new_id(), refresh_token, ports.clock.now() + REFRESH_LIFETIME
@@ -273,7 +273,7 @@ def reset_password(ports: AuthPorts, token: str, password: object) -> Session:
     users.save(user, read_version)
     SessionRepository(ports.store).revoke_all(user.id)
     LoginAttempts(ports.store, LOGIN_WINDOW).clear(user.email or "")
-    return _start_session(ports, user)
+    return start_session(ports, user)
 
 
 def request_code(ports: AuthPorts, email: object) -> None:
@@ -300,7 +300,7 @@ def sign_in_with_code(
     ports: AuthPorts, email: object, code: object, guest_token: str | None = None
 ) -> Session:
     """A session for the holder of the code last emailed to the address (as a login)."""
-    guest = _guest_of(ports, guest_token)
+    guest = guest_of(ports, guest_token)
     address = normalise_email(email)
     codes = SignInCodes(ports.store)
     sent = codes.find(address)
@@ -320,7 +320,7 @@ def sign_in_with_code(
     user = _verified(ports, user)  # the code came to the address
     if guest is not None:
         claim_drafts(ports, guest.user_id, user.id)
-    return _start_session(ports, user)
+    return start_session(ports, user)
 
 
 def _verified(ports: AuthPorts, user: User) -> User:

@@ -346,3 +346,96 @@ class SignInCodes:
         except ConditionFailed:
             return False
         return True
+
+
+@dataclass(frozen=True)
+class PendingSignIn:
+    """What a sign-in at a provider started with, kept until its callback (10 minutes)."""
+
+    provider: str
+    nonce: str
+    code_verifier: str
+    return_to: str
+    guest_id: str | None
+
+
+class PendingSignIns:
+    """Sign-ins started at a provider, by the hash of their ``state``; each is taken once."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    @staticmethod
+    def _key(state: str) -> Key:
+        return Key(f"OIDCSTATE#{token_hash(state)}", "STATE")
+
+    def add(self, state: str, pending: PendingSignIn, expires_at: datetime) -> None:
+        key = self._key(state)
+        self.store.put_new(
+            {
+                PK: key.pk,
+                SK: key.sk,
+                "type": "pending_sign_in",
+                "provider": pending.provider,
+                "nonce": pending.nonce,
+                "code_verifier": pending.code_verifier,
+                "return_to": pending.return_to,
+                "guest_id": pending.guest_id,
+                "expires_at": expires_at.isoformat(),
+                "ttl": _ttl(expires_at),
+            }
+        )
+
+    def take(self, state: str, now: datetime) -> PendingSignIn | None:
+        """The sign-in ``state`` names, once; None if unknown, expired or taken."""
+        key = self._key(state)
+        item = self.store.get(key)
+        if item is None or datetime.fromisoformat(item["expires_at"]) <= now:
+            return None
+        try:
+            self.store.delete(key, Exists())
+        except ConditionFailed:
+            return None
+        return PendingSignIn(
+            item["provider"],
+            item["nonce"],
+            item["code_verifier"],
+            item["return_to"],
+            item.get("guest_id"),
+        )
+
+
+class IdentityLinks:
+    """Which account a provider's user signs in to (``IDENTITY#{provider}#{subject}``)."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    @staticmethod
+    def _key(provider: str, subject: str) -> Key:
+        return Key(f"IDENTITY#{provider}#{subject}", "IDENTITY")
+
+    def find(self, provider: str, subject: str) -> str | None:
+        item = self.store.get(self._key(provider, subject))
+        return None if item is None else str(item["user_id"])
+
+    def link(self, provider: str, subject: str, user_id: str, now: datetime) -> str:
+        """Link the identity to the account; answers the account it is linked to (another
+        request may have linked it first)."""
+        key = self._key(provider, subject)
+        try:
+            self.store.put_new(
+                {
+                    PK: key.pk,
+                    SK: key.sk,
+                    "type": "identity_link",
+                    "user_id": user_id,
+                    "linked_at": now.isoformat(),
+                }
+            )
+        except ConditionFailed:
+            found = self.find(provider, subject)
+            if found is None:  # pragma: no cover  (it was there a moment ago)
+                raise
+            return found
+        return user_id

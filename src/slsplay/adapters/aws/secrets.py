@@ -28,6 +28,12 @@ def stripe_keys_name(stage: str) -> str:
     return f"slsplay/{stage}/stripe"
 
 
+def sign_in_providers_name(stage: str) -> str:
+    """The secret holding a stage's social sign-in providers, as JSON (see
+    ``adapters/oidc.py``); optional: without it, sign-in is by email only."""
+    return f"slsplay/{stage}/sign-in"
+
+
 def secret_bytes(name: str, client: Any) -> bytes:
     """The secret called ``name`` (a PEM key, for example), read with the Secrets Manager
     ``client`` and cached for five minutes."""
