@@ -21,6 +21,7 @@ from slsplay.ports import (
     ConditionFailed,
     Equals,
     Exists,
+    Item,
     ItemStore,
     Key,
     LessThan,
@@ -239,6 +240,19 @@ class AnswerLinkRepository:
         return None if item is None else AnswerLink(item["meetup_id"], item["email"])
 
 
+def _take_once(store: ItemStore, key: Key, now: datetime) -> Item | None:
+    """The item at ``key`` if it has not expired, deleted as it is read: of two requests
+    racing for it, the conditional delete lets one have it."""
+    item = store.get(key)
+    if item is None or datetime.fromisoformat(item["expires_at"]) <= now:
+        return None
+    try:
+        store.delete(key, Exists())
+    except ConditionFailed:
+        return None
+    return item
+
+
 class OneTimeTokens:
     """The tokens of emailed links: each works once, until it expires (stored hashed)."""
 
@@ -265,15 +279,8 @@ class OneTimeTokens:
     def take(self, purpose: str, token: str, now: datetime) -> str | None:
         """Spend a token: answers whose it was, or None if it is unknown, expired or spent
         (also by a request racing this one: the conditional delete lets one win)."""
-        key = self._key(purpose, token)
-        item = self.store.get(key)
-        if item is None or datetime.fromisoformat(item["expires_at"]) <= now:
-            return None
-        try:
-            self.store.delete(key, Exists())
-        except ConditionFailed:
-            return None
-        return str(item["user_id"])
+        item = _take_once(self.store, self._key(purpose, token), now)
+        return None if item is None else str(item["user_id"])
 
 
 @dataclass(frozen=True)
@@ -388,13 +395,8 @@ class PendingSignIns:
 
     def take(self, state: str, now: datetime) -> PendingSignIn | None:
         """The sign-in ``state`` names, once; None if unknown, expired or taken."""
-        key = self._key(state)
-        item = self.store.get(key)
-        if item is None or datetime.fromisoformat(item["expires_at"]) <= now:
-            return None
-        try:
-            self.store.delete(key, Exists())
-        except ConditionFailed:
+        item = _take_once(self.store, self._key(state), now)
+        if item is None:
             return None
         return PendingSignIn(
             item["provider"],
