@@ -346,13 +346,7 @@ class Meetup:
         """A new invitation; allowed in draft and published, up to the start."""
         self._ensure_organizer(actor_id)
         self.ensure_open_for_invitations(now)
-        return Invitation(
-            id=invitation_id,
-            meetup_id=self.id,
-            email=normalise_email(email),
-            name=normalise_name(name),
-            invited_at=now,
-        )
+        return self._invitation(invitation_id, email, name, now)
 
     def join(
         self, user_id: str, *, invitation_id: str, email: object, name: object, now: datetime
@@ -364,13 +358,24 @@ class Meetup:
         if self.is_organizer(user_id):
             raise Conflict("organizer_joins", "You organize this meetup.")
         self.ensure_open_for_invitations(now)
+        return self._invitation(invitation_id, email, name, now, joined=True)
+
+    def _invitation(
+        self,
+        invitation_id: str,
+        email: object,
+        name: object,
+        now: datetime,
+        *,
+        joined: bool = False,
+    ) -> Invitation:
         return Invitation(
             id=invitation_id,
             meetup_id=self.id,
             email=normalise_email(email),
             name=normalise_name(name),
             invited_at=now,
-            joined=True,
+            joined=joined,
         )
 
     def ensure_media_allowed(self, actor_id: str, now: datetime) -> None:

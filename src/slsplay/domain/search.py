@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import base64
+import binascii
+import hmac
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
 
 # Popularity halves every 30 days of a meetup's age: a meetup that drew 40 people last
@@ -52,3 +55,21 @@ def cursor_bytes(text: str) -> bytes:
     if cursor_text(data) != text:
         raise ValueError("not a cursor's spelling")
     return data
+
+
+def sealed_cursor(payload: bytes, sign: Callable[[bytes], bytes]) -> str:
+    """A cursor: its payload and the payload's signature, so that nobody can forge one."""
+    return f"{cursor_text(payload)}.{cursor_text(sign(payload))}"
+
+
+def opened_cursor(cursor: str, sign: Callable[[bytes], bytes]) -> bytes:
+    """The payload of a cursor ``sign`` sealed; ``ValueError`` for any other text."""
+    try:
+        encoded_payload, encoded_signature = cursor.split(".")
+        payload = cursor_bytes(encoded_payload)
+        signature = cursor_bytes(encoded_signature)
+    except (ValueError, binascii.Error) as e:
+        raise ValueError("not a cursor this index handed out") from e
+    if not hmac.compare_digest(signature, sign(payload)):
+        raise ValueError("not a cursor this index handed out")
+    return payload

@@ -71,7 +71,6 @@ Where this departs from the first design, and why:
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import hmac
 import json
@@ -85,8 +84,8 @@ from typing import Any
 
 from slsplay.domain.search import (
     POPULARITY_HALF_LIFE_DAYS,
-    cursor_bytes,
-    cursor_text,
+    opened_cursor,
+    sealed_cursor,
     words,
 )
 from slsplay.ports import (
@@ -907,18 +906,14 @@ class TableSearchIndex:
 
     def _encode(self, position: dict[str, Any], fingerprint: bytes) -> str:
         payload = json.dumps(position, separators=(",", ":")).encode()
-        return f"{cursor_text(payload)}.{cursor_text(self._sign(payload, fingerprint))}"
+        return sealed_cursor(payload, lambda data: self._sign(data, fingerprint))
 
     def _decode(self, cursor: str, fingerprint: bytes) -> dict[str, Any]:
         """The position in a cursor this index signed for this very search."""
         try:
-            encoded_payload, encoded_signature = cursor.split(".")
-            payload = cursor_bytes(encoded_payload)
-            signature = cursor_bytes(encoded_signature)
-        except (ValueError, binascii.Error) as e:
+            payload = opened_cursor(cursor, lambda data: self._sign(data, fingerprint))
+        except ValueError as e:
             raise InvalidCursor("the cursor is not one this search handed out") from e
-        if not hmac.compare_digest(signature, self._sign(payload, fingerprint)):
-            raise InvalidCursor("the cursor is not one this search handed out")
         position = json.loads(payload)
         if not isinstance(position, dict) or not (
             {"sk"} == set(position) or {"r"} == set(position)

@@ -13,7 +13,6 @@ out for another search, is refused rather than silently starting somewhere else.
 
 from __future__ import annotations
 
-import binascii
 import hashlib
 import hmac
 import json
@@ -30,8 +29,8 @@ from slsplay.adapters.local.sqlite_file import SqliteFile
 from slsplay.domain.search import (
     POPULARITY_HALF_LIFE_DAYS,
     WORD,
-    cursor_bytes,
-    cursor_text,
+    opened_cursor,
+    sealed_cursor,
     words,
 )
 from slsplay.ports import (
@@ -252,18 +251,14 @@ class SqliteSearchIndex:
 
     def _encode(self, after: list[Any], scored_at: int, fingerprint: bytes) -> str:
         payload = json.dumps({"after": after, "at": scored_at}, separators=(",", ":")).encode()
-        return f"{cursor_text(payload)}.{cursor_text(self._sign(payload, fingerprint))}"
+        return sealed_cursor(payload, lambda data: self._sign(data, fingerprint))
 
     def _decode(self, cursor: str, fingerprint: bytes, keys: int) -> tuple[list[Any], int]:
         """The sort key, id and scoring instant in a cursor this index signed for this query."""
         try:
-            encoded_payload, encoded_signature = cursor.split(".")
-            payload = cursor_bytes(encoded_payload)
-            signature = cursor_bytes(encoded_signature)
-        except (ValueError, binascii.Error) as e:
+            payload = opened_cursor(cursor, lambda data: self._sign(data, fingerprint))
+        except ValueError as e:
             raise InvalidCursor("the cursor is not one this search handed out") from e
-        if not hmac.compare_digest(signature, self._sign(payload, fingerprint)):
-            raise InvalidCursor("the cursor is not one this search handed out")
         decoded = json.loads(payload)
         # Signed by us for this very query, so its shape is known; checked all the same.
         if (
