@@ -18,6 +18,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "slsplay"
 DOMAIN_ALLOWED = {
     "__future__",
     "base64",  # the spelling of cursors: text in, bytes out
+    "binascii",
     "collections",
     "copy",
     "dataclasses",
@@ -25,6 +26,7 @@ DOMAIN_ALLOWED = {
     "dateutil",  # python-dateutil's rrule: pure date arithmetic, no I/O
     "email_validator",
     "enum",
+    "hmac",  # comparing a cursor's signature in constant time
     "re",
     "typing",
     "unicodedata",  # folding case and accents
