@@ -501,9 +501,7 @@ def run_auth(functions: Functions) -> str:
     # Social sign-in: no providers in this stage (its secret is optional and absent).
     assert functions.http("GET", "/api/auth/providers") == {"providers": []}
     functions.http("GET", "/api/auth/oidc/google/start", expect=404)
-    functions.http(
-        "GET", "/api/auth/oidc/google/callback", query="code=c&state=forged", expect=302
-    )
+    functions.http("GET", "/api/auth/oidc/google/callback", query="code=c&state=forged", expect=302)
     functions.http("POST", "/api/auth/oidc/exchange", body={"code": "spent"}, expect=422)
     functions.http("GET", "/.well-known/openid-configuration")
     functions.http("GET", "/.well-known/jwks.json")
