@@ -205,7 +205,7 @@ def start_social(
 
 @router.get(
     "/api/auth/oidc/<provider>/callback",
-    responses={302: {"description": "To the web app: signed in, or back to log in"}},
+    responses={**problems(), 302: {"description": "To the web app: signed in, or back to log in"}},
     tags=TAGS,
     summary="Where the provider returns: the web app's next page, with a one-time code",
 )

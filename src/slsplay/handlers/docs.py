@@ -34,6 +34,9 @@ def openapi_document() -> Response[str]:
     return Response(200, "application/json", json.dumps(openapi_schema()))
 
 
+EMPTY_ANSWERS = ("202", "204", "302", "303")
+
+
 def openapi_schema() -> dict[str, Any]:
     """The OpenAPI document as data: what /api/openapi.json serves."""
     schema: dict[str, Any] = app.get_openapi_schema(
@@ -42,9 +45,11 @@ def openapi_schema() -> dict[str, Any]:
         description=DESCRIPTION,
         security_schemes=SECURITY_SCHEMES,  # type: ignore[arg-type]
     ).model_dump(mode="json", by_alias=True, exclude_none=True)
-    # A 204 has no body; the generator gives it the route's (empty) JSON content anyway.
+    # An accepted request, an empty answer and a redirect have no body; the generator gives
+    # them the route's (empty) JSON content anyway.
     for operation in (op for path in schema["paths"].values() for op in path.values()):
-        operation.get("responses", {}).get("204", {}).pop("content", None)
+        for status in EMPTY_ANSWERS:
+            operation.get("responses", {}).get(status, {}).pop("content", None)
     return schema
 
 
