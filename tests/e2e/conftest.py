@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -58,15 +59,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield running
 
 
-@pytest.fixture
-def page(browser: Browser, server: Server, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A fresh phone-size page (its own cookies and storage) on the server."""
+@contextmanager
+def phone_page(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh phone-size page (its own cookies and storage) on ``base_url``; when the test
+    fails, a full-page screenshot of it."""
     context = browser.new_context(
         viewport=PHONE,
         is_mobile=True,
         has_touch=True,
         device_scale_factor=2,
-        base_url=server.url,
+        base_url=base_url,
         locale="en-GB",
         timezone_id="Europe/London",
     )
@@ -85,6 +87,13 @@ def page(browser: Browser, server: Server, request: pytest.FixtureRequest) -> It
         except Exception as error:  # a screenshot must not hide the failure
             print(f"could not save a screenshot: {error}")
     context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh phone-size page (its own cookies and storage) on the server."""
+    with phone_page(browser, server.url, request) as opened:
+        yield opened
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)

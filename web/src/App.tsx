@@ -1,5 +1,7 @@
 import { createBrowserRouter, RouterProvider, type RouteObject } from "react-router";
+import { AccountNotice } from "./components/AccountNotice";
 import { Layout } from "./components/Layout";
+import { ForgotPasswordPage, ResetPasswordPage, SignInCompletePage, VerifyEmailPage } from "./pages/AccountPages";
 import { AnswerPage } from "./pages/AnswerPage";
 import { AttendeesPage } from "./pages/AttendeesPage";
 import { LogInPage, NotFound, SignUpPage } from "./pages/AuthPages";
@@ -19,8 +21,20 @@ export const routes: RouteObject[] = [
       { index: true, element: <Landing /> },
       { path: "signup", element: <SignUpPage /> },
       { path: "login", element: <LogInPage /> },
+      { path: "signin/complete", element: <SignInCompletePage /> },
+      { path: "verify/:token", element: <VerifyEmailPage /> },
+      { path: "forgot-password", element: <ForgotPasswordPage /> },
+      { path: "reset/:token", element: <ResetPasswordPage /> },
       { path: "discover", element: <DiscoverPage /> },
-      { path: "meetups", element: <RequireSession><MyMeetups /></RequireSession> },
+      {
+        path: "meetups",
+        element: (
+          <RequireSession>
+            <AccountNotice />
+            <MyMeetups />
+          </RequireSession>
+        ),
+      },
       { path: "meetups/new", element: <RequireSession><CreateMeetup /></RequireSession> },
       { path: "meetups/:meetupId", element: <MeetupPage /> },
       { path: "meetups/:meetupId/edit", element: <RequireSession><EditMeetup /></RequireSession> },

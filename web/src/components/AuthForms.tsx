@@ -5,7 +5,7 @@ import { errorMessage } from "../lib/errors";
 import type { StoredSession } from "../lib/session";
 import { ErrorBanner, Field } from "./ui";
 
-const PASSWORD_MIN = 10;
+export const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 256;
 
 interface Errors {
@@ -15,9 +15,16 @@ interface Errors {
   form?: string;
 }
 
-function emailProblem(email: string): string | undefined {
+export function emailProblem(email: string): string | undefined {
   if (!email.trim()) return "Email is required";
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) return "Email is not a valid email address";
+  return undefined;
+}
+
+/** What is wrong with a new password, by the server's rules (sign-up and reset alike). */
+export function passwordProblem(password: string): string | undefined {
+  if (password.length < PASSWORD_MIN) return `Password must be at least ${PASSWORD_MIN} characters`;
+  if (password.length > PASSWORD_MAX) return `Password must be at most ${PASSWORD_MAX} characters`;
   return undefined;
 }
 
@@ -44,8 +51,7 @@ export function SignUpForm({
     const found: Errors = {};
     if (!name.trim()) found.name = "Name is required";
     found.email = emailProblem(email);
-    if (password.length < PASSWORD_MIN) found.password = `Password must be at least ${PASSWORD_MIN} characters`;
-    else if (password.length > PASSWORD_MAX) found.password = `Password must be at most ${PASSWORD_MAX} characters`;
+    found.password = passwordProblem(password);
     if (found.name || found.email || found.password) {
       setErrors(found);
       return;

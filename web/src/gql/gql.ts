@@ -19,6 +19,13 @@ type Documents = {
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      ...SessionFields\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation ContinueAsGuest {\n    continueAsGuest {\n      ...SessionFields\n    }\n  }\n": typeof types.ContinueAsGuestDocument,
     "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken) {\n      deletedId\n    }\n  }\n": typeof types.LogOutDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      email\n      name\n      isGuest\n      emailVerified\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      user {\n        id\n        emailVerified\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation ResendVerification {\n    resendVerification {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.ResendVerificationDocument,
+    "\n  mutation ForgotPassword($email: String!) {\n    forgotPassword(email: $email) {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.ForgotPasswordDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation RequestSignInCode($email: String!) {\n    requestSignInCode(email: $email) {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RequestSignInCodeDocument,
+    "\n  mutation SignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      ...SessionFields\n    }\n  }\n": typeof types.SignInWithCodeDocument,
     "\n  fragment MediaFields on Media {\n    id\n    mediaId\n    kind\n    status\n    reason\n    contentType\n    renditions {\n      name\n      contentType\n      width\n      height\n      url\n    }\n    streamUrl\n    posterUrl\n  }\n": typeof types.MediaFieldsFragmentDoc,
     "\n  query MyMeetups($after: String) {\n    myMeetups(first: 20, after: $after) {\n      nodes {\n        id\n        meetupId\n        title\n        startsAt\n        timezone\n        status\n        phase\n        counts {\n          invited\n          attending\n        }\n        coverImage {\n          ...MediaFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyMeetupsDocument,
     "\n  query Meetup($id: ID!) {\n    viewer {\n      id\n      isGuest\n    }\n    meetup(id: $id) {\n      id\n      meetupId\n      title\n      description\n      category\n      startsAt\n      endsAt\n      timezone\n      durationMinutes\n      visibility\n      status\n      phase\n      version\n      capacity\n      price {\n        amountMinor\n        currency\n        display\n      }\n      joinUrl\n      organizer {\n        id\n        name\n      }\n      counts {\n        invited\n        attending\n        declined\n      }\n      coverImage {\n        ...MediaFields\n      }\n      media {\n        ...MediaFields\n      }\n    }\n  }\n": typeof types.MeetupDocument,
@@ -42,6 +49,13 @@ const documents: Documents = {
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      ...SessionFields\n    }\n  }\n": types.LogInDocument,
     "\n  mutation ContinueAsGuest {\n    continueAsGuest {\n      ...SessionFields\n    }\n  }\n": types.ContinueAsGuestDocument,
     "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken) {\n      deletedId\n    }\n  }\n": types.LogOutDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      email\n      name\n      isGuest\n      emailVerified\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      user {\n        id\n        emailVerified\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation ResendVerification {\n    resendVerification {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.ResendVerificationDocument,
+    "\n  mutation ForgotPassword($email: String!) {\n    forgotPassword(email: $email) {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.ForgotPasswordDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation RequestSignInCode($email: String!) {\n    requestSignInCode(email: $email) {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RequestSignInCodeDocument,
+    "\n  mutation SignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      ...SessionFields\n    }\n  }\n": types.SignInWithCodeDocument,
     "\n  fragment MediaFields on Media {\n    id\n    mediaId\n    kind\n    status\n    reason\n    contentType\n    renditions {\n      name\n      contentType\n      width\n      height\n      url\n    }\n    streamUrl\n    posterUrl\n  }\n": types.MediaFieldsFragmentDoc,
     "\n  query MyMeetups($after: String) {\n    myMeetups(first: 20, after: $after) {\n      nodes {\n        id\n        meetupId\n        title\n        startsAt\n        timezone\n        status\n        phase\n        counts {\n          invited\n          attending\n        }\n        coverImage {\n          ...MediaFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyMeetupsDocument,
     "\n  query Meetup($id: ID!) {\n    viewer {\n      id\n      isGuest\n    }\n    meetup(id: $id) {\n      id\n      meetupId\n      title\n      description\n      category\n      startsAt\n      endsAt\n      timezone\n      durationMinutes\n      visibility\n      status\n      phase\n      version\n      capacity\n      price {\n        amountMinor\n        currency\n        display\n      }\n      joinUrl\n      organizer {\n        id\n        name\n      }\n      counts {\n        invited\n        attending\n        declined\n      }\n      coverImage {\n        ...MediaFields\n      }\n      media {\n        ...MediaFields\n      }\n    }\n  }\n": types.MeetupDocument,
@@ -94,6 +108,34 @@ export function graphql(source: "\n  mutation ContinueAsGuest {\n    continueAsG
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken) {\n      deletedId\n    }\n  }\n"): (typeof documents)["\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken) {\n      deletedId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      email\n      name\n      isGuest\n      emailVerified\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      email\n      name\n      isGuest\n      emailVerified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      user {\n        id\n        emailVerified\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      user {\n        id\n        emailVerified\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerification {\n    resendVerification {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResendVerification {\n    resendVerification {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ForgotPassword($email: String!) {\n    forgotPassword(email: $email) {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ForgotPassword($email: String!) {\n    forgotPassword(email: $email) {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestSignInCode($email: String!) {\n    requestSignInCode(email: $email) {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RequestSignInCode($email: String!) {\n    requestSignInCode(email: $email) {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation SignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      ...SessionFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -52,6 +52,89 @@ export const LogOutMutation = graphql(`
   }
 `);
 
+export const ViewerQuery = graphql(`
+  query Viewer {
+    viewer {
+      id
+      email
+      name
+      isGuest
+      emailVerified
+    }
+  }
+`);
+
+export const VerifyEmailMutation = graphql(`
+  mutation VerifyEmail($token: String!) {
+    verifyEmail(token: $token) {
+      user {
+        id
+        emailVerified
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const ResendVerificationMutation = graphql(`
+  mutation ResendVerification {
+    resendVerification {
+      accepted
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const ForgotPasswordMutation = graphql(`
+  mutation ForgotPassword($email: String!) {
+    forgotPassword(email: $email) {
+      accepted
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const ResetPasswordMutation = graphql(`
+  mutation ResetPassword($token: String!, $password: String!) {
+    resetPassword(token: $token, password: $password) {
+      ...SessionFields
+    }
+  }
+`);
+
+export const RequestSignInCodeMutation = graphql(`
+  mutation RequestSignInCode($email: String!) {
+    requestSignInCode(email: $email) {
+      accepted
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const SignInWithCodeMutation = graphql(`
+  mutation SignInWithCode($email: String!, $code: String!) {
+    signInWithCode(email: $email, code: $code) {
+      ...SessionFields
+    }
+  }
+`);
+
 export const MediaFields = graphql(`
   fragment MediaFields on Media {
     id

@@ -1,0 +1,169 @@
+"""Signing in without typing the password, at phone size: at a social provider (a test
+OpenID provider the module starts, which signs its chosen user in at once), with a new
+password from the emailed reset link, and with a code from an email; and confirming the
+address from the emailed link."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import ExitStack
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e import demo
+from tests.e2e.conftest import phone_page
+from tests.support.oidc_provider import OidcProvider
+from tests.support.server import Server, running_server
+
+CLIENT_ID, CLIENT_SECRET = "slsplay-web", "web-secret"
+NEW_PASSWORD = "a brand new password"
+
+
+@pytest.fixture(scope="module")
+def provider() -> Iterator[OidcProvider]:
+    with OidcProvider(client_id=CLIENT_ID, client_secret=CLIENT_SECRET) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def social_server(
+    tmp_path_factory: pytest.TempPathFactory, provider: OidcProvider
+) -> Iterator[Server]:
+    """``slsplay serve`` with the test provider configured as "test" ("Test ID")."""
+    configured = {
+        "test": {
+            "discovery_url": provider.discovery_url,
+            "client_id": CLIENT_ID,
+            "client_secret": CLIENT_SECRET,
+            "display_name": "Test ID",
+        }
+    }
+    with ExitStack() as stack:
+        # The server reads its providers as it starts: only its process gets the setting.
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SLSPLAY_OIDC_PROVIDERS", json.dumps(configured))
+            running = stack.enter_context(
+                running_server(tmp_path_factory.mktemp("social") / "data")
+            )
+        yield running
+
+
+@pytest.fixture
+def social_page(
+    browser: Browser, social_server: Server, request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    """A fresh phone-size page on the server that offers the test provider."""
+    with phone_page(browser, social_server.url, request) as opened:
+        yield opened
+
+
+def expect_signed_in_on_my_meetups(page: Page, name: str) -> None:
+    expect(page).to_have_url(re.compile(r"/meetups$"))
+    expect(page.get_by_role("heading", name="My meetups")).to_be_visible()
+    expect(page.get_by_text("Signed in as")).to_have_text(f"Signed in as {name}")
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+def test_a_person_signs_in_with_their_social_account_and_lands_on_their_meetups(
+    social_page: Page, provider: OidcProvider
+) -> None:
+    provider.add_user("sub-sofia", demo.unique_email("sofia"), name="Sofia Social")
+    provider.choose("sub-sofia")
+
+    social_page.goto("/login")
+    social_page.get_by_role("button", name="Continue with Test ID").click()
+
+    expect_signed_in_on_my_meetups(social_page, "Sofia Social")
+    # The provider vouched for the address: nothing to confirm.
+    expect(social_page.get_by_text("Please confirm your email address")).to_have_count(0)
+
+
+def test_a_refused_social_sign_in_comes_back_to_log_in_and_says_why(
+    social_page: Page, provider: OidcProvider
+) -> None:
+    provider.add_user("sub-unproved", demo.unique_email("una"), email_verified=False)
+    provider.choose("sub-unproved")
+
+    social_page.goto("/login")
+    social_page.get_by_role("button", name="Continue with Test ID").click()
+
+    expect(social_page).to_have_url(re.compile(r"/login\?error=email_not_verified$"))
+    expect(social_page.get_by_role("alert")).to_contain_text(
+        "That account has no confirmed email address"
+    )
+
+
+def test_a_forgotten_password_is_replaced_from_the_emailed_link(page: Page, server: Server) -> None:
+    _, email = demo.sign_up(server.url, "Rita Reset")
+
+    page.goto("/login")
+    page.get_by_role("link", name="Forgot your password?").click()
+    expect(page.get_by_role("heading", name="Forgot your password?")).to_be_visible()
+    page.get_by_label("Email").fill(email)
+    page.get_by_role("button", name="Email me a reset link").click()
+    expect(page.get_by_role("status")).to_contain_text("Check your inbox.")
+
+    mail = demo.wait_for_mail(server, email, "Reset your slsplay password")
+    link = re.search(r"\S+/reset/[\w-]+", mail["text"])
+    assert link, mail["text"]
+    page.goto(link.group(0))
+    expect(page.get_by_role("heading", name="Choose a new password")).to_be_visible()
+    page.get_by_label("New password").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Save the new password").click()
+
+    expect_signed_in_on_my_meetups(page, "Rita Reset")
+    # The link came to the address: it is confirmed too.
+    expect(page.get_by_text("Please confirm your email address")).to_have_count(0)
+
+
+def test_a_person_signs_in_with_a_code_from_an_email(page: Page, server: Server) -> None:
+    _, email = demo.sign_up(server.url, "Cody Code")
+
+    page.goto("/login")
+    page.get_by_role("button", name="Email me a sign-in code").click()
+    page.get_by_label("Email").fill(email)
+    page.get_by_role("button", name="Send me a code").click()
+    code_box = page.get_by_label("Sign-in code")
+    expect(code_box).to_be_focused()
+
+    subject = demo.wait_for_mail(server, email, "sign-in code")["subject"]
+    found = re.search(r"Your slsplay sign-in code: (\d{6})$", subject)
+    assert found, subject
+    code = found.group(1)
+    code_box.fill("000000" if code != "000000" else "111111")
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.get_by_text("That code is not right")).to_be_visible()
+
+    code_box.fill(code)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+
+    expect_signed_in_on_my_meetups(page, "Cody Code")
+
+
+def test_a_new_account_confirms_its_address_from_the_emailed_link(
+    page: Page, server: Server
+) -> None:
+    api, email = demo.sign_up(server.url, "Vera Verify")
+    page.goto("/login")
+    page.evaluate(
+        "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
+        demo.browser_session(api, email),
+    )
+    page.goto("/meetups")
+    reminder = page.locator(".verify-reminder")
+    expect(reminder).to_contain_text("Please confirm your email address")
+    reminder.get_by_role("button", name="Resend the confirmation email").click()
+    expect(reminder.get_by_role("status")).to_have_text("Sent: check your inbox for the new link.")
+
+    mail = demo.wait_for_mail(server, email, "Confirm your email address")
+    link = re.search(r"\S+/verify/[\w-]+", mail["text"])
+    assert link, mail["text"]
+    page.goto(link.group(0))
+    expect(page.get_by_role("heading", name="Your email address is confirmed")).to_be_visible()
+    page.get_by_role("link", name="Go to My meetups").click()
+
+    expect(page.get_by_role("heading", name="My meetups")).to_be_visible()
+    expect(page.get_by_text("Please confirm your email address")).to_have_count(0)

@@ -1,0 +1,67 @@
+import { useState, type ReactNode } from "react";
+import { useMutation, useQuery } from "urql";
+import { useAuth } from "../lib/auth";
+import { ResendVerificationMutation, ViewerQuery } from "../lib/documents";
+import { errorMessage } from "../lib/errors";
+import { ErrorBanner } from "./ui";
+
+/** Who is signed in, and, until they confirm their address, a reminder to (guests: nothing). */
+export function AccountNotice() {
+  const { session } = useAuth();
+  if (!session || session.user.isGuest) return null;
+  return (
+    <div className="account-notice">
+      <p className="muted small">
+        Signed in as <strong>{session.user.name || session.user.email}</strong>
+      </p>
+      <VerificationReminder />
+    </div>
+  );
+}
+
+/**
+ * While the signed-in account's address is not confirmed: say so, with a button that emails a
+ * new link. Once it is confirmed: ``confirmed`` (nothing by default). Asks the server, since a
+ * link opened in another tab or on a phone confirms it without this page knowing.
+ */
+export function VerificationReminder({ confirmed = null }: { confirmed?: ReactNode }) {
+  const [{ data }] = useQuery({ query: ViewerQuery });
+  const viewer = data?.viewer;
+  if (!viewer || viewer.isGuest) return null;
+  if (viewer.emailVerified) return <>{confirmed}</>;
+  return (
+    <div className="banner banner-info verify-reminder">
+      <p>
+        Please confirm your email address: we emailed a link to <strong>{viewer.email}</strong>.
+      </p>
+      <ResendVerification />
+    </div>
+  );
+}
+
+function ResendVerification() {
+  const [{ fetching }, resend] = useMutation(ResendVerificationMutation);
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function click() {
+    setSent(false);
+    setError(null);
+    const result = await resend({});
+    const payload = result.data?.resendVerification;
+    if (payload?.accepted) setSent(true);
+    else setError(payload?.userErrors[0]?.message ?? errorMessage(result.error) ?? "Could not send the email.");
+  }
+
+  return (
+    <>
+      <button type="button" className="button button-small" onClick={() => void click()} disabled={fetching}>
+        {fetching ? "Sending…" : "Resend the confirmation email"}
+      </button>
+      <p className="small" role="status">
+        {sent ? "Sent: check your inbox for the new link." : ""}
+      </p>
+      <ErrorBanner>{error}</ErrorBanner>
+    </>
+  );
+}
