@@ -38,8 +38,11 @@ def test_generated_requests_never_get_a_server_error_or_an_undocumented_answer(
                 "20261127",
                 "--phases",
                 "examples,coverage,fuzzing",
+                # One worker: with two, Python 3.11's ast.parse, which the generator calls
+                # from both threads, now and then fails with "AST constructor recursion depth
+                # mismatch" (a CPython bug in concurrent parsing), a failure of the tool.
                 "--workers",
-                "2",
+                "1",
                 "--request-timeout",
                 "10",
             ],
