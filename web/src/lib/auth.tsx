@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { Provider, stringifyDocument } from "urql";
 import { authFetch, GRAPHQL_URL, makeClient } from "./client";
 import { ViewerQuery } from "./documents";
-import { ApiProblem } from "./payments";
+import { ApiProblem, problemFrom, reach } from "./rest";
 import { getSession, setSession, subscribe, type StoredSession } from "./session";
 
 interface AuthValue {
@@ -57,21 +57,10 @@ export interface SignInProvider {
   start_url: string;
 }
 
-const UNREACHABLE = "Cannot reach the server. Check your connection and try again.";
-
 async function callAuthApi<T>(call: () => Promise<Response>): Promise<T> {
-  let response: Response;
-  try {
-    response = await call();
-  } catch {
-    throw new ApiProblem(0, "unreachable", UNREACHABLE);
-  }
+  const response = await reach(call);
   const body = (await response.json().catch(() => null)) as (T & { code?: unknown; detail?: unknown }) | null;
-  if (!response.ok || body === null) {
-    const code = typeof body?.code === "string" ? body.code : `http_${response.status}`;
-    const detail = typeof body?.detail === "string" ? body.detail : "Something went wrong. Please try again.";
-    throw new ApiProblem(response.status, code, detail);
-  }
+  if (!response.ok || body === null) throw problemFrom(response.status, body);
   return body;
 }
 

@@ -3,6 +3,7 @@
  * of an answer link, checkout, giving a ticket up, and the organizer's balance and payouts.
  */
 import { authFetch } from "./client";
+import { ApiProblem, problemFrom, reach } from "./rest";
 import { currencyDigits } from "./validation";
 
 /** An amount as the API gives it: minor units (signed in the ledger), and how to show it. */
@@ -65,43 +66,20 @@ export interface Statement {
   payout_account: { id: string } | null;
 }
 
-/** A refusal of the API (an RFC 9457 problem document), or no answer at all (status 0). */
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ApiProblem";
-  }
-}
-
-const UNREACHABLE = "Cannot reach the server. Check your connection and try again.";
 const SESSION_ENDED = "Your session has ended. Please log in again.";
 
 async function call<T>(path: string, init: RequestInit = {}, signedIn = false): Promise<T> {
-  let response: Response;
-  try {
-    response = await (signedIn ? authFetch : fetch)(path, {
+  const response = await reach(() =>
+    (signedIn ? authFetch : fetch)(path, {
       ...init,
       headers: { Accept: "application/json", ...init.headers },
-    });
-  } catch {
-    throw new ApiProblem(0, "unreachable", UNREACHABLE);
-  }
+    }),
+  );
   const body = (await response.json().catch(() => null)) as
     | (T & { code?: unknown; detail?: unknown })
     | null;
   if (!response.ok || body === null) {
-    const code = typeof body?.code === "string" ? body.code : `http_${response.status}`;
-    const detail =
-      response.status === 401
-        ? SESSION_ENDED
-        : typeof body?.detail === "string"
-          ? body.detail
-          : "Something went wrong. Please try again.";
-    throw new ApiProblem(response.status, code, detail);
+    throw problemFrom(response.status, body, response.status === 401 ? SESSION_ENDED : undefined);
   }
   return body;
 }
@@ -157,3 +135,5 @@ export function signedAmount(money: Pick<Money, "amount_minor" | "currency">): s
   const number = digits ? `${major}.${minor}` : String(major);
   return `${money.amount_minor < 0 ? "\u2212" : ""}${number} ${money.currency}`;
 }
+
+export { ApiProblem };

@@ -5,7 +5,7 @@
  */
 import type { RecurrenceInput } from "../gql/graphql";
 import { authFetch } from "./client";
-import { ApiProblem } from "./payments";
+import { problemOf, reach } from "./rest";
 import type { FieldErrors } from "./validation";
 
 /** As the server allows: at most 120 occurrences, the first included. */
@@ -194,21 +194,8 @@ export interface SeriesRef {
   summary: string | null;
 }
 
-const UNREACHABLE = "Cannot reach the server. Check your connection and try again.";
-
-async function problemOf(response: Response): Promise<ApiProblem> {
-  const body = (await response.json().catch(() => null)) as { code?: unknown; detail?: unknown } | null;
-  const code = typeof body?.code === "string" ? body.code : `http_${response.status}`;
-  const detail = typeof body?.detail === "string" ? body.detail : "Something went wrong. Please try again.";
-  return new ApiProblem(response.status, code, detail);
-}
-
-async function send(path: string, init: RequestInit, signedIn: boolean): Promise<Response> {
-  try {
-    return await (signedIn ? authFetch : fetch)(path, init);
-  } catch {
-    throw new ApiProblem(0, "unreachable", UNREACHABLE);
-  }
+function send(path: string, init: RequestInit, signedIn: boolean): Promise<Response> {
+  return reach(() => (signedIn ? authFetch : fetch)(path, init));
 }
 
 const meetupPath = (meetupId: string) => `/api/meetups/${encodeURIComponent(meetupId)}`;
