@@ -22,7 +22,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.support.api import answer_link, bearer, new_meetup, sign_up  # noqa: E402
+from tests.support.api import answer_link, bearer, new_meetup, sign_up_organizer  # noqa: E402
 from tests.support.server import emulated_aws, running_server  # noqa: E402
 
 PRICE = {"amount_minor": 2000, "currency": "EUR"}
@@ -41,7 +41,7 @@ def run(buyers: int) -> None:
         running_server(Path(directory) / "data") as s,
     ):
         api = httpx.Client(base_url=s.url, timeout=30)
-        token = sign_up(api, "Host")["access_token"]
+        token = sign_up_organizer(api, s)["access_token"]
         auth = bearer(token)
         api.get(api.post("/api/me/payout-account", headers=auth).json()["onboarding_url"])
         meetup = new_meetup(api, token, price=PRICE, capacity=buyers)

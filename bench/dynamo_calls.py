@@ -53,6 +53,7 @@ from slsplay.services.meetups import MAX_INVITEES_PER_REQUEST
 from slsplay.store.schema import TABLE
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.support.meetups import signed_up
 from tests.support.moto_speed import one_rollback_copy_per_table
 
 REGION = "eu-west-1"
@@ -192,7 +193,7 @@ def build_world(client: Client, store: ItemStore, label: str, size: Size) -> Wor
     host = sign_up(client, f"host-{label}@example.com", "Host")
     host_id, world.host = host["user"]["id"], host["access_token"]
     world.main = meetup(host_id, f"main-{label}", size.invitees)
-    meetups.publish_meetup(store, clock, host_id, world.main)
+    meetups.publish_meetup(store, clock, signed_up(store, host_id), world.main)
     for i in range(size.invitees):
         email = f"main-{label}-{i}@example.com"
         meetups.answer_invitation(store, clock, world.main, email, Response.ATTENDING)
@@ -202,7 +203,7 @@ def build_world(client: Client, store: ItemStore, label: str, size: Size) -> Wor
     )
     world.to_publish = meetup(host_id, f"publish-{label}", size.invitees)
     world.to_cancel = meetup(host_id, f"cancel-{label}", size.invitees)
-    meetups.publish_meetup(store, clock, host_id, world.to_cancel)
+    meetups.publish_meetup(store, clock, signed_up(store, host_id), world.to_cancel)
     world.to_delete = meetup(host_id, f"delete-{label}", size.invitees)
 
     world.planner_email = f"planner-{label}@example.com"

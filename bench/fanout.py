@@ -20,7 +20,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.support.api import bearer, new_meetup, sign_up  # noqa: E402
+from tests.support.api import bearer, new_meetup, sign_up_organizer  # noqa: E402
 from tests.support.server import running_server  # noqa: E402
 
 
@@ -40,7 +40,7 @@ def main() -> None:
         running_server(Path(directory) / "data") as server,
     ):
         api = httpx.Client(base_url=server.url, timeout=120)
-        token = sign_up(api, "Host")["access_token"]
+        token = sign_up_organizer(api, server)["access_token"]
         auth = bearer(token)
         meetup = new_meetup(
             api,

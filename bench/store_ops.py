@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +30,10 @@ from slsplay.local.template import load_template, table_properties
 from slsplay.ports import ItemStore, Key
 from slsplay.services import meetups
 from slsplay.store.schema import TABLE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.support.meetups import signed_up
 
 START = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
 
@@ -85,12 +90,12 @@ def run(name: str, store: ItemStore, n: int) -> None:
     emails = [{"email": f"p{i}@example.com"} for i in range(n)]
     for start in range(0, n, 500):
         meetups.invite_people(store, clock, "org", meetup_id, emails[start : start + 500])
-    meetups.publish_meetup(store, clock, "org", meetup_id)
+    meetups.publish_meetup(store, clock, signed_up(store, "org"), meetup_id)
 
     rows = {
         "put (new item)": lambda i: store.put_new({"pk": f"B#{i}", "sk": "X", "v": i}),
         "get": lambda i: store.get(Key(f"B#{i}", "X")),
-        "meetup + counts (query)": lambda i: meetups.view_meetup(store, meetup_id),
+        "meetup + counts (query)": lambda i: meetups.view_meetup(store, meetup_id, "org"),
         "page of 50 invitations": lambda i: store.query(f"MEETUP#{meetup_id}", limit=50),
         "answer (3-item transaction)": lambda i: meetups.answer_invitation(
             store, clock, meetup_id, f"p{i}@example.com", Response.ATTENDING

@@ -42,7 +42,7 @@ def seed(app: Container) -> str | None:
     """
     if UserRepository(app.store).find_by_email(DEMO_ORGANIZER) is not None:
         return None
-    user = auth.sign_up(app.auth, DEMO_ORGANIZER, DEMO_PASSWORD, "Ada Organizer").user
+    user = auth.sign_up(app.auth, DEMO_ORGANIZER, DEMO_PASSWORD, "Ada Organizer", vouched=True).user
     zone = ZoneInfo("Europe/Berlin")
     tomorrow = app.clock.now().astimezone(zone).date() + timedelta(days=1)
     view = meetups.plan_meetup(

@@ -14,6 +14,7 @@ from slsplay.services.cleanup import Cleaned, clean_up
 from slsplay.store import records, repositories
 from slsplay.store.repositories import MeetupRepository, UserRepository
 from tests.support.clock import START, FakeClock
+from tests.support.meetups import signed_up
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def test_a_draft_touched_within_30_days_an_accounts_draft_and_a_published_meetup
     old_guest_draft = draft(store, clock, guest)
     accounts_draft = draft(store, clock, account)
     published = draft(store, clock, account)
-    meetups.publish_meetup(store, clock, account, published)
+    meetups.publish_meetup(store, clock, signed_up(store, account), published)
     clock.advance(days=20)
     meetups.edit_meetup(store, clock, guest, old_guest_draft, {"title": "Dinner, again"})
     clock.advance(days=15)

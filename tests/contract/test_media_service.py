@@ -15,6 +15,7 @@ from slsplay.ports import ItemStore, Processed, UploadTicket
 from slsplay.services import media, meetups
 from slsplay.store.repositories import MediaRepository, UserRepository
 from tests.support.clock import START, FakeClock
+from tests.support.meetups import signed_up
 
 VARIANTS = Processed((Rendition("w320.webp", "image/webp", 320, 240),))
 
@@ -97,7 +98,7 @@ def test_only_the_organizer_uploads_and_not_to_a_cancelled_meetup(
     with pytest.raises(NotFound):  # a private draft: others learn nothing of it
         request(store, clock, meetup, actor="eve")
     meetups.invite_people(store, clock, "ada", meetup, [{"email": "g@example.com"}])
-    meetups.publish_meetup(store, clock, "ada", meetup)
+    meetups.publish_meetup(store, clock, signed_up(store, "ada"), meetup)
     meetups.cancel_meetup(store, clock, "ada", meetup)
     with pytest.raises(Conflict, match="cancelled"):
         request(store, clock, meetup)
@@ -108,7 +109,7 @@ def test_a_public_meetup_still_takes_uploads_from_its_organizer_only(
     store: ItemStore, clock: FakeClock, meetup: str
 ) -> None:
     meetups.edit_meetup(store, clock, "ada", meetup, {"visibility": "public"})
-    meetups.publish_meetup(store, clock, "ada", meetup)
+    meetups.publish_meetup(store, clock, signed_up(store, "ada"), meetup)
 
     with pytest.raises(Forbidden):
         request(store, clock, meetup, actor="eve")

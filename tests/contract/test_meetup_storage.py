@@ -37,6 +37,7 @@ from slsplay.store.repositories import (
 )
 from slsplay.store.schema import TABLE
 from tests.support.clock import START, FakeClock
+from tests.support.meetups import signed_up
 
 ORGANIZER = "organizer-1"
 
@@ -66,7 +67,7 @@ def published(store: ItemStore, clock: FakeClock, **changes: object) -> str:
         meetup_id,
         [{"email": "ann@example.com"}, {"email": "bob@example.com"}, {"email": "cy@example.com"}],
     )
-    meetups.publish_meetup(store, clock, ORGANIZER, meetup_id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), meetup_id)
     return meetup_id
 
 

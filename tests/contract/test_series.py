@@ -24,6 +24,7 @@ from slsplay.services import meetups, series
 from slsplay.store.repositories import InvitationRepository, MeetupRepository
 from slsplay.store.series import SeriesRepository
 from tests.support.clock import FakeClock
+from tests.support.meetups import signed_up
 
 ORGANIZER = "organizer-1"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -83,7 +84,7 @@ def test_publishing_creates_the_next_60_days_with_the_invitees_at_the_same_local
     assert first.occurrence == 1
     assert len(occurrences(store, first)) == 1  # a draft series has only its first
 
-    meetups.publish_meetup(store, clock, ORGANIZER, first.id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
 
     found = occurrences(store, first)
     assert local_starts(found) == ["2030-03-12 19:00", "2030-04-09 19:00"]
@@ -99,7 +100,7 @@ def test_publishing_creates_the_next_60_days_with_the_invitees_at_the_same_local
 def test_the_daily_job_creates_each_occurrence_once_as_time_passes(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), {**SECOND_TUESDAY, "count": 4})
-    meetups.publish_meetup(store, clock, ORGANIZER, first.id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
 
     clock.set(datetime(2030, 4, 20, 3, tzinfo=UTC))
     assert series.extend_all(store, clock) == 2  # May 14 and June 11
@@ -117,7 +118,7 @@ def test_the_daily_job_creates_each_occurrence_once_as_time_passes(store: ItemSt
 def test_a_series_on_the_31st_falls_on_the_last_day_of_shorter_months(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 31), {"frequency": "monthly"})
-    meetups.publish_meetup(store, clock, ORGANIZER, first.id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
     clock.set(datetime(2030, 5, 2, 3, tzinfo=UTC))  # 60 days ahead: June 30 is due
     series.extend_all(store, clock)
     assert local_starts(occurrences(store, first)) == [
@@ -133,7 +134,7 @@ def test_a_cancelled_occurrence_is_skipped_for_good_and_listed_as_an_exception(
 ) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), SECOND_TUESDAY)
-    meetups.publish_meetup(store, clock, ORGANIZER, first.id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
     second = occurrences(store, first)[1]
 
     meetups.cancel_meetup(store, clock, ORGANIZER, second.id)
@@ -158,7 +159,7 @@ def test_a_cancelled_occurrence_is_skipped_for_good_and_listed_as_an_exception(
 def test_an_edit_of_one_occurrence_leaves_the_series_as_it_was(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), SECOND_TUESDAY)
-    meetups.publish_meetup(store, clock, ORGANIZER, first.id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
     second = occurrences(store, first)[1]
 
     meetups.edit_meetup(
@@ -184,7 +185,7 @@ def test_an_edit_of_one_occurrence_leaves_the_series_as_it_was(store: ItemStore)
 def test_an_edit_of_this_and_all_future_splits_the_series_there(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), {**SECOND_TUESDAY, "count": 6})
-    meetups.publish_meetup(store, clock, ORGANIZER, first.id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
     clock.set(datetime(2030, 4, 1, 3, tzinfo=UTC))
     series.extend_all(store, clock)
     before = occurrences(store, first)
@@ -224,7 +225,7 @@ def test_an_edit_of_this_and_all_future_splits_the_series_there(store: ItemStore
 def test_an_answer_for_the_series_holds_for_occurrences_created_later(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), SECOND_TUESDAY)
-    meetups.publish_meetup(store, clock, ORGANIZER, first.id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
     token, _ = meetups.answer_link(store, clock, ORGANIZER, first.id, GUESTS[0])
 
     meetups.answer_by_link(store, clock, token, Response.ATTENDING, scope="series")
@@ -253,7 +254,7 @@ def test_an_answer_for_the_series_needs_a_series(store: ItemStore) -> None:
         },
     ).meetup
     meetups.invite_people(store, clock, ORGANIZER, plain.id, [{"email": GUESTS[0]}])
-    meetups.publish_meetup(store, clock, ORGANIZER, plain.id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), plain.id)
     token, _ = meetups.answer_link(store, clock, ORGANIZER, plain.id, GUESTS[0])
     with pytest.raises(InvalidInput) as refused:
         meetups.answer_by_link(store, clock, token, Response.ATTENDING, scope="series")
@@ -276,7 +277,7 @@ def test_two_runs_racing_create_an_occurrence_once(store: ItemStore) -> None:
     first = plan_series(store, clock, berlin(2030, 3, 12), SECOND_TUESDAY)
     repository = SeriesRepository(store)
     stale = repository.get(str(first.series_id))  # a run that read before the publish
-    meetups.publish_meetup(store, clock, ORGANIZER, first.id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
 
     stale.publish(clock.now())
     number, start = stale.due(clock.now())[0]

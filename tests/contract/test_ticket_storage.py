@@ -23,6 +23,7 @@ from slsplay.store.repositories import InvitationRepository, MeetupRepository
 from slsplay.store.schema import TABLE
 from slsplay.store.tickets import LedgerRepository, PayoutAccountRepository
 from tests.support.clock import START, FakeClock
+from tests.support.meetups import signed_up
 
 ORGANIZER = "organizer-1"
 PRICE = {"amount_minor": 2000, "currency": "EUR"}
@@ -79,7 +80,7 @@ def paid_meetup(
     }
     meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values).meetup.id
     meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": g} for g in guests])
-    meetups.publish_meetup(store, clock, ORGANIZER, meetup_id)
+    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), meetup_id)
     meetup, _ = MeetupRepository(store).get(meetup_id)
     links = {
         g: meetups.mint_answer_token(store, meetup, InvitationRepository(store).get(meetup_id, g))

@@ -9,32 +9,11 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.api import PASSWORD, bearer
+from tests.support.api import PASSWORD, bearer, link_token, mail_to
 from tests.support.server import Server, address
 from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.served
-
-
-def mail_to(server: Server, to: str, subject_start: str) -> dict[str, Any]:
-    """Wait for the newest email to ``to`` whose subject starts so."""
-
-    def found() -> dict[str, Any] | None:
-        """the account email sent"""
-        for message in server.mail():
-            if message["to"] == to and message["subject"].startswith(subject_start):
-                return message
-        return None
-
-    message: dict[str, Any] = eventually(found)
-    return message
-
-
-def link_token(message: dict[str, Any], page: str) -> str:
-    """The token of the ``<base>/{page}/{token}`` link in an email."""
-    match = re.search(rf"/{page}/([A-Za-z0-9_-]+)", message["text"])
-    assert match is not None, message["text"]
-    return match.group(1)
 
 
 def sign_up(api: httpx.Client, email: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from slsplay.adapters.local.sqlite_queue import SqliteQueues
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.adapters.passwords import Argon2PasswordHasher
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
-from slsplay.domain.errors import InvalidInput, TooManyRequests, Unauthorized
+from slsplay.domain.errors import Forbidden, InvalidInput, TooManyRequests, Unauthorized
+from slsplay.domain.meetups import MeetupStatus
 from slsplay.ports import Queue
-from slsplay.services import auth
+from slsplay.services import auth, meetups
 from slsplay.store.schema import TABLE
 from tests.support.clock import FakeClock
 
@@ -182,3 +184,43 @@ def test_no_code_for_an_address_without_an_account(ports: auth.AuthPorts, outbox
     assert queued(outbox) == []
     with pytest.raises(Unauthorized):
         auth.sign_in_with_code(ports, "nobody@example.com", "123456")
+
+
+def test_a_guest_publishes_the_same_draft_after_signing_up_and_proving_the_address(
+    ports: auth.AuthPorts, outbox: Queue
+) -> None:
+    guest = auth.start_as_guest(ports)
+    values = {
+        "title": "Guest's draft",
+        "starts_at": clock_of(ports).now() + timedelta(days=5),
+        "timezone": "UTC",
+        "duration_minutes": 30,
+        "join_url": "https://meet.example.com/g",
+    }
+    draft = meetups.plan_meetup(ports.store, ports.clock, guest.user.id, values).meetup
+    meetups.invite_people(
+        ports.store, ports.clock, guest.user.id, draft.id, [{"email": "x@example.com"}]
+    )
+
+    def publish(user_id: str) -> meetups.MeetupView:
+        return meetups.publish_meetup(ports.store, ports.clock, user_id, draft.id)
+
+    with pytest.raises(Forbidden) as refused:
+        publish(guest.user.id)
+    assert refused.value.code == "signup_required"
+
+    account = auth.sign_up(
+        ports, "ada@example.com", PASSWORD, "Ada", guest_token=guest.access_token
+    )
+    with pytest.raises(Forbidden) as refused:
+        publish(account.user.id)
+    assert refused.value.code == "verification_required"
+    waiting = meetups.view_meetup(ports.store, draft.id, account.user.id)
+    assert (waiting.meetup.status, waiting.counts.invited) == (MeetupStatus.DRAFT, 1)
+
+    auth.verify_email(ports, secret_for(outbox, "verify_email"))
+    published = publish(account.user.id)
+
+    assert published.meetup.organizer_id == account.user.id
+    assert published.counts.invited == 1
+    assert meetups.meetups_of_organizer(ports.store, guest.user.id) == ([], None)

@@ -39,6 +39,7 @@ from slsplay.ports import Queue
 from slsplay.services import meetups
 from slsplay.store.repositories import UserRepository
 from tests.contract.conftest import REGION, aws_credentials  # noqa: F401  (a fixture, used below)
+from tests.support.meetups import signed_up
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodbstreams import DynamoDBStreamsClient
@@ -229,7 +230,7 @@ def planned_meetup(app: Container, guests: list[str]) -> str:
 def published_meetup(app: Container, guests: list[str]) -> str:
     """As ``planned_meetup``, then published."""
     meetup_id = planned_meetup(app, guests)
-    meetups.publish_meetup(app.store, app.clock, "user-ada", meetup_id)
+    meetups.publish_meetup(app.store, app.clock, signed_up(app.store, "user-ada"), meetup_id)
     return meetup_id
 
 

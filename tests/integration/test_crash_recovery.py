@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.api import bearer, new_meetup, sign_up
+from tests.support.api import bearer, new_meetup, sign_up_organizer
 from tests.support.server import Server, running_server
 
 pytestmark = [pytest.mark.served, pytest.mark.restarts_server]
@@ -41,7 +41,7 @@ def test_a_server_killed_mid_fan_out_ends_with_every_invitation_sent_once(
     data_dir = tmp_path / "data"
     with running_server(data_dir) as server:
         api = httpx.Client(base_url=server.url, timeout=60)
-        token = sign_up(api, "Host")["access_token"]
+        token = sign_up_organizer(api, server)["access_token"]
         meetup = new_meetup(api, token, title="Gala", capacity=None)
         invited = api.post(
             f"/api/meetups/{meetup['id']}/invitations",

@@ -24,6 +24,7 @@ from slsplay.ports import ItemStore
 from slsplay.services import meetups
 from slsplay.store.repositories import UserRepository
 from tests.local.pump_support import FakeClock, drain
+from tests.support.meetups import signed_up
 from tests.support.smtp import Inbox, smtp_server
 
 VISIBILITY = timedelta(seconds=61)  # past the notifier queue's VisibilityTimeout (60 s)
@@ -88,7 +89,7 @@ def published_meetup(runtime: Runtime, invitees: list[str]) -> str:
     meetup_id = meetups.plan_meetup(store, clock, "org", details).meetup.id
     meetups.invite_people(store, clock, "org", meetup_id, [{"email": e} for e in invitees])
     drain(runtime.pumps)
-    meetups.publish_meetup(store, clock, "org", meetup_id)
+    meetups.publish_meetup(store, clock, signed_up(store, "org"), meetup_id)
     drain(runtime.pumps)
     return meetup_id
 

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.api import answer_link, bearer, new_meetup, sign_up
+from tests.support.api import answer_link, bearer, new_meetup, sign_up_organizer
 from tests.support.server import Server, address
 from tests.support.waiting import eventually
 
@@ -32,7 +32,7 @@ def invite_and_publish(
 
 def test_publishing_emails_each_invitee_once_with_a_working_answer_link(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     meetup = new_meetup(
         api,
@@ -77,7 +77,7 @@ def test_an_invitee_who_unsubscribes_in_one_click_hears_no_more_of_the_meetup(
     server: Server,
 ) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     meetup = new_meetup(api, token, title="Vineyard walk", timezone="UTC")
     guests = [address("dora"), address("eli")]
@@ -133,7 +133,7 @@ def test_a_seat_freed_by_a_decline_goes_to_the_first_in_line_who_is_told(
     server: Server,
 ) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     meetup = new_meetup(api, token, title="Chef's table", capacity=1, timezone="UTC")
     guests = [address("fay"), address("gus"), address("hal")]
@@ -179,7 +179,7 @@ def test_a_seat_freed_by_a_decline_goes_to_the_first_in_line_who_is_told(
 
 def test_raising_the_capacity_seats_those_waiting_in_order(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     meetup = new_meetup(api, token, title="Tasting", capacity=1, timezone="UTC")
     guests = [address("ivy"), address("jon"), address("kit")]

@@ -14,7 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.api import PASSWORD, answer_link, bearer
+from tests.support.api import PASSWORD, answer_link, bearer, link_token, mail_to
+from tests.support.server import Server
 
 pytestmark = pytest.mark.served
 
@@ -60,6 +61,17 @@ def sign_up(api: httpx.Client, name: str, token: str | None = None) -> dict[str,
     assert data["userErrors"] == []
     session: dict[str, Any] = data["session"]
     return session
+
+
+def prove_address(api: httpx.Client, server: Server, session: dict[str, Any]) -> None:
+    """Open the link emailed at sign-up, as an organizer must before publishing."""
+    message = mail_to(server, session["user"]["email"], "Confirm your email address")
+    proved = gql(
+        api,
+        "mutation($t: String!) { verifyEmail(token: $t) { user { emailVerified } } }",
+        {"t": link_token(message, "verify")},
+    )
+    assert proved["verifyEmail"]["user"] == {"emailVerified": True}
 
 
 def create_meetup(api: httpx.Client, token: str, **changes: Any) -> dict[str, Any]:
@@ -113,8 +125,10 @@ def publish(api: httpx.Client, token: str, meetup_id: str) -> dict[str, Any]:
     return payload
 
 
-def test_the_organizers_journey(api: httpx.Client) -> None:
-    token = sign_up(api, "Ada")["accessToken"]
+def test_the_organizers_journey(api: httpx.Client, server: Server) -> None:
+    session = sign_up(api, "Ada")
+    prove_address(api, server, session)
+    token = session["accessToken"]
     assert gql(api, "{ viewer { name isGuest } }", token=token)["viewer"] == {
         "name": "Ada",
         "isGuest": False,
@@ -158,8 +172,10 @@ def test_the_organizers_journey(api: httpx.Client) -> None:
     }
 
 
-def test_the_invitees_journey_by_the_link_in_their_email(api: httpx.Client) -> None:
-    token = sign_up(api, "Ada")["accessToken"]
+def test_the_invitees_journey_by_the_link_in_their_email(api: httpx.Client, server: Server) -> None:
+    session = sign_up(api, "Ada")
+    prove_address(api, server, session)
+    token = session["accessToken"]
     meetup = create_meetup(api, token)
     invite(api, token, meetup["id"], "grace@example.com")
     publish(api, token, meetup["id"])
@@ -192,7 +208,9 @@ def test_the_invitees_journey_by_the_link_in_their_email(api: httpx.Client) -> N
     assert gql(api, page, {"token": "not-a-real-token"})["invitation"] is None
 
 
-def test_a_guest_signs_up_to_publish_and_keeps_the_draft(api: httpx.Client) -> None:
+def test_a_guest_signs_up_and_proves_the_address_to_publish_and_keeps_the_draft(
+    api: httpx.Client, server: Server
+) -> None:
     guest = gql(
         api,
         "mutation { continueAsGuest { session { accessToken user { isGuest } } } }",
@@ -202,10 +220,13 @@ def test_a_guest_signs_up_to_publish_and_keeps_the_draft(api: httpx.Client) -> N
 
     refused = publish(api, guest["accessToken"], draft["id"])
     account = sign_up(api, "Grace", token=guest["accessToken"])
+    unproved = publish(api, account["accessToken"], draft["id"])
+    prove_address(api, server, account)
     published = publish(api, account["accessToken"], draft["id"])
 
     assert refused["meetup"] is None
     assert [e["code"] for e in refused["userErrors"]] == ["signup_required"]
+    assert [e["code"] for e in unproved["userErrors"]] == ["verification_required"]
     assert published == {"meetup": {"status": "PUBLISHED"}, "userErrors": []}
     mine = gql(api, "{ myMeetups(first: 10) { nodes { title } } }", token=account["accessToken"])
     assert mine["myMeetups"]["nodes"] == [{"title": "Guest's draft"}]

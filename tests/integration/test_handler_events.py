@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 
 from slsplay.handlers import meetups
+from slsplay.handlers.context import container
+from slsplay.store.repositories import UserRepository
+from tests.support.meetups import account
 
 Event = Callable[..., dict[str, Any]]
 
@@ -53,6 +56,7 @@ def test_every_invalid_field_is_listed_in_one_problem_document(
 
 
 def test_a_guest_who_publishes_is_asked_to_sign_up(fresh_app: Path, event: Event) -> None:
+    UserRepository(container().store).add(account("01GUEST", guest=True))
     _, _, created = call(event("create_meetup", sub="01GUEST", guest="true"))
 
     status, _, problem = call(

@@ -10,14 +10,24 @@ import pytest
 
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
 from slsplay.local.template import load_template
-from tests.support.api import answer_link, bearer, new_meetup, sign_up
+from tests.support.api import (
+    answer_link,
+    bearer,
+    link_token,
+    mail_to,
+    new_meetup,
+    sign_up,
+    sign_up_organizer,
+)
 from tests.support.server import Server
 
 pytestmark = pytest.mark.served
 
 
-def test_organizer_journey_from_sign_up_to_the_attendee_list(api: httpx.Client) -> None:
-    ada = sign_up(api, "Ada")
+def test_organizer_journey_from_sign_up_to_the_attendee_list(
+    api: httpx.Client, server: Server
+) -> None:
+    ada = sign_up_organizer(api, server, "Ada")
     token = ada["access_token"]
     assert api.get("/api/me", headers=bearer(token)).json()["email"] == ada["user"]["email"]
 
@@ -55,7 +65,9 @@ def test_organizer_journey_from_sign_up_to_the_attendee_list(api: httpx.Client) 
     assert counts == {"invited": 2, "attending": 1, "declined": 0, "waitlisted": 0}
 
 
-def test_guest_journey_keeps_the_draft_through_sign_up(api: httpx.Client) -> None:
+def test_guest_journey_keeps_the_draft_through_sign_up_and_proving_the_address(
+    api: httpx.Client, server: Server
+) -> None:
     guest = api.post("/api/auth/guest").json()
     assert guest["user"]["is_guest"] is True
     draft = new_meetup(api, guest["access_token"], title="Guest's launch party")
@@ -74,6 +86,13 @@ def test_guest_journey_keeps_the_draft_through_sign_up(api: httpx.Client) -> Non
     token = account["access_token"]
     mine = api.get("/api/me/meetups", headers=bearer(token)).json()["meetups"]
     assert [m["title"] for m in mine] == ["Guest's launch party"]
+    unproved = api.post(f"/api/meetups/{draft['id']}/publish", headers=bearer(token))
+    assert unproved.status_code == 403
+    assert unproved.json()["code"] == "verification_required"
+    assert api.get(f"/api/meetups/{draft['id']}", headers=bearer(token)).json()["status"] == "draft"
+
+    message = mail_to(server, account["user"]["email"], "Confirm your email address")
+    api.post("/api/auth/verify", json={"token": link_token(message, "verify")}).raise_for_status()
     published = api.post(f"/api/meetups/{draft['id']}/publish", headers=bearer(token))
     assert published.status_code == 200
     assert published.json()["counts"]["invited"] == 1
@@ -108,23 +127,23 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(api: httpx.Client) -> World:
-    organizer = sign_up(api, "Owner")["access_token"]
-    meetup = new_meetup(api, organizer)
+def world(api: httpx.Client, server: Server) -> World:
+    owner = sign_up_organizer(api, server, "Owner")["access_token"]
+    meetup = new_meetup(api, owner)
     api.post(
         f"/api/meetups/{meetup['id']}/invitations",
         json={"invitees": [{"email": "vip@example.com"}]},
-        headers=bearer(organizer),
+        headers=bearer(owner),
     )
-    api.post(f"/api/meetups/{meetup['id']}/publish", headers=bearer(organizer))
+    api.post(f"/api/meetups/{meetup['id']}/publish", headers=bearer(owner))
     return World(
-        organizer=organizer,
+        organizer=owner,
         stranger=sign_up(api, "Stranger")["access_token"],
         guest=api.post("/api/auth/guest").json()["access_token"],
         meetup_id=meetup["id"],
-        draft_id=new_meetup(api, organizer, title="To publish")["id"],
-        spare_id=new_meetup(api, organizer, title="To delete")["id"],
-        link=answer_link(api, organizer, meetup["id"], "vip@example.com"),
+        draft_id=new_meetup(api, owner, title="To publish")["id"],
+        spare_id=new_meetup(api, owner, title="To delete")["id"],
+        link=answer_link(api, owner, meetup["id"], "vip@example.com"),
     )
 
 
@@ -168,23 +187,25 @@ def test_only_the_organizer_reaches_a_private_meetup(
     assert answer.status_code == EXPECTED[who], answer.text
 
 
-def test_the_organizer_reaches_every_route_of_their_meetup(api: httpx.Client) -> None:
-    organizer = sign_up(api, "Host")["access_token"]
-    meetup = new_meetup(api, organizer)
+def test_the_organizer_reaches_every_route_of_their_meetup(
+    api: httpx.Client, server: Server
+) -> None:
+    host = sign_up_organizer(api, server)["access_token"]
+    meetup = new_meetup(api, host)
     api.post(
         f"/api/meetups/{meetup['id']}/invitations",
         json={"invitees": [{"email": "vip@example.com"}]},
-        headers=bearer(organizer),
+        headers=bearer(host),
     )
-    draft = new_meetup(api, organizer, title="To publish")
-    spare = new_meetup(api, organizer, title="To delete")
+    draft = new_meetup(api, host, title="To publish")
+    spare = new_meetup(api, host, title="To delete")
 
     statuses = [
         api.request(
             method,
             path.format(m=meetup["id"], d=draft["id"], x=spare["id"]),
             json=body,
-            headers=bearer(organizer),
+            headers=bearer(host),
         ).status_code
         for method, path, body in ROUTES
     ]
@@ -249,8 +270,10 @@ def test_a_bad_token_gets_401_on_every_protected_route(
         assert answer.json() == {"message": "Unauthorized"}
 
 
-def test_answers_are_refused_once_the_organizer_closed_them(api: httpx.Client) -> None:
-    token = sign_up(api, "Host")["access_token"]
+def test_answers_are_refused_once_the_organizer_closed_them(
+    api: httpx.Client, server: Server
+) -> None:
+    token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     meetup = new_meetup(api, token)
     assert meetup["rsvp_closes_at"] is None

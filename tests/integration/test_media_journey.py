@@ -20,15 +20,15 @@ import pytest
 from PIL import Image
 
 from tests.integration.test_media_processing import lavfi_video, photo
-from tests.support.api import bearer, new_meetup, sign_up
+from tests.support.api import bearer, new_meetup, sign_up, sign_up_organizer
 from tests.support.server import Server
 
 pytestmark = pytest.mark.served
 
 
 @pytest.fixture(scope="module")
-def organizer(api: httpx.Client) -> str:
-    token: str = sign_up(api, "Ada")["access_token"]
+def organizer(api: httpx.Client, server: Server) -> str:
+    token: str = sign_up_organizer(api, server, "Ada")["access_token"]
     return token
 
 

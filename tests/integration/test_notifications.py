@@ -19,6 +19,7 @@ from slsplay.services.notifications import MailPorts
 from slsplay.store.repositories import InvitationRepository, UserRepository
 from slsplay.store.schema import TABLE
 from tests.support.clock import START, FakeClock
+from tests.support.meetups import signed_up
 
 BASE = "https://slsplay.example.com"
 
@@ -89,7 +90,7 @@ def test_publishing_invites_each_invitee_once_even_when_the_event_comes_twice(
     ports: MailPorts, mailbox: MailboxMailer
 ) -> None:
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"])
-    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
 
     publish_fan_out(ports, meetup_id)
     publish_fan_out(ports, meetup_id)
@@ -104,7 +105,7 @@ def test_publishing_invites_each_invitee_once_even_when_the_event_comes_twice(
 
 def test_the_answer_link_in_the_invitation_works(ports: MailPorts, mailbox: MailboxMailer) -> None:
     meetup_id = meetup(ports, ["ann@example.com"])
-    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
     publish_fan_out(ports, meetup_id)
 
     (message,) = mailbox.messages()
@@ -125,7 +126,7 @@ def test_someone_added_after_publishing_is_invited_at_once_but_not_before(
     notifications.on_invitation_added(ports, meetup_id, "ann@example.com")
     assert inbox(mailbox) == []  # a draft: invitations wait for the publish
 
-    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
     meetups.invite_people(ports.store, ports.clock, "org", meetup_id, [{"email": "cy@example.com"}])
     notifications.on_invitation_added(ports, meetup_id, "cy@example.com")
     publish_fan_out(ports, meetup_id)
@@ -140,7 +141,7 @@ def test_a_mail_server_failing_twice_still_ends_with_exactly_one_email(
         ports.store, ports.clock, FlakyMailer(mailbox, failures=2), BASE, ports.mail_from
     )
     meetup_id = meetup(ports, ["ann@example.com"])
-    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
 
     for _ in range(2):
         with pytest.raises(ConnectionError):
@@ -153,7 +154,7 @@ def test_a_mail_server_failing_twice_still_ends_with_exactly_one_email(
 
 def test_an_answer_is_confirmed_once_per_answer(ports: MailPorts, mailbox: MailboxMailer) -> None:
     meetup_id = meetup(ports, ["ann@example.com"])
-    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
     meetups.answer_invitation(
         ports.store, ports.clock, meetup_id, "ann@example.com", Response.ATTENDING
     )
@@ -170,7 +171,7 @@ def test_a_new_time_and_a_cancellation_reach_everyone_who_was_invited(
     ports: MailPorts, mailbox: MailboxMailer
 ) -> None:
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"])
-    meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
     publish_fan_out(ports, meetup_id)
     before = meetups.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
     meetups.edit_meetup(
@@ -191,7 +192,7 @@ def test_the_attendee_list_goes_out_once_within_the_hour_before_the_start(
     soon = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(minutes=59))
     later = meetup(ports, ["cy@example.com"], starts_in=timedelta(minutes=61))
     for meetup_id in (soon, later):
-        meetups.publish_meetup(ports.store, ports.clock, "org", meetup_id)
+        meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
     meetups.answer_invitation(ports.store, ports.clock, soon, "bob@example.com", Response.ATTENDING)
 
     assert notifications.send_attendee_lists(ports) == 1
@@ -210,7 +211,7 @@ def test_attendees_are_reminded_a_day_and_an_hour_before_once_each(
     clock = ports.clock
     assert isinstance(clock, FakeClock)
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(days=2))
-    meetups.publish_meetup(ports.store, clock, "org", meetup_id)
+    meetups.publish_meetup(ports.store, clock, signed_up(ports.store, "org"), meetup_id)
     meetups.answer_invitation(ports.store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
     start = meetups.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
 
@@ -253,7 +254,7 @@ def test_an_invitee_who_unsubscribed_gets_nothing_more_about_the_meetup(
     clock = ports.clock
     assert isinstance(clock, FakeClock)
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(days=2))
-    meetups.publish_meetup(ports.store, clock, "org", meetup_id)
+    meetups.publish_meetup(ports.store, clock, signed_up(ports.store, "org"), meetup_id)
     publish_fan_out(ports, meetup_id)
     for email in ("ann@example.com", "bob@example.com"):
         meetups.answer_invitation(ports.store, clock, meetup_id, email, Response.ATTENDING)

@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from slsplay.adapters import webhook_signatures
-from tests.support.api import answer_link, bearer, new_meetup, sign_up
+from tests.support.api import answer_link, bearer, new_meetup, sign_up_organizer
 from tests.support.server import Server, address
 from tests.support.waiting import eventually
 
@@ -28,9 +28,9 @@ PRICE = {"amount_minor": 2000, "currency": "EUR"}
 PAYS, DECLINED = "4242 4242 4242 4242", "4000 0000 0000 0002"
 
 
-def organizer_who_can_be_paid(api: httpx.Client) -> tuple[str, dict[str, str]]:
+def organizer_who_can_be_paid(api: httpx.Client, server: Server) -> tuple[str, dict[str, str]]:
     """A new organizer who set up payouts (locally: one click, straight back)."""
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     onboarding = api.post("/api/me/payout-account", headers=auth)
     assert onboarding.status_code == 200, onboarding.text
@@ -41,10 +41,10 @@ def organizer_who_can_be_paid(api: httpx.Client) -> tuple[str, dict[str, str]]:
 
 
 def paid_meetup(
-    api: httpx.Client, guests: list[str], capacity: int = 10
+    api: httpx.Client, server: Server, guests: list[str], capacity: int = 10
 ) -> tuple[dict[str, str], dict[str, Any], dict[str, str]]:
     """A published paid meetup and each guest's answer link token."""
-    token, auth = organizer_who_can_be_paid(api)
+    token, auth = organizer_who_can_be_paid(api, server)
     meetup = new_meetup(api, token, title="Wine tasting", price=PRICE, capacity=capacity)
     api.post(
         f"/api/meetups/{meetup['id']}/invitations",
@@ -122,7 +122,7 @@ def test_an_invitee_pays_and_gets_a_ticket_by_email_and_the_organizer_is_credite
 ) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
     buyer = address("ann")
-    auth, meetup, links = paid_meetup(api, [buyer])
+    auth, meetup, links = paid_meetup(api, server, [buyer])
     link = links[buyer]
 
     seen = ticket_of(api, link)
@@ -171,7 +171,7 @@ def test_an_invitee_pays_and_gets_a_ticket_by_email_and_the_organizer_is_credite
 def test_a_declined_card_gives_no_ticket(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
     buyer = address("bob")
-    auth, _, links = paid_meetup(api, [buyer])
+    auth, _, links = paid_meetup(api, server, [buyer])
     started = checkout(api, links[buyer])
 
     declined = pay(api, started["checkout"]["url"], DECLINED)
@@ -213,7 +213,7 @@ def test_webhooks_delivered_twice_and_out_of_order_change_the_ticket_once(
 ) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
     buyer = address("cid")
-    auth, meetup, links = paid_meetup(api, [buyer])
+    auth, meetup, links = paid_meetup(api, server, [buyer])
     started = checkout(api, links[buyer])
     checkout_id = f"{meetup['id']}_{started['ticket']['id']}"
 
@@ -243,7 +243,7 @@ def test_an_expired_checkout_frees_the_seat_and_a_payment_arriving_after_it_went
 ) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
     late, other = address("dee"), address("eve")
-    auth, meetup, links = paid_meetup(api, [late, other], capacity=1)
+    auth, meetup, links = paid_meetup(api, server, [late, other], capacity=1)
     held = checkout(api, links[late])
     full = api.post(f"/api/rsvp/{links[other]}/checkout")
     assert full.status_code == 200
@@ -276,7 +276,7 @@ def test_a_ticket_given_up_is_not_refunded_and_a_cancellation_refunds_every_tick
 ) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
     ann, bea = address("fox"), address("gil")
-    auth, meetup, links = paid_meetup(api, [ann, bea])
+    auth, meetup, links = paid_meetup(api, server, [ann, bea])
     for guest in (ann, bea):
         pay(api, checkout(api, links[guest])["checkout"]["url"])
         paid_ticket(api, links[guest])
@@ -311,7 +311,7 @@ def test_a_paid_meetup_is_published_only_by_an_organizer_who_can_be_paid(
     server: Server,
 ) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     meetup = new_meetup(api, token, price=PRICE)
 
     refused = api.post(f"/api/meetups/{meetup['id']}/publish", headers=bearer(token))
@@ -325,7 +325,7 @@ def test_a_seat_given_up_is_offered_to_the_first_in_line_who_pays_for_it(
 ) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
     ann, bob = address("hap"), address("ike")
-    auth, _, links = paid_meetup(api, [ann, bob], capacity=1)
+    auth, _, links = paid_meetup(api, server, [ann, bob], capacity=1)
     pay(api, checkout(api, links[ann])["checkout"]["url"])
     paid_ticket(api, links[ann])
     assert api.post(f"/api/rsvp/{links[bob]}/checkout").json()["checkout"] is None  # in line
@@ -348,7 +348,7 @@ def test_graphql_shows_the_quote_the_ticket_and_the_balance_and_takes_a_forfeit(
 ) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
     buyer = address("jay")
-    auth, _, links = paid_meetup(api, [buyer])
+    auth, _, links = paid_meetup(api, server, [buyer])
     link = links[buyer]
     pay(api, checkout(api, link)["checkout"]["url"])
     paid_ticket(api, link)

@@ -16,13 +16,17 @@ as and the ARN of the resource it names. Those calls are then held against the f
 
 from __future__ import annotations
 
+import email
+import email.policy
 import importlib
 import json
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
 from email.utils import parseaddr
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -35,6 +39,8 @@ import pytest
 from aws_lambda_powertools.utilities import parameters
 from botocore.awsrequest import AWSResponse
 from moto import mock_aws
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.ses.models import ses_backends
 
 from slsplay.adapters.aws import secrets
 from slsplay.adapters.aws.provision import create_queue_pair, create_table
@@ -59,6 +65,7 @@ from slsplay.store.repositories import InvitationRepository, MeetupRepository, U
 from slsplay.store.tickets import LedgerRepository, PayoutAccountRepository
 from tests.integration.test_media_processing import photo
 from tests.support.clock import FakeClock
+from tests.support.meetups import signed_up
 from tests.support.stripe_fake import SECRET_KEY, StripeFake
 
 REGION = "eu-west-1"
@@ -472,8 +479,8 @@ def provision(session: boto3.Session) -> Cloud:
 # -- the work each function is given ----------------------------------------------------------
 
 
-def run_auth(functions: Functions) -> str:
-    """Every auth route; answers an organizer's access token."""
+def run_auth(functions: Functions, tier: EventTier) -> str:
+    """Every auth route; answers the access token of an organizer who proved the address."""
     guest = functions.http("POST", "/api/auth/guest", expect=201)
     account = {"email": "ada@example.com", "password": PASSWORD, "name": "Ada"}
     functions.http(
@@ -491,7 +498,12 @@ def run_auth(functions: Functions) -> str:
     functions.http("GET", "/api/me", token=refreshed["access_token"])
     # The account emails: each request queues its email for the notifier.
     ada = {"email": account["email"]}
-    functions.http("POST", "/api/auth/verify", body={"token": "spent"}, expect=422)
+    tier.settle()  # the notifier sends the link to confirm the address
+    (confirm,) = [m for m in sent_mail() if m["subject"].startswith("Confirm your email address")]
+    link = re.search(r"/verify/([A-Za-z0-9_-]+)", confirm.get_body(("plain",)).get_content())
+    assert link is not None
+    functions.http("POST", "/api/auth/verify", body={"token": link.group(1)})
+    functions.http("POST", "/api/auth/verify", body={"token": link.group(1)}, expect=422)
     functions.http("POST", "/api/auth/verify/resend", token=refreshed["access_token"], expect=202)
     functions.http("POST", "/api/auth/password/forgot", body=ada, expect=202)
     reset = {"token": "spent", "password": PASSWORD}
@@ -506,6 +518,14 @@ def run_auth(functions: Functions) -> str:
     functions.http("GET", "/.well-known/openid-configuration")
     functions.http("GET", "/.well-known/jwks.json")
     return str(refreshed["access_token"])
+
+
+def sent_mail() -> list[EmailMessage]:
+    """What SES (moto's, in this process) was given to send, parsed as a mail app would."""
+    return [
+        email.message_from_string(m.raw_data, _class=EmailMessage, policy=email.policy.default)
+        for m in ses_backends[DEFAULT_ACCOUNT_ID][REGION].sent_messages
+    ]
 
 
 def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
@@ -772,7 +792,7 @@ def run_payments(functions: Functions, tier: EventTier, cloud: Cloud, token: str
     soon = {**values, "starts_at": past.now() + timedelta(hours=2)}
     held = meetups.plan_meetup(store, past, organizer.id, soon).meetup.id
     meetups.invite_people(store, past, organizer.id, held, [{"email": "ivy@example.com"}])
-    meetups.publish_meetup(store, past, organizer.id, held)
+    meetups.publish_meetup(store, past, signed_up(store, organizer.id), held)
     meetup_item, _ = MeetupRepository(store).get(held)
     invitation = InvitationRepository(store).get(held, "ivy@example.com")
     tickets.start_checkout(seller, meetups.mint_answer_token(store, meetup_item, invitation))
@@ -868,7 +888,7 @@ def run_jobs(functions: Functions, cloud: Cloud) -> None:
         },
     ).meetup.id
     meetups.invite_people(store, clock, organizer.id, soon, [{"email": "fay@example.com"}])
-    meetups.publish_meetup(store, clock, organizer.id, soon)
+    meetups.publish_meetup(store, clock, signed_up(store, organizer.id), soon)
     meetups.answer_invitation(store, clock, soon, "fay@example.com", Response.ATTENDING)
 
     for job in ("AttendeeListJob", "RemindersJob"):
@@ -889,7 +909,7 @@ def run_jobs(functions: Functions, cloud: Cloud) -> None:
             "recurrence": {"frequency": "monthly"},
         },
     ).meetup.id
-    meetups.publish_meetup(store, later, organizer.id, monthly)
+    meetups.publish_meetup(store, later, signed_up(store, organizer.id), monthly)
     assert functions.invoke("SeriesJob", schedule("SeriesJob")) == {"created": 1}
 
 
@@ -937,9 +957,9 @@ def recorded() -> Iterator[tuple[dict[str, list[Call]], set[str]]]:
         cloud = provision(session)
         functions = Functions(recorder, monkeypatch, stripe)
         try:
-            token = run_auth(functions)
-            run_docs(functions)
             tier = EventTier(functions, cloud, session)
+            token = run_auth(functions, tier)
+            run_docs(functions)
             run_meetups(functions, tier, token)
             gallery = run_media(functions, tier, cloud, token)
             run_graphql(functions, token, gallery)

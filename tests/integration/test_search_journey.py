@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.api import bearer, new_meetup, sign_up
+from tests.support.api import bearer, new_meetup, sign_up, sign_up_organizer
 from tests.support.server import Server
 from tests.support.waiting import eventually
 
@@ -65,7 +65,7 @@ def test_an_exact_title_ranks_first_and_private_and_draft_meetups_never_appear(
     server: Server,
 ) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     exact = publish(api, token, title=f"Natural wine {tag}", description="Bring a glass.")
     publish(
@@ -90,7 +90,7 @@ def test_an_exact_title_ranks_first_and_private_and_draft_meetups_never_appear(
 
 def test_the_category_filter_is_exact_and_pages_follow_the_cursor(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     food = [publish(api, token, title=f"Supper {tag} {n}", category="food")["id"] for n in range(3)]
     publish(api, token, title=f"Supper {tag} talk", category="education")
@@ -109,7 +109,7 @@ def test_the_category_filter_is_exact_and_pages_follow_the_cursor(server: Server
 
 def test_each_order_orders_as_it_says(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     now = datetime.now(UTC).replace(microsecond=0)
 
@@ -145,7 +145,7 @@ def test_each_order_orders_as_it_says(server: Server) -> None:
 
 def test_a_cancelled_meetup_disappears_within_two_seconds(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     meetup = publish(api, token, title=f"Soon gone {tag}")
     until_found(api, 1, q=tag)
@@ -160,7 +160,7 @@ def test_a_cancelled_meetup_disappears_within_two_seconds(server: Server) -> Non
 
 def test_a_member_joins_a_public_meetup_and_answers(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     meetup = publish(api, token, title=f"Open studio {tag}", capacity=1)
     private = publish(api, token, title=f"Closed studio {tag}", visibility="private")
@@ -219,7 +219,7 @@ def test_a_bad_search_is_a_problem_naming_the_field(
 
 def test_graphql_finds_public_meetups_and_joins_one(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     meetup = publish(api, token, title=f"Graph supper {tag}", category="food")
     until_found(api, 1, q=tag)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from tests.support.api import answer_link, bearer, new_meetup, sign_up
+from tests.support.api import answer_link, bearer, new_meetup, sign_up, sign_up_organizer
 from tests.support.server import Server, address
 
 pytestmark = pytest.mark.served
@@ -34,7 +34,7 @@ def series_of(api: httpx.Client, token: str, meetup_id: str) -> dict[str, Any]:
 
 def test_a_monthly_series_from_rule_to_calendar(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
-    token = sign_up(api, "Host")["access_token"]
+    token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     start = first_start()
     rule = {"frequency": "monthly", "by": "weekday", "count": 6}

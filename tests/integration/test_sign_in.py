@@ -13,7 +13,7 @@ import pytest
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.adapters.passwords import Argon2PasswordHasher
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
-from slsplay.domain.errors import Conflict, Forbidden, InvalidInput, TooManyRequests, Unauthorized
+from slsplay.domain.errors import Conflict, InvalidInput, TooManyRequests, Unauthorized
 from slsplay.ports import Key
 from slsplay.services import auth, meetups
 from slsplay.store.schema import TABLE
@@ -124,40 +124,6 @@ def test_an_unknown_refresh_token_is_refused(ports: auth.AuthPorts) -> None:
         auth.refresh(ports, "made-up")
 
     assert refused.value.code == "invalid_token"
-
-
-def test_a_guest_drafts_and_invites_but_publishing_asks_to_sign_up(ports: auth.AuthPorts) -> None:
-    guest = auth.start_as_guest(ports)
-    draft = meetups.plan_meetup(
-        ports.store,
-        ports.clock,
-        guest.user.id,
-        {
-            "title": "Guest's draft",
-            "starts_at": START + timedelta(days=5),
-            "timezone": "UTC",
-            "duration_minutes": 30,
-            "join_url": "https://meet.example.com/g",
-        },
-    ).meetup
-    meetups.invite_people(
-        ports.store, ports.clock, guest.user.id, draft.id, [{"email": "x@example.com"}]
-    )
-
-    with pytest.raises(Forbidden) as refused:
-        meetups.publish_meetup(
-            ports.store, ports.clock, guest.user.id, draft.id, actor_is_guest=True
-        )
-    assert refused.value.code == "signup_required"
-
-    account = auth.sign_up(
-        ports, "ada@example.com", PASSWORD, "Ada", guest_token=guest.access_token
-    )
-    published = meetups.publish_meetup(ports.store, ports.clock, account.user.id, draft.id)
-
-    assert published.meetup.organizer_id == account.user.id
-    assert published.counts.invited == 1
-    assert meetups.meetups_of_organizer(ports.store, guest.user.id) == ([], None)
 
 
 def test_logging_in_with_a_guest_token_moves_the_guests_drafts_too(ports: auth.AuthPorts) -> None:

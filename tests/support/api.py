@@ -1,12 +1,17 @@
-"""Speaking the HTTP API as a client would: sign up, plan a meetup (for tests and benchmarks)."""
+"""Speaking the HTTP API as a client would: sign up (and prove the address from the emailed
+link, as organizers must before publishing), plan a meetup (for tests and benchmarks)."""
 
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+
+from tests.support.server import Server, address
+from tests.support.waiting import eventually
 
 PASSWORD = "a long enough password"
 _numbers = itertools.count()
@@ -18,10 +23,14 @@ def bearer(token: str) -> dict[str, str]:
 
 
 def sign_up(
-    api: httpx.Client, name: str = "Ada", headers: dict[str, str] | None = None
+    api: httpx.Client,
+    name: str = "Ada",
+    headers: dict[str, str] | None = None,
+    *,
+    email: str | None = None,
 ) -> dict[str, Any]:
-    """A new account with a fresh email address; answers the session."""
-    email = f"{name.lower()}{next(_numbers)}@example.com"
+    """A new account (with a fresh email address unless given); answers the session."""
+    email = email or f"{name.lower()}{next(_numbers)}@example.com"
     answer = api.post(
         "/api/auth/signup",
         json={"email": email, "password": PASSWORD, "name": name},
@@ -30,6 +39,39 @@ def sign_up(
     assert answer.status_code == 201, answer.text
     session: dict[str, Any] = answer.json()
     return session
+
+
+def sign_up_organizer(
+    api: httpx.Client, server: Server, name: str = "Host", headers: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A new account that has proved its address by the emailed link, so it may publish;
+    answers the session."""
+    session = sign_up(api, name, headers, email=address(f"{name.lower()}{next(_numbers)}"))
+    message = mail_to(server, session["user"]["email"], "Confirm your email address")
+    proved = api.post("/api/auth/verify", json={"token": link_token(message, "verify")})
+    assert proved.status_code == 200, proved.text
+    return session
+
+
+def mail_to(server: Server, to: str, subject_start: str) -> dict[str, Any]:
+    """Wait for the newest email to ``to`` whose subject starts so."""
+
+    def found() -> dict[str, Any] | None:
+        """the email sent"""
+        for message in server.mail():
+            if message["to"] == to and message["subject"].startswith(subject_start):
+                return message
+        return None
+
+    message: dict[str, Any] = eventually(found)
+    return message
+
+
+def link_token(message: dict[str, Any], page: str) -> str:
+    """The token of the ``<base>/{page}/{token}`` link in an email."""
+    match = re.search(rf"/{page}/([A-Za-z0-9_-]+)", message["text"])
+    assert match is not None, message["text"]
+    return match.group(1)
 
 
 def new_meetup(api: httpx.Client, token: str, **changes: Any) -> dict[str, Any]:

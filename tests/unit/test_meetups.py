@@ -25,6 +25,7 @@ from tests.support.meetups import (
     ORGANIZER,
     STARTS_AT,
     STRANGER,
+    account,
     draft,
     expect_refusal,
     meetup_values,
@@ -377,7 +378,7 @@ def test_publishing_a_draft_makes_it_upcoming_and_bumps_the_version() -> None:
     meetup = draft()
     publish_time = START + timedelta(hours=2)
 
-    meetup.publish(ORGANIZER, publish_time)
+    meetup.publish(account(), publish_time)
 
     assert meetup.status is MeetupStatus.PUBLISHED
     assert meetup.phase(publish_time) is Phase.UPCOMING
@@ -388,7 +389,7 @@ def test_publishing_a_draft_makes_it_upcoming_and_bumps_the_version() -> None:
 def test_publishing_twice_is_refused() -> None:
     meetup = published()
 
-    expect_refusal(lambda: meetup.publish(ORGANIZER, START), Conflict, "already_published", meetup)
+    expect_refusal(lambda: meetup.publish(account(), START), Conflict, "already_published", meetup)
 
 
 def test_a_draft_whose_start_has_passed_cannot_be_published() -> None:
@@ -397,7 +398,7 @@ def test_a_draft_whose_start_has_passed_cannot_be_published() -> None:
     clock.set(STARTS_AT)
 
     expect_refusal(
-        lambda: meetup.publish(ORGANIZER, clock.now()), Conflict, "start_in_past", meetup
+        lambda: meetup.publish(account(), clock.now()), Conflict, "start_in_past", meetup
     )
 
 
@@ -407,7 +408,7 @@ def test_a_draft_whose_start_has_passed_can_be_rescheduled_and_then_published() 
     clock.set(STARTS_AT + timedelta(days=1))
 
     meetup.edit(ORGANIZER, {"starts_at": clock.now() + timedelta(days=7)}, clock.now(), NOTHING_YET)
-    meetup.publish(ORGANIZER, clock.now())
+    meetup.publish(account(), clock.now())
 
     assert meetup.phase(clock.now()) is Phase.UPCOMING
 
@@ -476,7 +477,7 @@ def test_a_meetup_that_has_ended_cannot_be_cancelled() -> None:
 
 ORGANIZER_ACTIONS: dict[str, Callable[[Meetup, str], object]] = {
     "edit": lambda meetup, actor: meetup.edit(actor, {"title": "Mine now"}, START, NOTHING_YET),
-    "publish": lambda meetup, actor: meetup.publish(actor, START),
+    "publish": lambda meetup, actor: meetup.publish(account(actor), START),
     "cancel": lambda meetup, actor: meetup.cancel(actor, START),
     "invite": lambda meetup, actor: meetup.invite(
         actor, invitation_id="inv-9", email="eve@example.com", name="Eve", now=START
@@ -596,7 +597,7 @@ def test_each_accepted_change_bumps_the_version_by_exactly_one() -> None:
 
     meetup.edit(ORGANIZER, {"title": "Second title"}, clock.advance(minutes=1), NOTHING_YET)
     versions.append(meetup.version)
-    meetup.publish(ORGANIZER, clock.advance(minutes=1))
+    meetup.publish(account(), clock.advance(minutes=1))
     versions.append(meetup.version)
     meetup.edit(ORGANIZER, {"capacity": 30, "visibility": "public"}, clock.now(), NOTHING_YET)
     versions.append(meetup.version)
@@ -736,11 +737,28 @@ def test_a_guest_must_sign_up_before_publishing() -> None:
     meetup = draft()
 
     expect_refusal(
-        lambda: meetup.publish(ORGANIZER, START, actor_is_guest=True),
+        lambda: meetup.publish(account(guest=True), START), Forbidden, "signup_required", meetup
+    )
+
+
+def test_an_account_must_prove_its_email_address_before_publishing() -> None:
+    meetup = draft()
+
+    expect_refusal(
+        lambda: meetup.publish(account(verified=False), START),
         Forbidden,
-        "signup_required",
+        "verification_required",
         meetup,
     )
+
+
+def test_an_account_that_proved_its_address_later_publishes_the_waiting_draft() -> None:
+    meetup, publisher = draft(), account(verified=False)
+    publisher.verify_email(START + timedelta(minutes=5))
+
+    meetup.publish(publisher, START + timedelta(minutes=6))
+
+    assert meetup.status is MeetupStatus.PUBLISHED
 
 
 def test_a_draft_handed_over_at_sign_up_belongs_to_the_new_account() -> None:
@@ -752,7 +770,7 @@ def test_a_draft_handed_over_at_sign_up_belongs_to_the_new_account() -> None:
     assert meetup.organizer_id == "user-new-account"
     assert meetup.version == 2
     assert meetup.updated_at == sign_up_time
-    meetup.publish("user-new-account", sign_up_time)
+    meetup.publish(account("user-new-account"), sign_up_time)
     assert meetup.status is MeetupStatus.PUBLISHED
 
 
@@ -774,7 +792,7 @@ def test_a_public_meetup_is_seen_by_anyone_once_published(viewer: str | None) ->
     meetup = draft(visibility="public")
     assert not meetup.visible_to(viewer)
 
-    meetup.publish(ORGANIZER, START)
+    meetup.publish(account(), START)
 
     assert meetup.visible_to(viewer)
 

@@ -30,9 +30,8 @@ from slsplay.domain.errors import DomainError, Forbidden
 from slsplay.domain.invitations import Invitation, Response
 from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupStatus
 from tests.support.clock import START, FakeClock
+from tests.support.meetups import ORGANIZER, STRANGER, account
 
-ORGANIZER = "user-organizer"
-STRANGER = "user-stranger"
 MAX_INVITEES = 8
 
 # An edit as drawn: the start is drawn as minutes from "now" (negative ones must be refused),
@@ -168,7 +167,7 @@ class OneMeetup(RuleBasedStateMachine):
     def organizer_publishes(self) -> None:
         now = self.clock.now()
         if self.attempt(
-            "publish", lambda: self.meetup.publish(ORGANIZER, now), lambda _: Outcome.CHANGED
+            "publish", lambda: self.meetup.publish(account(), now), lambda _: Outcome.CHANGED
         ):
             assert now < self.meetup.starts_at, "a meetup was published with its start passed"
 
@@ -217,7 +216,7 @@ class OneMeetup(RuleBasedStateMachine):
         now = self.clock.now()
         actions: dict[str, Callable[[], object]] = {
             "edit": lambda: self.meetup.edit(STRANGER, {"title": "Mine"}, now, self.counts),
-            "publish": lambda: self.meetup.publish(STRANGER, now),
+            "publish": lambda: self.meetup.publish(account(STRANGER), now),
             "cancel": lambda: self.meetup.cancel(STRANGER, now),
             "invite": lambda: self.meetup.invite(
                 STRANGER, invitation_id="inv-s", email="s@example.com", name=None, now=now

@@ -25,7 +25,7 @@ from slsplay.domain.tickets import (
     sale_entries,
 )
 from tests.support.clock import START
-from tests.support.meetups import published
+from tests.support.meetups import account, published
 
 EUR_20 = Price(2000, "EUR")
 
@@ -212,6 +212,6 @@ def test_a_paid_meetup_is_published_only_when_its_organizer_can_be_paid() -> Non
 
     meetup = draft(price={"amount_minor": 2000, "currency": "EUR"})
     with pytest.raises(Conflict) as refused:
-        meetup.publish(meetup.organizer_id, START)
+        meetup.publish(account(meetup.organizer_id), START)
     assert refused.value.code == "payout_account_required"
-    meetup.publish(meetup.organizer_id, START, organizer_can_be_paid=True)
+    meetup.publish(account(meetup.organizer_id), START, organizer_can_be_paid=True)

@@ -30,6 +30,9 @@ MESSAGES: dict[str, str] = {
     "start_in_past": "The start time has passed; choose a new one first.",
     "capacity_below_attendance": "More people are attending than the new capacity allows.",
     "signup_required": "Sign up (or log in) to do that; your drafts are kept.",
+    "verification_required": (
+        "Confirm your email address first: open the link we emailed you. Your drafts are kept."
+    ),
     "media_not_found": "There is no such photo or video.",
     "media_too_large": "The file is too large: photos take up to 10 MB, videos up to 200 MB.",
     "media_limit_reached": "A meetup takes up to 20 photos and videos; remove one first.",

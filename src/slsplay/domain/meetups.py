@@ -24,6 +24,7 @@ from slsplay.domain.errors import (
 )
 from slsplay.domain.invitations import Invitation, Response, normalise_email, normalise_name
 from slsplay.domain.money import Price
+from slsplay.domain.users import User
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 5_000
@@ -272,22 +273,21 @@ class Meetup:
         return True
 
     def publish(
-        self,
-        actor_id: str,
-        now: datetime,
-        *,
-        actor_is_guest: bool = False,
-        organizer_can_be_paid: bool = False,
+        self, publisher: User, now: datetime, *, organizer_can_be_paid: bool = False
     ) -> None:
         """Make the meetup visible to its invitees (who are then emailed).
 
-        A guest may plan and invite, but must sign up to publish: the draft waits for them.
+        A guest may plan and invite, but must sign up to publish, and an account must have
+        proved its email address (by the emailed link, or a provider that vouched for it):
+        invitations go out in the organizer's name. The draft waits for them either way.
         A paid meetup needs an organizer who can be paid (a payout account).
         """
-        self._ensure_organizer(actor_id)
+        self._ensure_organizer(publisher.id)
         self._ensure_not_cancelled()
-        if actor_is_guest:
+        if publisher.is_guest:
             raise Forbidden("signup_required")
+        if not publisher.email_verified:
+            raise Forbidden("verification_required")
         if self.is_paid and not organizer_can_be_paid:
             raise Conflict("payout_account_required")
         if self.status is MeetupStatus.PUBLISHED:

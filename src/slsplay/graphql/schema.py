@@ -1021,18 +1021,18 @@ class Mutation:
         meetup, errors = attempt(update)
         return MeetupPayload(meetup=meetup, user_errors=errors)
 
-    @strawberry.mutation(description="Guests are refused with signup_required; drafts are kept.")
+    @strawberry.mutation(
+        description=(
+            "Guests are refused with signup_required, accounts whose email is not confirmed"
+            " with verification_required; drafts are kept."
+        )
+    )
     def publish_meetup(self, info: Info[Context, None], id: strawberry.ID) -> MeetupPayload:
         context = info.context
 
         def publish() -> Meetup:
-            caller = context.caller
             view = meetups.publish_meetup(
-                context.app.store,
-                context.app.clock,
-                context.user_id,
-                _meetup_id(id),
-                actor_is_guest=caller is not None and caller.is_guest,
+                context.app.store, context.app.clock, context.user_id, _meetup_id(id)
             )
             return _meetup(view.meetup)
 

@@ -167,13 +167,14 @@ def delete_meetup(id: str) -> Response[None]:
     responses=problems(403, 404, 409, secured=True),
     tags=TAGS,
     security=SECURED,
-    summary="Publish (guests are asked to sign up: 403 signup_required)",
+    summary=(
+        "Publish (guests are asked to sign up: 403 signup_required; an account whose email"
+        " is not confirmed yet: 403 verification_required)"
+    ),
 )
 def publish_meetup(id: str) -> Response[models.MeetupOut]:
-    app, who = container(), caller(router)
-    view = meetups.publish_meetup(
-        app.store, app.clock, who.user_id, id, actor_is_guest=who.is_guest
-    )
+    app = container()
+    view = meetups.publish_meetup(app.store, app.clock, caller(router).user_id, id)
     return _meetup(view)  # type: ignore[return-value]
 
 

@@ -131,16 +131,13 @@ def edit_meetup(
     return view
 
 
-def publish_meetup(
-    store: ItemStore, clock: Clock, actor_id: str, meetup_id: str, *, actor_is_guest: bool = False
-) -> MeetupView:
+def publish_meetup(store: ItemStore, clock: Clock, actor_id: str, meetup_id: str) -> MeetupView:
     """Publish a draft; the change feed then has the invitations sent."""
+    publisher = UserRepository(store).get(actor_id)
 
     def publish(meetup: Meetup, _: MeetupCounts) -> bool:
         can_be_paid = PayoutAccountRepository(store).find(meetup.organizer_id) is not None
-        meetup.publish(
-            actor_id, clock.now(), actor_is_guest=actor_is_guest, organizer_can_be_paid=can_be_paid
-        )
+        meetup.publish(publisher, clock.now(), organizer_can_be_paid=can_be_paid)
         return True
 
     view = _change(store, actor_id, meetup_id, None, publish)

@@ -282,7 +282,7 @@ export type Mutation = {
   logIn: SessionPayload;
   /** End the sign-in of a refresh token. */
   logOut: DeletePayload;
-  /** Guests are refused with signup_required; drafts are kept. */
+  /** Guests are refused with signup_required, accounts whose email is not confirmed with verification_required; drafts are kept. */
   publishMeetup: MeetupPayload;
   refreshSession: SessionPayload;
   /** Remove a photo or video (its files follow). */
