@@ -38,7 +38,7 @@ def demo_data(server: Server) -> tuple[dict[str, Any], dict[str, Any], str]:
 
     Answers the meetup, the organizer's session and the answer link of an invitee.
     """
-    api, email = demo.sign_up(server.url, "Olivia Laurent")
+    api, email = demo.sign_up(server, "Olivia Laurent")
     meetup = demo.create_meetup(
         api,
         title=TITLE,

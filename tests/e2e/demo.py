@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 from PIL import Image, ImageDraw
+from playwright.sync_api import Page, expect
 
 PASSWORD = "a long enough password"
 _numbers = itertools.count()
@@ -44,17 +45,42 @@ def unique_email(local_part: str) -> str:
     return f"{local_part}{next(_numbers)}.{int(time.time() * 1000)}@example.com"
 
 
-def sign_up(base_url: str, name: str = "Olivia Organizer") -> tuple[GraphQL, str]:
-    """A new account; answers a client with its token, and its email address."""
+def sign_up(
+    server: Any, name: str = "Olivia Organizer", *, proved: bool = True
+) -> tuple[GraphQL, str]:
+    """A new account that has opened the link emailed to it (as an organizer must before
+    publishing; not if ``proved`` is false); answers a client with its token, and its email."""
     email = unique_email(name.split(maxsplit=1)[0].lower())
-    api = GraphQL(base_url)
+    api = GraphQL(server.url)
     data = api(
         "mutation($i: SignUpInput!) { signUp(input: $i) {"
         f" {SESSION} userErrors {{ message }} }} }}",
         i={"email": email, "password": PASSWORD, "name": name},
     )
     api.token = data["signUp"]["session"]["accessToken"]
+    if proved:
+        data = api(
+            "mutation($t: String!) { verifyEmail(token: $t) { userErrors { message } } }",
+            t=verify_token(wait_for_mail(server, email, "Confirm your email address")),
+        )
+        assert not data["verifyEmail"]["userErrors"], data
     return api, email
+
+
+def verify_token(message: dict[str, Any]) -> str:
+    """The token of the link to confirm an address in an email."""
+    link = re.search(r"/verify/([\w-]+)", message["text"])
+    assert link, message["text"]
+    return link.group(1)
+
+
+def confirm_address(page: Page, server: Any, email: str) -> None:
+    """Open the link emailed at sign-up in ``page``, as a new organizer does before
+    publishing; ends on My meetups."""
+    page.goto(f"/verify/{verify_token(wait_for_mail(server, email, 'Confirm your email address'))}")
+    expect(page.get_by_role("heading", name="Your email address is confirmed")).to_be_visible()
+    page.get_by_role("link", name="Go to My meetups").click()
+    expect(page.get_by_role("heading", name="My meetups")).to_be_visible()
 
 
 def create_meetup(api: GraphQL, **changes: Any) -> dict[str, Any]:

@@ -45,7 +45,7 @@ def test_visitor_finds_public_meetups_and_a_member_joins_one(page: Page, server:
         f"Founders' {word} breakfast",
         f"Private {word} supper",
     )
-    organizer, _ = demo.sign_up(server.url, "Olga Organizer")
+    organizer, _ = demo.sign_up(server, "Olga Organizer")
     publish_public(organizer, jazz, "music")
     publish_public(organizer, breakfast, "business")
     private = demo.create_meetup(organizer, title=supper, category="food")
@@ -81,7 +81,7 @@ def test_visitor_finds_public_meetups_and_a_member_joins_one(page: Page, server:
     expect(results.get_by_role("listitem")).to_have_count(1)
 
     # Joining takes an account: the visitor logs in and comes back to the same search.
-    _, email = demo.sign_up(server.url, "Mia Member")
+    _, email = demo.sign_up(server, "Mia Member")
     results.get_by_role("button", name=f"Join {jazz}").click()
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     page.get_by_label("Email").fill(email)

@@ -27,10 +27,13 @@ def test_organizer_signs_up_creates_uploads_invites_and_publishes(
     page.get_by_role("link", name="Sign up").first.click()
     expect(page.get_by_role("heading", name="Create your account")).to_be_visible()
     page.get_by_label("Your name").fill("Olivia Organizer")
-    page.get_by_label("Email").fill(demo.unique_email("olivia"))
+    email = demo.unique_email("olivia")
+    page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(demo.PASSWORD)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name="My meetups")).to_be_visible()
+    # Invitations go out in the organizer's name: the address is confirmed first.
+    demo.confirm_address(page, server, email)
 
     page.get_by_role("link", name="New meetup").click()
     # The form checks its fields before sending them, with the server's messages.
@@ -73,7 +76,7 @@ def test_organizer_signs_up_creates_uploads_invites_and_publishes(
 
 
 def test_invitee_answers_from_the_email_link(page: Page, server: Server) -> None:
-    api, _ = demo.sign_up(server.url)
+    api, _ = demo.sign_up(server)
     meetup = demo.create_meetup(api, title="Chef's table, online")
     invitee = demo.unique_email("ivan")
     demo.invite(api, meetup["id"], (invitee, "Ivan Invitee"))
@@ -103,7 +106,9 @@ def test_unknown_answer_link_says_so(page: Page) -> None:
     expect(page.get_by_role("heading", name="This invitation link does not work")).to_be_visible()
 
 
-def test_guest_drafts_then_signs_up_to_publish(page: Page) -> None:
+def test_guest_drafts_then_signs_up_and_confirms_the_address_to_publish(
+    page: Page, server: Server
+) -> None:
     page.goto("/")
     page.get_by_role("button", name="Continue as guest").click()
     expect(page.get_by_role("heading", name="New meetup")).to_be_visible()
@@ -116,9 +121,22 @@ def test_guest_drafts_then_signs_up_to_publish(page: Page) -> None:
     expect(page.get_by_role("heading", name="Sign up to publish")).to_be_visible()
     form = page.locator(".signup-inline")
     form.get_by_label("Your name").fill("Gustav Guest")
-    form.get_by_label("Email").fill(demo.unique_email("gustav"))
+    email = demo.unique_email("gustav")
+    form.get_by_label("Email").fill(email)
     form.get_by_label("Password").fill(demo.PASSWORD)
     form.get_by_role("button", name="Sign up and publish").click()
+    expect(
+        page.get_by_role("heading", name="Confirm your email address to publish")
+    ).to_be_visible()
+    expect(page.get_by_text("Draft", exact=True)).to_be_visible()
+
+    # The link is opened from the mail, in another tab; back here, the draft is published.
+    confirm = demo.wait_for_mail(server, email, "Confirm your email address")
+    mail_tab = page.context.new_page()
+    mail_tab.goto(f"/verify/{demo.verify_token(confirm)}")
+    expect(mail_tab.get_by_role("heading", name="Your email address is confirmed")).to_be_visible()
+    mail_tab.close()
+    page.get_by_role("button", name="I have confirmed it: publish").click()
 
     expect(page.get_by_text("Upcoming", exact=True)).to_be_visible()
     assert page.url == draft_url  # the same meetup, now the account's

@@ -19,7 +19,7 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def sign_in_as(page: Page, server: Server) -> dict[str, str]:
     """An organizer with a published meetup (a photo, invitees, an answer), signed in here."""
-    api, email = demo.sign_up(server.url, "Maximilian Longname-Organizer")
+    api, email = demo.sign_up(server, "Maximilian Longname-Organizer")
     meetup = demo.create_meetup(
         api,
         title="An exceptionally long meetup title that should wrap nicely on small phones",
@@ -114,7 +114,7 @@ def test_organizer_screens_fit_a_phone(page: Page, server: Server) -> None:
 
 def test_paid_meetup_screens_fit_a_phone(page: Page, server: Server) -> None:
     """The price before paying, the ticket, giving it up, and the organizer's balance."""
-    api, email = demo.sign_up(server.url, "Maximilian Longname-Organizer")
+    api, email = demo.sign_up(server, "Maximilian Longname-Organizer")
     demo.set_up_payouts(server.url, api)
     meetup = demo.create_meetup(
         api,

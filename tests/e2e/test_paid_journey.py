@@ -62,10 +62,12 @@ def test_invitee_pays_for_a_ticket_and_the_organizer_is_credited(
     # The organizer signs up and sets up payouts first.
     page.goto("/signup")
     page.get_by_label("Your name").fill("Olivia Organizer")
-    page.get_by_label("Email").fill(demo.unique_email("olivia"))
+    email = demo.unique_email("olivia")
+    page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(demo.PASSWORD)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name="My meetups")).to_be_visible()
+    demo.confirm_address(page, server, email)
     page.get_by_role("link", name="Balance").click()
     expect(page.get_by_role("heading", name="Balance")).to_be_visible()
     expect(page.get_by_text("No ticket sold yet", exact=False)).to_be_visible()
@@ -151,7 +153,7 @@ def test_invitee_pays_for_a_ticket_and_the_organizer_is_credited(
 
 
 def test_a_declined_card_buys_no_ticket(page: Page, server: Server) -> None:
-    api, _ = demo.sign_up(server.url, "Dieter Decline")
+    api, _ = demo.sign_up(server, "Dieter Decline")
     demo.set_up_payouts(server.url, api)
     meetup = demo.create_meetup(
         api, title="Salon, paid", capacity=5, price={"amountMinor": 2000, "currency": "EUR"}
@@ -176,7 +178,7 @@ def test_a_declined_card_buys_no_ticket(page: Page, server: Server) -> None:
 
 
 def test_a_paid_meetup_without_payouts_is_not_published(page: Page, server: Server) -> None:
-    api, email = demo.sign_up(server.url, "Nadia Nopayouts")
+    api, email = demo.sign_up(server, "Nadia Nopayouts")
     meetup = demo.create_meetup(
         api, title="Paid, no payouts", price={"amountMinor": 1500, "currency": "EUR"}
     )
@@ -190,7 +192,7 @@ def test_a_paid_meetup_without_payouts_is_not_published(page: Page, server: Serv
 
 
 def test_a_ticket_is_given_up_only_after_a_warning(page: Page, server: Server) -> None:
-    api, _ = demo.sign_up(server.url, "Gerda Gala")
+    api, _ = demo.sign_up(server, "Gerda Gala")
     demo.set_up_payouts(server.url, api)
     meetup = demo.create_meetup(
         api, title="Gala, paid", price={"amountMinor": 2000, "currency": "EUR"}

@@ -41,7 +41,7 @@ def nth_weekday(day: date) -> str:
 
 def sign_in(page: Page, server: Server) -> demo.GraphQL:
     """A new organizer, signed in on ``page``; answers their API client."""
-    api, email = demo.sign_up(server.url, "Serena Series")
+    api, email = demo.sign_up(server, "Serena Series")
     page.goto("/login")
     page.evaluate(
         "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
@@ -128,7 +128,7 @@ def test_organizer_makes_a_meetup_repeat_monthly_and_publishes_it(
 
 
 def test_invitee_answers_for_every_later_date_of_a_series(page: Page, server: Server) -> None:
-    api, _ = demo.sign_up(server.url)
+    api, _ = demo.sign_up(server)
     first = start_date(datetime.now(UTC).date())
     meetup = demo.create_meetup(
         api,

@@ -39,7 +39,8 @@ export function VerificationReminder({ confirmed = null }: { confirmed?: ReactNo
   );
 }
 
-function ResendVerification() {
+/** A button that emails the signed-in account a new link to confirm its address. */
+export function ResendVerification() {
   const [{ fetching }, resend] = useMutation(ResendVerificationMutation);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -6,9 +6,9 @@ import { describe, expect, it, vi } from "vitest";
 import { fromValue, never } from "wonka";
 import { PublishPanel } from "./PublishPanel";
 
-function client(mutation: unknown): Client {
+function client(mutation: unknown, query: unknown = never): Client {
   return {
-    executeQuery: vi.fn(() => never),
+    executeQuery: vi.fn(() => query),
     executeMutation: vi.fn(() => mutation),
     executeSubscription: vi.fn(() => never),
   } as unknown as Client;
@@ -36,6 +36,25 @@ describe("PublishPanel", () => {
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent(message);
     expect(screen.getByRole("link", { name: "Set up payouts" })).toHaveAttribute("href", "/balance");
+  });
+
+  it("asks an account to confirm its address, keeps the draft, and offers a new link", async () => {
+    const message = "Confirm your email address first: open the link we emailed you. Your drafts are kept.";
+    const mock = client(refused("verification_required", message));
+    renderPanel(mock);
+    await userEvent.click(screen.getByRole("button", { name: "Publish and send invitations" }));
+    expect(await screen.findByRole("heading", { name: "Confirm your email address to publish" })).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Resend the confirmation email" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "I have confirmed it: publish" }));
+    expect(mock.executeMutation).toHaveBeenCalledTimes(2);
+  });
+
+  it("asks an account whose address is not confirmed before the first click", async () => {
+    const viewer = { id: "VXNlcjox", email: "ada@example.com", name: "Ada", isGuest: false, emailVerified: false };
+    renderPanel(client(never, fromValue({ data: { viewer } })));
+    expect(await screen.findByRole("heading", { name: "Confirm your email address to publish" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Publish and send invitations" })).not.toBeInTheDocument();
   });
 
   it("shows other refusals without the payouts link", async () => {
