@@ -118,6 +118,37 @@ def test_stripe_keys_are_stored_from_the_environment_and_rolled_on_a_second_run(
     assert json.loads(stored) == {"secret_key": "sk_test_two", "webhook_secret": "whsec_one"}
 
 
+GOOGLE = {
+    "google": {
+        "discovery_url": "https://accounts.google.com/.well-known/openid-configuration",
+        "client_id": "id-one",
+        "client_secret": "secret-one",
+    }
+}
+
+
+def test_sign_in_providers_are_checked_then_stored_from_the_environment(
+    secrets_manager: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    main(["qa"])
+    assert "no slsplay/qa/sign-in: people sign in by email only" in capsys.readouterr().err
+    monkeypatch.setenv("SLSPLAY_OIDC_PROVIDERS", json.dumps({"google": {"client_id": "x"}}))
+    assert main(["qa"]) == 1
+    assert "missing ['client_secret', 'discovery_url']" in capsys.readouterr().err
+    monkeypatch.setenv("SLSPLAY_OIDC_PROVIDERS", json.dumps(GOOGLE))
+    main(["qa"])
+    rolled = {"google": {**GOOGLE["google"], "client_secret": "secret-two"}}
+    monkeypatch.setenv("SLSPLAY_OIDC_PROVIDERS", json.dumps(rolled))
+    main(["qa"])
+
+    out = capsys.readouterr().out
+    assert "created slsplay/qa/sign-in" in out
+    assert "updated slsplay/qa/sign-in" in out
+    assert "secret-" not in out
+    stored = secrets_manager.get_secret_value(SecretId="slsplay/qa/sign-in")["SecretString"]
+    assert json.loads(stored) == rolled
+
+
 def test_make_secrets_works_against_the_endpoint_in_aws_endpoint_url() -> None:
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()

@@ -56,8 +56,11 @@ def parse_providers(text: str | None) -> list[ProviderConfig]:
     secret in the cloud). ``ValueError`` names what is missing."""
     if not text:
         return []
+    given = json.loads(text)
+    if not isinstance(given, dict) or not all(isinstance(v, dict) for v in given.values()):
+        raise ValueError("sign-in providers: a JSON object of objects, one for each provider")
     found = []
-    for name, values in json.loads(text).items():
+    for name, values in given.items():
         kind = values.get("kind", "oidc")
         missing = [k for k in ("client_id", "client_secret") if not values.get(k)]
         if kind == "oidc" and not values.get("discovery_url"):

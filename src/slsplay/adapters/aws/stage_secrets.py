@@ -9,6 +9,9 @@
   (never as arguments, which shells keep in their history). Given, they are stored (a new
   version when the secret exists: keys are rolled so); not given, the stage is said to lack
   them.
+- The stage's social sign-in providers (optional), given as SLSPLAY_OIDC_PROVIDERS in the
+  environment, the JSON the local runtime reads from that variable: checked, then stored as
+  the Stripe keys are. Without them, people sign in by email only.
 
 The account and region are boto3's usual ones (AWS_PROFILE, AWS_DEFAULT_REGION, ...);
 AWS_ENDPOINT_URL sends the calls elsewhere (moto's server, say).
@@ -29,7 +32,12 @@ from typing import Any
 import boto3
 from botocore.exceptions import ClientError, NoRegionError
 
-from slsplay.adapters.aws.secrets import signing_key_name, stripe_keys_name
+from slsplay.adapters.aws.secrets import (
+    sign_in_providers_name,
+    signing_key_name,
+    stripe_keys_name,
+)
+from slsplay.adapters.oidc import parse_providers
 from slsplay.adapters.tokens import new_signing_key
 
 # template.yaml's Stage parameter takes these names only.
@@ -54,16 +62,26 @@ def create_signing_key(client: Any, stage: str) -> bool:
 def store_stripe_keys(client: Any, stage: str, secret_key: str, webhook_secret: str) -> str:
     """Store the stage's Stripe keys; answers ``created`` or ``updated``."""
     value = json.dumps({"secret_key": secret_key, "webhook_secret": webhook_secret})
+    description = f"slsplay: the {stage} stage's Stripe keys (paid meetups)"
+    return _put_secret(client, stripe_keys_name(stage), description, value)
+
+
+def store_sign_in_providers(client: Any, stage: str, providers_json: str) -> str:
+    """Store the stage's social sign-in providers once they check out (``ValueError`` says
+    what is wrong, and nothing is stored); answers ``created`` or ``updated``."""
+    parse_providers(providers_json)
+    description = f"slsplay: the {stage} stage's social sign-in providers (OpenID Connect)"
+    return _put_secret(client, sign_in_providers_name(stage), description, providers_json)
+
+
+def _put_secret(client: Any, name: str, description: str, value: str) -> str:
+    """Create the secret, or add a new version when it exists; answers which."""
     try:
-        client.create_secret(
-            Name=stripe_keys_name(stage),
-            Description=f"slsplay: the {stage} stage's Stripe keys (paid meetups)",
-            SecretString=value,
-        )
+        client.create_secret(Name=name, Description=description, SecretString=value)
     except ClientError as e:
         if e.response.get("Error", {}).get("Code") != "ResourceExistsException":
             raise
-        client.put_secret_value(SecretId=stripe_keys_name(stage), SecretString=value)
+        client.put_secret_value(SecretId=name, SecretString=value)
         return "updated"
     return "created"
 
@@ -104,6 +122,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"no {stripe_name}: paid meetups cannot take payments until it exists; set "
             "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET and run this again",
+            file=sys.stderr,
+        )
+    sign_in_name = sign_in_providers_name(stage)
+    providers = os.environ.get("SLSPLAY_OIDC_PROVIDERS")
+    if providers:
+        try:
+            print(f"{store_sign_in_providers(client, stage, providers)} {sign_in_name}")
+        except ValueError as e:
+            print(f"not stored: {e}", file=sys.stderr)
+            return 1
+    elif not _has_secret(client, sign_in_name):
+        print(
+            f"no {sign_in_name}: people sign in by email only; set SLSPLAY_OIDC_PROVIDERS "
+            "(JSON, as the README shows) and run this again to add social sign-in",
             file=sys.stderr,
         )
     return 0
