@@ -40,7 +40,7 @@ import boto3
 from moto import mock_aws
 
 from slsplay.adapters.aws.dynamo_store import DynamoItemStore
-from slsplay.adapters.aws.provision import create_table
+from slsplay.adapters.aws.provision import create_queue_pair, create_table
 from slsplay.adapters.clock import SystemClock
 from slsplay.adapters.tokens import new_signing_key
 from slsplay.domain.invitations import Response
@@ -326,7 +326,8 @@ def measure(client: Client, counter: RequestCounter, route: Route, call: Call) -
 
 @contextmanager
 def aws(stack: Stack) -> Iterator[boto3.Session]:
-    """moto, with the stage's table as the template declares it and its signing key.
+    """moto, with the stage's table as the template declares it, its signing key and the
+    notifier's queue.
 
     Yields the default session, from which the app's ``boto3.client`` calls build clients.
     """
@@ -348,6 +349,14 @@ def aws(stack: Stack) -> Iterator[boto3.Session]:
         )
         session.client("secretsmanager").create_secret(
             Name=f"slsplay/{STAGE}/signing-key", SecretString=new_signing_key().decode()
+        )
+        # Signing up queues the email that confirms the address for the notifier.
+        queue = stack.properties("NotifierQueue")
+        create_queue_pair(
+            session.client("sqs"),
+            queue["QueueName"],
+            queue["RedrivePolicy"]["maxReceiveCount"],
+            dead_letter_name=stack.physical_name("NotifierDeadLetterQueue"),
         )
         yield session
 
