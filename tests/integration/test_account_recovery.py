@@ -4,11 +4,12 @@ link or code works, that each works once, and the limit on wrong codes."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -184,6 +185,26 @@ def test_no_code_for_an_address_without_an_account(ports: auth.AuthPorts, outbox
     assert queued(outbox) == []
     with pytest.raises(Unauthorized):
         auth.sign_in_with_code(ports, "nobody@example.com", "123456")
+
+
+class DownQueue:
+    """A notifier queue that cannot be reached."""
+
+    def send(self, body: str, attributes: dict[str, str] | None = None) -> str:
+        raise ConnectionError("the queue is down")
+
+
+def test_a_sign_up_stands_when_its_confirmation_cannot_be_queued_and_a_new_link_is_sent_later(
+    ports: auth.AuthPorts, outbox: Queue, caplog: pytest.LogCaptureFixture
+) -> None:
+    down = dataclasses.replace(ports, outbox=cast(Queue, DownQueue()))
+
+    session = auth.sign_up(down, "ada@example.com", PASSWORD, "Ada")
+
+    assert "could not be queued" in caplog.text
+    assert auth.log_in(ports, "ada@example.com", PASSWORD).user.id == session.user.id
+    auth.resend_verification(ports, auth.Caller(user_id=session.user.id, is_guest=False))
+    assert auth.verify_email(ports, secret_for(outbox, "verify_email")).email_verified
 
 
 def test_a_guest_publishes_the_same_draft_after_signing_up_and_proving_the_address(

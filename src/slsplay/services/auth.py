@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -42,6 +43,8 @@ CODE_LIFETIME = timedelta(minutes=10)
 CODE_TRIES = 5
 CODE_RESEND_AFTER = timedelta(seconds=30)  # asking again sooner sends nothing new
 ACCOUNT_MAIL = "account_mail"  # the notifier's event for these emails
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,10 @@ def sign_up(
     if guest is not None:
         claim_drafts(ports, guest.user_id, user.id)
     if ports.outbox is not None and not vouched:
-        send_verification(ports, user)
+        try:
+            send_verification(ports, user)
+        except Exception:  # the account stands; the reminder's button asks for a new link
+            logger.exception("the link to confirm %s could not be queued", user.id)
     return start_session(ports, user)
 
 
