@@ -3,7 +3,7 @@ import { useMutation } from "urql";
 import { LogInMutation, SignUpMutation } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
 import type { StoredSession } from "../lib/session";
-import { ErrorBanner, Field } from "./ui";
+import { EmailField, ErrorBanner, Field } from "./ui";
 
 export const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 256;
@@ -84,11 +84,7 @@ export function SignUpForm({
       <Field label="Your name" error={errors.name}>
         {(p) => <input {...p} type="text" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <Field label="Email" error={errors.email}>
-        {(p) => (
-          <input {...p} type="email" autoComplete="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        )}
-      </Field>
+      <EmailField value={email} onChange={setEmail} error={errors.email} />
       <Field label="Password" error={errors.password} hint={`At least ${PASSWORD_MIN} characters.`}>
         {(p) => (
           <input
@@ -142,11 +138,7 @@ export function LogInForm({ onSession }: { onSession: (session: StoredSession) =
   return (
     <form className="form" onSubmit={submit} noValidate>
       <ErrorBanner>{errors.form}</ErrorBanner>
-      <Field label="Email" error={errors.email}>
-        {(p) => (
-          <input {...p} type="email" autoComplete="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        )}
-      </Field>
+      <EmailField value={email} onChange={setEmail} error={errors.email} />
       <Field label="Password" error={errors.password}>
         {(p) => (
           <input

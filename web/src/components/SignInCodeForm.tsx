@@ -4,7 +4,7 @@ import { RequestSignInCodeMutation, SignInWithCodeMutation } from "../lib/docume
 import { errorMessage } from "../lib/errors";
 import type { StoredSession } from "../lib/session";
 import { emailProblem } from "./AuthForms";
-import { ErrorBanner, Field } from "./ui";
+import { EmailField, ErrorBanner, Field } from "./ui";
 
 /** What a refused code means to the person typing it, by the server's code. */
 const CODE_REFUSALS: Record<string, string> = {
@@ -121,19 +121,13 @@ export function SignInCodeForm({ onSession }: { onSession: (session: StoredSessi
       {step === "email" ? (
         <form className="form" onSubmit={submitEmail} noValidate>
           <ErrorBanner>{errors.form}</ErrorBanner>
-          <Field label="Email" error={errors.email} hint="We'll email you a code to sign in with, no password needed.">
-            {(p) => (
-              <input
-                {...p}
-                ref={emailInput}
-                type="email"
-                autoComplete="email"
-                inputMode="email"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
+          <EmailField
+            value={email}
+            onChange={setEmail}
+            error={errors.email}
+            hint="We'll email you a code to sign in with, no password needed."
+            inputRef={emailInput}
+          />
           <button className="button button-primary button-block" type="submit" disabled={busy}>
             {busy ? "Sending…" : "Send me a code"}
           </button>

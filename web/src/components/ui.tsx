@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode, type Ref } from "react";
 import { Link } from "react-router";
 
 export function Spinner({ label = "Loading…" }: { label?: string }) {
@@ -75,6 +75,37 @@ export function Field({ label, error, hint, children }: FieldProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The email address field of the sign-in, sign-up, code and reset forms. */
+export function EmailField({
+  value,
+  onChange,
+  error,
+  hint,
+  inputRef,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  return (
+    <Field label="Email" error={error} hint={hint}>
+      {(p) => (
+        <input
+          {...p}
+          ref={inputRef}
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 

@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useMutation } from "urql";
 import { VerificationReminder } from "../components/AccountNotice";
 import { emailProblem, PASSWORD_MIN, passwordProblem } from "../components/AuthForms";
-import { ErrorBanner, Field, Notice, Spinner } from "../components/ui";
+import { EmailField, ErrorBanner, Field, Notice, Spinner } from "../components/ui";
 import { exchangeSignInCode, once, safeNext, useAuth } from "../lib/auth";
 import { ForgotPasswordMutation, ResetPasswordMutation, VerifyEmailMutation } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
@@ -178,18 +178,7 @@ export function ForgotPasswordPage() {
           <p>Enter your account's email address and we'll email you a link to choose a new password.</p>
           <form className="form" onSubmit={submit} noValidate>
             <ErrorBanner>{error.form}</ErrorBanner>
-            <Field label="Email" error={error.email}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="email"
-                  autoComplete="email"
-                  inputMode="email"
-                  value={email}
-                  onChange={(e) => setEmail(e.target.value)}
-                />
-              )}
-            </Field>
+            <EmailField value={email} onChange={setEmail} error={error.email} />
             <button className="button button-primary button-block" type="submit" disabled={fetching}>
               {fetching ? "Sending…" : "Email me a reset link"}
             </button>
