@@ -3,8 +3,9 @@
 - ``--backend aws``: only the tests marked ``served``, with ``slsplay serve`` on the AWS
   adapters against moto's server instead of the local ones.
 - ``SLSPLAY_API_URL`` set (``make test-remote``): only the ``served`` tests, against that
-  deployed stage; those that need the server's process (``restarts_server``) or its local
-  development extras (``dev_only``) cannot run there and are left out, with the reason shown.
+  deployed stage; those that need the server's process (``restarts_server``), its local
+  development extras (``dev_only``) or a sign-in provider of their own (``own_provider``)
+  cannot run there and are left out, with the reason shown.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from tests.support.server import REMOTE_URL_VARIABLE
 NOT_REMOTE = {
     "restarts_server": "kills and restarts the server's process",
     "dev_only": "reads the local runtime's development pages",
+    "own_provider": "configures the server with a sign-in provider faked on this machine",
 }
 
 

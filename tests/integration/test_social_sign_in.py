@@ -7,8 +7,6 @@ callback sends to the web app's page with a one-time code, traded for the sessio
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -20,7 +18,7 @@ from tests.support.api import PASSWORD, bearer, new_meetup
 from tests.support.oidc_provider import OidcProvider
 from tests.support.server import Server, address, running_server
 
-pytestmark = pytest.mark.served
+pytestmark = [pytest.mark.served, pytest.mark.own_provider]
 
 CLIENT_ID, CLIENT_SECRET = "slsplay-test", "test-secret"
 
@@ -44,16 +42,9 @@ def server(
             "display_name": "Test ID",
         }
     }
-    saved = os.environ.get("SLSPLAY_OIDC_PROVIDERS")
-    os.environ["SLSPLAY_OIDC_PROVIDERS"] = json.dumps(configured)
-    try:
-        with running_server(tmp_path_factory.mktemp("serve") / "data") as running:
-            yield running
-    finally:
-        if saved is None:
-            os.environ.pop("SLSPLAY_OIDC_PROVIDERS", None)
-        else:
-            os.environ["SLSPLAY_OIDC_PROVIDERS"] = saved
+    data_dir = tmp_path_factory.mktemp("serve") / "data"
+    with running_server(data_dir, sign_in_providers=configured) as running:
+        yield running
 
 
 def sign_in(

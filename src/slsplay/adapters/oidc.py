@@ -1,7 +1,9 @@
 """Social sign-in with Authlib: OpenID Connect providers found by their discovery document
-(Google, or any issuer), and GitHub's OAuth 2 (no ID token: its API says who signed in).
+(Google, or any issuer), and GitHub's OAuth 2 (no ID token: its API says who signed in),
+at github.com or a GitHub Enterprise Server named by its settings.
 
-Every flow is the authorization code with PKCE (S256), a ``state`` and a ``nonce``. An ID
+Every flow is the authorization code with PKCE (S256) and a ``state``; OpenID Connect's
+also carries a ``nonce`` (GitHub's OAuth 2 has none, nor an ID token to bear it). An ID
 token is trusted only when its signature verifies with a key of the issuer's JWKS and its
 issuer, audience, expiry and nonce are the ones expected (Authlib's ``CodeIDToken`` rules).
 The provider's configuration (discovery document, JWKS) is read once per process.
@@ -15,6 +17,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from authlib.integrations.requests_client import OAuth2Session
 from authlib.oidc.core import CodeIDToken
@@ -26,17 +29,15 @@ from slsplay.ports import Identity, SignInRefused
 
 SCOPES = "openid email profile"
 TIMEOUT_SECONDS = 10
-GITHUB = {
-    "authorization_endpoint": "https://github.com/login/oauth/authorize",
-    "token_endpoint": "https://github.com/login/oauth/access_token",
-    "api": "https://api.github.com",
-}
+GITHUB_BASE_URL = "https://github.com"
+GITHUB_API_URL = "https://api.github.com"  # an Enterprise Server's is {base_url}/api/v3
 DISPLAY_NAMES = {"google": "Google", "github": "GitHub"}
 
 
 @dataclass(frozen=True)
 class ProviderConfig:
-    """One provider: ``discovery_url`` for OpenID Connect, or kind ``github``."""
+    """One provider: ``discovery_url`` for OpenID Connect, or kind ``github`` (its sign-in
+    pages at ``base_url``, its REST API at ``api_url``)."""
 
     name: str
     client_id: str
@@ -44,6 +45,8 @@ class ProviderConfig:
     discovery_url: str | None = None
     kind: str = "oidc"  # or "github"
     display_name: str | None = None
+    base_url: str = GITHUB_BASE_URL
+    api_url: str = GITHUB_API_URL
 
     @property
     def label(self) -> str:
@@ -53,7 +56,14 @@ class ProviderConfig:
 def parse_providers(text: str | None) -> list[ProviderConfig]:
     """Providers from JSON: ``{"google": {"discovery_url": ..., "client_id": ...,
     "client_secret": ...}, "github": {"kind": "github", ...}}`` (settings, or the stage's
-    secret in the cloud). ``ValueError`` names what is missing."""
+    secret in the cloud). ``ValueError`` names what is missing.
+
+    A ``github`` provider may name its hosts, for GitHub Enterprise Server (or a test's
+    fake): ``base_url`` (``https://github.com``) and ``api_url`` (``https://api.github.com``;
+    an Enterprise Server's is ``{base_url}/api/v3``), absolute http(s) addresses. One of
+    them moved from github.com without the other is refused (a token of one host must never
+    go to another's API), and so are both keys for an ``oidc`` provider (a key nobody reads
+    is a mistake)."""
     if not text:
         return []
     given = json.loads(text)
@@ -75,9 +85,37 @@ def parse_providers(text: str | None) -> list[ProviderConfig]:
                 discovery_url=values.get("discovery_url"),
                 kind=kind,
                 display_name=values.get("display_name"),
+                **_github_hosts(name, kind, values),
             )
         )
     return found
+
+
+def _github_hosts(name: str, kind: str, values: Mapping[str, Any]) -> dict[str, str]:
+    """``base_url`` and ``api_url`` as given (checked, without a trailing slash), else none."""
+    given = {key: values[key] for key in ("base_url", "api_url") if values.get(key) is not None}
+    if not given:
+        return {}
+    if kind != "github":
+        raise ValueError(f"sign-in provider {name!r}: {', '.join(given)} only for kind 'github'")
+    for key, value in given.items():
+        parts = urlsplit(value) if isinstance(value, str) else None
+        if (
+            parts is None
+            or parts.scheme not in ("http", "https")
+            or not parts.netloc
+            or parts.query
+            or parts.fragment
+        ):
+            raise ValueError(f"sign-in provider {name!r}: {key} {value!r} is not an http(s) URL")
+    hosts = {key: str(value).rstrip("/") for key, value in given.items()}
+    defaults = {"base_url": GITHUB_BASE_URL, "api_url": GITHUB_API_URL}
+    if len(hosts) == 1 and any(hosts[key] != defaults[key] for key in hosts):
+        (key,) = hosts
+        other = "api_url" if key == "base_url" else "base_url"
+        hint = f", probably {hosts[key]}/api/v3" if key == "base_url" else ""
+        raise ValueError(f"sign-in provider {name!r}: {key} given without {other}{hint}")
+    return hosts
 
 
 class AuthlibProviders:
@@ -183,15 +221,23 @@ class AuthlibProviders:
     # -- GitHub ---------------------------------------------------------------------------
 
     def _github_identity(self, config: ProviderConfig, session: OAuth2Session) -> Identity:
-        user = session.get(f"{GITHUB['api']}/user", timeout=TIMEOUT_SECONDS).json()
-        emails = session.get(f"{GITHUB['api']}/user/emails", timeout=TIMEOUT_SECONDS).json()
-        primary = next((e for e in emails if e.get("primary")), None) or {}
+        user = _github_read(session, f"{config.api_url}/user", "github_user_refused")
+        user_id = user.get("id") if isinstance(user, dict) else None
+        # GitHub's ids are numbers; a bool is one too in Python, and means a broken answer.
+        if isinstance(user_id, bool) or not isinstance(user_id, int | str) or user_id == "":
+            raise SignInRefused("github_user_refused", "no id in the user")
+        emails = _github_read(session, f"{config.api_url}/user/emails", "github_emails_refused")
+        if not isinstance(emails, list):
+            raise SignInRefused("github_emails_refused", "not a list of addresses")
+        primary = next((e for e in emails if isinstance(e, dict) and e.get("primary")), {})
+        email = primary.get("email")
+        name = user.get("name") or user.get("login")
         return Identity(
             provider=config.name,
-            subject=str(user["id"]),
-            email=primary.get("email"),
+            subject=str(user_id),
+            email=email if isinstance(email, str) and email else None,
             email_verified=primary.get("verified") is True,
-            name=user.get("name") or user.get("login"),
+            name=name if isinstance(name, str) else None,
         )
 
     # -- configuration --------------------------------------------------------------------
@@ -204,7 +250,10 @@ class AuthlibProviders:
 
     def _endpoints(self, config: ProviderConfig) -> Mapping[str, Any]:
         if config.kind == "github":
-            return GITHUB
+            return {
+                "authorization_endpoint": f"{config.base_url}/login/oauth/authorize",
+                "token_endpoint": f"{config.base_url}/login/oauth/access_token",
+            }
         with self._lock:
             found = self._metadata.get(config.name)
         if found is None:
@@ -233,6 +282,25 @@ class AuthlibProviders:
         answer.raise_for_status()
         found: dict[str, Any] = answer.json()
         return found
+
+
+def _github_read(session: OAuth2Session, url: str, refusal: str) -> Any:
+    """The JSON at one of GitHub's API addresses; ``SignInRefused`` with ``refusal`` for no
+    answer, an error answer (a revoked token, a scope not granted) or a body not JSON."""
+    import requests  # noqa: PLC0415  (Authlib's HTTP client; loaded with it)
+
+    try:
+        answer = session.get(
+            url, headers={"Accept": "application/vnd.github+json"}, timeout=TIMEOUT_SECONDS
+        )
+    except requests.RequestException as e:
+        raise SignInRefused(refusal, str(e)) from e
+    if not 200 <= answer.status_code < 300:
+        raise SignInRefused(refusal, f"HTTP {answer.status_code} from {url}")
+    try:
+        return answer.json()
+    except ValueError as e:  # requests' JSONDecodeError is one
+        raise SignInRefused(refusal, f"not JSON from {url}") from e
 
 
 def _claim_of(error: JoseError) -> str:

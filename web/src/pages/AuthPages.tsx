@@ -17,6 +17,10 @@ const SOCIAL_REFUSALS: Record<string, string> = {
     "That account has no confirmed email address, so we cannot sign you in with it. Confirm the " +
     "address with the provider, or log in below.",
   unknown_provider: "That way of signing in is not offered any more. Please log in below.",
+  github_user_refused: "GitHub did not tell us who you are. Please try again, or log in below.",
+  github_emails_refused:
+    "GitHub did not share your email addresses, so we cannot sign you in with it. Allow access " +
+    "to your email address at GitHub, or log in below.",
 };
 const SOCIAL_REFUSED = "We could not confirm who signed in at the provider. Please try again, or log in below.";
 
