@@ -5,10 +5,8 @@ address from the emailed link."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
-from contextlib import ExitStack
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -41,13 +39,8 @@ def social_server(
             "display_name": "Test ID",
         }
     }
-    with ExitStack() as stack:
-        # The server reads its providers as it starts: only its process gets the setting.
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("SLSPLAY_OIDC_PROVIDERS", json.dumps(configured))
-            running = stack.enter_context(
-                running_server(tmp_path_factory.mktemp("social") / "data")
-            )
+    data_dir = tmp_path_factory.mktemp("social") / "data"
+    with running_server(data_dir, sign_in_providers=configured) as running:
         yield running
 
 

@@ -24,18 +24,18 @@ import re
 import secrets
 import threading
 import time
-import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
+from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urlencode, urlsplit, urlunsplit
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+
+from tests.support.http_fake import Answer, ServedFromThread, form_handler
 
 CLIENT_ID = "slsplay-test"
 CLIENT_SECRET = "test-secret"
@@ -152,15 +152,6 @@ class OAuthError(Exception):
         self.headers = dict(headers or {})
 
 
-@dataclass(frozen=True)
-class Answer:
-    """What the provider sends back for one request."""
-
-    status: int
-    body: bytes
-    headers: dict[str, str]
-
-
 def _json(
     body: Any, status: HTTPStatus = HTTPStatus.OK, headers: Mapping[str, str] | None = None
 ) -> Answer:
@@ -180,9 +171,11 @@ def _with_query(url: str, params: Mapping[str, str]) -> str:
     return urlunsplit(parts._replace(query=query))
 
 
-class OidcProvider:
+class OidcProvider(ServedFromThread):
     """An OpenID Connect provider with one registered client, served on 127.0.0.1 until the
     ``with`` block ends."""
+
+    thread_name = "oidc-provider"
 
     def __init__(
         self,
@@ -193,6 +186,7 @@ class OidcProvider:
     ) -> None:
         """``redirect_uris``: the client's registered callbacks, matched exactly as real
         providers do; None takes any absolute http(s) address without a fragment."""
+        super().__init__()
         self.client_id = client_id
         self.client_secret = client_secret
         self.redirect_uris = list(redirect_uris) if redirect_uris is not None else None
@@ -208,50 +202,23 @@ class OidcProvider:
         self._jwk: dict[str, Any] = RSAAlgorithm.to_jwk(self._key.public_key(), as_dict=True)
         self._jwk.update(kid=_thumbprint(self._jwk), use="sig", alg="RS256")
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     # -- serving ----------------------------------------------------------------------------
 
     @property
     def issuer(self) -> str:
         """The provider's issuer identifier, which is also its base address."""
-        if self._server is None:
-            raise RuntimeError("the provider is not serving; use it in a with block")
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self._served_url()
 
     @property
     def discovery_url(self) -> str:
         """Where a client reads the provider's configuration (OpenID Connect Discovery)."""
         return f"{self.issuer}/.well-known/openid-configuration"
 
-    def __enter__(self) -> OidcProvider:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = False  # server_close joins the handlers' threads
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            # shutdown() waits for the serving loop's next look at its flag: the default
-            # half a second would be most of a test's time.
-            kwargs={"poll_interval": 0.01},
-            name="oidc-provider",
-            daemon=True,
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        return form_handler(
+            self.answer, _json({"error": "server_error"}, HTTPStatus.INTERNAL_SERVER_ERROR)
         )
-        self._thread.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join()
-        self._server = self._thread = None
 
     # -- what tests do to it ----------------------------------------------------------------
 
@@ -545,39 +512,3 @@ def _claims_for(user: User, scope: Sequence[str]) -> dict[str, Any]:
 def _page(status: HTTPStatus, message: str) -> Answer:
     body = f"<!doctype html><title>Sign-in error</title><p>{html.escape(message)}</p>"
     return Answer(status, body.encode(), {"Content-Type": "text/html; charset=utf-8"})
-
-
-def _handler_for(provider: OidcProvider) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        # HTTP/1.0 (the default): one request per connection, so no handler thread outlives
-        # its answer, and stopping the server waits for every one of them.
-
-        def do_GET(self) -> None:
-            self._serve()
-
-        def do_POST(self) -> None:
-            self._serve()
-
-        def _serve(self) -> None:
-            try:
-                url = urlsplit(self.path)
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length).decode() if length else ""
-                query = body if self.command == "POST" else url.query
-                params = dict(parse_qsl(query, keep_blank_values=True))
-                answer = provider.answer(self.command, url.path, params, dict(self.headers.items()))
-            except Exception:
-                # The one thing it prints: a fault of the provider itself, not the client's.
-                traceback.print_exc()
-                answer = _json({"error": "server_error"}, HTTPStatus.INTERNAL_SERVER_ERROR)
-            self.send_response(answer.status)
-            for name, value in answer.headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(answer.body)))
-            self.end_headers()
-            self.wfile.write(answer.body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass  # the recorded requests say more, and pytest's output stays clean
-
-    return Handler

@@ -13,6 +13,7 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import json
 import os
 import secrets
 import signal
@@ -175,8 +176,11 @@ def emulated_aws() -> Iterator[str]:
 
 
 @contextmanager
-def running_server(data_dir: Path, *extra: str) -> Iterator[Server]:
-    """``slsplay serve`` on 127.0.0.1 and a free port, ready when this yields, stopped after."""
+def running_server(
+    data_dir: Path, *extra: str, sign_in_providers: dict[str, Any] | None = None
+) -> Iterator[Server]:
+    """``slsplay serve`` on 127.0.0.1 and a free port, ready when this yields, stopped after;
+    with ``sign_in_providers``, the server's process (only) has them as its settings."""
     remote = os.environ.get(REMOTE_URL_VARIABLE)
     if remote:
         yield Server(
@@ -185,6 +189,8 @@ def running_server(data_dir: Path, *extra: str) -> Iterator[Server]:
         return
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if sign_in_providers is not None:
+        env["SLSPLAY_OIDC_PROVIDERS"] = json.dumps(sign_in_providers)
     aws_endpoint = os.environ.get(AWS_ENDPOINT_VARIABLE)
     stage = "local"
     if aws_endpoint is not None:

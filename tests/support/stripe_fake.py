@@ -23,12 +23,13 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import stripe
+
+from tests.support.http_fake import ServedFromThread
 
 SECRET_KEY = "sk_test_51SlsplayFakeKey0000000000000000"
 API_VERSION = stripe.api_version  # the version the adapter's library pins and sends
@@ -117,12 +118,15 @@ def _new_id(prefix: str) -> str:
     return prefix + secrets.token_hex(12)
 
 
-class StripeFake:
+class StripeFake(ServedFromThread):
     """Stripe's API for one platform account, served on 127.0.0.1 until the ``with`` ends."""
+
+    thread_name = "stripe-fake"
 
     def __init__(
         self, api_key: str = SECRET_KEY, *, clock: Callable[[], float] = time.time
     ) -> None:
+        super().__init__()
         self.api_key = api_key
         self._clock = clock
         self.requests: list[RecordedRequest] = []
@@ -133,45 +137,16 @@ class StripeFake:
         # (account, idempotency key) -> (method, path, params, status, answer)
         self._replies: dict[tuple[str, str], tuple[str, str, dict[str, Any], int, bytes]] = {}
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     # -- serving ----------------------------------------------------------------------------
 
     @property
     def url(self) -> str:
         """The API's base address, for ``StripePayments(api_base=...)``."""
-        if self._server is None:
-            raise RuntimeError("the fake is not serving; use it in a with block")
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self._served_url()
 
-    def __enter__(self) -> StripeFake:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = False  # server_close joins the handlers' threads
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            # shutdown() waits for the serving loop's next look at its flag: the default
-            # half a second would be most of a test's time.
-            kwargs={"poll_interval": 0.01},
-            name="stripe-fake",
-            daemon=True,
-        )
-        self._thread.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join()
-        self._server = self._thread = None
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        return _handler_for(self)
 
     # -- what tests do to it ----------------------------------------------------------------
 
