@@ -27,7 +27,7 @@ from typing import Any
 
 from slsplay.adapters.local.sqlite_search import SqliteSearchIndex
 from slsplay.domain.meetups import CATEGORIES
-from slsplay.ports import IndexedMeetup, SearchPage, SearchQuery, SearchSort
+from slsplay.ports import IndexedMeetup, SearchIndex, SearchPage, SearchQuery, SearchSort
 
 NOW = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -126,12 +126,77 @@ def measure(runs: int, search: Callable[[int], SearchPage]) -> tuple[float, floa
     return statistics.median(samples) * 1e3, p99 * 1e3, rows / len(samples), len(samples)
 
 
-def page_cursor(index: SqliteSearchIndex, query: SearchQuery, page: int) -> str | None:
+def page_cursor(index: SearchIndex, query: SearchQuery, page: int) -> str | None:
     """The cursor that asks for page ``page`` (1-based) of ``query``."""
     cursor = None
     for _ in range(page - 1):
         cursor = index.search(replace(query, cursor=cursor)).next_cursor
     return cursor
+
+
+Mixes = dict[str, Callable[[int], SearchPage]]
+
+
+def mixes_of(index: SearchIndex) -> tuple[Mixes, Mixes]:
+    """The searches timed on ``index`` (each run ``i`` varies the words and the category),
+    and the page-20 searches, whose 19 pages before are fetched untimed, here."""
+    topics = [w for w in TOPICS if len(w) >= 5]  # commonest first
+
+    def query(**fields: Any) -> SearchQuery:
+        return SearchQuery(now=NOW, limit=20, **fields)
+
+    def word(i: int) -> str:
+        return topics[(i * 7) % len(topics)]
+
+    def category(i: int) -> str:
+        return CATEGORIES[i % len(CATEGORIES)]
+
+    def by_category(sort: SearchSort) -> Callable[[int], SearchPage]:
+        return lambda i: index.search(query(category=category(i), sort=sort))
+
+    def window(i: int) -> SearchPage:
+        after = NOW + (i % 300) * DAY
+        return index.search(query(starts_after=after, starts_before=after + 7 * DAY))
+
+    def twentieth(make: Callable[[int], SearchQuery]) -> Callable[[int], SearchPage]:
+        asked = list(dict.fromkeys(make(k) for k in range(len(CATEGORIES))))
+        pages = [(each, page_cursor(index, each, 20)) for each in asked]
+
+        def search(i: int) -> SearchPage:
+            asking, cursor = pages[i % len(pages)]
+            return index.search(replace(asking, cursor=cursor))
+
+        return search
+
+    mixes: Mixes = {
+        "one word, relevance": lambda i: index.search(query(text=word(i), sort="relevance")),
+        "two words, 2nd a prefix": lambda i: index.search(
+            query(text=f"{word(i)} {word(i + 1)[:4]}", sort="relevance")
+        ),
+        "word + category, soonest": lambda i: index.search(
+            query(text=word(i), category=category(i))
+        ),
+        "one word, popular": lambda i: index.search(query(text=word(i), sort="popular")),
+        "category, soonest": by_category("soonest"),
+        "category, newest": by_category("newest"),
+        "category, closing": by_category("closing"),
+        "category, popular": by_category("popular"),
+        "category, relevance (no text)": by_category("relevance"),
+        "start in a 7-day window": window,
+        "everything, popular": lambda i: index.search(query(sort="popular")),
+    }
+    deep: Mixes = {
+        "page 20, soonest": twentieth(lambda i: query()),
+        "page 20, category, newest": twentieth(
+            lambda i: query(category=category(i), sort="newest")
+        ),
+        "page 20, popular": twentieth(lambda i: query(sort="popular")),
+        # The commonest words, so that each has 20 pages of meetups.
+        "page 20, one word, relevance": twentieth(
+            lambda i: query(text=topics[i], sort="relevance")
+        ),
+    }
+    return mixes, deep
 
 
 def row(median: float, p99: float, rows: float, runs: int) -> str:
@@ -163,62 +228,10 @@ def main() -> None:
             f" file {size:.1f} MB after a WAL checkpoint"
         )
 
-        topics = [w for w in TOPICS if len(w) >= 5]  # commonest first
-
-        def query(**fields: Any) -> SearchQuery:
-            return SearchQuery(now=NOW, limit=20, **fields)
-
-        def word(i: int) -> str:
-            return topics[(i * 7) % len(topics)]
-
-        def category(i: int) -> str:
-            return CATEGORIES[i % len(CATEGORIES)]
-
-        def by_category(sort: SearchSort) -> Callable[[int], SearchPage]:
-            return lambda i: index.search(query(category=category(i), sort=sort))
-
-        def window(i: int) -> SearchPage:
-            after = NOW + (i % 300) * DAY
-            return index.search(query(starts_after=after, starts_before=after + 7 * DAY))
-
-        mixes: dict[str, Callable[[int], SearchPage]] = {
-            "one word, relevance": lambda i: index.search(query(text=word(i), sort="relevance")),
-            "two words, 2nd a prefix": lambda i: index.search(
-                query(text=f"{word(i)} {word(i + 1)[:4]}", sort="relevance")
-            ),
-            "word + category, soonest": lambda i: index.search(
-                query(text=word(i), category=category(i))
-            ),
-            "category, soonest": by_category("soonest"),
-            "category, newest": by_category("newest"),
-            "category, closing": by_category("closing"),
-            "category, popular": by_category("popular"),
-            "category, relevance (no text)": by_category("relevance"),
-            "start in a 7-day window": window,
-            "everything, popular": lambda i: index.search(query(sort="popular")),
-        }
-        deep: dict[str, Callable[[int], SearchQuery]] = {
-            "page 20, soonest": lambda i: query(),
-            "page 20, category, newest": lambda i: query(category=category(i), sort="newest"),
-            "page 20, popular": lambda i: query(sort="popular"),
-            # The commonest words, so that each has 20 pages of meetups.
-            "page 20, one word, relevance": lambda i: query(text=topics[i], sort="relevance"),
-        }
+        mixes, deep = mixes_of(index)
         print(f"\n  {'search (limit 20)':<32} {'p50 ms':>8} {'p99 ms':>8} {'rows':>6} {'runs':>5}")
-        for label, search in mixes.items():
+        for label, search in {**mixes, **deep}.items():
             print(f"  {label:<32} {row(*measure(runs, search))}")
-        for label, make in deep.items():
-            # The 19 pages before are fetched untimed; only the page-20 call is measured.
-            asked = list(dict.fromkeys(make(k) for k in range(len(CATEGORIES))))
-            pages = [(each, page_cursor(index, each, 20)) for each in asked]
-
-            def twentieth(
-                i: int, pages: list[tuple[SearchQuery, str | None]] = pages
-            ) -> SearchPage:
-                search, cursor = pages[i % len(pages)]
-                return index.search(replace(search, cursor=cursor))
-
-            print(f"  {label:<32} {row(*measure(runs, twentieth))}")
         index.close()
 
 

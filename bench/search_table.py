@@ -43,7 +43,6 @@ from moto import mock_aws
 from slsplay.adapters.aws.dynamo_store import DynamoItemStore
 from slsplay.adapters.aws.provision import create_table
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
-from slsplay.domain.meetups import CATEGORIES
 from slsplay.local.template import load_template, table_properties
 from slsplay.ports import (
     ChangeBatch,
@@ -54,7 +53,6 @@ from slsplay.ports import (
     Page,
     SearchPage,
     SearchQuery,
-    SearchSort,
     SortKeyRange,
     TransactionOp,
     Write,
@@ -63,7 +61,7 @@ from slsplay.store.schema import TABLE
 from slsplay.store.search_index import TableSearchIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search import DAY, NOW, TOPICS, corpus  # bench/search.py: the same corpus, the same seed
+from search import DAY, NOW, corpus, mixes_of  # bench/search.py: the same corpus and searches
 
 # A kind of search stops after this long even short of --runs, as in bench/search.py.
 BUDGET_SECONDS = 6.0
@@ -259,71 +257,13 @@ def run(label: str, inner: ItemStore, count: int, runs: int) -> None:
     # The cursor key is made by the first search that hands out a cursor: not timed below.
     index.search(SearchQuery(now=NOW, limit=1))
 
-    topics = [w for w in TOPICS if len(w) >= 5]  # commonest first
-
-    def query(**fields: Any) -> SearchQuery:
-        return SearchQuery(now=NOW, limit=20, **fields)
-
-    def word(i: int) -> str:
-        return topics[(i * 7) % len(topics)]
-
-    def category(i: int) -> str:
-        return CATEGORIES[i % len(CATEGORIES)]
-
-    def by_category(sort: SearchSort) -> Callable[[int], SearchPage]:
-        return lambda i: index.search(query(category=category(i), sort=sort))
-
-    def window(i: int) -> SearchPage:
-        after = NOW + (i % 300) * DAY
-        return index.search(query(starts_after=after, starts_before=after + 7 * DAY))
-
-    mixes: dict[str, Callable[[int], SearchPage]] = {
-        "one word, relevance": lambda i: index.search(query(text=word(i), sort="relevance")),
-        "two words, 2nd a prefix": lambda i: index.search(
-            query(text=f"{word(i)} {word(i + 1)[:4]}", sort="relevance")
-        ),
-        "word + category, soonest": lambda i: index.search(
-            query(text=word(i), category=category(i))
-        ),
-        "one word, popular": lambda i: index.search(query(text=word(i), sort="popular")),
-        "category, soonest": by_category("soonest"),
-        "category, newest": by_category("newest"),
-        "category, closing": by_category("closing"),
-        "category, popular": by_category("popular"),
-        "category, relevance (no text)": by_category("relevance"),
-        "start in a 7-day window": window,
-        "everything, popular": lambda i: index.search(query(sort="popular")),
-    }
-    deep: dict[str, Callable[[int], SearchQuery]] = {
-        "page 20, soonest": lambda i: query(),
-        "page 20, category, newest": lambda i: query(category=category(i), sort="newest"),
-        "page 20, popular": lambda i: query(sort="popular"),
-        "page 20, one word, relevance": lambda i: query(text=topics[i], sort="relevance"),
-    }
+    mixes, deep = mixes_of(index)
     print(
         f"\n  {'search (limit 20)':<32} {'p50 ms':>8} {'p99 ms':>8} {'rows':>6}"
         f" {'requests':>8} {'items read':>10} {'runs':>5}"
     )
-    for name, search in mixes.items():
+    for name, search in {**mixes, **deep}.items():
         print(f"  {name:<32} {row(*measure(runs, store, search))}")
-    for name, make in deep.items():
-        # The 19 pages before are fetched untimed; only the page-20 call is measured.
-        asked = list(dict.fromkeys(make(k) for k in range(len(CATEGORIES))))
-        pages = [(each, page_cursor(index, each, 20)) for each in asked]
-
-        def twentieth(i: int, pages: list[tuple[SearchQuery, str | None]] = pages) -> SearchPage:
-            search, cursor = pages[i % len(pages)]
-            return index.search(replace(search, cursor=cursor))
-
-        print(f"  {name:<32} {row(*measure(runs, store, twentieth))}")
-
-
-def page_cursor(index: TableSearchIndex, query: SearchQuery, page: int) -> str | None:
-    """The cursor that asks for page ``page`` (1-based) of ``query``."""
-    cursor = None
-    for _ in range(page - 1):
-        cursor = index.search(replace(query, cursor=cursor)).next_cursor
-    return cursor
 
 
 def row(median: float, p99: float, rows: float, requests: float, read: float, runs: int) -> str:
