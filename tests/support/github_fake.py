@@ -21,7 +21,6 @@ app's refusals can be checked, and read ``requests`` to see what the app sent.
 
 from __future__ import annotations
 
-import html
 import itertools
 import json
 import re
@@ -30,12 +29,21 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit
 
-from tests.support.http_fake import Answer, ServedFromThread, form_handler
+from tests.support.http_fake import (
+    Answer,
+    ServedFromThread,
+    form_handler,
+    html_page,
+    json_answer,
+    redirect,
+    with_query,
+)
 from tests.support.oidc_provider import ReceivedRequest, code_challenge
 
 CLIENT_ID = "Ov23liSlsplayTest"
@@ -111,36 +119,14 @@ class _Refusal(Exception):
         self.description = description
 
 
-def _json(
-    body: Any, status: int = HTTPStatus.OK, headers: Mapping[str, str] | None = None
-) -> Answer:
-    return Answer(
-        status,
-        json.dumps(body).encode(),
-        {"Content-Type": "application/json; charset=utf-8", **(headers or {})},
-    )
+# GitHub names the charset of its JSON.
+_json = partial(json_answer, content_type="application/json; charset=utf-8")
 
 
 def _api_error(status: HTTPStatus, message: str) -> Answer:
     return _json(
         {"message": message, "documentation_url": DOCS, "status": str(status.value)}, status
     )
-
-
-def _redirect(location: str) -> Answer:
-    return Answer(HTTPStatus.FOUND, b"", {"Location": location, "Cache-Control": "no-store"})
-
-
-def _with_query(url: str, params: Mapping[str, str]) -> str:
-    """``url`` with ``params`` added to whatever query it already has (RFC 6749 3.1.2)."""
-    parts = urlsplit(url)
-    query = "&".join(q for q in (parts.query, urlencode(params)) if q)
-    return urlunsplit(parts._replace(query=query))
-
-
-def _page(status: HTTPStatus, message: str) -> Answer:
-    body = f"<!doctype html><title>GitHub</title><p>{html.escape(message)}</p>"
-    return Answer(status, body.encode(), {"Content-Type": "text/html; charset=utf-8"})
 
 
 class GitHubFake(ServedFromThread):
@@ -270,24 +256,28 @@ class GitHubFake(ServedFromThread):
                     return self._authorize(params)
                 case "POST", "/login/oauth/access_token":
                     return self._token(params, lowered)
-            return _page(HTTPStatus.NOT_FOUND, "Not Found")
+            return html_page(HTTPStatus.NOT_FOUND, "GitHub", "Not Found")
 
     def _authorize(self, params: dict[str, str]) -> Answer:
         # Until the app and its redirect_uri are known good, errors go to the person at the
         # browser, never to an address nobody vouched for (RFC 6749 section 4.1.2.1).
         client_id = params.get("client_id", "")
         if client_id != self.client_id:
-            return _page(HTTPStatus.NOT_FOUND, f"Unknown OAuth app: {client_id!r}")
+            return html_page(HTTPStatus.NOT_FOUND, "GitHub", f"Unknown OAuth app: {client_id!r}")
         redirect_uri = params.get("redirect_uri") or None
         state = {"state": params["state"]} if params.get("state") else {}
         if redirect_uri is None and self.callback_url is None:
-            return _page(HTTPStatus.BAD_REQUEST, "redirect_uri required (no callback registered)")
+            return html_page(
+                HTTPStatus.BAD_REQUEST, "GitHub", "redirect_uri required (no callback registered)"
+            )
         if redirect_uri is not None and not self._acceptable_redirect(redirect_uri):
             if self.callback_url is None:
-                return _page(HTTPStatus.BAD_REQUEST, f"redirect_uri not allowed: {redirect_uri!r}")
+                return html_page(
+                    HTTPStatus.BAD_REQUEST, "GitHub", f"redirect_uri not allowed: {redirect_uri!r}"
+                )
             # GitHub's way: the refusal goes to the callback the app registered.
-            return _redirect(
-                _with_query(
+            return redirect(
+                with_query(
                     self.callback_url,
                     {
                         "error": "redirect_uri_mismatch",
@@ -301,8 +291,8 @@ class GitHubFake(ServedFromThread):
         assert back_to is not None  # one of them was there, as checked above
 
         def refuse(error: str, description: str) -> Answer:
-            return _redirect(
-                _with_query(back_to, {"error": error, "error_description": description, **state})
+            return redirect(
+                with_query(back_to, {"error": error, "error_description": description, **state})
             )
 
         challenge = params.get("code_challenge", "")
@@ -332,7 +322,7 @@ class GitHubFake(ServedFromThread):
             code_challenge=challenge,
             expires_at=time.time() + CODE_SECONDS,
         )
-        return _redirect(_with_query(back_to, {"code": code, **state}))
+        return redirect(with_query(back_to, {"code": code, **state}))
 
     def _acceptable_redirect(self, uri: str) -> bool:
         parts = urlsplit(uri)

@@ -4,14 +4,17 @@ for the length of a ``with`` block."""
 
 from __future__ import annotations
 
+import html
+import json
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,34 @@ class Answer:
     status: int
     body: bytes
     headers: dict[str, str]
+
+
+def json_answer(
+    body: Any,
+    status: int = HTTPStatus.OK,
+    headers: Mapping[str, str] | None = None,
+    *,
+    content_type: str = "application/json",
+) -> Answer:
+    return Answer(
+        status, json.dumps(body).encode(), {"Content-Type": content_type, **(headers or {})}
+    )
+
+
+def redirect(location: str) -> Answer:
+    return Answer(HTTPStatus.FOUND, b"", {"Location": location, "Cache-Control": "no-store"})
+
+
+def html_page(status: int, title: str, message: str) -> Answer:
+    body = f"<!doctype html><title>{html.escape(title)}</title><p>{html.escape(message)}</p>"
+    return Answer(status, body.encode(), {"Content-Type": "text/html; charset=utf-8"})
+
+
+def with_query(url: str, params: Mapping[str, str]) -> str:
+    """``url`` with ``params`` added to whatever query it already has (RFC 6749 3.1.2)."""
+    parts = urlsplit(url)
+    query = "&".join(q for q in (parts.query, urlencode(params)) if q)
+    return urlunsplit(parts._replace(query=query))
 
 
 # (method, path, query or form fields, headers) -> the answer

@@ -18,7 +18,6 @@ import base64
 import binascii
 import functools
 import hashlib
-import html
 import json
 import re
 import secrets
@@ -29,13 +28,21 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import unquote_plus, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urlsplit
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
-from tests.support.http_fake import Answer, ServedFromThread, form_handler
+from tests.support.http_fake import (
+    Answer,
+    ServedFromThread,
+    form_handler,
+    html_page,
+    json_answer,
+    redirect,
+    with_query,
+)
 
 CLIENT_ID = "slsplay-test"
 CLIENT_SECRET = "test-secret"
@@ -152,25 +159,6 @@ class OAuthError(Exception):
         self.headers = dict(headers or {})
 
 
-def _json(
-    body: Any, status: HTTPStatus = HTTPStatus.OK, headers: Mapping[str, str] | None = None
-) -> Answer:
-    return Answer(
-        status, json.dumps(body).encode(), {"Content-Type": "application/json", **(headers or {})}
-    )
-
-
-def _redirect(location: str) -> Answer:
-    return Answer(HTTPStatus.FOUND, b"", {"Location": location, "Cache-Control": "no-store"})
-
-
-def _with_query(url: str, params: Mapping[str, str]) -> str:
-    """``url`` with ``params`` added to whatever query it already has (RFC 6749 3.1.2)."""
-    parts = urlsplit(url)
-    query = "&".join(q for q in (parts.query, urlencode(params)) if q)
-    return urlunsplit(parts._replace(query=query))
-
-
 class OidcProvider(ServedFromThread):
     """An OpenID Connect provider with one registered client, served on 127.0.0.1 until the
     ``with`` block ends."""
@@ -217,7 +205,7 @@ class OidcProvider(ServedFromThread):
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         return form_handler(
-            self.answer, _json({"error": "server_error"}, HTTPStatus.INTERNAL_SERVER_ERROR)
+            self.answer, json_answer({"error": "server_error"}, HTTPStatus.INTERNAL_SERVER_ERROR)
         )
 
     # -- what tests do to it ----------------------------------------------------------------
@@ -287,7 +275,7 @@ class OidcProvider(ServedFromThread):
                 return self._route(method, path, params, lowered)
             except OAuthError as e:
                 body = {"error": e.error, "error_description": e.description}
-                return _json(body, e.status, {"Cache-Control": "no-store", **e.headers})
+                return json_answer(body, e.status, {"Cache-Control": "no-store", **e.headers})
 
     def _route(
         self, method: str, path: str, params: dict[str, str], headers: Mapping[str, str]
@@ -296,9 +284,9 @@ class OidcProvider(ServedFromThread):
         # endpoints; the token endpoint is POST only (RFC 6749 section 3.2).
         match method, path:
             case "GET", "/.well-known/openid-configuration":
-                return _json(self._configuration())
+                return json_answer(self._configuration())
             case "GET", "/jwks":
-                return _json(self.jwks)
+                return json_answer(self.jwks)
             case "GET" | "POST", "/authorize":
                 return self._authorize(params)
             case "POST", "/token":
@@ -306,8 +294,8 @@ class OidcProvider(ServedFromThread):
             case "GET" | "POST", "/userinfo":
                 return self._userinfo(headers)
         if path in ("/token", "/jwks", "/.well-known/openid-configuration"):
-            return _json({"error": "method_not_allowed"}, HTTPStatus.METHOD_NOT_ALLOWED)
-        return _json({"error": "not_found"}, HTTPStatus.NOT_FOUND)
+            return json_answer({"error": "method_not_allowed"}, HTTPStatus.METHOD_NOT_ALLOWED)
+        return json_answer({"error": "not_found"}, HTTPStatus.NOT_FOUND)
 
     def _configuration(self) -> dict[str, Any]:
         issuer = self.issuer
@@ -337,14 +325,20 @@ class OidcProvider(ServedFromThread):
         client_id = params.get("client_id", "")
         redirect_uri = params.get("redirect_uri", "")
         if client_id != self.client_id:
-            return _page(HTTPStatus.BAD_REQUEST, f"Unknown client: {client_id!r}")
+            return html_page(
+                HTTPStatus.BAD_REQUEST, "Sign-in error", f"Unknown client: {client_id!r}"
+            )
         if not self._acceptable_redirect(redirect_uri):
-            return _page(HTTPStatus.BAD_REQUEST, f"redirect_uri not allowed: {redirect_uri!r}")
+            return html_page(
+                HTTPStatus.BAD_REQUEST,
+                "Sign-in error",
+                f"redirect_uri not allowed: {redirect_uri!r}",
+            )
 
         def back(answer: dict[str, str]) -> Answer:
             # RFC 9207: the issuer comes back too, so a client can tell providers apart.
             state = {"state": params["state"]} if "state" in params else {}
-            return _redirect(_with_query(redirect_uri, {**answer, **state, "iss": self.issuer}))
+            return redirect(with_query(redirect_uri, {**answer, **state, "iss": self.issuer}))
 
         def refuse(error: str, description: str) -> Answer:
             return back({"error": error, "error_description": description})
@@ -425,7 +419,7 @@ class OidcProvider(ServedFromThread):
         grant.access_tokens.append(access_token)
         self._access[access_token] = (grant, time.time() + ACCESS_TOKEN_SECONDS)
         tampering, self._tampering = self._tampering or Tampering(), None
-        return _json(
+        return json_answer(
             {
                 "access_token": access_token,
                 "token_type": "Bearer",
@@ -496,7 +490,7 @@ class OidcProvider(ServedFromThread):
                 {"WWW-Authenticate": 'Bearer error="invalid_token"'},
             )
         grant = found[0]
-        return _json({"sub": grant.user.sub, **_claims_for(grant.user, grant.scope)})
+        return json_answer({"sub": grant.user.sub, **_claims_for(grant.user, grant.scope)})
 
 
 def _claims_for(user: User, scope: Sequence[str]) -> dict[str, Any]:
@@ -507,8 +501,3 @@ def _claims_for(user: User, scope: Sequence[str]) -> dict[str, Any]:
     if "profile" in scope and user.name:
         claims["name"] = user.name
     return claims
-
-
-def _page(status: HTTPStatus, message: str) -> Answer:
-    body = f"<!doctype html><title>Sign-in error</title><p>{html.escape(message)}</p>"
-    return Answer(status, body.encode(), {"Content-Type": "text/html; charset=utf-8"})
