@@ -13,6 +13,8 @@ import httpx
 from PIL import Image, ImageDraw
 from playwright.sync_api import Page, expect
 
+from tests.support.api import link_token
+
 PASSWORD = "a long enough password"
 _numbers = itertools.count()
 
@@ -61,23 +63,17 @@ def sign_up(
     if proved:
         data = api(
             "mutation($t: String!) { verifyEmail(token: $t) { userErrors { message } } }",
-            t=verify_token(wait_for_mail(server, email, "Confirm your email address")),
+            t=link_token(wait_for_mail(server, email, "Confirm your email address"), "verify"),
         )
         assert not data["verifyEmail"]["userErrors"], data
     return api, email
 
 
-def verify_token(message: dict[str, Any]) -> str:
-    """The token of the link to confirm an address in an email."""
-    link = re.search(r"/verify/([\w-]+)", message["text"])
-    assert link, message["text"]
-    return link.group(1)
-
-
 def confirm_address(page: Page, server: Any, email: str) -> None:
     """Open the link emailed at sign-up in ``page``, as a new organizer does before
     publishing; ends on My meetups."""
-    page.goto(f"/verify/{verify_token(wait_for_mail(server, email, 'Confirm your email address'))}")
+    confirm = wait_for_mail(server, email, "Confirm your email address")
+    page.goto(f"/verify/{link_token(confirm, 'verify')}")
     expect(page.get_by_role("heading", name="Your email address is confirmed")).to_be_visible()
     page.get_by_role("link", name="Go to My meetups").click()
     expect(page.get_by_role("heading", name="My meetups")).to_be_visible()

@@ -8,6 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.e2e import demo
+from tests.support.api import link_token
 from tests.support.server import Server
 
 
@@ -133,7 +134,7 @@ def test_guest_drafts_then_signs_up_and_confirms_the_address_to_publish(
     # The link is opened from the mail, in another tab; back here, the draft is published.
     confirm = demo.wait_for_mail(server, email, "Confirm your email address")
     mail_tab = page.context.new_page()
-    mail_tab.goto(f"/verify/{demo.verify_token(confirm)}")
+    mail_tab.goto(f"/verify/{link_token(confirm, 'verify')}")
     expect(mail_tab.get_by_role("heading", name="Your email address is confirmed")).to_be_visible()
     mail_tab.close()
     page.get_by_role("button", name="I have confirmed it: publish").click()
