@@ -97,6 +97,8 @@ def serve(args: argparse.Namespace) -> int:
     data_dir = args.data_dir or Path(os.environ.get("SLSPLAY_DATA_DIR", ".slsplay"))
     logging.basicConfig(format="%(asctime)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr)
     logging.getLogger("slsplay").setLevel(logging.INFO)
+    if args.switch_interval is not None:
+        sys.setswitchinterval(args.switch_interval)
     try:
         server = LocalServer(
             template=args.template,
@@ -106,6 +108,7 @@ def serve(args: argparse.Namespace) -> int:
             region=Settings.from_env().aws_region,
             stage=args.stage,
             aws_endpoint=_endpoint(args),
+            switch_interval=args.switch_interval,
         )
     except (ValueError, OSError, SetupFailed) as e:  # a bad template, setting or endpoint
         print(f"slsplay: {e}", file=sys.stderr)
@@ -242,6 +245,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # SUPPRESS keeps `slsplay --data-dir D serve` working: unset here, the top-level one stays.
     serving.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     serving.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
+    serving.add_argument(
+        "--switch-interval",
+        type=float,
+        help="the interpreter's thread switch interval in seconds, in the server and in every"
+        " execution environment (tests shorten it so that races show)",
+    )
     commands.add_parser("seed", help="create a demo organizer with a published meetup")
     schema = commands.add_parser("schema", help="write the GraphQL schema's SDL for the web app")
     schema.add_argument("--out", type=Path, default=SCHEMA_FILE, help=f"default {SCHEMA_FILE}")

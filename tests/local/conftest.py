@@ -16,15 +16,9 @@ from tests.local.helpers import FIXTURE_TEMPLATE, PUBLIC_URL, Issuer
 @pytest.fixture(autouse=True)
 def fresh_fixture_functions() -> Iterator[None]:
     """The fixture functions' shared events start cleared, and no handler stays blocked."""
-    for flag in (
-        fixture_functions.SLOW_STARTED,
-        fixture_functions.RELEASE_SLOW,
-        fixture_functions.RELEASE_STUCK,
-    ):
-        flag.clear()
+    fixture_functions.RELEASE_STUCK.clear()
     fixture_functions.KEY_SET_READS.clear()
     yield
-    fixture_functions.RELEASE_SLOW.set()
     fixture_functions.RELEASE_STUCK.set()
 
 
@@ -43,8 +37,9 @@ def published_keys(issuer: Issuer, monkeypatch: pytest.MonkeyPatch) -> Issuer:
 
 @pytest.fixture
 def gateway(tmp_path: Path) -> Iterator[ApiGateway]:
-    """The fixture template's API, in process, as if served at ``PUBLIC_URL``."""
+    """The fixture template's API, as if served at ``PUBLIC_URL``, its functions in threads of
+    this process (tests read what they received, and set what they answer, in memory)."""
     with ApiGateway.from_template(
-        FIXTURE_TEMPLATE, public_url=PUBLIC_URL, data_dir=tmp_path / "data"
+        FIXTURE_TEMPLATE, public_url=PUBLIC_URL, data_dir=tmp_path / "data", in_process=True
     ) as opened:
         yield opened

@@ -10,12 +10,12 @@ import base64
 import json
 import os
 import threading
+import time
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-SLOW_STARTED = threading.Event()
-RELEASE_SLOW = threading.Event()
 RELEASE_STUCK = threading.Event()
 KEY_SET_READS: list[str] = []
 
@@ -94,11 +94,18 @@ def context_info(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 
 def slow_or_fast(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """``/fast`` answers at once; ``/slow`` waits until the test releases it."""
+    """``/fast`` answers at once; ``/slow`` waits until the test releases it.
+
+    The function runs in a process of its own: it says it started, and learns it is
+    released, by files in the directory ``FIXTURE_SIGNALS`` names.
+    """
     if event["rawPath"] == "/fast":
         return {"statusCode": 200, "body": "fast"}
-    SLOW_STARTED.set()
-    released = RELEASE_SLOW.wait(timeout=4)
+    signals = Path(os.environ["FIXTURE_SIGNALS"])
+    (signals / "slow-started").touch()
+    deadline = time.monotonic() + 4
+    while not (released := (signals / "release-slow").exists()) and time.monotonic() < deadline:
+        time.sleep(0.01)  # polling for the test's file, with a deadline
     return {"statusCode": 200, "body": "slow" if released else "never released"}
 
 

@@ -39,5 +39,9 @@ def on_notes(event: dict[str, Any], context: Any) -> Any:
 
 
 def on_tick(event: dict[str, Any], context: Any) -> Any:
-    """Both scheduled jobs."""
-    return _handle("tick", event)
+    """Both scheduled jobs; unless told otherwise, they answer with what fired them (which
+    ``slsplay jobs run`` prints: it runs the job in a process of its own)."""
+    answer = _handle("tick", event)
+    if "tick" in ANSWERS:
+        return answer
+    return {"fired_by": event.get("resources"), "kind": event.get("detail-type")}

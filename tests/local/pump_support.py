@@ -45,8 +45,9 @@ def open_pumps(
     data_dir: Path, clock: FakeClock, template: Path = PUMPS_TEMPLATE
 ) -> Iterator[Pumps]:
     """A template's pumps over ``data_dir``, functions ready to run; closed after."""
+    # The functions in threads of this process: pump_functions records what they receive.
     with ApiGateway.from_template(
-        template, public_url="http://127.0.0.1:9", data_dir=data_dir
+        template, public_url="http://127.0.0.1:9", data_dir=data_dir, in_process=True
     ) as gateway:
         pumps = Pumps(gateway.stack, gateway.functions, data_dir=data_dir, clock=clock)
         try:

@@ -214,13 +214,16 @@ def test_functions_see_the_templates_environment_with_the_runtimes_overrides(
     }
 
 
-def test_closing_the_gateway_restores_the_environment(
+def test_closing_an_in_process_gateway_restores_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SLSPLAY_BACKEND", "as-before")
     monkeypatch.delenv("FIXTURE_TABLE", raising=False)
     gateway = ApiGateway.from_template(
-        Path(__file__).parent / "fixture-template.yaml", public_url="http://x:1", data_dir=tmp_path
+        Path(__file__).parent / "fixture-template.yaml",
+        public_url="http://x:1",
+        data_dir=tmp_path,
+        in_process=True,
     )
 
     with gateway:
@@ -233,7 +236,9 @@ def test_closing_the_gateway_restores_the_environment(
     assert "FIXTURE_TABLE" not in os.environ
 
 
-def test_a_handler_is_imported_on_its_first_request_after_the_environment_is_set() -> None:
+def test_an_in_process_handler_is_imported_on_its_first_request_after_the_environment_is_set() -> (
+    None
+):
     sys.modules.pop("tests.local.fixture_lazy", None)
     template = {
         "Resources": {
@@ -247,7 +252,7 @@ def test_a_handler_is_imported_on_its_first_request_after_the_environment_is_set
             }
         }
     }
-    gateway = ApiGateway(Stack(template), environment={"SLSPLAY_BACKEND": "local"})
+    gateway = ApiGateway(Stack(template), environment={"SLSPLAY_BACKEND": "local"}, in_process=True)
 
     with gateway:
         assert "tests.local.fixture_lazy" not in sys.modules

@@ -155,7 +155,7 @@ def test_a_producer_reaches_the_consumer_through_the_queue_url_it_is_given(
 
 
 def test_the_server_runs_the_pumps_in_threads_and_stops_them(tmp_path: Path) -> None:
-    with LocalServer(template=PUMPS_TEMPLATE, port=0, data_dir=tmp_path) as server:
+    with LocalServer(template=PUMPS_TEMPLATE, port=0, data_dir=tmp_path, in_process=True) as server:
         assert server.pumps is not None
         server.pumps.queue("NotesQueue").send("threaded")
         deadline = time.monotonic() + 5

@@ -166,15 +166,13 @@ def test_a_template_with_an_unsupported_schedule_fails_at_startup(tmp_path: Path
 def test_slsplay_jobs_run_fires_a_job_now(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    def answer(event: dict[str, Any]) -> Any:
-        return {"done": event["detail-type"]}
-
-    pump_functions.ANSWERS["tick"] = answer
     command = ["--data-dir", str(tmp_path), "jobs", "run", name, "--template", str(PUMPS_TEMPLATE)]
     assert main(command) == 0
-    (event,) = pump_functions.RECEIVED["tick"]
-    assert event["resources"][0].endswith(":rule/slsplay-TickJobEveryFiveMinutes")
-    assert '{"done": "Scheduled Event"}' in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    (line,) = [line for line in printed.splitlines() if line.startswith("TickJob: ")]
+    answer = json.loads(line.removeprefix("TickJob: "))
+    assert answer["kind"] == "Scheduled Event"
+    assert answer["fired_by"][0].endswith(":rule/slsplay-TickJobEveryFiveMinutes")
 
 
 def test_slsplay_jobs_run_names_the_jobs_when_the_name_is_unknown(

@@ -28,13 +28,26 @@ WITHIN_SECONDS = 10
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[LocalServer]:
-    """The fixture template served on 127.0.0.1 and a free port; no web app built."""
+def signals(tmp_path: Path) -> Path:
+    """Where the fixture functions, each in a process of its own, and the test signal."""
+    directory = tmp_path / "signals"
+    directory.mkdir()
+    return directory
+
+
+@pytest.fixture
+def server(tmp_path: Path, signals: Path, issuer: Issuer) -> Iterator[LocalServer]:
+    """The fixture template served on 127.0.0.1 and a free port; no web app built; the
+    issuer function publishes the test issuer's keys."""
     with LocalServer(
         template=FIXTURE_TEMPLATE,
         port=0,
         data_dir=tmp_path / "data",
         static_dir=tmp_path / "web-not-built",
+        environment={
+            "FIXTURE_SIGNALS": str(signals),
+            "FIXTURE_JWKS": json.dumps({"keys": [issuer.jwk()]}),
+        },
     ) as running:
         yield running
 
@@ -87,9 +100,8 @@ def test_cookies_and_errors_come_back_over_http(client: httpx.Client) -> None:
 
 
 def test_the_jwt_authorizer_guards_routes_over_http(
-    server: LocalServer, client: httpx.Client, issuer: Issuer, monkeypatch: pytest.MonkeyPatch
+    server: LocalServer, client: httpx.Client, issuer: Issuer
 ) -> None:
-    monkeypatch.setenv("FIXTURE_JWKS", json.dumps({"keys": [issuer.jwk()]}))
     token = issuer.token({"iss": server.url})
 
     allowed = client.get("/private/ada", headers={"Authorization": f"Bearer {token}"})
@@ -100,7 +112,7 @@ def test_the_jwt_authorizer_guards_routes_over_http(
     assert refused.headers["www-authenticate"] == "Bearer"
 
 
-def test_a_slow_request_does_not_hold_up_a_fast_one(server: LocalServer) -> None:
+def test_a_slow_request_does_not_hold_up_a_fast_one(server: LocalServer, signals: Path) -> None:
     answers: dict[str, httpx.Response] = {}
 
     def ask_slow() -> None:
@@ -109,11 +121,14 @@ def test_a_slow_request_does_not_hold_up_a_fast_one(server: LocalServer) -> None
 
     slow = threading.Thread(target=ask_slow)
     slow.start()
-    assert fixture_functions.SLOW_STARTED.wait(WITHIN_SECONDS)
+    deadline = time.monotonic() + WITHIN_SECONDS
+    while not (signals / "slow-started").exists():
+        assert time.monotonic() < deadline, "the slow function never started"
+        time.sleep(0.01)  # polling for the function's file, with a deadline
     with httpx.Client(base_url=server.url, timeout=WITHIN_SECONDS) as other:
         fast = other.get("/fast")
     slow_was_still_running = slow.is_alive()
-    fixture_functions.RELEASE_SLOW.set()
+    (signals / "release-slow").touch()
     slow.join(WITHIN_SECONDS)
 
     assert fast.text == "fast"

@@ -116,11 +116,14 @@ def aws_endpoint_environment(endpoint: str) -> dict[str, str]:
 
 
 class ApiGateway:
-    """The template's HTTP API: routes, JWT authorizers and functions, in this process.
+    """The template's HTTP API: routes and JWT authorizers in this process, in front of the
+    functions' execution environments (``functions.py``).
 
-    Open it (``with gateway:`` or ``open()``) before the first request: that puts the
-    functions' environment into ``os.environ`` and their code on ``sys.path``, where the
-    handlers expect them at import; ``close()`` puts both back.
+    Open it (``with gateway:`` or ``open()``) before the first request: that gives this
+    process the AWS endpoint and credentials of the runtime's overrides, for its own calls
+    (the pollers', the set-up's); with ``in_process`` functions, it puts their environment
+    into ``os.environ`` and their code on ``sys.path`` as well. ``close()`` puts all back and
+    stops the functions' idle environments.
     """
 
     def __init__(
@@ -129,11 +132,18 @@ class ApiGateway:
         *,
         environment: Mapping[str, str] | None = None,
         clock: Callable[[], float] = time.time,
+        in_process: bool = False,
+        switch_interval: float | None = None,
     ) -> None:
         self.stack = stack
         self.routes: RouteTable = http_api_routes(stack)
-        self.functions: dict[str, LambdaFunction] = lambda_functions(stack)
-        self.environment = shared_environment(self.functions, environment or {})
+        self.overrides = dict(environment or {})
+        self.functions: dict[str, LambdaFunction] = lambda_functions(
+            stack, self.overrides, in_process=in_process, switch_interval=switch_interval
+        )
+        self.in_process = in_process
+        # What the runtime reads its own settings from (the table, the queues, the bucket).
+        self.environment = shared_environment(self.functions, self.overrides)
         self._clock = clock
         # One per authorizer of each API, as each keeps its own cache of the issuer's keys.
         self._authorizers = {
@@ -158,13 +168,17 @@ class ApiGateway:
         region: str = "eu-west-1",
         stage: str = "local",
         aws_endpoint: str | None = None,
+        environment: Mapping[str, str] | None = None,
+        in_process: bool = False,
+        switch_interval: float | None = None,
     ) -> ApiGateway:
         """The gateway for a template as ``slsplay serve`` runs it, at ``public_url``.
 
         The template's ``Stage`` becomes ``stage`` and its ``PublicUrl`` this server's URL
         (where it declares them; ``parameters`` add or replace overrides), and the runtime's
         own settings override the functions' environment: the region, the backend (local, or
-        AWS at ``aws_endpoint``), the data directory, the public URL and the stage.
+        AWS at ``aws_endpoint``), the data directory, the public URL and the stage; then
+        ``environment``, if given (what ``sam local --env-vars`` would add).
         """
         public_url = public_url.rstrip("/")
         document = load_template(template)
@@ -198,7 +212,12 @@ class ApiGateway:
         }
         if aws_endpoint is not None:
             overrides |= aws_endpoint_environment(aws_endpoint)
-        return cls(stack, environment=overrides)
+        return cls(
+            stack,
+            environment=overrides | dict(environment or {}),
+            in_process=in_process,
+            switch_interval=switch_interval,
+        )
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -208,12 +227,16 @@ class ApiGateway:
             if self._opened is not None:
                 return
             opened = ExitStack()
-            code_dirs = {
-                function.config.code_dir
-                for function in self.functions.values()
-                if function.config.code_dir is not None
-            }
-            opened.enter_context(runtime_environment(self.environment, code_dirs))
+            if self.in_process:
+                code_dirs = {
+                    function.config.code_dir
+                    for function in self.functions.values()
+                    if function.config.code_dir is not None
+                }
+                opened.enter_context(runtime_environment(self.environment, code_dirs))
+            else:
+                aws = {k: v for k, v in self.overrides.items() if k.startswith("AWS_")}
+                opened.enter_context(runtime_environment(aws, set()))
             self._opened = opened
 
     def close(self) -> None:
@@ -285,7 +308,8 @@ class ApiGateway:
             grant=grant,
         )
         try:
-            status, response_headers, body = self._response(function, function.invoke(event))
+            payload = function.invoke(event, may_throttle=True)
+            status, response_headers, body = self._response(function, payload)
         except (InvocationError, MalformedResponse):
             return gateway_error(500, "Internal Server Error", request_id, function=function.name)
         response_headers.append(("apigw-requestid", request_id))

@@ -1,46 +1,93 @@
-"""The template's Lambda functions, run in this process as the Lambda Python runtime runs them.
+"""The template's Lambda functions, each run in execution environments as Lambda runs them.
 
-Each ``AWS::Serverless::Function`` (Globals merged) becomes a ``LambdaFunction``: its
-``Handler`` is imported on the first invocation, once, and called with the event and a
-Lambda-shaped context whose remaining time counts down from the function's ``Timeout``. The
-result is serialised to JSON as the runtime does, so a handler that returns something Lambda
-could not send back fails here too. A handler that runs past its timeout is abandoned (its
-thread cannot be killed) and the invocation fails, as Lambda's does.
+Each ``AWS::Serverless::Function`` (Globals merged) becomes a ``LambdaFunction``. An
+invocation runs in an execution environment that handles one invocation at a time: a worker
+process (``worker.py``) started with exactly the function's environment, which imports the
+handler once (a cold start, logged with its ``Init Duration`` as Lambda's ``REPORT`` line
+has it) and is then reused warm. Concurrent invocations get environments of their own, up to
+the function's concurrency: its ``ReservedConcurrentExecutions``, else ``DEFAULT_CONCURRENCY``
+(what this machine's cores can run). Beyond it, an invocation that may be throttled (a
+synchronous one, from API Gateway, when the function has reserved concurrency) fails with
+Lambda's ``TooManyRequestsException``, which API Gateway answers with a 500 as it does in
+the cloud; any other invocation waits for an environment to be free, as a poller holds its
+batch. An environment idle for ``IDLE_ENVIRONMENT_SECONDS`` is stopped.
 
-Known limit: every function shares this one process, so they share ``os.environ``,
-``sys.modules`` and global state. The environment is the union of every function's
-``Environment.Variables`` (a variable two functions set differently is logged), then the
-runtime's own overrides; in the cloud each function has only its own.
+Faults are Lambda's: an invocation past the function's ``Timeout`` stops its environment
+(the process is killed) and fails with ``Sandbox.Timedout``; a handler that ends its process
+(``os._exit``, a crash) fails its invocation with ``Runtime.ExitError``; a handler that cannot
+be imported fails with ``Runtime.ImportModuleError``. In each case the next invocation gets a
+fresh environment, and nothing else (the server, other functions) is touched.
+
+Each environment's ``os.environ`` is what Lambda gives a function: a few of the host's
+variables (``PATH``, locale, temporary directory), the developer's local settings
+(``SLSPLAY_*`` and AWS credentials from the shell that started the runtime), then the
+function's own template variables, then the runtime's overrides, then Lambda's own
+(``AWS_LAMBDA_FUNCTION_NAME``, ``_HANDLER``, ...). Two functions never see each other's.
+
+``in_process=True`` runs the handlers in threads of this process instead, all sharing its
+environment: for tests of event sources and events that read what a function received from
+memory. ``slsplay serve`` never does: threads over one imported module mix up concurrent
+requests' state (Powertools keeps the current request on its resolver).
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import os
 import queue
+import secrets
+import select
+import signal
+import subprocess
 import sys
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from slsplay.local import worker
 from slsplay.local.template import Stack, TemplateError
 
 logger = logging.getLogger("slsplay.local")
+# Lambda's REPORT lines: the functions' log, apart from the runtime's own.
+reports = logging.getLogger("slsplay.local.reports")
 
 DEFAULT_TIMEOUT_SECONDS = 3  # Lambda's defaults when the template sets none
 DEFAULT_MEMORY_MB = 128
-# Lambda keeps an idle environment warm for minutes; more than a few idle is waste here.
-IDLE_ENVIRONMENT_SECONDS = 300
-MAX_IDLE_ENVIRONMENTS = 8
+# Environments per function when the template reserves none: enough to keep this machine's
+# cores busy while some wait on I/O, few enough that a burst does not start dozens of
+# interpreters (each one is tens of MB).
+DEFAULT_CONCURRENCY = max(2, 2 * (os.cpu_count() or 1))
+# Lambda keeps an idle environment warm for minutes; then it is stopped.
+IDLE_ENVIRONMENT_SECONDS = 300.0
+# Lambda's init phase may take 10 s; a busy laptop gets the function's timeout on top.
+INIT_SECONDS = 10.0
+# The host's variables a function's process needs to run at all (Lambda sets its own).
+HOST_VARIABLES = frozenset(
+    {"PATH", "HOME", "USER", "LANG", "TMPDIR", "TEMP", "TMP", "TZ", "SYSTEMROOT"}
+)
+# What the developer's shell passes to every function: local settings and credentials.
+INHERITED_PREFIXES = ("SLSPLAY_",)
+INHERITED_VARIABLES = frozenset(
+    {
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_PROFILE",
+        "AWS_CONFIG_FILE",
+        "AWS_SHARED_CREDENTIALS_FILE",
+        "AWS_CA_BUNDLE",
+        "AWS_ACCOUNT_ID_ENDPOINT_MODE",
+        "POWERTOOLS_DEV",
+    }
+)
 
 Handler = Callable[[dict[str, Any], Any], Any]
 
@@ -66,206 +113,451 @@ class FunctionConfig:
     code_dir: Path | None = None
     region: str = "eu-west-1"
     account_id: str = "123456789012"
+    reserved_concurrency: int | None = None
 
     @property
     def arn(self) -> str:
         """The function's ARN, as ``context.invoked_function_arn`` carries it."""
         return f"arn:aws:lambda:{self.region}:{self.account_id}:function:{self.name}"
 
-
-class LambdaContext:
-    """The ``context`` argument, with the attributes the Lambda Python runtime gives it."""
-
-    def __init__(self, function: FunctionConfig, request_id: str, log_stream: str) -> None:
-        self.aws_request_id = request_id
-        self.function_name = function.name
-        self.function_version = "$LATEST"
-        self.invoked_function_arn = function.arn
-        # A string, as the real runtime reads it from AWS_LAMBDA_FUNCTION_MEMORY_SIZE.
-        self.memory_limit_in_mb = str(function.memory_size)
-        self.log_group_name = f"/aws/lambda/{function.name}"
-        self.log_stream_name = log_stream
-        self.identity: object | None = None
-        self.client_context: object | None = None
-        self._deadline = time.monotonic() + function.timeout
-
-    def get_remaining_time_in_millis(self) -> int:
-        """Milliseconds left before Lambda would stop this invocation."""
-        return max(0, int((self._deadline - time.monotonic()) * 1000))
-
-    def __repr__(self) -> str:
-        return f"LambdaContext({self.function_name}, {self.aws_request_id})"
+    @property
+    def log_group(self) -> str:
+        """Its CloudWatch log group, as Lambda names it."""
+        return f"/aws/lambda/{self.name}"
 
 
-class _Invocation:
-    """One call of a handler, and what came of it."""
+class _Environment(Protocol):
+    """An execution environment: runs one invocation at a time until it is stopped."""
 
-    def __init__(self, handler: Handler, event: dict[str, Any], context: LambdaContext) -> None:
-        self.handler = handler
-        self.event = event
-        self.context = context
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.finished = threading.Event()
+    log_stream: str
+    idle_since: float
 
-    def __call__(self) -> None:
+    def run(self, event: dict[str, Any], request_id: str, timeout: float) -> str:
+        """The handler's result as JSON text, or ``InvocationError``."""
+        ...
+
+    def usable(self) -> bool:
+        """Whether another invocation may run here."""
+        ...
+
+    def stop(self) -> None:
+        """End the environment (a process is terminated, a thread left to finish)."""
+        ...
+
+
+class _ProcessEnvironment:
+    """An execution environment in a worker process of its own."""
+
+    def __init__(self, function: LambdaFunction) -> None:
+        config = function.config
+        self.function = function
+        self.log_stream = _log_stream()
+        self.idle_since = time.monotonic()
+        command = [sys.executable, "-m", worker.__name__]
+        if function.switch_interval is not None:
+            command.append(repr(function.switch_interval))
+        self._process = subprocess.Popen(  # noqa: S603  (our own worker, by path)
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=function.process_environment(self.log_stream),
+            cwd=config.code_dir,
+            start_new_session=True,  # Ctrl+C reaches the runtime, which stops its workers
+        )
+        assert self._process.stdin is not None
+        assert self._process.stdout is not None
+        self._events = self._process.stdin
+        self._answers = self._process.stdout.fileno()
+        self._buffer = b""
+        self._broken = False
+        self.init_ms: float | None = None
         try:
-            self.result = self.handler(self.event, self.context)
-        except BaseException as e:  # reported to the caller, as the Lambda runtime does
-            self.error = e
-        finally:
-            self.finished.set()
+            kind, data = self._frame(time.monotonic() + INIT_SECONDS + config.timeout, "init")
+            if kind != "ready":
+                problem = json.loads(data)
+                raise InvocationError(problem["errorType"], problem["errorMessage"])
+        except BaseException:
+            self.stop()
+            raise
+        self.init_ms = float(data)
+
+    def run(self, event: dict[str, Any], request_id: str, timeout: float) -> str:
+        """Send one event, wait for the answer until the function's timeout."""
+        body = json.dumps(event).encode()
+        deadline = time.monotonic() + timeout
+        deadline_ms = int((time.time() + timeout) * 1000)
+        trace = f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)};Sampled=0"
+        header = f"{len(body)} {request_id} {deadline_ms} {self.function.config.arn} {trace}\n"
+        try:
+            self._events.write(header.encode() + body)
+            self._events.flush()
+        except OSError:
+            self._broken = True
+            raise self._exited() from None
+        kind, data = self._frame(deadline, "invoke")
+        if kind == "ok":
+            return data.decode()
+        problem = json.loads(data)
+        raise InvocationError(problem["errorType"], problem["errorMessage"])
+
+    def usable(self) -> bool:
+        """Whether the process is still there, and no frame was left half-read."""
+        return not self._broken and self._process.poll() is None
+
+    def stop(self) -> None:
+        """Kill the process at once: what it was doing is abandoned, as Lambda does."""
+        self._broken = True
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        self._events.close()
+        assert self._process.stdout is not None
+        self._process.stdout.close()
+
+    def close(self) -> None:
+        """End an idle environment: its input closes and the worker returns."""
+        self._broken = True
+        try:
+            self._events.close()
+            self._process.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            self._process.kill()
+            self._process.wait()
+        assert self._process.stdout is not None
+        self._process.stdout.close()
+
+    def _frame(self, deadline: float, phase: str) -> tuple[str, bytes]:
+        """The next ``<kind> <length>\\n<bytes>`` frame, read until ``deadline``."""
+        while True:
+            newline = self._buffer.find(b"\n")
+            if newline >= 0:
+                kind, length = self._buffer[:newline].split()
+                end = newline + 1 + int(length)
+                if len(self._buffer) >= end:
+                    data = self._buffer[newline + 1 : end]
+                    self._buffer = self._buffer[end:]
+                    return kind.decode(), data
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self.stop()
+                raise self._timed_out(phase)
+            ready, _, _ = select.select([self._answers], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(self._answers, 1 << 16)
+            if not chunk:
+                self._broken = True
+                raise self._exited()
+            self._buffer += chunk
+
+    def _timed_out(self, phase: str) -> InvocationError:
+        seconds = self.function.config.timeout
+        if phase == "init":
+            message = f"INIT did not finish within {INIT_SECONDS + seconds:.2f} seconds"
+            return InvocationError("Runtime.InitTimeout", message)
+        return InvocationError("Sandbox.Timedout", f"Task timed out after {seconds:.2f} seconds")
+
+    def _exited(self) -> InvocationError:
+        code = self._process.wait()
+        if code < 0:
+            reason = f"signal: {signal.Signals(-code).name.removeprefix('SIG').lower()}"
+        else:
+            reason = f"exit status {code}"
+        return InvocationError("Runtime.ExitError", f"Runtime exited with error: {reason}")
 
 
-class _Environment:
-    """An execution environment: a daemon thread running one invocation after another.
-
-    A daemon, so that a handler stuck forever cannot keep the process from exiting.
-    """
+class _ThreadEnvironment:
+    """An execution environment as a thread of this process (``in_process`` functions)."""
 
     def __init__(self, function: LambdaFunction) -> None:
         self.function = function
-        self.log_stream = f"{datetime.now(UTC):%Y/%m/%d}/[$LATEST]{uuid.uuid4().hex}"
-        self._work: queue.SimpleQueue[_Invocation | None] = queue.SimpleQueue()
+        self.log_stream = _log_stream()
+        self.idle_since = time.monotonic()
+        self.init_ms: float | None = None
+        self._handler = function.handler()
+        self._work: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._abandoned = False
         name = f"{function.name}-{self.log_stream[-8:]}"
         threading.Thread(target=self._serve, name=name, daemon=True).start()
 
-    def run(self, invocation: _Invocation) -> None:
-        """Start ``invocation`` in this environment."""
-        self._work.put(invocation)
+    def run(self, event: dict[str, Any], request_id: str, timeout: float) -> str:
+        """Call the handler in this environment's thread; wait until the timeout."""
+        config = self.function.config
+        context = worker.LambdaContext(
+            request_id=request_id,
+            function_name=config.name,
+            function_arn=config.arn,
+            memory_mb=str(config.memory_size),
+            log_group=config.log_group,
+            log_stream=self.log_stream,
+            deadline_ms=int((time.time() + timeout) * 1000),
+        )
+        outcome: list[tuple[str, bytes]] = []
+        finished = threading.Event()
 
-    def retire(self) -> None:
+        def call() -> None:
+            try:
+                outcome.append(worker.invoke(self._handler, event, context, self._log_error))
+            finally:
+                finished.set()
+
+        self._work.put(call)
+        if not finished.wait(timeout):
+            # A thread cannot be stopped: it is abandoned, never used again.
+            self._abandoned = True
+            self._work.put(None)
+            seconds = config.timeout
+            raise InvocationError("Sandbox.Timedout", f"Task timed out after {seconds:.2f} seconds")
+        kind, data = outcome[0]
+        if kind == "ok":
+            return data.decode()
+        problem = json.loads(data)
+        raise InvocationError(problem["errorType"], problem["errorMessage"])
+
+    def _log_error(self, error: BaseException) -> None:
+        logger.error(
+            "%s [ERROR] %s: %s", self.function.name, type(error).__name__, error, exc_info=error
+        )
+
+    def usable(self) -> bool:
+        """Whether the thread is not stuck in an invocation that timed out."""
+        return not self._abandoned
+
+    def stop(self) -> None:
         """End the thread once the invocation in hand, if any, is over."""
+        self._abandoned = True
         self._work.put(None)
 
+    close = stop
+
     def _serve(self) -> None:
-        while True:
-            try:
-                invocation = self._work.get(timeout=IDLE_ENVIRONMENT_SECONDS)
-            except queue.Empty:
-                if self.function._reclaim(self):
-                    return
-                continue  # picked for an invocation just now: it is on its way
-            if invocation is None:
-                return
-            invocation()
+        while (call := self._work.get()) is not None:
+            call()
 
 
 class LambdaFunction:
-    """One function of the template: its handler, imported once, and its invocations.
+    """One function of the template: its execution environments and their invocations."""
 
-    Invocations run in execution environments, as on Lambda: a thread that serves one
-    invocation at a time and stays warm for the next, so what a handler keeps between calls
-    (clients, connections) is reused. Concurrent invocations get environments of their own;
-    an environment idle for ``IDLE_ENVIRONMENT_SECONDS`` is reclaimed, and one whose
-    invocation timed out is never used again.
-    """
-
-    def __init__(self, config: FunctionConfig) -> None:
+    def __init__(
+        self,
+        config: FunctionConfig,
+        *,
+        environment: Mapping[str, str] | None = None,
+        in_process: bool = False,
+        switch_interval: float | None = None,
+    ) -> None:
         self.config = config
+        # The variables the function runs with, beside Lambda's own (see the module's doc).
+        self.environment = dict(environment if environment is not None else config.environment)
+        self.in_process = in_process
+        self.switch_interval = switch_interval
+        self.concurrency = config.reserved_concurrency or DEFAULT_CONCURRENCY
         self._handler: Handler | None = None
         self._import_lock = threading.Lock()
         self._idle: list[_Environment] = []
-        self._idle_lock = threading.Lock()
+        self._busy = 0
+        self._changed = threading.Condition()
+        self._closed = False
+        _LIVE.add(self)
 
     @property
     def name(self) -> str:
         """The function's name (its ``FunctionName``, or its logical id)."""
         return self.config.name
 
+    def invoke(self, event: dict[str, Any], *, may_throttle: bool = False) -> str:
+        """The handler's result as the JSON text Lambda would send back, or ``InvocationError``.
+
+        ``may_throttle``: a synchronous invocation (API Gateway's) fails with Lambda's
+        throttling error when the function's reserved concurrency is all in use; otherwise
+        the invocation waits for an environment.
+        """
+        environment, cold = self._acquire(may_throttle)
+        request_id = str(uuid.uuid4())
+        started = time.perf_counter()
+        try:
+            return environment.run(event, request_id, self.config.timeout)
+        except InvocationError as e:
+            logger.error("%s %s [ERROR] %s", self.name, request_id, e)
+            raise
+        finally:
+            self._report(request_id, started, environment, cold)
+            self._release(environment)
+
     def handler(self) -> Handler:
-        """The handler callable, imported on first use; a failed import is tried again later."""
+        """The handler callable, imported into this process (``in_process`` functions)."""
         if self._handler is not None:
             return self._handler
         with self._import_lock:
             if self._handler is None:
-                self._handler = self._import()
+                self._handler = _import(self.name, self.config.handler)
         return self._handler
-
-    def invoke(self, event: dict[str, Any]) -> str:
-        """The handler's result as the JSON text Lambda would send back, or ``InvocationError``."""
-        handler = self.handler()
-        environment = self._environment()
-        context = LambdaContext(self.config, str(uuid.uuid4()), environment.log_stream)
-        invocation = _Invocation(handler, event, context)
-        environment.run(invocation)
-        if not invocation.finished.wait(self.config.timeout):
-            # The environment's thread cannot be stopped; it is dropped, never reused.
-            message = f"Task timed out after {self.config.timeout:.2f} seconds"
-            logger.error("%s %s %s", self.name, context.aws_request_id, message)
-            environment.retire()
-            raise InvocationError("Sandbox.Timedout", message)
-        self._release(environment)
-        if invocation.error is not None:
-            error = invocation.error
-            logger.error(
-                "%s %s [ERROR] %s: %s",
-                self.name,
-                context.aws_request_id,
-                type(error).__name__,
-                error,
-                exc_info=error,
-            )
-            raise InvocationError(type(error).__name__, str(error))
-        try:
-            return json.dumps(invocation.result, default=_json_default)
-        except (TypeError, ValueError) as e:
-            logger.error("%s [ERROR] Runtime.MarshalError: %s", self.name, e)
-            raise InvocationError("Runtime.MarshalError", f"Unable to marshal response: {e}") from e
 
     def environments(self) -> int:
         """How many warm environments wait for an invocation."""
-        with self._idle_lock:
+        with self._changed:
             return len(self._idle)
 
+    def busy(self) -> int:
+        """How many invocations are running now."""
+        with self._changed:
+            return self._busy
+
+    def process_environment(self, log_stream: str) -> dict[str, str]:
+        """``os.environ`` of a new execution environment's process (see the module's doc)."""
+        config = self.config
+        variables = {
+            name: value
+            for name, value in os.environ.items()
+            if name in HOST_VARIABLES or name.startswith("LC_")
+        }
+        variables |= self.environment
+        variables |= {
+            "AWS_LAMBDA_FUNCTION_NAME": config.name,
+            "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(config.memory_size),
+            "AWS_LAMBDA_LOG_GROUP_NAME": config.log_group,
+            "AWS_LAMBDA_LOG_STREAM_NAME": log_stream,
+            "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
+            "_HANDLER": config.handler,
+            "PYTHONUNBUFFERED": "1",
+        }
+        if config.code_dir is not None:
+            # Lambda puts the function's code (its CodeUri) on the import path.
+            variables["LAMBDA_TASK_ROOT"] = str(config.code_dir)
+            variables["PYTHONPATH"] = str(config.code_dir)
+        return variables
+
     def close(self) -> None:
-        """Reclaim every idle environment (their threads end)."""
-        with self._idle_lock:
+        """Stop every idle environment; those running stop when their invocation ends."""
+        with self._changed:
             idle, self._idle = self._idle, []
+            self._closed = True
         for environment in idle:
-            environment.retire()
+            _close(environment)
 
-    def _environment(self) -> _Environment:
-        with self._idle_lock:
-            if self._idle:
-                return self._idle.pop()
-        return _Environment(self)
+    def reap(self, now: float | None = None) -> int:
+        """Stop the environments idle for ``IDLE_ENVIRONMENT_SECONDS``; answers how many."""
+        now = time.monotonic() if now is None else now
+        with self._changed:
+            old = [e for e in self._idle if now - e.idle_since >= IDLE_ENVIRONMENT_SECONDS]
+            self._idle = [e for e in self._idle if e not in old]
+        for environment in old:
+            _close(environment)
+        return len(old)
 
-    def _release(self, environment: _Environment) -> None:
-        with self._idle_lock:
-            if len(self._idle) < MAX_IDLE_ENVIRONMENTS:
-                self._idle.append(environment)
-                return
-        environment.retire()
-
-    def _reclaim(self, environment: _Environment) -> bool:
-        """Take an environment idle too long out of service; False if it was just picked."""
-        with self._idle_lock:
-            if environment in self._idle:
-                self._idle.remove(environment)
-                return True
-            return False
-
-    def _import(self) -> Handler:
-        module_name, _, attribute = self.config.handler.rpartition(".")
-        if not module_name:
-            raise InvocationError("Runtime.MalformedHandlerName", self.config.handler)
+    def _acquire(self, may_throttle: bool) -> tuple[_Environment, bool]:
+        with self._changed:
+            self._closed = False
+            while True:
+                while self._idle:
+                    environment = self._idle.pop()  # the most recently used: warmest
+                    if environment.usable():
+                        self._busy += 1
+                        return environment, False
+                    environment.stop()
+                if self._busy < self.concurrency:
+                    self._busy += 1
+                    break
+                if may_throttle and self.config.reserved_concurrency is not None:
+                    raise InvocationError("TooManyRequestsException", "Rate Exceeded.")
+                self._changed.wait()
         try:
-            module = importlib.import_module(module_name)
-        except Exception as e:
-            logger.exception("%s [ERROR] Runtime.ImportModuleError", self.name)
-            message = f"Unable to import module '{module_name}': {e}"
-            raise InvocationError("Runtime.ImportModuleError", message) from e
-        handler = getattr(module, attribute, None)
-        if not callable(handler):
-            message = f"Handler '{attribute}' missing on module '{module_name}'"
-            logger.error("%s [ERROR] Runtime.HandlerNotFound: %s", self.name, message)
-            raise InvocationError("Runtime.HandlerNotFound", message)
-        return handler  # type: ignore[no-any-return]  # callable, checked above
+            if self.in_process:
+                return _ThreadEnvironment(self), True
+            return _ProcessEnvironment(self), True
+        except BaseException:
+            self._release(None)
+            raise
+
+    def _release(self, environment: _Environment | None) -> None:
+        with self._changed:
+            self._busy -= 1
+            usable = environment is not None and environment.usable()
+            kept = usable and not self._closed
+            if kept and environment is not None:
+                environment.idle_since = time.monotonic()
+                self._idle.append(environment)
+            self._changed.notify()
+        if environment is None or kept:
+            return
+        if usable:
+            _close(environment)
+        else:
+            environment.stop()  # what is left of a timed-out or crashed environment
+
+    def _report(
+        self, request_id: str, started: float, environment: _Environment, cold: bool
+    ) -> None:
+        """Lambda's ``REPORT`` line: at INFO for a cold start, with its init duration."""
+        elapsed = (time.perf_counter() - started) * 1000
+        init_ms = getattr(environment, "init_ms", None) if cold else None
+        level = logging.INFO if cold else logging.DEBUG
+        if not reports.isEnabledFor(level):
+            return
+        init = f"\tInit Duration: {init_ms:.2f} ms" if init_ms is not None else ""
+        reports.log(
+            level,
+            "%s REPORT RequestId: %s\tDuration: %.2f ms\tMemory Size: %d MB%s",
+            self.name,
+            request_id,
+            elapsed,
+            self.config.memory_size,
+            init,
+        )
 
 
-def lambda_functions(stack: Stack) -> dict[str, LambdaFunction]:
-    """Every ``AWS::Serverless::Function`` of the template by logical id."""
+def _close(environment: _Environment) -> None:
+    closing = getattr(environment, "close", environment.stop)
+    closing()
+
+
+def _log_stream() -> str:
+    return f"{datetime.now(UTC):%Y/%m/%d}/[$LATEST]{uuid.uuid4().hex}"
+
+
+def _import(name: str, handler: str) -> Handler:
+    try:
+        return worker.load_handler(handler)  # type: ignore[no-any-return]  # callable, checked
+    except worker.HandlerError as e:
+        logger.error("%s [ERROR] %s: %s", name, e.error_type, e)
+        raise InvocationError(e.error_type, str(e)) from e
+
+
+# Every function not yet collected, for the thread that stops idle environments.
+_LIVE: weakref.WeakSet[LambdaFunction] = weakref.WeakSet()
+_reaper_started = threading.Lock()
+
+
+def _start_reaper() -> None:
+    """Stop idle environments every minute, in a daemon thread (started once)."""
+    if not _reaper_started.acquire(blocking=False):
+        return
+
+    def reap_forever() -> None:
+        while True:
+            time.sleep(60)  # a period, not a wait for something: idle ones age meanwhile
+            for function in list(_LIVE):
+                function.reap()
+
+    threading.Thread(target=reap_forever, name="environment-reaper", daemon=True).start()
+
+
+def lambda_functions(
+    stack: Stack,
+    overrides: Mapping[str, str] | None = None,
+    *,
+    inherited: Mapping[str, str] | None = None,
+    in_process: bool = False,
+    switch_interval: float | None = None,
+) -> dict[str, LambdaFunction]:
+    """Every ``AWS::Serverless::Function`` of the template by logical id.
+
+    Each runs with ``inherited`` (by default the developer's settings from this process's
+    environment), then its own template variables, then ``overrides`` (the runtime's own).
+    """
+    if inherited is None:
+        inherited = inherited_environment(os.environ)
     functions = {}
     for logical_id in stack.resources("AWS::Serverless::Function"):
         properties = stack.properties(logical_id)
@@ -274,6 +566,7 @@ def lambda_functions(stack: Stack) -> dict[str, LambdaFunction]:
             raise TemplateError(f"{logical_id} has no Handler")
         code_uri = properties.get("CodeUri")
         variables = (properties.get("Environment") or {}).get("Variables") or {}
+        reserved = properties.get("ReservedConcurrentExecutions")
         config = FunctionConfig(
             logical_id=logical_id,
             name=stack.physical_name(logical_id),
@@ -284,35 +577,45 @@ def lambda_functions(stack: Stack) -> dict[str, LambdaFunction]:
             code_dir=(stack.directory / code_uri).resolve() if isinstance(code_uri, str) else None,
             region=stack.region,
             account_id=stack.account_id,
+            reserved_concurrency=None if reserved is None else int(reserved),
         )
-        functions[logical_id] = LambdaFunction(config)
+        if config.reserved_concurrency == 0:
+            logger.warning("%s has ReservedConcurrentExecutions 0: it never runs", logical_id)
+        functions[logical_id] = LambdaFunction(
+            config,
+            environment={**inherited, **config.environment, **(overrides or {})},
+            in_process=in_process,
+            switch_interval=switch_interval,
+        )
+    if not in_process:
+        _start_reaper()
     return functions
+
+
+def inherited_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The developer's settings every function gets: ``SLSPLAY_*`` and AWS credentials."""
+    return {
+        name: value
+        for name, value in environ.items()
+        if name.startswith(INHERITED_PREFIXES) or name in INHERITED_VARIABLES
+    }
 
 
 def shared_environment(
     functions: Mapping[str, LambdaFunction], overrides: Mapping[str, str]
 ) -> dict[str, str]:
-    """The one environment all functions run in: theirs merged, then the runtime's overrides."""
+    """Every function's variables merged, then the runtime's overrides: the settings the
+    runtime reads its own (the table, the queues, the bucket), and what ``in_process``
+    functions share."""
     merged: dict[str, str] = {}
-    owner: dict[str, str] = {}
     for function in functions.values():
-        for name, value in function.config.environment.items():
-            if name in merged and merged[name] != value and name not in overrides:
-                logger.warning(
-                    "%s and %s set %s differently; in one process %s's value wins",
-                    owner[name],
-                    function.name,
-                    name,
-                    function.name,
-                )
-            merged[name] = value
-            owner[name] = function.name
+        merged |= function.config.environment
     return merged | dict(overrides)
 
 
 @contextmanager
 def runtime_environment(environment: Mapping[str, str], code_dirs: set[Path]) -> Iterator[None]:
-    """``os.environ`` and ``sys.path`` as the functions need them, restored afterwards."""
+    """``os.environ`` and ``sys.path`` as ``in_process`` functions need them, restored after."""
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
     # Lambda puts the function's code (its CodeUri) on the import path.
@@ -335,10 +638,3 @@ def _env_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def _json_default(value: object) -> object:
-    # The Lambda Python runtime serialises Decimal (what boto3 reads numbers as) as a float.
-    if isinstance(value, Decimal):
-        return float(value)
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

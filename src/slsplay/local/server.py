@@ -200,6 +200,9 @@ class LocalServer:
         pumps: bool = True,
         stage: str = "local",
         aws_endpoint: str | None = None,
+        in_process: bool = False,
+        switch_interval: float | None = None,
+        environment: Mapping[str, str] | None = None,
     ) -> None:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self._socket = _listening_socket(host, port, family)
@@ -215,6 +218,9 @@ class LocalServer:
                 region=region,
                 stage=stage,
                 aws_endpoint=aws_endpoint,
+                in_process=in_process,
+                switch_interval=switch_interval,
+                environment=environment,
             )
             settings = Settings.from_env(self.gateway.environment)
             mailbox: devmail.Mailbox = MailboxMailer(Path(data_dir) / MAILBOX_DIR)
