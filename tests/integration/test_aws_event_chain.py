@@ -32,9 +32,10 @@ from slsplay.domain.invitations import Response
 from slsplay.domain.users import User
 from slsplay.handlers import notifier, stream
 from slsplay.handlers.context import container, forget
-from slsplay.local.functions import LambdaContext, lambda_functions
+from slsplay.local.functions import lambda_functions
 from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack
+from slsplay.local.worker import LambdaContext
 from slsplay.ports import Queue
 from slsplay.services import meetups
 from slsplay.store.repositories import UserRepository
@@ -179,8 +180,8 @@ def tier(aws_credentials: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Eve
                 "Attributes"
             ]["QueueArn"],
             contexts={
-                logical_id: LambdaContext(
-                    functions[logical_id].config, str(uuid.uuid4()), "2030/03/04/[$LATEST]test"
+                logical_id: functions[logical_id].config.context(
+                    str(uuid.uuid4()), "2030/03/04/[$LATEST]test"
                 )
                 for logical_id in ("StreamFunction", "NotifierFunction")
             },

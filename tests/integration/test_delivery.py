@@ -57,6 +57,9 @@ def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Runtime
     data_dir = tmp_path / "data"
     with smtp_server() as (port, inbox):
         monkeypatch.setenv("SLSPLAY_SMTP_URL", f"smtp://127.0.0.1:{port}")
+        # The test's own adapters on the data the functions' processes use.
+        monkeypatch.setenv("SLSPLAY_BACKEND", "local")
+        monkeypatch.setenv("SLSPLAY_DATA_DIR", str(data_dir))
         _clear_caches()
         # Ahead of real time: what the functions queue (stamped by the system clock) is due.
         clock = FakeClock(datetime.now(UTC) + timedelta(hours=1))

@@ -55,7 +55,7 @@ from slsplay.handlers.context import forget
 from slsplay.ids import new_id
 from slsplay.local.apigateway import HttpRequest, granted_event
 from slsplay.local.cloud import create_buckets
-from slsplay.local.functions import LambdaContext, lambda_functions
+from slsplay.local.functions import lambda_functions
 from slsplay.local.routes import http_api_routes
 from slsplay.local.schedules import scheduled_event
 from slsplay.local.sqs_events import sqs_event
@@ -331,7 +331,7 @@ class Functions:
         config = FUNCTIONS[logical_id].config
         module, _, name = config.handler.rpartition(".")
         handler = getattr(importlib.import_module(module), name)
-        context = LambdaContext(config, str(uuid.uuid4()), "2030/01/01/[$LATEST]policies")
+        context = config.context(str(uuid.uuid4()), "2030/01/01/[$LATEST]policies")
         self.recorder.function = logical_id
         try:
             return handler(event, context)

@@ -125,6 +125,18 @@ class FunctionConfig:
         """Its CloudWatch log group, as Lambda names it."""
         return f"/aws/lambda/{self.name}"
 
+    def context(self, request_id: str, log_stream: str) -> worker.LambdaContext:
+        """The ``context`` of an invocation starting now, as its environment makes it."""
+        return worker.LambdaContext(
+            request_id=request_id,
+            function_name=self.name,
+            function_arn=self.arn,
+            memory_mb=str(self.memory_size),
+            log_group=self.log_group,
+            log_stream=log_stream,
+            deadline_ms=int((time.time() + self.timeout) * 1000),
+        )
+
 
 class _Environment(Protocol):
     """An execution environment: runs one invocation at a time until it is stopped."""
@@ -283,15 +295,7 @@ class _ThreadEnvironment:
     def run(self, event: dict[str, Any], request_id: str, timeout: float) -> str:
         """Call the handler in this environment's thread; wait until the timeout."""
         config = self.function.config
-        context = worker.LambdaContext(
-            request_id=request_id,
-            function_name=config.name,
-            function_arn=config.arn,
-            memory_mb=str(config.memory_size),
-            log_group=config.log_group,
-            log_stream=self.log_stream,
-            deadline_ms=int((time.time() + timeout) * 1000),
-        )
+        context = config.context(request_id, self.log_stream)
         outcome: list[tuple[str, bytes]] = []
         finished = threading.Event()
 
