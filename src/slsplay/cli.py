@@ -146,7 +146,7 @@ def run_job(args: argparse.Namespace) -> int:
 
 def dead_letters(args: argparse.Namespace) -> int:
     """List a template queue's dead letters, or move them back to the queue (``replay``)."""
-    from slsplay.local.pumps import QueueSpec  # noqa: PLC0415  (the runtime: only here)
+    from slsplay.local.queue_pump import QueueSpec  # noqa: PLC0415  (the runtime: only here)
 
     try:
         # The queues as `slsplay serve` names them, on the same backend.

@@ -14,7 +14,8 @@ import pytest
 from slsplay.bootstrap import Container
 from slsplay.cli import main
 from slsplay.config import Settings
-from slsplay.local.pumps import Outcome, QueuePump
+from slsplay.local.delivery import Outcome
+from slsplay.local.queue_pump import QueuePump
 from slsplay.local.server import LocalServer
 from tests.local import pump_functions
 from tests.local.pump_support import PUMPS_TEMPLATE, FakeClock, open_pumps, template_variant

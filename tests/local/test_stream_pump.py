@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from slsplay.local.pumps import Outcome, StreamPump
+from slsplay.local.delivery import Outcome
+from slsplay.local.stream_pump import StreamPump
 from slsplay.ports import Key
 from tests.local import pump_functions
 from tests.local.pump_support import FakeClock, open_pumps, template_variant

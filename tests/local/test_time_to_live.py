@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
+from slsplay.local.delivery import Outcome
 from slsplay.local.functions import lambda_functions
-from slsplay.local.pumps import TTL_SWEEP_SECONDS, Outcome, Pumps, TtlSweeper
+from slsplay.local.pumps import Pumps
 from slsplay.local.template import DEFAULT_TEMPLATE, Stack, TemplateError
+from slsplay.local.ttl import TTL_SWEEP_SECONDS, TtlSweeper
 from slsplay.ports import Key
 from slsplay.store.schema import TABLE
 from tests.local import pump_functions
