@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from slsplay.local.apigateway import ApiGateway
+from slsplay.local.chaos import Chaos
 from slsplay.local.pumps import Pumps
 
 PUMPS_TEMPLATE = Path(__file__).parent / "pumps-template.yaml"
@@ -42,14 +43,14 @@ def template_variant(directory: Path, old: str, new: str) -> Path:
 
 @contextmanager
 def open_pumps(
-    data_dir: Path, clock: FakeClock, template: Path = PUMPS_TEMPLATE
+    data_dir: Path, clock: FakeClock, template: Path = PUMPS_TEMPLATE, chaos: Chaos | None = None
 ) -> Iterator[Pumps]:
     """A template's pumps over ``data_dir``, functions ready to run; closed after."""
     # The functions in threads of this process: pump_functions records what they receive.
     with ApiGateway.from_template(
         template, public_url="http://127.0.0.1:9", data_dir=data_dir, in_process=True
     ) as gateway:
-        pumps = Pumps(gateway.stack, gateway.functions, data_dir=data_dir, clock=clock)
+        pumps = Pumps(gateway.stack, gateway.functions, data_dir=data_dir, clock=clock, chaos=chaos)
         try:
             yield pumps
         finally:

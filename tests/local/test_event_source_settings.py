@@ -1,4 +1,5 @@
-"""Event source settings the pumps cannot honour stop the runtime at startup, by name."""
+"""Event source settings: those the pumps cannot honour, and those Lambda refuses at deploy,
+stop the runtime at startup, by name; filters and scaling are honoured."""
 
 from __future__ import annotations
 
@@ -28,13 +29,18 @@ def pumps_of(tmp_path: Path, after: str, setting: str) -> Pumps:
     [
         (
             STREAM,
-            'FilterCriteria: { Filters: [{ Pattern: \'{"eventName": ["INSERT"]}\' }] }',
-            r"ChangesFunction\.TableChanges: FilterCriteria is not supported",
+            'FilterCriteria: { Filters: [{ Pattern: \'{"eventName": [{"nearly": "INSERT"}]}\' }] }',
+            r"ChangesFunction\.TableChanges: FilterCriteria: ",
         ),
         (
             QUEUE,
-            'FilterCriteria: { Filters: [{ Pattern: \'{"body": ["x"]}\' }] }',
-            r"NotesFunction\.Notes: FilterCriteria is not supported",
+            "FilterCriteria: { Filters: [{ Pattern: 'not json' }] }",
+            r"NotesFunction\.Notes: FilterCriteria: ",
+        ),
+        (
+            QUEUE,
+            "ScalingConfig: { MaximumConcurrency: 1 }",
+            r"NotesFunction\.Notes: ScalingConfig\.MaximumConcurrency 1; Lambda takes 2 to 1000",
         ),
         (
             STREAM,
@@ -68,6 +74,41 @@ def test_a_setting_the_pumps_cannot_honour_fails_at_startup_naming_it(
 ) -> None:
     with pytest.raises(TemplateError, match=refusal):
         pumps_of(tmp_path, after, setting)
+
+
+def test_a_batch_over_ten_messages_without_a_batching_window_fails_as_lambda_refuses_it(
+    tmp_path: Path,
+) -> None:
+    template = template_variant(tmp_path / "template", QUEUE, "            BatchSize: 50\n")
+    stack = Stack.load(template)
+    with pytest.raises(TemplateError, match=r"Notes: BatchSize 50 needs MaximumBatchingWindow"):
+        Pumps(stack, lambda_functions(stack), data_dir=tmp_path)
+
+
+def test_a_queue_that_hides_a_message_for_less_than_its_consumer_runs_fails_at_startup(
+    tmp_path: Path,
+) -> None:
+    template = template_variant(
+        tmp_path / "template", "VisibilityTimeout: 30", "VisibilityTimeout: 4"
+    )
+    stack = Stack.load(template)
+    with pytest.raises(
+        TemplateError, match=r"NotesQueue's visibility timeout \(4 s\) is less than NotesFunction's"
+    ):
+        Pumps(stack, lambda_functions(stack), data_dir=tmp_path)
+
+
+def test_a_maximum_concurrency_caps_the_queues_pollers_within_the_functions_own(
+    tmp_path: Path,
+) -> None:
+    pumps = pumps_of(tmp_path, QUEUE, "ScalingConfig: { MaximumConcurrency: 2 }")
+    (notes,) = pumps.queue_pumps
+    assert notes.concurrency == 2
+    pumps.close()
+    unbounded = pumps_of(tmp_path / "again", QUEUE, "ScalingConfig: { MaximumConcurrency: 900 }")
+    (notes,) = unbounded.queue_pumps
+    assert notes.concurrency == notes.function.concurrency
+    unbounded.close()
 
 
 def test_a_starting_position_dynamodb_streams_do_not_have_fails_at_startup(tmp_path: Path) -> None:

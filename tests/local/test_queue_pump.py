@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import pytest
 from slsplay.bootstrap import Container
 from slsplay.cli import main
 from slsplay.config import Settings
+from slsplay.local.chaos import Chaos
 from slsplay.local.delivery import Outcome
 from slsplay.local.queue_pump import QueuePump
 from slsplay.local.server import LocalServer
@@ -221,3 +224,82 @@ def test_a_message_shown_again_while_its_batch_gathers_is_delivered_once(tmp_pat
         assert notes.approximate_count() == 0
     (event,) = pump_functions.RECEIVED["notes"]
     assert bodies(event) == ["only"]
+
+
+def test_a_message_the_filter_does_not_pass_is_deleted_unseen(tmp_path: Path) -> None:
+    pattern = json.dumps({"body": {"kind": ["wanted"]}}).replace('"', '\\"')
+    template = template_variant(
+        tmp_path / "template",
+        "            BatchSize: 5\n",
+        "            BatchSize: 5\n"
+        f'            FilterCriteria: {{ Filters: [{{ Pattern: "{pattern}" }}] }}\n',
+    )
+    with open_pumps(tmp_path / "data", FakeClock(), template) as pumps:
+        notes = pumps.queue("NotesQueue")
+        for kind in ("wanted", "unwanted", "wanted"):
+            notes.send(json.dumps({"kind": kind}))
+        notes.send("plain text")
+
+        assert consumer(pumps).pump_once() is Outcome.WORKED
+        assert notes.approximate_count() == 0
+
+    (event,) = pump_functions.RECEIVED["notes"]
+    assert [json.loads(body)["kind"] for body in bodies(event)] == ["wanted", "wanted"]
+
+
+def test_pollers_deliver_batches_side_by_side(tmp_path: Path) -> None:
+    both_in_flight = threading.Barrier(2, timeout=10)
+
+    def meet(event: dict[str, Any]) -> Any:
+        both_in_flight.wait()  # broken (an error) unless two batches are in flight at once
+        return None
+
+    pump_functions.ANSWERS["notes"] = meet
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        notes = pumps.queue("NotesQueue")
+        for n in range(10):
+            notes.send(f"m{n}")
+        with ThreadPoolExecutor(max_workers=2) as pollers:
+            outcomes = list(pollers.map(lambda _: consumer(pumps).pump_once(), range(2)))
+
+        assert outcomes == [Outcome.WORKED, Outcome.WORKED]
+        assert notes.approximate_count() == 0
+    received = sorted(body for event in pump_functions.RECEIVED["notes"] for body in bodies(event))
+    assert received == sorted(f"m{n}" for n in range(10))
+
+
+def test_with_chaos_every_message_is_delivered_again_in_a_later_batch(tmp_path: Path) -> None:
+    chaos = Chaos(seed=7, duplicate_rate=1.0, lost_answer_rate=0.0)
+    with open_pumps(tmp_path, FakeClock(), chaos=chaos) as pumps:
+        notes = pumps.queue("NotesQueue")
+        for body in ("a", "b", "c"):
+            notes.send(body)
+        while consumer(pumps).pump_once() is not Outcome.IDLE:
+            pass
+
+        assert notes.approximate_count() == 0
+    deliveries = [
+        record for event in pump_functions.RECEIVED["notes"] for record in event["Records"]
+    ]
+    assert sorted(record["body"] for record in deliveries) == ["a", "a", "b", "b", "c", "c"]
+    ids: dict[str, set[str]] = {record["body"]: set() for record in deliveries}
+    for record in deliveries:
+        ids[record["body"]].add(record["messageId"])
+    assert all(len(same) == 1 for same in ids.values()), "a duplicate keeps its message id"
+    assert bodies(pump_functions.RECEIVED["notes"][0]) != bodies(
+        pump_functions.RECEIVED["notes"][1]
+    )
+
+
+def test_with_chaos_a_lost_answer_brings_the_batch_back_at_once(tmp_path: Path) -> None:
+    chaos = Chaos(seed=7, duplicate_rate=0.0, lost_answer_rate=1.0)
+    with open_pumps(tmp_path, FakeClock(), chaos=chaos) as pumps:
+        notes = pumps.queue("NotesQueue")
+        notes.send("once")
+
+        assert consumer(pumps).pump_once() is Outcome.FAILED
+        chaos.lost_answer_rate = 0.0
+        assert consumer(pumps).pump_once() is Outcome.WORKED
+
+        assert notes.approximate_count() == 0
+    assert [bodies(event) for event in pump_functions.RECEIVED["notes"]] == [["once"], ["once"]]

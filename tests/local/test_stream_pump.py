@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from slsplay.local.chaos import Chaos
 from slsplay.local.delivery import Outcome
 from slsplay.local.stream_pump import StreamPump
 from slsplay.ports import Key
@@ -220,3 +221,43 @@ def test_a_full_batch_goes_at_once_whatever_the_batching_window(tmp_path: Path) 
         assert stream_pump(pumps).pump_once() is Outcome.IDLE  # the ninth waits
 
     assert [values(e) for e in pump_functions.RECEIVED["changes"]] == [[1, 2, 3, 4, 5, 6, 7, 8]]
+
+
+def test_records_the_filter_does_not_pass_never_reach_the_function(tmp_path: Path) -> None:
+    pattern = json.dumps({"dynamodb": {"Keys": {"pk": {"S": [{"prefix": "keep"}]}}}})
+    template = template_variant(
+        tmp_path / "template",
+        "            BatchSize: 8\n",
+        "            BatchSize: 8\n            FilterCriteria: { Filters: [{ Pattern: '"
+        + pattern
+        + "' }] }\n",
+    )
+    with open_pumps(tmp_path / "data", FakeClock(), template) as pumps:
+        store = pumps.store
+        store.put({"pk": "skip-1", "sk": "x"})
+        assert stream_pump(pumps).pump_once() is Outcome.WORKED  # past it, unseen
+        assert stream_pump(pumps).pump_once() is Outcome.IDLE
+        store.put({"pk": "keep-1", "sk": "x"})
+        store.put({"pk": "skip-2", "sk": "x"})
+        store.delete(Key("keep-1", "x"))
+        while stream_pump(pumps).pump_once() is not Outcome.IDLE:
+            pass
+
+    assert delivered() == [("INSERT", "keep-1"), ("REMOVE", "keep-1")]
+
+
+def test_with_chaos_a_batch_comes_twice_and_a_lost_answer_is_retried(tmp_path: Path) -> None:
+    chaos = Chaos(seed=3, duplicate_rate=1.0, lost_answer_rate=0.0)
+    with open_pumps(tmp_path, FakeClock(), chaos=chaos) as pumps:
+        pumps.store.put({"pk": "a", "sk": "x"})
+        assert stream_pump(pumps).pump_once() is Outcome.WORKED
+        assert delivered() == [("INSERT", "a"), ("INSERT", "a")]
+
+        chaos.duplicate_rate, chaos.lost_answer_rate = 0.0, 1.0
+        pumps.store.put({"pk": "b", "sk": "x"})
+        assert stream_pump(pumps).pump_once() is Outcome.FAILED
+        chaos.lost_answer_rate = 0.0
+        assert stream_pump(pumps).pump_once() is Outcome.WORKED
+        assert stream_pump(pumps).pump_once() is Outcome.IDLE
+
+    assert delivered()[2:] == [("INSERT", "b"), ("INSERT", "b")]

@@ -31,10 +31,13 @@ from typing import Any, Literal
 from slsplay.adapters.clock import SystemClock
 from slsplay.adapters.local.sqlite_queue import SqliteQueue, SqliteQueues
 from slsplay.adapters.local.sqlite_store import INDEXABLE_NAME, SqliteItemStore
+from slsplay.adapters.queue_limits import MAX_BATCH
 from slsplay.bootstrap import QUEUES_FILE, Container
 from slsplay.config import Settings
+from slsplay.local.chaos import Chaos
 from slsplay.local.checkpoints import Checkpoints
 from slsplay.local.delivery import MAX_BACKOFF_SECONDS, POLL_SECONDS, Outcome, Pump
+from slsplay.local.filters import EventFilter, FilterError
 from slsplay.local.functions import LambdaFunction
 from slsplay.local.queue_pump import DEFAULT_SQS_BATCH, QueuePump, QueueSpec, queue_specs
 from slsplay.local.scheduler import ScheduledTarget, Scheduler
@@ -46,8 +49,11 @@ from slsplay.ports import Clock, ItemStore, Queue
 
 logger = logging.getLogger("slsplay.local")
 
-# Lambda's limit on MaximumBatchingWindowInSeconds.
+# Lambda's limits on MaximumBatchingWindowInSeconds, an SQS mapping's BatchSize and its
+# ScalingConfig.MaximumConcurrency.
 MAX_BATCHING_WINDOW_SECONDS = 300
+MAX_SQS_BATCH = 10000
+MAX_SQS_CONCURRENCY = 1000
 
 
 class Pumps:
@@ -61,8 +67,10 @@ class Pumps:
         data_dir: str | Path,
         clock: Clock | None = None,
         settings: Settings | None = None,
+        chaos: Chaos | None = None,
     ) -> None:
         self.stack = stack
+        self.chaos = chaos
         self.functions = functions
         self.data_dir = Path(data_dir)
         # The backend the functions run on: the pumps read its change feed and its queues.
@@ -155,6 +163,7 @@ class Pumps:
                     checkpoints=self.checkpoints,
                     clock=self.clock,
                     on_failure=self.queue(destination) if destination else None,
+                    chaos=self.chaos,
                 )
             )
         return pumps
@@ -172,6 +181,9 @@ class Pumps:
                 batch_size=source["batch_size"],
                 batching_window=source["batching_window"],
                 report_failures=source["report_failures"],
+                concurrency=source["concurrency"],
+                event_filter=source["event_filter"],
+                chaos=self.chaos,
             )
             for source in self._consumers
         ]
@@ -185,6 +197,7 @@ class Pumps:
             clock=self.clock,
             account_id=self.stack.account_id,
             region=self.stack.region,
+            chaos=self.chaos,
         )
 
     @cached_property
@@ -231,16 +244,20 @@ class Pumps:
     # -- threads ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Run every pump in a background thread of its own."""
+        """Run every pump in background threads: one each, a queue's up to its concurrency."""
         if self._threads:
             return
         self._stopping.clear()
         for pump in self.all():
-            thread = threading.Thread(
-                target=_run, args=(pump, self._stopping), name=f"pump-{pump.name}", daemon=True
-            )
-            thread.start()
-            self._threads.append(thread)
+            for poller in range(getattr(pump, "concurrency", 1)):
+                thread = threading.Thread(
+                    target=_run,
+                    args=(pump, self._stopping),
+                    name=f"pump-{pump.name}-{poller}",
+                    daemon=True,
+                )
+                thread.start()
+                self._threads.append(thread)
 
     def stop(self, timeout: float = 15.0) -> None:
         """Stop the threads, wait for the scheduled runs under way, then close the files.
@@ -296,19 +313,50 @@ class Pumps:
             in (properties.get("FunctionResponseTypes") or []),
             "on_failure": self._queue_by_arn(destination, function) if destination else None,
             "starting_position": starting_position,
+            "event_filter": _event_filter(function, event_name, properties),
         }
 
     def _sqs_source(
         self, function: LambdaFunction, event_name: str, properties: dict[str, Any]
     ) -> dict[str, Any]:
+        where = f"{function.config.logical_id}.{event_name}"
+        queue = self._queue_by_arn(properties.get("Queue"), function)
+        spec = self.queue_specs[queue]
+        # What Lambda refuses when the mapping is created, refused here at startup alike.
+        if spec.visibility_timeout < function.config.timeout:
+            raise TemplateError(
+                f"{where}: {spec.logical_id}'s visibility timeout ({spec.visibility_timeout} s)"
+                f" is less than {function.config.logical_id}'s timeout"
+                f" ({function.config.timeout:g} s): Lambda refuses such a mapping, since a"
+                " message would show again while its batch still runs"
+            )
+        batch_size = int(properties.get("BatchSize", DEFAULT_SQS_BATCH))
+        batching_window = _batching_window(function, event_name, properties)
+        if not 1 <= batch_size <= MAX_SQS_BATCH:
+            raise TemplateError(f"{where}: BatchSize {batch_size}; Lambda takes 1 to 10000")
+        if batch_size > MAX_BATCH and batching_window < 1:
+            raise TemplateError(
+                f"{where}: BatchSize {batch_size} needs MaximumBatchingWindowInSeconds of at"
+                f" least 1: Lambda refuses a batch over {MAX_BATCH} without a batching window"
+            )
+        maximum = (properties.get("ScalingConfig") or {}).get("MaximumConcurrency")
+        if maximum is not None and not 2 <= int(maximum) <= MAX_SQS_CONCURRENCY:
+            raise TemplateError(
+                f"{where}: ScalingConfig.MaximumConcurrency {maximum}; Lambda takes 2 to"
+                f" {MAX_SQS_CONCURRENCY}"
+            )
+        # Lambda's pollers scale up to the maximum, within the function's concurrency.
+        concurrency = min(int(maximum or function.concurrency), function.concurrency)
         return {
             "function": function,
             "event_name": event_name,
-            "queue": self._queue_by_arn(properties.get("Queue"), function),
-            "batch_size": int(properties.get("BatchSize", DEFAULT_SQS_BATCH)),
-            "batching_window": _batching_window(function, event_name, properties),
+            "queue": queue,
+            "batch_size": batch_size,
+            "batching_window": batching_window,
             "report_failures": "ReportBatchItemFailures"
             in (properties.get("FunctionResponseTypes") or []),
+            "concurrency": concurrency,
+            "event_filter": _event_filter(function, event_name, properties),
         }
 
     def _schedule(
@@ -384,12 +432,6 @@ class Pumps:
 _Verdict = tuple[Literal["refused", "ignored"], str] | None
 
 
-def _refuse_filters(value: Any) -> _Verdict:
-    if not (value or {}).get("Filters"):
-        return None
-    return "refused", "the pumps deliver every record; filters would drop some in the cloud"
-
-
 def _refuse_tumbling_window(value: Any) -> _Verdict:
     if int(value) == 0:
         return None
@@ -413,10 +455,6 @@ def _parallelization(value: Any) -> _Verdict:
     return "ignored", "one batch at a time locally, each item's records in order as in the cloud"
 
 
-def _scaling(value: Any) -> _Verdict:
-    return "ignored", "one batch at a time locally, which any maximum concurrency allows"
-
-
 _EVENT_PROPERTIES: dict[str, dict[str, Callable[[Any], _Verdict] | None]] = {
     "DynamoDB": {
         "Stream": None,
@@ -429,7 +467,7 @@ _EVENT_PROPERTIES: dict[str, dict[str, Callable[[Any], _Verdict] | None]] = {
         "FunctionResponseTypes": None,
         "DestinationConfig": None,
         "Enabled": None,
-        "FilterCriteria": _refuse_filters,
+        "FilterCriteria": None,
         "TumblingWindowInSeconds": _refuse_tumbling_window,
         "MaximumRecordAgeInSeconds": _refuse_record_age,
         "ParallelizationFactor": _parallelization,
@@ -442,8 +480,8 @@ _EVENT_PROPERTIES: dict[str, dict[str, Callable[[Any], _Verdict] | None]] = {
         "MaximumBatchingWindowInSeconds": None,
         "FunctionResponseTypes": None,
         "Enabled": None,
-        "FilterCriteria": _refuse_filters,
-        "ScalingConfig": _scaling,
+        "FilterCriteria": None,
+        "ScalingConfig": None,
         "KmsKeyArn": None,
         "MetricsConfig": None,
     },
@@ -476,6 +514,17 @@ def _batching_window(
             f" {window:g}; Lambda takes 0 to {MAX_BATCHING_WINDOW_SECONDS}"
         )
     return window
+
+
+def _event_filter(
+    function: LambdaFunction, event_name: str, properties: dict[str, Any]
+) -> EventFilter | None:
+    try:
+        return EventFilter.from_criteria(properties.get("FilterCriteria"))
+    except FilterError as e:
+        raise TemplateError(
+            f"{function.config.logical_id}.{event_name}: FilterCriteria: {e}"
+        ) from e
 
 
 def _run(pump: Pump, stopping: threading.Event) -> None:

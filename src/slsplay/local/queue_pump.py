@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from slsplay.adapters.queue_limits import MAX_BATCH
+from slsplay.local.chaos import Chaos
 from slsplay.local.delivery import POLL_SECONDS, Outcome, failed_items
+from slsplay.local.filters import EventFilter
 from slsplay.local.functions import InvocationError, LambdaFunction
 from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack, TemplateError
@@ -74,7 +77,14 @@ def queue_specs(stack: Stack) -> dict[str, QueueSpec]:
 
 
 class QueuePump:
-    """One queue into one function, as an SQS event source mapping does."""
+    """One queue into one function, as an SQS event source mapping does.
+
+    Up to ``concurrency`` threads run ``pump_once`` at once, each delivering its own batch to
+    an execution environment of its own, as Lambda's pollers do: receiving (and gathering a
+    batch) is one thread's at a time, invocations run side by side. A message that does not
+    pass the mapping's ``event_filter`` is deleted without reaching the function, as Lambda
+    does. With ``chaos``, deliveries come twice and out of order (``chaos.py``).
+    """
 
     def __init__(
         self,
@@ -87,6 +97,9 @@ class QueuePump:
         batch_size: int = DEFAULT_SQS_BATCH,
         batching_window: float = 0.0,
         report_failures: bool = False,
+        concurrency: int = 1,
+        event_filter: EventFilter | None = None,
+        chaos: Chaos | None = None,
     ) -> None:
         self.function = function
         self.name = f"{function.config.logical_id}.{event_name}"
@@ -96,10 +109,16 @@ class QueuePump:
         self.batch_size = batch_size
         self.batching_window = timedelta(seconds=batching_window)
         self.report_failures = report_failures
+        self.concurrency = concurrency
+        self.event_filter = event_filter
+        self.chaos = chaos
         # Received and waiting for the batch to fill, by message id (a message shown again
         # while held replaces its older receipt), and since when the batch has been gathering.
         self._held: dict[str, QueueMessage] = {}
         self._held_since: datetime | None = None
+        self._receiving = threading.Lock()
+        # Chaos: messages handled once, to be delivered again in a later batch.
+        self._echoes: list[QueueMessage] = []
 
     def idle_wait(self) -> float:
         """How often an empty queue is polled."""
@@ -107,18 +126,29 @@ class QueuePump:
 
     def pump_once(self) -> Outcome:
         """Receive a batch (gathered for the batching window), deliver it, delete successes."""
-        messages = self._gather()
-        if not messages:
+        with self._receiving:
+            messages = self._passing(self._gather())
+            echoes = self._take_echoes() if self.chaos is not None else []
+        if not messages and not echoes:
             return Outcome.IDLE
-        event = sqs_event(messages, queue_arn=self.queue_arn, region=self.function.config.region)
+        batch = messages + echoes
+        if self.chaos is not None:
+            batch = self.chaos.shuffled(batch)
+        event = sqs_event(batch, queue_arn=self.queue_arn, region=self.function.config.region)
         try:
             payload = self.function.invoke(event)
         except InvocationError:
             # Every message shows again when its visibility timeout ends, as on SQS.
             return Outcome.FAILED
+        if self.chaos is not None and self.chaos.lose_answer():
+            # The answer never reached the poller: the batch shows again (at once, to keep
+            # runs short, where SQS would wait out the visibility timeout).
+            for message in messages:
+                self.queue.change_visibility(message.receipt_handle, 0)
+            return Outcome.FAILED
         failed: list[str] = []
         if self.report_failures:
-            answered = failed_items(payload, [message.message_id for message in messages])
+            answered = failed_items(payload, [message.message_id for message in batch])
             if answered is None:
                 logger.warning("%s: the function's batchItemFailures are invalid", self.name)
                 return Outcome.FAILED
@@ -128,9 +158,34 @@ class QueuePump:
             if message.message_id not in failed:
                 self.queue.delete(message.receipt_handle)
                 deleted += 1
+                if self.chaos is not None and self.chaos.again():
+                    self._echo(message)
         if failed:
-            logger.warning("%s: %d of %d messages failed", self.name, len(failed), len(messages))
-        return Outcome.WORKED if deleted else Outcome.FAILED
+            logger.warning("%s: %d of %d messages failed", self.name, len(failed), len(batch))
+        return Outcome.WORKED if deleted or echoes else Outcome.FAILED
+
+    def _passing(self, messages: list[QueueMessage]) -> list[QueueMessage]:
+        """The messages that pass the filter; the others are deleted, unseen by the function."""
+        if self.event_filter is None or not messages:
+            return messages
+        event = sqs_event(messages, queue_arn=self.queue_arn, region=self.function.config.region)
+        passing = []
+        for message, record in zip(messages, event["Records"], strict=True):
+            if self.event_filter.matches_sqs_message(record):
+                passing.append(message)
+            else:
+                self.queue.delete(message.receipt_handle)
+        return passing
+
+    def _echo(self, message: QueueMessage) -> None:
+        """Keep a handled message to deliver again, one receive later (chaos)."""
+        with self._receiving:
+            self._echoes.append(replace(message, receive_count=message.receive_count + 1))
+
+    def _take_echoes(self) -> list[QueueMessage]:
+        """A few of the messages to deliver again, room in the batch allowing (chaos)."""
+        taken, self._echoes = self._echoes[: self.batch_size], self._echoes[self.batch_size :]
+        return taken
 
     def _gather(self) -> list[QueueMessage]:
         """The batch to deliver now: full, or gathered for the window; empty while gathering."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from slsplay.local.chaos import Chaos
 from slsplay.local.checkpoints import Checkpoints
 from slsplay.local.delivery import Outcome, iso_time
 from slsplay.local.functions import InvocationError, LambdaFunction
@@ -64,8 +65,10 @@ class Scheduler:
         clock: Clock,
         account_id: str,
         region: str,
+        chaos: Chaos | None = None,
     ) -> None:
         self.targets = list(targets)
+        self.chaos = chaos
         self.checkpoints = checkpoints
         self.clock = clock
         self.account_id = account_id
@@ -108,14 +111,21 @@ class Scheduler:
                     continue
                 following = target.schedule.next_after(max(due, now), anchor)
                 self._due[target.key] = (following, anchor)
-                run = threading.Thread(
-                    target=self._run,
-                    args=(target, due),
-                    name=f"job-{target.function.name}",
-                    daemon=True,  # as the functions' own threads: a stuck job cannot hang exit
-                )
-                self._running[run] = (target, due)
-            run.start()
+                # With chaos, EventBridge's at-least-once: the same time fired twice.
+                twice = self.chaos is not None and self.chaos.again()
+                runs = [
+                    threading.Thread(
+                        target=self._run,
+                        args=(target, due),
+                        name=f"job-{target.function.name}",
+                        daemon=True,  # as the functions' own threads: a stuck job cannot hang exit
+                    )
+                    for _ in range(2 if twice else 1)
+                ]
+                for run in runs:
+                    self._running[run] = (target, due)
+            for run in runs:
+                run.start()
             fired = True
         return Outcome.WORKED if fired else Outcome.IDLE
 

@@ -24,8 +24,10 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+from slsplay.local.chaos import Chaos
 from slsplay.local.checkpoints import Checkpoints
 from slsplay.local.delivery import POLL_SECONDS, Outcome, failed_items, iso_time
+from slsplay.local.filters import EventFilter
 from slsplay.local.functions import InvocationError, LambdaFunction
 from slsplay.local.streams import stream_event
 from slsplay.ports import Change, Clock, ItemStore, Queue
@@ -56,6 +58,8 @@ class StreamPump:
         report_failures: bool = False,
         on_failure: Queue | None = None,
         starting_position: str = "TRIM_HORIZON",
+        event_filter: EventFilter | None = None,
+        chaos: Chaos | None = None,
     ) -> None:
         self.function = function
         self.name = f"{function.config.logical_id}.{event_name}"
@@ -69,6 +73,8 @@ class StreamPump:
         self.max_retries = max_retries  # None: retry until it works, as -1 does
         self.report_failures = report_failures
         self.on_failure = on_failure
+        self.event_filter = event_filter
+        self.chaos = chaos
         self._checkpoint = f"stream/{self.name}"
         # Failed invocations per record position, for the records after the position.
         self._failures_checkpoint = f"{self._checkpoint}/failures"
@@ -90,27 +96,32 @@ class StreamPump:
     def pump_once(self) -> Outcome:
         """Deliver the next batch (or the retry of a failed one) and act on the answer."""
         if not self._work:
-            batch = self.store.changes(self.position, self.batch_size).changes
-            if not batch or self._gathering(batch):
+            page = self.store.changes(self.position, self.batch_size).changes
+            if not page or self._gathering(page):
                 return Outcome.IDLE
+            batch = self._passing(page)
+            if not batch:
+                self._delivered(page, keep_rest=True)  # none passes the filter: past it, unseen
+                return Outcome.WORKED
             self._work = [batch]
         batch = self._work[0]
-        event = stream_event(batch, stream_arn=self.stream_arn, region=self.function.config.region)
+        event = self._event(batch)
         try:
             payload = self.function.invoke(event)
         except InvocationError as e:
             logger.warning("%s: the function failed: %s", self.name, e)
             return self._batch_failed(batch, "Unhandled")
+        if self.chaos is not None and self.chaos.lose_answer():
+            logger.info("%s: chaos: the answer for %s is lost", self.name, _span(batch))
+            return self._batch_failed(batch, "Unhandled")
         if not self.report_failures:
-            self._delivered(batch)
-            return Outcome.WORKED
+            return self._succeeded(batch, event)
         failed = failed_items(payload, [change.position for change in batch])
         if failed is None:
             logger.warning("%s: the function's batchItemFailures are invalid", self.name)
             return self._batch_failed(batch, None)
         if not failed:
-            self._delivered(batch)
-            return Outcome.WORKED
+            return self._succeeded(batch, event)
         # Lambda checkpoints before the lowest failed sequence number and retries from it.
         first = min(index for index, change in enumerate(batch) if change.position in failed)
         if first:
@@ -118,6 +129,32 @@ class StreamPump:
         rest = batch[first:]
         self._work[0] = rest
         return self._retry_or_discard(rest, None)
+
+    def _event(self, batch: list[Change]) -> dict[str, Any]:
+        return stream_event(batch, stream_arn=self.stream_arn, region=self.function.config.region)
+
+    def _passing(self, page: list[Change]) -> list[Change]:
+        """The records of ``page`` that pass the mapping's filter (Lambda drops the others)."""
+        if self.event_filter is None:
+            return page
+        records = self._event(page)["Records"]
+        return [
+            change
+            for change, record in zip(page, records, strict=True)
+            if self.event_filter.matches_stream_record(record)
+        ]
+
+    def _succeeded(self, batch: list[Change], event: dict[str, Any]) -> Outcome:
+        """Checkpoint past the batch; with chaos, deliver it once more (as a shard's retry
+        after a lost checkpoint would), whatever comes of that."""
+        self._delivered(batch)
+        if self.chaos is not None and self.chaos.again():
+            logger.info("%s: chaos: %s delivered again", self.name, _span(batch))
+            try:
+                self.function.invoke(event)
+            except InvocationError as e:
+                logger.warning("%s: the repeated delivery failed: %s", self.name, e)
+        return Outcome.WORKED
 
     def _gathering(self, batch: list[Change]) -> bool:
         """Whether a new batch waits to fill: short, and its oldest record within the window."""
