@@ -74,10 +74,11 @@ unit: $(INSTALLED)
 contract: $(INSTALLED)
 	$(BIN)/pytest tests/contract -q
 
-## integration: the runtime and integration tests on the local backend, then the ones marked
-## served again with slsplay serve on the AWS adapters against moto's server
+## integration: the runtime, the test fakes over HTTP and the integration tests on the local
+## backend, then the ones marked served again with slsplay serve on the AWS adapters against
+## moto's server
 integration: $(INSTALLED)
-	$(BIN)/pytest tests/local tests/integration -q
+	$(BIN)/pytest tests/local tests/fakes tests/integration -q
 	$(BIN)/pytest tests/integration -q --backend aws
 
 ## lint-template: template.yaml through sam validate --lint and cfn-lint, then sam build

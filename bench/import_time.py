@@ -9,11 +9,16 @@ packages in its fastest run, as a hint at where the time goes: a package's figur
 cumulative time of its imports not nested in its own (what it imported first included, so
 pydantic under aws_lambda_powertools counts in both).
 
+Then the figure tests/unit/test_import_time.py budgets: the least CPU time of the import,
+from --runs more fresh processes, over the least CPU time of ``import boto3`` from as many,
+run in turn with them in the same environment (tests/support/import_time.py says why CPU
+time, the test why a ratio).
+
 The processes have the environment the function has once deployed (its template variables,
 SLSPLAY_BACKEND=aws, AWS_DEFAULT_REGION=eu-west-1, its code first on the import path) with
 bytecode caches allowed, as a Lambda layer has them: one untimed run of each module first
-writes them. tests/unit/test_import_time.py holds every function to a budget set from these
-figures (about twice the median); a new function needs one.
+writes them. The test's budget for a function is about twice its ratio here; a new function
+needs one.
 """
 
 from __future__ import annotations
@@ -29,9 +34,11 @@ from slsplay.local.template import Stack
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.support.import_time import (
+    REFERENCE_MODULE,
     cumulative_ms,
     deployed_environment,
     handler_module,
+    import_cpu_ms,
     largest_packages,
     module_imports,
 )
@@ -49,9 +56,13 @@ def main() -> None:
     print(
         f"handler module import time (-X importtime, cumulative), {runs} fresh processes each, "
         f"AWS backend, bytecode cached (Python {version}); "
+        "CPU time and its ratio to boto3's (least of each, in turn); "
         "costliest third-party packages of the fastest run"
     )
-    print(f"{'function':<18} {'module':<26} {'median ms':>9} {'min ms':>7}  top packages (ms)")
+    print(
+        f"{'function':<18} {'module':<26} {'median ms':>9} {'min ms':>7} {'cpu ms':>6} "
+        f"{'x ' + REFERENCE_MODULE:>8}  top packages (ms)"
+    )
     warmed: set[str] = set()
     for logical_id, function in functions.items():
         module = handler_module(function.config.handler)
@@ -63,10 +74,20 @@ def main() -> None:
         for _ in range(runs):
             lines = module_imports(module, environment)
             samples.append((cumulative_ms(lines, module), lines))
+        reference_cpu_ms = []
+        module_cpu_ms = []
+        for _ in range(runs):
+            reference_cpu_ms.append(import_cpu_ms(REFERENCE_MODULE, environment))
+            module_cpu_ms.append(import_cpu_ms(module, environment))
         fastest, fastest_lines = min(samples, key=lambda sample: sample[0])
         median = statistics.median(milliseconds for milliseconds, _ in samples)
         packages = ", ".join(f"{name} {ms:.0f}" for name, ms in largest_packages(fastest_lines))
-        print(f"{logical_id:<18} {module:<26} {median:>9.0f} {fastest:>7.0f}  {packages}")
+        cpu_ms = min(module_cpu_ms)
+        ratio = cpu_ms / min(reference_cpu_ms)
+        print(
+            f"{logical_id:<18} {module:<26} {median:>9.0f} {fastest:>7.0f} {cpu_ms:>6.0f} "
+            f"{ratio:>8.2f}  {packages}"
+        )
     print(f"\n({time.perf_counter() - started:.0f} s in all)")
 
 

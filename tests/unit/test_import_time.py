@@ -1,10 +1,23 @@
 """Every function's handler imports within its budget: the cold start a deploy would pay.
 
-Each handler module is imported in fresh processes with ``-X importtime``, in the environment
-the function has once deployed (tests/support/import_time.py), and the best of ``RUNS`` must
-be under the function's budget. The budgets are about twice the median bench/import_time.py
-measured: loose enough for a busy CI machine, so a failure means a heavy new import at module
-load; move it into the code path that needs it.
+A budget is a ratio, not milliseconds: the CPU time of importing the handler module over that
+of ``import boto3``, each in a fresh interpreter in the environment the function has once
+deployed (tests/support/import_time.py). Milliseconds measure the machine as much as the code:
+on a busy two-core machine CleanupJob's import took 202 ms against a 200 ms budget, and
+DocsFunction's over three times its idle 340 ms. Two things keep the machine out of the figure:
+
+- CPU time, not wall time: a busy machine makes a process wait for a CPU, in bursts that can
+  stretch one import's wall time tenfold and spare the next; a wall-time ratio under such load
+  swung from a quarter to eight times its idle value, where the CPU-time ratio stayed within
+  a quarter of it;
+- the ratio to boto3, imported in turn with the handler, the best of each counting: what is
+  left of a load (caches shared with other processes, a slower or throttled CPU) weighs on
+  both alike, and a slow run is the machine's noise while the best is the least disturbed.
+
+The budgets are about twice the ratios bench/import_time.py prints: a failure means a heavy
+import now runs at module load; find it with that script and move it into the code path that
+needs it. boto3 is pinned in constraints.txt; a release that imports much faster or slower
+shifts every ratio: measure the budgets again then.
 """
 
 from __future__ import annotations
@@ -13,50 +26,61 @@ import pytest
 
 from slsplay.local.functions import lambda_functions
 from slsplay.local.template import Stack
-from tests.support.import_time import deployed_environment, handler_module, import_time_ms
+from tests.support.import_time import (
+    REFERENCE_MODULE,
+    deployed_environment,
+    handler_module,
+    import_cpu_ms,
+)
 
-# Milliseconds, by logical id: about twice the median of bench/import_time.py, rounded up.
-BUDGET_MS = {
-    "AuthFunction": 500,
-    "MeetupsFunction": 550,
-    "DocsFunction": 650,
-    "StreamFunction": 350,
-    "NotifierFunction": 450,
-    "MediaFunction": 300,
-    "AttendeeListJob": 400,
-    "RemindersJob": 400,
-    "CleanupJob": 200,
-    "GraphqlFunction": 300,  # strawberry and the schema load on the first request
-    "PaymentsFunction": 550,  # stripe loads on the first call to the provider
-    "CheckoutsJob": 400,
-    "PayoutsJob": 400,
-    "SearchFunction": 350,
-    "SeriesJob": 400,
+# Handler import time over boto3's, by logical id: about twice the measured ratio, rounded up
+# to a half.
+BUDGET_RATIO = {
+    "AuthFunction": 3.5,
+    "MeetupsFunction": 4.5,
+    "DocsFunction": 5.0,
+    "StreamFunction": 2.0,
+    "NotifierFunction": 3.5,
+    "MediaFunction": 2.0,
+    "AttendeeListJob": 3.0,
+    "RemindersJob": 3.0,
+    "CleanupJob": 1.5,
+    "GraphqlFunction": 2.0,  # strawberry and the schema load on the first request
+    "PaymentsFunction": 5.0,  # stripe loads on the first call to the provider
+    "CheckoutsJob": 3.0,
+    "PayoutsJob": 3.0,
+    "SearchFunction": 2.0,
+    "SeriesJob": 3.0,
 }
 
-# Fresh processes per function, the best of which counts: one slow run is the machine's noise.
-RUNS = 3
+# Rounds of one boto3 and one handler import, at most: the first round under budget settles
+# it; only a function over budget is tried again (the first import after a change also writes
+# its bytecode caches).
+RUNS = 5
 
 FUNCTIONS = lambda_functions(Stack.load())
 
 
 @pytest.mark.parametrize("logical_id", sorted(FUNCTIONS))
 def test_handler_imports_within_budget(logical_id: str) -> None:
-    budget = BUDGET_MS.get(logical_id)
+    budget = BUDGET_RATIO.get(logical_id)
     assert budget is not None, (
-        f"{logical_id} has no import time budget: measure it with bench/import_time.py "
-        "and add a budget for it to BUDGET_MS (about twice its median)"
+        f"{logical_id} has no import time budget: measure its ratio to {REFERENCE_MODULE} with "
+        "bench/import_time.py and add about twice that to BUDGET_RATIO"
     )
     function = FUNCTIONS[logical_id]
     module = handler_module(function.config.handler)
     environment = deployed_environment(function)
-    measured: list[float] = []
-    # A run under budget settles it; only a slow one is tried again, up to RUNS in all.
-    while len(measured) < RUNS and (not measured or min(measured) >= budget):
-        measured.append(import_time_ms(module, environment))
-    best = min(measured)
-    assert best < budget, (
-        f"{logical_id}: import {module} took {best:.0f} ms at best of {RUNS} fresh processes, "
-        f"over its {budget} ms budget; see what it now imports at module load with "
-        "bench/import_time.py"
+    reference_ms: list[float] = []
+    module_ms: list[float] = []
+    while len(module_ms) < RUNS and (not module_ms or min(module_ms) / min(reference_ms) >= budget):
+        reference_ms.append(import_cpu_ms(REFERENCE_MODULE, environment))
+        module_ms.append(import_cpu_ms(module, environment))
+    ratio = min(module_ms) / min(reference_ms)
+    assert ratio < budget, (
+        f"{logical_id}: import {module} took {ratio:.2f} times the CPU time of import "
+        f"{REFERENCE_MODULE} ({min(module_ms):.0f} ms against {min(reference_ms):.0f} ms, best "
+        f"of {len(module_ms)} fresh interpreters each), over its budget of {budget}: it now "
+        "imports something heavy at module load; find it with bench/import_time.py and "
+        "import it in the code that needs it"
     )
