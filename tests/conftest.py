@@ -2,6 +2,9 @@
 
 - ``--backend aws``: only the tests marked ``served``, with ``slsplay serve`` on the AWS
   adapters against moto's server instead of the local ones.
+- ``--chaos``: every ``slsplay serve`` the tests start runs with ``--chaos`` (queue messages,
+  stream batches and scheduled runs delivered twice and out of order, answers lost): the
+  journeys must end the same, each email sent once.
 - ``SLSPLAY_API_URL`` set (``make test-remote``): only the ``served`` tests, against that
   deployed stage; those that need the server's process (``restarts_server``), its local
   development extras (``dev_only``) or a sign-in provider of their own (``own_provider``)
@@ -14,7 +17,7 @@ import os
 
 import pytest
 
-from tests.support.server import REMOTE_URL_VARIABLE
+from tests.support.server import CHAOS_VARIABLE, REMOTE_URL_VARIABLE
 
 NOT_REMOTE = {
     "restarts_server": "kills and restarts the server's process",
@@ -30,9 +33,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default="local",
         help="aws: only the tests marked served, with slsplay serve on the AWS adapters",
     )
+    parser.addoption(
+        "--chaos",
+        action="store_true",
+        help="run every slsplay serve the tests start with --chaos (at-least-once, often)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--chaos"):
+        os.environ[CHAOS_VARIABLE] = "1"
     config.addinivalue_line(
         "markers", "served: runs against slsplay serve, on the backend --backend names"
     )

@@ -22,6 +22,7 @@ from slsplay.store.repositories import UserRepository
 
 if TYPE_CHECKING:
     from slsplay.local.apigateway import ApiGateway
+    from slsplay.local.chaos import Chaos
     from slsplay.local.pumps import Pumps
 
 SCHEMA_FILE = DEFAULT_TEMPLATE.parent / "web" / "schema.graphql"
@@ -109,6 +110,7 @@ def serve(args: argparse.Namespace) -> int:
             stage=args.stage,
             aws_endpoint=_endpoint(args),
             switch_interval=args.switch_interval,
+            chaos=_chaos(args),
         )
     except (ValueError, OSError, SetupFailed) as e:  # a bad template, setting or endpoint
         print(f"slsplay: {e}", file=sys.stderr)
@@ -214,6 +216,14 @@ def write_schema(path: Path) -> int:
     return 0
 
 
+def _chaos(args: argparse.Namespace) -> Chaos | None:
+    from slsplay.local.chaos import Chaos  # noqa: PLC0415  (the runtime: only here)
+
+    if not args.chaos:
+        return None
+    return Chaos() if args.chaos_seed is None else Chaos(seed=args.chaos_seed)
+
+
 def _endpoint(args: argparse.Namespace) -> str | None:
     return str(args.aws_endpoint) if args.backend == "aws" else None
 
@@ -233,12 +243,8 @@ def _backend_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--stage", default="local", help="the template's Stage (names resources)")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``slsplay`` command."""
-    parser = argparse.ArgumentParser(prog="slsplay", description=__doc__)
-    parser.add_argument("--data-dir", type=Path, help="where local data lives (default .slsplay)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    serving = commands.add_parser("serve", help="serve the API of template.yaml and the web app")
+def _serve_options(serving: argparse.ArgumentParser) -> None:
+    """The options of `slsplay serve`."""
     serving.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     serving.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     _backend_options(serving)
@@ -246,11 +252,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     serving.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     serving.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     serving.add_argument(
+        "--chaos",
+        action="store_true",
+        help="deliver queue messages, stream records and scheduled runs twice and out of order,"
+        " and lose some answers, as AWS may (every consumer must stay idempotent)",
+    )
+    serving.add_argument("--chaos-seed", type=int, help="the seed of --chaos's choices")
+    serving.add_argument(
         "--switch-interval",
         type=float,
         help="the interpreter's thread switch interval in seconds, in the server and in every"
         " execution environment (tests shorten it so that races show)",
     )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``slsplay`` command."""
+    parser = argparse.ArgumentParser(prog="slsplay", description=__doc__)
+    parser.add_argument("--data-dir", type=Path, help="where local data lives (default .slsplay)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serving = commands.add_parser("serve", help="serve the API of template.yaml and the web app")
+    _serve_options(serving)
     commands.add_parser("seed", help="create a demo organizer with a published meetup")
     schema = commands.add_parser("schema", help="write the GraphQL schema's SDL for the web app")
     schema.add_argument("--out", type=Path, default=SCHEMA_FILE, help=f"default {SCHEMA_FILE}")

@@ -49,6 +49,8 @@ def free_port() -> int:
 
 AWS_ENDPOINT_VARIABLE = "SLSPLAY_TEST_AWS_ENDPOINT"
 REMOTE_URL_VARIABLE = "SLSPLAY_API_URL"
+# Set by ``pytest --chaos``: the servers the tests start run with ``--chaos``.
+CHAOS_VARIABLE = "SLSPLAY_TEST_CHAOS"
 # Where a deployed stage's mail to test addresses can be read: s3://bucket/prefix (an SES
 # receipt rule's bucket), or dir:/path (a directory of .eml files).
 INBOX_VARIABLE = "SLSPLAY_TEST_INBOX"
@@ -197,6 +199,8 @@ def running_server(
         stage = "t" + hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
         extra = ("--backend", "aws", "--aws-endpoint", aws_endpoint, "--stage", stage, *extra)
         env |= {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+    if os.environ.get(CHAOS_VARIABLE):
+        extra = ("--chaos", *extra)
     log = open(data_dir.parent / f"server-{port}.log", "wb")  # noqa: SIM115  (closed below)
     process = subprocess.Popen(  # noqa: S603  (our own command)
         [

@@ -47,6 +47,7 @@ from slsplay.local.apigateway import (
     new_request_id,
 )
 from slsplay.local.bucket import LocalBucket
+from slsplay.local.chaos import Chaos
 from slsplay.local.pumps import Pumps
 from slsplay.local.routes import RouteMatch
 from slsplay.local.template import DEFAULT_TEMPLATE, Stack
@@ -203,6 +204,7 @@ class LocalServer:
         in_process: bool = False,
         switch_interval: float | None = None,
         environment: Mapping[str, str] | None = None,
+        chaos: Chaos | None = None,
     ) -> None:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self._socket = _listening_socket(host, port, family)
@@ -247,6 +249,7 @@ class LocalServer:
                     self.gateway.functions,
                     data_dir=Path(data_dir),
                     settings=settings,
+                    chaos=chaos,
                 )
                 if pumps
                 else None
