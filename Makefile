@@ -75,10 +75,10 @@ contract: $(INSTALLED)
 	$(BIN)/pytest tests/contract -q
 
 ## integration: the runtime, the test fakes over HTTP and the integration tests on the local
-## backend, then the ones marked served again with slsplay serve on the AWS adapters against
-## moto's server
+## backend with slsplay serve --chaos (everything delivered twice, out of order), then the ones
+## marked served again with slsplay serve on the AWS adapters against moto's server
 integration: $(INSTALLED)
-	$(BIN)/pytest tests/local tests/fakes tests/integration -q
+	$(BIN)/pytest tests/local tests/fakes tests/integration -q --chaos
 	$(BIN)/pytest tests/integration -q --backend aws
 
 ## lint-template: template.yaml through sam validate --lint and cfn-lint, then sam build
