@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -74,10 +75,10 @@ def link_token(message: dict[str, Any], page: str) -> str:
     return match.group(1)
 
 
-def new_meetup(api: httpx.Client, token: str, **changes: Any) -> dict[str, Any]:
-    """A draft meetup ten days ahead, with some fields replaced; answers the meetup."""
+def meetup_body(**changes: Any) -> dict[str, Any]:
+    """What ``POST /api/meetups`` takes for a draft ten days ahead, some fields replaced."""
     starts = (datetime.now(UTC) + timedelta(days=10)).replace(microsecond=0)
-    body = {
+    return {
         "title": "Private dinner with the board",
         "description": "Join us **online**.",
         "category": "business",
@@ -88,7 +89,11 @@ def new_meetup(api: httpx.Client, token: str, **changes: Any) -> dict[str, Any]:
         "capacity": 20,
         **changes,
     }
-    answer = api.post("/api/meetups", json=body, headers=bearer(token))
+
+
+def new_meetup(api: httpx.Client, token: str, **changes: Any) -> dict[str, Any]:
+    """A draft meetup ten days ahead, with some fields replaced; answers the meetup."""
+    answer = api.post("/api/meetups", json=meetup_body(**changes), headers=bearer(token))
     assert answer.status_code == 201, answer.text
     meetup: dict[str, Any] = answer.json()
     return meetup
@@ -102,3 +107,16 @@ def answer_link(api: httpx.Client, token: str, meetup_id: str, email: str) -> st
     assert answer.status_code == 200, answer.text
     link: str = answer.json()["token"]
     return link
+
+
+def differences(expected: Mapping[str, Any], answer: Any) -> list[str]:
+    """Where an answer's JSON differs from the fields expected of it, one line each (a dotted
+    name reaches into nested objects: ``organizer.id``); empty when all match."""
+    found = []
+    for name, wanted in expected.items():
+        value = answer
+        for part in name.split("."):
+            value = value.get(part, "<missing>") if isinstance(value, dict) else "<missing>"
+        if value != wanted:
+            found.append(f"{name} {value!r}, not {wanted!r}")
+    return found

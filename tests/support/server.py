@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
@@ -35,7 +35,7 @@ from moto.server import ThreadedMotoServer
 
 from slsplay.adapters.local.mailbox import MailboxMessage
 from slsplay.bootstrap import SIGNING_KEY_FILE
-from tests.support.moto_speed import one_rollback_copy_per_table
+from tests.support.moto_speed import one_dynamodb_request_at_a_time, one_rollback_copy_per_table
 
 READY_WITHIN_SECONDS = 30
 
@@ -160,8 +160,9 @@ def _inbox() -> list[bytes]:
 @contextmanager
 def emulated_aws() -> Iterator[str]:
     """moto's server on 127.0.0.1 and a free port; ``running_server`` uses it meanwhile."""
-    speed = one_rollback_copy_per_table()
-    speed.__enter__()
+    fit = ExitStack()
+    fit.enter_context(one_rollback_copy_per_table())
+    fit.enter_context(one_dynamodb_request_at_a_time())
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
@@ -174,7 +175,7 @@ def emulated_aws() -> Iterator[str]:
     finally:
         os.environ.pop(AWS_ENDPOINT_VARIABLE, None)
         server.stop()
-        speed.__exit__(None, None, None)
+        fit.close()
 
 
 @contextmanager
