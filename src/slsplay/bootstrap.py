@@ -12,6 +12,7 @@ from slsplay.config import Settings
 from slsplay.ports import (
     AccessTokens,
     Clock,
+    FailedBatches,
     ItemStore,
     Mailer,
     MediaProcessor,
@@ -35,6 +36,7 @@ QUEUES_FILE = "queues.db"
 PAYMENTS_FILE = "payments.db"
 SEARCH_FILE = "search.db"
 MEDIA_DIR = "media"
+BUCKETS_DIR = "buckets"  # the template's other buckets, one folder each
 TOKEN_AUDIENCE = "slsplay"  # noqa: S105  (the audience template.yaml's authorizer accepts)
 
 
@@ -223,6 +225,17 @@ class Container:
             self.tokens,
             outbox=None if outbox is None else self.queue(outbox),
         )
+
+    def failed_batches(self, bucket: str) -> FailedBatches:
+        """The bucket where a stream mapping keeps the batches it gave up on: a folder of the
+        data directory locally, S3 in the cloud."""
+        if self.settings.backend == "local":
+            from slsplay.adapters.local.file_batches import FileFailedBatches  # noqa: PLC0415
+
+            return FileFailedBatches(self.settings.data_dir / BUCKETS_DIR / bucket, bucket)
+        from slsplay.adapters.aws.s3_batches import S3FailedBatches  # noqa: PLC0415
+
+        return S3FailedBatches(bucket, self.aws_client)
 
     def queue(self, url: str) -> Queue:
         """The queue a template's ``!Ref`` names (its URL): SQLite locally, SQS in the cloud.

@@ -24,9 +24,14 @@ if TYPE_CHECKING:
     from slsplay.local.apigateway import ApiGateway
     from slsplay.local.chaos import Chaos
     from slsplay.local.pumps import Pumps
+    from slsplay.local.queue_pump import QueueSpec
+    from slsplay.local.stream_pump import StreamPump
 
 SCHEMA_FILE = DEFAULT_TEMPLATE.parent / "web" / "schema.graphql"
 DEMO_ORGANIZER = "organizer@example.com"
+DLQ_SOURCE = (
+    "a queue (logical id or name), or a stream mapping (its function, or its failure bucket)"
+)
 # A password for local demo data only; it is printed so that a new user can log in.
 DEMO_PASSWORD = "slsplay-demo-password"  # noqa: S105
 DEMO_GUESTS = [
@@ -147,17 +152,22 @@ def run_job(args: argparse.Namespace) -> int:
 
 
 def dead_letters(args: argparse.Namespace) -> int:
-    """List a template queue's dead letters, or move them back to the queue (``replay``)."""
-    from slsplay.local.queue_pump import QueueSpec  # noqa: PLC0415  (the runtime: only here)
+    """List what the template's event sources gave up on, or deliver it again (``replay``):
+    a queue's dead letters (moved back to the queue), a stream mapping's failed batches
+    (kept whole in its failure bucket, sent to its function again)."""
 
     try:
-        # The queues as `slsplay serve` names them, on the same backend.
+        # The queues and buckets as `slsplay serve` names them, on the same backend.
         gateway, pumps = _runtime(args)
-        sources: list[QueueSpec] = (
-            [pumps.find_queue(args.queue)]
-            if args.queue
-            else [spec for spec in pumps.queue_specs.values() if spec.dead_letter]
-        )
+        streams: list[StreamPump]
+        sources: list[QueueSpec]
+        if args.queue:
+            stream = pumps.find_stream(args.queue)
+            streams = [stream] if stream is not None else []
+            sources = [] if stream is not None else [pumps.find_queue(args.queue)]
+        else:
+            streams = [pump for pump in pumps.stream_pumps if pump.failed_batches is not None]
+            sources = [spec for spec in pumps.queue_specs.values() if spec.dead_letter]
     except (ValueError, LookupError, OSError) as e:
         print(f"slsplay: {e}", file=sys.stderr)
         return 1
@@ -167,24 +177,56 @@ def dead_letters(args: argparse.Namespace) -> int:
             if source.dead_letter is None:
                 print(f"slsplay: {source.logical_id} has no dead-letter queue", file=sys.stderr)
                 return 1
-            queue = pumps.queue(source.logical_id)
-            dead = pumps.queue(source.dead_letter)
-            if args.action == "replay":
-                moved = dead.redrive(queue)
-                print(f"{source.name}: {moved} messages moved back from {dead.name}")
-                continue
-            messages = dead.dead_letters(limit=args.limit)
-            print(f"{source.name}: {dead.approximate_count()} in {dead.name}")
-            for message in messages:
-                body = message.body[:100].replace("\n", " ")
-                print(
-                    f"  {message.message_id}  received {message.receive_count}x"
-                    f"  sent {message.sent_at:%Y-%m-%d %H:%M:%S}Z  {body}"
-                )
+            _queue_dead_letters(pumps, source, args)
+        for pump in streams:
+            if pump.failed_batches is None:
+                print(f"slsplay: {pump.name} keeps no failed batches", file=sys.stderr)
+                return 1
+            if not _stream_failures(pump, args):
+                return 1
     finally:
         pumps.close()
         gateway.close()
     return 0
+
+
+def _queue_dead_letters(pumps: Pumps, source: QueueSpec, args: argparse.Namespace) -> None:
+    assert source.dead_letter is not None
+    queue = pumps.queue(source.logical_id)
+    dead = pumps.queue(source.dead_letter)
+    if args.action == "replay":
+        moved = dead.redrive(queue)
+        print(f"{source.name}: {moved} messages moved back from {dead.name}")
+        return
+    messages = dead.dead_letters(limit=args.limit)
+    print(f"{source.name}: {dead.approximate_count()} in {dead.name}")
+    for message in messages:
+        body = message.body[:100].replace("\n", " ")
+        print(
+            f"  {message.message_id}  received {message.receive_count}x"
+            f"  sent {message.sent_at:%Y-%m-%d %H:%M:%S}Z  {body}"
+        )
+
+
+def _stream_failures(pump: StreamPump, args: argparse.Namespace) -> bool:
+    """List or replay a stream mapping's failed batches; False when some still fail."""
+    assert pump.failed_batches is not None
+    if args.action == "replay":
+        replayed, failing = pump.replay_failed()
+        print(f"{pump.name}: {replayed} failed batches delivered again, {failing} failing still")
+        return failing == 0
+    batches = pump.failed_batches.batches(limit=args.limit)
+    print(f"{pump.name}: {len(batches)} failed batches in {pump.failed_batches.name}")
+    for batch in batches:
+        info = batch.record.get("DDBStreamBatchInfo", {})
+        context = batch.record.get("requestContext", {})
+        error = batch.record.get("responseContext", {}).get("functionError", "-")
+        print(
+            f"  {batch.key}  {info.get('batchSize', '?')} records"
+            f"  {info.get('approximateArrivalOfFirstRecord', '?')}"
+            f"  invoked {context.get('approximateInvokeCount', '?')}x  {error}"
+        )
+    return True
 
 
 def _runtime(args: argparse.Namespace) -> tuple[ApiGateway, Pumps]:
@@ -288,10 +330,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     dlq = commands.add_parser("dlq", help="the dead-letter queues of the template's queues")
     dlq_commands = dlq.add_subparsers(dest="action", required=True)
     dlq_list = dlq_commands.add_parser("list", help="show dead letters (of one queue, or all)")
-    dlq_list.add_argument("queue", nargs="?", help="the source queue's logical id or name")
+    dlq_list.add_argument("queue", nargs="?", help=DLQ_SOURCE)
     dlq_list.add_argument("--limit", type=int, default=20, help="messages to show per queue")
     dlq_replay = dlq_commands.add_parser("replay", help="move dead letters back to their queue")
-    dlq_replay.add_argument("queue", help="the source queue's logical id or name")
+    dlq_replay.add_argument("queue", help=DLQ_SOURCE)
     for sub in (dlq_list, dlq_replay):
         sub.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     for sub in (job_run, dlq_list, dlq_replay):

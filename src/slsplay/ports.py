@@ -454,6 +454,40 @@ class Mailer(Protocol):
         ...
 
 
+# -- failed stream batches ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FailedBatch:
+    """A stream batch the event source mapping gave up on, as Lambda keeps it in an S3
+    bucket: the failure (``record``: its request and response context, the batch's place in
+    the shard) and the invocation's event itself (``payload``), so that it can be replayed
+    long after the stream has dropped its records."""
+
+    key: str
+    record: Mapping[str, Any]
+    payload: Mapping[str, Any]
+
+
+class FailedBatches(Protocol):
+    """The bucket a stream mapping's ``OnFailure`` destination names: files locally, S3 in
+    the cloud. Lambda writes to it; ``slsplay dlq list|replay`` reads and removes."""
+
+    name: str
+
+    def add(self, key: str, record: Mapping[str, Any], payload: Mapping[str, Any]) -> None:
+        """Keep a failed batch under ``key`` (what Lambda does, and the local runtime)."""
+        ...
+
+    def batches(self, limit: int = 100) -> list[FailedBatch]:
+        """Up to ``limit`` failed batches, oldest key first."""
+        ...
+
+    def remove(self, key: str) -> None:
+        """Forget a batch (replayed); an unknown key does nothing."""
+        ...
+
+
 # -- queues ---------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from slsplay.cli import main
 from slsplay.local.chaos import Chaos
 from slsplay.local.delivery import Outcome
 from slsplay.local.stream_pump import StreamPump
@@ -261,3 +262,90 @@ def test_with_chaos_a_batch_comes_twice_and_a_lost_answer_is_retried(tmp_path: P
         assert stream_pump(pumps).pump_once() is Outcome.IDLE
 
     assert delivered()[2:] == [("INSERT", "b"), ("INSERT", "b")]
+
+
+def bucket_destination(tmp_path: Path) -> Path:
+    """The fixture template with its failures kept whole in a bucket instead of a queue."""
+    return template_variant(
+        tmp_path / "template",
+        "                Destination: !GetAtt ChangeFailures.Arn\n",
+        "                Type: S3\n"
+        "                Destination: !GetAtt ChangeFailureBucket.Arn\n\n"
+        "  ChangeFailureBucket:\n"
+        "    Type: AWS::S3::Bucket\n"
+        "    Properties:\n"
+        '      BucketName: !Sub "fixture-${Stage}-change-failures"\n',
+    )
+
+
+def test_a_bucket_destination_keeps_the_failed_batch_whole_and_a_replay_delivers_it(
+    tmp_path: Path,
+) -> None:
+    # GIVEN a function that refuses one record, until it is mended
+    def poison(event: dict[str, Any]) -> Any:
+        if 6 in values(event):
+            raise ValueError("poison")
+        return None
+
+    pump_functions.ANSWERS["changes"] = poison
+    with open_pumps(tmp_path / "data", FakeClock(), bucket_destination(tmp_path)) as pumps:
+        for n in range(1, 9):
+            pumps.store.put({"pk": f"p{n}", "sk": "x", "n": n})
+        pump = stream_pump(pumps)
+        while pump.pump_once() is not Outcome.IDLE:
+            pass
+        assert pumps.find_stream("ChangeFailureBucket") is pump
+
+        # THEN the bucket holds the failure and the poison record itself
+        assert pump.failed_batches is not None
+        (failed,) = pump.failed_batches.batches()
+        assert failed.key.startswith(f"aws/lambda/{pump.mapping_id}/shardId-")
+        assert failed.record["requestContext"]["condition"] == "RetryAttemptsExhausted"
+        assert failed.record["DDBStreamBatchInfo"]["batchSize"] == 1
+        assert values(dict(failed.payload)) == [6]
+
+        # WHEN the function is mended and the batch replayed
+        pump_functions.ANSWERS.clear()
+        assert pump.replay_failed() == (1, 0)
+
+        assert pump.failed_batches.batches() == []
+    assert values(pump_functions.RECEIVED["changes"][-1]) == [6]
+
+
+def test_a_replay_that_fails_again_keeps_the_batch(tmp_path: Path) -> None:
+    pump_functions.ANSWERS["changes"] = lambda event: (_ for _ in ()).throw(ValueError("no"))
+    with open_pumps(tmp_path / "data", FakeClock(), bucket_destination(tmp_path)) as pumps:
+        pumps.store.put({"pk": "p1", "sk": "x", "n": 1})
+        pump = stream_pump(pumps)
+        while pump.pump_once() is not Outcome.IDLE:
+            pass
+
+        assert pump.replay_failed() == (0, 1)
+        assert pump.failed_batches is not None
+        assert len(pump.failed_batches.batches()) == 1
+
+
+def test_slsplay_dlq_lists_a_streams_failed_batches_and_replays_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN a batch the mapping gave up on, kept in its bucket
+    template, data = bucket_destination(tmp_path), tmp_path / "data"
+    with open_pumps(data, FakeClock(), template) as pumps:
+        pump = stream_pump(pumps)
+        assert pump.failed_batches is not None
+        record = {"requestContext": {"approximateInvokeCount": 3}, "DDBStreamBatchInfo": {}}
+        pump.failed_batches.add("aws/lambda/m/s/2030/01/07/x", record, {"Records": []})
+    cli = ["--data-dir", str(data)]
+
+    assert main([*cli, "dlq", "list", "--template", str(template)]) == 0
+    listing = capsys.readouterr().out
+    assert (
+        "ChangesFunction.TableChanges: 1 failed batches in fixture-local-change-failures" in listing
+    )
+    assert "aws/lambda/m/s/2030/01/07/x" in listing
+
+    # WHEN it is replayed (the function, in a process of its own, takes it)
+    assert main([*cli, "dlq", "replay", "ChangesFunction", "--template", str(template)]) == 0
+    assert "1 failed batches delivered again, 0 failing still" in capsys.readouterr().out
+    assert main([*cli, "dlq", "list", "ChangeFailureBucket", "--template", str(template)]) == 0
+    assert "0 failed batches" in capsys.readouterr().out

@@ -45,7 +45,7 @@ from slsplay.local.schedules import parse_schedule
 from slsplay.local.stream_pump import DEFAULT_STREAM_BATCH, StreamPump
 from slsplay.local.template import Stack, TemplateError
 from slsplay.local.ttl import TtlSweeper
-from slsplay.ports import Clock, ItemStore, Queue
+from slsplay.ports import Clock, FailedBatches, ItemStore, Queue
 
 logger = logging.getLogger("slsplay.local")
 
@@ -155,14 +155,15 @@ class Pumps:
         pumps = []
         for source in self._streams:
             options = dict(source)
-            destination = options.pop("on_failure")
+            queue, bucket = options.pop("failure_queue"), options.pop("failure_bucket")
             pumps.append(
                 StreamPump(
                     **options,
                     store=self.store,
                     checkpoints=self.checkpoints,
                     clock=self.clock,
-                    on_failure=self.queue(destination) if destination else None,
+                    on_failure=self.queue(queue) if queue else None,
+                    failed_batches=self.failed_batches(bucket) if bucket else None,
                     chaos=self.chaos,
                 )
             )
@@ -311,7 +312,7 @@ class Pumps:
             "max_retries": None if retries < 0 else retries,
             "report_failures": "ReportBatchItemFailures"
             in (properties.get("FunctionResponseTypes") or []),
-            "on_failure": self._queue_by_arn(destination, function) if destination else None,
+            **self._failure_destination(destination, function),
             "starting_position": starting_position,
             "event_filter": _event_filter(function, event_name, properties),
         }
@@ -414,6 +415,36 @@ class Pumps:
 
     def _arn(self, service: str, resource: str) -> str:
         return f"arn:aws:{service}:{self.stack.region}:{self.stack.account_id}:{resource}"
+
+    def _failure_destination(self, arn: Any, function: LambdaFunction) -> dict[str, str | None]:
+        """A stream mapping's OnFailure destination: a template queue, or a bucket."""
+        if arn is None:
+            return {"failure_queue": None, "failure_bucket": None}
+        for bucket in self.stack.resources("AWS::S3::Bucket"):
+            if self.stack.get_att(bucket, "Arn") == arn:
+                return {"failure_queue": None, "failure_bucket": self.stack.physical_name(bucket)}
+        return {"failure_queue": self._queue_by_arn(arn, function), "failure_bucket": None}
+
+    def failed_batches(self, bucket: str) -> FailedBatches:
+        """The bucket where a stream mapping keeps the batches it gave up on."""
+        return self.adapters.failed_batches(bucket)
+
+    def find_stream(self, name: str) -> StreamPump | None:
+        """A stream mapping by its name (``StreamFunction.TableChanges``), its function's
+        logical id or name, or its failure bucket's logical id or name (case-insensitive)."""
+        buckets = {
+            self.stack.physical_name(logical_id): logical_id
+            for logical_id in self.stack.resources("AWS::S3::Bucket")
+        }
+        for pump in self.stream_pumps:
+            config = pump.function.config
+            names = {pump.name, config.logical_id, config.name}
+            if pump.failed_batches is not None:
+                bucket = pump.failed_batches.name
+                names |= {bucket, buckets.get(bucket, bucket)}
+            if name.lower() in {known.lower() for known in names}:
+                return pump
+        return None
 
     def _queue_by_arn(self, arn: Any, function: LambdaFunction) -> str:
         for spec in self.queue_specs.values():

@@ -21,7 +21,7 @@ import json
 import logging
 import uuid
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 from slsplay.local.chaos import Chaos
@@ -30,7 +30,7 @@ from slsplay.local.delivery import POLL_SECONDS, Outcome, failed_items, iso_time
 from slsplay.local.filters import EventFilter
 from slsplay.local.functions import InvocationError, LambdaFunction
 from slsplay.local.streams import stream_event
-from slsplay.ports import Change, Clock, ItemStore, Queue
+from slsplay.ports import Change, Clock, FailedBatches, ItemStore, Queue
 
 logger = logging.getLogger("slsplay.local")
 
@@ -57,6 +57,7 @@ class StreamPump:
         max_retries: int | None = None,
         report_failures: bool = False,
         on_failure: Queue | None = None,
+        failed_batches: FailedBatches | None = None,
         starting_position: str = "TRIM_HORIZON",
         event_filter: EventFilter | None = None,
         chaos: Chaos | None = None,
@@ -72,7 +73,12 @@ class StreamPump:
         self.bisect = bisect
         self.max_retries = max_retries  # None: retry until it works, as -1 does
         self.report_failures = report_failures
+        # The OnFailure destination: a queue (or topic) gets the failure's record, a bucket
+        # the batch itself as well.
         self.on_failure = on_failure
+        self.failed_batches = failed_batches
+        # The mapping's UUID, as its failed batches' keys carry it.
+        self.mapping_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{function.config.arn}#{event_name}")
         self.event_filter = event_filter
         self.chaos = chaos
         self._checkpoint = f"stream/{self.name}"
@@ -180,17 +186,55 @@ class StreamPump:
             logger.warning("%s: batch %s failed; retrying", self.name, _span(batch))
             self.checkpoints.put(self._failures_checkpoint, json.dumps(self._failures))
             return Outcome.FAILED
+        destination = self.failed_batches or self.on_failure
         logger.error(
             "%s: batch %s failed %d times; skipped%s",
             self.name,
             _span(batch),
             attempts,
-            " and sent to the on-failure destination" if self.on_failure else "",
+            f" and sent to {destination.name}" if destination else "",
         )
-        if self.on_failure is not None:
-            self.on_failure.send(json.dumps(self._failure_record(batch, attempts, error)))
+        if destination is not None:
+            self._send_failure(batch, attempts, error)
         self._delivered(batch)
         return Outcome.FAILED
+
+    def replay_failed(self, limit: int = 100) -> tuple[int, int]:
+        """Deliver the batches kept in the failure bucket again, as they were first sent;
+        forget those the function now takes whole. Answers (replayed, still failing)."""
+        if self.failed_batches is None:
+            raise LookupError(f"{self.name} keeps no failed batches (its destination is no bucket)")
+        replayed = failing = 0
+        for failed in self.failed_batches.batches(limit):
+            try:
+                payload = self.function.invoke(dict(failed.payload))
+            except InvocationError as e:
+                logger.warning("%s: %s failed again: %s", self.name, failed.key, e)
+                failing += 1
+                continue
+            records = failed.payload.get("Records", [])
+            identifiers = [record["dynamodb"]["SequenceNumber"] for record in records]
+            if self.report_failures and failed_items(payload, identifiers) != []:
+                logger.warning("%s: %s failed again, in part", self.name, failed.key)
+                failing += 1
+                continue
+            self.failed_batches.remove(failed.key)
+            replayed += 1
+        return replayed, failing
+
+    def _send_failure(self, batch: list[Change], attempts: int, error: str | None) -> None:
+        """What Lambda sends the on-failure destination: to a queue (or topic) the record of
+        the failure alone, pointing into the stream; to a bucket the batch itself as well."""
+        record = self._failure_record(batch, attempts, error)
+        if self.failed_batches is not None:
+            now = self.clock.now().astimezone(UTC)
+            key = (
+                f"aws/lambda/{self.mapping_id}/{LOCAL_SHARD_ID}/{now:%Y/%m/%d}/"
+                f"{now:%Y-%m-%dT%H.%M.%S}-{uuid.uuid4()}"
+            )
+            self.failed_batches.add(key, record, self._event(batch))
+        elif self.on_failure is not None:
+            self.on_failure.send(json.dumps(record))
 
     def _delivered(self, batch: list[Change], *, keep_rest: bool = False) -> None:
         """Checkpoint past ``batch`` (saved before anything moves on in memory)."""
