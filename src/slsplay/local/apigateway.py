@@ -51,6 +51,7 @@ from slsplay.local.functions import (
     lambda_functions,
     runtime_environment,
     shared_environment,
+    start_forkserver,
 )
 from slsplay.local.routes import RouteMatch, RouteTable, http_api_routes
 from slsplay.local.template import DEFAULT_TEMPLATE, Stack, load_template
@@ -237,6 +238,7 @@ class ApiGateway:
             else:
                 aws = {k: v for k, v in self.overrides.items() if k.startswith("AWS_")}
                 opened.enter_context(runtime_environment(aws, set()))
+                start_forkserver()
             self._opened = opened
 
     def close(self) -> None:

@@ -32,14 +32,16 @@ requests' state (Powertools keeps the current request on its resolver).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import multiprocessing
+import multiprocessing.context
+import multiprocessing.forkserver
 import os
 import queue
 import secrets
-import select
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -158,33 +160,32 @@ class _Environment(Protocol):
 
 
 class _ProcessEnvironment:
-    """An execution environment in a worker process of its own."""
+    """An execution environment in a worker process of its own (``worker.serve``)."""
 
     def __init__(self, function: LambdaFunction) -> None:
         config = function.config
         self.function = function
         self.log_stream = _log_stream()
         self.idle_since = time.monotonic()
-        command = [sys.executable, "-m", worker.__name__]
-        if function.switch_interval is not None:
-            command.append(repr(function.switch_interval))
-        self._process = subprocess.Popen(  # noqa: S603  (our own worker, by path)
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=function.process_environment(self.log_stream),
-            cwd=config.code_dir,
-            start_new_session=True,  # Ctrl+C reaches the runtime, which stops its workers
-        )
-        assert self._process.stdin is not None
-        assert self._process.stdout is not None
-        self._events = self._process.stdin
-        self._answers = self._process.stdout.fileno()
-        self._buffer = b""
-        self._broken = False
         self.init_ms: float | None = None
+        context = _forkserver()
+        self._connection, theirs = context.Pipe()
+        self._process = context.Process(
+            target=worker.serve,
+            args=(
+                theirs,
+                function.process_environment(self.log_stream),
+                None if config.code_dir is None else str(config.code_dir),
+                function.switch_interval,
+            ),
+            name=f"{function.name}-{self.log_stream[-8:]}",
+            daemon=True,  # ended with the runtime, should it stop without closing them
+        )
+        self._broken = self._stopped = False
         try:
-            kind, data = self._frame(time.monotonic() + INIT_SECONDS + config.timeout, "init")
+            self._process.start()
+            theirs.close()
+            kind, data = self._answer(time.monotonic() + INIT_SECONDS + config.timeout, "init")
             if kind != "ready":
                 problem = json.loads(data)
                 raise InvocationError(problem["errorType"], problem["errorMessage"])
@@ -195,72 +196,56 @@ class _ProcessEnvironment:
 
     def run(self, event: dict[str, Any], request_id: str, timeout: float) -> str:
         """Send one event, wait for the answer until the function's timeout."""
-        body = json.dumps(event).encode()
         deadline = time.monotonic() + timeout
         deadline_ms = int((time.time() + timeout) * 1000)
         trace = f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)};Sampled=0"
-        header = f"{len(body)} {request_id} {deadline_ms} {self.function.config.arn} {trace}\n"
+        request = (json.dumps(event), request_id, deadline_ms, self.function.config.arn, trace)
         try:
-            self._events.write(header.encode() + body)
-            self._events.flush()
+            self._connection.send(request)
         except OSError:
             self._broken = True
             raise self._exited() from None
-        kind, data = self._frame(deadline, "invoke")
+        kind, data = self._answer(deadline, "invoke")
         if kind == "ok":
             return data.decode()
         problem = json.loads(data)
         raise InvocationError(problem["errorType"], problem["errorMessage"])
 
     def usable(self) -> bool:
-        """Whether the process is still there, and no frame was left half-read."""
-        return not self._broken and self._process.poll() is None
+        """Whether the process is still there, and no answer was left unread."""
+        return not self._broken and self._process.is_alive()
 
     def stop(self) -> None:
         """Kill the process at once: what it was doing is abandoned, as Lambda does."""
         self._broken = True
-        if self._process.poll() is None:
+        if self._stopped:
+            return
+        self._stopped = True
+        if self._process.pid is not None:
             self._process.kill()
-        self._process.wait()
-        self._events.close()
-        assert self._process.stdout is not None
-        self._process.stdout.close()
+            self._process.join()
+            self._process.close()
+        self._connection.close()
 
     def close(self) -> None:
-        """End an idle environment: its input closes and the worker returns."""
+        """End an idle environment: told to stop, the worker returns."""
         self._broken = True
-        try:
-            self._events.close()
-            self._process.wait(timeout=2)
-        except (OSError, subprocess.TimeoutExpired):
-            self._process.kill()
-            self._process.wait()
-        assert self._process.stdout is not None
-        self._process.stdout.close()
+        with contextlib.suppress(OSError):  # gone already
+            self._connection.send(None)
+        self._process.join(timeout=2)
+        self.stop()
 
-    def _frame(self, deadline: float, phase: str) -> tuple[str, bytes]:
-        """The next ``<kind> <length>\\n<bytes>`` frame, read until ``deadline``."""
-        while True:
-            newline = self._buffer.find(b"\n")
-            if newline >= 0:
-                kind, length = self._buffer[:newline].split()
-                end = newline + 1 + int(length)
-                if len(self._buffer) >= end:
-                    data = self._buffer[newline + 1 : end]
-                    self._buffer = self._buffer[end:]
-                    return kind.decode(), data
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                self.stop()
-                raise self._timed_out(phase)
-            ready, _, _ = select.select([self._answers], [], [], remaining)
-            if not ready:
-                continue
-            chunk = os.read(self._answers, 1 << 16)
-            if not chunk:
-                self._broken = True
-                raise self._exited()
-            self._buffer += chunk
+    def _answer(self, deadline: float, phase: str) -> tuple[str, bytes]:
+        """The worker's next message, waited for until ``deadline``."""
+        if not self._connection.poll(max(0.0, deadline - time.monotonic())):
+            self.stop()
+            raise self._timed_out(phase)
+        try:
+            answer: tuple[str, bytes] = self._connection.recv()
+        except (EOFError, OSError):
+            self._broken = True
+            raise self._exited() from None
+        return answer
 
     def _timed_out(self, phase: str) -> InvocationError:
         seconds = self.function.config.timeout
@@ -270,12 +255,37 @@ class _ProcessEnvironment:
         return InvocationError("Sandbox.Timedout", f"Task timed out after {seconds:.2f} seconds")
 
     def _exited(self) -> InvocationError:
-        code = self._process.wait()
+        self._process.join()
+        code = self._process.exitcode or 0
         if code < 0:
             reason = f"signal: {signal.Signals(-code).name.removeprefix('SIG').lower()}"
         else:
             reason = f"exit status {code}"
         return InvocationError("Runtime.ExitError", f"Runtime exited with error: {reason}")
+
+
+_forkserver_lock = threading.Lock()
+_forkserver_context: multiprocessing.context.ForkServerContext | None = None
+
+
+def start_forkserver() -> None:
+    """Start the forkserver now, in the background: the first cold start need not wait for
+    its imports."""
+    _forkserver()
+    threading.Thread(
+        target=multiprocessing.forkserver.ensure_running, name="forkserver-start", daemon=True
+    ).start()
+
+
+def _forkserver() -> multiprocessing.context.ForkServerContext:
+    """The forkserver environments start from, with ``worker.PRELOADED`` imported (once)."""
+    global _forkserver_context  # noqa: PLW0603  (one per runtime process, made on first use)
+    with _forkserver_lock:
+        if _forkserver_context is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload([worker.__name__, *worker.PRELOADED])
+            _forkserver_context = context
+        return _forkserver_context
 
 
 class _ThreadEnvironment:

@@ -1,24 +1,28 @@
 """One execution environment of a Lambda function: a process that runs one invocation at a time.
 
-``functions.py`` starts ``python -m slsplay.local.worker`` with exactly the function's
-environment (its template variables, the runtime's overrides, and the variables the Lambda
-runtime itself sets, such as ``AWS_LAMBDA_FUNCTION_NAME`` and ``_HANDLER``). The process
-imports the handler once (Lambda's init phase, timed as the ``Init Duration`` of its first
-``REPORT``), says it is ready, then loops, as the Lambda runtime interface does: read one
-event, call the handler with a context whose remaining time counts down from the function's
-timeout, answer with the result as JSON text, or the error Lambda would report.
+``functions.py`` forks each environment from a server process (multiprocessing's
+forkserver) that has imported the libraries the handlers share (``PRELOADED``, the layer's
+heaviest), so that a cold start costs the function's own imports, not the interpreter's and
+Powertools' again. The new process takes exactly the function's environment (its template
+variables, the runtime's overrides, and the variables the Lambda runtime itself sets, such as
+``AWS_LAMBDA_FUNCTION_NAME`` and ``_HANDLER``), its code's folder as the working directory and
+first on the import path, then imports the handler once (Lambda's init phase, timed as the
+``Init Duration`` of its first ``REPORT``), says it is ready, and loops as the Lambda runtime
+interface does: take one event, call the handler with a context whose remaining time counts
+down to the invocation's deadline, answer with the result as JSON text, or the error Lambda
+would report. What the handler prints goes to the runtime's log, as Lambda sends a
+function's output to CloudWatch Logs.
 
-The frames, on the process's standard input and on the standard output it had at start
-(anything the handler prints goes to standard error, into the runtime's log, as Lambda
-sends a function's output to CloudWatch Logs):
+The messages, on a pipe to the runtime:
 
-    in:  ``<length> <request id> <deadline, epoch ms> <invoked ARN> <trace id>\\n`` then the
-         event, JSON, in that many bytes (the headers of the Runtime API's next invocation)
-    out: ``<kind> <length>\\n`` then that many bytes: ``ready`` (the init duration), ``ok``
-         (the result's JSON text) or ``error`` (``{"errorType", "errorMessage"}`` as JSON)
+    in:  ``(event JSON, request id, deadline in epoch ms, invoked ARN, trace id)``: the
+         headers of the Runtime API's next invocation; ``None`` to stop
+    out: ``(kind, bytes)``: ``ready`` (the init duration), ``ok`` (the result's JSON text) or
+         ``error`` (``{"errorType", "errorMessage"}`` as JSON)
 
-Only the standard library is imported here before the handler: what the handler imports is
-the cold start the function pays, nothing of the runtime's.
+Where it differs from Lambda: the preloaded libraries are imported before the environment's
+variables are set (none of them reads one at import that matters to a handler), and their
+import is not part of the init duration (``bench/cold_start.py`` measures the whole).
 """
 
 from __future__ import annotations
@@ -26,12 +30,16 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import signal
 import sys
 import time
 import traceback
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 # The function's handler, as the Lambda runtime reads it.
 HANDLER_VARIABLE = "_HANDLER"
@@ -115,11 +123,6 @@ def error_json(error_type: str, message: str) -> bytes:
     return json.dumps({"errorType": error_type, "errorMessage": message}).encode()
 
 
-def _send(out: BinaryIO, kind: str, data: bytes) -> None:
-    out.write(f"{kind} {len(data)}\n".encode() + data)
-    out.flush()
-
-
 def invoke(
     handler: Any, event: Any, context: Any, report: Callable[[BaseException], None] | None = None
 ) -> tuple[str, bytes]:
@@ -141,47 +144,64 @@ def _print_error(error: BaseException) -> None:
     traceback.print_exception(error)
 
 
-def main(argv: list[str]) -> None:
-    """Import the handler, then run invocations until standard input closes.
+# Imported once by the process environments are forked from (a module missing is passed
+# over): the libraries most handlers import at their start. Not the handlers' modules:
+# those read their variables at import.
+PRELOADED = (
+    "aws_lambda_powertools",
+    "aws_lambda_powertools.event_handler",
+    "aws_lambda_powertools.event_handler.openapi.params",
+    "aws_lambda_powertools.utilities.batch",
+    "aws_lambda_powertools.utilities.data_classes",
+    "pydantic",
+    "jwt",
+    "jinja2",
+    "icalendar",
+    "email_validator",
+    "dateutil.rrule",
+)
 
-    ``argv`` may hold the interpreter's thread switch interval (``slsplay serve
-    --switch-interval``), set before anything is imported.
-    """
-    # The frames go out on the standard output this process was given; print() and the
-    # handler's logs go to standard error from here on.
-    out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    sys.stdout = sys.stderr
-    events = sys.stdin.buffer
-    if argv:
-        sys.setswitchinterval(float(argv[0]))
+
+def serve(
+    connection: Connection,
+    environment: dict[str, str],
+    code_dir: str | None,
+    switch_interval: float | None,
+) -> None:
+    """The environment's process: set it up as Lambda does, import the handler, then run
+    invocations until the runtime says stop or goes away."""
+    # The runtime stops its environments itself; Ctrl+C in its terminal is not for them.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.clear()
+    os.environ.update(environment)
+    if code_dir is not None:
+        os.chdir(code_dir)
+        sys.path.insert(0, code_dir)
+    if switch_interval is not None:
+        sys.setswitchinterval(switch_interval)
     started = time.perf_counter()
     try:
-        handler = load_handler(os.environ[HANDLER_VARIABLE])
+        handler = load_handler(environment[HANDLER_VARIABLE])
     except HandlerError as e:
-        _send(out, "error", error_json(e.error_type, str(e)))
+        connection.send(("error", error_json(e.error_type, str(e))))
         return
-    _send(out, "ready", f"{(time.perf_counter() - started) * 1000:.2f}".encode())
-    environ = os.environ
+    connection.send(("ready", f"{(time.perf_counter() - started) * 1000:.2f}".encode()))
     while True:
-        header = events.readline()
-        if not header:
-            return  # the runtime closed the environment
-        length, request_id, deadline_ms, arn, trace_id = header.decode().split()
-        event = json.loads(events.read(int(length)))
-        environ["_X_AMZN_TRACE_ID"] = trace_id  # as the runtime sets it for each invocation
+        try:
+            request = connection.recv()
+        except EOFError:
+            return  # the runtime went away
+        if request is None:
+            return
+        event, request_id, deadline_ms, arn, trace_id = request
+        os.environ["_X_AMZN_TRACE_ID"] = trace_id  # as the runtime sets it for each one
         context = LambdaContext(
             request_id=request_id,
-            function_name=environ["AWS_LAMBDA_FUNCTION_NAME"],
+            function_name=environment["AWS_LAMBDA_FUNCTION_NAME"],
             function_arn=arn,
-            memory_mb=environ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"],
-            log_group=environ["AWS_LAMBDA_LOG_GROUP_NAME"],
-            log_stream=environ["AWS_LAMBDA_LOG_STREAM_NAME"],
-            deadline_ms=int(deadline_ms),
+            memory_mb=environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"],
+            log_group=environment["AWS_LAMBDA_LOG_GROUP_NAME"],
+            log_stream=environment["AWS_LAMBDA_LOG_STREAM_NAME"],
+            deadline_ms=deadline_ms,
         )
-        kind, data = invoke(handler, event, context)
-        _send(out, kind, data)
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
+        connection.send(invoke(handler, json.loads(event), context))
