@@ -38,7 +38,8 @@ from typing import Any
 
 from slsplay.adapters.clock import SystemClock
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
-from slsplay.bootstrap import TOKEN_AUDIENCE
+from slsplay.bootstrap import TOKEN_AUDIENCE, runtime_backend
+from slsplay.config import Settings
 from slsplay.local.apigateway import ApiGateway, HttpRequest, granted_event
 from slsplay.local.functions import LambdaFunction
 from slsplay.local.pumps import Pumps
@@ -210,7 +211,8 @@ def probes(gateway: ApiGateway) -> list[Probe]:
     now = datetime.now(UTC).replace(microsecond=0)
     with tempfile.TemporaryDirectory() as directory:
         # Only read for the rules' ARNs: the pumps open no file until they run.
-        pumps = Pumps(stack, gateway.functions, data_dir=directory)
+        settings = Settings(backend="local", data_dir=Path(directory))
+        pumps = Pumps(stack, gateway.functions, backend=runtime_backend(settings))
         schedules = {target.function.config.logical_id: target for target in pumps.schedules}
     found = []
     for logical_id, function in gateway.functions.items():

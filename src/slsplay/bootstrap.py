@@ -6,7 +6,7 @@ import hmac
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from slsplay.config import Settings
 from slsplay.ports import (
@@ -25,8 +25,16 @@ from slsplay.ports import (
 from slsplay.store.schema import TABLE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from slsplay.adapters.local.checkpoints import SqliteCheckpoints
+    from slsplay.adapters.local.file_media import FileMediaStorage
+    from slsplay.adapters.local.local_payments import LocalPayments
     from slsplay.adapters.local.sqlite_queue import SqliteQueues
+    from slsplay.adapters.local.sqlite_store import SqliteItemStore
     from slsplay.adapters.oidc import AuthlibProviders
+    from slsplay.local.devmail import Mailbox
+    from slsplay.local.template import Stack
     from slsplay.services.auth import AuthPorts
 
 SQLITE_FILE = "slsplay.db"
@@ -284,3 +292,150 @@ class Container:
 def bootstrap(settings: Settings | None = None) -> Container:
     """The adapters the settings ask for (from the environment when none are given)."""
     return Container(settings) if settings is not None else Container()
+
+
+@dataclass
+class RuntimeParts:
+    """What the local runtime drives of the backend its functions run on (its
+    ``RuntimeBackend``): the same adapters the functions build from the same settings, and
+    the runtime's own (its checkpoints, the queues with their redrive policies)."""
+
+    settings: Settings
+    clock: Clock
+    _closing: list[Any] = field(default_factory=list, init=False, repr=False)
+
+    @property
+    def kind(self) -> Literal["local", "aws"]:
+        """The backend: ``local`` or ``aws`` (an AWS endpoint)."""
+        return self.settings.backend
+
+    @cached_property
+    def adapters(self) -> Container:
+        """The backend's adapters, as the functions have them."""
+        return Container(self.settings)
+
+    @cached_property
+    def store(self) -> ItemStore:
+        """The table: SQLite's change feed, or DynamoDB Streams."""
+        store = self.adapters.store
+        self._closing.append(store)
+        return store
+
+    @cached_property
+    def checkpoints(self) -> SqliteCheckpoints:
+        """The pumps' places, in the data directory's queue file (on either backend)."""
+        from slsplay.adapters.local.checkpoints import SqliteCheckpoints  # noqa: PLC0415
+
+        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+        checkpoints = SqliteCheckpoints(self.settings.data_dir / QUEUES_FILE)
+        self._closing.append(checkpoints)
+        return checkpoints
+
+    def queue(
+        self,
+        name: str,
+        url: str,
+        *,
+        visibility_timeout: int,
+        dead_letter: Queue | None = None,
+        max_receive_count: int | None = None,
+    ) -> Queue:
+        """A template queue: SQS's own at an AWS endpoint (its redrive policy is SQS's);
+        locally, the queue file's, with the policy and the runtime's clock."""
+        if self.kind == "aws":
+            return self.adapters.queue(url)
+        from slsplay.adapters.local.sqlite_queue import SqliteQueue  # noqa: PLC0415
+
+        assert dead_letter is None or isinstance(dead_letter, SqliteQueue)
+        return self._sqlite_queues.queue(
+            name,
+            dead_letter=dead_letter,
+            max_receive_count=max_receive_count,
+            visibility_timeout=visibility_timeout,
+        )
+
+    @cached_property
+    def _sqlite_queues(self) -> SqliteQueues:
+        from slsplay.adapters.local.sqlite_queue import SqliteQueues  # noqa: PLC0415
+
+        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+        queues = SqliteQueues(self.settings.data_dir / QUEUES_FILE, self.clock)
+        self._closing.append(queues)
+        return queues
+
+    def failed_batches(self, bucket: str) -> FailedBatches:
+        """The bucket where a stream mapping keeps the batches it gave up on."""
+        return self.adapters.failed_batches(bucket)
+
+    def expiring(self) -> SqliteItemStore | None:
+        """The local table, which the runtime expires itself; None at an AWS endpoint
+        (whose tables expire their items themselves, or not at all)."""
+        if self.kind != "local":
+            return None
+        from slsplay.adapters.local.sqlite_store import SqliteItemStore  # noqa: PLC0415
+
+        store = self.store
+        assert isinstance(store, SqliteItemStore)
+        return store
+
+    def mailbox(self) -> Mailbox:
+        """The mail the functions sent: the mailbox directory, or what SES accepted."""
+        if self.kind == "aws":
+            from slsplay.local.devmail import EmulatedSesOutbox  # noqa: PLC0415
+
+            return EmulatedSesOutbox(self.settings.aws_endpoint or "")
+        from slsplay.adapters.local.mailbox import MailboxMailer  # noqa: PLC0415
+
+        return MailboxMailer(self.settings.data_dir / MAILBOX_DIR)
+
+    def media_files(self) -> FileMediaStorage | None:
+        """The media bucket's files, which the runtime serves itself (locally)."""
+        if self.kind == "aws":
+            return None
+        from slsplay.adapters.local.file_media import FileMediaStorage  # noqa: PLC0415
+
+        storage = self.adapters.media
+        assert isinstance(storage, FileMediaStorage)
+        return storage
+
+    def send_to_queue(self) -> Callable[[str, str], None]:
+        """Sends a body to a queue by its URL (the media bucket's upload notifications)."""
+
+        def send(url: str, body: str) -> None:
+            self.adapters.queue(url).send(body)
+
+        return send
+
+    def local_payments(self) -> LocalPayments:
+        """The local payment provider, whose checkout pages the runtime serves."""
+        from slsplay.adapters.local.local_payments import LocalPayments  # noqa: PLC0415
+
+        payments = self.adapters.payments
+        assert isinstance(payments, LocalPayments)
+        return payments
+
+    def provision(self, stack: Stack, stage: str) -> None:
+        """Create what the template needs at the AWS endpoint; nothing locally."""
+        if self.kind != "aws":
+            return
+        from slsplay.local.cloud import provision  # noqa: PLC0415  (boto3: AWS only)
+
+        provision(stack, self.adapters.aws_client, stage=stage, mail_from=self.settings.mail_from)
+
+    def close(self) -> None:
+        """Close the files and connections opened."""
+        for opened in self._closing:
+            opened.close()
+        self._closing.clear()
+        for name in ("store", "checkpoints", "_sqlite_queues"):
+            self.__dict__.pop(name, None)
+
+
+def runtime_backend(settings: Settings, clock: Clock | None = None) -> RuntimeParts:
+    """What the local runtime drives of the backend the settings name, on ``clock``
+    (the system's when none is given; tests move their own)."""
+    if clock is None:
+        from slsplay.adapters.clock import SystemClock  # noqa: PLC0415
+
+        clock = SystemClock()
+    return RuntimeParts(settings, clock)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from slsplay.bootstrap import Container, bootstrap
+from slsplay.bootstrap import Container, bootstrap, runtime_backend
 from slsplay.config import Settings
 from slsplay.domain.errors import DomainError
 from slsplay.domain.invitations import Response
@@ -245,7 +245,7 @@ def _runtime(args: argparse.Namespace) -> tuple[ApiGateway, Pumps]:
         aws_endpoint=_endpoint(args),
     )
     settings = Settings.from_env(gateway.environment)
-    return gateway, Pumps(gateway.stack, gateway.functions, data_dir=data_dir, settings=settings)
+    return gateway, Pumps(gateway.stack, gateway.functions, backend=runtime_backend(settings))
 
 
 def write_schema(path: Path) -> int:

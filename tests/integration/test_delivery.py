@@ -23,7 +23,7 @@ from slsplay.local.template import DEFAULT_TEMPLATE
 from slsplay.ports import ItemStore
 from slsplay.services import meetups
 from slsplay.store.repositories import UserRepository
-from tests.local.pump_support import FakeClock, drain
+from tests.local.pump_support import FakeClock, drain, local_backend
 from tests.support.meetups import signed_up
 from tests.support.smtp import Inbox, smtp_server
 
@@ -66,7 +66,7 @@ def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Runtime
         with ApiGateway.from_template(
             DEFAULT_TEMPLATE, public_url="http://127.0.0.1:9", data_dir=data_dir
         ) as gateway:
-            pumps = Pumps(gateway.stack, gateway.functions, data_dir=data_dir, clock=clock)
+            pumps = Pumps(gateway.stack, gateway.functions, backend=local_backend(data_dir, clock))
             try:
                 yield Runtime(pumps, clock, inbox, container().store, data_dir)
             finally:

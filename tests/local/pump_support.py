@@ -7,6 +7,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from slsplay.bootstrap import RuntimeParts, runtime_backend
+from slsplay.config import Settings
 from slsplay.local.apigateway import ApiGateway
 from slsplay.local.chaos import Chaos
 from slsplay.local.pumps import Pumps
@@ -27,6 +29,11 @@ class FakeClock:
     def advance(self, **delta: float) -> None:
         """Move on by a ``timedelta``'s worth."""
         self.at += timedelta(**delta)
+
+
+def local_backend(data_dir: Path, clock: FakeClock | None = None) -> RuntimeParts:
+    """The local backend over ``data_dir``, as ``slsplay serve`` hands it to its pumps."""
+    return runtime_backend(Settings(backend="local", data_dir=data_dir), clock)
 
 
 def template_variant(directory: Path, old: str, new: str) -> Path:
@@ -50,7 +57,8 @@ def open_pumps(
     with ApiGateway.from_template(
         template, public_url="http://127.0.0.1:9", data_dir=data_dir, in_process=True
     ) as gateway:
-        pumps = Pumps(gateway.stack, gateway.functions, data_dir=data_dir, clock=clock, chaos=chaos)
+        backend = local_backend(data_dir, clock)
+        pumps = Pumps(gateway.stack, gateway.functions, backend=backend, chaos=chaos)
         try:
             yield pumps
         finally:

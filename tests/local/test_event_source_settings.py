@@ -11,7 +11,7 @@ import pytest
 from slsplay.local.functions import lambda_functions
 from slsplay.local.pumps import Pumps
 from slsplay.local.template import Stack, TemplateError
-from tests.local.pump_support import template_variant
+from tests.local.pump_support import local_backend, template_variant
 
 STREAM = "            BatchSize: 8\n"
 QUEUE = "            BatchSize: 5\n"
@@ -21,7 +21,7 @@ def pumps_of(tmp_path: Path, after: str, setting: str) -> Pumps:
     """The fixture template's pumps, with ``setting`` added to the event of line ``after``."""
     template = template_variant(tmp_path / "template", after, f"{after}            {setting}\n")
     stack = Stack.load(template)
-    return Pumps(stack, lambda_functions(stack), data_dir=tmp_path)
+    return Pumps(stack, lambda_functions(stack), backend=local_backend(tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -82,7 +82,7 @@ def test_a_batch_over_ten_messages_without_a_batching_window_fails_as_lambda_ref
     template = template_variant(tmp_path / "template", QUEUE, "            BatchSize: 50\n")
     stack = Stack.load(template)
     with pytest.raises(TemplateError, match=r"Notes: BatchSize 50 needs MaximumBatchingWindow"):
-        Pumps(stack, lambda_functions(stack), data_dir=tmp_path)
+        Pumps(stack, lambda_functions(stack), backend=local_backend(tmp_path))
 
 
 def test_a_queue_that_hides_a_message_for_less_than_its_consumer_runs_fails_at_startup(
@@ -95,7 +95,7 @@ def test_a_queue_that_hides_a_message_for_less_than_its_consumer_runs_fails_at_s
     with pytest.raises(
         TemplateError, match=r"NotesQueue's visibility timeout \(4 s\) is less than NotesFunction's"
     ):
-        Pumps(stack, lambda_functions(stack), data_dir=tmp_path)
+        Pumps(stack, lambda_functions(stack), backend=local_backend(tmp_path))
 
 
 def test_a_maximum_concurrency_caps_the_queues_pollers_within_the_functions_own(
@@ -117,7 +117,7 @@ def test_a_starting_position_dynamodb_streams_do_not_have_fails_at_startup(tmp_p
     )
     stack = Stack.load(template)
     with pytest.raises(TemplateError, match=r"TableChanges: StartingPosition AT_TIMESTAMP"):
-        Pumps(stack, lambda_functions(stack), data_dir=tmp_path)
+        Pumps(stack, lambda_functions(stack), backend=local_backend(tmp_path))
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from slsplay.cli import main
 from slsplay.local.pumps import Pumps
 from slsplay.local.schedules import ScheduleError, parse_schedule
 from tests.local import pump_functions
-from tests.local.pump_support import PUMPS_TEMPLATE, FakeClock, open_pumps
+from tests.local.pump_support import PUMPS_TEMPLATE, FakeClock, local_backend, open_pumps
 
 SAMPLE = Path(__file__).parents[1] / "events" / "eventBridgeEvent.json"
 MONDAY_9 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)  # a Monday
@@ -159,7 +159,7 @@ def test_a_template_with_an_unsupported_schedule_fails_at_startup(tmp_path: Path
     from slsplay.local.functions import lambda_functions  # noqa: PLC0415
 
     with pytest.raises(TemplateError, match=r"TickJob\.EveryFiveMinutes: .*L, W and #"):
-        Pumps(stack, lambda_functions(stack), data_dir=tmp_path)
+        Pumps(stack, lambda_functions(stack), backend=local_backend(tmp_path))
 
 
 @pytest.mark.parametrize("name", ["TickJob", "tickjob", "tick", "tick-job"])

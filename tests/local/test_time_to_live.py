@@ -18,7 +18,7 @@ from slsplay.local.ttl import TTL_SWEEP_SECONDS, TtlSweeper
 from slsplay.ports import Key
 from slsplay.store.schema import TABLE
 from tests.local import pump_functions
-from tests.local.pump_support import FakeClock, drain, open_pumps, template_variant
+from tests.local.pump_support import FakeClock, drain, local_backend, open_pumps, template_variant
 
 NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 TTL_SERVICE = {"type": "Service", "principalId": "dynamodb.amazonaws.com"}
@@ -228,12 +228,12 @@ def test_a_ttl_attribute_the_local_table_cannot_index_fails_at_startup(tmp_path:
     )
     stack = Stack.load(template)
     with pytest.raises(TemplateError, match=r"Table: the time-to-live attribute 'expires-at'"):
-        Pumps(stack, lambda_functions(stack), data_dir=tmp_path)
+        Pumps(stack, lambda_functions(stack), backend=local_backend(tmp_path))
 
 
 def test_the_project_table_expires_items_by_their_ttl_attribute(tmp_path: Path) -> None:
     stack = Stack.load(DEFAULT_TEMPLATE)
-    pumps = Pumps(stack, lambda_functions(stack), data_dir=tmp_path)
+    pumps = Pumps(stack, lambda_functions(stack), backend=local_backend(tmp_path))
     try:
         assert pumps.ttl_attributes == {"Table": "ttl"}
         (sweeper,) = pumps.ttl_sweepers

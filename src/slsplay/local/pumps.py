@@ -25,17 +25,11 @@ import re
 import threading
 from collections.abc import Callable
 from functools import cached_property
-from pathlib import Path
 from typing import Any, Literal
 
-from slsplay.adapters.clock import SystemClock
-from slsplay.adapters.local.sqlite_queue import SqliteQueue, SqliteQueues
-from slsplay.adapters.local.sqlite_store import INDEXABLE_NAME, SqliteItemStore
 from slsplay.adapters.queue_limits import MAX_BATCH
-from slsplay.bootstrap import QUEUES_FILE, Container
-from slsplay.config import Settings
+from slsplay.local.backend import Checkpoints, RuntimeBackend
 from slsplay.local.chaos import Chaos
-from slsplay.local.checkpoints import Checkpoints
 from slsplay.local.delivery import MAX_BACKOFF_SECONDS, POLL_SECONDS, Outcome, Pump
 from slsplay.local.filters import EventFilter, FilterError
 from slsplay.local.functions import LambdaFunction
@@ -64,18 +58,16 @@ class Pumps:
         stack: Stack,
         functions: dict[str, LambdaFunction],
         *,
-        data_dir: str | Path,
-        clock: Clock | None = None,
-        settings: Settings | None = None,
+        backend: RuntimeBackend,
         chaos: Chaos | None = None,
     ) -> None:
         self.stack = stack
         self.chaos = chaos
         self.functions = functions
-        self.data_dir = Path(data_dir)
-        # The backend the functions run on: the pumps read its change feed and its queues.
-        self.settings = settings or Settings(backend="local", data_dir=self.data_dir)
-        self.clock: Clock = clock or SystemClock()
+        # The backend the functions run on: the pumps read its change feed and its queues,
+        # by its clock (a test's, or the system's).
+        self.backend = backend
+        self.clock: Clock = backend.clock
         self.queue_specs = queue_specs(stack)
         self._streams: list[dict[str, Any]] = []
         self._consumers: list[dict[str, Any]] = []
@@ -101,43 +93,25 @@ class Pumps:
 
     # -- the pumps --------------------------------------------------------------------------
 
-    @cached_property
-    def adapters(self) -> Container:
-        """The backend's adapters, as the functions have them."""
-        return Container(self.settings)
-
-    @cached_property
+    @property
     def store(self) -> ItemStore:
         """The store whose change feed the stream pumps read: SQLite's, or DynamoDB Streams."""
-        return self.adapters.store
+        return self.backend.store
 
-    @cached_property
-    def queues(self) -> SqliteQueues:
-        """The template's queues, in the data directory's queue file."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        return SqliteQueues(self.data_dir / QUEUES_FILE, self.clock)
-
-    @cached_property
+    @property
     def checkpoints(self) -> Checkpoints:
         """Where the stream pumps and the scheduler keep their place."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        return Checkpoints(self.data_dir / QUEUES_FILE)
+        return self.backend.checkpoints
 
     def queue(self, logical_id: str) -> Queue:
-        """A template queue, with its visibility timeout and redrive policy (SQS's own, on
-        the AWS backend)."""
-        if self.settings.backend == "aws":
-            return self.adapters.queue(self.queue_specs[logical_id].url)
-        return self._sqlite_queue(logical_id)
-
-    def _sqlite_queue(self, logical_id: str) -> SqliteQueue:
+        """A template queue, with its visibility timeout and redrive policy."""
         spec = self.queue_specs[logical_id]
-        dead_letter = self._sqlite_queue(spec.dead_letter) if spec.dead_letter else None
-        return self.queues.queue(
+        return self.backend.queue(
             spec.name,
-            dead_letter=dead_letter,
-            max_receive_count=spec.max_receive_count,
+            spec.url,
             visibility_timeout=spec.visibility_timeout,
+            dead_letter=self.queue(spec.dead_letter) if spec.dead_letter else None,
+            max_receive_count=spec.max_receive_count,
         )
 
     def find_queue(self, name: str) -> QueueSpec:
@@ -204,10 +178,8 @@ class Pumps:
     @cached_property
     def ttl_sweepers(self) -> list[TtlSweeper]:
         """One per table whose time to live is enabled."""
-        if not self.ttl_attributes:
-            return []
-        store = self.store
-        if not isinstance(store, SqliteItemStore):
+        store = self.backend.expiring() if self.ttl_attributes else None
+        if store is None:
             return []  # an AWS endpoint's tables expire items themselves, or not at all
         # The local runtime keeps one table: each sweeper looks after it, by its attribute.
         return [
@@ -278,11 +250,8 @@ class Pumps:
         self.close()
 
     def close(self) -> None:
-        """Close the files the pumps opened."""
-        for name in ("store", "queues", "checkpoints"):
-            opened = self.__dict__.get(name)
-            if opened is not None:
-                opened.close()
+        """Close the files and connections the pumps opened."""
+        self.backend.close()
 
     # -- reading the template ---------------------------------------------------------------
 
@@ -405,7 +374,10 @@ class Pumps:
             if str(spec.get("Enabled", False)).lower() != "true":
                 continue
             attribute = spec.get("AttributeName")
-            if not isinstance(attribute, str) or not INDEXABLE_NAME.fullmatch(attribute):
+            expiring = self.backend.expiring()
+            if not isinstance(attribute, str) or (
+                expiring is not None and not expiring.can_expire_by(attribute)
+            ):
                 raise TemplateError(
                     f"{table}: the time-to-live attribute {attribute!r} is not one the local"
                     " table can index (letters, digits and _)"
@@ -427,7 +399,7 @@ class Pumps:
 
     def failed_batches(self, bucket: str) -> FailedBatches:
         """The bucket where a stream mapping keeps the batches it gave up on."""
-        return self.adapters.failed_batches(bucket)
+        return self.backend.failed_batches(bucket)
 
     def find_stream(self, name: str) -> StreamPump | None:
         """A stream mapping by its name (``StreamFunction.TableChanges``), its function's

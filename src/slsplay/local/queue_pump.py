@@ -6,6 +6,9 @@ batches (gathered for up to ``MaximumBatchingWindowInSeconds``) and deletes what
 A queue pump must receive a message to see it, so it holds what it received, as Lambda's
 poller does, and counts the window from that first receive; messages held when the runtime
 stops show again after their visibility timeout.
+
+Where it differs from AWS: pollers poll every ``POLL_SECONDS`` instead of long-polling, and
+their number is fixed at the mapping's concurrency rather than scaled with the backlog.
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from slsplay.local.backend import Checkpoints
 from slsplay.local.chaos import Chaos
-from slsplay.local.checkpoints import Checkpoints
 from slsplay.local.delivery import Outcome, iso_time
 from slsplay.local.functions import InvocationError, LambdaFunction
 from slsplay.local.schedules import Schedule, scheduled_event

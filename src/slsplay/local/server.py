@@ -27,16 +27,13 @@ import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import FrameType, TracebackType
+from typing import TYPE_CHECKING
 
 import anyio.to_thread
 import uvicorn
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
-from slsplay.adapters.local.file_media import FileMediaStorage
-from slsplay.adapters.local.local_payments import LocalPayments
-from slsplay.adapters.local.mailbox import MailboxMailer
-from slsplay.bootstrap import MAILBOX_DIR, Container
 from slsplay.config import Settings
 from slsplay.local import devmail, payments_http, storage_http
 from slsplay.local.apigateway import (
@@ -46,11 +43,15 @@ from slsplay.local.apigateway import (
     gateway_error,
     new_request_id,
 )
+from slsplay.local.backend import RuntimeBackend
 from slsplay.local.bucket import LocalBucket
 from slsplay.local.chaos import Chaos
 from slsplay.local.pumps import Pumps
 from slsplay.local.routes import RouteMatch
-from slsplay.local.template import DEFAULT_TEMPLATE, Stack
+from slsplay.local.template import DEFAULT_TEMPLATE
+
+if TYPE_CHECKING:
+    from slsplay.adapters.local.local_payments import LocalPayments
 
 logger = logging.getLogger("slsplay.local")
 
@@ -205,6 +206,7 @@ class LocalServer:
         switch_interval: float | None = None,
         environment: Mapping[str, str] | None = None,
         chaos: Chaos | None = None,
+        backend: Callable[[Settings], RuntimeBackend] | None = None,
     ) -> None:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self._socket = _listening_socket(host, port, family)
@@ -225,32 +227,22 @@ class LocalServer:
                 environment=environment,
             )
             settings = Settings.from_env(self.gateway.environment)
-            mailbox: devmail.Mailbox = MailboxMailer(Path(data_dir) / MAILBOX_DIR)
-            if aws_endpoint is not None:
-                from slsplay.local.cloud import provision  # noqa: PLC0415  (boto3: AWS only)
+            if backend is None:
+                # The composition root's, on the settings the functions have.
+                from slsplay.bootstrap import runtime_backend  # noqa: PLC0415
 
+                backend = runtime_backend
+            self.backend = backend(settings)
+            if aws_endpoint is not None:
                 # The functions' environment (endpoint, credentials) for the set-up calls too.
                 self.gateway.open()
-                adapters = Container(settings)
                 try:
-                    provision(
-                        self.gateway.stack,
-                        adapters.aws_client,
-                        stage=stage,
-                        mail_from=settings.mail_from,
-                    )
+                    self.backend.provision(self.gateway.stack, stage)
                 except Exception as e:  # unreachable, refused: say so before serving anything
                     raise SetupFailed(f"cannot set up the template at {aws_endpoint}: {e}") from e
-                mailbox = devmail.EmulatedSesOutbox(aws_endpoint)
             # Built here so that a template whose wiring cannot run fails before serving.
             self.pumps = (
-                Pumps(
-                    self.gateway.stack,
-                    self.gateway.functions,
-                    data_dir=Path(data_dir),
-                    settings=settings,
-                    chaos=chaos,
-                )
+                Pumps(self.gateway.stack, self.gateway.functions, backend=self.backend, chaos=chaos)
                 if pumps
                 else None
             )
@@ -260,13 +252,20 @@ class LocalServer:
             self._socket.close()
             raise
         web = static_dir if static_dir is not None else self.gateway.stack.directory / "web/dist"
-        bucket = None if aws_endpoint is not None else _media_bucket(self.gateway.stack, settings)
+        files = self.backend.media_files()
+        bucket = (
+            None
+            if files is None
+            else LocalBucket.from_stack(
+                self.gateway.stack, settings.media_bucket, files, self.backend.send_to_queue()
+            )
+        )
         self.app = LocalApp(
             self.gateway,
             static_dir=web,
-            mailbox=mailbox,
+            mailbox=self.backend.mailbox(),
             bucket=bucket,
-            payments=_local_payments(settings),
+            payments=self.backend.local_payments,
         )
         config = uvicorn.Config(
             self.app,
@@ -354,30 +353,6 @@ class LocalServer:
             logger.exception("the local server stopped with an error")
         finally:
             ready.set()
-
-
-def _media_bucket(stack: Stack, settings: Settings) -> LocalBucket | None:
-    """The template's media bucket, its files in the data directory (the local backend)."""
-    adapters = Container(settings)
-    storage = adapters.media
-    assert isinstance(storage, FileMediaStorage)
-
-    def send(queue_url: str, body: str) -> None:
-        adapters.queue(queue_url).send(body)
-
-    return LocalBucket.from_stack(stack, settings.media_bucket, storage, send)
-
-
-def _local_payments(settings: Settings) -> Callable[[], LocalPayments]:
-    """The local payment provider the functions use, built on the first page asked for."""
-    adapters = Container(settings)
-
-    def provider() -> LocalPayments:
-        payments = adapters.payments
-        assert isinstance(payments, LocalPayments)
-        return payments
-
-    return provider
 
 
 def _listening_socket(host: str, port: int, family: socket.AddressFamily) -> socket.socket:

@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from datetime import UTC, timedelta
 from typing import Any
 
+from slsplay.local.backend import Checkpoints
 from slsplay.local.chaos import Chaos
-from slsplay.local.checkpoints import Checkpoints
 from slsplay.local.delivery import POLL_SECONDS, Outcome, failed_items, iso_time
 from slsplay.local.filters import EventFilter
 from slsplay.local.functions import InvocationError, LambdaFunction

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from slsplay.adapters.local.sqlite_store import SqliteItemStore
+from slsplay.local.backend import ExpiringItems
 from slsplay.local.delivery import Outcome
 from slsplay.ports import Clock
 
@@ -27,7 +27,7 @@ class TtlSweeper:
         self,
         table: str,
         *,
-        store: SqliteItemStore,
+        store: ExpiringItems,
         attribute: str,
         clock: Clock,
         page_size: int = TTL_PAGE,

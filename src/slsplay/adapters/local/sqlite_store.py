@@ -209,6 +209,11 @@ class SqliteItemStore(ItemStore):
 
     # -- time to live -----------------------------------------------------------------------
 
+    @staticmethod
+    def can_expire_by(attribute: str) -> bool:
+        """Whether items can expire by ``attribute``: it must go into an index name."""
+        return bool(INDEXABLE_NAME.fullmatch(attribute))
+
     def delete_expired(self, before: datetime, limit: int, attribute: str = TTL_ATTRIBUTE) -> int:
         """Delete up to ``limit`` expired items, the earliest expiry first; answers how many.
 

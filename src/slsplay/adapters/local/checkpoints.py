@@ -1,4 +1,4 @@
-"""Where the local runtime's pumps keep their place: durable, so a restart resumes there.
+"""Where the local runtime's pumps keep their place, in SQLite: durable, so a restart resumes.
 
 One small table in the data directory's queue file (``queues.db``): the stream pumps' last
 delivered sequence number and how many times each record after it has failed, the
@@ -14,7 +14,7 @@ from pathlib import Path
 from slsplay.adapters.local.sqlite_file import SqliteFile
 
 
-class Checkpoints:
+class SqliteCheckpoints:
     """Named string values in one SQLite file; each call that writes is one transaction."""
 
     def __init__(self, path: str | Path) -> None:
