@@ -1,22 +1,47 @@
-"""Latency and throughput of slsplay serve, against a minimal Starlette + SQLite floor.
+"""Throughput, tail latency and start time of slsplay serve, against a minimal Starlette +
+SQLite floor, for this checkout and, in the same run, other checkouts (before and after).
 
-Run: .venv/bin/python bench/api_latency.py [--clients 50] [--seconds 20]
-Starts each server as its own process on 127.0.0.1, drives it with N concurrent clients
-(one asyncio loop, kept-alive connections), and prints p50 / p99 latency and requests per
-second for GET /api/meetups/{id}, POST /api/rsvp/{token}, and the floor's GET /row/{id}.
-Client and server share this machine's cores: the figures are for comparison.
+Run: .venv/bin/python bench/api_latency.py [--clients 50] [--seconds 20] [--warmup 3]
+         [--rounds 2] [--also ROOT ...] [--logs DIR]
+Needs wrk (apt-get install wrk) and at least two cores.
+
+Each round measures the floor (bench/floor_app.py under uvicorn: GET /row/{id} of one SQLite
+row), then slsplay serve of this checkout, then of each --also checkout (a tree of this
+project: its src/ first on the server's PYTHONPATH, its template.yaml; checked with the
+same environment before it starts, and its functions' workers checked to run from there).
+Each server is measured the same way:
+- wrk, 2 threads and --clients connections, for --seconds after a --warmup run (during
+  which slsplay's runtime starts its functions' worker processes); then the server's whole
+  process tree is pinned to core 0, wrk runs on core 1: requests per second, p50 and p99
+  latency of GET /api/meetups/{id}, a published meetup, with its organizer's bearer token;
+- one connection: the median of 500 sequential GETs on one kept-alive connection, this
+  script on core 1;
+- start: on the data the server above seeded and left, a fresh server (started on core 0)
+  is timed from its spawn until its port accepts a connection and until its first 200
+  answer to the same GET.
+It prints one row per server per round, ratios to the same round's floor, then the medians
+over the rounds and every median as a ratio to the floor's. Lines of the servers' logs that
+say ERROR or Traceback, and wrk's errors and non-2xx answers, are printed under the table.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import json
 import os
+import re
+import shutil
+import signal
+import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,151 +51,533 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.support.api import bearer, new_meetup, sign_up_organizer  # noqa: E402
-from tests.support.server import free_port, running_server  # noqa: E402
+from tests.support.server import Server, free_port, running_server  # noqa: E402
+
+SERVER_CORE = 0
+CLIENT_CORE = 1
+WRK_THREADS = 2
+ONE_CONNECTION_REQUESTS = 500
+START_WITHIN_SECONDS = 60
+# wrk counts an answer slower than its --timeout (2 s by default) as an error and leaves it
+# out of the distribution: a slow server's p99 would look better than it is.
+WRK_TIMEOUT = "60s"
+_UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 
 
-async def drive(
-    url: str,
-    method: str,
-    paths: list[str],
-    body: object,
-    headers: dict[str, str],
-    clients: int,
-    seconds: float,
-) -> list[float]:
-    latencies: list[float] = []
-    deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
+@dataclass(frozen=True)
+class Settings:
+    """How each server is measured, from the command line."""
 
-        async def one(n: int) -> None:
-            i = n
-            while time.perf_counter() < deadline:
-                started = time.perf_counter()
-                answer = await client.request(
-                    method, paths[i % len(paths)], json=body, headers=headers
-                )
-                latencies.append(time.perf_counter() - started)
-                if answer.status_code >= 400:
-                    raise RuntimeError(
-                        f"{method} {paths[0]} answered {answer.status_code}: {answer.text}"
-                    )
-                i += clients
-
-        await asyncio.gather(*(one(n) for n in range(clients)))
-    return latencies
+    clients: int
+    seconds: float
+    warmup: float
+    logs: Path | None  # where to keep the servers' logs
 
 
-def report(label: str, latencies: list[float], seconds: float) -> None:
-    ordered = sorted(latencies)
-    p50 = ordered[len(ordered) // 2] * 1000
-    p99 = ordered[int(len(ordered) * 0.99) - 1] * 1000
-    print(
-        f"{label:<34} p50 {p50:7.1f} ms   p99 {p99:7.1f} ms   {len(ordered) / seconds:8.0f} req/s"
+@dataclass(frozen=True)
+class Target:
+    """A running server and the request every measurement makes of it."""
+
+    url: str
+    path: str
+    headers: Mapping[str, str]
+    pid: int
+
+
+@dataclass
+class Figures:
+    """One server's figures in one round, and what looked wrong while measuring them."""
+
+    server: str
+    round: int  # from 1; 0 for the medians over the rounds
+    requests_per_second: float = 0.0
+    p50_ms: float = 0.0
+    p99_ms: float = 0.0
+    one_connection_p50_ms: float = 0.0
+    port_ms: float = 0.0
+    first_answer_ms: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Wrk:
+    """What a wrk run reports."""
+
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: list[str]
+
+
+def parse_wrk(output: str) -> Wrk:
+    """Requests per second, the p50 and p99 of ``wrk --latency``'s output, and its errors."""
+
+    def number(pattern: str) -> re.Match[str]:
+        found = re.search(pattern, output, re.MULTILINE)
+        if found is None:
+            raise RuntimeError(f"wrk's output has no {pattern!r}:\n{output}")
+        return found
+
+    def percentile(p: int) -> float:
+        found = number(rf"^\s*{p}%\s+([\d.]+)(us|ms|s|m|h)\s*$")
+        return float(found[1]) * _UNIT_MS[found[2]]
+
+    errors = [
+        line.strip()
+        for line in output.splitlines()
+        if line.strip().startswith(("Non-2xx or 3xx responses", "Socket errors"))
+    ]
+    return Wrk(
+        float(number(r"^Requests/sec:\s+([\d.]+)")[1]), percentile(50), percentile(99), errors
     )
 
 
-def slsplay_figures(clients: int, seconds: float) -> None:
-    with (
-        tempfile.TemporaryDirectory() as directory,
-        running_server(Path(directory) / "data") as server,
-    ):
-        api = httpx.Client(base_url=server.url, timeout=30)
-        token = sign_up_organizer(api, server)["access_token"]
-        auth = bearer(token)
-        meetup = new_meetup(
-            api,
-            token,
-            title="Bench",
-            starts_at=(datetime.now(UTC) + timedelta(days=30)).isoformat(),
-            timezone="UTC",
-            duration_minutes=60,
-            join_url="https://meet.example.com/bench",
-            capacity=None,
-        )
-        invitees = [{"email": f"guest{n}@example.com"} for n in range(clients)]
-        api.post(
-            f"/api/meetups/{meetup['id']}/invitations", headers=auth, json={"invitees": invitees}
-        )
-        api.post(f"/api/meetups/{meetup['id']}/publish", headers=auth)
-        tokens = [
-            api.post(
-                f"/api/meetups/{meetup['id']}/invitations/link", headers=auth, json=invitee
-            ).json()["token"]
-            for invitee in invitees
-        ]
-        latencies = asyncio.run(
-            drive(
-                server.url, "GET", [f"/api/meetups/{meetup['id']}"], [None], auth, clients, seconds
-            )
-        )
-        report("slsplay GET /api/meetups/{id}", latencies, seconds)
-        # Each client answers through its own link, alternating its answer so every request writes.
-        latencies = asyncio.run(
-            drive(
-                server.url,
-                "POST",
-                [f"/api/rsvp/{t}" for t in tokens],
-                {"response": "attending"},
-                {},
-                clients,
-                seconds,
-            )
-        )
-        report("slsplay POST /api/rsvp/{token}", latencies, seconds)
+def run_wrk(target: Target, clients: int, seconds: float) -> Wrk:
+    """wrk on the client core against the target for so many seconds."""
+    headers = [
+        option for name, value in target.headers.items() for option in ("-H", f"{name}: {value}")
+    ]
+    command = [
+        "taskset", "-c", str(CLIENT_CORE), "wrk",
+        f"-t{WRK_THREADS}", f"-c{clients}", f"-d{max(1, round(seconds))}s",
+        "--timeout", WRK_TIMEOUT, "--latency", *headers, f"{target.url}{target.path}",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    if done.returncode != 0:
+        raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr or done.stdout}")
+    return parse_wrk(done.stdout)
 
 
-def floor_figures(clients: int, seconds: float) -> None:
+def process_tree(pid: int) -> list[int]:
+    """The process and all its descendants, parents before children."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # The command name in parentheses may hold spaces: the parent's id follows it.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    tree, unseen = [], [pid]
+    while unseen:
+        tree.append(unseen.pop(0))
+        unseen += children.get(tree[-1], [])
+    return tree
+
+
+def pin_tree(pid: int, core: int) -> int:
+    """Pin every thread of the process and of its descendants to one core; answers how many
+    processes. Processes they start later inherit it."""
+    tree = process_tree(pid)
+    for member in tree:
+        subprocess.run(  # noqa: S603
+            ["taskset", "-a", "-c", "-p", str(core), str(member)],  # noqa: S607
+            capture_output=True,
+            check=member == pid,  # a worker may end meanwhile; the server may not
+        )
+    return len(tree)
+
+
+@contextmanager
+def on_core(core: int) -> Iterator[None]:
+    """This script's thread runs on one core meanwhile."""
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {core})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, before)
+
+
+def one_connection_p50(target: Target) -> float:
+    """The median of sequential GETs on one kept-alive connection, in ms."""
+    latencies = []
+    with on_core(CLIENT_CORE), httpx.Client(base_url=target.url, timeout=30) as client:
+        for _ in range(ONE_CONNECTION_REQUESTS):
+            started = time.perf_counter()
+            answer = client.get(target.path, headers=dict(target.headers))
+            latencies.append(time.perf_counter() - started)
+            if answer.status_code != 200:
+                raise RuntimeError(
+                    f"GET {target.path} answered {answer.status_code}: {answer.text}"
+                )
+    return statistics.median(latencies) * 1000
+
+
+def load_figures(target: Target, figures: Figures, settings: Settings) -> None:
+    """wrk's figures after a warm-up, then one connection's: the server pinned to its core."""
+    warm = run_wrk(target, settings.clients, settings.warmup)
+    figures.notes += [f"warm-up: {error}" for error in warm.errors]
+    # After the warm-up: the workers started during it are in the tree now.
+    processes = pin_tree(target.pid, SERVER_CORE)
+    figures.notes.append(f"processes pinned to core {SERVER_CORE}: {processes}")
+    loaded = run_wrk(target, settings.clients, settings.seconds)
+    figures.notes += loaded.errors
+    figures.requests_per_second = loaded.requests_per_second
+    figures.p50_ms, figures.p99_ms = loaded.p50_ms, loaded.p99_ms
+    figures.one_connection_p50_ms = one_connection_p50(target)
+
+
+def time_start(
+    command: list[str], env: Mapping[str, str], port: int, target_path: str,
+    headers: Mapping[str, str], log: Path,
+) -> tuple[float, float]:  # fmt: skip
+    """Spawn a server (on the server core) and time, in ms, until its port accepts and
+    until it first answers 200 to the GET; it is stopped after."""
+    with log.open("wb") as output, on_core(CLIENT_CORE):
+        started = time.perf_counter()
+        process = subprocess.Popen(  # noqa: S603  (our own command)
+            ["taskset", "-c", str(SERVER_CORE), *command],  # noqa: S607
+            stdout=output, stderr=subprocess.STDOUT, env=dict(env),
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + START_WITHIN_SECONDS
+            last = "no answer"
+
+            def waiting(what: str) -> None:
+                failed = None
+                if process.poll() is not None:
+                    failed = f"the server exited before {what}"
+                elif time.monotonic() > deadline:
+                    failed = f"no {what} within {START_WITHIN_SECONDS} s (last: {last})"
+                if failed:
+                    output.flush()
+                    tail = log.read_text(errors="replace")[-2000:]
+                    raise RuntimeError(f"{failed}; the end of its log:\n{tail}")
+                time.sleep(0.002)
+
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    waiting("port accepting")
+            port_ms = (time.perf_counter() - started) * 1000
+            url = f"http://127.0.0.1:{port}{target_path}"
+            with httpx.Client(timeout=START_WITHIN_SECONDS) as client:
+                while True:
+                    try:
+                        answer = client.get(url, headers=dict(headers))
+                        if answer.status_code == 200:
+                            break
+                        last = f"{answer.status_code} {answer.text[:200]}"
+                    except httpx.TransportError as e:
+                        last = repr(e)
+                    waiting("200 answer")
+            return port_ms, (time.perf_counter() - started) * 1000
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def log_errors(log: Path, figures: Figures, settings: Settings) -> list[str]:
+    """The first lines of a server's log that say something failed (kept in --logs)."""
+    if not log.exists():
+        return []
+    if settings.logs is not None:
+        settings.logs.mkdir(parents=True, exist_ok=True)
+        server = re.sub(r"[^A-Za-z0-9]+", "-", figures.server).strip("-")
+        shutil.copy(log, settings.logs / f"round{figures.round}-{server}-{log.name}")
+    bad = []
+    for line in log.read_text(errors="replace").splitlines():
+        if "Traceback" not in line and "ERROR" not in line:
+            continue
+        said = line
+        try:  # Powertools' JSON lines: the message and the exception's last line say most
+            entry = json.loads(line)
+            exception = str(entry.get("exception", "")).strip().splitlines()[-1:]
+            said = " ".join([entry.get("message", ""), *exception])
+        except (ValueError, AttributeError):
+            pass
+        bad.append(said.strip())
+    return [f"{log.name}: {line[:200]}" for line in bad[:3]] + (
+        [f"{log.name}: ... {len(bad) - 3} more such lines"] if len(bad) > 3 else []
+    )
+
+
+def floor_command(port: int) -> list[str]:
+    """uvicorn serving bench/floor_app.py, as slsplay serve is served."""
+    return [
+        sys.executable, "-m", "uvicorn", "--app-dir", str(ROOT / "bench"), "floor_app:app",
+        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+    ]  # fmt: skip
+
+
+def floor_figures(round_number: int, settings: Settings) -> Figures:
+    """The floor's figures: one SQLite row read by Starlette under uvicorn."""
+    figures = Figures("floor (Starlette + SQLite)", round_number)
     with tempfile.TemporaryDirectory() as directory:
         database = Path(directory) / "floor.db"
         with sqlite3.connect(database) as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("CREATE TABLE rows (id TEXT PRIMARY KEY, body TEXT)")
             conn.execute("INSERT INTO rows VALUES ('one', 'a row of the floor')")
+        env = {**os.environ, "FLOOR_DB": str(database)}
         port = free_port()
-        process = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "--app-dir",
-                str(ROOT / "bench"),
-                "floor_app:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-            ],
-            env={**os.environ, "FLOOR_DB": str(database)},
-        )
+        log = Path(directory) / f"floor-{port}.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(  # noqa: S603  (our own command)
+                floor_command(port), stdout=output, stderr=subprocess.STDOUT, env=env
+            )
         url = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 20
-            while time.monotonic() < deadline:
+            deadline = time.monotonic() + START_WITHIN_SECONDS
+            while True:
                 try:
-                    httpx.get(f"{url}/row/one", timeout=1)
-                    break
+                    if httpx.get(f"{url}/row/one", timeout=1).status_code == 200:
+                        break
                 except httpx.TransportError:
-                    time.sleep(0.05)
-            latencies = asyncio.run(drive(url, "GET", ["/row/one"], [None], {}, clients, seconds))
-            report("floor: Starlette GET one SQLite row", latencies, seconds)
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the floor did not start; see {log}")
+                time.sleep(0.05)
+            target = Target(url, "/row/one", {}, process.pid)
+            load_figures(target, figures, settings)
         finally:
             process.terminate()
             process.wait(timeout=10)
+        figures.notes += log_errors(log, figures, settings)
+        # On the same port, as slsplay's below.
+        start_log = Path(directory) / f"start-{port}.log"
+        figures.port_ms, figures.first_answer_ms = time_start(
+            floor_command(port), env, port, "/row/one", {}, start_log
+        )
+        figures.notes += log_errors(start_log, figures, settings)
+    return figures
+
+
+def tree_environment(root: Path) -> dict[str, str]:
+    """This process's environment, with the tree's src/ first on the import path."""
+    paths = [str(root / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
+@contextmanager
+def importing_from(root: Path) -> Iterator[None]:
+    """Servers started meanwhile import slsplay from the tree: running_server passes this
+    process's environment on and takes none of its own."""
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = tree_environment(root)["PYTHONPATH"]
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = before
+
+
+def check_tree(root: Path) -> str:
+    """Fail unless a Python started as the servers are imports slsplay from the tree; answers
+    the tree's label: its directory and commit."""
+    shown = subprocess.run(
+        [sys.executable, "-c", "import slsplay; print(slsplay.__file__)"],
+        capture_output=True, text=True, env=tree_environment(root), check=True,
+    )  # fmt: skip
+    imported = Path(shown.stdout.strip()).resolve()
+    if not imported.is_relative_to((root / "src").resolve()):
+        raise SystemExit(f"{root}: the server would import slsplay from {imported}")
+    if not (root / "template.yaml").is_file():
+        raise SystemExit(f"{root} has no template.yaml")
+    commit = subprocess.run(  # noqa: S603
+        ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],  # noqa: S607
+        capture_output=True, text=True, check=False,
+    ).stdout.strip()  # fmt: skip
+    return f"{root} @ {commit or '?'}"
+
+
+def check_workers(pid: int, root: Path) -> list[str]:
+    """Fail if a function's worker process runs from another tree's code; answers a note."""
+    workers = []
+    for member in process_tree(pid)[1:]:
+        try:
+            command = Path(f"/proc/{member}/cmdline").read_bytes().split(b"\0")
+            directory = Path(os.readlink(f"/proc/{member}/cwd"))
+        except OSError:
+            continue
+        if b"slsplay.local.worker" in command:
+            workers.append(member)
+            # The runtime starts a worker in its function's CodeUri, from the template.
+            if directory != (root / "src").resolve():
+                raise RuntimeError(f"worker {member} of {root}'s server runs in {directory}")
+    return [f"{len(workers)} function workers, all in {root / 'src'}"] if workers else []
+
+
+def seed(api: httpx.Client, server: Server) -> tuple[str, dict[str, str]]:
+    """A published meetup of a new organizer: its path, and the organizer's headers."""
+    token = sign_up_organizer(api, server)["access_token"]
+    meetup = new_meetup(
+        api,
+        token,
+        title="Bench",
+        starts_at=(datetime.now(UTC) + timedelta(days=30)).isoformat(),
+        timezone="UTC",
+        duration_minutes=60,
+        join_url="https://meet.example.com/bench",
+        capacity=None,
+    )
+    published = api.post(f"/api/meetups/{meetup['id']}/publish", headers=bearer(token))
+    if published.status_code != 200:
+        raise RuntimeError(f"publishing answered {published.status_code}: {published.text}")
+    return f"/api/meetups/{meetup['id']}", bearer(token)
+
+
+def slsplay_figures(root: Path, label: str, round_number: int, settings: Settings) -> Figures:
+    """slsplay serve of a tree: loaded, then started afresh on the data it seeded."""
+    figures = Figures(label, round_number)
+    template = str(root / "template.yaml")
+    with tempfile.TemporaryDirectory() as directory:
+        data_dir = Path(directory) / "data"
+        with (
+            importing_from(root),
+            running_server(data_dir, "--template", template) as server,
+            httpx.Client(base_url=server.url, timeout=30) as api,
+        ):
+            assert server.process is not None  # a server of ours, not a deployed stage
+            # running_server's log, beside the data directory
+            port = int(server.url.rsplit(":", 1)[1])
+            log = data_dir.parent / f"server-{port}.log"
+            path, headers = seed(api, server)
+            target = Target(server.url, path, headers, server.process.pid)
+            load_figures(target, figures, settings)
+            figures.notes += check_workers(server.process.pid, root)
+        figures.notes += log_errors(log, figures, settings)
+        # On the same port: the server's URL is its tokens' issuer, which another port's
+        # server refuses. Not running_server: it yields only once the app answers, and this
+        # times the port too.
+        command = [
+            sys.executable, "-m", "slsplay.cli", "serve", "--host", "127.0.0.1",
+            "--port", str(port), "--data-dir", str(data_dir), "--template", template,
+        ]  # fmt: skip
+        start_log = Path(directory) / f"start-{port}.log"
+        figures.port_ms, figures.first_answer_ms = time_start(
+            command, tree_environment(root), port, path, headers, start_log
+        )
+        figures.notes += log_errors(start_log, figures, settings)
+    return figures
+
+
+def ratio(value: float, floor: float) -> str:
+    """A figure as a multiple of the floor's."""
+    return f"{value / floor:.2f}" if floor else "-"
+
+
+def print_table(rows: list[Figures], floors: Mapping[int, Figures]) -> None:
+    """One line per row, ratios to the floor of the row's round."""
+    width = max(len("server"), *(len(row.server) for row in rows))
+    print(
+        f"{'server':<{width}} {'round':>6} {'req/s':>8} {'x floor':>8} {'p50 ms':>8}"
+        f" {'p99 ms':>8} {'x floor p99':>11} {'one-conn p50 ms':>15} {'port ms':>8}"
+        f" {'first answer ms':>15}"
+    )
+    for row in rows:
+        floor = floors[row.round]
+        print(
+            f"{row.server:<{width}} {row.round or 'median':>6} {row.requests_per_second:8.0f}"
+            f" {ratio(row.requests_per_second, floor.requests_per_second):>8}"
+            f" {row.p50_ms:8.1f} {row.p99_ms:8.1f} {ratio(row.p99_ms, floor.p99_ms):>11}"
+            f" {row.one_connection_p50_ms:15.2f} {row.port_ms:8.0f} {row.first_answer_ms:15.0f}"
+        )
+
+
+def medians(rows: list[Figures]) -> list[Figures]:
+    """Per server, in the order first met, the median of each figure over the rounds."""
+    servers = dict.fromkeys(row.server for row in rows)
+    found = []
+    for server in servers:
+        mine = [row for row in rows if row.server == server]
+
+        def median(name: str, mine: list[Figures] = mine) -> float:
+            return float(statistics.median(getattr(row, name) for row in mine))
+
+        found.append(
+            Figures(
+                server,
+                0,
+                median("requests_per_second"),
+                median("p50_ms"),
+                median("p99_ms"),
+                median("one_connection_p50_ms"),
+                median("port_ms"),
+                median("first_answer_ms"),
+            )
+        )
+    return found
+
+
+def print_ratios(rows: list[Figures], floor: Figures) -> None:
+    """Every figure of every server as a multiple of the floor's."""
+    width = max(len("server"), *(len(row.server) for row in rows))
+    names = [
+        ("req/s", "requests_per_second"),
+        ("p50", "p50_ms"),
+        ("p99", "p99_ms"),
+        ("one-conn p50", "one_connection_p50_ms"),
+        ("port", "port_ms"),
+        ("first answer", "first_answer_ms"),
+    ]
+    print(f"{'x floor (medians)':<{width}} " + " ".join(f"{title:>12}" for title, _ in names))
+    for row in rows:
+        print(
+            f"{row.server:<{width}} "
+            + " ".join(f"{ratio(getattr(row, n), getattr(floor, n)):>12}" for _, n in names)
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=20)
-    args = parser.parse_args()
-    print(
-        f"{args.clients} concurrent clients, {args.seconds:.0f} s each, on {os.cpu_count()} cores"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--clients", type=int, default=50, help="wrk's connections")
+    parser.add_argument("--seconds", type=float, default=20, help="each wrk run's length")
+    parser.add_argument("--warmup", type=float, default=3, help="seconds of wrk before a run")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--logs", type=Path, help="a directory to keep the servers' logs in")
+    parser.add_argument(
+        "--also",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="ROOT",
+        help="another checkout of this project to measure too (repeatable)",
     )
-    slsplay_figures(args.clients, args.seconds)
-    floor_figures(args.clients, args.seconds)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    if shutil.which("taskset") is None or not {SERVER_CORE, CLIENT_CORE} <= os.sched_getaffinity(0):
+        raise SystemExit(f"needs taskset and cores {SERVER_CORE} and {CLIENT_CORE}")
+    settings = Settings(args.clients, args.seconds, args.warmup, args.logs)
+    trees = [(root, check_tree(root)) for root in [ROOT, *(p.resolve() for p in args.also)]]
+    load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+    print(
+        f"GET /api/meetups/{{id}} (floor: GET /row/one); wrk -t{WRK_THREADS} -c{args.clients}"
+        f" -d{args.seconds:.0f}s after {args.warmup:.0f} s warm-up; server on core"
+        f" {SERVER_CORE}, wrk and one-connection client on core {CLIENT_CORE};"
+        f" load average {load}",
+        flush=True,
+    )
+    rows: list[Figures] = []
+    floors: dict[int, Figures] = {}
+    for round_number in range(1, args.rounds + 1):
+        floors[round_number] = floor_figures(round_number, settings)
+        rows.append(floors[round_number])
+        for root, label in trees:
+            rows.append(slsplay_figures(root, label, round_number, settings))
+        print(f"round {round_number} of {args.rounds} done", file=sys.stderr, flush=True)
+    print()
+    print_table(rows, floors)
+    summary = medians(rows)
+    floors[0] = summary[0]
+    print()
+    print_table(summary, floors)
+    print()
+    print_ratios(summary[1:], summary[0])
+    print()
+    for row in rows:
+        for note in row.notes:
+            print(f"round {row.round}, {row.server}: {note}")
 
 
 if __name__ == "__main__":
