@@ -44,6 +44,17 @@ def values(event: dict[str, Any]) -> list[int]:
     return [int(r["dynamodb"]["NewImage"]["n"]["N"]) for r in event["Records"]]
 
 
+def poisoned_by(value: int) -> Any:
+    """An answer that raises on a batch holding the record of ``value``."""
+
+    def poison(event: dict[str, Any]) -> Any:
+        if value in values(event):
+            raise ValueError("poison")
+        return None
+
+    return poison
+
+
 def test_the_stream_pump_delivers_inserts_modifies_and_removes_in_order(tmp_path: Path) -> None:
     with open_pumps(tmp_path, FakeClock()) as pumps:
         store = pumps.store
@@ -121,12 +132,7 @@ def test_bisect_isolates_a_poison_record_which_ends_at_the_on_failure_destinatio
     tmp_path: Path,
 ) -> None:
     # GIVEN a function that raises on one poison record among eight
-    def poison(event: dict[str, Any]) -> Any:
-        if 6 in values(event):
-            raise ValueError("poison")
-        return None
-
-    pump_functions.ANSWERS["changes"] = poison
+    pump_functions.ANSWERS["changes"] = poisoned_by(6)
     with open_pumps(tmp_path, FakeClock()) as pumps:
         for n in range(1, 9):
             pumps.store.put({"pk": f"p{n}", "sk": "x", "n": n})
@@ -282,12 +288,7 @@ def test_a_bucket_destination_keeps_the_failed_batch_whole_and_a_replay_delivers
     tmp_path: Path,
 ) -> None:
     # GIVEN a function that refuses one record, until it is mended
-    def poison(event: dict[str, Any]) -> Any:
-        if 6 in values(event):
-            raise ValueError("poison")
-        return None
-
-    pump_functions.ANSWERS["changes"] = poison
+    pump_functions.ANSWERS["changes"] = poisoned_by(6)
     with open_pumps(tmp_path / "data", FakeClock(), bucket_destination(tmp_path)) as pumps:
         for n in range(1, 9):
             pumps.store.put({"pk": f"p{n}", "sk": "x", "n": n})
