@@ -2,11 +2,12 @@
 
 Each ``AWS::Serverless::Function`` (Globals merged) becomes a ``LambdaFunction``. An
 invocation runs in an execution environment that handles one invocation at a time: a worker
-process (``worker.py``) started with exactly the function's environment, which imports the
-handler once (a cold start, logged with its ``Init Duration`` as Lambda's ``REPORT`` line
-has it) and is then reused warm. Concurrent invocations get environments of their own, up to
+process (``worker.py``, forked from a server process that has imported the libraries the
+handlers share) with exactly the function's environment, which imports the handler once (a
+cold start, logged with its ``Init Duration`` as Lambda's ``REPORT`` line has it) and is
+then reused warm. Concurrent invocations get environments of their own, up to
 the function's concurrency: its ``ReservedConcurrentExecutions``, else ``DEFAULT_CONCURRENCY``
-(what this machine's cores can run). Beyond it, an invocation that may be throttled (a
+(twice this machine's cores). Beyond it, an invocation that may be throttled (a
 synchronous one, from API Gateway, when the function has reserved concurrency) fails with
 Lambda's ``TooManyRequestsException``, which API Gateway answers with a 500 as it does in
 the cloud; any other invocation waits for an environment to be free, as a poller holds its
