@@ -7,8 +7,9 @@ with an event of its kind, and what that invocation answered. Then, for comparis
 import time of boto3, Powertools' event handler and pydantic each alone.
 
 Functions run on the local backend, each process on an empty data directory, with the
-environment the local runtime gives them (ApiGateway.from_template: the template's
-variables of every function, then the runtime's own). The events are the ones the runtime
+environment the local runtime gives each (its own template variables, then the runtime's
+overrides), in a fresh interpreter: the whole import a deployed function pays, where the
+runtime's forkserver has the shared libraries imported already. The events are the ones the runtime
 would deliver: an API Gateway HTTP API payload 2.0 event for one route of an HTTP function
 (GET /api/meetups/{id} asks for a meetup that does not exist: a 404 problem), a DynamoDB
 Streams record of a real invitation insert for the stream function, the SQS message the
@@ -143,7 +144,8 @@ def base_environment() -> dict[str, str]:
 def function_environment(function: LambdaFunction, data_dir: Path) -> dict[str, str]:
     """The environment ``slsplay serve`` runs functions in, on ``data_dir``."""
     gateway = ApiGateway.from_template(public_url=PUBLIC_URL, data_dir=data_dir)
-    environment = base_environment() | gateway.environment
+    own = gateway.functions[function.config.logical_id]
+    environment = base_environment() | own.process_environment("2030/01/01/[$LATEST]bench")
     if function.config.code_dir is not None:
         # Lambda puts the function's code (its CodeUri) first on the import path.
         environment["PYTHONPATH"] = str(function.config.code_dir)
