@@ -303,3 +303,17 @@ def test_with_chaos_a_lost_answer_brings_the_batch_back_at_once(tmp_path: Path) 
 
         assert notes.approximate_count() == 0
     assert [bodies(event) for event in pump_functions.RECEIVED["notes"]] == [["once"], ["once"]]
+
+
+def test_the_pumps_are_quiet_only_once_everything_is_delivered(tmp_path: Path) -> None:
+    with open_pumps(tmp_path, FakeClock()) as pumps:
+        assert pumps.quiet()
+        pumps.queue("NotesQueue").send("waiting")
+        pumps.store.put({"pk": "a", "sk": "x"})
+        assert not pumps.quiet()
+
+        while pumps.pump_once():
+            pass
+
+        assert pumps.quiet()
+    assert bodies(pump_functions.RECEIVED["notes"][0]) == ["waiting"]

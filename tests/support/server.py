@@ -38,6 +38,8 @@ from slsplay.bootstrap import SIGNING_KEY_FILE
 from tests.support.moto_speed import one_dynamodb_request_at_a_time, one_rollback_copy_per_table
 
 READY_WITHIN_SECONDS = 30
+# How long a deployed stage, whose queues the tests cannot see, is given to settle.
+SETTLE_SECONDS = 10
 
 
 def free_port() -> int:
@@ -103,6 +105,17 @@ class Server:
             MailboxMessage.of(hashlib.sha256(raw).hexdigest()[:32], raw).as_json()
             for raw in reversed(_inbox())
         ]
+
+    def quiet(self) -> bool:
+        """Whether the runtime's event sources have delivered all they had and nothing is
+        under way (``GET /api/_dev/quiet``): then what has not happened will not. A deployed
+        stage shows nothing of its queues here: it is given ``SETTLE_SECONDS``."""
+        if self.process is None:
+            time.sleep(SETTLE_SECONDS)
+            return True
+        answer = httpx.get(f"{self.url}/api/_dev/quiet", timeout=30)
+        answer.raise_for_status()
+        return bool(answer.json()["quiet"])
 
     def sent_count(self) -> int:
         """How many emails the server sent (cheaper than reading them)."""

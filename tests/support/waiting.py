@@ -9,13 +9,13 @@ from typing import Any
 DEADLINE_SECONDS = 20
 
 
-def eventually(check: Callable[[], Any]) -> Any:
-    """Poll ``check`` until it answers something truthy, or fail at the deadline."""
-    deadline = time.monotonic() + DEADLINE_SECONDS
+def eventually(check: Callable[[], Any], seconds: float = DEADLINE_SECONDS) -> Any:
+    """Poll ``check`` until it answers something truthy, or fail after ``seconds``."""
+    deadline = time.monotonic() + seconds
     while True:
         result = check()
         if result:
             return result
         if time.monotonic() > deadline:
-            raise AssertionError(f"not within {DEADLINE_SECONDS} s: {check.__doc__}")
+            raise AssertionError(f"not within {seconds:g} s: {check.__doc__}")
         time.sleep(0.1)

@@ -38,6 +38,10 @@ class Pump(Protocol):
         """Seconds to wait after an idle step."""
         ...
 
+    def quiet(self) -> bool:
+        """Whether nothing is left to deliver, or under way (tests wait for it)."""
+        ...
+
 
 # -- what functions answer ------------------------------------------------------------------
 

@@ -195,6 +195,11 @@ class Pumps:
         pumps += self.ttl_sweepers
         return pumps
 
+    def quiet(self) -> bool:
+        """Whether every event source has delivered all it had, and nothing is under way:
+        what a test waits for before it checks that something did not happen."""
+        return all(pump.quiet() for pump in self.all())
+
     def pump_once(self) -> int:
         """One step of every pump; answers how many did some work."""
         return sum(pump.pump_once() is Outcome.WORKED for pump in self.all())

@@ -122,18 +122,35 @@ class QueuePump:
         self._receiving = threading.Lock()
         # Chaos: messages handled once, to be delivered again in a later batch.
         self._echoes: list[QueueMessage] = []
+        self._delivering = 0  # batches being delivered now
 
     def idle_wait(self) -> float:
         """How often an empty queue is polled."""
         return POLL_SECONDS
+
+    def quiet(self) -> bool:
+        """Whether the queue is empty, nothing received is in hand, and no echo waits."""
+        with self._receiving:
+            if self._echoes or self._held or self._delivering:
+                return False
+        return self.queue.approximate_count() == 0
 
     def pump_once(self) -> Outcome:
         """Receive a batch (gathered for the batching window), deliver it, delete successes."""
         with self._receiving:
             messages = self._passing(self._gather())
             echoes = self._take_echoes() if self.chaos is not None else []
-        if not messages and not echoes:
-            return Outcome.IDLE
+            if not messages and not echoes:
+                return Outcome.IDLE
+            self._delivering += 1
+        try:
+            return self._deliver(messages, echoes)
+        finally:
+            with self._receiving:
+                self._delivering -= 1
+
+    def _deliver(self, messages: list[QueueMessage], echoes: list[QueueMessage]) -> Outcome:
+        """Invoke the function with a batch, then delete what it took (or show it again)."""
         batch = messages + echoes
         if self.chaos is not None:
             batch = self.chaos.shuffled(batch)
@@ -159,10 +176,10 @@ class QueuePump:
         deleted = 0
         for message in messages:
             if message.message_id not in failed:
+                if self.chaos is not None and self.chaos.again():
+                    self._echo(message)  # before the delete: never quiet in between
                 self.queue.delete(message.receipt_handle)
                 deleted += 1
-                if self.chaos is not None and self.chaos.again():
-                    self._echo(message)
         if failed:
             logger.warning("%s: %d of %d messages failed", self.name, len(failed), len(batch))
         return Outcome.WORKED if deleted or echoes else Outcome.FAILED

@@ -100,6 +100,11 @@ class Scheduler:
             return 1.0
         return min(1.0, max(0.01, (soonest - self.clock.now()).total_seconds()))
 
+    def quiet(self) -> bool:
+        """Whether no scheduled run is under way."""
+        with self._lock:
+            return not self._running
+
     def pump_once(self) -> Outcome:
         """Start a run of every schedule that is due, once each; never waits for one."""
         fired = False

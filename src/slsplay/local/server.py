@@ -68,6 +68,9 @@ The API is running: see its documentation at <a href="/api/docs">/api/docs</a>.<
 
 
 DEV_MAIL_PATHS = ("/api/_dev/mail", "/_dev/mail")
+# Whether the event-driven tier has delivered everything (never deployed): what a test waits
+# for before it checks that something did not happen.
+DEV_QUIET_PATH = "/api/_dev/quiet"
 
 
 class SetupFailed(RuntimeError):
@@ -85,8 +88,10 @@ class LocalApp:
         mailbox: devmail.Mailbox | None = None,
         bucket: LocalBucket | None = None,
         payments: Callable[[], LocalPayments] | None = None,
+        quiet: Callable[[], bool] | None = None,
     ) -> None:
         self.gateway = gateway
+        self.quiet = quiet
         self.static_dir = static_dir
         self.mailbox = mailbox
         self.bucket = bucket
@@ -104,6 +109,11 @@ class LocalApp:
         function: str | None
         if matched is None and method == "GET" and path in DEV_MAIL_PATHS and self.mailbox:
             status, function = await self._dev_mail(scope, receive, send, self.mailbox)
+        elif matched is None and method == "GET" and path == DEV_QUIET_PATH and self.quiet:
+            quiet = await anyio.to_thread.run_sync(self.quiet)
+            answer: Response = JSONResponse({"quiet": quiet})
+            await answer(scope, receive, send)
+            status, function = answer.status_code, "dev-quiet"
         elif matched is None and self.bucket is not None and _is_storage(method, path):
             answer = await storage_http.handle(self.bucket, scope, receive)
             await answer(scope, receive, send)
@@ -266,6 +276,7 @@ class LocalServer:
             mailbox=self.backend.mailbox(),
             bucket=bucket,
             payments=self.backend.local_payments,
+            quiet=self.pumps.quiet if self.pumps is not None else None,
         )
         config = uvicorn.Config(
             self.app,

@@ -99,6 +99,10 @@ class StreamPump:
         """How often an idle stream is polled."""
         return POLL_SECONDS
 
+    def quiet(self) -> bool:
+        """Whether every change of the feed has been delivered."""
+        return not self._work and not self.store.changes(self.position, 1).changes
+
     def pump_once(self) -> Outcome:
         """Deliver the next batch (or the retry of a failed one) and act on the answer."""
         if not self._work:

@@ -42,6 +42,10 @@ class TtlSweeper:
         """How often the table is looked at for expired items."""
         return TTL_SWEEP_SECONDS
 
+    def quiet(self) -> bool:
+        """Always: expiring is never awaited (DynamoDB takes days)."""
+        return True
+
     def pump_once(self) -> Outcome:
         """Delete a page of expired items; a full page means there may be more."""
         deleted = self.store.delete_expired(self.clock.now(), self.page_size, self.attribute)
