@@ -8,7 +8,7 @@ import os
 import re
 import select
 import signal
-import statistics
+import socket
 import subprocess
 import sys
 import threading
@@ -136,18 +136,15 @@ def test_a_slow_request_does_not_hold_up_a_fast_one(server: LocalServer, signals
     assert answers["slow"].text == "slow"
 
 
-def test_a_kept_alive_connection_answers_without_waiting_for_delayed_acks(
-    client: httpx.Client,
-) -> None:
-    client.get("/public/ada")
-    timings = []
-    for _ in range(15):
-        started = time.perf_counter()
-        client.get("/public/ada")
-        timings.append(time.perf_counter() - started)
-
-    # Without TCP_NODELAY, Nagle and the client's delayed ACK hold each response ~40 ms.
-    assert statistics.median(timings) < 0.02
+def test_connections_are_accepted_with_nagle_off(server: LocalServer) -> None:
+    # Without TCP_NODELAY, Nagle and the client's delayed ACK hold each response on a
+    # kept-alive connection ~40 ms (bench/api_latency.py's one-connection p50 shows it).
+    # asyncio turns it off on each accepted connection only when the listening socket is
+    # TCP's by protocol number, as socket.create_server's is not.
+    listening = server._socket
+    assert (listening.family, listening.type) == (socket.AF_INET, socket.SOCK_STREAM)
+    assert listening.proto == socket.IPPROTO_TCP
+    assert listening.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
 
 
 def test_each_request_is_logged_with_its_status_time_and_function(
