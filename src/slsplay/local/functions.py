@@ -156,7 +156,11 @@ class _Environment(Protocol):
         ...
 
     def stop(self) -> None:
-        """End the environment (a process is terminated, a thread left to finish)."""
+        """End the environment at once (a process is killed, a thread left to finish)."""
+        ...
+
+    def close(self) -> None:
+        """End an idle environment the orderly way."""
         ...
 
 
@@ -449,7 +453,7 @@ class LambdaFunction:
             idle, self._idle = self._idle, []
             self._closed = True
         for environment in idle:
-            _close(environment)
+            environment.close()
 
     def reap(self, now: float | None = None) -> int:
         """Stop the environments idle for ``IDLE_ENVIRONMENT_SECONDS``; answers how many."""
@@ -458,7 +462,7 @@ class LambdaFunction:
             old = [e for e in self._idle if now - e.idle_since >= IDLE_ENVIRONMENT_SECONDS]
             self._idle = [e for e in self._idle if e not in old]
         for environment in old:
-            _close(environment)
+            environment.close()
         return len(old)
 
     def _acquire(self, may_throttle: bool) -> tuple[_Environment, bool]:
@@ -497,7 +501,7 @@ class LambdaFunction:
         if environment is None or kept:
             return
         if usable:
-            _close(environment)
+            environment.close()
         else:
             environment.stop()  # what is left of a timed-out or crashed environment
 
@@ -520,11 +524,6 @@ class LambdaFunction:
             self.config.memory_size,
             init,
         )
-
-
-def _close(environment: _Environment) -> None:
-    closing = getattr(environment, "close", environment.stop)
-    closing()
 
 
 def _log_stream() -> str:
