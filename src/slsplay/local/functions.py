@@ -370,7 +370,8 @@ class LambdaFunction:
         self.environment = dict(environment if environment is not None else config.environment)
         self.in_process = in_process
         self.switch_interval = switch_interval
-        self.concurrency = config.reserved_concurrency or DEFAULT_CONCURRENCY
+        reserved = config.reserved_concurrency
+        self.concurrency = DEFAULT_CONCURRENCY if reserved is None else reserved
         self._handler: Handler | None = None
         self._import_lock = threading.Lock()
         self._idle: list[_Environment] = []
@@ -478,7 +479,9 @@ class LambdaFunction:
                 if self._busy < self.concurrency:
                     self._busy += 1
                     break
-                if may_throttle and self.config.reserved_concurrency is not None:
+                # None may ever run (reserved 0), or a request meets a reserved limit.
+                reserved = self.config.reserved_concurrency is not None
+                if self.concurrency == 0 or (may_throttle and reserved):
                     raise InvocationError("TooManyRequestsException", "Rate Exceeded.")
                 self._changed.wait()
         try:
