@@ -235,3 +235,13 @@ def test_past_its_reserved_concurrency_a_request_is_throttled_and_a_poller_waits
     assert throttled.status == 500
     assert throttled.json() == {"message": "Internal Server Error"}
     assert first["pid"] == second["pid"], "the poller waited for the one environment"
+
+
+def test_a_function_with_no_reserved_concurrency_is_throttled_every_time(
+    lambdas: dict[str, LambdaFunction],
+) -> None:
+    with pytest.raises(InvocationError) as throttled:
+        invoke(lambdas["NeverFunction"])
+
+    assert throttled.value.error_type == "TooManyRequestsException"
+    assert lambdas["NeverFunction"].busy() == 0
