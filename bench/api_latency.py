@@ -31,7 +31,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import sqlite3
 import statistics
@@ -51,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.support.api import bearer, new_meetup, sign_up_organizer  # noqa: E402
-from tests.support.server import Server, free_port, running_server  # noqa: E402
+from tests.support.server import Server, free_port, running_server, stop  # noqa: E402
 
 SERVER_CORE = 0
 CLIENT_CORE = 1
@@ -266,12 +265,7 @@ def time_start(
                     waiting("200 answer")
             return port_ms, (time.perf_counter() - started) * 1000
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
 
 
 def log_errors(log: Path, figures: Figures, settings: Settings) -> list[str]:
@@ -338,8 +332,7 @@ def floor_figures(round_number: int, settings: Settings) -> Figures:
             target = Target(url, "/row/one", {}, process.pid)
             load_figures(target, figures, settings)
         finally:
-            process.terminate()
-            process.wait(timeout=10)
+            stop(process)
         figures.notes += log_errors(log, figures, settings)
         # On the same port, as slsplay's below.
         start_log = Path(directory) / f"start-{port}.log"

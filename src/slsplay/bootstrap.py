@@ -427,7 +427,8 @@ class RuntimeParts:
         for opened in self._closing:
             opened.close()
         self._closing.clear()
-        for name in ("store", "checkpoints", "_sqlite_queues"):
+        # Used again, everything is built afresh (the container too: it holds the store).
+        for name in ("adapters", "store", "checkpoints", "_sqlite_queues"):
             self.__dict__.pop(name, None)
 
 

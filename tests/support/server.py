@@ -191,6 +191,16 @@ def emulated_aws() -> Iterator[str]:
         fit.close()
 
 
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server process with SIGTERM (a clean stop); kill it if not gone within 10 s."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextmanager
 def running_server(
     data_dir: Path, *extra: str, sign_in_providers: dict[str, Any] | None = None
@@ -250,10 +260,5 @@ def running_server(
             time.sleep(0.05)
         yield Server(url, data_dir, process, aws_endpoint, stage)
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
