@@ -48,7 +48,7 @@ from slsplay.local.apigateway import ApiGateway, HttpRequest, HttpResponse
 from slsplay.local.routes import Route
 from slsplay.local.template import Stack
 from slsplay.ports import Check, ItemStore, TransactionOp
-from slsplay.services import meetups
+from slsplay.services import answers, meetups
 from slsplay.services.meetups import MAX_INVITEES_PER_REQUEST
 from slsplay.store.schema import TABLE
 
@@ -196,9 +196,9 @@ def build_world(client: Client, store: ItemStore, label: str, size: Size) -> Wor
     meetups.publish_meetup(store, clock, signed_up(store, host_id), world.main)
     for i in range(size.invitees):
         email = f"main-{label}-{i}@example.com"
-        meetups.answer_invitation(store, clock, world.main, email, Response.ATTENDING)
+        answers.answer_invitation(store, clock, world.main, email, Response.ATTENDING)
     world.invitee = f"main-{label}-0@example.com"
-    world.answer_token, _ = meetups.answer_link(
+    world.answer_token, _ = answers.answer_link(
         store, clock, host_id, world.main, f"main-{label}-1@example.com"
     )
     world.to_publish = meetup(host_id, f"publish-{label}", size.invitees)

@@ -28,7 +28,7 @@ from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.domain.invitations import Response
 from slsplay.local.template import load_template, table_properties
 from slsplay.ports import ItemStore, Key
-from slsplay.services import meetups
+from slsplay.services import answers, meetups, views
 from slsplay.store.schema import TABLE
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -95,9 +95,9 @@ def run(name: str, store: ItemStore, n: int) -> None:
     rows = {
         "put (new item)": lambda i: store.put_new({"pk": f"B#{i}", "sk": "X", "v": i}),
         "get": lambda i: store.get(Key(f"B#{i}", "X")),
-        "meetup + counts (query)": lambda i: meetups.view_meetup(store, meetup_id, "org"),
+        "meetup + counts (query)": lambda i: views.view_meetup(store, meetup_id, "org"),
         "page of 50 invitations": lambda i: store.query(f"MEETUP#{meetup_id}", limit=50),
-        "answer (3-item transaction)": lambda i: meetups.answer_invitation(
+        "answer (3-item transaction)": lambda i: answers.answer_invitation(
             store, clock, meetup_id, f"p{i}@example.com", Response.ATTENDING
         ),
         "change feed, 100 records": lambda i: store.changes(limit=100),

@@ -17,7 +17,7 @@ from slsplay.config import Settings
 from slsplay.domain.errors import DomainError
 from slsplay.domain.invitations import Response
 from slsplay.local.template import DEFAULT_TEMPLATE
-from slsplay.services import auth, meetups
+from slsplay.services import answers, auth, meetups, views
 from slsplay.store.repositories import UserRepository
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def seed(app: Container) -> str | None:
     meetups.invite_people(app.store, app.clock, user.id, meetup_id, DEMO_GUESTS)
     meetups.publish_meetup(app.store, app.clock, user.id, meetup_id)
     for email, response in [("grace@example.com", "attending"), ("alan@example.com", "declined")]:
-        meetups.answer_invitation(app.store, app.clock, meetup_id, email, Response(response))
+        answers.answer_invitation(app.store, app.clock, meetup_id, email, Response(response))
     return meetup_id
 
 
@@ -81,9 +81,9 @@ def list_meetups(app: Container, organizer_email: str) -> list[str]:
         return [f"no account for {organizer_email}"]
     lines, cursor = [], None
     while True:
-        page, cursor = meetups.meetups_of_organizer(app.store, user.id, cursor=cursor)
+        page, cursor = views.meetups_of_organizer(app.store, user.id, cursor=cursor)
         for meetup in page:
-            counts = meetups.view_meetup(app.store, meetup.id, user.id).counts
+            counts = views.view_meetup(app.store, meetup.id, user.id).counts
             local = meetup.starts_at.astimezone(ZoneInfo(meetup.details.timezone))
             lines.append(
                 f"{local:%Y-%m-%d %H:%M} {meetup.details.timezone:<16} "

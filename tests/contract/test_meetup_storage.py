@@ -27,7 +27,7 @@ from slsplay.domain.media import Media, MediaKind, Rendition
 from slsplay.domain.meetups import MeetupStatus
 from slsplay.domain.users import User
 from slsplay.ports import Delete, ItemStore, Key, Put
-from slsplay.services import meetups
+from slsplay.services import answers, meetups, views
 from slsplay.store import records
 from slsplay.store.repositories import (
     InvitationRepository,
@@ -79,7 +79,7 @@ def test_a_planned_meetup_reads_back_with_zero_counts(store: ItemStore, clock: F
         values(capacity=10, price={"amount_minor": 2500, "currency": "EUR"}),
     )
 
-    seen = meetups.view_meetup(store, planned.meetup.id, ORGANIZER)
+    seen = views.view_meetup(store, planned.meetup.id, ORGANIZER)
 
     assert seen.meetup == planned.meetup
     assert (seen.counts.invited, seen.counts.attending, seen.counts.declined) == (0, 0, 0)
@@ -87,23 +87,23 @@ def test_a_planned_meetup_reads_back_with_zero_counts(store: ItemStore, clock: F
 
 def test_an_unknown_meetup_is_not_found(store: ItemStore) -> None:
     with pytest.raises(NotFound):
-        meetups.view_meetup(store, "no-such-meetup", ORGANIZER)
+        views.view_meetup(store, "no-such-meetup", ORGANIZER)
 
 
 def test_the_whole_journey_from_draft_to_attendee_list(store: ItemStore, clock: FakeClock) -> None:
     meetup_id = published(store, clock, capacity=2)
 
     clock.advance(minutes=5)
-    meetups.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
     clock.advance(minutes=5)
-    meetups.answer_invitation(store, clock, meetup_id, "ANN@example.com ", Response.ATTENDING)
-    meetups.answer_invitation(store, clock, meetup_id, "cy@example.com", Response.DECLINED)
+    answers.answer_invitation(store, clock, meetup_id, "ANN@example.com ", Response.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "cy@example.com", Response.DECLINED)
 
     attendees = meetups.attendees_of(store, ORGANIZER, meetup_id)
-    counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
     assert [a.email for a in attendees] == ["bob@example.com", "ann@example.com"]
     assert (counts.invited, counts.attending, counts.declined) == (3, 2, 1)
-    assert meetups.view_meetup(store, meetup_id, ORGANIZER).meetup.status is MeetupStatus.PUBLISHED
+    assert views.view_meetup(store, meetup_id, ORGANIZER).meetup.status is MeetupStatus.PUBLISHED
 
 
 def test_two_people_racing_for_the_last_seat_cannot_both_get_it(
@@ -125,7 +125,7 @@ def test_two_people_racing_for_the_last_seat_cannot_both_get_it(
         repository.save_answer(meetup, bob, 1, counts, bob_after)
 
     assert refused.value.code == "capacity_reached"
-    assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.attending == 1
+    assert views.view_meetup(store, meetup_id, ORGANIZER).counts.attending == 1
     assert repository.get(meetup_id, "bob@example.com").response is Response.NONE
 
 
@@ -133,27 +133,27 @@ def test_a_full_meetup_keeps_a_waiting_list_and_a_freed_seat_goes_to_the_first_i
     store: ItemStore, clock: FakeClock
 ) -> None:
     meetup_id = published(store, clock, capacity=1)
-    meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
     clock.advance(seconds=1)
-    bob, _ = meetups.answer_invitation(
+    bob, _ = answers.answer_invitation(
         store, clock, meetup_id, "bob@example.com", Response.ATTENDING
     )
     clock.advance(seconds=1)
-    cy, _ = meetups.answer_invitation(store, clock, meetup_id, "cy@example.com", Response.ATTENDING)
+    cy, _ = answers.answer_invitation(store, clock, meetup_id, "cy@example.com", Response.ATTENDING)
     assert (bob.response, cy.response) == (Response.WAITLISTED, Response.WAITLISTED)
-    line = meetups.waiting_list_of(store, ORGANIZER, meetup_id)
+    line = answers.waiting_list_of(store, ORGANIZER, meetup_id)
     assert [i.email for i in line] == ["bob@example.com", "cy@example.com"]
 
-    meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.DECLINED)
-    promoted = meetups.promote_from_waiting_list(store, clock, meetup_id)
+    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.DECLINED)
+    promoted = answers.promote_from_waiting_list(store, clock, meetup_id)
 
     assert [i.email for i in promoted] == ["bob@example.com"]
-    assert [i.email for i in meetups.waiting_list_of(store, ORGANIZER, meetup_id)] == [
+    assert [i.email for i in answers.waiting_list_of(store, ORGANIZER, meetup_id)] == [
         "cy@example.com"
     ]
-    counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
     assert (counts.attending, counts.declined, counts.waitlisted) == (1, 1, 1)
-    assert meetups.promote_from_waiting_list(store, clock, meetup_id) == []  # no seat left
+    assert answers.promote_from_waiting_list(store, clock, meetup_id) == []  # no seat left
 
 
 def test_many_racing_for_few_seats_seat_exactly_the_capacity_and_line_up_the_rest(
@@ -168,17 +168,17 @@ def test_many_racing_for_few_seats_seat_exactly_the_capacity_and_line_up_the_res
     meetup_id = published(store, clock, capacity=3)
     people = [f"p{n}@example.com" for n in range(12)]
     meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": e} for e in people])
-    answers: list[Response] = []
+    given: list[Response] = []
 
     def attend(email: str) -> None:
         for _ in range(20):  # an answer that lost a race on the same invitation tries again
             try:
-                invitation, _ = meetups.answer_invitation(
+                invitation, _ = answers.answer_invitation(
                     store, clock, meetup_id, email, Response.ATTENDING
                 )
             except VersionConflict:
                 continue
-            answers.append(invitation.response)
+            given.append(invitation.response)
             return
         raise AssertionError(f"{email} never got an answer in")
 
@@ -188,10 +188,10 @@ def test_many_racing_for_few_seats_seat_exactly_the_capacity_and_line_up_the_res
     for thread in threads:
         thread.join(timeout=60)
 
-    counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
     attending = meetups.attendees_of(store, ORGANIZER, meetup_id)
-    line = meetups.waiting_list_of(store, ORGANIZER, meetup_id)
-    assert sorted(answers) == sorted([Response.ATTENDING] * 3 + [Response.WAITLISTED] * 9)
+    line = answers.waiting_list_of(store, ORGANIZER, meetup_id)
+    assert sorted(given) == sorted([Response.ATTENDING] * 3 + [Response.WAITLISTED] * 9)
     assert (counts.attending, counts.waitlisted) == (3, 9)
     assert len(attending) == 3
     assert len(line) == 9
@@ -214,7 +214,7 @@ def test_an_answer_racing_with_a_change_of_answer_is_a_version_conflict(
     with pytest.raises(VersionConflict):
         repository.save_answer(meetup, second, 1, counts, second_counts)
 
-    counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
     assert (counts.attending, counts.declined) == (1, 0)
 
 
@@ -223,16 +223,16 @@ def test_lowering_the_capacity_below_a_concurrent_answer_is_refused(
 ) -> None:
     meetup_id = published(store, clock, capacity=5)
     meetup, counts = MeetupRepository(store).get(meetup_id)  # the organizer reads: nobody attends
-    meetups.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
     read_version = meetup.version
     meetup.edit(ORGANIZER, {"capacity": 1}, clock.now(), counts)  # fine on the stale counts
-    meetups.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
 
     with pytest.raises(InvalidInput) as refused:
         MeetupRepository(store).save(meetup, read_version)
 
     assert refused.value.code == "capacity_below_attendance"
-    assert meetups.view_meetup(store, meetup_id, ORGANIZER).meetup.details.capacity == 5
+    assert views.view_meetup(store, meetup_id, ORGANIZER).meetup.details.capacity == 5
 
 
 def test_an_edit_from_a_stale_copy_fails_its_precondition(
@@ -246,7 +246,7 @@ def test_an_edit_from_a_stale_copy_fails_its_precondition(
             store, clock, ORGANIZER, meetup_id, {"title": "Second edit"}, expected_version=1
         )
 
-    seen = meetups.view_meetup(store, meetup_id, ORGANIZER).meetup
+    seen = views.view_meetup(store, meetup_id, ORGANIZER).meetup
     assert (seen.details.title, seen.version) == ("First edit", 2)
 
 
@@ -268,7 +268,7 @@ def test_inviting_someone_twice_is_refused_and_writes_nothing(
     assert "ann@example.com" in refused.value.message
     invited, _ = meetups.invitations_of(store, ORGANIZER, meetup_id)
     assert [i.email for i in invited] == ["ann@example.com", "bob@example.com", "cy@example.com"]
-    assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 3
+    assert views.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 3
 
 
 def test_an_address_listed_twice_in_one_request_is_invited_once(
@@ -285,7 +285,7 @@ def test_an_address_listed_twice_in_one_request_is_invited_once(
     )
 
     assert [i.email for i in added] == ["dee@example.com"]
-    assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 1
+    assert views.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 1
 
 
 def test_every_invalid_address_in_a_list_is_reported_and_nobody_is_invited(
@@ -333,7 +333,7 @@ def test_more_invitees_than_one_transaction_holds_are_all_invited(
 
     listed = list(InvitationRepository(store).all_of_meetup(meetup_id))
     assert len(listed) == 130
-    assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 130
+    assert views.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 130
 
 
 def test_deleting_a_draft_removes_it_with_everything_kept_under_it(
@@ -348,7 +348,7 @@ def test_deleting_a_draft_removes_it_with_everything_kept_under_it(
     meetups.delete_meetup(store, clock, ORGANIZER, meetup_id)
 
     with pytest.raises(NotFound):
-        meetups.view_meetup(store, meetup_id, ORGANIZER)
+        views.view_meetup(store, meetup_id, ORGANIZER)
     assert store.query(f"MEETUP#{meetup_id}").items == []
     assert InvitationRepository(store).of_email("g7@example.com")[0] == []
     assert list(MeetupRepository(store).unfinished_purges(clock.now(), clock.now())) == []
@@ -391,7 +391,7 @@ def test_a_stranger_cannot_tell_a_private_meetup_from_none(
     private = published(store, clock)
 
     for attempt in (
-        lambda: meetups.view_meetup(store, private, "someone-else"),
+        lambda: views.view_meetup(store, private, "someone-else"),
         lambda: meetups.invitations_of(store, "someone-else", private),
         lambda: meetups.cancel_meetup(store, clock, "someone-else", private),
         lambda: meetups.edit_meetup(store, clock, "someone-else", private, {"title": "Mine"}),
@@ -409,8 +409,8 @@ def test_an_organizers_meetups_come_by_start_a_page_at_a_time(
         meetups.plan_meetup(store, clock, ORGANIZER, values(title=f"M{n}", starts_at=start))
     meetups.plan_meetup(store, clock, "another-organizer", values(title="Not mine"))
 
-    first, cursor = meetups.meetups_of_organizer(store, ORGANIZER, limit=3)
-    second, end = meetups.meetups_of_organizer(store, ORGANIZER, limit=3, cursor=cursor)
+    first, cursor = views.meetups_of_organizer(store, ORGANIZER, limit=3)
+    second, end = views.meetups_of_organizer(store, ORGANIZER, limit=3, cursor=cursor)
 
     assert [m.details.title for m in first + second] == ["M4", "M1", "M2", "M0", "M3"]
     assert end is None
@@ -507,11 +507,11 @@ def test_an_answer_racing_with_a_background_write_of_its_invitation_is_decided_a
         save_answer(self, *args, **kw)
 
     monkeypatch.setattr(InvitationRepository, "save_answer", invitation_email_marked_sent_first)
-    answered, _ = meetups.answer_invitation(
+    answered, _ = answers.answer_invitation(
         store, clock, meetup_id, "ann@example.com", Response.ATTENDING
     )
 
     assert raced == [True]
     assert answered.response is Response.ATTENDING
     assert answered.sent  # the background write is kept
-    assert meetups.view_meetup(store, meetup_id, ORGANIZER).counts.attending == 1
+    assert views.view_meetup(store, meetup_id, ORGANIZER).counts.attending == 1

@@ -20,7 +20,7 @@ from slsplay.domain.invitations import Response
 from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.mail.calendar import series_calendar
 from slsplay.ports import ItemStore
-from slsplay.services import meetups, series
+from slsplay.services import answers, meetups, series, views
 from slsplay.store.repositories import InvitationRepository, MeetupRepository
 from slsplay.store.series import SeriesRepository
 from tests.support.clock import FakeClock
@@ -64,9 +64,9 @@ def plan_series(
 def occurrences(store: ItemStore, meetup: Meetup) -> list[Meetup]:
     """The occurrences created so far of the series ``meetup`` now belongs to."""
     current, _ = MeetupRepository(store).get(meetup.id)
-    found = series.series_of(store, current)
+    found = views.series_of(store, current)
     assert found is not None
-    return [o.meetup for o in series.occurrences_of(store, found)]
+    return [o.meetup for o in views.occurrences_of(store, found)]
 
 
 def local_starts(found: list[Meetup]) -> list[str]:
@@ -226,17 +226,17 @@ def test_an_answer_for_the_series_holds_for_occurrences_created_later(store: Ite
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), SECOND_TUESDAY)
     meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
-    token, _ = meetups.answer_link(store, clock, ORGANIZER, first.id, GUESTS[0])
+    token, _ = answers.answer_link(store, clock, ORGANIZER, first.id, GUESTS[0])
 
-    meetups.answer_by_link(store, clock, token, Response.ATTENDING, scope="series")
+    answers.answer_by_link(store, clock, token, Response.ATTENDING, scope="series")
     clock.set(datetime(2030, 4, 20, 3, tzinfo=UTC))
     series.extend_all(store, clock)
 
     for occurrence in occurrences(store, first):
-        answers = {
+        answered = {
             i.email: i.response for i in InvitationRepository(store).all_of_meetup(occurrence.id)
         }
-        assert answers == {GUESTS[0]: Response.ATTENDING, GUESTS[1]: Response.NONE}
+        assert answered == {GUESTS[0]: Response.ATTENDING, GUESTS[1]: Response.NONE}
 
 
 def test_an_answer_for_the_series_needs_a_series(store: ItemStore) -> None:
@@ -255,9 +255,9 @@ def test_an_answer_for_the_series_needs_a_series(store: ItemStore) -> None:
     ).meetup
     meetups.invite_people(store, clock, ORGANIZER, plain.id, [{"email": GUESTS[0]}])
     meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), plain.id)
-    token, _ = meetups.answer_link(store, clock, ORGANIZER, plain.id, GUESTS[0])
+    token, _ = answers.answer_link(store, clock, ORGANIZER, plain.id, GUESTS[0])
     with pytest.raises(InvalidInput) as refused:
-        meetups.answer_by_link(store, clock, token, Response.ATTENDING, scope="series")
+        answers.answer_by_link(store, clock, token, Response.ATTENDING, scope="series")
     assert refused.value.errors[0].field == "scope"
 
 

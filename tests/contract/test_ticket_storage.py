@@ -17,7 +17,7 @@ from slsplay.domain.errors import Conflict
 from slsplay.domain.invitations import Response
 from slsplay.domain.tickets import Ticket, TicketStatus
 from slsplay.ports import ItemStore
-from slsplay.services import meetups, tickets
+from slsplay.services import answers, meetups, tickets, views
 from slsplay.services.tickets import PaymentPorts
 from slsplay.store.repositories import InvitationRepository, MeetupRepository
 from slsplay.store.schema import TABLE
@@ -83,7 +83,7 @@ def paid_meetup(
     meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), meetup_id)
     meetup, _ = MeetupRepository(store).get(meetup_id)
     links = {
-        g: meetups.mint_answer_token(store, meetup, InvitationRepository(store).get(meetup_id, g))
+        g: answers.mint_answer_token(store, meetup, InvitationRepository(store).get(meetup_id, g))
         for g in guests
     }
     return meetup_id, links
@@ -112,12 +112,12 @@ def test_a_payment_admits_the_buyer_and_credits_the_organizer(
     meetup_id, links = paid_meetup(ports, ["ann@example.com"], capacity=5)
 
     started = tickets.start_checkout(ports, links["ann@example.com"])
-    counts = meetups.view_meetup(ports.store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(ports.store, meetup_id, ORGANIZER).counts
     assert (counts.held, counts.attending) == (1, 0)
     pay(provider, ports, started.ticket)
 
-    invitation, view = meetups.open_answer_link(ports.store, ports.clock, links["ann@example.com"])
-    ticket = meetups.ticket_of(ports.store, invitation)
+    invitation, view = answers.open_answer_link(ports.store, ports.clock, links["ann@example.com"])
+    ticket = answers.ticket_of(ports.store, invitation)
     assert invitation.response is Response.ATTENDING
     assert ticket is not None
     assert ticket.status is TicketStatus.PAID
@@ -138,7 +138,7 @@ def test_a_repeated_payment_webhook_changes_nothing(
     for _ in range(3):
         tickets.handle_payment_event(ports, provider.payments.parse_webhook(body, headers))
 
-    assert meetups.view_meetup(ports.store, meetup_id, ORGANIZER).counts.attending == 1
+    assert views.view_meetup(ports.store, meetup_id, ORGANIZER).counts.attending == 1
     assert len(list(LedgerRepository(ports.store).entries_of(ORGANIZER))) == 2
     assert_ledger_matches_tickets(ports, meetup_id)
 
@@ -162,11 +162,11 @@ def test_a_hold_past_its_time_is_ended_by_the_job_and_its_seat_comes_back(
     session = provider.payments.session(held.ticket.session_id or "")
     assert session is not None
     assert session.status == "expired"
-    counts = meetups.view_meetup(ports.store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(ports.store, meetup_id, ORGANIZER).counts
     assert (counts.held, counts.attending) == (0, 0)
     # The one in line now goes through checkout on the freed seat, and pays.
     pay(provider, ports, tickets.start_checkout(ports, links["bob@example.com"]).ticket)
-    counts = meetups.view_meetup(ports.store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(ports.store, meetup_id, ORGANIZER).counts
     assert (counts.attending, counts.waitlisted) == (1, 0)
     assert_ledger_matches_tickets(ports, meetup_id)
 
@@ -178,15 +178,15 @@ def test_giving_up_a_paid_ticket_frees_the_seat_and_refunds_nothing(
     pay(provider, ports, tickets.start_checkout(ports, links["ann@example.com"]).ticket)
 
     with pytest.raises(Conflict) as refused:
-        meetups.answer_by_link(
+        answers.answer_by_link(
             ports.store, ports.clock, links["ann@example.com"], Response.DECLINED
         )
     assert refused.value.code == "ticket_not_refundable"
-    invitation, view = meetups.answer_by_link(
+    invitation, view = answers.answer_by_link(
         ports.store, ports.clock, links["ann@example.com"], Response.DECLINED, forfeit_ticket=True
     )
 
-    ticket = meetups.ticket_of(ports.store, invitation)
+    ticket = answers.ticket_of(ports.store, invitation)
     assert ticket is not None
     assert ticket.status is TicketStatus.FORFEITED
     assert view.counts.attending == 0
@@ -257,7 +257,7 @@ def test_many_people_racing_for_three_seats_get_three_holds(
     held = [o for o in outcomes if o.ticket is not None]
     waiting = [o for o in outcomes if o.invitation.response is Response.WAITLISTED]
     assert (len(held), len(waiting)) == (3, 9)
-    counts = meetups.view_meetup(store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
     assert (counts.held, counts.waitlisted) == (3, 9)
     store.close()
 
@@ -270,7 +270,7 @@ def test_a_freed_seat_is_offered_to_the_first_in_line_for_a_day_then_to_the_next
     pay(provider, ports, tickets.start_checkout(ports, links["ann@example.com"]).ticket)
     for guest in guests[1:]:
         assert tickets.start_checkout(ports, links[guest]).ticket is None  # in line
-    meetups.answer_by_link(
+    answers.answer_by_link(
         ports.store, clock, links["ann@example.com"], Response.DECLINED, forfeit_ticket=True
     )
 
@@ -287,8 +287,8 @@ def test_a_freed_seat_is_offered_to_the_first_in_line_for_a_day_then_to_the_next
     assert opened.ticket is not None
     assert opened.ticket.id == second.id
     pay(provider, ports, opened.ticket)
-    counts = meetups.view_meetup(ports.store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(ports.store, meetup_id, ORGANIZER).counts
     assert (counts.attending, counts.held, counts.waitlisted) == (1, 0, 1)
-    waiting = meetups.waiting_list_of(ports.store, ORGANIZER, meetup_id)
+    waiting = answers.waiting_list_of(ports.store, ORGANIZER, meetup_id)
     assert [w.email for w in waiting] == ["bob@example.com"]
     assert_ledger_matches_tickets(ports, meetup_id)

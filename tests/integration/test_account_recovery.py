@@ -20,7 +20,7 @@ from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
 from slsplay.domain.errors import Forbidden, InvalidInput, TooManyRequests, Unauthorized
 from slsplay.domain.meetups import MeetupStatus
 from slsplay.ports import Queue
-from slsplay.services import auth, meetups
+from slsplay.services import auth, meetups, views
 from slsplay.store.schema import TABLE
 from tests.support.clock import FakeClock
 
@@ -223,7 +223,7 @@ def test_a_guest_publishes_the_same_draft_after_signing_up_and_proving_the_addre
         ports.store, ports.clock, guest.user.id, draft.id, [{"email": "x@example.com"}]
     )
 
-    def publish(user_id: str) -> meetups.MeetupView:
+    def publish(user_id: str) -> views.MeetupView:
         return meetups.publish_meetup(ports.store, ports.clock, user_id, draft.id)
 
     with pytest.raises(Forbidden) as refused:
@@ -236,7 +236,7 @@ def test_a_guest_publishes_the_same_draft_after_signing_up_and_proving_the_addre
     with pytest.raises(Forbidden) as refused:
         publish(account.user.id)
     assert refused.value.code == "verification_required"
-    waiting = meetups.view_meetup(ports.store, draft.id, account.user.id)
+    waiting = views.view_meetup(ports.store, draft.id, account.user.id)
     assert (waiting.meetup.status, waiting.counts.invited) == (MeetupStatus.DRAFT, 1)
 
     auth.verify_email(ports, secret_for(outbox, "verify_email"))
@@ -244,4 +244,4 @@ def test_a_guest_publishes_the_same_draft_after_signing_up_and_proving_the_addre
 
     assert published.meetup.organizer_id == account.user.id
     assert published.counts.invited == 1
-    assert meetups.meetups_of_organizer(ports.store, guest.user.id) == ([], None)
+    assert views.meetups_of_organizer(ports.store, guest.user.id) == ([], None)

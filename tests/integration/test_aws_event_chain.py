@@ -37,7 +37,7 @@ from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack
 from slsplay.local.worker import LambdaContext
 from slsplay.ports import Queue
-from slsplay.services import meetups
+from slsplay.services import answers, meetups
 from slsplay.store.repositories import UserRepository
 from tests.contract.conftest import REGION, aws_credentials  # noqa: F401  (a fixture, used below)
 from tests.support.meetups import signed_up
@@ -253,7 +253,7 @@ def test_an_answer_is_confirmed_once_even_when_the_stream_delivers_it_again(
     tier.settle()
     invitations = len(sent_emails())
 
-    meetups.answer_invitation(
+    answers.answer_invitation(
         tier.app.store, tier.app.clock, meetup_id, "ana@example.com", Response.ATTENDING
     )
     answer_records = tier.stream_records()

@@ -14,7 +14,7 @@ from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.domain.invitations import Response
 from slsplay.domain.users import User
 from slsplay.ports import Email, Key, Update
-from slsplay.services import meetups, notifications
+from slsplay.services import answers, meetups, notifications, views
 from slsplay.services.notifications import MailPorts
 from slsplay.store.repositories import InvitationRepository, UserRepository
 from slsplay.store.schema import TABLE
@@ -111,7 +111,7 @@ def test_the_answer_link_in_the_invitation_works(ports: MailPorts, mailbox: Mail
     (message,) = mailbox.messages()
     token = re.search(rf"{BASE}/rsvp/([A-Za-z0-9_-]+)", message.text)
     assert token is not None
-    invitation, _ = meetups.answer_by_link(
+    invitation, _ = answers.answer_by_link(
         ports.store, ports.clock, token.group(1), Response.ATTENDING
     )
 
@@ -155,7 +155,7 @@ def test_a_mail_server_failing_twice_still_ends_with_exactly_one_email(
 def test_an_answer_is_confirmed_once_per_answer(ports: MailPorts, mailbox: MailboxMailer) -> None:
     meetup_id = meetup(ports, ["ann@example.com"])
     meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
-    meetups.answer_invitation(
+    answers.answer_invitation(
         ports.store, ports.clock, meetup_id, "ann@example.com", Response.ATTENDING
     )
 
@@ -173,7 +173,7 @@ def test_a_new_time_and_a_cancellation_reach_everyone_who_was_invited(
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"])
     meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
     publish_fan_out(ports, meetup_id)
-    before = meetups.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
+    before = views.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
     meetups.edit_meetup(
         ports.store, ports.clock, "org", meetup_id, {"starts_at": before + timedelta(hours=1)}
     )
@@ -193,7 +193,7 @@ def test_the_attendee_list_goes_out_once_within_the_hour_before_the_start(
     later = meetup(ports, ["cy@example.com"], starts_in=timedelta(minutes=61))
     for meetup_id in (soon, later):
         meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
-    meetups.answer_invitation(ports.store, ports.clock, soon, "bob@example.com", Response.ATTENDING)
+    answers.answer_invitation(ports.store, ports.clock, soon, "bob@example.com", Response.ATTENDING)
 
     assert notifications.send_attendee_lists(ports) == 1
     assert notifications.send_attendee_lists(ports) == 0
@@ -212,8 +212,8 @@ def test_attendees_are_reminded_a_day_and_an_hour_before_once_each(
     assert isinstance(clock, FakeClock)
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(days=2))
     meetups.publish_meetup(ports.store, clock, signed_up(ports.store, "org"), meetup_id)
-    meetups.answer_invitation(ports.store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
-    start = meetups.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
+    answers.answer_invitation(ports.store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    start = views.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
 
     clock.set(start - timedelta(hours=23, minutes=55))  # the run just after 24 h before
     assert notifications.send_reminders(ports) == 1
@@ -257,13 +257,13 @@ def test_an_invitee_who_unsubscribed_gets_nothing_more_about_the_meetup(
     meetups.publish_meetup(ports.store, clock, signed_up(ports.store, "org"), meetup_id)
     publish_fan_out(ports, meetup_id)
     for email in ("ann@example.com", "bob@example.com"):
-        meetups.answer_invitation(ports.store, clock, meetup_id, email, Response.ATTENDING)
-    view = meetups.view_meetup(ports.store, meetup_id, "org").meetup
+        answers.answer_invitation(ports.store, clock, meetup_id, email, Response.ATTENDING)
+    view = views.view_meetup(ports.store, meetup_id, "org").meetup
     ann = InvitationRepository(ports.store).get(meetup_id, "ann@example.com")
-    token = meetups.mint_answer_token(ports.store, view, ann)
+    token = answers.mint_answer_token(ports.store, view, ann)
 
-    meetups.unsubscribe_by_link(ports.store, clock, token)
-    meetups.unsubscribe_by_link(ports.store, clock, token)  # again: no harm
+    answers.unsubscribe_by_link(ports.store, clock, token)
+    answers.unsubscribe_by_link(ports.store, clock, token)  # again: no harm
     sent_before = len(mailbox.messages())
     notifications.on_rsvp_changed(ports, "answer-1", meetup_id, "ann@example.com")
     clock.set(view.starts_at - timedelta(minutes=55))

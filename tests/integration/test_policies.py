@@ -60,7 +60,7 @@ from slsplay.local.routes import http_api_routes
 from slsplay.local.schedules import scheduled_event
 from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack
-from slsplay.services import meetups, tickets
+from slsplay.services import answers, meetups, tickets
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 from slsplay.store.tickets import LedgerRepository, PayoutAccountRepository
 from tests.integration.test_media_processing import photo
@@ -795,7 +795,7 @@ def run_payments(functions: Functions, tier: EventTier, cloud: Cloud, token: str
     meetups.publish_meetup(store, past, signed_up(store, organizer.id), held)
     meetup_item, _ = MeetupRepository(store).get(held)
     invitation = InvitationRepository(store).get(held, "ivy@example.com")
-    tickets.start_checkout(seller, meetups.mint_answer_token(store, meetup_item, invitation))
+    tickets.start_checkout(seller, answers.mint_answer_token(store, meetup_item, invitation))
     assert functions.invoke("CheckoutsJob", schedule("CheckoutsJob")) == {"ended": 1}
     LedgerRepository(store).record(
         [
@@ -889,7 +889,7 @@ def run_jobs(functions: Functions, cloud: Cloud) -> None:
     ).meetup.id
     meetups.invite_people(store, clock, organizer.id, soon, [{"email": "fay@example.com"}])
     meetups.publish_meetup(store, clock, signed_up(store, organizer.id), soon)
-    meetups.answer_invitation(store, clock, soon, "fay@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, soon, "fay@example.com", Response.ATTENDING)
 
     for job in ("AttendeeListJob", "RemindersJob"):
         assert functions.invoke(job, schedule(job)) == {"sent": 1}

@@ -15,7 +15,7 @@ from slsplay.adapters.passwords import Argon2PasswordHasher
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
 from slsplay.domain.errors import Conflict, InvalidInput, TooManyRequests, Unauthorized
 from slsplay.ports import Key
-from slsplay.services import auth, meetups
+from slsplay.services import auth, meetups, views
 from slsplay.store.schema import TABLE
 from slsplay.store.sessions import LoginAttempts
 from tests.support.clock import START, FakeClock
@@ -145,7 +145,7 @@ def test_logging_in_with_a_guest_token_moves_the_guests_drafts_too(ports: auth.A
 
     auth.log_in(ports, "ada@example.com", PASSWORD, guest_token=guest.access_token)
 
-    mine, _ = meetups.meetups_of_organizer(ports.store, account.user.id)
+    mine, _ = views.meetups_of_organizer(ports.store, account.user.id)
     assert [m.details.title for m in mine] == ["Draft 0", "Draft 1", "Draft 2"]
 
 

@@ -73,6 +73,63 @@ def test_services_and_repositories_reach_storage_only_through_the_port(path: Pat
     assert used == set()
 
 
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(path): path for path in SRC.rglob("*.py")}
+
+
+def _our_imports(path: Path) -> set[str]:
+    """The modules of ours ``path`` imports, anywhere in it (a function's too)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            # ``from package import module`` imports the module; ``from module import name``,
+            # the module.
+            found.update(
+                f"{node.module}.{alias.name}"
+                if f"{node.module}.{alias.name}" in MODULES
+                else node.module
+                for alias in node.names
+            )
+    return {name for name in found if name in MODULES and MODULES[name].name != "__init__.py"}
+
+
+def _find_circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every circle a depth-first walk of ``graph`` meets, each from where it closes."""
+    circles: list[list[str]] = []
+    done: set[str] = set()
+
+    def visit(name: str, trail: list[str]) -> None:
+        if name in trail:
+            circles.append([*trail[trail.index(name) :], name])
+            return
+        if name in done:
+            return
+        for imported in sorted(graph[name]):
+            visit(imported, [*trail, name])
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, [])
+    return circles
+
+
+def test_no_module_of_ours_imports_itself_through_others() -> None:
+    graph = {name: _our_imports(path) for name, path in MODULES.items()}
+    assert _find_circles(graph) == []
+
+
+def test_the_circle_finder_sees_a_circle(tmp_path: Path) -> None:
+    # The rule above would pass vacuously if the finder never found one: show it one.
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}}
+    assert _find_circles(graph) == [["a", "b", "c", "a"]]
+
+
 def test_nothing_under_src_scans_the_table() -> None:
     scans = []
     for path in SRC.rglob("*.py"):

@@ -18,7 +18,7 @@ from slsplay.domain.errors import Unauthorized
 from slsplay.domain.media import Media
 from slsplay.domain.meetups import MeetupCounts
 from slsplay.ports import MAX_BATCH_GET
-from slsplay.services import media, meetups
+from slsplay.services import media, views
 from slsplay.services.auth import Caller
 from slsplay.services.media import StreamSigner
 
@@ -54,8 +54,8 @@ class Context:
 
     def __post_init__(self) -> None:
         store = self.app.store
-        self.counts = _batched(lambda ids: meetups.counts_of(store, ids), MeetupCounts())
-        self.names = _batched(lambda ids: meetups.names_of(store, ids), None)
+        self.counts = _batched(lambda ids: views.counts_of(store, ids), MeetupCounts())
+        self.names = _batched(lambda ids: views.names_of(store, ids), None)
         self.covers = _batched(lambda ids: dict(media.covers_of(store, ids)), None)
 
         async def media_of(ids: list[str]) -> list[tuple[Media, ...]]:

@@ -33,7 +33,7 @@ from slsplay.domain.money import display
 from slsplay.domain.tickets import Quote as DomainQuote
 from slsplay.domain.tickets import Ticket as DomainTicket
 from slsplay.graphql.context import Context
-from slsplay.services import auth, discovery, media, meetups, tickets
+from slsplay.services import answers, auth, discovery, media, meetups, tickets, views
 from slsplay.services.auth import Session as DomainSession
 from slsplay.services.media import Shown
 
@@ -588,7 +588,7 @@ class Meetup(Node):
 
     @strawberry.field(description="Who waits for a seat, first in line first (organizer).")
     def waitlist(self, info: Info[Context, None]) -> list[Invitation]:
-        people = meetups.waiting_list_of(
+        people = answers.waiting_list_of(
             info.context.app.store, info.context.user_id, self.domain.id
         )
         return [_invitation(p) for p in people]
@@ -876,7 +876,7 @@ def _visible_meetup(context: Context, global_id: str) -> Meetup | None:
     """A meetup its viewer may see; ``None`` for any other (nothing tells them apart)."""
     viewer = context.caller.user_id if context.caller else None
     try:
-        view = meetups.view_meetup(context.app.store, _meetup_id(global_id), viewer)
+        view = views.view_meetup(context.app.store, _meetup_id(global_id), viewer)
     except NotFound:
         return None
     return _meetup(view.meetup)
@@ -909,7 +909,7 @@ class Query:
         context = info.context
         limit = _page_size(first, MAX_PAGE)
         start, skip = read_edge_cursor(after)
-        page, following = meetups.meetups_of_organizer(
+        page, following = views.meetups_of_organizer(
             context.app.store, context.user_id, limit=limit + skip, cursor=start
         )
         return _connection(page, start, skip, following, after)
@@ -949,14 +949,14 @@ class Query:
     def invitation(self, info: Info[Context, None], token: str) -> AnswerPage | None:
         context = info.context
         try:
-            invitation, view = meetups.open_answer_link(context.app.store, context.app.clock, token)
+            invitation, view = answers.open_answer_link(context.app.store, context.app.clock, token)
         except NotFound:
             return None
         return AnswerPage(
             meetup=_meetup(view.meetup, invitation),
             invitation=_invitation(invitation),
             quote=_quote(view.meetup),
-            ticket=_ticket(meetups.ticket_of(context.app.store, invitation)),
+            ticket=_ticket(answers.ticket_of(context.app.store, invitation)),
         )
 
     @strawberry.field(description="My money as an organizer: balances and latest entries.")
@@ -1105,7 +1105,7 @@ class Mutation:
         context = info.context
 
         def respond() -> tuple[DomainInvitation, DomainMeetup]:
-            invitation, view = meetups.answer_by_link(
+            invitation, view = answers.answer_by_link(
                 context.app.store,
                 context.app.clock,
                 token,

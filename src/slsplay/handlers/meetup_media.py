@@ -19,7 +19,7 @@ from slsplay.handlers.http import SECURED, caller, problems
 from slsplay.handlers.presenters import media_json
 from slsplay.services import media
 from slsplay.services.media import Shown
-from slsplay.services.meetups import MeetupView
+from slsplay.services.views import MeetupView
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
 TAGS = ["media"]

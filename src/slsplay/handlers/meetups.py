@@ -31,8 +31,8 @@ from slsplay.handlers.presenters import (
     ticket_json,
 )
 from slsplay.mail import calendar
-from slsplay.services import discovery, meetups, series
-from slsplay.services.meetups import MeetupView
+from slsplay.services import answers, discovery, meetups, series, views
+from slsplay.services.views import MeetupView
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
 TAGS = ["meetups"]
@@ -116,7 +116,7 @@ def create_meetup(body: models.MeetupCreate) -> Response[models.MeetupOut]:
     summary="A meetup",
 )
 def get_meetup(id: str) -> Response[models.MeetupOut]:
-    return _meetup(meetups.view_meetup(container().store, id, caller(router).user_id))  # type: ignore[return-value]
+    return _meetup(views.view_meetup(container().store, id, caller(router).user_id))  # type: ignore[return-value]
 
 
 @router.patch(
@@ -273,7 +273,7 @@ def list_invitations(
 )
 def answer_link(id: str, body: models.AnswerLinkIn) -> models.AnswerLinkOut:
     app = container()
-    token, invitation = meetups.answer_link(
+    token, invitation = answers.answer_link(
         app.store, app.clock, caller(router).user_id, id, body.email
     )
     url = f"{app.settings.public_url}/rsvp/{token}"
@@ -290,7 +290,7 @@ def answer_link(id: str, body: models.AnswerLinkIn) -> models.AnswerLinkOut:
 def attendees(id: str) -> models.AttendeesOut:
     store, who = container().store, caller(router).user_id
     people = meetups.attendees_of(store, who, id)
-    waiting = meetups.waiting_list_of(store, who, id)
+    waiting = answers.waiting_list_of(store, who, id)
     return models.AttendeesOut.model_validate(
         {
             "attendees": [
@@ -317,10 +317,10 @@ def my_meetups(
 ) -> models.MeetupsPage:
     app, who = container(), caller(router)
     claims = router.current_event.request_context.authorizer.jwt_claim or {}
-    page, next_cursor = meetups.meetups_of_organizer(
+    page, next_cursor = views.meetups_of_organizer(
         app.store, who.user_id, limit=limit, cursor=cursor
     )
-    views = meetups.views_of(app.store, page)
+    shown = views.views_of(app.store, page)
     now = app.clock.now()
     return models.MeetupsPage.model_validate(
         {
@@ -332,7 +332,7 @@ def my_meetups(
                     organizer_name=claims.get("name"),
                     media=meetup_media.shown_media(v, organizer=True),
                 )
-                for v in views
+                for v in shown
             ],
             "next_cursor": next_cursor,
         }
@@ -417,8 +417,8 @@ def join_meetup(id: str) -> models.JoinedOut:
 )
 def view_invitation(token: str) -> models.RsvpOut:
     app = container()
-    invitation, view = meetups.open_answer_link(app.store, app.clock, token)
-    ticket = meetups.ticket_of(app.store, invitation)
+    invitation, view = answers.open_answer_link(app.store, app.clock, token)
+    ticket = answers.ticket_of(app.store, invitation)
     return models.RsvpOut.model_validate(answer_json(invitation, view, ticket=ticket))
 
 
@@ -430,7 +430,7 @@ def view_invitation(token: str) -> models.RsvpOut:
 )
 def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
     app = container()
-    invitation, view = meetups.answer_by_link(
+    invitation, view = answers.answer_by_link(
         app.store,
         app.clock,
         token,
@@ -438,7 +438,7 @@ def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
         forfeit_ticket=body.forfeit_ticket,
         scope=body.scope,
     )
-    ticket = meetups.ticket_of(app.store, invitation)
+    ticket = answers.ticket_of(app.store, invitation)
     return models.RsvpOut.model_validate(answer_json(invitation, view, ticket=ticket))
 
 
@@ -461,7 +461,7 @@ UNSUBSCRIBE_PAGE[404]["content"][pages.HTML] = {}
 )
 def unsubscribe_page(token: str) -> Response[str]:
     try:
-        invitation, meetup = meetups.unsubscribe_link(container().store, token)
+        invitation, meetup = answers.unsubscribe_link(container().store, token)
     except NotFound:
         return pages.page("not_found", HTTPStatus.NOT_FOUND, title="Unknown link")
     return pages.page(
@@ -487,7 +487,7 @@ def unsubscribe_page(token: str) -> Response[str]:
 )
 def unsubscribe(token: str) -> Response[str]:
     app = container()
-    invitation, meetup = meetups.unsubscribe_by_link(app.store, app.clock, token)
+    invitation, meetup = answers.unsubscribe_by_link(app.store, app.clock, token)
     accept = router.current_event.headers.get("accept") or ""
     if "text/html" in accept:  # the page's form, in a browser
         title, email = meetup.details.title, invitation.email

@@ -27,7 +27,7 @@ from slsplay.domain.events import InvitationAdded
 from slsplay.handlers.context import container, mail_ports
 from slsplay.handlers.logs import entry_point
 from slsplay.ports import Queue
-from slsplay.services import meetups, notifications, tickets
+from slsplay.services import answers, notifications, tickets
 
 processor = BatchProcessor(event_type=EventType.SQS)
 
@@ -80,13 +80,13 @@ def _seat_those_waiting(meetup_id: str) -> None:
     # A seat freed up. On a free meetup the first in line get it (their own answers' events
     # then send their confirmations); on a paid one it is offered to them, to pay for.
     ports = mail_ports()
-    meetups.promote_from_waiting_list(ports.store, ports.clock, meetup_id)
+    answers.promote_from_waiting_list(ports.store, ports.clock, meetup_id)
     tickets.offer_freed_seats(ports.store, ports.clock, meetup_id)
 
 
 def _refund_tickets(meetup_id: str) -> None:
     # Only a meetup that sold tickets loads the payment provider (and its keys).
-    if meetups.has_tickets(mail_ports().store, meetup_id):
+    if answers.has_tickets(mail_ports().store, meetup_id):
         from slsplay.handlers.context import payment_ports  # noqa: PLC0415
 
         tickets.refund_tickets(payment_ports(), meetup_id)

@@ -14,8 +14,7 @@ from slsplay.domain.tickets import Balance, LedgerEntry, Quote, Ticket
 from slsplay.domain.users import User
 from slsplay.services.auth import Session
 from slsplay.services.media import Shown
-from slsplay.services.meetups import MeetupView
-from slsplay.services.series import Occurrence
+from slsplay.services.views import MeetupView, Occurrence
 
 
 def _local(moment: datetime | None, zone: str) -> str | None:

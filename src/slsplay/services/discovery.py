@@ -26,7 +26,8 @@ from slsplay.ports import (
     SearchQuery,
     SearchSort,
 )
-from slsplay.services.meetups import MeetupView, mint_answer_token
+from slsplay.services.answers import mint_answer_token
+from slsplay.services.views import MeetupView
 from slsplay.store.repositories import (
     InvitationRepository,
     MediaRepository,

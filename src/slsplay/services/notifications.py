@@ -35,7 +35,7 @@ from slsplay.ports import (
     Mailer,
     Update,
 )
-from slsplay.services.meetups import mint_answer_token, ticket_of
+from slsplay.services.answers import mint_answer_token, ticket_of
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 
 # Longer than one send can take (the SMTP adapter's and the AWS clients' timeouts bound it

@@ -8,40 +8,27 @@ job calls ``extend_all``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
-from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound, VersionConflict
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.errors import Conflict, NotFound, VersionConflict
+from slsplay.domain.invitations import Invitation
 from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupDetails, MeetupStatus
 from slsplay.domain.series import Series
 from slsplay.ids import new_id
 from slsplay.ports import (
-    MAX_BATCH_GET,
-    PK,
-    SK,
     Clock,
     ConditionFailed,
     ItemStore,
-    Key,
     TransactionOp,
 )
-from slsplay.services import meetups as meetup_services
-from slsplay.store import schema
-from slsplay.store.repositories import InvitationRepository, MeetupRepository, every
+from slsplay.services.answers import answer_quietly
+from slsplay.services.views import Occurrence, occurrences_of, view_meetup
+from slsplay.store.repositories import InvitationRepository, MeetupRepository
 from slsplay.store.series import SeriesRepository
 
 # A series changed by two at once is read again and the change tried again.
 ATTEMPTS = 3
 # Occurrences one run creates at most (60 days hold 3; the rest is room for lost races).
 MAX_PER_RUN = 30
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    """One occurrence as a series lists it: its number and the meetup, if created."""
-
-    number: int
-    meetup: Meetup
 
 
 def start_series(
@@ -55,35 +42,11 @@ def start_series(
     return series, meetup
 
 
-def series_of(store: ItemStore, meetup: Meetup) -> Series | None:
-    """The series an occurrence belongs to (None for a meetup that does not repeat)."""
-    if meetup.series_id is None:
-        return None
-    try:
-        return SeriesRepository(store).get(meetup.series_id)
-    except NotFound:
-        return None
-
-
-def occurrences_of(store: ItemStore, series: Series) -> list[Occurrence]:
-    """The occurrences created so far, in order."""
-    ids = SeriesRepository(store).occurrence_ids(series.id)
-    wanted = list(ids.values())
-    found: dict[str, Meetup] = {}
-    for start in range(0, len(wanted), MAX_BATCH_GET):
-        found |= MeetupRepository(store).get_many(wanted[start : start + MAX_BATCH_GET])
-    return [
-        Occurrence(number, found[meetup_id])
-        for number, meetup_id in sorted(ids.items())
-        if meetup_id in found
-    ]
-
-
 def series_with_occurrences(
     store: ItemStore, meetup_id: str, viewer_id: str | None
 ) -> tuple[Series, list[Occurrence]]:
     """The series of an occurrence its viewer may see, with the occurrences they may see."""
-    view = meetup_services.view_meetup(store, meetup_id, viewer_id)
+    view = view_meetup(store, meetup_id, viewer_id)
     if view.series is None:
         raise NotFound("series_not_found")
     shown = [o for o in occurrences_of(store, view.series) if o.meetup.visible_to(viewer_id)]
@@ -115,8 +78,7 @@ def deleted(store: ItemStore, meetup: Meetup) -> None:
     """A draft first occurrence was deleted: its series (never published) goes with it."""
     if meetup.series_id is None:
         return
-    for item in list(every(store, schema.series_key(meetup.series_id).pk)):
-        store.delete(Key(item[PK], item[SK]))
+    SeriesRepository(store).delete(meetup.series_id)
 
 
 def extend_all(store: ItemStore, clock: Clock) -> int:
@@ -170,7 +132,7 @@ def _carry_over(store: ItemStore, clock: Clock, series: Series, meetup: Meetup) 
     invited = {i.email for i in invitations}
     for email, response in SeriesRepository(store).answers(series.id).items():
         if email in invited:
-            _answer_quietly(store, clock, meetup.id, email, response)
+            answer_quietly(store, clock, meetup.id, email, response)
 
 
 def edit_following(
@@ -246,34 +208,6 @@ def edit_following(
 
 def _timing(details: MeetupDetails) -> dict[str, object]:
     return {"starts_at": details.starts_at, "rsvp_closes_at": details.rsvp_closes_at}
-
-
-def answer_following(
-    store: ItemStore, clock: Clock, meetup: Meetup, email: str, response: Response
-) -> int:
-    """An answer "for the whole series": recorded for the occurrences to come, and given
-    to each later one created so far. Answers how many later occurrences took it."""
-    if meetup.series_id is None or meetup.occurrence is None:
-        raise InvalidInput([FieldError("scope", "this meetup does not repeat")])
-    SeriesRepository(store).record_answer(meetup.series_id, email, response, clock.now())
-    series = SeriesRepository(store).get(meetup.series_id)
-    taken = 0
-    for occurrence in occurrences_of(store, series):
-        if occurrence.number > meetup.occurrence:
-            taken += _answer_quietly(store, clock, occurrence.meetup.id, email, response)
-    return taken
-
-
-def _answer_quietly(
-    store: ItemStore, clock: Clock, meetup_id: str, email: str, response: Response
-) -> int:
-    """Give one occurrence the series' answer where its own rules allow (answers closed,
-    a paid occurrence to check out, not invited: left as it is)."""
-    try:
-        meetup_services.answer_invitation(store, clock, meetup_id, email, response)
-    except (Conflict, NotFound, InvalidInput):
-        return 0
-    return 1
 
 
 def _change(store: ItemStore, series_id: str, action: Callable[[Series], None]) -> None:

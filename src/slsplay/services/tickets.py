@@ -37,7 +37,8 @@ from slsplay.ports import (
     PaymentFailed,
     Payments,
 )
-from slsplay.services.meetups import MeetupView, answer_by_link, open_answer_link
+from slsplay.services.answers import answer_by_link, open_answer_link
+from slsplay.services.views import MeetupView
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 from slsplay.store.tickets import LedgerRepository, PayoutAccountRepository, TicketRepository
 

@@ -15,9 +15,12 @@ from slsplay.domain.invitations import Response
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.series import Series
 from slsplay.ports import (
+    PK,
+    SK,
     ConditionFailed,
     Delete,
     ItemStore,
+    Key,
     NotExists,
     Put,
     TransactionOp,
@@ -41,6 +44,11 @@ class SeriesRepository:
                 *self._new_occurrence(series.id, first),
             ]
         )
+
+    def delete(self, series_id: str) -> None:
+        """A series with its markers and answers, gone (a draft's: nothing else points at it)."""
+        for item in list(every(self.store, schema.series_key(series_id).pk)):
+            self.store.delete(Key(item[PK], item[SK]))
 
     def get(self, series_id: str) -> Series:
         """One series; ``NotFound`` if there is none."""
