@@ -1,5 +1,13 @@
 import { graphql } from "../gql";
 
+export const UserErrorFields = graphql(`
+  fragment UserErrorFields on UserError {
+    field
+    message
+    code
+  }
+`);
+
 export const SessionFields = graphql(`
   fragment SessionFields on SessionPayload {
     session {
@@ -13,9 +21,7 @@ export const SessionFields = graphql(`
       }
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 `);
@@ -72,9 +78,7 @@ export const VerifyEmailMutation = graphql(`
         emailVerified
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -85,9 +89,7 @@ export const ResendVerificationMutation = graphql(`
     resendVerification {
       accepted
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -98,9 +100,7 @@ export const ForgotPasswordMutation = graphql(`
     forgotPassword(email: $email) {
       accepted
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -119,9 +119,7 @@ export const RequestSignInCodeMutation = graphql(`
     requestSignInCode(email: $email) {
       accepted
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -292,9 +290,7 @@ export const CreateMeetupMutation = graphql(`
         meetupId
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -309,9 +305,7 @@ export const UpdateMeetupMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -327,9 +321,7 @@ export const PublishMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -345,9 +337,7 @@ export const CancelMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -365,9 +355,7 @@ export const InviteMutation = graphql(`
         respondedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -387,9 +375,7 @@ export const RequestUploadMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -400,9 +386,7 @@ export const RemoveMediaMutation = graphql(`
     removeMedia(meetupId: $meetupId, mediaId: $mediaId) {
       deletedId
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -460,9 +444,7 @@ export const RespondMutation = graphql(`
         respondedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -506,9 +488,7 @@ export const JoinMeetupMutation = graphql(`
     joinMeetup(id: $id) {
       token
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

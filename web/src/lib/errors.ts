@@ -1,11 +1,5 @@
 import type { CombinedError } from "urql";
 
-export interface UserErrorLike {
-  field?: string | null;
-  message: string;
-  code: string;
-}
-
 /** A message a person can read from a failed GraphQL request. */
 export function errorMessage(error: CombinedError | undefined | null): string | null {
   if (!error) return null;

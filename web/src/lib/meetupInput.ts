@@ -1,4 +1,4 @@
-import type { CreateMeetupInput, MeetupQuery, RecurrenceInput } from "../gql/graphql";
+import type { CreateMeetupInput, MeetupQuery, RecurrenceInput, UserErrorFieldsFragment } from "../gql/graphql";
 import type { ApplyTo } from "./series";
 import { browserTimeZone, isoWithOffset, localDateTimeParts } from "./time";
 import { currencyDigits, startInstant, toMinor, type FieldErrors, type MeetupFormValues } from "./validation";
@@ -78,7 +78,7 @@ export function toCreateInput(values: MeetupSubmission): CreateMeetupInput {
 
 /** The server's userErrors by field, plus those about the whole input. */
 export function splitUserErrors(
-  errors: readonly { field?: string | null; message: string }[],
+  errors: readonly UserErrorFieldsFragment[],
 ): { fields: FieldErrors; form: string | null } {
   const fields: FieldErrors = {};
   const general: string[] = [];
