@@ -9,8 +9,6 @@ from typing import Protocol
 
 from slsplay.domain.media import Media, Rendition
 
-# -- media ----------------------------------------------------------------------------------
-
 UPLOAD_EXPIRES_IN = 15 * 60
 DOWNLOAD_EXPIRES_IN = 5 * 60
 

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
-# -- payments -------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class CheckoutRequest:

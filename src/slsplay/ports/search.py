@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
-# -- search -----------------------------------------------------------------------------------
-
 SearchSort = Literal["soonest", "newest", "closing", "popular", "relevance"]
 MAX_SEARCH_PAGE = 50
 
