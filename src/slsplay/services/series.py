@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound, VersionConflict
 from slsplay.domain.invitations import Invitation, Response
-from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupDetails, MeetupStatus
+from slsplay.domain.meetup_details import MeetupDetails
+from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupStatus
 from slsplay.domain.series import Series
 from slsplay.ids import new_id
 from slsplay.ports import (
