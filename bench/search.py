@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from slsplay.adapters.local.sqlite_search import SqliteSearchIndex
-from slsplay.domain.meetups import CATEGORIES
+from slsplay.domain.meetup_details import CATEGORIES
 from slsplay.ports import IndexedMeetup, SearchIndex, SearchPage, SearchQuery, SearchSort
 
 NOW = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)

@@ -131,7 +131,7 @@ def serve(args: argparse.Namespace) -> int:
 
 def run_job(args: argparse.Namespace) -> int:
     """Fire one scheduled job of the template now, with the event its schedule would send."""
-    from slsplay.local.functions import InvocationError  # noqa: PLC0415  (the runtime: only here)
+    from slsplay.local.environments import InvocationError  # noqa: PLC0415  (the runtime: only here)
 
     try:
         gateway, pumps = _runtime(args)

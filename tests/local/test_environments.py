@@ -18,7 +18,8 @@ import pytest
 
 from slsplay.local import functions
 from slsplay.local.apigateway import ApiGateway, HttpRequest
-from slsplay.local.functions import InvocationError, LambdaFunction, lambda_functions
+from slsplay.local.environments import InvocationError
+from slsplay.local.functions import LambdaFunction, lambda_functions
 from slsplay.local.template import Stack
 from tests.support.waiting import eventually
 

@@ -10,15 +10,8 @@ import pytest
 
 from slsplay.domain.errors import Conflict, Forbidden, InvalidInput
 from slsplay.domain.invitations import Invitation, Response
-from slsplay.domain.meetups import (
-    CATEGORIES,
-    Meetup,
-    MeetupCounts,
-    MeetupDetails,
-    MeetupStatus,
-    Phase,
-    Visibility,
-)
+from slsplay.domain.meetup_details import CATEGORIES, MeetupDetails, Visibility
+from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupStatus, Phase
 from slsplay.domain.money import Price
 from tests.support.clock import START, FakeClock
 from tests.support.meetups import (

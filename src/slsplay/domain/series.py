@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 
 from slsplay.domain import recurrence
 from slsplay.domain.errors import Conflict, Forbidden
-from slsplay.domain.meetups import Meetup, MeetupDetails, MeetupStatus
+from slsplay.domain.meetup_details import MeetupDetails
+from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.domain.recurrence import Recurrence
 
 # The scopes of an edit or an answer of an occurrence.

@@ -45,13 +45,12 @@ from slsplay.local.authorizer import (
     KeySetUnavailable,
     gateway_text,
 )
+from slsplay.local.environments import InvocationError, start_forkserver
 from slsplay.local.functions import (
-    InvocationError,
     LambdaFunction,
     lambda_functions,
     runtime_environment,
     shared_environment,
-    start_forkserver,
 )
 from slsplay.local.routes import RouteMatch, RouteTable, http_api_routes
 from slsplay.local.template import DEFAULT_TEMPLATE, Stack, load_template

@@ -22,8 +22,9 @@ from datetime import datetime, timedelta
 from slsplay.adapters.queue_limits import MAX_BATCH
 from slsplay.local.chaos import Chaos
 from slsplay.local.delivery import POLL_SECONDS, Outcome, failed_items
+from slsplay.local.environments import InvocationError
 from slsplay.local.filters import EventFilter
-from slsplay.local.functions import InvocationError, LambdaFunction
+from slsplay.local.functions import LambdaFunction
 from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack, TemplateError
 from slsplay.ports import Clock, Queue, QueueMessage

@@ -18,7 +18,8 @@ from typing import Any
 from slsplay.local.backend import Checkpoints
 from slsplay.local.chaos import Chaos
 from slsplay.local.delivery import Outcome, iso_time
-from slsplay.local.functions import InvocationError, LambdaFunction
+from slsplay.local.environments import InvocationError
+from slsplay.local.functions import LambdaFunction
 from slsplay.local.schedules import Schedule, scheduled_event
 from slsplay.ports import Clock
 

@@ -27,8 +27,9 @@ from typing import Any
 from slsplay.local.backend import Checkpoints
 from slsplay.local.chaos import Chaos
 from slsplay.local.delivery import POLL_SECONDS, Outcome, failed_items, iso_time
+from slsplay.local.environments import InvocationError
 from slsplay.local.filters import EventFilter
-from slsplay.local.functions import InvocationError, LambdaFunction
+from slsplay.local.functions import LambdaFunction
 from slsplay.local.streams import stream_event
 from slsplay.ports import Change, Clock, FailedBatches, ItemStore, Queue
 

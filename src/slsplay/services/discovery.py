@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound
-from slsplay.domain.meetups import CATEGORIES, Meetup, MeetupStatus, Visibility
+from slsplay.domain.meetup_details import CATEGORIES, Visibility
+from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.domain.search import SORTS
 from slsplay.domain.users import User
 from slsplay.ids import new_id

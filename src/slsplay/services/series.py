@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 
 from slsplay.domain.errors import Conflict, NotFound, VersionConflict
 from slsplay.domain.invitations import Invitation
-from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupDetails, MeetupStatus
+from slsplay.domain.meetup_details import MeetupDetails
+from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupStatus
 from slsplay.domain.series import Series
 from slsplay.ids import new_id
 from slsplay.ports import (

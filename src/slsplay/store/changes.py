@@ -21,7 +21,8 @@ from slsplay.domain.events import (
     SeatsAdded,
     TicketRefunded,
 )
-from slsplay.domain.meetups import MeetupStatus, Visibility
+from slsplay.domain.meetup_details import Visibility
+from slsplay.domain.meetups import MeetupStatus
 from slsplay.domain.tickets import TicketStatus
 from slsplay.ports import Change, Item
 from slsplay.store import records

@@ -6,13 +6,8 @@ from datetime import datetime
 
 from slsplay.domain.invitations import Invitation, Response
 from slsplay.domain.media import Media, MediaKind, MediaStatus, Rendition
-from slsplay.domain.meetups import (
-    Meetup,
-    MeetupCounts,
-    MeetupDetails,
-    MeetupStatus,
-    Visibility,
-)
+from slsplay.domain.meetup_details import MeetupDetails, Visibility
+from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupStatus
 from slsplay.domain.money import Price
 from slsplay.domain.recurrence import Recurrence
 from slsplay.domain.series import Series
