@@ -1,7 +1,7 @@
 """Build time, items written and per-search store requests of the cloud's search index.
 
 Run: .venv/bin/python bench/search_table.py [--meetups 20000] [--runs 100] [--dynamodb]
-Builds the table's index (``store/search_index.py``) of --meetups public meetups, one
+Builds the table's index (``adapters/table_search/``) of --meetups public meetups, one
 ``upsert`` each as the search function writes them, from the corpus of ``bench/search.py``
 (the same seed, so its figures compare with the local FTS5 index's), on a ``SqliteItemStore``
 in a temporary directory; with --dynamodb, on DynamoDB in moto, in process (5,000 meetups
@@ -43,6 +43,7 @@ from moto import mock_aws
 from slsplay.adapters.aws.dynamo_store import DynamoItemStore
 from slsplay.adapters.aws.provision import create_table
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
+from slsplay.adapters.table_search.index import TableSearchIndex
 from slsplay.local.template import load_template, table_properties
 from slsplay.ports import (
     ChangeBatch,
@@ -58,7 +59,6 @@ from slsplay.ports import (
     Write,
 )
 from slsplay.store.schema import TABLE
-from slsplay.store.search_index import TableSearchIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search import DAY, NOW, corpus, mixes_of  # bench/search.py: the same corpus and searches

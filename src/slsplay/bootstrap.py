@@ -215,7 +215,7 @@ class Container:
 
             self.settings.data_dir.mkdir(parents=True, exist_ok=True)
             return SqliteSearchIndex(self.settings.data_dir / SEARCH_FILE)
-        from slsplay.store.search_index import TableSearchIndex  # noqa: PLC0415
+        from slsplay.adapters.table_search.index import TableSearchIndex  # noqa: PLC0415
 
         return TableSearchIndex(self.store)
 

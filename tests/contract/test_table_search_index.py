@@ -24,6 +24,8 @@ from unittest.mock import patch
 import pytest
 
 from slsplay.adapters.aws.dynamo_store import DynamoItemStore
+from slsplay.adapters.table_search.index import TableSearchIndex
+from slsplay.adapters.table_search.keys import CURSOR_KEY
 from slsplay.domain.search import popularity
 from slsplay.ports import (
     ChangeBatch,
@@ -40,7 +42,6 @@ from slsplay.ports import (
     Write,
     key_of,
 )
-from slsplay.store.search_index import CURSOR_KEY, TableSearchIndex
 
 # The shared contract: pytest collects these tests again in this module, where ``index``
 # is the fixture below, so every promise the local index keeps is checked on this one.

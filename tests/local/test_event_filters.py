@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
+from slsplay.adapters.table_search.index import TableSearchIndex
+from slsplay.adapters.table_search.keys import CURSOR_KEY
 from slsplay.domain.meetups import MeetupCounts
 from slsplay.local.filters import EventFilter, FilterError
 from slsplay.local.sqs_events import sqs_event
@@ -30,7 +32,6 @@ from slsplay.ports import (
 from slsplay.store import records
 from slsplay.store.changes import events_of
 from slsplay.store.schema import TABLE
-from slsplay.store.search_index import CURSOR_KEY, TableSearchIndex
 from tests.support.meetups import draft, published
 
 AT = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)

@@ -17,15 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from slsplay.domain.errors import InvalidInput
-from slsplay.domain.recurrence import (
-    HORIZON,
-    Recurrence,
-    RepeatBy,
-    exdate_text,
-    next_occurrences,
-    occurrence_number,
-    occurrences,
-)
+from slsplay.domain.recurrence import Recurrence, RepeatBy, occurrences
 
 BERLIN = "Europe/Berlin"
 NEW_YORK = "America/New_York"
@@ -69,13 +61,11 @@ def bad_fields(values: dict[str, object], first: datetime, zone: str = BERLIN) -
 
 
 def calendar_starts(
-    first: datetime, zone: str, rule: Recurrence, before: datetime, exdate: str = ""
+    first: datetime, zone: str, rule: Recurrence, before: datetime
 ) -> list[datetime]:
-    """What a calendar reading our DTSTART, RRULE (and EXDATE) lines computes, in UTC."""
+    """What a calendar reading our DTSTART and RRULE lines computes, in UTC."""
     wall = first.astimezone(ZoneInfo(zone))
     lines = [f"DTSTART;TZID={zone}:{wall:%Y%m%dT%H%M%S}", f"RRULE:{rule.rrule_text()}"]
-    if exdate:
-        lines.append(exdate)
     parsed = rrulestr("\n".join(lines), tzids={zone: ZoneInfo(zone)}, forceset=True)
     starts = []
     for start in parsed:
@@ -302,7 +292,7 @@ def test_an_open_ended_series_goes_on_as_far_as_asked() -> None:
     assert local_dates(starts, BERLIN)[-1] == date(2035, 12, 15)
 
 
-# -- windows, the daily job's horizon, cancelled occurrences ----------------------------------
+# -- windows and cancelled occurrences --------------------------------------------------------
 
 
 def test_the_window_includes_a_start_at_after_and_excludes_one_at_before() -> None:
@@ -310,16 +300,6 @@ def test_the_window_includes_a_start_at_after_and_excludes_one_at_before() -> No
     february, march = at(BERLIN, 2026, 2, 15), at(BERLIN, 2026, 3, 15)
 
     assert occurrences(FIFTEENTH, BERLIN, rule, after=february, before=march) == [february]
-
-
-def test_the_60_day_horizon_of_the_daily_job_picks_the_next_two_occurrences() -> None:
-    rule = monthly(SECOND_TUESDAY, by="weekday")
-    now = datetime(2026, 2, 1, 3, 0, tzinfo=UTC)
-
-    upcoming = next_occurrences(SECOND_TUESDAY, BERLIN, rule, now=now)
-
-    assert timedelta(days=60) == HORIZON
-    assert upcoming == [at(BERLIN, 2026, 2, 10), at(BERLIN, 2026, 3, 10)]
 
 
 def test_nothing_comes_before_the_first_occurrence() -> None:
@@ -344,16 +324,6 @@ def test_skipped_occurrences_are_left_out_and_the_count_does_not_move_past_them(
     )
 
     assert starts == [SECOND_TUESDAY, at(BERLIN, 2026, 4, 14)]
-
-
-def test_an_occurrence_is_numbered_from_the_first_and_other_instants_are_not_numbered() -> None:
-    rule = monthly(SECOND_TUESDAY, by="weekday", count=4)
-
-    assert occurrence_number(SECOND_TUESDAY, BERLIN, rule, SECOND_TUESDAY) == 1
-    assert occurrence_number(SECOND_TUESDAY, BERLIN, rule, at(BERLIN, 2026, 3, 10)) == 3
-    assert occurrence_number(SECOND_TUESDAY, BERLIN, rule, at(BERLIN, 2026, 3, 10, 18)) is None
-    assert occurrence_number(SECOND_TUESDAY, BERLIN, rule, at(BERLIN, 2026, 5, 12)) is None
-    assert occurrence_number(SECOND_TUESDAY, BERLIN, rule, at(BERLIN, 2025, 12, 9)) is None
 
 
 def test_a_rule_made_for_another_first_occurrence_is_not_used() -> None:
@@ -420,32 +390,6 @@ def test_a_calendar_reading_our_rrule_computes_the_same_starts(case: str) -> Non
     before = first + 3 * A_YEAR
 
     assert calendar_starts(first, zone, rule, before) == series(first, zone, rule, 3 * A_YEAR)
-
-
-def test_a_calendar_reading_our_exdate_leaves_out_the_same_starts() -> None:
-    rule = monthly(SECOND_TUESDAY, by="weekday", count=12)
-    cancelled = [at(BERLIN, 2026, 6, 9), at(BERLIN, 2026, 2, 10)]
-    before = at(BERLIN, 2027, 1, 1)
-
-    ours = occurrences(
-        SECOND_TUESDAY, BERLIN, rule, after=SECOND_TUESDAY, before=before, skip=cancelled
-    )
-    theirs = calendar_starts(SECOND_TUESDAY, BERLIN, rule, before, exdate_text(cancelled, BERLIN))
-
-    assert ours == theirs
-    assert len(ours) == 10
-
-
-def test_the_exdate_line_lists_the_cancelled_starts_in_local_time_in_order() -> None:
-    cancelled = [at(BERLIN, 2027, 3, 10), at(BERLIN, 2027, 2, 10), at(BERLIN, 2027, 3, 10)]
-
-    assert exdate_text(cancelled, BERLIN) == (
-        "EXDATE;TZID=Europe/Berlin:20270210T190000,20270310T190000"
-    )
-
-
-def test_there_is_no_exdate_line_when_nothing_is_cancelled() -> None:
-    assert exdate_text([], BERLIN) == ""
 
 
 # -- what an organizer may ask for ------------------------------------------------------------

@@ -51,7 +51,6 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", LAST: "last"}
 FIELDS = frozenset({"frequency", "by", "nth", "count", "until"})
 _END_OF_DAY = time(23, 59, 59)
-_ICS_LOCAL = "%Y%m%dT%H%M%S"
 
 
 class RepeatBy(StrEnum):
@@ -201,46 +200,6 @@ def occurrences(
         if start >= earliest and start not in skipped:
             found.append(start)
     return found
-
-
-def next_occurrences(
-    first_start: datetime,
-    timezone: str,
-    rule: Recurrence,
-    *,
-    now: datetime,
-    horizon: timedelta = HORIZON,
-    skip: Collection[datetime] = (),
-) -> list[datetime]:
-    """The starts the daily job should have created: from ``now`` to ``horizon`` ahead."""
-    return occurrences(first_start, timezone, rule, after=now, before=now + horizon, skip=skip)
-
-
-def occurrence_number(
-    first_start: datetime, timezone: str, rule: Recurrence, start: datetime
-) -> int | None:
-    """Which occurrence of the series starts at ``start`` (the first is 1), or None."""
-    wanted = _utc(start, "start")
-    for number, candidate in enumerate(_series(first_start, timezone, rule), start=1):
-        if candidate == wanted:
-            return number
-        if candidate > wanted:
-            break
-    return None
-
-
-def exdate_text(instants: Collection[datetime], timezone: str) -> str:
-    """The .ics EXDATE line leaving out the cancelled ``instants`` (empty when there are none).
-
-    Each is written as its local time in ``timezone``, the TZID the DTSTART carries. (An
-    occurrence moved by a spring-forward gap is written at its real local time, 03:30 for a
-    02:30 series; RFC 5545 reads both as the same instant.)
-    """
-    if not instants:
-        return ""
-    zone = ZoneInfo(timezone)
-    local = sorted({_utc(moment, "instants").astimezone(zone) for moment in instants})
-    return f"EXDATE;TZID={timezone}:" + ",".join(f"{m:{_ICS_LOCAL}}" for m in local)
 
 
 # -- the series, computed on the wall clock --------------------------------------------------

@@ -21,7 +21,7 @@ from slsplay.handlers.http import (
     problems,
 )
 from slsplay.handlers.logs import logger
-from slsplay.handlers.presenters import session_json, user_json
+from slsplay.handlers.presenters import session_out, user_out
 from slsplay.ports import SignInRefused
 from slsplay.services import auth, social
 
@@ -40,7 +40,7 @@ def sign_up(body: models.SignupIn) -> models.SessionOut:
     session = auth.sign_up(
         container().auth, body.email, body.password, body.name, bearer_token(router)
     )
-    return models.SessionOut.model_validate(session_json(session))
+    return session_out(session)
 
 
 @router.post(
@@ -51,7 +51,7 @@ def sign_up(body: models.SignupIn) -> models.SessionOut:
 )
 def log_in(body: models.LoginIn) -> models.SessionOut:
     session = auth.log_in(container().auth, body.email, body.password, bearer_token(router))
-    return models.SessionOut.model_validate(session_json(session))
+    return session_out(session)
 
 
 @router.post(
@@ -62,7 +62,7 @@ def log_in(body: models.LoginIn) -> models.SessionOut:
     summary="Start as a guest (drafts only)",
 )
 def start_as_guest() -> models.SessionOut:
-    return models.SessionOut.model_validate(session_json(auth.start_as_guest(container().auth)))
+    return session_out(auth.start_as_guest(container().auth))
 
 
 @router.post(
@@ -73,7 +73,7 @@ def start_as_guest() -> models.SessionOut:
 )
 def refresh(body: models.RefreshIn) -> models.SessionOut:
     session = auth.refresh(container().auth, body.refresh_token)
-    return models.SessionOut.model_validate(session_json(session))
+    return session_out(session)
 
 
 @router.post(
@@ -96,7 +96,7 @@ def log_out(body: models.RefreshIn) -> Response[None]:
 )
 def verify_email(body: models.VerifyIn) -> models.UserOut:
     user = auth.verify_email(container().auth, body.token)
-    return models.UserOut.model_validate(user_json(user))
+    return user_out(user)
 
 
 @router.post(
@@ -132,7 +132,7 @@ def forgot_password(body: models.EmailIn) -> Response[None]:
 )
 def reset_password(body: models.ResetIn) -> models.SessionOut:
     session = auth.reset_password(container().auth, body.token, body.password)
-    return models.SessionOut.model_validate(session_json(session))
+    return session_out(session)
 
 
 @router.post(
@@ -155,7 +155,7 @@ def request_code(body: models.EmailIn) -> Response[None]:
 )
 def sign_in_with_code(body: models.CodeIn) -> models.SessionOut:
     session = auth.sign_in_with_code(container().auth, body.email, body.code, bearer_token(router))
-    return models.SessionOut.model_validate(session_json(session))
+    return session_out(session)
 
 
 @router.get(
@@ -234,7 +234,7 @@ def finish_social(
 )
 def exchange_social(body: models.ExchangeIn) -> models.SessionOut:
     session = social.exchange(container().auth, body.code)
-    return models.SessionOut.model_validate(session_json(session))
+    return session_out(session)
 
 
 def _social_ports() -> social.SocialPorts:
@@ -251,7 +251,7 @@ def _social_ports() -> social.SocialPorts:
 )
 def me() -> models.UserOut:
     user = auth.who_is(container().auth, caller(router))
-    return models.UserOut.model_validate(user_json(user))
+    return user_out(user)
 
 
 @router.get("/.well-known/openid-configuration", include_in_schema=False)

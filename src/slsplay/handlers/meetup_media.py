@@ -16,7 +16,7 @@ from slsplay.domain.media import STREAM_TYPE, Media, MediaKind
 from slsplay.handlers import models
 from slsplay.handlers.context import container, stream_signer
 from slsplay.handlers.http import SECURED, caller, problems
-from slsplay.handlers.presenters import media_json
+from slsplay.handlers.presenters import media_out
 from slsplay.services import media
 from slsplay.services.media import Shown
 from slsplay.services.views import MeetupView
@@ -56,11 +56,11 @@ def request_upload(id: str, body: models.MediaIn) -> Response[models.MediaUpload
         content_type=body.content_type,
         size=body.size,
     )
-    out = {
-        "media": media_json(Shown(item, {})),
-        "upload": {"url": ticket.url, "fields": ticket.fields},
-    }
-    return Response(201, "application/json", out)  # type: ignore[arg-type]
+    out = models.MediaUploadOut(
+        media=media_out(Shown(item, {})),
+        upload=models.UploadOut(url=ticket.url, fields=ticket.fields),
+    )
+    return Response(201, "application/json", out)
 
 
 @router.get(
@@ -73,7 +73,7 @@ def request_upload(id: str, body: models.MediaIn) -> Response[models.MediaUpload
 def get_media(id: str, media_id: str) -> models.MediaOut:
     item = media.media_of_organizer(container().store, caller(router).user_id, id, media_id)
     (shown,) = _shown((item,))
-    return models.MediaOut.model_validate(media_json(shown))
+    return media_out(shown)
 
 
 @router.delete(

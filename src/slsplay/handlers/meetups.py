@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Header, Query
@@ -13,7 +13,7 @@ from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 from slsplay.domain.errors import NotFound, PreconditionFailed
 from slsplay.domain.invitations import Invitation
 from slsplay.domain.invitations import Response as Answer
-from slsplay.domain.tickets import Quote, Ticket
+from slsplay.domain.tickets import Ticket
 from slsplay.handlers import meetup_media, models, pages
 from slsplay.handlers.context import container
 from slsplay.handlers.http import (
@@ -24,11 +24,11 @@ from slsplay.handlers.http import (
     problems,
 )
 from slsplay.handlers.presenters import (
-    invitation_json,
-    meetup_json,
-    quote_json,
-    series_json,
-    ticket_json,
+    attendees_out,
+    invitation_out,
+    meetup_out,
+    rsvp_out,
+    series_out,
 )
 from slsplay.mail import calendar
 from slsplay.services import answers, discovery, meetups, series, views
@@ -40,12 +40,12 @@ ANSWERS = ["answers"]
 ICS = "text/calendar"
 
 
-def _meetup(view: MeetupView, status: int = 200) -> Response[dict[str, Any]]:
+def _meetup(view: MeetupView, status: int = 200) -> Response[models.MeetupOut]:
     """A meetup for the signed-in caller, with its version as the ETag."""
     who = caller(router)
     claims = router.current_event.request_context.authorizer.jwt_claim or {}
     organizer = view.meetup.is_organizer(who.user_id)
-    body = meetup_json(
+    body = meetup_out(
         view,
         container().clock.now(),
         viewer_id=who.user_id,
@@ -56,32 +56,10 @@ def _meetup(view: MeetupView, status: int = 200) -> Response[dict[str, Any]]:
     return Response(status, "application/json", body, headers={"ETag": etag})
 
 
-def answer_json(
-    invitation: Invitation,
-    view: MeetupView,
-    *,
-    ticket: Ticket | None = None,
-    with_media: bool = True,
-) -> dict[str, Any]:
-    """What an invitee sees: the meetup, their answer, and for a paid meetup what a ticket
-    costs and their ticket (``with_media``: the meetup's photos and videos, signed)."""
-    meetup = view.meetup
-    return {
-        "meetup": meetup_json(
-            view,
-            container().clock.now(),
-            viewer_id=None,
-            invitation=invitation,
-            media=meetup_media.shown_media(view, organizer=False) if with_media else (),
-        ),
-        "invitation": {
-            "email": invitation.email,
-            "name": invitation.name,
-            "response": invitation.response.value,
-        },
-        "quote": quote_json(Quote.of(meetup.details.price) if meetup.details.price else None),
-        "ticket": ticket_json(ticket),
-    }
+def _answer(invitation: Invitation, view: MeetupView, ticket: Ticket | None) -> models.RsvpOut:
+    """What an invitee sees from their answer link, with the meetup's media signed for them."""
+    media = meetup_media.shown_media(view, organizer=False)
+    return rsvp_out(invitation, view, container().clock.now(), ticket=ticket, media=media)
 
 
 def _version_of(if_match: str | None) -> int | None:
@@ -105,7 +83,7 @@ def _version_of(if_match: str | None) -> int | None:
 def create_meetup(body: models.MeetupCreate) -> Response[models.MeetupOut]:
     app = container()
     view = meetups.plan_meetup(app.store, app.clock, caller(router).user_id, body.model_dump())
-    return _meetup(view, 201)  # type: ignore[return-value]
+    return _meetup(view, 201)
 
 
 @router.get(
@@ -116,7 +94,7 @@ def create_meetup(body: models.MeetupCreate) -> Response[models.MeetupOut]:
     summary="A meetup",
 )
 def get_meetup(id: str) -> Response[models.MeetupOut]:
-    return _meetup(views.view_meetup(container().store, id, caller(router).user_id))  # type: ignore[return-value]
+    return _meetup(views.view_meetup(container().store, id, caller(router).user_id))
 
 
 @router.patch(
@@ -145,7 +123,7 @@ def update_meetup(
         expected_version=_version_of(if_match),
         scope=apply_to,
     )
-    return _meetup(view)  # type: ignore[return-value]
+    return _meetup(view)
 
 
 @router.delete(
@@ -175,7 +153,7 @@ def delete_meetup(id: str) -> Response[None]:
 def publish_meetup(id: str) -> Response[models.MeetupOut]:
     app = container()
     view = meetups.publish_meetup(app.store, app.clock, caller(router).user_id, id)
-    return _meetup(view)  # type: ignore[return-value]
+    return _meetup(view)
 
 
 @router.post(
@@ -188,7 +166,7 @@ def publish_meetup(id: str) -> Response[models.MeetupOut]:
 def cancel_meetup(id: str) -> Response[models.MeetupOut]:
     app = container()
     view = meetups.cancel_meetup(app.store, app.clock, caller(router).user_id, id)
-    return _meetup(view)  # type: ignore[return-value]
+    return _meetup(view)
 
 
 @router.post(
@@ -208,9 +186,7 @@ def invite_people(id: str, body: models.InviteRequest) -> models.InvitationsOut:
         id,
         [invitee.model_dump() for invitee in body.invitees],
     )
-    return models.InvitationsOut.model_validate(
-        {"invitations": [invitation_json(i) for i in invited]}
-    )
+    return models.InvitationsOut(invitations=[invitation_out(i) for i in invited])
 
 
 @router.get(
@@ -223,7 +199,7 @@ def invite_people(id: str, body: models.InviteRequest) -> models.InvitationsOut:
 def get_series(id: str) -> models.SeriesOut:
     store = container().store
     found, occurrences = series.series_with_occurrences(store, id, caller(router).user_id)
-    return models.SeriesOut.model_validate(series_json(found, occurrences))
+    return series_out(found, occurrences)
 
 
 @router.get(
@@ -259,8 +235,8 @@ def list_invitations(
     page, next_cursor = meetups.invitations_of(
         container().store, caller(router).user_id, id, limit=limit, cursor=cursor
     )
-    return models.InvitationsOut.model_validate(
-        {"invitations": [invitation_json(i) for i in page], "next_cursor": next_cursor}
+    return models.InvitationsOut(
+        invitations=[invitation_out(i) for i in page], next_cursor=next_cursor
     )
 
 
@@ -291,17 +267,7 @@ def attendees(id: str) -> models.AttendeesOut:
     store, who = container().store, caller(router).user_id
     people = meetups.attendees_of(store, who, id)
     waiting = answers.waiting_list_of(store, who, id)
-    return models.AttendeesOut.model_validate(
-        {
-            "attendees": [
-                {"name": p.name, "email": p.email, "responded_at": p.responded_at} for p in people
-            ],
-            "waitlist": [
-                {"name": p.name, "email": p.email, "waitlisted_at": p.waitlisted_at}
-                for p in waiting
-            ],
-        }
-    )
+    return attendees_out(people, waiting)
 
 
 @router.get(
@@ -322,20 +288,18 @@ def my_meetups(
     )
     shown = views.views_of(app.store, page)
     now = app.clock.now()
-    return models.MeetupsPage.model_validate(
-        {
-            "meetups": [
-                meetup_json(
-                    v,
-                    now,
-                    viewer_id=who.user_id,
-                    organizer_name=claims.get("name"),
-                    media=meetup_media.shown_media(v, organizer=True),
-                )
-                for v in shown
-            ],
-            "next_cursor": next_cursor,
-        }
+    return models.MeetupsPage(
+        meetups=[
+            meetup_out(
+                v,
+                now,
+                viewer_id=who.user_id,
+                organizer_name=claims.get("name"),
+                media=meetup_media.shown_media(v, organizer=True),
+            )
+            for v in shown
+        ],
+        next_cursor=next_cursor,
     )
 
 
@@ -381,17 +345,13 @@ def search_meetups(  # the query string's parameters, each by name
         },
         now,
     )
-    views, next_cursor = discovery.search_public(app.store, app.search, query)
-    return models.MeetupsPage.model_validate(
-        {
-            "meetups": [
-                meetup_json(
-                    v, now, viewer_id=None, media=meetup_media.shown_media(v, organizer=False)
-                )
-                for v in views
-            ],
-            "next_cursor": next_cursor,
-        }
+    found, next_cursor = discovery.search_public(app.store, app.search, query)
+    return models.MeetupsPage(
+        meetups=[
+            meetup_out(v, now, viewer_id=None, media=meetup_media.shown_media(v, organizer=False))
+            for v in found
+        ],
+        next_cursor=next_cursor,
     )
 
 
@@ -419,7 +379,7 @@ def view_invitation(token: str) -> models.RsvpOut:
     app = container()
     invitation, view = answers.open_answer_link(app.store, app.clock, token)
     ticket = answers.ticket_of(app.store, invitation)
-    return models.RsvpOut.model_validate(answer_json(invitation, view, ticket=ticket))
+    return _answer(invitation, view, ticket)
 
 
 @router.post(
@@ -439,7 +399,7 @@ def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
         scope=body.scope,
     )
     ticket = answers.ticket_of(app.store, invitation)
-    return models.RsvpOut.model_validate(answer_json(invitation, view, ticket=ticket))
+    return _answer(invitation, view, ticket)
 
 
 UNSUBSCRIBE_PAGE: dict[int, OpenAPIResponse] = {

@@ -1,5 +1,8 @@
 """The JSON shapes of the HTTP API (DESIGN.md section 5), for validation and the OpenAPI document.
 
+Requests are parsed into the ``...In`` models; ``presenters`` builds the ``...Out`` answers
+straight from domain objects, and the routes return them as they are.
+
 These models check types and shapes only; the product's rules (lengths, ranges, what is a
 valid time zone) live in the domain, whose errors come back as the same problem documents.
 """

@@ -4,7 +4,6 @@ organizer's balance, payout account and payouts."""
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
@@ -13,8 +12,7 @@ from slsplay.domain.errors import MESSAGES
 from slsplay.handlers import models
 from slsplay.handlers.context import payment_ports
 from slsplay.handlers.http import SECURED, build_resolver, caller, lambda_handler, problem, problems
-from slsplay.handlers.meetups import answer_json
-from slsplay.handlers.presenters import balance_json, entry_json
+from slsplay.handlers.presenters import checkout_started_out, entry_out, statement_out
 from slsplay.ports import InvalidWebhook
 from slsplay.services import tickets
 
@@ -32,20 +30,10 @@ TAGS = ["payments"]
 def start_checkout(token: str) -> Response[models.CheckoutStartedOut]:
     ports = payment_ports()
     started = tickets.start_checkout(ports, token)
-    # Without the meetup's media: the buyer is on their way to pay (and this function signs
-    # no URLs of the media bucket).
-    body: dict[str, Any] = answer_json(
-        started.invitation, started.view, ticket=started.ticket, with_media=False
-    )
-    ticket = started.ticket
-    body["checkout"] = (
-        None
-        if ticket is None
-        else {"url": ticket.checkout_url, "expires_at": ticket.expires_at.isoformat()}
-    )
-    out = models.CheckoutStartedOut.model_validate(body)
-    status = 200 if ticket is None else 201  # 200: no checkout, a place on the waiting list
-    return Response(status, "application/json", out.model_dump(mode="json"))  # type: ignore[arg-type]
+    out = checkout_started_out(started, ports.clock.now())
+    # 200: no checkout, a place on the waiting list
+    status = 200 if started.ticket is None else 201
+    return Response(status, "application/json", out)
 
 
 @router.post(
@@ -77,15 +65,7 @@ def payment_webhook() -> Response[str]:
 )
 def my_balance() -> models.StatementOut:
     ports = payment_ports()
-    statement = tickets.statement_of(ports.store, ports.clock, caller(router).user_id)
-    account = statement.account_id
-    return models.StatementOut.model_validate(
-        {
-            "balances": [balance_json(b) for b in statement.balances],
-            "entries": [entry_json(e) for e in statement.entries],
-            "payout_account": None if account is None else {"id": account},
-        }
-    )
+    return statement_out(tickets.statement_of(ports.store, ports.clock, caller(router).user_id))
 
 
 @router.post(
@@ -109,7 +89,7 @@ def payout_account() -> models.OnboardingOut:
 )
 def pay_out() -> models.PayoutsOut:
     paid = tickets.pay_out_now(payment_ports(), caller(router).user_id)
-    return models.PayoutsOut.model_validate({"payouts": [entry_json(e) for e in paid]})
+    return models.PayoutsOut(payouts=[entry_out(e) for e in paid])
 
 
 ROUTERS = (router,)

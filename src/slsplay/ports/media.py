@@ -72,10 +72,6 @@ class MediaStorage(Protocol):
         """What is stored at ``key``, or ``None``."""
         ...
 
-    def exists(self, key: str) -> bool:
-        """Whether a file is stored at ``key``."""
-        ...
-
     def open(self, key: str) -> AbstractContextManager[Readable]:
         """The file as a stream, for reading its start or all of it without holding it."""
         ...

@@ -114,10 +114,6 @@ class S3MediaStorage:
             etag=head["ETag"].strip('"'),
         )
 
-    def exists(self, key: str) -> bool:
-        """Whether the object exists (one ``HeadObject``)."""
-        return self.stat(key) is not None
-
     def open(self, key: str) -> AbstractContextManager[Readable]:
         """The object's body as a stream, closed (its connection released) on leaving."""
         check_key(key)

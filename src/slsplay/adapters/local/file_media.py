@@ -261,10 +261,6 @@ class FileMediaStorage:
             etag=str(meta["etag"]) if "etag" in meta else _md5_of(path),
         )
 
-    def exists(self, key: str) -> bool:
-        """Whether a file is stored at ``key``."""
-        return self.stat(key) is not None
-
     def open(self, key: str) -> AbstractContextManager[Readable]:
         """The file, open for reading."""
         return self._opened(self._path(key))
