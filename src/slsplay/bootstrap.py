@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import os
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from slsplay.ports import (
     Payments,
     Queue,
     SearchIndex,
+    SecretMissing,
 )
 from slsplay.store.schema import TABLE
 
@@ -168,14 +170,9 @@ class Container:
                 sign_in_providers_name,
             )
 
-            try:
-                name = sign_in_providers_name(self.settings.stage)
+            name = sign_in_providers_name(self.settings.stage)
+            with contextlib.suppress(SecretMissing):  # none: sign-in is by email only
                 text = secret_bytes(name, self.aws_client("secretsmanager")).decode()
-            except Exception as e:  # no such secret: sign-in is by email only
-                if "ResourceNotFound" not in repr(e) and "ResourceNotFound" not in repr(
-                    e.__cause__
-                ):
-                    raise
         return AuthlibProviders(parse_providers(text))
 
     @cached_property

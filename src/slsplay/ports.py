@@ -901,3 +901,15 @@ class IdentityProviders(Protocol):
     ) -> Identity:
         """Trade the code for who signed in; ``SignInRefused`` for anything not to trust."""
         ...
+
+
+# -- secrets --------------------------------------------------------------------------------
+
+
+class SecretMissing(LookupError):
+    """No secret is stored under that name (an optional one, such as a stage's sign-in
+    providers, may be absent)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"no secret is stored as {name!r}")

@@ -33,6 +33,7 @@ import boto3
 from botocore.exceptions import ClientError, NoRegionError
 
 from slsplay.adapters.aws.secrets import (
+    secret_not_found,
     sign_in_providers_name,
     signing_key_name,
     stripe_keys_name,
@@ -90,7 +91,7 @@ def _has_secret(client: Any, name: str) -> bool:
     try:
         client.describe_secret(SecretId=name)
     except ClientError as e:
-        if e.response.get("Error", {}).get("Code") == "ResourceNotFoundException":
+        if secret_not_found(e):
             return False
         raise
     return True
