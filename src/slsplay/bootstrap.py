@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hmac
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from slsplay.config import Settings
 from slsplay.ports import (
     AccessTokens,
     Clock,
@@ -21,6 +20,7 @@ from slsplay.ports import (
     Payments,
     Queue,
     SearchIndex,
+    SecretMissing,
 )
 from slsplay.store.schema import TABLE
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from slsplay.adapters.local.sqlite_queue import SqliteQueues
     from slsplay.adapters.local.sqlite_store import SqliteItemStore
     from slsplay.adapters.oidc import AuthlibProviders
+    from slsplay.config import Settings
     from slsplay.local.devmail import Mailbox
     from slsplay.local.template import Stack
     from slsplay.services.auth import AuthPorts
@@ -48,11 +49,21 @@ BUCKETS_DIR = "buckets"  # the template's other buckets, one folder each
 TOKEN_AUDIENCE = "slsplay"  # noqa: S105  (the audience template.yaml's authorizer accepts)
 
 
+def _settings_from_environment() -> Settings:
+    """This process's settings, read from its environment."""
+    # Imported on the first invocation, as boto3 is, not with the handler's module: with
+    # pydantic, pydantic-settings costs some 85-100 ms of CPU where a handler has not loaded
+    # pydantic (about 20 ms where it has), which tests/unit/test_import_time.py would count.
+    from slsplay.config import Settings  # noqa: PLC0415
+
+    return Settings.from_env()
+
+
 @dataclass
 class Container:
     """Adapters for one process, each built the first time it is asked for."""
 
-    settings: Settings = field(default_factory=Settings.from_env)
+    settings: Settings = field(default_factory=_settings_from_environment)
     _queues: dict[str, Queue] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
@@ -168,14 +179,9 @@ class Container:
                 sign_in_providers_name,
             )
 
-            try:
-                name = sign_in_providers_name(self.settings.stage)
+            name = sign_in_providers_name(self.settings.stage)
+            with contextlib.suppress(SecretMissing):  # none: sign-in is by email only
                 text = secret_bytes(name, self.aws_client("secretsmanager")).decode()
-            except Exception as e:  # no such secret: sign-in is by email only
-                if "ResourceNotFound" not in repr(e) and "ResourceNotFound" not in repr(
-                    e.__cause__
-                ):
-                    raise
         return AuthlibProviders(parse_providers(text))
 
     @cached_property
@@ -225,7 +231,7 @@ class Container:
 
         # The functions that email links and codes have the notifier's queue in their
         # environment, as the template gives it to them.
-        outbox = os.environ.get("SLSPLAY_QUEUE_URL_NOTIFIER")
+        outbox = self.settings.queue_urls.get("NOTIFIER")
         return AuthPorts(
             self.store,
             self.clock,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
@@ -95,12 +94,12 @@ def list_meetups(app: Container, organizer_email: str) -> list[str]:
             return lines
 
 
-def serve(args: argparse.Namespace) -> int:
+def serve(args: argparse.Namespace, settings: Settings) -> int:
     """Serve the template's HTTP API and the web app until stopped (Ctrl+C or SIGTERM)."""
     # uvicorn and the runtime load only for this command, not for seed or meetups.
     from slsplay.local.server import LocalServer, SetupFailed  # noqa: PLC0415
 
-    data_dir = args.data_dir or Path(os.environ.get("SLSPLAY_DATA_DIR", ".slsplay"))
+    data_dir = args.data_dir or settings.data_dir
     logging.basicConfig(format="%(asctime)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr)
     logging.getLogger("slsplay").setLevel(logging.INFO)
     if args.switch_interval is not None:
@@ -111,7 +110,7 @@ def serve(args: argparse.Namespace) -> int:
             host=args.host,
             port=args.port,
             data_dir=data_dir,
-            region=Settings.from_env().aws_region,
+            region=settings.aws_region,
             stage=args.stage,
             aws_endpoint=_endpoint(args),
             switch_interval=args.switch_interval,
@@ -129,12 +128,12 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_job(args: argparse.Namespace) -> int:
+def run_job(args: argparse.Namespace, settings: Settings) -> int:
     """Fire one scheduled job of the template now, with the event its schedule would send."""
     from slsplay.local.environments import InvocationError  # noqa: PLC0415  (the runtime: only here)
 
     try:
-        gateway, pumps = _runtime(args)
+        gateway, pumps = _runtime(args, settings)
         job = pumps.job(args.name)
     except (ValueError, LookupError, OSError) as e:
         print(f"slsplay: {e}", file=sys.stderr)
@@ -151,14 +150,14 @@ def run_job(args: argparse.Namespace) -> int:
     return 0
 
 
-def dead_letters(args: argparse.Namespace) -> int:
+def dead_letters(args: argparse.Namespace, settings: Settings) -> int:
     """List what the template's event sources gave up on, or deliver it again (``replay``):
     a queue's dead letters (moved back to the queue), a stream mapping's failed batches
     (kept whole in its failure bucket, sent to its function again)."""
 
     try:
         # The queues and buckets as `slsplay serve` names them, on the same backend.
-        gateway, pumps = _runtime(args)
+        gateway, pumps = _runtime(args, settings)
         streams: list[StreamPump]
         sources: list[QueueSpec]
         if args.queue:
@@ -229,23 +228,22 @@ def _stream_failures(pump: StreamPump, args: argparse.Namespace) -> bool:
     return True
 
 
-def _runtime(args: argparse.Namespace) -> tuple[ApiGateway, Pumps]:
+def _runtime(args: argparse.Namespace, settings: Settings) -> tuple[ApiGateway, Pumps]:
     """The template's functions and event sources as ``slsplay serve`` would run them."""
     from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
     from slsplay.local.pumps import Pumps  # noqa: PLC0415
 
-    data_dir = args.data_dir or Path(os.environ.get("SLSPLAY_DATA_DIR", ".slsplay"))
-    settings = Settings.from_env()
     gateway = ApiGateway.from_template(
         args.template,
         public_url=settings.public_url,
-        data_dir=data_dir,
+        data_dir=args.data_dir or settings.data_dir,
         region=settings.aws_region,
         stage=args.stage,
         aws_endpoint=_endpoint(args),
     )
-    settings = Settings.from_env(gateway.environment)
-    return gateway, Pumps(gateway.stack, gateway.functions, backend=runtime_backend(settings))
+    # The functions' settings: the runtime's overrides (backend, endpoint, data) included.
+    functions = Settings.from_env(gateway.environment)
+    return gateway, Pumps(gateway.stack, gateway.functions, backend=runtime_backend(functions))
 
 
 def write_schema(path: Path) -> int:
@@ -270,26 +268,26 @@ def _endpoint(args: argparse.Namespace) -> str | None:
     return str(args.aws_endpoint) if args.backend == "aws" else None
 
 
-def _backend_options(command: argparse.ArgumentParser) -> None:
+def _backend_options(command: argparse.ArgumentParser, settings: Settings) -> None:
     command.add_argument(
         "--backend",
         choices=["local", "aws"],
-        default=os.environ.get("SLSPLAY_BACKEND", "local"),
+        default=settings.backend,
         help="local (SQLite, files) or aws (the AWS adapters, at --aws-endpoint)",
     )
     command.add_argument(
         "--aws-endpoint",
-        default=os.environ.get("SLSPLAY_AWS_ENDPOINT"),
+        default=settings.aws_endpoint,
         help="an AWS-compatible endpoint (e.g. moto's server) for --backend aws",
     )
     command.add_argument("--stage", default="local", help="the template's Stage (names resources)")
 
 
-def _serve_options(serving: argparse.ArgumentParser) -> None:
+def _serve_options(serving: argparse.ArgumentParser, settings: Settings) -> None:
     """The options of `slsplay serve`."""
     serving.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     serving.add_argument("--host", default="127.0.0.1", help="the address to listen on")
-    _backend_options(serving)
+    _backend_options(serving, settings)
     # SUPPRESS keeps `slsplay --data-dir D serve` working: unset here, the top-level one stays.
     serving.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     serving.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
@@ -310,11 +308,16 @@ def _serve_options(serving: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``slsplay`` command."""
+    try:
+        settings = Settings.from_env()  # the options' defaults, and what the commands run on
+    except ValueError as e:
+        print(f"slsplay: {e}", file=sys.stderr)
+        return 1
     parser = argparse.ArgumentParser(prog="slsplay", description=__doc__)
     parser.add_argument("--data-dir", type=Path, help="where local data lives (default .slsplay)")
     commands = parser.add_subparsers(dest="command", required=True)
     serving = commands.add_parser("serve", help="serve the API of template.yaml and the web app")
-    _serve_options(serving)
+    _serve_options(serving, settings)
     commands.add_parser("seed", help="create a demo organizer with a published meetup")
     schema = commands.add_parser("schema", help="write the GraphQL schema's SDL for the web app")
     schema.add_argument("--out", type=Path, default=SCHEMA_FILE, help=f"default {SCHEMA_FILE}")
@@ -337,23 +340,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     for sub in (dlq_list, dlq_replay):
         sub.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     for sub in (job_run, dlq_list, dlq_replay):
-        _backend_options(sub)
+        _backend_options(sub, settings)
     args = parser.parse_args(argv)
     if getattr(args, "backend", None) == "aws" and not args.aws_endpoint:
         parser.error("--backend aws runs against an AWS-compatible endpoint: give --aws-endpoint")
     if args.command == "serve":
-        return serve(args)
+        return serve(args, settings)
     if args.command == "jobs":
-        return run_job(args)
+        return run_job(args, settings)
     if args.command == "dlq":
-        return dead_letters(args)
+        return dead_letters(args, settings)
     if args.command == "schema":
         return write_schema(args.out)
 
-    env = dict(os.environ)
     if args.data_dir is not None:
-        env["SLSPLAY_DATA_DIR"] = str(args.data_dir)
-    app = bootstrap(Settings.from_env(env))
+        settings = settings.model_copy(update={"data_dir": args.data_dir})
+    app = bootstrap(settings)
     try:
         if args.command == "seed":
             meetup_id = seed(app)

@@ -56,6 +56,7 @@ from slsplay.ports.search import (
     SearchQuery,
     SearchSort,
 )
+from slsplay.ports.secrets import SecretMissing
 from slsplay.ports.storage import (
     MAX_BATCH_GET,
     MAX_QUERY_LIMIT,
@@ -150,6 +151,7 @@ __all__ = [
     "SearchPage",
     "SearchQuery",
     "SearchSort",
+    "SecretMissing",
     "SignInRefused",
     "SortKeyRange",
     "StoreBusy",

@@ -11,6 +11,9 @@ import functools
 from typing import Any
 
 from aws_lambda_powertools.utilities import parameters
+from botocore.exceptions import ClientError
+
+from slsplay.ports import SecretMissing
 
 CACHE_SECONDS = 300
 
@@ -36,13 +39,27 @@ def sign_in_providers_name(stage: str) -> str:
 
 def secret_bytes(name: str, client: Any) -> bytes:
     """The secret called ``name`` (a PEM key, for example), read with the Secrets Manager
-    ``client`` and cached for five minutes."""
-    value = _provider(client).get(name, max_age=CACHE_SECONDS)
+    ``client`` and cached for five minutes; ``SecretMissing`` when none is stored so."""
+    try:
+        value = _provider(client).get(name, max_age=CACHE_SECONDS)
+    except parameters.GetParameterError as e:
+        # Powertools wraps every error of the client in its own, with the client's as context.
+        if secret_not_found(e.__context__):
+            raise SecretMissing(name) from e
+        raise
     if isinstance(value, str):
         return value.encode()
     if isinstance(value, bytes):
         return value
     raise TypeError(f"the secret {name} is neither text nor binary")
+
+
+def secret_not_found(error: BaseException | None) -> bool:
+    """Whether ``error`` is Secrets Manager's answer for a name it does not hold."""
+    return (
+        isinstance(error, ClientError)
+        and error.response.get("Error", {}).get("Code") == "ResourceNotFoundException"
+    )
 
 
 @functools.lru_cache(maxsize=8)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -33,12 +32,14 @@ import boto3
 from botocore.exceptions import ClientError, NoRegionError
 
 from slsplay.adapters.aws.secrets import (
+    secret_not_found,
     sign_in_providers_name,
     signing_key_name,
     stripe_keys_name,
 )
 from slsplay.adapters.oidc import parse_providers
 from slsplay.adapters.tokens import new_signing_key
+from slsplay.config import Settings
 
 # template.yaml's Stage parameter takes these names only.
 STAGE_NAME = re.compile(r"[a-z][a-z0-9-]{1,20}")
@@ -90,7 +91,7 @@ def _has_secret(client: Any, name: str) -> bool:
     try:
         client.describe_secret(SecretId=name)
     except ClientError as e:
-        if e.response.get("Error", {}).get("Code") == "ResourceNotFoundException":
+        if secret_not_found(e):
             return False
         raise
     return True
@@ -104,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if STAGE_NAME.fullmatch(stage) is None:
         parser.error(f"{stage!r} is not a stage name ({STAGE_NAME.pattern})")
     try:
+        settings = Settings.from_env()  # the keys and providers to store, if given
+    except ValueError as e:
+        parser.error(str(e))
+    try:
         client = boto3.client("secretsmanager")
     except NoRegionError:
         print("No AWS region: set AWS_DEFAULT_REGION or your profile's region.", file=sys.stderr)
@@ -114,10 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(f"kept {name}: it exists")
     stripe_name = stripe_keys_name(stage)
-    secret_key = os.environ.get("STRIPE_SECRET_KEY")
-    webhook_secret = os.environ.get("STRIPE_WEBHOOK_SECRET")
+    secret_key, webhook_secret = settings.stripe_secret_key, settings.stripe_webhook_secret
     if secret_key and webhook_secret:
-        print(f"{store_stripe_keys(client, stage, secret_key, webhook_secret)} {stripe_name}")
+        stored = store_stripe_keys(
+            client, stage, secret_key.get_secret_value(), webhook_secret.get_secret_value()
+        )
+        print(f"{stored} {stripe_name}")
     elif not _has_secret(client, stripe_name):
         print(
             f"no {stripe_name}: paid meetups cannot take payments until it exists; set "
@@ -125,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
     sign_in_name = sign_in_providers_name(stage)
-    providers = os.environ.get("SLSPLAY_OIDC_PROVIDERS")
+    providers = settings.oidc_providers
     if providers:
         try:
             print(f"{store_sign_in_providers(client, stage, providers)} {sign_in_name}")
