@@ -73,6 +73,15 @@ def test_services_and_repositories_reach_storage_only_through_the_port(path: Pat
     assert used == set()
 
 
+@pytest.mark.parametrize("path", _modules("handlers"), ids=lambda p: p.name)
+def test_handlers_reach_storage_and_adapters_only_through_services_and_the_container(
+    path: Path,
+) -> None:
+    forbidden = ("slsplay.adapters", "slsplay.store")
+    used = {name for name in _imports(path) if name.startswith(forbidden)}
+    assert used == set()
+
+
 def test_nothing_under_src_scans_the_table() -> None:
     scans = []
     for path in SRC.rglob("*.py"):
