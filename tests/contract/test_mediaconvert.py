@@ -26,11 +26,14 @@ from botocore.validate import validate_parameters
 from slsplay.adapters.aws.mediaconvert import (
     Completion,
     JobRefused,
+    MediaConvertProcessor,
     completion_from_event,
     job_settings,
     submit,
 )
+from slsplay.adapters.media_processing import FfmpegMediaProcessor
 from slsplay.domain.media import Rendition
+from slsplay.ports import ConversionEnded, Processed
 
 REGION = "eu-west-1"
 BUCKET = "slsplay-prod-media-111122223333"
@@ -453,3 +456,45 @@ def test_a_job_that_slsplay_did_not_submit_is_not_a_completion() -> None:
 
     with pytest.raises(ValueError, match="not a job of slsplay"):
         completion_from_event(event)
+
+
+# -- through the media processor port -------------------------------------------------------
+
+
+NO_STORAGE: Any = None  # reading a completion touches no file
+
+
+def processor() -> MediaConvertProcessor:
+    """The cloud's processor; reading a completion calls no AWS API."""
+
+    def no_client(service: str) -> Any:
+        raise AssertionError(f"no {service} call is needed to read a completion")
+
+    return MediaConvertProcessor(NO_STORAGE, BUCKET, no_client, role_arn=ROLE)
+
+
+def test_a_completed_job_gives_the_media_item_its_renditions_and_length() -> None:
+    ended = processor().conversion_ended(EVENTS["COMPLETE"])
+
+    completion = completion_from_event(EVENTS["COMPLETE"])
+    assert ended == ConversionEnded(
+        MEETUP_ID,
+        MEDIA_ID,
+        Processed(completion.renditions(MEDIA_PREFIX), 30.03),
+    )
+
+
+def test_a_failed_job_gives_the_organizer_a_reason_and_the_logs_mediaconverts_words() -> None:
+    ended = processor().conversion_ended(EVENTS["ERROR"])
+
+    assert ended.processed is None
+    assert ended.reason == "The video could not be read; it may be damaged."
+    assert ended.detail is not None
+    assert "No parser found for container" in ended.detail
+
+
+def test_a_processor_that_converts_in_the_invocation_takes_no_completion() -> None:
+    local = FfmpegMediaProcessor(NO_STORAGE)
+
+    with pytest.raises(ValueError, match="no work going on elsewhere"):
+        local.conversion_ended(EVENTS["COMPLETE"])

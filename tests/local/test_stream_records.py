@@ -6,8 +6,8 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from slsplay.adapters.attribute_values import change_from_record
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
+from slsplay.attribute_values import change_from_record
 from slsplay.local.streams import stream_event
 from slsplay.ports import Key
 from slsplay.store.schema import TABLE

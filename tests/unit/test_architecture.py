@@ -130,6 +130,15 @@ def test_the_circle_finder_sees_a_circle(tmp_path: Path) -> None:
     assert _find_circles(graph) == [["a", "b", "c", "a"]]
 
 
+@pytest.mark.parametrize("path", _modules("handlers"), ids=lambda p: p.name)
+def test_handlers_reach_storage_and_adapters_only_through_services_and_the_container(
+    path: Path,
+) -> None:
+    forbidden = ("slsplay.adapters", "slsplay.store")
+    used = {name for name in _imports(path) if name.startswith(forbidden)}
+    assert used == set()
+
+
 def test_nothing_under_src_scans_the_table() -> None:
     scans = []
     for path in SRC.rglob("*.py"):
@@ -180,9 +189,6 @@ ENVIRONMENT_READERS = {
     "local/apigateway.py": "gives the functions at an AWS endpoint stand-in credentials, unless"
     " the host has its own",
 }
-# These still read their queue's URL from os.environ, until they ask Settings.queue_url (a
-# change of their own). The test fails once they no longer do: then remove them from here.
-NOT_YET_FROM_SETTINGS = {"handlers/notifier.py", "handlers/stream.py"}
 ENVIRONMENT_NAMES = {"environ", "environb", "getenv", "getenvb"}
 
 
@@ -204,4 +210,4 @@ def test_only_the_settings_and_the_runtimes_process_setup_read_the_environment()
         path.relative_to(SRC).as_posix() for path in SRC.rglob("*.py") if _reads_environment(path)
     }
 
-    assert readers - ENVIRONMENT_READERS.keys() == NOT_YET_FROM_SETTINGS
+    assert readers - ENVIRONMENT_READERS.keys() == set()

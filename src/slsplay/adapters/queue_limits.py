@@ -2,14 +2,16 @@
 
 The SQLite queue enforces them so that what works locally also works in the cloud; the SQS
 adapter checks them before calling, so that both raise the same ``ValueError`` (and
-because moto, which the tests use for SQS, lets an empty body through).
+because moto, which the tests use for SQS, lets an empty body through). The batch limit is
+the Queue port's (``MAX_BATCH``), since a sender splits its messages by it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-MAX_BATCH = 10
+from slsplay.ports import MAX_BATCH
+
 MAX_VISIBILITY_TIMEOUT = 43_200
 MAX_BODY_BYTES = 262_144
 

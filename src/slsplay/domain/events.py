@@ -1,42 +1,128 @@
-"""Domain events: what happened to a meetup, as the consumers (mail, search, counters) see it.
+"""Domain events: what happened, as the consumers (mail, search, media, counters) see it.
 
 Each event has an ``id`` derived from the change that caused it, so that a change delivered
 twice, or replayed from the stream, yields the same event and consumers can drop repeats.
+
+An event travels on a queue as a message: ``to_message`` writes it, ``from_message`` reads it
+back. The type is under ``event``, by the ``name`` each class declares, and every field
+follows in its declared order, instants in ISO 8601; queues may hold messages written long
+ago, so the format stays as it is.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_type_hints
+
+from slsplay.domain.invitations import Response
+
+# Every event class by its name on the wire; filled as the classes below are defined.
+_BY_NAME: dict[str, type[DomainEvent]] = {}
 
 
 @dataclass(frozen=True)
 class DomainEvent:
     """Something that happened; ``name`` is its type, stable on the wire."""
 
-    name: ClassVar[str] = "domain_event"
+    name: ClassVar[str]
 
     id: str
-    meetup_id: str
-    occurred_at: datetime
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "name" in cls.__dict__:  # a kind of event, not a family of them
+            if cls.name in _BY_NAME:
+                raise TypeError(f"two domain events are called {cls.name!r}")
+            _BY_NAME[cls.name] = cls
 
     def to_message(self) -> dict[str, Any]:
         """The event as JSON-ready data, with its type under ``event``."""
-        data = asdict(self)
-        data["occurred_at"] = self.occurred_at.isoformat()
+        data = {
+            attribute.name: _written(getattr(self, attribute.name)) for attribute in fields(self)
+        }
         return {"event": self.name, **data}
 
 
+def from_message(message: Mapping[str, Any]) -> DomainEvent:
+    """The event a queue message carries; ``ValueError`` for one no event class reads."""
+    kind = _BY_NAME.get(message.get("event", ""))
+    if kind is None:
+        raise ValueError(f"not a domain event: {message.get('event')!r}")
+    missing = [
+        attribute.name
+        for attribute in fields(kind)
+        if attribute.name not in message
+        and attribute.default is MISSING
+        and attribute.default_factory is MISSING
+    ]
+    if missing:
+        raise ValueError(f"a {kind.name!r} message lacks {', '.join(missing)}")
+    hints = get_type_hints(kind)
+    return kind(
+        **{
+            attribute.name: _read(hints[attribute.name], message[attribute.name])
+            for attribute in fields(kind)
+            if attribute.name in message
+        }
+    )
+
+
+def _written(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def _read(kind: Any, value: Any) -> Any:
+    # An instant travels as ISO 8601 text; every other field as JSON has it.
+    return datetime.fromisoformat(value) if kind is datetime else value
+
+
 @dataclass(frozen=True)
-class MeetupPublished(DomainEvent):
-    """A draft became visible to its invitees: each is to be invited by email."""
+class AccountMailRequested(DomainEvent):
+    """An account asked for a link or a code by email (``purpose`` says which)."""
+
+    name: ClassVar[str] = "account_mail"
+    occurred_at: datetime
+    purpose: str
+    email: str
+    # The link's token or the code (the table keeps only its hash): never in a log line.
+    secret: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class MeetupDomainEvent(DomainEvent):
+    """Something that happened to one meetup."""
+
+    meetup_id: str
+    occurred_at: datetime
+
+
+@dataclass(frozen=True)
+class MeetupPublished(MeetupDomainEvent):
+    """A draft became visible to its invitees: each is to be invited by email.
+
+    The invitees are gone through a page at a time: ``cursor`` says where the page to do
+    next starts (``None``: the first).
+    """
 
     name: ClassVar[str] = "meetup_published"
+    cursor: str | None = None
+
+    def to_message(self) -> dict[str, Any]:
+        """As the base; the first page's message has no ``cursor`` at all."""
+        data = super().to_message()
+        if self.cursor is None:
+            del data["cursor"]
+        return data
+
+    def next_page(self, cursor: str) -> MeetupPublished:
+        """The same event, for the page of invitees that starts at ``cursor``."""
+        return replace(self, cursor=cursor)
 
 
 @dataclass(frozen=True)
-class InvitationAdded(DomainEvent):
+class InvitationAdded(MeetupDomainEvent):
     """Someone was invited; if the meetup is published, they are to be emailed at once."""
 
     name: ClassVar[str] = "invitation_added"
@@ -44,7 +130,7 @@ class InvitationAdded(DomainEvent):
 
 
 @dataclass(frozen=True)
-class RsvpChanged(DomainEvent):
+class RsvpChanged(MeetupDomainEvent):
     """An invitee answered, or changed their answer."""
 
     name: ClassVar[str] = "rsvp_changed"
@@ -52,48 +138,45 @@ class RsvpChanged(DomainEvent):
     response: str = ""
     previous: str = ""
 
+    @property
+    def freed_a_seat(self) -> bool:
+        """Whether someone who was attending no longer is."""
+        return self.previous == Response.ATTENDING and self.response != Response.ATTENDING
+
 
 @dataclass(frozen=True)
-class MeetupRescheduled(DomainEvent):
+class MeetupRescheduled(MeetupDomainEvent):
     """A published meetup moved; everyone invited is to be told the new time."""
 
     name: ClassVar[str] = "meetup_rescheduled"
-    previous_start: datetime | None = None
-    new_start: datetime | None = None
+    previous_start: datetime
+    new_start: datetime
     version: int = 0
-
-    def to_message(self) -> dict[str, Any]:
-        """As the base, with both starts in ISO 8601."""
-        data = super().to_message()
-        for key in ("previous_start", "new_start"):
-            moment = getattr(self, key)
-            data[key] = None if moment is None else moment.isoformat()
-        return data
 
 
 @dataclass(frozen=True)
-class MeetupCancelled(DomainEvent):
+class MeetupCancelled(MeetupDomainEvent):
     """A published meetup was called off; everyone invited is to be told."""
 
     name: ClassVar[str] = "meetup_cancelled"
 
 
 @dataclass(frozen=True)
-class SeatsAdded(DomainEvent):
+class SeatsAdded(MeetupDomainEvent):
     """A published meetup's capacity grew (or went): people waiting in line may be seated."""
 
     name: ClassVar[str] = "seats_added"
 
 
 @dataclass(frozen=True)
-class MeetupChanged(DomainEvent):
+class MeetupChanged(MeetupDomainEvent):
     """A public meetup, or its attendance, changed: the search index is to catch up."""
 
     name: ClassVar[str] = "meetup_changed"
 
 
 @dataclass(frozen=True)
-class SeatOffered(DomainEvent):
+class SeatOffered(MeetupDomainEvent):
     """A freed seat of a paid meetup is kept for someone in line: they are to be told."""
 
     name: ClassVar[str] = "seat_offered"
@@ -101,7 +184,7 @@ class SeatOffered(DomainEvent):
 
 
 @dataclass(frozen=True)
-class TicketRefunded(DomainEvent):
+class TicketRefunded(MeetupDomainEvent):
     """A ticket's money went back to its buyer: they are to be told."""
 
     name: ClassVar[str] = "ticket_refunded"
@@ -109,7 +192,7 @@ class TicketRefunded(DomainEvent):
 
 
 @dataclass(frozen=True)
-class MediaRemoved(DomainEvent):
+class MediaRemoved(MeetupDomainEvent):
     """A photo or video was removed, or went with its meetup: its files are to be deleted."""
 
     name: ClassVar[str] = "media_removed"

@@ -22,10 +22,10 @@ from aws_lambda_powertools.utilities.batch import (
 )
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
+from slsplay.domain.events import DomainEvent, MediaRemoved, from_message
 from slsplay.domain.media import media_prefix
 from slsplay.handlers.context import container
 from slsplay.handlers.logs import entry_point, logger
-from slsplay.ports import Processed
 from slsplay.services import media
 
 processor = BatchProcessor(event_type=EventType.SQS)
@@ -41,12 +41,19 @@ def receive(record: SQSRecord) -> None:
             if str(s3_record.get("eventName", "")).startswith("ObjectCreated:"):
                 # Keys arrive URL-encoded as in a form: "a+b" is "a b", "%2F" a slash.
                 uploaded(unquote_plus(s3_record["s3"]["object"]["key"]))
-    elif body.get("event") == "media_removed":
-        prefix = media_prefix(body["meetup_id"], body["media_id"])
-        deleted = container().media.delete_prefix(prefix)
-        logger.info("media files deleted", extra={"prefix": prefix, "files": deleted})
+    elif "event" in body:
+        removed(from_message(body))
     else:
         raise ValueError(f"not a message for the media function: {sorted(body)}")
+
+
+def removed(event: DomainEvent) -> None:
+    """Delete the files of a photo or video that was removed."""
+    if not isinstance(event, MediaRemoved):
+        raise ValueError(f"the media function does not take {event.name!r}")
+    prefix = media_prefix(event.meetup_id, event.media_id)
+    deleted = container().media.delete_prefix(prefix)
+    logger.info("media files deleted", extra={"prefix": prefix, "files": deleted})
 
 
 def uploaded(key: str) -> None:
@@ -62,25 +69,17 @@ def uploaded(key: str) -> None:
 
 def conversion_ended(event: dict[str, Any]) -> None:
     """A MediaConvert job ended: the video is ready, or failed with a reason."""
-    from slsplay.adapters.aws.mediaconvert import completion_from_event  # noqa: PLC0415
-
     app = container()
-    completion = completion_from_event(event)
-    prefix = media_prefix(completion.meetup_id, completion.media_id)
-    processed = (
-        Processed(completion.renditions(prefix), completion.duration_seconds)
-        if completion.status == "COMPLETE"
-        else None
-    )
-    if completion.error_message:
-        logger.warning("conversion failed", extra={"error": completion.error_message})
+    ended = app.media_processor.conversion_ended(event)
+    if ended.detail:
+        logger.warning("conversion failed", extra={"error": ended.detail})
     media.conversion_ended(
         app.store,
         app.clock,
-        completion.meetup_id,
-        completion.media_id,
-        processed=processed,
-        reason=completion.reason,
+        ended.meetup_id,
+        ended.media_id,
+        processed=ended.processed,
+        reason=ended.reason,
     )
 
 

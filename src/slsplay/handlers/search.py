@@ -18,6 +18,7 @@ from aws_lambda_powertools.utilities.batch import (
 )
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
+from slsplay.domain.events import MeetupChanged, from_message
 from slsplay.handlers.context import container
 from slsplay.handlers.logs import entry_point
 from slsplay.services import discovery
@@ -27,11 +28,11 @@ processor = BatchProcessor(event_type=EventType.SQS)
 
 def reindex(record: SQSRecord) -> None:
     """Bring the index in line with one meetup."""
-    event = json.loads(record.body)
-    if event["event"] != "meetup_changed":
-        raise ValueError(f"the search function does not take {event['event']!r}")
+    event = from_message(json.loads(record.body))
+    if not isinstance(event, MeetupChanged):
+        raise ValueError(f"the search function does not take {event.name!r}")
     app = container()
-    discovery.index_meetup(app.store, app.search, event["meetup_id"])
+    discovery.index_meetup(app.store, app.search, event.meetup_id)
 
 
 @entry_point

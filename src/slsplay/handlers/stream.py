@@ -8,7 +8,6 @@ Streams' event source mapping does for ``ReportBatchItemFailures``.
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import (
@@ -18,7 +17,7 @@ from aws_lambda_powertools.utilities.batch import (
 )
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
-from slsplay.adapters.attribute_values import change_from_record
+from slsplay.attribute_values import change_from_record
 from slsplay.domain.events import (
     DomainEvent,
     InvitationAdded,
@@ -35,7 +34,7 @@ from slsplay.domain.events import (
 from slsplay.handlers.context import container
 from slsplay.handlers.logs import entry_point
 from slsplay.ports import Queue
-from slsplay.store.changes import events_of
+from slsplay.services import changes
 
 # Which consumer hears of which events; each consumer has its own queue (template.yaml).
 CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
@@ -58,14 +57,15 @@ processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 
 def _queue(consumer: str) -> Queue:
-    return container().queue(os.environ[f"SLSPLAY_QUEUE_URL_{consumer}"])
+    app = container()
+    return app.queue(app.settings.queue_url(consumer))
 
 
 def forward(record: DynamoDBRecord) -> None:
     """Queue the domain events of one change for the consumers that care."""
     raw = record.raw_event
     change = change_from_record(raw, raw["dynamodb"]["SequenceNumber"])
-    for event in events_of(change):
+    for event in changes.events_of(change):
         message = json.dumps(event.to_message())
         for consumer, kinds in CONSUMERS.items():
             if isinstance(event, kinds):

@@ -27,7 +27,6 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any, Literal
 
-from slsplay.adapters.queue_limits import MAX_BATCH
 from slsplay.local.backend import Checkpoints, RuntimeBackend
 from slsplay.local.chaos import Chaos
 from slsplay.local.delivery import MAX_BACKOFF_SECONDS, POLL_SECONDS, Outcome, Pump
@@ -39,7 +38,7 @@ from slsplay.local.schedules import parse_schedule
 from slsplay.local.stream_pump import DEFAULT_STREAM_BATCH, StreamPump
 from slsplay.local.template import Stack, TemplateError
 from slsplay.local.ttl import TtlSweeper
-from slsplay.ports import Clock, FailedBatches, ItemStore, Queue
+from slsplay.ports import MAX_BATCH, Clock, FailedBatches, ItemStore, Queue
 
 logger = logging.getLogger("slsplay.local")
 

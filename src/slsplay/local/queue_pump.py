@@ -19,7 +19,6 @@ import threading
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from slsplay.adapters.queue_limits import MAX_BATCH
 from slsplay.local.chaos import Chaos
 from slsplay.local.delivery import POLL_SECONDS, Outcome, failed_items
 from slsplay.local.environments import InvocationError
@@ -27,7 +26,7 @@ from slsplay.local.filters import EventFilter
 from slsplay.local.functions import LambdaFunction
 from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack, TemplateError
-from slsplay.ports import Clock, Queue, QueueMessage
+from slsplay.ports import MAX_BATCH, Clock, Queue, QueueMessage
 
 logger = logging.getLogger("slsplay.local")
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from slsplay.adapters.attribute_values import to_attribute_values
+from slsplay.attribute_values import to_attribute_values
 from slsplay.ports import PK, SK, Change
 
 # Who deleted an expired item, as DynamoDB Streams name the TTL process.

@@ -20,6 +20,7 @@ from slsplay.ports.identity import (
 from slsplay.ports.media import (
     DOWNLOAD_EXPIRES_IN,
     UPLOAD_EXPIRES_IN,
+    ConversionEnded,
     InvalidKey,
     MediaProcessor,
     MediaStorage,
@@ -30,6 +31,7 @@ from slsplay.ports.media import (
     UploadTicket,
 )
 from slsplay.ports.messaging import (
+    MAX_BATCH,
     Attachment,
     Email,
     FailedBatch,
@@ -94,6 +96,7 @@ from slsplay.ports.storage import (
 
 __all__ = [
     "DOWNLOAD_EXPIRES_IN",
+    "MAX_BATCH",
     "MAX_BATCH_GET",
     "MAX_QUERY_LIMIT",
     "MAX_SEARCH_PAGE",
@@ -113,6 +116,7 @@ __all__ = [
     "Clock",
     "Condition",
     "ConditionFailed",
+    "ConversionEnded",
     "Delete",
     "Email",
     "Equals",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from slsplay.domain.media import Media, Rendition
 
@@ -102,6 +103,17 @@ class Processed:
     duration_seconds: float | None = None
 
 
+@dataclass(frozen=True)
+class ConversionEnded:
+    """How work left going on elsewhere ended, for the media item it was for."""
+
+    meetup_id: str
+    media_id: str
+    processed: Processed | None  # None: it failed, for ``reason``
+    reason: str | None = None  # for the organizer
+    detail: str | None = None  # the converter's own words on a failure, for the logs
+
+
 class MediaProcessor(Protocol):
     """Turns an upload into what is shown: Pillow for photos; ffmpeg, or MediaConvert, for
     videos."""
@@ -115,3 +127,9 @@ class MediaProcessor(Protocol):
         error is the machine's, and the upload is worth trying again.
         """
         ...
+
+    def conversion_ended(self, notice: Mapping[str, Any]) -> ConversionEnded:
+        """Read the notice that work ``process`` left going on elsewhere has ended (for
+        MediaConvert, its job's state change on EventBridge); ``ValueError`` for another."""
+        # A processor that finishes within the invocation has nothing going on elsewhere.
+        raise ValueError(f"{type(self).__name__} leaves no work going on elsewhere")

@@ -80,6 +80,8 @@ class FailedBatches(Protocol):
 
 # -- queues ---------------------------------------------------------------------------------
 
+MAX_BATCH = 10  # SQS's limit on the messages of one send_batch or receive
+
 
 class QueueSendFailed(RuntimeError):
     """A queue refused some messages of a batch (SQS answers each entry on its own)."""
@@ -108,7 +110,7 @@ class Queue(Protocol):
         ...
 
     def send_batch(self, messages: Sequence[tuple[str, Mapping[str, str]]]) -> list[str]:
-        """Enqueue up to 10 (body, attributes) messages in one call; answers their ids.
+        """Enqueue up to ``MAX_BATCH`` (body, attributes) messages at once; answers their ids.
 
         All or nothing for the caller: if any is refused, ``QueueSendFailed`` is raised, and a
         retry may send the others twice (queues deliver at least once anyway).

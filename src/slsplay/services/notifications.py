@@ -23,19 +23,9 @@ from slsplay.domain.invitations import Invitation, Response
 from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.mail import compose
 from slsplay.mail.mime import sender_domain
-from slsplay.ports import (
-    PK,
-    SK,
-    Clock,
-    ConditionFailed,
-    Email,
-    Equals,
-    ItemStore,
-    Key,
-    Mailer,
-    Update,
-)
+from slsplay.ports import Clock, ConditionFailed, Email, ItemStore, Key, Mailer
 from slsplay.services.answers import mint_answer_token, ticket_of
+from slsplay.store.mail_markers import MailMarkerRepository, account_mail_key, meetup_mail_key
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 
 # Longer than one send can take (the SMTP adapter's and the AWS clients' timeouts bound it
@@ -67,10 +57,6 @@ class ClaimHeld(ConditionFailed):
         self.retry_in = retry_in
 
 
-def _marker_key(meetup_id: str, purpose: str, recipient: str) -> Key:
-    return Key(f"MEETUP#{meetup_id}", f"MAIL#{purpose}#{recipient}")
-
-
 def send_once(
     ports: MailPorts, meetup_id: str, purpose: str, recipient: str, build: Callable[[], Email]
 ) -> bool:
@@ -78,7 +64,7 @@ def send_once(
 
     Answers whether it was sent now.
     """
-    return _send_once(ports, _marker_key(meetup_id, purpose, recipient), build)
+    return _send_once(ports, meetup_mail_key(meetup_id, purpose, recipient), build)
 
 
 def _send_once(
@@ -86,31 +72,22 @@ def _send_once(
 ) -> bool:
     """``send_once`` with its marker at ``key`` (forgotten ``keep`` after, if given)."""
     now = ports.clock.now()
-    claim: dict[str, object] = {
-        PK: key.pk,
-        SK: key.sk,
-        "type": "mail_marker",
-        "state": "sending",
-        "at": now.isoformat(),
-    }
-    if keep is not None:
-        claim["ttl"] = int((now + keep).timestamp())
-    try:
-        ports.store.put_new(claim)
-    except ConditionFailed:
-        held = ports.store.get(key)
-        if held is None or held["state"] == "sent":
+    expires_at = None if keep is None else now + keep
+    markers = MailMarkerRepository(ports.store)
+    if not markers.claim(key, now, expires_at):
+        held = markers.get(key)
+        if held is None or held.sent:
             return False
-        age = now - datetime.fromisoformat(held["at"])
+        age = now - held.at
         if age < STALE_CLAIM:
-            raise ClaimHeld(STALE_CLAIM - age) from None
-        ports.store.put(claim, Equals("at", held["at"]))  # take the stale claim over
+            raise ClaimHeld(STALE_CLAIM - age)
+        markers.take_over(key, held, now, expires_at)
     try:
         ports.mailer.send(replace(build(), message_id=_message_id(ports, key)))
     except Exception:
-        ports.store.delete(key)  # not sent: let the retry claim it again
+        markers.release(key)  # not sent: let the retry claim it again
         raise
-    ports.store.write(Update(key, set={"state": "sent", "at": now.isoformat()}))
+    markers.confirm(key, now)
     return True
 
 
@@ -369,6 +346,4 @@ def on_account_mail(ports: MailPorts, event_id: str, purpose: str, to: str, secr
 
     # Each request's email once, however often its message is delivered; a day is plenty
     # for SQS's redeliveries, and longer than any link or code lives.
-    _send_once(
-        ports, Key(f"ACCOUNTMAIL#{event_id}", f"MAIL#{purpose}"), build, keep=ACCOUNT_MAIL_KEPT
-    )
+    _send_once(ports, account_mail_key(event_id, purpose), build, keep=ACCOUNT_MAIL_KEPT)

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from slsplay.adapters.attribute_values import (
+from slsplay.adapters.cursors import decode_cursor, encode_cursor
+from slsplay.attribute_values import (
     change_from_record,
     from_attribute_values,
     to_attribute_value,
     to_attribute_values,
 )
-from slsplay.adapters.cursors import decode_cursor, encode_cursor
 from slsplay.ports import (
     PK,
     SK,

@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from botocore.exceptions import ClientError
 
 from slsplay.adapters.media_processing import check_upload_claim, process_photo
-from slsplay.domain.media import Media, MediaKind, Rendition
-from slsplay.ports import MediaStorage, Processed
+from slsplay.domain.media import Media, MediaKind, Rendition, media_prefix
+from slsplay.ports import ConversionEnded, MediaStorage, Processed
 
 if TYPE_CHECKING:
     from mypy_boto3_mediaconvert import MediaConvertClient
@@ -453,7 +453,7 @@ def _int_or_none(value: Any) -> int | None:
 
 class MediaConvertProcessor:
     """Photos made in the function (as locally); videos handed to a MediaConvert job, which
-    reports its end on EventBridge (``completion_from_event``)."""
+    reports its end on EventBridge (``conversion_ended``)."""
 
     def __init__(
         self,
@@ -486,3 +486,21 @@ class MediaConvertProcessor:
             client_request_token=media.id,
         )
         return None
+
+    def conversion_ended(self, notice: Mapping[str, Any]) -> ConversionEnded:
+        completion = completion_from_event(notice)
+        processed = (
+            Processed(
+                completion.renditions(media_prefix(completion.meetup_id, completion.media_id)),
+                completion.duration_seconds,
+            )
+            if completion.status == "COMPLETE"
+            else None
+        )
+        return ConversionEnded(
+            completion.meetup_id,
+            completion.media_id,
+            processed,
+            reason=completion.reason,
+            detail=completion.error_message,
+        )

@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import ClientError
 
 from slsplay.adapters.queue_limits import (
-    MAX_BATCH,
     check_batch,
     check_message,
     check_send_batch,
     check_timeout,
 )
-from slsplay.ports import Queue, QueueMessage, QueueSendFailed
+from slsplay.ports import MAX_BATCH, Queue, QueueMessage, QueueSendFailed
 
 if TYPE_CHECKING:
     from mypy_boto3_sqs import SQSClient

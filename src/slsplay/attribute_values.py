@@ -1,8 +1,11 @@
-"""DynamoDB's AttributeValue JSON and Streams records, without boto3.
+"""DynamoDB's AttributeValue JSON and Streams records, without boto3: the format of the
+table's change feed as the stream function receives it, from DynamoDB Streams or from the
+local runtime.
 
 The AWS adapter speaks it to DynamoDB, the local runtime writes stream records in it, and the
 stream function reads them: the last two must not pay for importing boto3 (~130 ms at cold
-start) only to convert a few items.
+start) only to convert a few items. It sits beside ``ports.py``, not among the adapters,
+because a handler reads it too: reading the records of its Lambda event is the handler's job.
 """
 
 from __future__ import annotations

@@ -1,0 +1,14 @@
+"""What the table's committed changes mean: the domain events the stream function hands on
+to the consumers (mail, search, media)."""
+
+from __future__ import annotations
+
+from slsplay.domain.events import DomainEvent
+from slsplay.ports import Change
+from slsplay.store import changes
+
+
+def events_of(change: Change) -> list[DomainEvent]:
+    """The domain events one committed change stands for (most changes stand for none)."""
+    # How a change reads depends on the stored format of its item, which only store/ knows.
+    return changes.events_of(change)

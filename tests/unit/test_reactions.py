@@ -1,0 +1,238 @@
+"""What each domain event the notifier receives sets off: the table of reactions, with the
+use cases replaced by recorders (the use cases themselves are tested on a store)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from slsplay.domain.events import (
+    AccountMailRequested,
+    DomainEvent,
+    InvitationAdded,
+    MeetupCancelled,
+    MeetupChanged,
+    MeetupPublished,
+    MeetupRescheduled,
+    RsvpChanged,
+    SeatOffered,
+    SeatsAdded,
+    TicketRefunded,
+    from_message,
+)
+from slsplay.handlers.stream import CONSUMERS
+from slsplay.ports import MAX_BATCH
+from slsplay.services import answers, notifications, reactions, tickets
+from slsplay.services.notifications import MailPorts
+from slsplay.services.reactions import REACTIONS, ReactionPorts
+
+AT = datetime(2030, 3, 4, 18, 0, tzinfo=UTC)
+MOVED_FROM = datetime(2030, 3, 10, 18, 0, tzinfo=UTC)
+# Stand-ins: the recorders below only pass them on.
+STORE: Any = "the store"
+CLOCK: Any = "the clock"
+MAILER: Any = "the mailer"
+MAIL = MailPorts(STORE, CLOCK, MAILER, "https://slsplay.example.com", "slsplay@example.com")
+PAYMENTS: Any = "the payment ports"
+
+
+class FakeQueue:
+    """Keeps what is sent, in order."""
+
+    name = "notifier"
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, Mapping[str, str]]] = []
+        self.batches: list[int] = []
+
+    def send(self, body: str, attributes: Mapping[str, str] | None = None) -> str:
+        self.sent.append((body, dict(attributes or {})))
+        return str(len(self.sent))
+
+    def send_batch(self, messages: Sequence[tuple[str, Mapping[str, str]]]) -> list[str]:
+        assert 1 <= len(messages) <= MAX_BATCH
+        self.batches.append(len(messages))
+        return [self.send(body, attributes) for body, attributes in messages]
+
+
+class Calls:
+    """The use cases reached, by name, with the arguments that identify what they act on."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.made: list[tuple[Any, ...]] = []
+        self.sold_tickets = False
+        self.pages: dict[str | None, tuple[list[str], str | None]] = {None: ([], None)}
+        self.payment_ports_built = 0
+        for module, name in [
+            (notifications, "on_account_mail"),
+            (notifications, "on_invitation_added"),
+            (notifications, "on_rsvp_changed"),
+            (notifications, "on_meetup_changed"),
+            (notifications, "on_seat_offered"),
+            (notifications, "on_ticket_refunded"),
+            (answers, "promote_from_waiting_list"),
+            (tickets, "offer_freed_seats"),
+            (tickets, "refund_tickets"),
+        ]:
+            monkeypatch.setattr(module, name, self._recorder(name))
+        monkeypatch.setattr(answers, "has_tickets", lambda store, meetup_id: self.sold_tickets)
+        monkeypatch.setattr(
+            notifications, "uninvited_page", lambda ports, meetup_id, cursor: self.pages[cursor]
+        )
+
+    def _recorder(self, name: str) -> Callable[..., None]:
+        def record(*args: Any) -> None:
+            self.made.append((name, *args))
+
+        return record
+
+    def payment_ports(self) -> Any:
+        self.payment_ports_built += 1
+        return PAYMENTS
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
+    return Calls(monkeypatch)
+
+
+@pytest.fixture
+def queue() -> FakeQueue:
+    return FakeQueue()
+
+
+@pytest.fixture
+def ports(calls: Calls, queue: FakeQueue) -> ReactionPorts:
+    fake: Any = queue
+    return ReactionPorts(mail=MAIL, queue=fake, payments=calls.payment_ports)
+
+
+EVENTS_AND_USE_CASES: list[tuple[DomainEvent, list[tuple[Any, ...]]]] = [
+    (
+        AccountMailRequested("r1", AT, "verify", "ann@example.com", "s3cr3t"),
+        [("on_account_mail", MAIL, "r1", "verify", "ann@example.com", "s3cr3t")],
+    ),
+    (
+        InvitationAdded("e1", "m1", AT, "ann@example.com"),
+        [("on_invitation_added", MAIL, "m1", "ann@example.com")],
+    ),
+    (
+        RsvpChanged("e2", "m1", AT, "ann@example.com", response="attending", previous="none"),
+        [("on_rsvp_changed", MAIL, "e2", "m1", "ann@example.com")],
+    ),
+    (
+        MeetupRescheduled("e3", "m1", AT, previous_start=MOVED_FROM, new_start=AT, version=4),
+        [("on_meetup_changed", MAIL, "e3", "m1", MOVED_FROM)],
+    ),
+    (
+        SeatsAdded("e4", "m1", AT),
+        [
+            ("promote_from_waiting_list", STORE, CLOCK, "m1"),
+            ("offer_freed_seats", STORE, CLOCK, "m1"),
+        ],
+    ),
+    (
+        SeatOffered("e5", "m1", AT, "bob@example.com"),
+        [("on_seat_offered", MAIL, "e5", "m1", "bob@example.com")],
+    ),
+    (
+        TicketRefunded("e6", "m1", AT, "bob@example.com"),
+        [("on_ticket_refunded", MAIL, "e6", "m1", "bob@example.com")],
+    ),
+    (
+        MeetupCancelled("e7", "m1", AT),
+        [("on_meetup_changed", MAIL, "e7", "m1", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("event", "use_cases"),
+    EVENTS_AND_USE_CASES,
+    ids=[event.name for event, _ in EVENTS_AND_USE_CASES],
+)
+def test_each_event_reaches_its_use_case(
+    ports: ReactionPorts, calls: Calls, event: DomainEvent, use_cases: list[tuple[Any, ...]]
+) -> None:
+    reactions.react(ports, event)
+
+    assert calls.made == use_cases
+
+
+def test_every_event_the_notifier_is_sent_has_a_reaction() -> None:
+    tested = {type(event) for event, _ in EVENTS_AND_USE_CASES} | {MeetupPublished}
+
+    assert set(CONSUMERS["NOTIFIER"]) | {AccountMailRequested} == set(REACTIONS) == tested
+
+
+def test_an_event_nothing_reacts_to_is_refused(ports: ReactionPorts) -> None:
+    with pytest.raises(ValueError, match="meetup_changed"):
+        reactions.react(ports, MeetupChanged("e", "m1", AT))
+
+
+def test_an_attendee_who_stops_attending_frees_their_seat_for_those_waiting(
+    ports: ReactionPorts, calls: Calls
+) -> None:
+    reactions.react(
+        ports,
+        RsvpChanged("e2", "m1", AT, "ann@example.com", response="declined", previous="attending"),
+    )
+
+    assert [call[0] for call in calls.made] == [
+        "promote_from_waiting_list",
+        "offer_freed_seats",
+        "on_rsvp_changed",
+    ]
+
+
+def test_a_cancelled_meetup_that_sold_tickets_refunds_them_after_telling_everyone(
+    ports: ReactionPorts, calls: Calls
+) -> None:
+    calls.sold_tickets = True
+
+    reactions.react(ports, MeetupCancelled("e7", "m1", AT))
+
+    assert calls.made == [
+        ("on_meetup_changed", MAIL, "e7", "m1", None),
+        ("refund_tickets", PAYMENTS, "m1"),
+    ]
+
+
+def test_a_cancelled_meetup_without_tickets_never_loads_the_payment_provider(
+    ports: ReactionPorts, calls: Calls
+) -> None:
+    reactions.react(ports, MeetupCancelled("e7", "m1", AT))
+
+    assert calls.payment_ports_built == 0
+
+
+def test_a_published_meetup_queues_one_invitation_per_invitee_of_the_page_then_the_next_page(
+    ports: ReactionPorts, calls: Calls, queue: FakeQueue
+) -> None:
+    invitees = [f"guest{n}@example.com" for n in range(23)]
+    calls.pages[None] = (invitees, "page-2")
+
+    reactions.react(ports, MeetupPublished("e1", "m1", AT))
+
+    assert queue.batches == [10, 10, 3]
+    *invitations, (next_page, next_attributes) = queue.sent
+    read = [from_message(json.loads(body)) for body, _ in invitations]
+    assert read == [InvitationAdded("e1", "m1", AT, email) for email in invitees]
+    assert all(attributes == {"event": "invitation_added"} for _, attributes in invitations)
+    assert from_message(json.loads(next_page)) == MeetupPublished("e1", "m1", AT, cursor="page-2")
+    assert next_attributes == {"event": "meetup_published"}
+    assert calls.made == []  # the invitations are sent when their own messages arrive
+
+
+def test_the_last_page_of_invitees_queues_no_page_after_it(
+    ports: ReactionPorts, calls: Calls, queue: FakeQueue
+) -> None:
+    calls.pages["page-2"] = (["ann@example.com"], None)
+
+    reactions.react(ports, MeetupPublished("e1", "m1", AT, cursor="page-2"))
+
+    assert [json.loads(body)["event"] for body, _ in queue.sent] == ["invitation_added"]
