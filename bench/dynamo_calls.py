@@ -43,7 +43,7 @@ from slsplay.adapters.aws.dynamo_store import DynamoItemStore
 from slsplay.adapters.aws.provision import create_queue_pair, create_table
 from slsplay.adapters.clock import SystemClock
 from slsplay.adapters.tokens import new_signing_key
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.local.apigateway import ApiGateway, HttpRequest, HttpResponse
 from slsplay.local.routes import Route
 from slsplay.local.template import Stack
@@ -196,7 +196,7 @@ def build_world(client: Client, store: ItemStore, label: str, size: Size) -> Wor
     meetups.publish_meetup(store, clock, signed_up(store, host_id), world.main)
     for i in range(size.invitees):
         email = f"main-{label}-{i}@example.com"
-        answers.answer_invitation(store, clock, world.main, email, Response.ATTENDING)
+        answers.answer_invitation(store, clock, world.main, email, Answer.ATTENDING)
     world.invitee = f"main-{label}-0@example.com"
     world.answer_token, _ = answers.answer_link(
         store, clock, host_id, world.main, f"main-{label}-1@example.com"

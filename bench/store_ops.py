@@ -25,7 +25,7 @@ from moto import mock_aws
 from slsplay.adapters.aws.dynamo_store import DynamoItemStore
 from slsplay.adapters.aws.provision import create_table
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.local.template import load_template, table_properties
 from slsplay.ports import ItemStore, Key
 from slsplay.services import answers, meetups, views
@@ -98,7 +98,7 @@ def run(name: str, store: ItemStore, n: int) -> None:
         "meetup + counts (query)": lambda i: views.view_meetup(store, meetup_id, "org"),
         "page of 50 invitations": lambda i: store.query(f"MEETUP#{meetup_id}", limit=50),
         "answer (3-item transaction)": lambda i: answers.answer_invitation(
-            store, clock, meetup_id, f"p{i}@example.com", Response.ATTENDING
+            store, clock, meetup_id, f"p{i}@example.com", Answer.ATTENDING
         ),
         "change feed, 100 records": lambda i: store.changes(limit=100),
     }

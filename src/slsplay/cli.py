@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from slsplay.bootstrap import Container, bootstrap, runtime_backend
 from slsplay.config import Settings
 from slsplay.domain.errors import DomainError
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.local.template import DEFAULT_TEMPLATE
 from slsplay.services import answers, auth, meetups, views
 from slsplay.store.repositories import UserRepository
@@ -69,7 +69,7 @@ def seed(app: Container) -> str | None:
     meetups.invite_people(app.store, app.clock, user.id, meetup_id, DEMO_GUESTS)
     meetups.publish_meetup(app.store, app.clock, user.id, meetup_id)
     for email, response in [("grace@example.com", "attending"), ("alan@example.com", "declined")]:
-        answers.answer_invitation(app.store, app.clock, meetup_id, email, Response(response))
+        answers.answer_invitation(app.store, app.clock, meetup_id, email, Answer(response))
     return meetup_id
 
 

@@ -12,7 +12,7 @@ from slsplay.domain.events import (
     MeetupRescheduled,
     RsvpChanged,
 )
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.ports import Change, ItemStore
 from slsplay.services import answers, meetups
 from slsplay.store.changes import events_of
@@ -51,8 +51,8 @@ def test_a_meetups_life_becomes_the_events_consumers_act_on(store: ItemStore) ->
     meetups.edit_meetup(store, clock, ORGANIZER, meetup_id, {"title": "Launch night"})
     meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), meetup_id)
     meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "bob@example.com"}])
-    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
-    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Answer.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Answer.ATTENDING)
     meetups.edit_meetup(
         store, clock, ORGANIZER, meetup_id, {"starts_at": START + timedelta(days=4)}
     )
@@ -126,7 +126,7 @@ def test_the_search_index_hears_of_every_change_of_a_public_meetup_and_of_attend
     ).meetup.id
     meetups.invite_people(store, clock, ORGANIZER, public, [{"email": "ann@example.com"}])
     meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), public)
-    answers.answer_invitation(store, clock, public, "ann@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, public, "ann@example.com", Answer.ATTENDING)
     meetups.edit_meetup(store, clock, ORGANIZER, public, {"visibility": "private"})
     meetups.edit_meetup(store, clock, ORGANIZER, public, {"title": "Closed house"})
 

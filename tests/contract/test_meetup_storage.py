@@ -22,7 +22,7 @@ from slsplay.domain.errors import (
     PreconditionFailed,
     VersionConflict,
 )
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.domain.media import Media, MediaKind, Rendition
 from slsplay.domain.meetups import MeetupStatus
 from slsplay.domain.users import User
@@ -94,10 +94,10 @@ def test_the_whole_journey_from_draft_to_attendee_list(store: ItemStore, clock: 
     meetup_id = published(store, clock, capacity=2)
 
     clock.advance(minutes=5)
-    answers.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "bob@example.com", Answer.ATTENDING)
     clock.advance(minutes=5)
-    answers.answer_invitation(store, clock, meetup_id, "ANN@example.com ", Response.ATTENDING)
-    answers.answer_invitation(store, clock, meetup_id, "cy@example.com", Response.DECLINED)
+    answers.answer_invitation(store, clock, meetup_id, "ANN@example.com ", Answer.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "cy@example.com", Answer.DECLINED)
 
     attendees = meetups.attendees_of(store, ORGANIZER, meetup_id)
     counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
@@ -117,8 +117,8 @@ def test_two_people_racing_for_the_last_seat_cannot_both_get_it(
         repository.get(meetup_id, "bob@example.com"),
     )
     # Both read the same counts (nobody attending yet) and both pass the domain's check.
-    ann_after = meetup.answer(ann, Response.ATTENDING, clock.now(), counts)
-    bob_after = meetup.answer(bob, Response.ATTENDING, clock.now(), counts)
+    ann_after = meetup.answer(ann, Answer.ATTENDING, clock.now(), counts)
+    bob_after = meetup.answer(bob, Answer.ATTENDING, clock.now(), counts)
 
     repository.save_answer(meetup, ann, 1, counts, ann_after)
     with pytest.raises(Conflict) as refused:
@@ -126,25 +126,23 @@ def test_two_people_racing_for_the_last_seat_cannot_both_get_it(
 
     assert refused.value.code == "capacity_reached"
     assert views.view_meetup(store, meetup_id, ORGANIZER).counts.attending == 1
-    assert repository.get(meetup_id, "bob@example.com").response is Response.NONE
+    assert repository.get(meetup_id, "bob@example.com").response is Answer.NONE
 
 
 def test_a_full_meetup_keeps_a_waiting_list_and_a_freed_seat_goes_to_the_first_in_line(
     store: ItemStore, clock: FakeClock
 ) -> None:
     meetup_id = published(store, clock, capacity=1)
-    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Answer.ATTENDING)
     clock.advance(seconds=1)
-    bob, _ = answers.answer_invitation(
-        store, clock, meetup_id, "bob@example.com", Response.ATTENDING
-    )
+    bob, _ = answers.answer_invitation(store, clock, meetup_id, "bob@example.com", Answer.ATTENDING)
     clock.advance(seconds=1)
-    cy, _ = answers.answer_invitation(store, clock, meetup_id, "cy@example.com", Response.ATTENDING)
-    assert (bob.response, cy.response) == (Response.WAITLISTED, Response.WAITLISTED)
+    cy, _ = answers.answer_invitation(store, clock, meetup_id, "cy@example.com", Answer.ATTENDING)
+    assert (bob.response, cy.response) == (Answer.WAITLISTED, Answer.WAITLISTED)
     line = answers.waiting_list_of(store, ORGANIZER, meetup_id)
     assert [i.email for i in line] == ["bob@example.com", "cy@example.com"]
 
-    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.DECLINED)
+    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Answer.DECLINED)
     promoted = answers.promote_from_waiting_list(store, clock, meetup_id)
 
     assert [i.email for i in promoted] == ["bob@example.com"]
@@ -168,13 +166,13 @@ def test_many_racing_for_few_seats_seat_exactly_the_capacity_and_line_up_the_res
     meetup_id = published(store, clock, capacity=3)
     people = [f"p{n}@example.com" for n in range(12)]
     meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": e} for e in people])
-    given: list[Response] = []
+    given: list[Answer] = []
 
     def attend(email: str) -> None:
         for _ in range(20):  # an answer that lost a race on the same invitation tries again
             try:
                 invitation, _ = answers.answer_invitation(
-                    store, clock, meetup_id, email, Response.ATTENDING
+                    store, clock, meetup_id, email, Answer.ATTENDING
                 )
             except VersionConflict:
                 continue
@@ -191,7 +189,7 @@ def test_many_racing_for_few_seats_seat_exactly_the_capacity_and_line_up_the_res
     counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
     attending = meetups.attendees_of(store, ORGANIZER, meetup_id)
     line = answers.waiting_list_of(store, ORGANIZER, meetup_id)
-    assert sorted(given) == sorted([Response.ATTENDING] * 3 + [Response.WAITLISTED] * 9)
+    assert sorted(given) == sorted([Answer.ATTENDING] * 3 + [Answer.WAITLISTED] * 9)
     assert (counts.attending, counts.waitlisted) == (3, 9)
     assert len(attending) == 3
     assert len(line) == 9
@@ -207,8 +205,8 @@ def test_an_answer_racing_with_a_change_of_answer_is_a_version_conflict(
     meetup, counts = MeetupRepository(store).get(meetup_id)
     first = repository.get(meetup_id, "ann@example.com")
     second = repository.get(meetup_id, "ann@example.com")
-    first_counts = meetup.answer(first, Response.ATTENDING, clock.now(), counts)
-    second_counts = meetup.answer(second, Response.DECLINED, clock.now(), counts)
+    first_counts = meetup.answer(first, Answer.ATTENDING, clock.now(), counts)
+    second_counts = meetup.answer(second, Answer.DECLINED, clock.now(), counts)
 
     repository.save_answer(meetup, first, 1, counts, first_counts)
     with pytest.raises(VersionConflict):
@@ -223,10 +221,10 @@ def test_lowering_the_capacity_below_a_concurrent_answer_is_refused(
 ) -> None:
     meetup_id = published(store, clock, capacity=5)
     meetup, counts = MeetupRepository(store).get(meetup_id)  # the organizer reads: nobody attends
-    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Answer.ATTENDING)
     read_version = meetup.version
     meetup.edit(ORGANIZER, {"capacity": 1}, clock.now(), counts)  # fine on the stale counts
-    answers.answer_invitation(store, clock, meetup_id, "bob@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, meetup_id, "bob@example.com", Answer.ATTENDING)
 
     with pytest.raises(InvalidInput) as refused:
         MeetupRepository(store).save(meetup, read_version)
@@ -508,10 +506,10 @@ def test_an_answer_racing_with_a_background_write_of_its_invitation_is_decided_a
 
     monkeypatch.setattr(InvitationRepository, "save_answer", invitation_email_marked_sent_first)
     answered, _ = answers.answer_invitation(
-        store, clock, meetup_id, "ann@example.com", Response.ATTENDING
+        store, clock, meetup_id, "ann@example.com", Answer.ATTENDING
     )
 
     assert raced == [True]
-    assert answered.response is Response.ATTENDING
+    assert answered.response is Answer.ATTENDING
     assert answered.sent  # the background write is kept
     assert views.view_meetup(store, meetup_id, ORGANIZER).counts.attending == 1

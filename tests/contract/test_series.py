@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from slsplay.domain.errors import InvalidInput
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.mail.calendar import series_calendar
 from slsplay.ports import ItemStore
@@ -228,7 +228,7 @@ def test_an_answer_for_the_series_holds_for_occurrences_created_later(store: Ite
     meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
     token, _ = answers.answer_link(store, clock, ORGANIZER, first.id, GUESTS[0])
 
-    answers.answer_by_link(store, clock, token, Response.ATTENDING, scope="series")
+    answers.answer_by_link(store, clock, token, Answer.ATTENDING, scope="series")
     clock.set(datetime(2030, 4, 20, 3, tzinfo=UTC))
     series.extend_all(store, clock)
 
@@ -236,7 +236,7 @@ def test_an_answer_for_the_series_holds_for_occurrences_created_later(store: Ite
         answered = {
             i.email: i.response for i in InvitationRepository(store).all_of_meetup(occurrence.id)
         }
-        assert answered == {GUESTS[0]: Response.ATTENDING, GUESTS[1]: Response.NONE}
+        assert answered == {GUESTS[0]: Answer.ATTENDING, GUESTS[1]: Answer.NONE}
 
 
 def test_an_answer_for_the_series_needs_a_series(store: ItemStore) -> None:
@@ -257,7 +257,7 @@ def test_an_answer_for_the_series_needs_a_series(store: ItemStore) -> None:
     meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), plain.id)
     token, _ = answers.answer_link(store, clock, ORGANIZER, plain.id, GUESTS[0])
     with pytest.raises(InvalidInput) as refused:
-        answers.answer_by_link(store, clock, token, Response.ATTENDING, scope="series")
+        answers.answer_by_link(store, clock, token, Answer.ATTENDING, scope="series")
     assert refused.value.errors[0].field == "scope"
 
 

@@ -14,7 +14,7 @@ import pytest
 from slsplay.adapters.local.local_payments import LocalPayments
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.domain.errors import Conflict
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.domain.tickets import Ticket, TicketStatus
 from slsplay.ports import ItemStore
 from slsplay.services import answers, meetups, tickets, views
@@ -118,7 +118,7 @@ def test_a_payment_admits_the_buyer_and_credits_the_organizer(
 
     invitation, view = answers.open_answer_link(ports.store, ports.clock, links["ann@example.com"])
     ticket = answers.ticket_of(ports.store, invitation)
-    assert invitation.response is Response.ATTENDING
+    assert invitation.response is Answer.ATTENDING
     assert ticket is not None
     assert ticket.status is TicketStatus.PAID
     assert (view.counts.held, view.counts.attending) == (0, 1)
@@ -150,7 +150,7 @@ def test_a_hold_past_its_time_is_ended_by_the_job_and_its_seat_comes_back(
     held = tickets.start_checkout(ports, links["ann@example.com"])
     waiting = tickets.start_checkout(ports, links["bob@example.com"])
     assert waiting.ticket is None
-    assert waiting.invitation.response is Response.WAITLISTED
+    assert waiting.invitation.response is Answer.WAITLISTED
 
     clock.advance(minutes=14)
     assert tickets.end_lapsed_holds(ports) == 0
@@ -178,12 +178,10 @@ def test_giving_up_a_paid_ticket_frees_the_seat_and_refunds_nothing(
     pay(provider, ports, tickets.start_checkout(ports, links["ann@example.com"]).ticket)
 
     with pytest.raises(Conflict) as refused:
-        answers.answer_by_link(
-            ports.store, ports.clock, links["ann@example.com"], Response.DECLINED
-        )
+        answers.answer_by_link(ports.store, ports.clock, links["ann@example.com"], Answer.DECLINED)
     assert refused.value.code == "ticket_not_refundable"
     invitation, view = answers.answer_by_link(
-        ports.store, ports.clock, links["ann@example.com"], Response.DECLINED, forfeit_ticket=True
+        ports.store, ports.clock, links["ann@example.com"], Answer.DECLINED, forfeit_ticket=True
     )
 
     ticket = answers.ticket_of(ports.store, invitation)
@@ -255,7 +253,7 @@ def test_many_people_racing_for_three_seats_get_three_holds(
         thread.join()
 
     held = [o for o in outcomes if o.ticket is not None]
-    waiting = [o for o in outcomes if o.invitation.response is Response.WAITLISTED]
+    waiting = [o for o in outcomes if o.invitation.response is Answer.WAITLISTED]
     assert (len(held), len(waiting)) == (3, 9)
     counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
     assert (counts.held, counts.waitlisted) == (3, 9)
@@ -271,7 +269,7 @@ def test_a_freed_seat_is_offered_to_the_first_in_line_for_a_day_then_to_the_next
     for guest in guests[1:]:
         assert tickets.start_checkout(ports, links[guest]).ticket is None  # in line
     answers.answer_by_link(
-        ports.store, clock, links["ann@example.com"], Response.DECLINED, forfeit_ticket=True
+        ports.store, clock, links["ann@example.com"], Answer.DECLINED, forfeit_ticket=True
     )
 
     (offer,) = tickets.offer_freed_seats(ports.store, clock, meetup_id)

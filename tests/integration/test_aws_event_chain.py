@@ -28,7 +28,7 @@ from moto.ses.models import ses_backends
 
 from slsplay.adapters.aws.provision import create_queue_pair, create_table
 from slsplay.bootstrap import Container
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.domain.users import User
 from slsplay.handlers import notifier, stream
 from slsplay.handlers.context import container, forget
@@ -254,7 +254,7 @@ def test_an_answer_is_confirmed_once_even_when_the_stream_delivers_it_again(
     invitations = len(sent_emails())
 
     answers.answer_invitation(
-        tier.app.store, tier.app.clock, meetup_id, "ana@example.com", Response.ATTENDING
+        tier.app.store, tier.app.clock, meetup_id, "ana@example.com", Answer.ATTENDING
     )
     answer_records = tier.stream_records()
     tier.run_stream(answer_records)

@@ -11,7 +11,7 @@ import pytest
 
 from slsplay.adapters.local.mailbox import MailboxMailer
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.domain.users import User
 from slsplay.ports import Email, Key, Update
 from slsplay.services import answers, meetups, notifications, views
@@ -112,11 +112,11 @@ def test_the_answer_link_in_the_invitation_works(ports: MailPorts, mailbox: Mail
     token = re.search(rf"{BASE}/rsvp/([A-Za-z0-9_-]+)", message.text)
     assert token is not None
     invitation, _ = answers.answer_by_link(
-        ports.store, ports.clock, token.group(1), Response.ATTENDING
+        ports.store, ports.clock, token.group(1), Answer.ATTENDING
     )
 
     assert invitation.email == "ann@example.com"
-    assert invitation.response is Response.ATTENDING
+    assert invitation.response is Answer.ATTENDING
 
 
 def test_someone_added_after_publishing_is_invited_at_once_but_not_before(
@@ -156,7 +156,7 @@ def test_an_answer_is_confirmed_once_per_answer(ports: MailPorts, mailbox: Mailb
     meetup_id = meetup(ports, ["ann@example.com"])
     meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
     answers.answer_invitation(
-        ports.store, ports.clock, meetup_id, "ann@example.com", Response.ATTENDING
+        ports.store, ports.clock, meetup_id, "ann@example.com", Answer.ATTENDING
     )
 
     notifications.on_rsvp_changed(ports, "event-1", meetup_id, "ann@example.com")
@@ -193,7 +193,7 @@ def test_the_attendee_list_goes_out_once_within_the_hour_before_the_start(
     later = meetup(ports, ["cy@example.com"], starts_in=timedelta(minutes=61))
     for meetup_id in (soon, later):
         meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
-    answers.answer_invitation(ports.store, ports.clock, soon, "bob@example.com", Response.ATTENDING)
+    answers.answer_invitation(ports.store, ports.clock, soon, "bob@example.com", Answer.ATTENDING)
 
     assert notifications.send_attendee_lists(ports) == 1
     assert notifications.send_attendee_lists(ports) == 0
@@ -212,7 +212,7 @@ def test_attendees_are_reminded_a_day_and_an_hour_before_once_each(
     assert isinstance(clock, FakeClock)
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(days=2))
     meetups.publish_meetup(ports.store, clock, signed_up(ports.store, "org"), meetup_id)
-    answers.answer_invitation(ports.store, clock, meetup_id, "ann@example.com", Response.ATTENDING)
+    answers.answer_invitation(ports.store, clock, meetup_id, "ann@example.com", Answer.ATTENDING)
     start = views.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
 
     clock.set(start - timedelta(hours=23, minutes=55))  # the run just after 24 h before
@@ -257,7 +257,7 @@ def test_an_invitee_who_unsubscribed_gets_nothing_more_about_the_meetup(
     meetups.publish_meetup(ports.store, clock, signed_up(ports.store, "org"), meetup_id)
     publish_fan_out(ports, meetup_id)
     for email in ("ann@example.com", "bob@example.com"):
-        answers.answer_invitation(ports.store, clock, meetup_id, email, Response.ATTENDING)
+        answers.answer_invitation(ports.store, clock, meetup_id, email, Answer.ATTENDING)
     view = views.view_meetup(ports.store, meetup_id, "org").meetup
     ann = InvitationRepository(ports.store).get(meetup_id, "ann@example.com")
     token = answers.mint_answer_token(ports.store, view, ann)
@@ -279,4 +279,4 @@ def test_an_invitee_who_unsubscribed_gets_nothing_more_about_the_meetup(
         ("bob@example.com", "Starting in 1 hour"),
     ]
     ann = InvitationRepository(ports.store).get(meetup_id, "ann@example.com")
-    assert ann.response is Response.ATTENDING  # still counted as coming
+    assert ann.response is Answer.ATTENDING  # still counted as coming

@@ -48,7 +48,7 @@ from slsplay.adapters.aws.stage_secrets import create_signing_key
 from slsplay.adapters.stripe_payments import StripePayments
 from slsplay.bootstrap import Container, bootstrap
 from slsplay.config import Settings
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.domain.tickets import EntryKind, LedgerEntry
 from slsplay.domain.users import User
 from slsplay.handlers.context import forget
@@ -889,7 +889,7 @@ def run_jobs(functions: Functions, cloud: Cloud) -> None:
     ).meetup.id
     meetups.invite_people(store, clock, organizer.id, soon, [{"email": "fay@example.com"}])
     meetups.publish_meetup(store, clock, signed_up(store, organizer.id), soon)
-    answers.answer_invitation(store, clock, soon, "fay@example.com", Response.ATTENDING)
+    answers.answer_invitation(store, clock, soon, "fay@example.com", Answer.ATTENDING)
 
     for job in ("AttendeeListJob", "RemindersJob"):
         assert functions.invoke(job, schedule(job)) == {"sent": 1}

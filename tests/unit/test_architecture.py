@@ -73,6 +73,26 @@ def test_services_and_repositories_reach_storage_only_through_the_port(path: Pat
     assert used == set()
 
 
+@pytest.mark.parametrize(
+    "path", _modules("services") + _modules("store"), ids=lambda p: f"{p.parent.name}/{p.name}"
+)
+def test_services_and_repositories_know_nothing_of_who_calls_them(path: Path) -> None:
+    callers = ("slsplay.handlers", "slsplay.graphql", "slsplay.local", "slsplay.cli")
+    assert {name for name in _imports(path) if name.startswith(callers)} == set()
+
+
+# Past this, a module holds more than one thing a reader can keep in mind at once.
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_is_longer_than_a_reader_can_hold() -> None:
+    lengths = {
+        path.relative_to(SRC).as_posix(): len(path.read_text().splitlines())
+        for path in SRC.rglob("*.py")
+    }
+    assert {path: n for path, n in lengths.items() if n > MAX_MODULE_LINES} == {}
+
+
 def _module_name(path: Path) -> str:
     parts = path.relative_to(SRC.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from slsplay.domain.errors import Conflict, InvalidInput
-from slsplay.domain.invitations import Invitation, Response, normalise_email, normalise_name
+from slsplay.domain.invitations import Answer, Invitation, normalise_email, normalise_name
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from tests.support.clock import START, FakeClock
 from tests.support.meetups import ORGANIZER, STARTS_AT, STRANGER, draft, expect_refusal, published
@@ -41,7 +41,7 @@ def test_a_new_invitation_is_unsent_and_unanswered() -> None:
     assert invitation.id == "inv-1"
     assert invitation.meetup_id == meetup.id
     assert invitation.invited_at == START
-    assert invitation.response is Response.NONE
+    assert invitation.response is Answer.NONE
     assert invitation.responded_at is None
     assert not invitation.sent
 
@@ -180,7 +180,7 @@ def test_an_invitee_cannot_answer_before_the_meetup_is_published() -> None:
     invitation = invite(meetup)
 
     expect_refusal(
-        lambda: meetup.answer(invitation, Response.ATTENDING, START, MeetupCounts(invited=1)),
+        lambda: meetup.answer(invitation, Answer.ATTENDING, START, MeetupCounts(invited=1)),
         Conflict,
         "meetup_not_published",
         meetup,
@@ -192,19 +192,17 @@ def test_an_invitee_can_answer_until_just_before_the_start() -> None:
     meetup = published()
     invitation = invite(meetup)
 
-    counts = meetup.answer(
-        invitation, Response.ATTENDING, JUST_BEFORE_START, MeetupCounts(invited=1)
-    )
+    counts = meetup.answer(invitation, Answer.ATTENDING, JUST_BEFORE_START, MeetupCounts(invited=1))
 
     assert counts == MeetupCounts(invited=1, attending=1, declined=0)
-    assert invitation.response is Response.ATTENDING
+    assert invitation.response is Answer.ATTENDING
     assert invitation.responded_at == JUST_BEFORE_START
     assert invitation.version == 2
 
 
 @pytest.mark.parametrize("moment", [STARTS_AT, STARTS_AT + timedelta(minutes=5)])
-@pytest.mark.parametrize("response", [Response.ATTENDING, Response.DECLINED])
-def test_an_answer_at_or_after_the_start_is_refused(moment: datetime, response: Response) -> None:
+@pytest.mark.parametrize("response", [Answer.ATTENDING, Answer.DECLINED])
+def test_an_answer_at_or_after_the_start_is_refused(moment: datetime, response: Answer) -> None:
     meetup = published()
     invitation = invite(meetup)
 
@@ -223,11 +221,11 @@ def test_an_invitee_can_change_their_answer_until_the_start() -> None:
     invitation = invite(meetup)
     counts = MeetupCounts(invited=1)
 
-    counts = meetup.answer(invitation, Response.ATTENDING, clock.advance(days=1), counts)
-    counts = meetup.answer(invitation, Response.DECLINED, clock.advance(days=1), counts)
-    counts = meetup.answer(invitation, Response.ATTENDING, clock.advance(days=1), counts)
+    counts = meetup.answer(invitation, Answer.ATTENDING, clock.advance(days=1), counts)
+    counts = meetup.answer(invitation, Answer.DECLINED, clock.advance(days=1), counts)
+    counts = meetup.answer(invitation, Answer.ATTENDING, clock.advance(days=1), counts)
 
-    assert invitation.response is Response.ATTENDING
+    assert invitation.response is Answer.ATTENDING
     assert invitation.responded_at == clock.now()
     assert counts == MeetupCounts(invited=1, attending=1, declined=0)
 
@@ -235,15 +233,15 @@ def test_an_invitee_can_change_their_answer_until_the_start() -> None:
 @pytest.mark.parametrize(
     ("before", "after", "counts_before", "counts_after"),
     [
-        (Response.NONE, Response.ATTENDING, (5, 2, 2), (5, 3, 2)),
-        (Response.NONE, Response.DECLINED, (5, 2, 2), (5, 2, 3)),
-        (Response.ATTENDING, Response.DECLINED, (5, 3, 2), (5, 2, 3)),
-        (Response.DECLINED, Response.ATTENDING, (5, 2, 3), (5, 3, 2)),
+        (Answer.NONE, Answer.ATTENDING, (5, 2, 2), (5, 3, 2)),
+        (Answer.NONE, Answer.DECLINED, (5, 2, 2), (5, 2, 3)),
+        (Answer.ATTENDING, Answer.DECLINED, (5, 3, 2), (5, 2, 3)),
+        (Answer.DECLINED, Answer.ATTENDING, (5, 2, 3), (5, 3, 2)),
     ],
 )
 def test_the_counts_follow_each_change_of_answer(
-    before: Response,
-    after: Response,
+    before: Answer,
+    after: Answer,
     counts_before: tuple[int, int, int],
     counts_after: tuple[int, int, int],
 ) -> None:
@@ -259,8 +257,8 @@ def test_the_counts_follow_each_change_of_answer(
     assert counts == MeetupCounts(*counts_after)
 
 
-@pytest.mark.parametrize("response", [Response.ATTENDING, Response.DECLINED])
-def test_giving_the_same_answer_again_changes_nothing(response: Response) -> None:
+@pytest.mark.parametrize("response", [Answer.ATTENDING, Answer.DECLINED])
+def test_giving_the_same_answer_again_changes_nothing(response: Answer) -> None:
     meetup = published(capacity=1)
     invitation = invite(meetup)
     counts = meetup.answer(invitation, response, START, MeetupCounts(invited=1))
@@ -277,7 +275,7 @@ def test_answering_does_not_change_the_meetup() -> None:
     invitation = invite(meetup)
     before = copy.deepcopy(meetup)
 
-    meetup.answer(invitation, Response.ATTENDING, START, MeetupCounts(invited=1))
+    meetup.answer(invitation, Answer.ATTENDING, START, MeetupCounts(invited=1))
 
     assert meetup == before
 
@@ -286,15 +284,15 @@ def test_attending_a_full_meetup_puts_them_on_the_waiting_list() -> None:
     meetup = published(capacity=2)
     invitation = invite(meetup, email="third@example.com")
 
-    counts = meetup.answer(invitation, Response.ATTENDING, START, MeetupCounts(3, 2, 0))
+    counts = meetup.answer(invitation, Answer.ATTENDING, START, MeetupCounts(3, 2, 0))
 
-    assert invitation.response is Response.WAITLISTED
+    assert invitation.response is Answer.WAITLISTED
     assert invitation.waitlisted_at == START
     assert counts == MeetupCounts(invited=3, attending=2, declined=0, waitlisted=1)
     # Asking again keeps their place; declining leaves the line.
-    assert meetup.answer(invitation, Response.ATTENDING, START, counts) == counts
-    left = meetup.answer(invitation, Response.DECLINED, START, counts)
-    assert (invitation.response, invitation.waitlisted_at) == (Response.DECLINED, None)
+    assert meetup.answer(invitation, Answer.ATTENDING, START, counts) == counts
+    left = meetup.answer(invitation, Answer.DECLINED, START, counts)
+    assert (invitation.response, invitation.waitlisted_at) == (Answer.DECLINED, None)
     assert left == MeetupCounts(invited=3, attending=2, declined=1, waitlisted=0)
 
 
@@ -302,13 +300,13 @@ def test_a_freed_seat_goes_to_someone_waiting_and_only_then() -> None:
     meetup = published(capacity=1)
     waiting = invite(meetup, email="waiting@example.com")
     full = MeetupCounts(invited=2, attending=1, waitlisted=0)
-    counts = meetup.answer(waiting, Response.ATTENDING, START, full)
+    counts = meetup.answer(waiting, Answer.ATTENDING, START, full)
 
     with pytest.raises(Conflict, match="full"):
         meetup.promote(waiting, START, counts)
     promoted = meetup.promote(waiting, START, replace(counts, attending=0))
 
-    assert waiting.response is Response.ATTENDING
+    assert waiting.response is Answer.ATTENDING
     assert promoted == MeetupCounts(invited=2, attending=1, waitlisted=0)
 
 
@@ -316,7 +314,7 @@ def test_declining_a_full_meetup_is_still_possible() -> None:
     meetup = published(capacity=1)
     invitation = invite(meetup)
 
-    counts = meetup.answer(invitation, Response.DECLINED, START, MeetupCounts(2, 1, 0))
+    counts = meetup.answer(invitation, Answer.DECLINED, START, MeetupCounts(2, 1, 0))
 
     assert counts == MeetupCounts(invited=2, attending=1, declined=1)
 
@@ -325,16 +323,16 @@ def test_a_seat_freed_by_a_decline_can_be_taken_by_someone_else() -> None:
     # GIVEN a meetup for one, which Ana attends
     meetup = published(capacity=1)
     ana, ben = invite(meetup, "ana@example.com"), invite(meetup, "ben@example.com")
-    counts = meetup.answer(ana, Response.ATTENDING, START, MeetupCounts(invited=2))
-    counts = meetup.answer(ben, Response.ATTENDING, START, counts)
-    assert ben.response is Response.WAITLISTED
+    counts = meetup.answer(ana, Answer.ATTENDING, START, MeetupCounts(invited=2))
+    counts = meetup.answer(ben, Answer.ATTENDING, START, counts)
+    assert ben.response is Answer.WAITLISTED
 
     # WHEN Ana declines
-    counts = meetup.answer(ana, Response.DECLINED, START, counts)
+    counts = meetup.answer(ana, Answer.DECLINED, START, counts)
 
     # THEN Ben, first in line, gets the seat
     counts = meetup.promote(ben, START, counts)
-    assert ben.response is Response.ATTENDING
+    assert ben.response is Answer.ATTENDING
     assert counts == MeetupCounts(invited=2, attending=1, declined=1)
 
 
@@ -344,7 +342,7 @@ def test_no_answer_is_not_an_answer() -> None:
     before = copy.deepcopy((meetup, invitation))
 
     assert bad_field(
-        lambda: meetup.answer(invitation, Response.NONE, START, MeetupCounts(invited=1))
+        lambda: meetup.answer(invitation, Answer.NONE, START, MeetupCounts(invited=1))
     ) == ["response"]
     assert (meetup, invitation) == before
 
@@ -356,7 +354,7 @@ def test_an_invitation_to_another_meetup_cannot_answer_this_one() -> None:
     )
 
     with pytest.raises(ValueError, match="another meetup"):
-        meetup.answer(elsewhere, Response.ATTENDING, START, MeetupCounts())
+        meetup.answer(elsewhere, Answer.ATTENDING, START, MeetupCounts())
 
 
 # -- who sees the join link -----------------------------------------------------------------
@@ -369,16 +367,16 @@ def test_the_organizer_sees_the_join_link() -> None:
 def test_an_invitee_who_attends_sees_the_join_link() -> None:
     meetup = published()
     invitation = invite(meetup)
-    meetup.answer(invitation, Response.ATTENDING, START, MeetupCounts(invited=1))
+    meetup.answer(invitation, Answer.ATTENDING, START, MeetupCounts(invited=1))
 
     assert meetup.reveals_join_url(None, invitation)
 
 
-@pytest.mark.parametrize("response", [Response.NONE, Response.DECLINED])
-def test_an_invitee_who_has_not_said_yes_does_not_see_the_join_link(response: Response) -> None:
+@pytest.mark.parametrize("response", [Answer.NONE, Answer.DECLINED])
+def test_an_invitee_who_has_not_said_yes_does_not_see_the_join_link(response: Answer) -> None:
     meetup = published()
     invitation = invite(meetup)
-    if response is not Response.NONE:
+    if response is not Answer.NONE:
         meetup.answer(invitation, response, START, MeetupCounts(invited=1))
 
     assert not meetup.reveals_join_url(None, invitation)
@@ -399,7 +397,7 @@ def test_attending_another_meetup_does_not_reveal_this_ones_join_link() -> None:
         email="ana@example.com",
         name=None,
         invited_at=START,
-        response=Response.ATTENDING,
+        response=Answer.ATTENDING,
     )
 
     assert not meetup.reveals_join_url(STRANGER, elsewhere)
@@ -408,8 +406,8 @@ def test_attending_another_meetup_does_not_reveal_this_ones_join_link() -> None:
 def test_the_invitee_who_stops_attending_loses_the_join_link() -> None:
     meetup = published()
     invitation = invite(meetup)
-    counts = meetup.answer(invitation, Response.ATTENDING, START, MeetupCounts(invited=1))
+    counts = meetup.answer(invitation, Answer.ATTENDING, START, MeetupCounts(invited=1))
 
-    meetup.answer(invitation, Response.DECLINED, START, counts)
+    meetup.answer(invitation, Answer.DECLINED, START, counts)
 
     assert not meetup.reveals_join_url(None, invitation)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup
 from slsplay.mail.compose import (
     Unsubscribe,
@@ -44,9 +44,9 @@ def meetup(**overrides: object) -> Meetup:
 
 
 def invitation(
-    response: Response = Response.NONE, *, email: str = "ada@example.com", name: str = "Ada"
+    response: Answer = Answer.NONE, *, email: str = "ada@example.com", name: str = "Ada"
 ) -> Invitation:
-    answered = START + timedelta(hours=3) if response is not Response.NONE else None
+    answered = START + timedelta(hours=3) if response is not Answer.NONE else None
     return Invitation(
         id=f"inv-{email}",
         meetup_id="m-1",
@@ -74,14 +74,14 @@ def invite(m: Meetup | None = None, i: Invitation | None = None, sequence: int =
     return invitation_email(m or meetup(), i or invitation(), **links(sequence))
 
 
-def confirm(response: Response, m: Meetup | None = None) -> Email:
+def confirm(response: Answer, m: Meetup | None = None) -> Email:
     return answer_confirmation_email(m or meetup(), invitation(response), **links())
 
 
 def remind(lead: timedelta = timedelta(hours=24)) -> Email:
     return reminder_email(
         meetup(),
-        invitation(Response.ATTENDING),
+        invitation(Answer.ATTENDING),
         lead=lead,
         organizer_name="Olga Organizer",
         base_url=BASE,
@@ -90,7 +90,7 @@ def remind(lead: timedelta = timedelta(hours=24)) -> Email:
     )
 
 
-def reschedule(response: Response = Response.ATTENDING, sequence: int = 1) -> Email:
+def reschedule(response: Answer = Answer.ATTENDING, sequence: int = 1) -> Email:
     return time_change_email(
         meetup(starts_at=STARTS_AT + timedelta(days=1)),
         invitation(response),
@@ -100,7 +100,7 @@ def reschedule(response: Response = Response.ATTENDING, sequence: int = 1) -> Em
 
 
 def cancel(sequence: int = 2) -> Email:
-    return cancellation_email(meetup(), invitation(Response.ATTENDING), **links(sequence))
+    return cancellation_email(meetup(), invitation(Answer.ATTENDING), **links(sequence))
 
 
 def attendee_list(attendees: list[Invitation]) -> Email:
@@ -145,11 +145,11 @@ def partstat(email: Email) -> str:
 
 EVERY_EMAIL: dict[str, Callable[[], Email]] = {
     "invitation": invite,
-    "confirmation": lambda: confirm(Response.ATTENDING),
+    "confirmation": lambda: confirm(Answer.ATTENDING),
     "reminder": remind,
     "time change": reschedule,
     "cancellation": cancel,
-    "attendee list": lambda: attendee_list([invitation(Response.ATTENDING)]),
+    "attendee list": lambda: attendee_list([invitation(Answer.ATTENDING)]),
 }
 TO_INVITEES = {name: compose for name, compose in EVERY_EMAIL.items() if name != "attendee list"}
 
@@ -234,7 +234,7 @@ def test_every_email_to_an_invitee_has_a_one_click_unsubscribe() -> None:
 
 
 def test_the_organizers_attendee_list_has_no_unsubscribe() -> None:
-    email = attendee_list([invitation(Response.ATTENDING)])
+    email = attendee_list([invitation(Answer.ATTENDING)])
 
     assert "List-Unsubscribe" not in email.headers
     assert "Unsubscribe" not in email.text
@@ -277,15 +277,15 @@ def test_the_calendar_entry_keeps_its_uid_across_every_email_about_the_meetup() 
 
 def test_the_calendar_answer_follows_the_invitees_answer() -> None:
     assert partstat(invite()) == "NEEDS-ACTION"
-    assert partstat(confirm(Response.ATTENDING)) == "ACCEPTED"
-    assert partstat(confirm(Response.DECLINED)) == "DECLINED"
+    assert partstat(confirm(Answer.ATTENDING)) == "ACCEPTED"
+    assert partstat(confirm(Answer.DECLINED)) == "DECLINED"
 
 
 # -- the confirmation -----------------------------------------------------------------------
 
 
 def test_the_confirmation_of_attending_gives_the_join_link() -> None:
-    email = confirm(Response.ATTENDING)
+    email = confirm(Answer.ATTENDING)
 
     assert "You're going" in email.subject
     assert JOIN in email.text
@@ -295,7 +295,7 @@ def test_the_confirmation_of_attending_gives_the_join_link() -> None:
 
 
 def test_the_confirmation_of_declining_keeps_the_join_link_back() -> None:
-    email = confirm(Response.DECLINED)
+    email = confirm(Answer.DECLINED)
 
     assert "can't make" in email.subject
     assert JOIN not in email.text
@@ -306,7 +306,7 @@ def test_the_confirmation_of_declining_keeps_the_join_link_back() -> None:
 
 def test_an_invitation_without_an_answer_is_not_confirmed() -> None:
     with pytest.raises(ValueError, match="answered"):
-        confirm(Response.NONE)
+        confirm(Answer.NONE)
 
 
 # -- reminders ------------------------------------------------------------------------------
@@ -330,7 +330,7 @@ def test_reminders_go_to_attendees_only() -> None:
     with pytest.raises(ValueError, match="attendees"):
         reminder_email(
             meetup(),
-            invitation(Response.DECLINED),
+            invitation(Answer.DECLINED),
             lead=timedelta(hours=1),
             organizer_name="Olga Organizer",
             base_url=BASE,
@@ -355,8 +355,8 @@ def test_a_time_change_shows_the_new_and_the_old_time_and_bumps_the_sequence() -
 
 
 def test_a_time_change_gives_the_join_link_to_attendees_and_answer_links_to_others() -> None:
-    attending = reschedule(Response.ATTENDING)
-    undecided = reschedule(Response.NONE)
+    attending = reschedule(Answer.ATTENDING)
+    undecided = reschedule(Answer.NONE)
 
     assert JOIN in attending.text
     assert JOIN not in undecided.text
@@ -383,8 +383,8 @@ def test_a_cancellation_removes_the_meetup_from_the_calendar() -> None:
 
 
 def test_the_attendee_list_reaches_the_organizer_as_a_table_and_a_csv() -> None:
-    ada = invitation(Response.ATTENDING)
-    zoe = invitation(Response.ATTENDING, email="zoe@example.com", name='Zoë "Z", Jr.')
+    ada = invitation(Answer.ATTENDING)
+    zoe = invitation(Answer.ATTENDING, email="zoe@example.com", name='Zoë "Z", Jr.')
     email = attendee_list([ada, zoe])
 
     assert email.to == "olga@example.com"
@@ -410,8 +410,8 @@ def test_the_attendee_list_reaches_the_organizer_as_a_table_and_a_csv() -> None:
 def test_the_attendee_list_leaves_out_those_who_did_not_say_yes() -> None:
     email = attendee_list(
         [
-            invitation(Response.ATTENDING),
-            invitation(Response.DECLINED, email="bob@example.com"),
+            invitation(Answer.ATTENDING),
+            invitation(Answer.DECLINED, email="bob@example.com"),
             invitation(email="cy@example.com"),
         ]
     )
@@ -422,7 +422,7 @@ def test_the_attendee_list_leaves_out_those_who_did_not_say_yes() -> None:
 
 
 def test_a_name_that_looks_like_a_formula_stays_text_in_the_spreadsheet() -> None:
-    email = attendee_list([invitation(Response.ATTENDING, name="=HYPERLINK(1)")])
+    email = attendee_list([invitation(Answer.ATTENDING, name="=HYPERLINK(1)")])
 
     (row,) = csv.DictReader(io.StringIO(email.attachments[0].content.decode("utf-8-sig")))
     assert row["name"] == "'=HYPERLINK(1)"

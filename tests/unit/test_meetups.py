@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from slsplay.domain.errors import Conflict, Forbidden, InvalidInput
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetup_details import CATEGORIES, MeetupDetails, Visibility
 from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupStatus, Phase
 from slsplay.domain.money import Price
@@ -39,7 +39,7 @@ def bad_fields(values: dict[str, object]) -> list[str]:
     return [problem.field for problem in refused.value.errors]
 
 
-def invitation_to(meetup: Meetup, response: Response = Response.NONE) -> Invitation:
+def invitation_to(meetup: Meetup, response: Answer = Answer.NONE) -> Invitation:
     return Invitation(
         id="inv-1",
         meetup_id=meetup.id,
@@ -515,7 +515,7 @@ def test_a_cancelled_meetup_refuses_answers() -> None:
     meetup.cancel(ORGANIZER, START)
 
     expect_refusal(
-        lambda: meetup.answer(invitation, Response.ATTENDING, START, NOTHING_YET),
+        lambda: meetup.answer(invitation, Answer.ATTENDING, START, NOTHING_YET),
         Conflict,
         "meetup_cancelled",
         meetup,
@@ -814,10 +814,10 @@ def test_answers_close_at_the_start_unless_the_organizer_closes_them_sooner() ->
 
     assert open_until_start.answers_close_at == STARTS_AT
     assert closing.answers_close_at == STARTS_AT - timedelta(days=1)
-    open_until_start.answer(_invitee(), Response.ATTENDING, late, MeetupCounts())
+    open_until_start.answer(_invitee(), Answer.ATTENDING, late, MeetupCounts())
     refused = _invitee()
     expect_refusal(
-        lambda: closing.answer(refused, Response.ATTENDING, late, MeetupCounts()),
+        lambda: closing.answer(refused, Answer.ATTENDING, late, MeetupCounts()),
         Conflict,
         "answers_closed",
         refused,

@@ -27,7 +27,7 @@ from hypothesis.stateful import (
 )
 
 from slsplay.domain.errors import DomainError, Forbidden
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupStatus
 from tests.support.clock import START, FakeClock
 from tests.support.meetups import ORGANIZER, STRANGER, account
@@ -239,18 +239,18 @@ class OneMeetup(RuleBasedStateMachine):
         not_yet = [
             number
             for number, invitation in enumerate(self.invitations)
-            if invitation.response is not Response.ATTENDING
+            if invitation.response is not Answer.ATTENDING
         ]
         if not_yet and pick % 4:
             pick = not_yet[pick % len(not_yet)]
-        self.answer(pick, Response.ATTENDING)
+        self.answer(pick, Answer.ATTENDING)
 
     @precondition(lambda self: bool(self.invitations))
     @rule(pick=st.integers(min_value=0, max_value=MAX_INVITEES - 1))
     def invitee_says_no(self, pick: int) -> None:
-        self.answer(pick, Response.DECLINED)
+        self.answer(pick, Answer.DECLINED)
 
-    def answer(self, pick: int, response: Response) -> None:
+    def answer(self, pick: int, response: Answer) -> None:
         now = self.clock.now()
         invitation = self.invitations[pick % len(self.invitations)]
 
@@ -263,12 +263,12 @@ class OneMeetup(RuleBasedStateMachine):
         if self.attempt(f"answer {response}", answer, lambda _: Outcome.UNCHANGED):
             assert self.meetup.status is MeetupStatus.PUBLISHED
             assert now < self.meetup.starts_at, "an answer was taken at or after the start"
-            waits = previous is Response.WAITLISTED or (
-                previous is not Response.ATTENDING and not had_seat
+            waits = previous is Answer.WAITLISTED or (
+                previous is not Answer.ATTENDING and not had_seat
             )
-            if response is Response.ATTENDING and waits:
+            if response is Answer.ATTENDING and waits:
                 # A full meetup puts them in line, and keeps them there when they ask again.
-                assert invitation.response is Response.WAITLISTED
+                assert invitation.response is Answer.WAITLISTED
             else:
                 assert invitation.response is response
 
@@ -304,9 +304,9 @@ class OneMeetup(RuleBasedStateMachine):
         responses = [invitation.response for invitation in self.invitations]
         assert self.counts == MeetupCounts(
             invited=len(self.invitations),
-            attending=responses.count(Response.ATTENDING),
-            declined=responses.count(Response.DECLINED),
-            waitlisted=responses.count(Response.WAITLISTED),
+            attending=responses.count(Answer.ATTENDING),
+            declined=responses.count(Answer.DECLINED),
+            waitlisted=responses.count(Answer.WAITLISTED),
         )
 
     @invariant()

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from slsplay.domain.errors import Conflict
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import MeetupCounts
 from slsplay.domain.money import MAX_AMOUNT_MINOR, Price
 from slsplay.domain.tickets import (
@@ -43,7 +43,7 @@ def ticket(**changes: object) -> Ticket:
     )
 
 
-def invitation(response: Response = Response.NONE) -> Invitation:
+def invitation(response: Answer = Answer.NONE) -> Invitation:
     return Invitation("i-1", "m-1", "ann@example.com", None, START, response=response)
 
 
@@ -168,13 +168,13 @@ def test_attending_a_paid_meetup_goes_through_checkout_unless_it_is_full() -> No
     now = START + timedelta(hours=1)
 
     with pytest.raises(Conflict) as refused:
-        meetup.answer(invitation(), Response.ATTENDING, now, MeetupCounts())
+        meetup.answer(invitation(), Answer.ATTENDING, now, MeetupCounts())
     assert refused.value.code == "checkout_required"
     held = meetup.hold_seat(invitation(), now, MeetupCounts())
     assert (held.held, held.taken) == (1, 1)
     waiting = invitation()
-    after = meetup.answer(waiting, Response.ATTENDING, now, held)  # the one seat is held
-    assert waiting.response is Response.WAITLISTED
+    after = meetup.answer(waiting, Answer.ATTENDING, now, held)  # the one seat is held
+    assert waiting.response is Answer.WAITLISTED
     assert after.waitlisted == 1
     with pytest.raises(Conflict):
         meetup.hold_seat(invitation(), now, held)
@@ -187,7 +187,7 @@ def test_a_paid_ticket_seats_its_buyer_on_the_held_seat_or_a_free_one() -> None:
 
     after = meetup.admit(buyer, now, MeetupCounts(held=1), held=True)
 
-    assert buyer.response is Response.ATTENDING
+    assert buyer.response is Answer.ATTENDING
     assert (after.held, after.attending) == (0, 1)
     with pytest.raises(Conflict) as full:
         meetup.admit(invitation(), now, after, held=False)
@@ -197,13 +197,13 @@ def test_a_paid_ticket_seats_its_buyer_on_the_held_seat_or_a_free_one() -> None:
 def test_declining_with_a_paid_ticket_needs_the_buyer_to_give_it_up() -> None:
     meetup = published(price={"amount_minor": 2000, "currency": "EUR"})
     now = START + timedelta(hours=1)
-    attending = invitation(Response.ATTENDING)
+    attending = invitation(Answer.ATTENDING)
     counts = MeetupCounts(attending=1)
 
     with pytest.raises(Conflict) as refused:
-        meetup.answer(attending, Response.DECLINED, now, counts)
+        meetup.answer(attending, Answer.DECLINED, now, counts)
     assert refused.value.code == "ticket_not_refundable"
-    after = meetup.answer(attending, Response.DECLINED, now, counts, forfeit_ticket=True)
+    after = meetup.answer(attending, Answer.DECLINED, now, counts, forfeit_ticket=True)
     assert (after.attending, after.declined) == (0, 1)
 
 

@@ -16,7 +16,7 @@ from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import datetime
 from typing import Any, ClassVar, get_type_hints
 
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 
 # Every event class by its name on the wire; filled as the classes below are defined.
 _BY_NAME: dict[str, type[DomainEvent]] = {}
@@ -141,7 +141,7 @@ class RsvpChanged(MeetupDomainEvent):
     @property
     def freed_a_seat(self) -> bool:
         """Whether someone who was attending no longer is."""
-        return self.previous == Response.ATTENDING and self.response != Response.ATTENDING
+        return self.previous == Answer.ATTENDING and self.response != Answer.ATTENDING
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from slsplay.domain.errors import field_error
 NAME_MAX = 100
 
 
-class Response(StrEnum):
+class Answer(StrEnum):
     """An invitee's answer; ``none`` until they give one.
 
     ``waitlisted``: they want to attend, and the meetup is full; they are in line for the
@@ -63,7 +63,7 @@ class Invitation:
     name: str | None
     invited_at: datetime
     sent_at: datetime | None = None
-    response: Response = Response.NONE
+    response: Answer = Answer.NONE
     responded_at: datetime | None = None
     unsubscribed_at: datetime | None = None
     version: int = 1

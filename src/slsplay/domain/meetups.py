@@ -20,7 +20,7 @@ from slsplay.domain.errors import (
     NotFound,
     field_error,
 )
-from slsplay.domain.invitations import Invitation, Response, normalise_email, normalise_name
+from slsplay.domain.invitations import Answer, Invitation, normalise_email, normalise_name
 from slsplay.domain.meetup_details import MeetupDetails, Visibility
 from slsplay.domain.users import User
 
@@ -148,7 +148,7 @@ class Meetup:
         return (
             invitation is not None
             and invitation.meetup_id == self.id
-            and invitation.response is Response.ATTENDING
+            and invitation.response is Answer.ATTENDING
         )
 
     # -- the organizer's actions ------------------------------------------------------------
@@ -302,7 +302,7 @@ class Meetup:
     def answer(
         self,
         invitation: Invitation,
-        response: Response,
+        response: Answer,
         now: datetime,
         counts: MeetupCounts,
         *,
@@ -317,19 +317,19 @@ class Meetup:
         """
         if invitation.meetup_id != self.id:
             raise ValueError("the invitation belongs to another meetup")
-        if response not in (Response.ATTENDING, Response.DECLINED):
+        if response not in (Answer.ATTENDING, Answer.DECLINED):
             raise field_error("response", "must be attending or declined")
         self._ensure_answerable(now)
         previous = invitation.response
         if response is previous:
             return counts
-        if response is Response.ATTENDING and previous is Response.WAITLISTED:
+        if response is Answer.ATTENDING and previous is Answer.WAITLISTED:
             return counts  # already in line: asking again keeps the place
-        if response is Response.ATTENDING and not counts.has_seat(self.details.capacity):
-            response = Response.WAITLISTED  # full: in line for the next seat
-        elif response is Response.ATTENDING and self.is_paid:
+        if response is Answer.ATTENDING and not counts.has_seat(self.details.capacity):
+            response = Answer.WAITLISTED  # full: in line for the next seat
+        elif response is Answer.ATTENDING and self.is_paid:
             raise Conflict("checkout_required")
-        if self.is_paid and previous is Response.ATTENDING and not forfeit_ticket:
+        if self.is_paid and previous is Answer.ATTENDING and not forfeit_ticket:
             raise Conflict("ticket_not_refundable")
         return self._move(invitation, response, now, counts)
 
@@ -342,7 +342,7 @@ class Meetup:
         if not self.is_paid:
             raise Conflict("meetup_free", "This meetup is free: answer without paying.")
         self._ensure_answerable(now)
-        if invitation.response is Response.ATTENDING:
+        if invitation.response is Answer.ATTENDING:
             raise Conflict("already_attending")
         if not counts.has_seat(self.details.capacity):
             raise Conflict("capacity_reached")
@@ -357,13 +357,13 @@ class Meetup:
         admits nobody, and its tickets are refunded.
         """
         self._ensure_not_cancelled()
-        if invitation.response is Response.ATTENDING:
+        if invitation.response is Answer.ATTENDING:
             raise Conflict("already_attending")
         if held:
             counts = replace(counts, held=counts.held - 1)
         elif not counts.has_seat(self.details.capacity):
             raise Conflict("capacity_reached")
-        return self._move(invitation, Response.ATTENDING, now, counts)
+        return self._move(invitation, Answer.ATTENDING, now, counts)
 
     def release_seat(self, counts: MeetupCounts) -> MeetupCounts:
         """A seat held at checkout goes back, unpaid."""
@@ -371,28 +371,28 @@ class Meetup:
 
     def promote(self, invitation: Invitation, now: datetime, counts: MeetupCounts) -> MeetupCounts:
         """Give a freed seat to someone waiting in line (the first one, chosen by the caller)."""
-        if invitation.response is not Response.WAITLISTED:
+        if invitation.response is not Answer.WAITLISTED:
             raise Conflict("not_waitlisted", "That person is not on the waiting list.")
         self._ensure_not_cancelled()
         if now >= self.starts_at:
             raise Conflict("meetup_started")
         if not counts.has_seat(self.details.capacity):
             raise Conflict("capacity_reached")
-        return self._move(invitation, Response.ATTENDING, now, counts)
+        return self._move(invitation, Answer.ATTENDING, now, counts)
 
     def _move(
-        self, invitation: Invitation, response: Response, now: datetime, counts: MeetupCounts
+        self, invitation: Invitation, response: Answer, now: datetime, counts: MeetupCounts
     ) -> MeetupCounts:
         previous = invitation.response
         invitation.response = response
         invitation.responded_at = now
-        invitation.waitlisted_at = now if response is Response.WAITLISTED else None
+        invitation.waitlisted_at = now if response is Answer.WAITLISTED else None
         invitation.version += 1
         return replace(
             counts,
-            attending=counts.attending + _delta(Response.ATTENDING, previous, response),
-            declined=counts.declined + _delta(Response.DECLINED, previous, response),
-            waitlisted=counts.waitlisted + _delta(Response.WAITLISTED, previous, response),
+            attending=counts.attending + _delta(Answer.ATTENDING, previous, response),
+            declined=counts.declined + _delta(Answer.DECLINED, previous, response),
+            waitlisted=counts.waitlisted + _delta(Answer.WAITLISTED, previous, response),
         )
 
     # -- helpers ----------------------------------------------------------------------------
@@ -419,5 +419,5 @@ class Meetup:
         self.updated_at = now
 
 
-def _delta(counted: Response, previous: Response, current: Response) -> int:
+def _delta(counted: Answer, previous: Answer, current: Answer) -> int:
     return (current is counted) - (previous is counted)

@@ -11,8 +11,7 @@ from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.domain.errors import NotFound, PreconditionFailed
-from slsplay.domain.invitations import Invitation
-from slsplay.domain.invitations import Response as Answer
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.tickets import Ticket
 from slsplay.handlers import meetup_media, models, pages
 from slsplay.handlers.context import container

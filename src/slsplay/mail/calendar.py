@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vCalAddress, vRecur
 
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup
 from slsplay.domain.series import Series
 from slsplay.ports import Attachment
@@ -25,10 +25,10 @@ FILENAME = "invite.ics"
 Method = Literal["REQUEST", "CANCEL"]
 
 _PARTSTAT = {
-    Response.NONE: "NEEDS-ACTION",
-    Response.ATTENDING: "ACCEPTED",
-    Response.DECLINED: "DECLINED",
-    Response.WAITLISTED: "TENTATIVE",  # would come, and may yet
+    Answer.NONE: "NEEDS-ACTION",
+    Answer.ATTENDING: "ACCEPTED",
+    Answer.DECLINED: "DECLINED",
+    Answer.WAITLISTED: "TENTATIVE",  # would come, and may yet
 }
 
 

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.domain.money import Price
 from slsplay.domain.tickets import Ticket
@@ -68,8 +68,8 @@ def answer_links(base_url: str, token: str) -> AnswerLinks:
     page = f"{base_url.rstrip('/')}/rsvp/{quote(token, safe='')}"
     return AnswerLinks(
         page=page,
-        attending=f"{page}?answer={Response.ATTENDING.value}",
-        declined=f"{page}?answer={Response.DECLINED.value}",
+        attending=f"{page}?answer={Answer.ATTENDING.value}",
+        declined=f"{page}?answer={Answer.DECLINED.value}",
     )
 
 
@@ -111,10 +111,10 @@ def answer_confirmation_email(
 ) -> Email:
     """The confirmation of the invitee's answer; the join link only when they attend, and
     their ticket when they paid for it."""
-    if invitation.response is Response.NONE:
+    if invitation.response is Answer.NONE:
         raise ValueError("only an answered invitation can be confirmed")
-    attending = invitation.response is Response.ATTENDING
-    waitlisted = invitation.response is Response.WAITLISTED
+    attending = invitation.response is Answer.ATTENDING
+    waitlisted = invitation.response is Answer.WAITLISTED
     paid = ticket if attending and ticket is not None and ticket.is_paid else None
     title = meetup.details.title
     subject = (
@@ -207,7 +207,7 @@ def reminder_email(
     unsubscribe: Unsubscribe,
 ) -> Email:
     """The reminder ``lead`` before the start (24 hours, 1 hour) to an attendee, to join."""
-    if invitation.response is not Response.ATTENDING:
+    if invitation.response is not Answer.ATTENDING:
         raise ValueError("reminders go to attendees only: they carry the join link")
     when = _in(lead)
     return _to_invitee(
@@ -287,7 +287,7 @@ def attendee_list_email(
     Only invitations answered "attending" are listed, in the order given. It is part of
     organizing the meetup, not a mailing, so it has no unsubscribe link.
     """
-    people = [a for a in attendees if a.response is Response.ATTENDING]
+    people = [a for a in attendees if a.response is Answer.ATTENDING]
     zone = meetup.details.timezone
     rows = [
         {

@@ -16,7 +16,7 @@ from slsplay.domain.errors import (
     NotFound,
     VersionConflict,
 )
-from slsplay.domain.invitations import Invitation, Response, normalise_email
+from slsplay.domain.invitations import Answer, Invitation, normalise_email
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.series import SERIES, THIS
 from slsplay.domain.tickets import Ticket
@@ -104,7 +104,7 @@ def answer_by_link(
     store: ItemStore,
     clock: Clock,
     token: str,
-    response: Response,
+    response: Answer,
     *,
     forfeit_ticket: bool = False,
     scope: str = THIS,
@@ -131,7 +131,7 @@ def answer_by_link(
 
 
 def answer_invitation(
-    store: ItemStore, clock: Clock, meetup_id: str, email: str, response: Response
+    store: ItemStore, clock: Clock, meetup_id: str, email: str, response: Answer
 ) -> tuple[Invitation, MeetupView]:
     """Record an invitee's answer; answering the same again changes nothing."""
     meetup, counts = MeetupRepository(store).get(meetup_id)
@@ -157,7 +157,7 @@ def _answer(
     meetup: Meetup,
     counts: MeetupCounts,
     invitation: Invitation,
-    response: Response,
+    response: Answer,
     forfeit_ticket: bool = False,
 ) -> tuple[Invitation, MeetupCounts]:
     # The answer and the counts in one transaction, conditional on what was read: a race
@@ -166,13 +166,13 @@ def _answer(
     for attempt in range(1, ANSWER_ATTEMPTS + 1):
         read_version = invitation.version
         in_line_since = invitation.waitlisted_at
-        was_attending = invitation.response is Response.ATTENDING
+        was_attending = invitation.response is Answer.ATTENDING
         after = meetup.answer(
             invitation, response, clock.now(), counts, forfeit_ticket=forfeit_ticket
         )
         if invitation.version == read_version:
             return invitation, after
-        left_line = in_line_since if invitation.response is not Response.WAITLISTED else None
+        left_line = in_line_since if invitation.response is not Answer.WAITLISTED else None
         forfeited = _forfeited_ticket(store, invitation) if was_attending else ()
         try:
             InvitationRepository(store).save_answer(
@@ -253,7 +253,7 @@ def waiting_list_of(store: ItemStore, actor_id: str, meetup_id: str) -> list[Inv
 
 
 def answer_following(
-    store: ItemStore, clock: Clock, meetup: Meetup, email: str, response: Response
+    store: ItemStore, clock: Clock, meetup: Meetup, email: str, response: Answer
 ) -> int:
     """An answer "for the whole series": recorded for the occurrences to come, and given
     to each later one created so far. Answers how many later occurrences took it."""
@@ -269,7 +269,7 @@ def answer_following(
 
 
 def answer_quietly(
-    store: ItemStore, clock: Clock, meetup_id: str, email: str, response: Response
+    store: ItemStore, clock: Clock, meetup_id: str, email: str, response: Answer
 ) -> int:
     """Give one occurrence the series' answer where its own rules allow (answers closed,
     a paid occurrence to check out, not invited: left as it is)."""

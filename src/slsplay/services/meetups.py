@@ -16,7 +16,7 @@ from slsplay.domain.errors import (
     InvalidInput,
     PreconditionFailed,
 )
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.series import FOLLOWING, THIS
 from slsplay.ids import new_id
@@ -186,6 +186,6 @@ def attendees_of(store: ItemStore, actor_id: str, meetup_id: str) -> list[Invita
     attending = [
         invitation
         for invitation in InvitationRepository(store).all_of_meetup(meetup_id)
-        if invitation.response is Response.ATTENDING
+        if invitation.response is Answer.ATTENDING
     ]
     return sorted(attending, key=lambda i: (i.responded_at, i.email))

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from slsplay.domain.errors import NotFound, VersionConflict
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.mail import compose
 from slsplay.mail.mime import sender_domain
@@ -193,7 +193,7 @@ def on_rsvp_changed(ports: MailPorts, event_id: str, meetup_id: str, email: str)
     """Confirm an answer to the invitee, with the join link when they attend."""
     meetup, _ = MeetupRepository(ports.store).get(meetup_id)
     invitation = InvitationRepository(ports.store).get(meetup_id, email)
-    if invitation.response is Response.NONE or not invitation.wants_email:
+    if invitation.response is Answer.NONE or not invitation.wants_email:
         return
     organizer = _organizer_name(ports, meetup)
     ticket = ticket_of(ports.store, invitation)
@@ -276,7 +276,7 @@ def send_reminders(ports: MailPorts) -> int:
         for meetup in due:
             organizer = _organizer_name(ports, meetup)
             for invitation in _invitations(ports, meetup.id):
-                if invitation.response is not Response.ATTENDING or not invitation.wants_email:
+                if invitation.response is not Answer.ATTENDING or not invitation.wants_email:
                     continue
 
                 def build(
@@ -316,7 +316,7 @@ def send_attendee_lists(ports: MailPorts) -> int:
             continue
         if organizer.email is None:
             continue
-        attendees = [i for i in _invitations(ports, meetup.id) if i.response is Response.ATTENDING]
+        attendees = [i for i in _invitations(ports, meetup.id) if i.response is Answer.ATTENDING]
 
         def build(
             meetup: Meetup = meetup,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from slsplay.domain.errors import Conflict, NotFound, Unavailable, VersionConflict
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup
 from slsplay.domain.tickets import (
     Balance,
@@ -101,7 +101,7 @@ def start_checkout(ports: PaymentPorts, token: str) -> Checkout:
                 _open_checkout(ports, meetup, current, token)
             return Checkout(invitation, view, current)
         if not counts.has_seat(meetup.details.capacity):
-            invitation, view = answer_by_link(store, ports.clock, token, Response.ATTENDING)
+            invitation, view = answer_by_link(store, ports.clock, token, Answer.ATTENDING)
             return Checkout(invitation, view, None)
         after = meetup.hold_seat(invitation, now, counts)
         ticket = _new_ticket(meetup, invitation.email, now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.media import Media, MediaKind, MediaStatus, Rendition
 from slsplay.domain.meetup_details import MeetupDetails, Visibility
 from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupStatus
@@ -205,7 +205,7 @@ def invitation_from_item(item: Item) -> Invitation:
         name=item.get("name"),
         invited_at=_required_time(item["invited_at"]),
         sent_at=_parse_time(item.get("sent_at")),
-        response=Response(item["response"]),
+        response=Answer(item["response"]),
         responded_at=_parse_time(item.get("responded_at")),
         unsubscribed_at=_parse_time(item.get("unsubscribed_at")),
         waitlisted_at=_parse_time(item.get("waitlisted_at")),
@@ -472,7 +472,7 @@ def occurrence_item(series_id: str, number: int, meetup_id: str) -> Item:
     )
 
 
-def series_answer_item(series_id: str, email: str, response: Response, at: datetime) -> Item:
+def series_answer_item(series_id: str, email: str, response: Answer, at: datetime) -> Item:
     return _keyed(
         schema.series_answer_key(series_id, email),
         type=SERIES_ANSWER_TYPE,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
 
 from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound, VersionConflict
-from slsplay.domain.invitations import Invitation, Response
+from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.media import Media
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.users import User
@@ -339,7 +339,7 @@ class InvitationRepository:
             counts_update(meetup, before, after),
             Check(schema.meetup_key(meetup.id), Equals("version", meetup.version)),
         ]
-        if invitation.response is Response.WAITLISTED:
+        if invitation.response is Answer.WAITLISTED:
             ops.append(Put(records.waitlist_item(invitation), NotExists()))
         if left_line is not None:
             ops.append(Delete(schema.waitlist_key(meetup.id, left_line, invitation.email)))
@@ -347,7 +347,7 @@ class InvitationRepository:
         try:
             self.store.transact(ops)
         except ConditionFailed as e:
-            if e.failed == (1,) and invitation.response is Response.ATTENDING:
+            if e.failed == (1,) and invitation.response is Answer.ATTENDING:
                 raise Conflict("capacity_reached") from e
             raise VersionConflict from e
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from slsplay.domain.errors import NotFound, VersionConflict
-from slsplay.domain.invitations import Response
+from slsplay.domain.invitations import Answer
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.series import Series
 from slsplay.ports import (
@@ -118,14 +118,14 @@ class SeriesRepository:
         for item in every(self.store, schema.ACTIVE_SERIES_PARTITION, index="gsi2"):
             yield records.series_from_item(item)
 
-    def record_answer(self, series_id: str, email: str, response: Response, at: datetime) -> None:
+    def record_answer(self, series_id: str, email: str, response: Answer, at: datetime) -> None:
         """An invitee's answer for the whole series, applied to occurrences yet to come."""
         self.store.put(records.series_answer_item(series_id, email, response, at))
 
-    def answers(self, series_id: str) -> dict[str, Response]:
+    def answers(self, series_id: str) -> dict[str, Answer]:
         """The series-wide answers, by email."""
         return {
-            item["email"]: Response(item["response"])
+            item["email"]: Answer(item["response"])
             for item in every(
                 self.store, schema.series_key(series_id).pk, schema.SERIES_ANSWER_PREFIX
             )

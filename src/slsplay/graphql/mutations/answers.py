@@ -8,8 +8,8 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from slsplay.domain.invitations import Answer
 from slsplay.domain.invitations import Invitation as DomainInvitation
-from slsplay.domain.invitations import Response as Answer
 from slsplay.domain.meetups import Meetup as DomainMeetup
 from slsplay.graphql.context import Context
 from slsplay.graphql.errors import UserError, attempt
