@@ -238,8 +238,8 @@ def exchange_social(body: models.ExchangeIn) -> models.SessionOut:
 
 
 def _social_ports() -> social.SocialPorts:
-    app = container()
-    return social.SocialPorts(app.auth, app.identity_providers, app.settings.public_url)
+    deps = container()
+    return social.SocialPorts(deps.auth, deps.identity_providers, deps.settings.public_url)
 
 
 @router.get(

@@ -16,7 +16,7 @@ from slsplay.services.cleanup import clean_up
 @entry_point
 def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
     """Daily: guests' drafts untouched for 30 days go, and half-done deletions are finished."""
-    app = container()
-    cleaned = clean_up(app.store, app.clock)
+    deps = container()
+    cleaned = clean_up(deps.store, deps.clock)
     logger.info("clean-up done", extra=asdict(cleaned))
     return asdict(cleaned)

@@ -24,13 +24,13 @@ def mail_ports() -> MailPorts:
     """What sending email needs, built once per process (by the functions that send)."""
     from slsplay.services.notifications import MailPorts  # noqa: PLC0415  (senders only)
 
-    app = container()
+    deps = container()
     return MailPorts(
-        store=app.store,
-        clock=app.clock,
-        mailer=app.mailer,
-        base_url=app.settings.public_url,
-        mail_from=app.settings.mail_from,
+        store=deps.store,
+        clock=deps.clock,
+        mailer=deps.mailer,
+        base_url=deps.settings.public_url,
+        mail_from=deps.settings.mail_from,
     )
 
 
@@ -39,8 +39,8 @@ def payment_ports() -> PaymentPorts:
     """What selling tickets needs, built once per process (by the functions that sell)."""
     from slsplay.services.tickets import PaymentPorts  # noqa: PLC0415  (sellers only)
 
-    app = container()
-    return PaymentPorts(app.store, app.clock, app.payments, app.settings.public_url)
+    deps = container()
+    return PaymentPorts(deps.store, deps.clock, deps.payments, deps.settings.public_url)
 
 
 def stream_signer() -> StreamSigner:
@@ -48,8 +48,8 @@ def stream_signer() -> StreamSigner:
     Secrets Manager read in the cloud, on first use: only a video with a stream needs it)."""
     from slsplay.services.media import StreamSigner  # noqa: PLC0415
 
-    app = container()
-    return StreamSigner(app.url_secret, app.settings.public_url)
+    deps = container()
+    return StreamSigner(deps.url_secret, deps.settings.public_url)
 
 
 def forget() -> None:

@@ -152,11 +152,11 @@ def execute(event: dict[str, Any]) -> tuple[HTTPStatus, dict[str, Any]]:
 
     query, variables, name, mutations_allowed = _request(event)
     caller, token = _caller(event)
-    app = container()
+    deps = container()
     context = Context(
-        app,
+        deps,
         caller,
-        app.clock.now(),
+        deps.clock.now(),
         stream_signer,
         guest_token=token if caller and caller.is_guest else None,
     )

@@ -53,7 +53,7 @@ def series(event: dict[str, Any], context: Any) -> dict[str, int]:
     from slsplay.handlers.context import container  # noqa: PLC0415
     from slsplay.services import series as monthly  # noqa: PLC0415
 
-    app = container()
-    created = monthly.extend_all(app.store, app.clock)
+    deps = container()
+    created = monthly.extend_all(deps.store, deps.clock)
     logger.info("occurrences created", extra={"occurrences": created})
     return {"created": created}

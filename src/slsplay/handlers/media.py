@@ -58,8 +58,8 @@ def removed(event: DomainEvent) -> None:
 
 def uploaded(key: str) -> None:
     """Process the original that arrived at ``key``."""
-    app = container()
-    done = media.upload_arrived(app.store, app.clock, app.media_processor, key)
+    deps = container()
+    done = media.upload_arrived(deps.store, deps.clock, deps.media_processor, key)
     if done is None:
         logger.info("no upload waits for this file", extra={"key": key})
     else:
@@ -69,13 +69,13 @@ def uploaded(key: str) -> None:
 
 def conversion_ended(event: dict[str, Any]) -> None:
     """A MediaConvert job ended: the video is ready, or failed with a reason."""
-    app = container()
-    ended = app.media_processor.conversion_ended(event)
+    deps = container()
+    ended = deps.media_processor.conversion_ended(event)
     if ended.detail:
         logger.warning("conversion failed", extra={"error": ended.detail})
     media.conversion_ended(
-        app.store,
-        app.clock,
+        deps.store,
+        deps.clock,
         ended.meetup_id,
         ended.media_id,
         processed=ended.processed,

@@ -18,22 +18,22 @@ from slsplay.handlers.context import container, stream_signer
 from slsplay.handlers.http import SECURED, caller, problems
 from slsplay.handlers.presenters import media_out
 from slsplay.services import media
-from slsplay.services.media import Shown
+from slsplay.services.media import MediaWithLinks
 from slsplay.services.views import MeetupView
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
 TAGS = ["media"]
 
 
-def shown_media(view: MeetupView, *, organizer: bool) -> list[Shown]:
+def shown_media(view: MeetupView, *, organizer: bool) -> list[MediaWithLinks]:
     """A meetup's media as one viewer sees them, with URLs signed for them."""
     now = container().clock.now()
     return _shown(media.shown_to(view.media, organizer=organizer, now=now))
 
 
-def _shown(items: tuple[Media, ...]) -> list[Shown]:
-    app = container()
-    return media.links_for(items, app.media, stream_signer, app.clock.now())
+def _shown(items: tuple[Media, ...]) -> list[MediaWithLinks]:
+    deps = container()
+    return media.links_for(items, deps.media, stream_signer, deps.clock.now())
 
 
 @router.post(
@@ -45,11 +45,11 @@ def _shown(items: tuple[Media, ...]) -> list[Shown]:
     summary="Upload a photo or video: a ticket to POST the file straight to storage",
 )
 def request_upload(id: str, body: models.MediaIn) -> Response[models.MediaUploadOut]:
-    app = container()
+    deps = container()
     item, ticket = media.request_upload(
-        app.store,
-        app.clock,
-        app.media,
+        deps.store,
+        deps.clock,
+        deps.media,
         caller(router).user_id,
         id,
         kind=MediaKind(body.kind),
@@ -57,7 +57,7 @@ def request_upload(id: str, body: models.MediaIn) -> Response[models.MediaUpload
         size=body.size,
     )
     out = models.MediaUploadOut(
-        media=media_out(Shown(item, {})),
+        media=media_out(MediaWithLinks(item, {})),
         upload=models.UploadOut(url=ticket.url, fields=ticket.fields),
     )
     return Response(201, "application/json", out)
@@ -99,12 +99,12 @@ def remove_media(id: str, media_id: str) -> Response[None]:
     summary="A video's HLS playlist, its segments signed (the grant comes in stream_url)",
 )
 def stream(meetup_id: str, media_id: str, grant: str, folder: str, name: str) -> Response[Any]:
-    app = container()
+    deps = container()
     playlist = media.stream_file(
-        app.store,
-        app.media,
+        deps.store,
+        deps.media,
         stream_signer(),
-        app.clock.now(),
+        deps.clock.now(),
         meetup_id=meetup_id,
         media_id=media_id,
         grant=grant,

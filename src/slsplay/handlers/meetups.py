@@ -80,8 +80,8 @@ def _version_of(if_match: str | None) -> int | None:
     summary="Plan a meetup (a draft)",
 )
 def create_meetup(body: models.MeetupCreate) -> Response[models.MeetupOut]:
-    app = container()
-    view = meetups.plan_meetup(app.store, app.clock, caller(router).user_id, body.model_dump())
+    deps = container()
+    view = meetups.plan_meetup(deps.store, deps.clock, caller(router).user_id, body.model_dump())
     return _meetup(view, 201)
 
 
@@ -112,10 +112,10 @@ def update_meetup(
         Query(description="An occurrence of a series: this one, or this and all future."),
     ] = "this",
 ) -> Response[models.MeetupOut]:
-    app = container()
+    deps = container()
     view = meetups.edit_meetup(
-        app.store,
-        app.clock,
+        deps.store,
+        deps.clock,
         caller(router).user_id,
         id,
         body.model_dump(exclude_unset=True),
@@ -134,8 +134,8 @@ def update_meetup(
     summary="Delete a draft",
 )
 def delete_meetup(id: str) -> Response[None]:
-    app = container()
-    meetups.delete_meetup(app.store, app.clock, caller(router).user_id, id)
+    deps = container()
+    meetups.delete_meetup(deps.store, deps.clock, caller(router).user_id, id)
     return Response(204)
 
 
@@ -150,8 +150,8 @@ def delete_meetup(id: str) -> Response[None]:
     ),
 )
 def publish_meetup(id: str) -> Response[models.MeetupOut]:
-    app = container()
-    view = meetups.publish_meetup(app.store, app.clock, caller(router).user_id, id)
+    deps = container()
+    view = meetups.publish_meetup(deps.store, deps.clock, caller(router).user_id, id)
     return _meetup(view)
 
 
@@ -163,8 +163,8 @@ def publish_meetup(id: str) -> Response[models.MeetupOut]:
     summary="Cancel; everyone is told",
 )
 def cancel_meetup(id: str) -> Response[models.MeetupOut]:
-    app = container()
-    view = meetups.cancel_meetup(app.store, app.clock, caller(router).user_id, id)
+    deps = container()
+    view = meetups.cancel_meetup(deps.store, deps.clock, caller(router).user_id, id)
     return _meetup(view)
 
 
@@ -177,10 +177,10 @@ def cancel_meetup(id: str) -> Response[models.MeetupOut]:
     summary="Invite people by email (nobody twice)",
 )
 def invite_people(id: str, body: models.InviteRequest) -> models.InvitationsOut:
-    app = container()
+    deps = container()
     invited = meetups.invite_people(
-        app.store,
-        app.clock,
+        deps.store,
+        deps.clock,
         caller(router).user_id,
         id,
         [invitee.model_dump() for invitee in body.invitees],
@@ -247,11 +247,11 @@ def list_invitations(
     summary="A fresh personal answer link for one invitee, to share by other means",
 )
 def answer_link(id: str, body: models.AnswerLinkIn) -> models.AnswerLinkOut:
-    app = container()
+    deps = container()
     token, invitation = answers.answer_link(
-        app.store, app.clock, caller(router).user_id, id, body.email
+        deps.store, deps.clock, caller(router).user_id, id, body.email
     )
-    url = f"{app.settings.public_url}/rsvp/{token}"
+    url = f"{deps.settings.public_url}/rsvp/{token}"
     return models.AnswerLinkOut(email=invitation.email, token=token, url=url)
 
 
@@ -280,13 +280,13 @@ def my_meetups(
     cursor: Annotated[str | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> models.MeetupsPage:
-    app, who = container(), caller(router)
+    deps, who = container(), caller(router)
     claims = router.current_event.request_context.authorizer.jwt_claim or {}
     page, next_cursor = views.meetups_of_organizer(
-        app.store, who.user_id, limit=limit, cursor=cursor
+        deps.store, who.user_id, limit=limit, cursor=cursor
     )
-    shown = views.views_of(app.store, page)
-    now = app.clock.now()
+    shown = views.views_of(deps.store, page)
+    now = deps.clock.now()
     return models.MeetupsPage(
         meetups=[
             meetup_out(
@@ -327,8 +327,8 @@ def search_meetups(  # the query string's parameters, each by name
     limit: Annotated[str | None, Query(description="1 to 50 (default 20)")] = None,
     cursor: Annotated[str | None, Query()] = None,
 ) -> models.MeetupsPage:
-    app = container()
-    now = app.clock.now()
+    deps = container()
+    now = deps.clock.now()
     query = discovery.search_query(
         {
             "q": q,
@@ -344,7 +344,7 @@ def search_meetups(  # the query string's parameters, each by name
         },
         now,
     )
-    found, next_cursor = discovery.search_public(app.store, app.search, query)
+    found, next_cursor = discovery.search_public(deps.store, deps.search, query)
     return models.MeetupsPage(
         meetups=[
             meetup_out(v, now, viewer_id=None, media=meetup_media.shown_media(v, organizer=False))
@@ -362,9 +362,9 @@ def search_meetups(  # the query string's parameters, each by name
     summary="Join a public meetup: an answer link of your own (then answer, or check out)",
 )
 def join_meetup(id: str) -> models.JoinedOut:
-    app = container()
-    joined = discovery.join_public(app.store, app.clock, caller(router).user_id, id)
-    url = f"{app.settings.public_url}/rsvp/{joined.token}"
+    deps = container()
+    joined = discovery.join_public(deps.store, deps.clock, caller(router).user_id, id)
+    url = f"{deps.settings.public_url}/rsvp/{joined.token}"
     return models.JoinedOut(token=joined.token, url=url)
 
 
@@ -375,9 +375,9 @@ def join_meetup(id: str) -> models.JoinedOut:
     summary="What an invitee sees from their answer link",
 )
 def view_invitation(token: str) -> models.RsvpOut:
-    app = container()
-    invitation, view = answers.open_answer_link(app.store, app.clock, token)
-    ticket = answers.ticket_of(app.store, invitation)
+    deps = container()
+    invitation, view = answers.open_answer_link(deps.store, deps.clock, token)
+    ticket = answers.ticket_of(deps.store, invitation)
     return _answer(invitation, view, ticket)
 
 
@@ -388,16 +388,16 @@ def view_invitation(token: str) -> models.RsvpOut:
     summary="Answer: attending or declined (until the start; a paid meetup: checkout)",
 )
 def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
-    app = container()
+    deps = container()
     invitation, view = answers.answer_by_link(
-        app.store,
-        app.clock,
+        deps.store,
+        deps.clock,
         token,
         Answer(body.response),
         forfeit_ticket=body.forfeit_ticket,
         scope=body.scope,
     )
-    ticket = answers.ticket_of(app.store, invitation)
+    ticket = answers.ticket_of(deps.store, invitation)
     return _answer(invitation, view, ticket)
 
 
@@ -445,8 +445,8 @@ def unsubscribe_page(token: str) -> Response[str]:
     summary="Unsubscribe from a meetup's emails (RFC 8058 one-click, or the page's button)",
 )
 def unsubscribe(token: str) -> Response[str]:
-    app = container()
-    invitation, meetup = answers.unsubscribe_by_link(app.store, app.clock, token)
+    deps = container()
+    invitation, meetup = answers.unsubscribe_by_link(deps.store, deps.clock, token)
     accept = router.current_event.headers.get("accept") or ""
     if "text/html" in accept:  # the page's form, in a browser
         title, email = meetup.details.title, invitation.email

@@ -43,8 +43,8 @@ def deliver(record: SQSRecord) -> None:
 
 
 def _queue() -> Queue:
-    app = container()
-    return app.queue(app.settings.queue_url("NOTIFIER"))
+    deps = container()
+    return deps.queue(deps.settings.queue_url("NOTIFIER"))
 
 
 @entry_point

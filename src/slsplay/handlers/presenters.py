@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # what the presenters take, only named in their signatures
     from slsplay.domain.tickets import Balance, LedgerEntry, Ticket
     from slsplay.domain.users import User
     from slsplay.services.auth import Session
-    from slsplay.services.media import Shown
+    from slsplay.services.media import MediaWithLinks
     from slsplay.services.tickets import Checkout, Statement
     from slsplay.services.views import MeetupView, Occurrence
 
@@ -69,7 +69,7 @@ def meetup_out(
     viewer_id: str | None,
     invitation: Invitation | None = None,
     organizer_name: str | None = None,
-    media: Sequence[Shown] = (),
+    media: Sequence[MediaWithLinks] = (),
 ) -> MeetupOut:
     """A meetup as its viewer may see it: the join link only for organizer and attendees,
     and ``media`` as ``services.media.links_for`` signed them for this viewer."""
@@ -122,7 +122,7 @@ def _series_ref(view: MeetupView) -> SeriesRefOut | None:
     )
 
 
-def media_out(shown: Shown) -> MediaOut:
+def media_out(shown: MediaWithLinks) -> MediaOut:
     """A photo or video with the signed URLs of its renditions."""
     media = shown.media
     return MediaOut(
@@ -185,7 +185,7 @@ def rsvp_out(
     now: datetime,
     *,
     ticket: Ticket | None = None,
-    media: Sequence[Shown] = (),
+    media: Sequence[MediaWithLinks] = (),
 ) -> RsvpOut:
     """What an invitee sees: the meetup (with ``media`` as signed for them), their answer,
     and for a paid meetup what a ticket costs and their ticket."""

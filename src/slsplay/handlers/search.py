@@ -31,8 +31,8 @@ def reindex(record: SQSRecord) -> None:
     event = from_message(json.loads(record.body))
     if not isinstance(event, MeetupChanged):
         raise ValueError(f"the search function does not take {event.name!r}")
-    app = container()
-    discovery.index_meetup(app.store, app.search, event.meetup_id)
+    deps = container()
+    discovery.index_meetup(deps.store, deps.search, event.meetup_id)
 
 
 @entry_point

@@ -57,8 +57,8 @@ processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 
 def _queue(consumer: str) -> Queue:
-    app = container()
-    return app.queue(app.settings.queue_url(consumer))
+    deps = container()
+    return deps.queue(deps.settings.queue_url(consumer))
 
 
 def forward(record: DynamoDBRecord) -> None:

@@ -22,7 +22,7 @@ from urllib.parse import quote_plus
 
 from slsplay.adapters.local.file_media import FileMediaStorage
 from slsplay.local.template import Stack, TemplateError
-from slsplay.ports import Readable, StoredObject
+from slsplay.ports import ByteStream, StoredObject
 
 logger = logging.getLogger("slsplay.local")
 
@@ -81,7 +81,7 @@ class LocalBucket:
     def upload(
         self,
         fields: Mapping[str, str],
-        file: Readable | None,
+        file: ByteStream | None,
         *,
         content_length: int | None = None,
         source_ip: str = "127.0.0.1",

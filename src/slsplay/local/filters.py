@@ -272,13 +272,13 @@ def _matches_leaf(matchers: list[Any], values: list[Any]) -> bool:
 
 def _matches_value(matcher: Any, value: Any) -> bool:
     if not isinstance(matcher, dict):
-        return _same(matcher, value)
+        return _equals_exactly(matcher, value)
     ((operator, argument),) = matcher.items()
     if operator == "numeric":
         return _is_number(value) and _in_range(argument, float(value))
     if operator == "anything-but":
         excluded = argument if isinstance(argument, list) else [argument]
-        return not any(_same(other, value) for other in excluded)
+        return not any(_equals_exactly(other, value) for other in excluded)
     if not isinstance(value, str):
         return False
     if operator == "prefix":
@@ -296,7 +296,7 @@ def _in_range(argument: list[Any], value: float) -> bool:
     )
 
 
-def _same(expected: Any, value: Any) -> bool:
+def _equals_exactly(expected: Any, value: Any) -> bool:
     """An exact match: the same type, and for numbers the same text."""
     if expected is None or isinstance(expected, bool):
         return value is expected

@@ -436,33 +436,33 @@ class Pumps:
 # the value asks for nothing the pumps leave out, else ("refused", why) for a setting they
 # cannot honour (an error at startup) or ("ignored", why) for one whose absence changes
 # nothing a function could notice (a line in the log).
-_Verdict = tuple[Literal["refused", "ignored"], str] | None
+_SettingCheck = tuple[Literal["refused", "ignored"], str] | None
 
 
-def _refuse_tumbling_window(value: Any) -> _Verdict:
+def _refuse_tumbling_window(value: Any) -> _SettingCheck:
     if int(value) == 0:
         return None
     return "refused", "the pumps keep no window state between invocations"
 
 
-def _refuse_record_age(value: Any) -> _Verdict:
+def _refuse_record_age(value: Any) -> _SettingCheck:
     if int(value) == -1:
         return None
     return "refused", "the pumps never skip a record for its age"
 
 
-def _refuse_timestamp(value: Any) -> _Verdict:
+def _refuse_timestamp(value: Any) -> _SettingCheck:
     return "refused", "DynamoDB Streams start at TRIM_HORIZON or LATEST only"
 
 
-def _parallelization(value: Any) -> _Verdict:
+def _parallelization(value: Any) -> _SettingCheck:
     if int(value) <= 1:
         return None
     # Lambda keeps each item's records in order across its batches, as one batch at a time does.
     return "ignored", "one batch at a time locally, each item's records in order as in the cloud"
 
 
-_EVENT_PROPERTIES: dict[str, dict[str, Callable[[Any], _Verdict] | None]] = {
+_EVENT_PROPERTIES: dict[str, dict[str, Callable[[Any], _SettingCheck] | None]] = {
     "DynamoDB": {
         "Stream": None,
         "StartingPosition": None,

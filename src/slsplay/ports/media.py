@@ -32,7 +32,7 @@ class StoredObject:
     etag: str  # without quotes; the MD5 of the content for a file sent in one piece
 
 
-class Readable(Protocol):
+class ByteStream(Protocol):
     """A binary stream being read (a file, or the body of an S3 object)."""
 
     def read(self, size: int = -1, /) -> bytes:
@@ -73,7 +73,7 @@ class MediaStorage(Protocol):
         """What is stored at ``key``, or ``None``."""
         ...
 
-    def open(self, key: str) -> AbstractContextManager[Readable]:
+    def open(self, key: str) -> AbstractContextManager[ByteStream]:
         """The file as a stream, for reading its start or all of it without holding it."""
         ...
 

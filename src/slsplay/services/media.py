@@ -199,7 +199,7 @@ def _end(
 
 
 @dataclass(frozen=True)
-class Shown:
+class MediaWithLinks:
     """A photo or video as one viewer gets it: signed URLs for each rendition."""
 
     media: Media
@@ -255,7 +255,7 @@ def links_for(
     storage: MediaStorage,
     signer: Callable[[], StreamSigner],
     now: datetime,
-) -> list[Shown]:
+) -> list[MediaWithLinks]:
     """Signed URLs of each ready rendition, valid for ``VIEW_EXPIRES_IN``. ``signer`` is
     asked for only when a video has a stream (its key may take a call to fetch)."""
     expires_at = now + timedelta(seconds=VIEW_EXPIRES_IN)
@@ -269,7 +269,7 @@ def links_for(
         stream, stream_url = item.stream, None
         if stream is not None:
             stream_url = urls[stream.name] = signer().url(item, stream.name, expires_at)
-        shown.append(Shown(item, urls, stream_url))
+        shown.append(MediaWithLinks(item, urls, stream_url))
     return shown
 
 

@@ -30,8 +30,8 @@ from slsplay.adapters.media_storage import (
 from slsplay.ports import (
     DOWNLOAD_EXPIRES_IN,
     UPLOAD_EXPIRES_IN,
+    ByteStream,
     ObjectNotFound,
-    Readable,
     StoredObject,
     UploadTicket,
 )
@@ -114,13 +114,13 @@ class S3MediaStorage:
             etag=head["ETag"].strip('"'),
         )
 
-    def open(self, key: str) -> AbstractContextManager[Readable]:
+    def open(self, key: str) -> AbstractContextManager[ByteStream]:
         """The object's body as a stream, closed (its connection released) on leaving."""
         check_key(key)
         return self._body(key)
 
     @contextmanager
-    def _body(self, key: str) -> Iterator[Readable]:
+    def _body(self, key: str) -> Iterator[ByteStream]:
         try:
             body = self.s3.get_object(Bucket=self.bucket, Key=key)["Body"]
         except ClientError as e:

@@ -42,10 +42,10 @@ from slsplay.adapters.media_storage import (
 from slsplay.ports import (
     DOWNLOAD_EXPIRES_IN,
     UPLOAD_EXPIRES_IN,
+    ByteStream,
     Clock,
     InvalidKey,
     ObjectNotFound,
-    Readable,
     StoredObject,
     UploadTicket,
 )
@@ -190,7 +190,7 @@ class FileMediaStorage:
     def accept_upload(
         self,
         fields: Mapping[str, str],
-        file: Readable | None,
+        file: ByteStream | None,
         content_length: int | None = None,
     ) -> str:
         """Store the ``file`` of an upload form posted with ``fields`` if S3 would; answers the
@@ -261,12 +261,12 @@ class FileMediaStorage:
             etag=str(meta["etag"]) if "etag" in meta else _md5_of(path),
         )
 
-    def open(self, key: str) -> AbstractContextManager[Readable]:
+    def open(self, key: str) -> AbstractContextManager[ByteStream]:
         """The file, open for reading."""
         return self._opened(self._path(key))
 
     @contextmanager
-    def _opened(self, path: Path) -> Iterator[Readable]:
+    def _opened(self, path: Path) -> Iterator[ByteStream]:
         try:
             stream = path.open("rb")
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError) as e:
@@ -469,7 +469,7 @@ def _temporary_beside(target: Path) -> Path:
     raise FileNotFoundError(target.parent)
 
 
-def _copy(source: Readable, out: IO[bytes], limit: int | None = None) -> tuple[int, str]:
+def _copy(source: ByteStream, out: IO[bytes], limit: int | None = None) -> tuple[int, str]:
     """Copy chunk by chunk, reading at most ``limit`` bytes; answers the size and MD5."""
     digest = hashlib.md5(usedforsecurity=False)
     size = 0

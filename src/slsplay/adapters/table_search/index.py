@@ -187,7 +187,12 @@ class TableSearchIndex:
         condition: Condition = NotExists() if old.version is None else Equals("version", version)
         doc = self._doc_item(meetup_id, new, target, version + 1, pending=False)
         keys = self._keys_item(meetup_id, new, target)
-        if not changes and old.doc is not None and _same(old.doc, doc) and old.keys == keys:
+        if (
+            not changes
+            and old.doc is not None
+            and _same_but_version(old.doc, doc)
+            and old.keys == keys
+        ):
             return
         if len(changes) + 2 <= MAX_TRANSACTION_OPS:
             last: list[TransactionOp] = [Put(doc, condition)]
@@ -537,7 +542,7 @@ def _having(items: Iterable[Item], word: str) -> list[Item]:
     return [item for item in items if any(t.startswith(word) for t in item.get("t", ()))]
 
 
-def _same(old: Item, new: Item) -> bool:
+def _same_but_version(old: Item, new: Item) -> bool:
     """Whether two docs differ in nothing but their version."""
     return {k: v for k, v in old.items() if k != "version"} == {
         k: v for k, v in new.items() if k != "version"

@@ -12,7 +12,7 @@ from slsplay.graphql.mutations.payloads import DeletePayload
 from slsplay.graphql.relay import local_meetup_id, to_global_id
 from slsplay.graphql.types.media import Media, MediaKindChoice, to_media
 from slsplay.services import media
-from slsplay.services.media import Shown
+from slsplay.services.media import MediaWithLinks
 
 
 @strawberry.input
@@ -61,7 +61,7 @@ class MediaMutations:
                 size=input.size,
             )
             fields = [FormField(name=k, value=v) for k, v in ticket.fields.items()]
-            return to_media(Shown(item, {})), UploadForm(url=ticket.url, fields=fields)
+            return to_media(MediaWithLinks(item, {})), UploadForm(url=ticket.url, fields=fields)
 
         made, errors = attempt(request)
         if made is None:

@@ -11,7 +11,7 @@ from slsplay.domain.media import Media as DomainMedia
 from slsplay.graphql.context import Context
 from slsplay.graphql.relay import to_global_id
 from slsplay.services import media
-from slsplay.services.media import Shown
+from slsplay.services.media import MediaWithLinks
 
 
 @strawberry.enum
@@ -54,7 +54,7 @@ class Media:
     updated_at: datetime
 
 
-def to_media(shown: Shown) -> Media:
+def to_media(shown: MediaWithLinks) -> Media:
     """A photo or video with its signed links, as the schema shows it."""
     item = shown.media
     renditions = [
