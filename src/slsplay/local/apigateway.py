@@ -117,7 +117,7 @@ def aws_endpoint_environment(endpoint: str) -> dict[str, str]:
 
 class ApiGateway:
     """The template's HTTP API: routes and JWT authorizers in this process, in front of the
-    functions' execution environments (``functions.py``).
+    functions' execution environments (``functions.py``, ``environments.py``).
 
     Open it (``with gateway:`` or ``open()``) before the first request: that gives this
     process the AWS endpoint and credentials of the runtime's overrides, for its own calls

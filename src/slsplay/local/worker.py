@@ -1,6 +1,6 @@
 """One execution environment of a Lambda function: a process that runs one invocation at a time.
 
-``functions.py`` forks each environment from a server process (multiprocessing's
+``environments.py`` forks each environment from a server process (multiprocessing's
 forkserver) that has imported the libraries the handlers share (``PRELOADED``, the layer's
 heaviest), so that a cold start costs the function's own imports, not the interpreter's and
 Powertools' again. The new process takes exactly the function's environment (its template

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from slsplay.domain.errors import Conflict, FieldError, InvalidInput, TooManyRequests, Unauthorized
+from slsplay.domain.events import AccountMailRequested
 from slsplay.domain.invitations import normalise_email
 from slsplay.domain.users import User, password_problems
 from slsplay.ids import new_id
@@ -42,7 +43,6 @@ RESET_LIFETIME = timedelta(hours=1)
 CODE_LIFETIME = timedelta(minutes=10)
 CODE_TRIES = 5
 CODE_RESEND_AFTER = timedelta(seconds=30)  # asking again sooner sends nothing new
-ACCOUNT_MAIL = "account_mail"  # the notifier's event for these emails
 
 logger = logging.getLogger(__name__)
 
@@ -360,12 +360,5 @@ def _bad_link() -> InvalidInput:
 def _mail(ports: AuthPorts, purpose: str, to: str, secret: str) -> None:
     if ports.outbox is None:
         raise RuntimeError("the notifier's queue is not configured for this function")
-    message = {
-        "event": ACCOUNT_MAIL,
-        "id": new_id(),
-        "occurred_at": ports.clock.now().isoformat(),
-        "purpose": purpose,
-        "email": to,
-        "secret": secret,
-    }
-    ports.outbox.send(json.dumps(message), {"event": ACCOUNT_MAIL})
+    requested = AccountMailRequested(new_id(), ports.clock.now(), purpose, to, secret)
+    ports.outbox.send(json.dumps(requested.to_message()), {"event": requested.name})
