@@ -50,6 +50,7 @@ from slsplay.local.sqs_events import sqs_event
 from slsplay.local.streams import stream_event
 from slsplay.ports import Change, QueueMessage
 from slsplay.services import meetups
+from slsplay.services.bundles import StoreAndClock
 from slsplay.store.changes import events_of
 from slsplay.store.schema import TABLE
 
@@ -195,8 +196,10 @@ def invitation_change() -> Change:
             "join_url": "https://meet.example.com/cold",
         }
         clock = SystemClock()
-        meetup = meetups.plan_meetup(store, clock, "user-bench", values).meetup
-        meetups.invite_people(store, clock, "user-bench", meetup.id, [{"email": "a@example.com"}])
+        meetup = meetups.plan_meetup(StoreAndClock(store, clock), "user-bench", values).meetup
+        meetups.invite_people(
+            StoreAndClock(store, clock), "user-bench", meetup.id, [{"email": "a@example.com"}]
+        )
         changes = store.changes(limit=100).changes
         store.close()
     # The one change that stands for a domain event: InvitationAdded.

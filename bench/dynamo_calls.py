@@ -49,6 +49,7 @@ from slsplay.local.routes import Route
 from slsplay.local.template import Stack
 from slsplay.ports import Check, ItemStore, TransactionOp
 from slsplay.services import answers, meetups
+from slsplay.services.bundles import StoreAndClock
 from slsplay.services.meetups import MAX_INVITEES_PER_REQUEST
 from slsplay.store.schema import TABLE
 
@@ -183,27 +184,29 @@ def build_world(client: Client, store: ItemStore, label: str, size: Size) -> Wor
     clock = SystemClock()
 
     def meetup(organizer_id: str, title: str, invitees: int = 0) -> str:
-        meetup_id = meetups.plan_meetup(store, clock, organizer_id, meetup_values(title)).meetup.id
+        meetup_id = meetups.plan_meetup(
+            StoreAndClock(store, clock), organizer_id, meetup_values(title)
+        ).meetup.id
         emails = [{"email": f"{title}-{i}@example.com"} for i in range(invitees)]
         for start in range(0, invitees, MAX_INVITEES_PER_REQUEST):
             batch = emails[start : start + MAX_INVITEES_PER_REQUEST]
-            meetups.invite_people(store, clock, organizer_id, meetup_id, batch)
+            meetups.invite_people(StoreAndClock(store, clock), organizer_id, meetup_id, batch)
         return meetup_id
 
     host = sign_up(client, f"host-{label}@example.com", "Host")
     host_id, world.host = host["user"]["id"], host["access_token"]
     world.main = meetup(host_id, f"main-{label}", size.invitees)
-    meetups.publish_meetup(store, clock, signed_up(store, host_id), world.main)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, host_id), world.main)
     for i in range(size.invitees):
         email = f"main-{label}-{i}@example.com"
-        answers.answer_invitation(store, clock, world.main, email, Answer.ATTENDING)
+        answers.answer_invitation(StoreAndClock(store, clock), world.main, email, Answer.ATTENDING)
     world.invitee = f"main-{label}-0@example.com"
     world.answer_token, _ = answers.answer_link(
-        store, clock, host_id, world.main, f"main-{label}-1@example.com"
+        StoreAndClock(store, clock), host_id, world.main, f"main-{label}-1@example.com"
     )
     world.to_publish = meetup(host_id, f"publish-{label}", size.invitees)
     world.to_cancel = meetup(host_id, f"cancel-{label}", size.invitees)
-    meetups.publish_meetup(store, clock, signed_up(store, host_id), world.to_cancel)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, host_id), world.to_cancel)
     world.to_delete = meetup(host_id, f"delete-{label}", size.invitees)
 
     world.planner_email = f"planner-{label}@example.com"

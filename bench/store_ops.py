@@ -29,6 +29,7 @@ from slsplay.domain.invitations import Answer
 from slsplay.local.template import load_template, table_properties
 from slsplay.ports import ItemStore, Key
 from slsplay.services import answers, meetups, views
+from slsplay.services.bundles import StoreAndClock
 from slsplay.store.schema import TABLE
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -86,19 +87,23 @@ def run(name: str, store: ItemStore, n: int) -> None:
         "join_url": "https://meet.example.com/b",
         "capacity": n * 2,
     }
-    meetup_id = meetups.plan_meetup(store, clock, "org", values).meetup.id
+    meetup_id = meetups.plan_meetup(StoreAndClock(store, clock), "org", values).meetup.id
     emails = [{"email": f"p{i}@example.com"} for i in range(n)]
     for start in range(0, n, 500):
-        meetups.invite_people(store, clock, "org", meetup_id, emails[start : start + 500])
-    meetups.publish_meetup(store, clock, signed_up(store, "org"), meetup_id)
+        meetups.invite_people(
+            StoreAndClock(store, clock), "org", meetup_id, emails[start : start + 500]
+        )
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, "org"), meetup_id)
 
     rows = {
         "put (new item)": lambda i: store.put_new({"pk": f"B#{i}", "sk": "X", "v": i}),
         "get": lambda i: store.get(Key(f"B#{i}", "X")),
-        "meetup + counts (query)": lambda i: views.view_meetup(store, meetup_id, "org"),
+        "meetup + counts (query)": lambda i: views.view_meetup(
+            StoreAndClock(store, clock), meetup_id, "org"
+        ),
         "page of 50 invitations": lambda i: store.query(f"MEETUP#{meetup_id}", limit=50),
         "answer (3-item transaction)": lambda i: answers.answer_invitation(
-            store, clock, meetup_id, f"p{i}@example.com", Answer.ATTENDING
+            StoreAndClock(store, clock), meetup_id, f"p{i}@example.com", Answer.ATTENDING
         ),
         "change feed, 100 records": lambda i: store.changes(limit=100),
     }

@@ -51,8 +51,7 @@ def seed(app: Container) -> str | None:
     zone = ZoneInfo("Europe/Berlin")
     tomorrow = app.clock.now().astimezone(zone).date() + timedelta(days=1)
     view = meetups.plan_meetup(
-        app.store,
-        app.clock,
+        app,
         user.id,
         {
             "title": "Founders' fireside chat",
@@ -66,10 +65,10 @@ def seed(app: Container) -> str | None:
         },
     )
     meetup_id = view.meetup.id
-    meetups.invite_people(app.store, app.clock, user.id, meetup_id, DEMO_GUESTS)
-    meetups.publish_meetup(app.store, app.clock, user.id, meetup_id)
+    meetups.invite_people(app, user.id, meetup_id, DEMO_GUESTS)
+    meetups.publish_meetup(app, user.id, meetup_id)
     for email, response in [("grace@example.com", "attending"), ("alan@example.com", "declined")]:
-        answers.answer_invitation(app.store, app.clock, meetup_id, email, Answer(response))
+        answers.answer_invitation(app, meetup_id, email, Answer(response))
     return meetup_id
 
 
@@ -80,9 +79,9 @@ def list_meetups(app: Container, organizer_email: str) -> list[str]:
         return [f"no account for {organizer_email}"]
     lines, cursor = [], None
     while True:
-        page, cursor = views.meetups_of_organizer(app.store, user.id, cursor=cursor)
+        page, cursor = views.meetups_of_organizer(app, user.id, cursor=cursor)
         for meetup in page:
-            counts = views.view_meetup(app.store, meetup.id, user.id).counts
+            counts = views.view_meetup(app, meetup.id, user.id).counts
             local = meetup.starts_at.astimezone(ZoneInfo(meetup.details.timezone))
             lines.append(
                 f"{local:%Y-%m-%d %H:%M} {meetup.details.timezone:<16} "

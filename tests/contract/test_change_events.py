@@ -15,6 +15,7 @@ from slsplay.domain.events import (
 from slsplay.domain.invitations import Answer
 from slsplay.ports import Change, ItemStore
 from slsplay.services import answers, meetups
+from slsplay.services.bundles import StoreAndClock
 from slsplay.store.changes import events_of
 from tests.support.clock import START, FakeClock
 from tests.support.meetups import signed_up
@@ -36,8 +37,7 @@ def all_changes(store: ItemStore) -> list[Change]:
 def test_a_meetups_life_becomes_the_events_consumers_act_on(store: ItemStore) -> None:
     clock = FakeClock()
     meetup_id = meetups.plan_meetup(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         ORGANIZER,
         {
             "title": "Launch",
@@ -47,16 +47,26 @@ def test_a_meetups_life_becomes_the_events_consumers_act_on(store: ItemStore) ->
             "join_url": "https://meet.example.com/l",
         },
     ).meetup.id
-    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "ann@example.com"}])
-    meetups.edit_meetup(store, clock, ORGANIZER, meetup_id, {"title": "Launch night"})
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), meetup_id)
-    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "bob@example.com"}])
-    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Answer.ATTENDING)
-    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Answer.ATTENDING)
-    meetups.edit_meetup(
-        store, clock, ORGANIZER, meetup_id, {"starts_at": START + timedelta(days=4)}
+    meetups.invite_people(
+        StoreAndClock(store, clock), ORGANIZER, meetup_id, [{"email": "ann@example.com"}]
     )
-    meetups.cancel_meetup(store, clock, ORGANIZER, meetup_id)
+    meetups.edit_meetup(
+        StoreAndClock(store, clock), ORGANIZER, meetup_id, {"title": "Launch night"}
+    )
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), meetup_id)
+    meetups.invite_people(
+        StoreAndClock(store, clock), ORGANIZER, meetup_id, [{"email": "bob@example.com"}]
+    )
+    answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "ann@example.com", Answer.ATTENDING
+    )
+    answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "ann@example.com", Answer.ATTENDING
+    )
+    meetups.edit_meetup(
+        StoreAndClock(store, clock), ORGANIZER, meetup_id, {"starts_at": START + timedelta(days=4)}
+    )
+    meetups.cancel_meetup(StoreAndClock(store, clock), ORGANIZER, meetup_id)
 
     # What the notifier hears of (the search index hears of attendance too: see below).
     events = [
@@ -86,8 +96,7 @@ def test_a_meetups_life_becomes_the_events_consumers_act_on(store: ItemStore) ->
 def test_reading_the_same_changes_again_gives_the_same_event_ids(store: ItemStore) -> None:
     clock = FakeClock()
     meetup_id = meetups.plan_meetup(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         ORGANIZER,
         {
             "title": "Replay",
@@ -97,8 +106,10 @@ def test_reading_the_same_changes_again_gives_the_same_event_ids(store: ItemStor
             "join_url": "https://meet.example.com/r",
         },
     ).meetup.id
-    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "ann@example.com"}])
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), meetup_id)
+    meetups.invite_people(
+        StoreAndClock(store, clock), ORGANIZER, meetup_id, [{"email": "ann@example.com"}]
+    )
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), meetup_id)
 
     first = [e.id for c in all_changes(store) for e in events_of(c)]
     again = [e.id for c in all_changes(store) for e in events_of(c)]
@@ -112,8 +123,7 @@ def test_the_search_index_hears_of_every_change_of_a_public_meetup_and_of_attend
 ) -> None:
     clock = FakeClock()
     public = meetups.plan_meetup(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         ORGANIZER,
         {
             "title": "Open house",
@@ -124,11 +134,15 @@ def test_the_search_index_hears_of_every_change_of_a_public_meetup_and_of_attend
             "visibility": "public",
         },
     ).meetup.id
-    meetups.invite_people(store, clock, ORGANIZER, public, [{"email": "ann@example.com"}])
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), public)
-    answers.answer_invitation(store, clock, public, "ann@example.com", Answer.ATTENDING)
-    meetups.edit_meetup(store, clock, ORGANIZER, public, {"visibility": "private"})
-    meetups.edit_meetup(store, clock, ORGANIZER, public, {"title": "Closed house"})
+    meetups.invite_people(
+        StoreAndClock(store, clock), ORGANIZER, public, [{"email": "ann@example.com"}]
+    )
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), public)
+    answers.answer_invitation(
+        StoreAndClock(store, clock), public, "ann@example.com", Answer.ATTENDING
+    )
+    meetups.edit_meetup(StoreAndClock(store, clock), ORGANIZER, public, {"visibility": "private"})
+    meetups.edit_meetup(StoreAndClock(store, clock), ORGANIZER, public, {"title": "Closed house"})
 
     changed = [e for c in all_changes(store) for e in events_of(c) if isinstance(e, MeetupChanged)]
 

@@ -13,9 +13,11 @@ from slsplay.domain.media import Media, MediaKind, MediaRejected, MediaStatus, R
 from slsplay.domain.users import User
 from slsplay.ports import ItemStore, Processed, UploadTicket
 from slsplay.services import media, meetups
+from slsplay.services.bundles import StoreAndClock
 from slsplay.store.repositories import MediaRepository, UserRepository
 from tests.support.clock import START, FakeClock
 from tests.support.meetups import signed_up
+from tests.support.ports import GivenPorts
 
 VARIANTS = Processed((Rendition("w320.webp", "image/webp", 320, 240),))
 
@@ -62,14 +64,12 @@ def meetup(store: ItemStore, clock: FakeClock) -> str:
         "duration_minutes": 60,
         "join_url": "https://meet.example.com/d",
     }
-    return meetups.plan_meetup(store, clock, "ada", values).meetup.id
+    return meetups.plan_meetup(StoreAndClock(store, clock), "ada", values).meetup.id
 
 
 def request(store: ItemStore, clock: FakeClock, meetup: str, actor: str = "ada") -> Media:
     item, _ = media.request_upload(
-        store,
-        clock,
-        Storage(),  # type: ignore[arg-type]
+        GivenPorts(store, clock, media=Storage()),
         actor,
         meetup,
         kind=MediaKind.PHOTO,
@@ -84,7 +84,7 @@ def test_the_ticket_takes_exactly_the_declared_type_and_at_most_its_size(
 ) -> None:
     storage = Storage()
     item, _ = media.request_upload(
-        store, clock, storage, "ada", meetup,  # type: ignore[arg-type]
+        GivenPorts(store, clock, media=storage), "ada", meetup,  # type: ignore[arg-type]
         kind=MediaKind.PHOTO, content_type="image/JPEG; charset=x", size=5000,
     )  # fmt: skip
 
@@ -97,9 +97,9 @@ def test_only_the_organizer_uploads_and_not_to_a_cancelled_meetup(
 ) -> None:
     with pytest.raises(NotFound):  # a private draft: others learn nothing of it
         request(store, clock, meetup, actor="eve")
-    meetups.invite_people(store, clock, "ada", meetup, [{"email": "g@example.com"}])
-    meetups.publish_meetup(store, clock, signed_up(store, "ada"), meetup)
-    meetups.cancel_meetup(store, clock, "ada", meetup)
+    meetups.invite_people(StoreAndClock(store, clock), "ada", meetup, [{"email": "g@example.com"}])
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, "ada"), meetup)
+    meetups.cancel_meetup(StoreAndClock(store, clock), "ada", meetup)
     with pytest.raises(Conflict, match="cancelled"):
         request(store, clock, meetup)
     assert MediaRepository(store).of_meetup(meetup) == []
@@ -108,8 +108,8 @@ def test_only_the_organizer_uploads_and_not_to_a_cancelled_meetup(
 def test_a_public_meetup_still_takes_uploads_from_its_organizer_only(
     store: ItemStore, clock: FakeClock, meetup: str
 ) -> None:
-    meetups.edit_meetup(store, clock, "ada", meetup, {"visibility": "public"})
-    meetups.publish_meetup(store, clock, signed_up(store, "ada"), meetup)
+    meetups.edit_meetup(StoreAndClock(store, clock), "ada", meetup, {"visibility": "public"})
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, "ada"), meetup)
 
     with pytest.raises(Forbidden):
         request(store, clock, meetup, actor="eve")
@@ -130,8 +130,12 @@ def test_an_arrived_upload_is_processed_once_even_if_announced_twice(
     item = request(store, clock, meetup)
     processor = Processor()
 
-    first = media.upload_arrived(store, clock, processor, item.upload_key)
-    again = media.upload_arrived(store, clock, processor, item.upload_key)
+    first = media.upload_arrived(
+        GivenPorts(store, clock, media_processor=processor), item.upload_key
+    )
+    again = media.upload_arrived(
+        GivenPorts(store, clock, media_processor=processor), item.upload_key
+    )
 
     assert first is not None
     assert again is not None
@@ -145,7 +149,9 @@ def test_a_file_that_is_not_what_it_claims_ends_failed_and_is_not_retried(
     item = request(store, clock, meetup)
     processor = Processor(MediaRejected("The file is not a JPEG image.", "magic bytes: None"))
 
-    ended = media.upload_arrived(store, clock, processor, item.upload_key)
+    ended = media.upload_arrived(
+        GivenPorts(store, clock, media_processor=processor), item.upload_key
+    )
 
     assert ended is not None
     assert (ended.status, ended.reason) == (MediaStatus.FAILED, "The file is not a JPEG image.")
@@ -156,10 +162,15 @@ def test_a_run_cut_short_leaves_it_processing_and_a_redelivery_finishes_it(
 ) -> None:
     item = request(store, clock, meetup)
     with pytest.raises(RuntimeError):
-        media.upload_arrived(store, clock, Processor(RuntimeError("ffmpeg died")), item.upload_key)
+        media.upload_arrived(
+            GivenPorts(store, clock, media_processor=Processor(RuntimeError("ffmpeg died"))),
+            item.upload_key,
+        )
     assert MediaRepository(store).get(meetup, item.id).status is MediaStatus.PROCESSING
 
-    finished = media.upload_arrived(store, clock, Processor(), item.upload_key)
+    finished = media.upload_arrived(
+        GivenPorts(store, clock, media_processor=Processor()), item.upload_key
+    )
 
     assert finished is not None
     assert finished.status is MediaStatus.READY
@@ -169,13 +180,21 @@ def test_a_job_started_elsewhere_ends_with_its_completion_event_once(
     store: ItemStore, clock: FakeClock, meetup: str
 ) -> None:
     item = request(store, clock, meetup)
-    waiting = media.upload_arrived(store, clock, Processor(None), item.upload_key)
+    waiting = media.upload_arrived(
+        GivenPorts(store, clock, media_processor=Processor(None)), item.upload_key
+    )
     assert waiting is not None
     assert waiting.status is MediaStatus.PROCESSING
 
-    done = media.conversion_ended(store, clock, meetup, item.id, processed=VARIANTS, reason=None)
+    done = media.conversion_ended(
+        StoreAndClock(store, clock), meetup, item.id, processed=VARIANTS, reason=None
+    )
     late_error = media.conversion_ended(
-        store, clock, meetup, item.id, processed=None, reason="The video could not be converted."
+        StoreAndClock(store, clock),
+        meetup,
+        item.id,
+        processed=None,
+        reason="The video could not be converted.",
     )
 
     assert done is not None
@@ -187,12 +206,25 @@ def test_a_file_nobody_asked_for_or_for_removed_media_is_ignored(
     store: ItemStore, clock: FakeClock, meetup: str
 ) -> None:
     item = request(store, clock, meetup)
-    media.remove_media(store, "ada", meetup, item.id)
+    media.remove_media(StoreAndClock(store, clock), "ada", meetup, item.id)
     processor = Processor()
 
-    assert media.upload_arrived(store, clock, processor, item.upload_key) is None
-    assert media.upload_arrived(store, clock, processor, "meetups/x/media/y/w320.webp") is None
-    assert media.upload_arrived(store, clock, processor, "../../etc/original") is None
+    assert (
+        media.upload_arrived(GivenPorts(store, clock, media_processor=processor), item.upload_key)
+        is None
+    )
+    assert (
+        media.upload_arrived(
+            GivenPorts(store, clock, media_processor=processor), "meetups/x/media/y/w320.webp"
+        )
+        is None
+    )
+    assert (
+        media.upload_arrived(
+            GivenPorts(store, clock, media_processor=processor), "../../etc/original"
+        )
+        is None
+    )
     assert processor.runs == 0
 
 
@@ -200,10 +232,12 @@ def test_a_converted_video_longer_than_ten_minutes_ends_failed(
     store: ItemStore, clock: FakeClock, meetup: str
 ) -> None:
     item = request(store, clock, meetup)
-    media.upload_arrived(store, clock, Processor(None), item.upload_key)
+    media.upload_arrived(GivenPorts(store, clock, media_processor=Processor(None)), item.upload_key)
     long_one = Processed((Rendition("720p.mp4", "video/mp4", 1280, 720),), 601.0)
 
-    ended = media.conversion_ended(store, clock, meetup, item.id, processed=long_one, reason=None)
+    ended = media.conversion_ended(
+        StoreAndClock(store, clock), meetup, item.id, processed=long_one, reason=None
+    )
 
     assert ended is not None
     assert (ended.status, ended.reason) == (

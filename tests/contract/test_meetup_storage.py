@@ -28,6 +28,7 @@ from slsplay.domain.meetups import MeetupStatus
 from slsplay.domain.users import User
 from slsplay.ports import Delete, ItemStore, Key, Put
 from slsplay.services import answers, meetups, views
+from slsplay.services.bundles import StoreAndClock
 from slsplay.store import records
 from slsplay.store.repositories import (
     InvitationRepository,
@@ -59,27 +60,27 @@ def clock() -> FakeClock:
 
 
 def published(store: ItemStore, clock: FakeClock, **changes: object) -> str:
-    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values(**changes)).meetup.id
+    meetup_id = meetups.plan_meetup(
+        StoreAndClock(store, clock), ORGANIZER, values(**changes)
+    ).meetup.id
     meetups.invite_people(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         ORGANIZER,
         meetup_id,
         [{"email": "ann@example.com"}, {"email": "bob@example.com"}, {"email": "cy@example.com"}],
     )
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), meetup_id)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), meetup_id)
     return meetup_id
 
 
 def test_a_planned_meetup_reads_back_with_zero_counts(store: ItemStore, clock: FakeClock) -> None:
     planned = meetups.plan_meetup(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         ORGANIZER,
         values(capacity=10, price={"amount_minor": 2500, "currency": "EUR"}),
     )
 
-    seen = views.view_meetup(store, planned.meetup.id, ORGANIZER)
+    seen = views.view_meetup(StoreAndClock(store, clock), planned.meetup.id, ORGANIZER)
 
     assert seen.meetup == planned.meetup
     assert (seen.counts.invited, seen.counts.attending, seen.counts.declined) == (0, 0, 0)
@@ -87,23 +88,32 @@ def test_a_planned_meetup_reads_back_with_zero_counts(store: ItemStore, clock: F
 
 def test_an_unknown_meetup_is_not_found(store: ItemStore) -> None:
     with pytest.raises(NotFound):
-        views.view_meetup(store, "no-such-meetup", ORGANIZER)
+        views.view_meetup(StoreAndClock(store, clock), "no-such-meetup", ORGANIZER)
 
 
 def test_the_whole_journey_from_draft_to_attendee_list(store: ItemStore, clock: FakeClock) -> None:
     meetup_id = published(store, clock, capacity=2)
 
     clock.advance(minutes=5)
-    answers.answer_invitation(store, clock, meetup_id, "bob@example.com", Answer.ATTENDING)
+    answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "bob@example.com", Answer.ATTENDING
+    )
     clock.advance(minutes=5)
-    answers.answer_invitation(store, clock, meetup_id, "ANN@example.com ", Answer.ATTENDING)
-    answers.answer_invitation(store, clock, meetup_id, "cy@example.com", Answer.DECLINED)
+    answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "ANN@example.com ", Answer.ATTENDING
+    )
+    answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "cy@example.com", Answer.DECLINED
+    )
 
-    attendees = meetups.attendees_of(store, ORGANIZER, meetup_id)
-    counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
+    attendees = meetups.attendees_of(StoreAndClock(store, clock), ORGANIZER, meetup_id)
+    counts = views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts
     assert [a.email for a in attendees] == ["bob@example.com", "ann@example.com"]
     assert (counts.invited, counts.attending, counts.declined) == (3, 2, 1)
-    assert views.view_meetup(store, meetup_id, ORGANIZER).meetup.status is MeetupStatus.PUBLISHED
+    assert (
+        views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).meetup.status
+        is MeetupStatus.PUBLISHED
+    )
 
 
 def test_two_people_racing_for_the_last_seat_cannot_both_get_it(
@@ -125,7 +135,9 @@ def test_two_people_racing_for_the_last_seat_cannot_both_get_it(
         repository.save_answer(meetup, bob, 1, counts, bob_after)
 
     assert refused.value.code == "capacity_reached"
-    assert views.view_meetup(store, meetup_id, ORGANIZER).counts.attending == 1
+    assert (
+        views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts.attending == 1
+    )
     assert repository.get(meetup_id, "bob@example.com").response is Answer.NONE
 
 
@@ -133,25 +145,35 @@ def test_a_full_meetup_keeps_a_waiting_list_and_a_freed_seat_goes_to_the_first_i
     store: ItemStore, clock: FakeClock
 ) -> None:
     meetup_id = published(store, clock, capacity=1)
-    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Answer.ATTENDING)
+    answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "ann@example.com", Answer.ATTENDING
+    )
     clock.advance(seconds=1)
-    bob, _ = answers.answer_invitation(store, clock, meetup_id, "bob@example.com", Answer.ATTENDING)
+    bob, _ = answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "bob@example.com", Answer.ATTENDING
+    )
     clock.advance(seconds=1)
-    cy, _ = answers.answer_invitation(store, clock, meetup_id, "cy@example.com", Answer.ATTENDING)
+    cy, _ = answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "cy@example.com", Answer.ATTENDING
+    )
     assert (bob.response, cy.response) == (Answer.WAITLISTED, Answer.WAITLISTED)
-    line = answers.waiting_list_of(store, ORGANIZER, meetup_id)
+    line = answers.waiting_list_of(StoreAndClock(store, clock), ORGANIZER, meetup_id)
     assert [i.email for i in line] == ["bob@example.com", "cy@example.com"]
 
-    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Answer.DECLINED)
-    promoted = answers.promote_from_waiting_list(store, clock, meetup_id)
+    answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "ann@example.com", Answer.DECLINED
+    )
+    promoted = answers.promote_from_waiting_list(StoreAndClock(store, clock), meetup_id)
 
     assert [i.email for i in promoted] == ["bob@example.com"]
-    assert [i.email for i in answers.waiting_list_of(store, ORGANIZER, meetup_id)] == [
-        "cy@example.com"
-    ]
-    counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
+    assert [
+        i.email for i in answers.waiting_list_of(StoreAndClock(store, clock), ORGANIZER, meetup_id)
+    ] == ["cy@example.com"]
+    counts = views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts
     assert (counts.attending, counts.declined, counts.waitlisted) == (1, 1, 1)
-    assert answers.promote_from_waiting_list(store, clock, meetup_id) == []  # no seat left
+    assert (
+        answers.promote_from_waiting_list(StoreAndClock(store, clock), meetup_id) == []
+    )  # no seat left
 
 
 def test_many_racing_for_few_seats_seat_exactly_the_capacity_and_line_up_the_rest(
@@ -165,14 +187,16 @@ def test_many_racing_for_few_seats_seat_exactly_the_capacity_and_line_up_the_res
     )
     meetup_id = published(store, clock, capacity=3)
     people = [f"p{n}@example.com" for n in range(12)]
-    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": e} for e in people])
+    meetups.invite_people(
+        StoreAndClock(store, clock), ORGANIZER, meetup_id, [{"email": e} for e in people]
+    )
     given: list[Answer] = []
 
     def attend(email: str) -> None:
         for _ in range(20):  # an answer that lost a race on the same invitation tries again
             try:
                 invitation, _ = answers.answer_invitation(
-                    store, clock, meetup_id, email, Answer.ATTENDING
+                    StoreAndClock(store, clock), meetup_id, email, Answer.ATTENDING
                 )
             except VersionConflict:
                 continue
@@ -186,9 +210,9 @@ def test_many_racing_for_few_seats_seat_exactly_the_capacity_and_line_up_the_res
     for thread in threads:
         thread.join(timeout=60)
 
-    counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
-    attending = meetups.attendees_of(store, ORGANIZER, meetup_id)
-    line = answers.waiting_list_of(store, ORGANIZER, meetup_id)
+    counts = views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts
+    attending = meetups.attendees_of(StoreAndClock(store, clock), ORGANIZER, meetup_id)
+    line = answers.waiting_list_of(StoreAndClock(store, clock), ORGANIZER, meetup_id)
     assert sorted(given) == sorted([Answer.ATTENDING] * 3 + [Answer.WAITLISTED] * 9)
     assert (counts.attending, counts.waitlisted) == (3, 9)
     assert len(attending) == 3
@@ -212,7 +236,7 @@ def test_an_answer_racing_with_a_change_of_answer_is_a_version_conflict(
     with pytest.raises(VersionConflict):
         repository.save_answer(meetup, second, 1, counts, second_counts)
 
-    counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts
     assert (counts.attending, counts.declined) == (1, 0)
 
 
@@ -221,30 +245,41 @@ def test_lowering_the_capacity_below_a_concurrent_answer_is_refused(
 ) -> None:
     meetup_id = published(store, clock, capacity=5)
     meetup, counts = MeetupRepository(store).get(meetup_id)  # the organizer reads: nobody attends
-    answers.answer_invitation(store, clock, meetup_id, "ann@example.com", Answer.ATTENDING)
+    answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "ann@example.com", Answer.ATTENDING
+    )
     read_version = meetup.version
     meetup.edit(ORGANIZER, {"capacity": 1}, clock.now(), counts)  # fine on the stale counts
-    answers.answer_invitation(store, clock, meetup_id, "bob@example.com", Answer.ATTENDING)
+    answers.answer_invitation(
+        StoreAndClock(store, clock), meetup_id, "bob@example.com", Answer.ATTENDING
+    )
 
     with pytest.raises(InvalidInput) as refused:
         MeetupRepository(store).save(meetup, read_version)
 
     assert refused.value.code == "capacity_below_attendance"
-    assert views.view_meetup(store, meetup_id, ORGANIZER).meetup.details.capacity == 5
+    assert (
+        views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).meetup.details.capacity
+        == 5
+    )
 
 
 def test_an_edit_from_a_stale_copy_fails_its_precondition(
     store: ItemStore, clock: FakeClock
 ) -> None:
-    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
-    meetups.edit_meetup(store, clock, ORGANIZER, meetup_id, {"title": "First edit"})
+    meetup_id = meetups.plan_meetup(StoreAndClock(store, clock), ORGANIZER, values()).meetup.id
+    meetups.edit_meetup(StoreAndClock(store, clock), ORGANIZER, meetup_id, {"title": "First edit"})
 
     with pytest.raises(PreconditionFailed):
         meetups.edit_meetup(
-            store, clock, ORGANIZER, meetup_id, {"title": "Second edit"}, expected_version=1
+            StoreAndClock(store, clock),
+            ORGANIZER,
+            meetup_id,
+            {"title": "Second edit"},
+            expected_version=1,
         )
 
-    seen = views.view_meetup(store, meetup_id, ORGANIZER).meetup
+    seen = views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).meetup
     assert (seen.details.title, seen.version) == ("First edit", 2)
 
 
@@ -255,8 +290,7 @@ def test_inviting_someone_twice_is_refused_and_writes_nothing(
 
     with pytest.raises(Conflict) as refused:
         meetups.invite_people(
-            store,
-            clock,
+            StoreAndClock(store, clock),
             ORGANIZER,
             meetup_id,
             [{"email": "dee@example.com"}, {"email": "Ann@Example.com"}],
@@ -264,44 +298,42 @@ def test_inviting_someone_twice_is_refused_and_writes_nothing(
 
     assert refused.value.code == "already_invited"
     assert "ann@example.com" in refused.value.message
-    invited, _ = meetups.invitations_of(store, ORGANIZER, meetup_id)
+    invited, _ = meetups.invitations_of(StoreAndClock(store, clock), ORGANIZER, meetup_id)
     assert [i.email for i in invited] == ["ann@example.com", "bob@example.com", "cy@example.com"]
-    assert views.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 3
+    assert views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts.invited == 3
 
 
 def test_an_address_listed_twice_in_one_request_is_invited_once(
     store: ItemStore, clock: FakeClock
 ) -> None:
-    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+    meetup_id = meetups.plan_meetup(StoreAndClock(store, clock), ORGANIZER, values()).meetup.id
 
     added = meetups.invite_people(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         ORGANIZER,
         meetup_id,
         [{"email": "dee@example.com"}, {"email": " DEE@example.com"}],
     )
 
     assert [i.email for i in added] == ["dee@example.com"]
-    assert views.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 1
+    assert views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts.invited == 1
 
 
 def test_every_invalid_address_in_a_list_is_reported_and_nobody_is_invited(
     store: ItemStore, clock: FakeClock
 ) -> None:
-    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+    meetup_id = meetups.plan_meetup(StoreAndClock(store, clock), ORGANIZER, values()).meetup.id
 
     with pytest.raises(InvalidInput) as refused:
         meetups.invite_people(
-            store,
-            clock,
+            StoreAndClock(store, clock),
             ORGANIZER,
             meetup_id,
             [{"email": "ok@example.com"}, {"email": "nope"}, {"email": "x@example.com", "name": 3}],
         )
 
     assert [e.field for e in refused.value.errors] == ["invitees[1].email", "invitees[2].name"]
-    assert meetups.invitations_of(store, ORGANIZER, meetup_id)[0] == []
+    assert meetups.invitations_of(StoreAndClock(store, clock), ORGANIZER, meetup_id)[0] == []
 
 
 def test_an_invitation_to_a_meetup_cancelled_meanwhile_is_refused(
@@ -312,41 +344,48 @@ def test_an_invitation_to_a_meetup_cancelled_meanwhile_is_refused(
     invitation = meetup.invite(
         ORGANIZER, invitation_id="i-9", email="dee@example.com", name=None, now=clock.now()
     )
-    meetups.cancel_meetup(store, clock, ORGANIZER, meetup_id)
+    meetups.cancel_meetup(StoreAndClock(store, clock), ORGANIZER, meetup_id)
 
     with pytest.raises(VersionConflict):
         InvitationRepository(store).add_many(meetup, [invitation])
 
     with pytest.raises(Conflict, match="cancelled"):
-        meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "dee@example.com"}])
+        meetups.invite_people(
+            StoreAndClock(store, clock), ORGANIZER, meetup_id, [{"email": "dee@example.com"}]
+        )
 
 
 def test_more_invitees_than_one_transaction_holds_are_all_invited(
     store: ItemStore, clock: FakeClock
 ) -> None:
-    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+    meetup_id = meetups.plan_meetup(StoreAndClock(store, clock), ORGANIZER, values()).meetup.id
     people = [{"email": f"guest{n:03d}@example.com"} for n in range(130)]
 
-    meetups.invite_people(store, clock, ORGANIZER, meetup_id, people)
+    meetups.invite_people(StoreAndClock(store, clock), ORGANIZER, meetup_id, people)
 
     listed = list(InvitationRepository(store).all_of_meetup(meetup_id))
     assert len(listed) == 130
-    assert views.view_meetup(store, meetup_id, ORGANIZER).counts.invited == 130
+    assert (
+        views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts.invited == 130
+    )
 
 
 def test_deleting_a_draft_removes_it_with_everything_kept_under_it(
     store: ItemStore, clock: FakeClock
 ) -> None:
-    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+    meetup_id = meetups.plan_meetup(StoreAndClock(store, clock), ORGANIZER, values()).meetup.id
     meetups.invite_people(
-        store, clock, ORGANIZER, meetup_id, [{"email": f"g{n}@example.com"} for n in range(120)]
+        StoreAndClock(store, clock),
+        ORGANIZER,
+        meetup_id,
+        [{"email": f"g{n}@example.com"} for n in range(120)],
     )
     store.put({"pk": f"MEETUP#{meetup_id}", "sk": "MAIL#invitation#g1@example.com"})
 
-    meetups.delete_meetup(store, clock, ORGANIZER, meetup_id)
+    meetups.delete_meetup(StoreAndClock(store, clock), ORGANIZER, meetup_id)
 
     with pytest.raises(NotFound):
-        views.view_meetup(store, meetup_id, ORGANIZER)
+        views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER)
     assert store.query(f"MEETUP#{meetup_id}").items == []
     assert InvitationRepository(store).of_email("g7@example.com")[0] == []
     assert list(MeetupRepository(store).unfinished_purges(clock.now(), clock.now())) == []
@@ -355,8 +394,10 @@ def test_deleting_a_draft_removes_it_with_everything_kept_under_it(
 def test_a_deletion_cut_short_is_finished_by_a_later_purge(
     store: ItemStore, clock: FakeClock
 ) -> None:
-    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
-    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": "g@example.com"}])
+    meetup_id = meetups.plan_meetup(StoreAndClock(store, clock), ORGANIZER, values()).meetup.id
+    meetups.invite_people(
+        StoreAndClock(store, clock), ORGANIZER, meetup_id, [{"email": "g@example.com"}]
+    )
     # The first step of a deletion, then the process stopped.
     store.transact(
         [
@@ -378,9 +419,9 @@ def test_only_the_organizer_sees_invitations_and_attendees(
     public = published(store, clock, visibility="public")
 
     with pytest.raises(Forbidden):
-        meetups.invitations_of(store, "someone-else", public)
+        meetups.invitations_of(StoreAndClock(store, clock), "someone-else", public)
     with pytest.raises(Forbidden):
-        meetups.attendees_of(store, "someone-else", public)
+        meetups.attendees_of(StoreAndClock(store, clock), "someone-else", public)
 
 
 def test_a_stranger_cannot_tell_a_private_meetup_from_none(
@@ -389,10 +430,12 @@ def test_a_stranger_cannot_tell_a_private_meetup_from_none(
     private = published(store, clock)
 
     for attempt in (
-        lambda: views.view_meetup(store, private, "someone-else"),
-        lambda: meetups.invitations_of(store, "someone-else", private),
-        lambda: meetups.cancel_meetup(store, clock, "someone-else", private),
-        lambda: meetups.edit_meetup(store, clock, "someone-else", private, {"title": "Mine"}),
+        lambda: views.view_meetup(StoreAndClock(store, clock), private, "someone-else"),
+        lambda: meetups.invitations_of(StoreAndClock(store, clock), "someone-else", private),
+        lambda: meetups.cancel_meetup(StoreAndClock(store, clock), "someone-else", private),
+        lambda: meetups.edit_meetup(
+            StoreAndClock(store, clock), "someone-else", private, {"title": "Mine"}
+        ),
     ):
         with pytest.raises(NotFound) as refused:
             attempt()
@@ -404,11 +447,15 @@ def test_an_organizers_meetups_come_by_start_a_page_at_a_time(
 ) -> None:
     starts = [START + timedelta(days=d) for d in (9, 2, 5, 30, 1)]
     for n, start in enumerate(starts):
-        meetups.plan_meetup(store, clock, ORGANIZER, values(title=f"M{n}", starts_at=start))
-    meetups.plan_meetup(store, clock, "another-organizer", values(title="Not mine"))
+        meetups.plan_meetup(
+            StoreAndClock(store, clock), ORGANIZER, values(title=f"M{n}", starts_at=start)
+        )
+    meetups.plan_meetup(StoreAndClock(store, clock), "another-organizer", values(title="Not mine"))
 
-    first, cursor = views.meetups_of_organizer(store, ORGANIZER, limit=3)
-    second, end = views.meetups_of_organizer(store, ORGANIZER, limit=3, cursor=cursor)
+    first, cursor = views.meetups_of_organizer(StoreAndClock(store, clock), ORGANIZER, limit=3)
+    second, end = views.meetups_of_organizer(
+        StoreAndClock(store, clock), ORGANIZER, limit=3, cursor=cursor
+    )
 
     assert [m.details.title for m in first + second] == ["M4", "M1", "M2", "M0", "M3"]
     assert end is None
@@ -421,7 +468,9 @@ def test_published_meetups_are_found_by_start_across_midnight(
     late = published(store, clock, starts_at=midnight - timedelta(minutes=20))
     early = published(store, clock, starts_at=midnight + timedelta(minutes=25))
     published(store, clock, starts_at=midnight + timedelta(hours=2))  # outside the window
-    meetups.plan_meetup(store, clock, ORGANIZER, values(starts_at=midnight))  # a draft
+    meetups.plan_meetup(
+        StoreAndClock(store, clock), ORGANIZER, values(starts_at=midnight)
+    )  # a draft
 
     found = MeetupRepository(store).published_starting_between(
         midnight - timedelta(minutes=30), midnight + timedelta(minutes=30)
@@ -459,7 +508,7 @@ def test_guests_have_no_email_to_reserve(store: ItemStore, clock: FakeClock) -> 
 def test_a_meetups_media_are_kept_under_it_and_go_with_it(
     store: ItemStore, clock: FakeClock
 ) -> None:
-    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values()).meetup.id
+    meetup_id = meetups.plan_meetup(StoreAndClock(store, clock), ORGANIZER, values()).meetup.id
     repository = MediaRepository(store)
     photo = Media.request(
         media_id="p1",
@@ -481,7 +530,7 @@ def test_a_meetups_media_are_kept_under_it_and_go_with_it(
     assert repository.get(meetup_id, "p1").renditions[0].width == 320
     with pytest.raises(VersionConflict):
         repository.save(photo, read_version)  # a stale copy
-    meetups.delete_meetup(store, clock, ORGANIZER, meetup_id)
+    meetups.delete_meetup(StoreAndClock(store, clock), ORGANIZER, meetup_id)
     with pytest.raises(NotFound):
         repository.get(meetup_id, "p1")
 
@@ -506,10 +555,12 @@ def test_an_answer_racing_with_a_background_write_of_its_invitation_is_decided_a
 
     monkeypatch.setattr(InvitationRepository, "save_answer", invitation_email_marked_sent_first)
     answered, _ = answers.answer_invitation(
-        store, clock, meetup_id, "ann@example.com", Answer.ATTENDING
+        StoreAndClock(store, clock), meetup_id, "ann@example.com", Answer.ATTENDING
     )
 
     assert raced == [True]
     assert answered.response is Answer.ATTENDING
     assert answered.sent  # the background write is kept
-    assert views.view_meetup(store, meetup_id, ORGANIZER).counts.attending == 1
+    assert (
+        views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts.attending == 1
+    )

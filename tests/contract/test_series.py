@@ -21,6 +21,7 @@ from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.mail.calendar import series_calendar
 from slsplay.ports import ItemStore
 from slsplay.services import answers, meetups, series, views
+from slsplay.services.bundles import StoreAndClock
 from slsplay.store.repositories import InvitationRepository, MeetupRepository
 from slsplay.store.series import SeriesRepository
 from tests.support.clock import FakeClock
@@ -44,8 +45,7 @@ def plan_series(
 ) -> Meetup:
     """A draft first occurrence with two invitees."""
     view = meetups.plan_meetup(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         ORGANIZER,
         {
             "title": "Board dinner",
@@ -57,16 +57,18 @@ def plan_series(
             **values,
         },
     )
-    meetups.invite_people(store, clock, ORGANIZER, view.meetup.id, [{"email": g} for g in GUESTS])
+    meetups.invite_people(
+        StoreAndClock(store, clock), ORGANIZER, view.meetup.id, [{"email": g} for g in GUESTS]
+    )
     return view.meetup
 
 
 def occurrences(store: ItemStore, meetup: Meetup) -> list[Meetup]:
     """The occurrences created so far of the series ``meetup`` now belongs to."""
     current, _ = MeetupRepository(store).get(meetup.id)
-    found = views.series_of(store, current)
+    found = views.series_of(StoreAndClock(store, FakeClock()), current)
     assert found is not None
-    return [o.meetup for o in views.occurrences_of(store, found)]
+    return [o.meetup for o in views.occurrences_of(StoreAndClock(store, FakeClock()), found)]
 
 
 def local_starts(found: list[Meetup]) -> list[str]:
@@ -84,7 +86,7 @@ def test_publishing_creates_the_next_60_days_with_the_invitees_at_the_same_local
     assert first.occurrence == 1
     assert len(occurrences(store, first)) == 1  # a draft series has only its first
 
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), first.id)
 
     found = occurrences(store, first)
     assert local_starts(found) == ["2030-03-12 19:00", "2030-04-09 19:00"]
@@ -100,13 +102,13 @@ def test_publishing_creates_the_next_60_days_with_the_invitees_at_the_same_local
 def test_the_daily_job_creates_each_occurrence_once_as_time_passes(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), {**SECOND_TUESDAY, "count": 4})
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), first.id)
 
     clock.set(datetime(2030, 4, 20, 3, tzinfo=UTC))
-    assert series.extend_all(store, clock) == 2  # May 14 and June 11
-    assert series.extend_all(store, clock) == 0
+    assert series.extend_all(StoreAndClock(store, clock)) == 2  # May 14 and June 11
+    assert series.extend_all(StoreAndClock(store, clock)) == 0
     clock.set(datetime(2031, 1, 1, 3, tzinfo=UTC))
-    assert series.extend_all(store, clock) == 0  # four in all: the series ended
+    assert series.extend_all(StoreAndClock(store, clock)) == 0  # four in all: the series ended
     assert local_starts(occurrences(store, first)) == [
         "2030-03-12 19:00",
         "2030-04-09 19:00",
@@ -118,9 +120,9 @@ def test_the_daily_job_creates_each_occurrence_once_as_time_passes(store: ItemSt
 def test_a_series_on_the_31st_falls_on_the_last_day_of_shorter_months(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 31), {"frequency": "monthly"})
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), first.id)
     clock.set(datetime(2030, 5, 2, 3, tzinfo=UTC))  # 60 days ahead: June 30 is due
-    series.extend_all(store, clock)
+    series.extend_all(StoreAndClock(store, clock))
     assert local_starts(occurrences(store, first)) == [
         "2030-03-31 19:00",
         "2030-04-30 19:00",
@@ -134,12 +136,12 @@ def test_a_cancelled_occurrence_is_skipped_for_good_and_listed_as_an_exception(
 ) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), SECOND_TUESDAY)
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), first.id)
     second = occurrences(store, first)[1]
 
-    meetups.cancel_meetup(store, clock, ORGANIZER, second.id)
+    meetups.cancel_meetup(StoreAndClock(store, clock), ORGANIZER, second.id)
     clock.set(datetime(2030, 4, 20, 3, tzinfo=UTC))
-    series.extend_all(store, clock)
+    series.extend_all(StoreAndClock(store, clock))
 
     found = occurrences(store, first)
     assert [(m.occurrence, m.status) for m in found] == [
@@ -159,18 +161,17 @@ def test_a_cancelled_occurrence_is_skipped_for_good_and_listed_as_an_exception(
 def test_an_edit_of_one_occurrence_leaves_the_series_as_it_was(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), SECOND_TUESDAY)
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), first.id)
     second = occurrences(store, first)[1]
 
     meetups.edit_meetup(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         ORGANIZER,
         second.id,
         {"title": "Spring dinner", "starts_at": berlin(2030, 4, 10)},
     )
     clock.set(datetime(2030, 4, 20, 3, tzinfo=UTC))
-    series.extend_all(store, clock)
+    series.extend_all(StoreAndClock(store, clock))
 
     found = occurrences(store, first)
     assert [m.details.title for m in found] == [
@@ -185,15 +186,14 @@ def test_an_edit_of_one_occurrence_leaves_the_series_as_it_was(store: ItemStore)
 def test_an_edit_of_this_and_all_future_splits_the_series_there(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), {**SECOND_TUESDAY, "count": 6})
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), first.id)
     clock.set(datetime(2030, 4, 1, 3, tzinfo=UTC))
-    series.extend_all(store, clock)
+    series.extend_all(StoreAndClock(store, clock))
     before = occurrences(store, first)
     assert len(before) == 3  # March, April, May
 
     meetups.edit_meetup(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         ORGANIZER,
         before[1].id,
         {"title": "Late dinner", "starts_at": berlin(2030, 4, 9, hour=20)},
@@ -211,12 +211,12 @@ def test_an_edit_of_this_and_all_future_splits_the_series_there(store: ItemStore
     assert MeetupRepository(store).get(first.id)[0].details.title == "Board dinner"
 
     clock.set(datetime(2030, 6, 1, 3, tzinfo=UTC))
-    series.extend_all(store, clock)
+    series.extend_all(StoreAndClock(store, clock))
     later = occurrences(store, before[1])
     assert local_starts(later)[2:] == ["2030-06-11 20:00", "2030-07-09 20:00"]
     assert later[2].details.title == "Late dinner"
     clock.set(datetime(2030, 7, 20, 3, tzinfo=UTC))  # September 10 is within 60 days too
-    series.extend_all(store, clock)
+    series.extend_all(StoreAndClock(store, clock))
     last = occurrences(store, before[1])
     assert local_starts(last)[-1] == "2030-08-13 20:00"  # six in all, one before the split
     assert len(last) == 5
@@ -225,12 +225,12 @@ def test_an_edit_of_this_and_all_future_splits_the_series_there(store: ItemStore
 def test_an_answer_for_the_series_holds_for_occurrences_created_later(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     first = plan_series(store, clock, berlin(2030, 3, 12), SECOND_TUESDAY)
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
-    token, _ = answers.answer_link(store, clock, ORGANIZER, first.id, GUESTS[0])
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), first.id)
+    token, _ = answers.answer_link(StoreAndClock(store, clock), ORGANIZER, first.id, GUESTS[0])
 
-    answers.answer_by_link(store, clock, token, Answer.ATTENDING, scope="series")
+    answers.answer_by_link(StoreAndClock(store, clock), token, Answer.ATTENDING, scope="series")
     clock.set(datetime(2030, 4, 20, 3, tzinfo=UTC))
-    series.extend_all(store, clock)
+    series.extend_all(StoreAndClock(store, clock))
 
     for occurrence in occurrences(store, first):
         answered = {
@@ -242,8 +242,7 @@ def test_an_answer_for_the_series_holds_for_occurrences_created_later(store: Ite
 def test_an_answer_for_the_series_needs_a_series(store: ItemStore) -> None:
     clock = FakeClock(datetime(2030, 3, 4, 9, tzinfo=UTC))
     plain = meetups.plan_meetup(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         ORGANIZER,
         {
             "title": "Once",
@@ -253,11 +252,11 @@ def test_an_answer_for_the_series_needs_a_series(store: ItemStore) -> None:
             "join_url": "https://meet.example.com/once",
         },
     ).meetup
-    meetups.invite_people(store, clock, ORGANIZER, plain.id, [{"email": GUESTS[0]}])
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), plain.id)
-    token, _ = answers.answer_link(store, clock, ORGANIZER, plain.id, GUESTS[0])
+    meetups.invite_people(StoreAndClock(store, clock), ORGANIZER, plain.id, [{"email": GUESTS[0]}])
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), plain.id)
+    token, _ = answers.answer_link(StoreAndClock(store, clock), ORGANIZER, plain.id, GUESTS[0])
     with pytest.raises(InvalidInput) as refused:
-        answers.answer_by_link(store, clock, token, Answer.ATTENDING, scope="series")
+        answers.answer_by_link(StoreAndClock(store, clock), token, Answer.ATTENDING, scope="series")
     assert refused.value.errors[0].field == "scope"
 
 
@@ -277,7 +276,7 @@ def test_two_runs_racing_create_an_occurrence_once(store: ItemStore) -> None:
     first = plan_series(store, clock, berlin(2030, 3, 12), SECOND_TUESDAY)
     repository = SeriesRepository(store)
     stale = repository.get(str(first.series_id))  # a run that read before the publish
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), first.id)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), first.id)
 
     stale.publish(clock.now())
     number, start = stale.due(clock.now())[0]

@@ -18,6 +18,7 @@ from slsplay.domain.invitations import Answer
 from slsplay.domain.tickets import Ticket, TicketStatus
 from slsplay.ports import ItemStore
 from slsplay.services import answers, meetups, tickets, views
+from slsplay.services.bundles import StoreAndClock
 from slsplay.services.tickets import PaymentPorts
 from slsplay.store.repositories import InvitationRepository, MeetupRepository
 from slsplay.store.schema import TABLE
@@ -78,12 +79,16 @@ def paid_meetup(
         "price": PRICE,
         **changes,
     }
-    meetup_id = meetups.plan_meetup(store, clock, ORGANIZER, values).meetup.id
-    meetups.invite_people(store, clock, ORGANIZER, meetup_id, [{"email": g} for g in guests])
-    meetups.publish_meetup(store, clock, signed_up(store, ORGANIZER), meetup_id)
+    meetup_id = meetups.plan_meetup(StoreAndClock(store, clock), ORGANIZER, values).meetup.id
+    meetups.invite_people(
+        StoreAndClock(store, clock), ORGANIZER, meetup_id, [{"email": g} for g in guests]
+    )
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, ORGANIZER), meetup_id)
     meetup, _ = MeetupRepository(store).get(meetup_id)
     links = {
-        g: answers.mint_answer_token(store, meetup, InvitationRepository(store).get(meetup_id, g))
+        g: answers.mint_answer_token(
+            StoreAndClock(store, clock), meetup, InvitationRepository(store).get(meetup_id, g)
+        )
         for g in guests
     }
     return meetup_id, links
@@ -99,9 +104,7 @@ def pay(provider: Provider, ports: PaymentPorts, ticket: Ticket | None) -> None:
 
 def assert_ledger_matches_tickets(ports: PaymentPorts, meetup_id: str) -> None:
     """The organizer's balance is the money of tickets sold, less fees and refunds."""
-    kept = sum(
-        t.amount_minor for t in tickets.tickets_of_meetup(ports.store, meetup_id) if t.is_paid
-    )
+    kept = sum(t.amount_minor for t in tickets.tickets_of_meetup(ports, meetup_id) if t.is_paid)
     entries = list(LedgerRepository(ports.store).entries_of(ORGANIZER))
     assert sum(e.amount_minor for e in entries) == kept
 
@@ -112,12 +115,12 @@ def test_a_payment_admits_the_buyer_and_credits_the_organizer(
     meetup_id, links = paid_meetup(ports, ["ann@example.com"], capacity=5)
 
     started = tickets.start_checkout(ports, links["ann@example.com"])
-    counts = views.view_meetup(ports.store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(ports, meetup_id, ORGANIZER).counts
     assert (counts.held, counts.attending) == (1, 0)
     pay(provider, ports, started.ticket)
 
-    invitation, view = answers.open_answer_link(ports.store, ports.clock, links["ann@example.com"])
-    ticket = answers.ticket_of(ports.store, invitation)
+    invitation, view = answers.open_answer_link(ports, links["ann@example.com"])
+    ticket = answers.ticket_of(ports, invitation)
     assert invitation.response is Answer.ATTENDING
     assert ticket is not None
     assert ticket.status is TicketStatus.PAID
@@ -138,7 +141,7 @@ def test_a_repeated_payment_webhook_changes_nothing(
     for _ in range(3):
         tickets.handle_payment_event(ports, provider.payments.parse_webhook(body, headers))
 
-    assert views.view_meetup(ports.store, meetup_id, ORGANIZER).counts.attending == 1
+    assert views.view_meetup(ports, meetup_id, ORGANIZER).counts.attending == 1
     assert len(list(LedgerRepository(ports.store).entries_of(ORGANIZER))) == 2
     assert_ledger_matches_tickets(ports, meetup_id)
 
@@ -162,11 +165,11 @@ def test_a_hold_past_its_time_is_ended_by_the_job_and_its_seat_comes_back(
     session = provider.payments.session(held.ticket.session_id or "")
     assert session is not None
     assert session.status == "expired"
-    counts = views.view_meetup(ports.store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(ports, meetup_id, ORGANIZER).counts
     assert (counts.held, counts.attending) == (0, 0)
     # The one in line now goes through checkout on the freed seat, and pays.
     pay(provider, ports, tickets.start_checkout(ports, links["bob@example.com"]).ticket)
-    counts = views.view_meetup(ports.store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(ports, meetup_id, ORGANIZER).counts
     assert (counts.attending, counts.waitlisted) == (1, 0)
     assert_ledger_matches_tickets(ports, meetup_id)
 
@@ -178,13 +181,13 @@ def test_giving_up_a_paid_ticket_frees_the_seat_and_refunds_nothing(
     pay(provider, ports, tickets.start_checkout(ports, links["ann@example.com"]).ticket)
 
     with pytest.raises(Conflict) as refused:
-        answers.answer_by_link(ports.store, ports.clock, links["ann@example.com"], Answer.DECLINED)
+        answers.answer_by_link(ports, links["ann@example.com"], Answer.DECLINED)
     assert refused.value.code == "ticket_not_refundable"
     invitation, view = answers.answer_by_link(
-        ports.store, ports.clock, links["ann@example.com"], Answer.DECLINED, forfeit_ticket=True
+        ports, links["ann@example.com"], Answer.DECLINED, forfeit_ticket=True
     )
 
-    ticket = answers.ticket_of(ports.store, invitation)
+    ticket = answers.ticket_of(ports, invitation)
     assert ticket is not None
     assert ticket.status is TicketStatus.FORFEITED
     assert view.counts.attending == 0
@@ -198,17 +201,17 @@ def test_cancelling_refunds_every_ticket_once(ports: PaymentPorts, provider: Pro
     for guest in guests[:2]:
         pay(provider, ports, tickets.start_checkout(ports, links[guest]).ticket)
     tickets.start_checkout(ports, links["cy@example.com"])  # still at checkout
-    meetups.cancel_meetup(ports.store, ports.clock, ORGANIZER, meetup_id)
+    meetups.cancel_meetup(ports, ORGANIZER, meetup_id)
 
     assert tickets.refund_tickets(ports, meetup_id) == 2
     assert tickets.refund_tickets(ports, meetup_id) == 0  # a repeated run
     provider.deliver_all(ports)
 
-    statuses = sorted(t.status for t in tickets.tickets_of_meetup(ports.store, meetup_id))
+    statuses = sorted(t.status for t in tickets.tickets_of_meetup(ports, meetup_id))
     assert statuses == [TicketStatus.LAPSED, TicketStatus.REFUNDED, TicketStatus.REFUNDED]
     assert len(provider.payments.records("re_local")) == 2
     assert_ledger_matches_tickets(ports, meetup_id)
-    statement = tickets.statement_of(ports.store, ports.clock, ORGANIZER)
+    statement = tickets.statement_of(ports, ORGANIZER)
     assert [b.total_minor for b in statement.balances] == [0]
 
 
@@ -226,7 +229,7 @@ def test_the_payout_job_pays_what_is_available_once_the_meetup_ended(
 
     payouts = provider.payments.records("po_local")
     assert [p["amount_minor"] for p in payouts] == [4000]
-    statement = tickets.statement_of(ports.store, ports.clock, ORGANIZER)
+    statement = tickets.statement_of(ports, ORGANIZER)
     assert [(b.total_minor, b.available_minor) for b in statement.balances] == [(0, 0)]
 
 
@@ -255,7 +258,7 @@ def test_many_people_racing_for_three_seats_get_three_holds(
     held = [o for o in outcomes if o.ticket is not None]
     waiting = [o for o in outcomes if o.invitation.response is Answer.WAITLISTED]
     assert (len(held), len(waiting)) == (3, 9)
-    counts = views.view_meetup(store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts
     assert (counts.held, counts.waitlisted) == (3, 9)
     store.close()
 
@@ -268,25 +271,23 @@ def test_a_freed_seat_is_offered_to_the_first_in_line_for_a_day_then_to_the_next
     pay(provider, ports, tickets.start_checkout(ports, links["ann@example.com"]).ticket)
     for guest in guests[1:]:
         assert tickets.start_checkout(ports, links[guest]).ticket is None  # in line
-    answers.answer_by_link(
-        ports.store, clock, links["ann@example.com"], Answer.DECLINED, forfeit_ticket=True
-    )
+    answers.answer_by_link(ports, links["ann@example.com"], Answer.DECLINED, forfeit_ticket=True)
 
-    (offer,) = tickets.offer_freed_seats(ports.store, clock, meetup_id)
+    (offer,) = tickets.offer_freed_seats(ports, meetup_id)
     assert (offer.email, offer.offered) == ("bob@example.com", True)
     assert offer.expires_at == clock.now() + timedelta(hours=24)
-    assert tickets.offer_freed_seats(ports.store, clock, meetup_id) == []  # the seat is kept
+    assert tickets.offer_freed_seats(ports, meetup_id) == []  # the seat is kept
     clock.advance(hours=25)
     assert tickets.end_lapsed_holds(ports) == 1
-    (second,) = tickets.offer_freed_seats(ports.store, clock, meetup_id)
+    (second,) = tickets.offer_freed_seats(ports, meetup_id)
     assert second.email == "cy@example.com"  # bob had his turn
 
     opened = tickets.start_checkout(ports, links["cy@example.com"])
     assert opened.ticket is not None
     assert opened.ticket.id == second.id
     pay(provider, ports, opened.ticket)
-    counts = views.view_meetup(ports.store, meetup_id, ORGANIZER).counts
+    counts = views.view_meetup(ports, meetup_id, ORGANIZER).counts
     assert (counts.attending, counts.held, counts.waitlisted) == (1, 0, 1)
-    waiting = answers.waiting_list_of(ports.store, ORGANIZER, meetup_id)
+    waiting = answers.waiting_list_of(ports, ORGANIZER, meetup_id)
     assert [w.email for w in waiting] == ["bob@example.com"]
     assert_ledger_matches_tickets(ports, meetup_id)

@@ -218,13 +218,11 @@ def test_a_guest_publishes_the_same_draft_after_signing_up_and_proving_the_addre
         "duration_minutes": 30,
         "join_url": "https://meet.example.com/g",
     }
-    draft = meetups.plan_meetup(ports.store, ports.clock, guest.user.id, values).meetup
-    meetups.invite_people(
-        ports.store, ports.clock, guest.user.id, draft.id, [{"email": "x@example.com"}]
-    )
+    draft = meetups.plan_meetup(ports, guest.user.id, values).meetup
+    meetups.invite_people(ports, guest.user.id, draft.id, [{"email": "x@example.com"}])
 
     def publish(user_id: str) -> views.MeetupView:
-        return meetups.publish_meetup(ports.store, ports.clock, user_id, draft.id)
+        return meetups.publish_meetup(ports, user_id, draft.id)
 
     with pytest.raises(Forbidden) as refused:
         publish(guest.user.id)
@@ -236,7 +234,7 @@ def test_a_guest_publishes_the_same_draft_after_signing_up_and_proving_the_addre
     with pytest.raises(Forbidden) as refused:
         publish(account.user.id)
     assert refused.value.code == "verification_required"
-    waiting = views.view_meetup(ports.store, draft.id, account.user.id)
+    waiting = views.view_meetup(ports, draft.id, account.user.id)
     assert (waiting.meetup.status, waiting.counts.invited) == (MeetupStatus.DRAFT, 1)
 
     auth.verify_email(ports, secret_for(outbox, "verify_email"))
@@ -244,4 +242,4 @@ def test_a_guest_publishes_the_same_draft_after_signing_up_and_proving_the_addre
 
     assert published.meetup.organizer_id == account.user.id
     assert published.counts.invited == 1
-    assert views.meetups_of_organizer(ports.store, guest.user.id) == ([], None)
+    assert views.meetups_of_organizer(ports, guest.user.id) == ([], None)

@@ -213,8 +213,7 @@ def planned_meetup(app: Container, guests: list[str]) -> str:
     ada = User.register(user_id="user-ada", email="ada@example.com", name="Ada", now=now)
     UserRepository(app.store).add(ada)
     meetup_id = meetups.plan_meetup(
-        app.store,
-        app.clock,
+        app,
         ada.id,
         {
             "title": "Salon evening",
@@ -224,14 +223,14 @@ def planned_meetup(app: Container, guests: list[str]) -> str:
             "join_url": "https://meet.example.com/salon",
         },
     ).meetup.id
-    meetups.invite_people(app.store, app.clock, ada.id, meetup_id, [{"email": g} for g in guests])
+    meetups.invite_people(app, ada.id, meetup_id, [{"email": g} for g in guests])
     return meetup_id
 
 
 def published_meetup(app: Container, guests: list[str]) -> str:
     """As ``planned_meetup``, then published."""
     meetup_id = planned_meetup(app, guests)
-    meetups.publish_meetup(app.store, app.clock, signed_up(app.store, "user-ada"), meetup_id)
+    meetups.publish_meetup(app, signed_up(app.store, "user-ada"), meetup_id)
     return meetup_id
 
 
@@ -253,9 +252,7 @@ def test_an_answer_is_confirmed_once_even_when_the_stream_delivers_it_again(
     tier.settle()
     invitations = len(sent_emails())
 
-    answers.answer_invitation(
-        tier.app.store, tier.app.clock, meetup_id, "ana@example.com", Answer.ATTENDING
-    )
+    answers.answer_invitation(tier.app, meetup_id, "ana@example.com", Answer.ATTENDING)
     answer_records = tier.stream_records()
     tier.run_stream(answer_records)
     tier.settle()

@@ -22,6 +22,7 @@ from slsplay.local.pumps import Pumps
 from slsplay.local.template import DEFAULT_TEMPLATE
 from slsplay.ports import ItemStore
 from slsplay.services import meetups
+from slsplay.services.bundles import StoreAndClock
 from slsplay.store.repositories import UserRepository
 from tests.local.pump_support import FakeClock, drain, local_backend
 from tests.support.meetups import signed_up
@@ -89,10 +90,12 @@ def published_meetup(runtime: Runtime, invitees: list[str]) -> str:
         "join_url": "https://meet.example.com/cellar",
     }
     clock = container().clock
-    meetup_id = meetups.plan_meetup(store, clock, "org", details).meetup.id
-    meetups.invite_people(store, clock, "org", meetup_id, [{"email": e} for e in invitees])
+    meetup_id = meetups.plan_meetup(StoreAndClock(store, clock), "org", details).meetup.id
+    meetups.invite_people(
+        StoreAndClock(store, clock), "org", meetup_id, [{"email": e} for e in invitees]
+    )
     drain(runtime.pumps)
-    meetups.publish_meetup(store, clock, signed_up(store, "org"), meetup_id)
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, "org"), meetup_id)
     drain(runtime.pumps)
     return meetup_id
 

@@ -73,10 +73,8 @@ def organizer_with_meetups(count: int) -> str:
             "duration_minutes": 60,
             "join_url": "https://meet.example.com/x",
         }
-        meetup = meetups.plan_meetup(app.store, app.clock, session.user.id, values).meetup
-        meetups.invite_people(
-            app.store, app.clock, session.user.id, meetup.id, [{"email": "g@example.com"}]
-        )
+        meetup = meetups.plan_meetup(app, session.user.id, values).meetup
+        meetups.invite_people(app, session.user.id, meetup.id, [{"email": "g@example.com"}])
         photo = Media.request(
             media_id=f"p{n}",
             meetup_id=meetup.id,

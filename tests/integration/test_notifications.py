@@ -53,8 +53,7 @@ def ports(tmp_path: Path, mailbox: MailboxMailer) -> Iterator[MailPorts]:
 
 def meetup(ports: MailPorts, invitees: list[str], starts_in: timedelta = timedelta(days=2)) -> str:
     meetup_id = meetups.plan_meetup(
-        ports.store,
-        ports.clock,
+        ports,
         "org",
         {
             "title": "Tasting at the cellar",
@@ -64,9 +63,7 @@ def meetup(ports: MailPorts, invitees: list[str], starts_in: timedelta = timedel
             "join_url": "https://meet.example.com/cellar",
         },
     ).meetup.id
-    meetups.invite_people(
-        ports.store, ports.clock, "org", meetup_id, [{"email": e} for e in invitees]
-    )
+    meetups.invite_people(ports, "org", meetup_id, [{"email": e} for e in invitees])
     return meetup_id
 
 
@@ -90,7 +87,7 @@ def test_publishing_invites_each_invitee_once_even_when_the_event_comes_twice(
     ports: MailPorts, mailbox: MailboxMailer
 ) -> None:
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"])
-    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
 
     publish_fan_out(ports, meetup_id)
     publish_fan_out(ports, meetup_id)
@@ -99,21 +96,19 @@ def test_publishing_invites_each_invitee_once_even_when_the_event_comes_twice(
         ("ann@example.com", "Ada invited you: Tasting at the cellar"),
         ("bob@example.com", "Ada invited you: Tasting at the cellar"),
     ]
-    listed, _ = meetups.invitations_of(ports.store, "org", meetup_id)
+    listed, _ = meetups.invitations_of(ports, "org", meetup_id)
     assert all(i.sent for i in listed)
 
 
 def test_the_answer_link_in_the_invitation_works(ports: MailPorts, mailbox: MailboxMailer) -> None:
     meetup_id = meetup(ports, ["ann@example.com"])
-    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
     publish_fan_out(ports, meetup_id)
 
     (message,) = mailbox.messages()
     token = re.search(rf"{BASE}/rsvp/([A-Za-z0-9_-]+)", message.text)
     assert token is not None
-    invitation, _ = answers.answer_by_link(
-        ports.store, ports.clock, token.group(1), Answer.ATTENDING
-    )
+    invitation, _ = answers.answer_by_link(ports, token.group(1), Answer.ATTENDING)
 
     assert invitation.email == "ann@example.com"
     assert invitation.response is Answer.ATTENDING
@@ -126,8 +121,8 @@ def test_someone_added_after_publishing_is_invited_at_once_but_not_before(
     notifications.on_invitation_added(ports, meetup_id, "ann@example.com")
     assert inbox(mailbox) == []  # a draft: invitations wait for the publish
 
-    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
-    meetups.invite_people(ports.store, ports.clock, "org", meetup_id, [{"email": "cy@example.com"}])
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
+    meetups.invite_people(ports, "org", meetup_id, [{"email": "cy@example.com"}])
     notifications.on_invitation_added(ports, meetup_id, "cy@example.com")
     publish_fan_out(ports, meetup_id)
 
@@ -141,7 +136,7 @@ def test_a_mail_server_failing_twice_still_ends_with_exactly_one_email(
         ports.store, ports.clock, FlakyMailer(mailbox, failures=2), BASE, ports.mail_from
     )
     meetup_id = meetup(ports, ["ann@example.com"])
-    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
 
     for _ in range(2):
         with pytest.raises(ConnectionError):
@@ -154,10 +149,8 @@ def test_a_mail_server_failing_twice_still_ends_with_exactly_one_email(
 
 def test_an_answer_is_confirmed_once_per_answer(ports: MailPorts, mailbox: MailboxMailer) -> None:
     meetup_id = meetup(ports, ["ann@example.com"])
-    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
-    answers.answer_invitation(
-        ports.store, ports.clock, meetup_id, "ann@example.com", Answer.ATTENDING
-    )
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
+    answers.answer_invitation(ports, meetup_id, "ann@example.com", Answer.ATTENDING)
 
     notifications.on_rsvp_changed(ports, "event-1", meetup_id, "ann@example.com")
     notifications.on_rsvp_changed(ports, "event-1", meetup_id, "ann@example.com")
@@ -171,16 +164,14 @@ def test_a_new_time_and_a_cancellation_reach_everyone_who_was_invited(
     ports: MailPorts, mailbox: MailboxMailer
 ) -> None:
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"])
-    meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
     publish_fan_out(ports, meetup_id)
-    before = views.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
-    meetups.edit_meetup(
-        ports.store, ports.clock, "org", meetup_id, {"starts_at": before + timedelta(hours=1)}
-    )
+    before = views.view_meetup(ports, meetup_id, "org").meetup.starts_at
+    meetups.edit_meetup(ports, "org", meetup_id, {"starts_at": before + timedelta(hours=1)})
 
     assert notifications.on_meetup_changed(ports, "moved", meetup_id, before) == 2
     assert notifications.on_meetup_changed(ports, "moved", meetup_id, before) == 0
-    meetups.cancel_meetup(ports.store, ports.clock, "org", meetup_id)
+    meetups.cancel_meetup(ports, "org", meetup_id)
     assert notifications.on_meetup_changed(ports, "off", meetup_id, None) == 2
 
     assert len(mailbox.messages()) == 2 + 2 + 2
@@ -192,8 +183,8 @@ def test_the_attendee_list_goes_out_once_within_the_hour_before_the_start(
     soon = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(minutes=59))
     later = meetup(ports, ["cy@example.com"], starts_in=timedelta(minutes=61))
     for meetup_id in (soon, later):
-        meetups.publish_meetup(ports.store, ports.clock, signed_up(ports.store, "org"), meetup_id)
-    answers.answer_invitation(ports.store, ports.clock, soon, "bob@example.com", Answer.ATTENDING)
+        meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
+    answers.answer_invitation(ports, soon, "bob@example.com", Answer.ATTENDING)
 
     assert notifications.send_attendee_lists(ports) == 1
     assert notifications.send_attendee_lists(ports) == 0
@@ -211,9 +202,9 @@ def test_attendees_are_reminded_a_day_and_an_hour_before_once_each(
     clock = ports.clock
     assert isinstance(clock, FakeClock)
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(days=2))
-    meetups.publish_meetup(ports.store, clock, signed_up(ports.store, "org"), meetup_id)
-    answers.answer_invitation(ports.store, clock, meetup_id, "ann@example.com", Answer.ATTENDING)
-    start = views.view_meetup(ports.store, meetup_id, "org").meetup.starts_at
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
+    answers.answer_invitation(ports, meetup_id, "ann@example.com", Answer.ATTENDING)
+    start = views.view_meetup(ports, meetup_id, "org").meetup.starts_at
 
     clock.set(start - timedelta(hours=23, minutes=55))  # the run just after 24 h before
     assert notifications.send_reminders(ports) == 1
@@ -254,23 +245,21 @@ def test_an_invitee_who_unsubscribed_gets_nothing_more_about_the_meetup(
     clock = ports.clock
     assert isinstance(clock, FakeClock)
     meetup_id = meetup(ports, ["ann@example.com", "bob@example.com"], starts_in=timedelta(days=2))
-    meetups.publish_meetup(ports.store, clock, signed_up(ports.store, "org"), meetup_id)
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
     publish_fan_out(ports, meetup_id)
     for email in ("ann@example.com", "bob@example.com"):
-        answers.answer_invitation(ports.store, clock, meetup_id, email, Answer.ATTENDING)
-    view = views.view_meetup(ports.store, meetup_id, "org").meetup
+        answers.answer_invitation(ports, meetup_id, email, Answer.ATTENDING)
+    view = views.view_meetup(ports, meetup_id, "org").meetup
     ann = InvitationRepository(ports.store).get(meetup_id, "ann@example.com")
-    token = answers.mint_answer_token(ports.store, view, ann)
+    token = answers.mint_answer_token(ports, view, ann)
 
-    answers.unsubscribe_by_link(ports.store, clock, token)
-    answers.unsubscribe_by_link(ports.store, clock, token)  # again: no harm
+    answers.unsubscribe_by_link(ports, token)
+    answers.unsubscribe_by_link(ports, token)  # again: no harm
     sent_before = len(mailbox.messages())
     notifications.on_rsvp_changed(ports, "answer-1", meetup_id, "ann@example.com")
     clock.set(view.starts_at - timedelta(minutes=55))
     notifications.send_reminders(ports)
-    meetups.edit_meetup(
-        ports.store, clock, "org", meetup_id, {"starts_at": view.starts_at + timedelta(hours=1)}
-    )
+    meetups.edit_meetup(ports, "org", meetup_id, {"starts_at": view.starts_at + timedelta(hours=1)})
     notifications.on_meetup_changed(ports, "moved", meetup_id, view.starts_at)
 
     later = mailbox.messages()[: len(mailbox.messages()) - sent_before]  # newest first

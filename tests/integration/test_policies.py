@@ -61,6 +61,7 @@ from slsplay.local.schedules import scheduled_event
 from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack
 from slsplay.services import answers, meetups, tickets
+from slsplay.services.bundles import StoreAndClock
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 from slsplay.store.tickets import LedgerRepository, PayoutAccountRepository
 from tests.integration.test_media_processing import photo
@@ -790,12 +791,12 @@ def run_payments(functions: Functions, tier: EventTier, cloud: Cloud, token: str
     PayoutAccountRepository(store).add(organizer.id, next(iter(fake.accounts)))
     seller = tickets.PaymentPorts(store, past, _stripe(fake), "https://" + HOST)
     soon = {**values, "starts_at": past.now() + timedelta(hours=2)}
-    held = meetups.plan_meetup(store, past, organizer.id, soon).meetup.id
-    meetups.invite_people(store, past, organizer.id, held, [{"email": "ivy@example.com"}])
-    meetups.publish_meetup(store, past, signed_up(store, organizer.id), held)
+    held = meetups.plan_meetup(seller, organizer.id, soon).meetup.id
+    meetups.invite_people(seller, organizer.id, held, [{"email": "ivy@example.com"}])
+    meetups.publish_meetup(seller, signed_up(store, organizer.id), held)
     meetup_item, _ = MeetupRepository(store).get(held)
     invitation = InvitationRepository(store).get(held, "ivy@example.com")
-    tickets.start_checkout(seller, answers.mint_answer_token(store, meetup_item, invitation))
+    tickets.start_checkout(seller, answers.mint_answer_token(seller, meetup_item, invitation))
     assert functions.invoke("CheckoutsJob", schedule("CheckoutsJob")) == {"ended": 1}
     LedgerRepository(store).record(
         [
@@ -876,8 +877,7 @@ def run_jobs(functions: Functions, cloud: Cloud) -> None:
     organizer = User.register(user_id=new_id(), email="eve@example.com", name="Eve", now=now)
     UserRepository(store).add(organizer)
     soon = meetups.plan_meetup(
-        store,
-        clock,
+        StoreAndClock(store, clock),
         organizer.id,
         {
             "title": "Soon",
@@ -887,9 +887,13 @@ def run_jobs(functions: Functions, cloud: Cloud) -> None:
             "join_url": "https://meet.example.com/soon",
         },
     ).meetup.id
-    meetups.invite_people(store, clock, organizer.id, soon, [{"email": "fay@example.com"}])
-    meetups.publish_meetup(store, clock, signed_up(store, organizer.id), soon)
-    answers.answer_invitation(store, clock, soon, "fay@example.com", Answer.ATTENDING)
+    meetups.invite_people(
+        StoreAndClock(store, clock), organizer.id, soon, [{"email": "fay@example.com"}]
+    )
+    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, organizer.id), soon)
+    answers.answer_invitation(
+        StoreAndClock(store, clock), soon, "fay@example.com", Answer.ATTENDING
+    )
 
     for job in ("AttendeeListJob", "RemindersJob"):
         assert functions.invoke(job, schedule(job)) == {"sent": 1}
@@ -897,8 +901,7 @@ def run_jobs(functions: Functions, cloud: Cloud) -> None:
     # A published monthly series whose next occurrence came within 60 days.
     later = FakeClock(now - timedelta(days=40))
     monthly = meetups.plan_meetup(
-        store,
-        later,
+        StoreAndClock(store, later),
         organizer.id,
         {
             "title": "Monthly",
@@ -909,7 +912,7 @@ def run_jobs(functions: Functions, cloud: Cloud) -> None:
             "recurrence": {"frequency": "monthly"},
         },
     ).meetup.id
-    meetups.publish_meetup(store, later, signed_up(store, organizer.id), monthly)
+    meetups.publish_meetup(StoreAndClock(store, later), signed_up(store, organizer.id), monthly)
     assert functions.invoke("SeriesJob", schedule("SeriesJob")) == {"created": 1}
 
 
@@ -926,7 +929,7 @@ def run_cleanup(functions: Functions, cloud: Cloud) -> None:
         "duration_minutes": 30,
         "join_url": "https://meet.example.com/forgotten",
     }
-    meetups.plan_meetup(store, then, guest.id, values)
+    meetups.plan_meetup(StoreAndClock(store, then), guest.id, values)
 
     cleaned = functions.invoke("CleanupJob", schedule("CleanupJob"))
     assert (cleaned["guest_drafts"], cleaned["guests"]) == (1, 1)

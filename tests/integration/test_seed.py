@@ -19,7 +19,7 @@ def test_the_demo_organizer_is_vouched_for_and_publishes_once(fresh_app: Path) -
     organizer = UserRepository(app.store).find_by_email(cli.DEMO_ORGANIZER)
     assert organizer is not None
     assert organizer.email_verified
-    view = views.view_meetup(app.store, meetup_id, organizer.id)
+    view = views.view_meetup(app, meetup_id, organizer.id)
     assert view.meetup.status.value == "published"
     assert (view.counts.invited, view.counts.attending) == (3, 1)
     assert cli.seed(app) is None

@@ -131,8 +131,7 @@ def test_logging_in_with_a_guest_token_moves_the_guests_drafts_too(ports: auth.A
     guest = auth.start_as_guest(ports)
     for n in range(3):
         meetups.plan_meetup(
-            ports.store,
-            ports.clock,
+            ports,
             guest.user.id,
             {
                 "title": f"Draft {n}",
@@ -145,7 +144,7 @@ def test_logging_in_with_a_guest_token_moves_the_guests_drafts_too(ports: auth.A
 
     auth.log_in(ports, "ada@example.com", PASSWORD, guest_token=guest.access_token)
 
-    mine, _ = views.meetups_of_organizer(ports.store, account.user.id)
+    mine, _ = views.meetups_of_organizer(ports, account.user.id)
     assert [m.details.title for m in mine] == ["Draft 0", "Draft 1", "Draft 2"]
 
 

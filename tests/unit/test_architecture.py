@@ -81,6 +81,33 @@ def test_services_and_repositories_know_nothing_of_who_calls_them(path: Path) ->
     assert {name for name in _imports(path) if name.startswith(callers)} == set()
 
 
+def _port_types() -> set[str]:
+    import slsplay.ports  # noqa: PLC0415  (only this rule needs the ports themselves)
+
+    # The ports are the Protocols, and ItemStore (an abstract class: its adapters share code).
+    return {
+        name
+        for name in slsplay.ports.__all__
+        if getattr(getattr(slsplay.ports, name), "_is_protocol", False)
+    } | {"ItemStore"}
+
+
+@pytest.mark.parametrize("path", _modules("services"), ids=lambda p: p.name)
+def test_use_cases_take_their_ports_in_one_bundle(path: Path) -> None:
+    # A use case takes ``ports`` (StorePorts, or its family's bundle), never a port on its
+    # own: one way, whichever use case a reader opens.
+    ports = _port_types()
+    loose = [
+        f"{node.name}({argument.arg})"
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.FunctionDef)
+        for argument in node.args.args + node.args.kwonlyargs
+        if argument.annotation is not None
+        and ast.unparse(argument.annotation).split(".")[-1] in ports
+    ]
+    assert loose == []
+
+
 # Past this, a module holds more than one thing a reader can keep in mind at once.
 MAX_MODULE_LINES = 600
 

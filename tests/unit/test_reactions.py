@@ -131,8 +131,8 @@ EVENTS_AND_USE_CASES: list[tuple[DomainEvent, list[tuple[Any, ...]]]] = [
     (
         SeatsAdded("e4", "m1", AT),
         [
-            ("promote_from_waiting_list", STORE, CLOCK, "m1"),
-            ("offer_freed_seats", STORE, CLOCK, "m1"),
+            ("promote_from_waiting_list", MAIL, "m1"),
+            ("offer_freed_seats", MAIL, "m1"),
         ],
     ),
     (

@@ -53,14 +53,14 @@ class Context:
     media: DataLoader[str, tuple[Media, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
-        store = self.app.store
-        self.counts = _batched(lambda ids: views.counts_of(store, ids), MeetupCounts())
-        self.names = _batched(lambda ids: views.names_of(store, ids), None)
-        self.covers = _batched(lambda ids: dict(media.covers_of(store, ids)), None)
+        app = self.app
+        self.counts = _batched(lambda ids: views.counts_of(app, ids), MeetupCounts())
+        self.names = _batched(lambda ids: views.names_of(app, ids), None)
+        self.covers = _batched(lambda ids: dict(media.covers_of(app, ids)), None)
 
         async def media_of(ids: list[str]) -> list[tuple[Media, ...]]:
             # One query per meetup: asked of one meetup's page, not of lists (use cover).
-            return [media.media_of_meetup(store, meetup_id) for meetup_id in ids]
+            return [media.media_of_meetup(app, meetup_id) for meetup_id in ids]
 
         self.media = DataLoader(load_fn=media_of)
 

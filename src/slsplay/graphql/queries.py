@@ -39,7 +39,7 @@ def _visible_meetup(context: Context, global_id: str) -> Meetup | None:
     """A meetup its viewer may see; ``None`` for any other (nothing tells them apart)."""
     viewer = context.caller.user_id if context.caller else None
     try:
-        view = views.view_meetup(context.app.store, local_meetup_id(global_id), viewer)
+        view = views.view_meetup(context.app, local_meetup_id(global_id), viewer)
     except NotFound:
         return None
     return to_meetup(view.meetup)
@@ -73,7 +73,7 @@ class Query:
         limit = page_size(first, MAX_PAGE)
         start, skip = read_edge_cursor(after)
         page, following = views.meetups_of_organizer(
-            context.app.store, context.user_id, limit=limit + skip, cursor=start
+            context.app, context.user_id, limit=limit + skip, cursor=start
         )
         return connection(page, to_meetup, start=start, skip=skip, following=following, after=after)
 
@@ -105,7 +105,7 @@ class Query:
             },
             context.now,
         )
-        views, following = discovery.search_public(context.app.store, context.app.search, query)
+        views, following = discovery.search_public(context.app, query)
         return connection(
             [v.meetup for v in views],
             to_meetup,
@@ -119,18 +119,18 @@ class Query:
     def invitation(self, info: Info[Context, None], token: str) -> AnswerPage | None:
         context = info.context
         try:
-            invitation, view = answers.open_answer_link(context.app.store, context.app.clock, token)
+            invitation, view = answers.open_answer_link(context.app, token)
         except NotFound:
             return None
         return AnswerPage(
             meetup=to_meetup(view.meetup, invitation),
             invitation=to_invitation(invitation),
             quote=to_quote(view.meetup),
-            ticket=to_ticket(answers.ticket_of(context.app.store, invitation)),
+            ticket=to_ticket(answers.ticket_of(context.app, invitation)),
         )
 
     @strawberry.field(description="My money as an organizer: balances and latest entries.")
     def my_balance(self, info: Info[Context, None]) -> Statement:
         context = info.context
-        statement = tickets.statement_of(context.app.store, context.app.clock, context.user_id)
+        statement = tickets.statement_of(context.app, context.user_id)
         return to_statement(statement)

@@ -17,6 +17,6 @@ from slsplay.services.cleanup import clean_up
 def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
     """Daily: guests' drafts untouched for 30 days go, and half-done deletions are finished."""
     deps = container()
-    cleaned = clean_up(deps.store, deps.clock)
+    cleaned = clean_up(deps)
     logger.info("clean-up done", extra=asdict(cleaned))
     return asdict(cleaned)

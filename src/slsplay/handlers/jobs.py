@@ -54,6 +54,6 @@ def series(event: dict[str, Any], context: Any) -> dict[str, int]:
     from slsplay.services import series as monthly  # noqa: PLC0415
 
     deps = container()
-    created = monthly.extend_all(deps.store, deps.clock)
+    created = monthly.extend_all(deps)
     logger.info("occurrences created", extra={"occurrences": created})
     return {"created": created}

@@ -59,7 +59,7 @@ def removed(event: DomainEvent) -> None:
 def uploaded(key: str) -> None:
     """Process the original that arrived at ``key``."""
     deps = container()
-    done = media.upload_arrived(deps.store, deps.clock, deps.media_processor, key)
+    done = media.upload_arrived(deps, key)
     if done is None:
         logger.info("no upload waits for this file", extra={"key": key})
     else:
@@ -74,8 +74,7 @@ def conversion_ended(event: dict[str, Any]) -> None:
     if ended.detail:
         logger.warning("conversion failed", extra={"error": ended.detail})
     media.conversion_ended(
-        deps.store,
-        deps.clock,
+        deps,
         ended.meetup_id,
         ended.media_id,
         processed=ended.processed,

@@ -33,7 +33,7 @@ def shown_media(view: MeetupView, *, organizer: bool) -> list[MediaWithLinks]:
 
 def _shown(items: tuple[Media, ...]) -> list[MediaWithLinks]:
     deps = container()
-    return media.links_for(items, deps.media, stream_signer, deps.clock.now())
+    return media.links_for(deps, items, stream_signer, deps.clock.now())
 
 
 @router.post(
@@ -47,9 +47,7 @@ def _shown(items: tuple[Media, ...]) -> list[MediaWithLinks]:
 def request_upload(id: str, body: models.MediaIn) -> Response[models.MediaUploadOut]:
     deps = container()
     item, ticket = media.request_upload(
-        deps.store,
-        deps.clock,
-        deps.media,
+        deps,
         caller(router).user_id,
         id,
         kind=MediaKind(body.kind),
@@ -71,7 +69,7 @@ def request_upload(id: str, body: models.MediaIn) -> Response[models.MediaUpload
     summary="One upload, in whatever state it is (for the organizer to follow)",
 )
 def get_media(id: str, media_id: str) -> models.MediaOut:
-    item = media.media_of_organizer(container().store, caller(router).user_id, id, media_id)
+    item = media.media_of_organizer(container(), caller(router).user_id, id, media_id)
     (shown,) = _shown((item,))
     return media_out(shown)
 
@@ -85,7 +83,7 @@ def get_media(id: str, media_id: str) -> models.MediaOut:
     summary="Remove a photo or video (its files follow)",
 )
 def remove_media(id: str, media_id: str) -> Response[None]:
-    media.remove_media(container().store, caller(router).user_id, id, media_id)
+    media.remove_media(container(), caller(router).user_id, id, media_id)
     return Response(204)
 
 
@@ -101,8 +99,7 @@ def remove_media(id: str, media_id: str) -> Response[None]:
 def stream(meetup_id: str, media_id: str, grant: str, folder: str, name: str) -> Response[Any]:
     deps = container()
     playlist = media.stream_file(
-        deps.store,
-        deps.media,
+        deps,
         stream_signer(),
         deps.clock.now(),
         meetup_id=meetup_id,

@@ -81,7 +81,7 @@ def _version_of(if_match: str | None) -> int | None:
 )
 def create_meetup(body: models.MeetupCreate) -> Response[models.MeetupOut]:
     deps = container()
-    view = meetups.plan_meetup(deps.store, deps.clock, caller(router).user_id, body.model_dump())
+    view = meetups.plan_meetup(deps, caller(router).user_id, body.model_dump())
     return _meetup(view, 201)
 
 
@@ -93,7 +93,7 @@ def create_meetup(body: models.MeetupCreate) -> Response[models.MeetupOut]:
     summary="A meetup",
 )
 def get_meetup(id: str) -> Response[models.MeetupOut]:
-    return _meetup(views.view_meetup(container().store, id, caller(router).user_id))
+    return _meetup(views.view_meetup(container(), id, caller(router).user_id))
 
 
 @router.patch(
@@ -114,8 +114,7 @@ def update_meetup(
 ) -> Response[models.MeetupOut]:
     deps = container()
     view = meetups.edit_meetup(
-        deps.store,
-        deps.clock,
+        deps,
         caller(router).user_id,
         id,
         body.model_dump(exclude_unset=True),
@@ -135,7 +134,7 @@ def update_meetup(
 )
 def delete_meetup(id: str) -> Response[None]:
     deps = container()
-    meetups.delete_meetup(deps.store, deps.clock, caller(router).user_id, id)
+    meetups.delete_meetup(deps, caller(router).user_id, id)
     return Response(204)
 
 
@@ -151,7 +150,7 @@ def delete_meetup(id: str) -> Response[None]:
 )
 def publish_meetup(id: str) -> Response[models.MeetupOut]:
     deps = container()
-    view = meetups.publish_meetup(deps.store, deps.clock, caller(router).user_id, id)
+    view = meetups.publish_meetup(deps, caller(router).user_id, id)
     return _meetup(view)
 
 
@@ -164,7 +163,7 @@ def publish_meetup(id: str) -> Response[models.MeetupOut]:
 )
 def cancel_meetup(id: str) -> Response[models.MeetupOut]:
     deps = container()
-    view = meetups.cancel_meetup(deps.store, deps.clock, caller(router).user_id, id)
+    view = meetups.cancel_meetup(deps, caller(router).user_id, id)
     return _meetup(view)
 
 
@@ -179,8 +178,7 @@ def cancel_meetup(id: str) -> Response[models.MeetupOut]:
 def invite_people(id: str, body: models.InviteRequest) -> models.InvitationsOut:
     deps = container()
     invited = meetups.invite_people(
-        deps.store,
-        deps.clock,
+        deps,
         caller(router).user_id,
         id,
         [invitee.model_dump() for invitee in body.invitees],
@@ -196,8 +194,7 @@ def invite_people(id: str, body: models.InviteRequest) -> models.InvitationsOut:
     summary="The monthly series of an occurrence: its rule and the occurrences created",
 )
 def get_series(id: str) -> models.SeriesOut:
-    store = container().store
-    found, occurrences = series.series_with_occurrences(store, id, caller(router).user_id)
+    found, occurrences = series.series_with_occurrences(container(), id, caller(router).user_id)
     return series_out(found, occurrences)
 
 
@@ -212,8 +209,7 @@ def get_series(id: str) -> models.SeriesOut:
     summary="The series for a calendar app: RRULE, and EXDATE for each cancelled occurrence",
 )
 def get_series_calendar(id: str) -> Response[bytes]:
-    store = container().store
-    found, _ = series.series_with_occurrences(store, id, caller(router).user_id)
+    found, _ = series.series_with_occurrences(container(), id, caller(router).user_id)
     content = calendar.series_calendar(found)
     disposition = {"Content-Disposition": 'attachment; filename="series.ics"'}
     return Response(200, ICS, content, headers=disposition)
@@ -232,7 +228,7 @@ def list_invitations(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> models.InvitationsOut:
     page, next_cursor = meetups.invitations_of(
-        container().store, caller(router).user_id, id, limit=limit, cursor=cursor
+        container(), caller(router).user_id, id, limit=limit, cursor=cursor
     )
     return models.InvitationsOut(
         invitations=[invitation_out(i) for i in page], next_cursor=next_cursor
@@ -248,9 +244,7 @@ def list_invitations(
 )
 def answer_link(id: str, body: models.AnswerLinkIn) -> models.AnswerLinkOut:
     deps = container()
-    token, invitation = answers.answer_link(
-        deps.store, deps.clock, caller(router).user_id, id, body.email
-    )
+    token, invitation = answers.answer_link(deps, caller(router).user_id, id, body.email)
     url = f"{deps.settings.public_url}/rsvp/{token}"
     return models.AnswerLinkOut(email=invitation.email, token=token, url=url)
 
@@ -263,9 +257,9 @@ def answer_link(id: str, body: models.AnswerLinkIn) -> models.AnswerLinkOut:
     summary="Everyone attending, in the order they answered, and the waiting list",
 )
 def attendees(id: str) -> models.AttendeesOut:
-    store, who = container().store, caller(router).user_id
-    people = meetups.attendees_of(store, who, id)
-    waiting = answers.waiting_list_of(store, who, id)
+    deps, who = container(), caller(router).user_id
+    people = meetups.attendees_of(deps, who, id)
+    waiting = answers.waiting_list_of(deps, who, id)
     return attendees_out(people, waiting)
 
 
@@ -282,10 +276,8 @@ def my_meetups(
 ) -> models.MeetupsPage:
     deps, who = container(), caller(router)
     claims = router.current_event.request_context.authorizer.jwt_claim or {}
-    page, next_cursor = views.meetups_of_organizer(
-        deps.store, who.user_id, limit=limit, cursor=cursor
-    )
-    shown = views.views_of(deps.store, page)
+    page, next_cursor = views.meetups_of_organizer(deps, who.user_id, limit=limit, cursor=cursor)
+    shown = views.views_of(deps, page)
     now = deps.clock.now()
     return models.MeetupsPage(
         meetups=[
@@ -344,7 +336,7 @@ def search_meetups(  # the query string's parameters, each by name
         },
         now,
     )
-    found, next_cursor = discovery.search_public(deps.store, deps.search, query)
+    found, next_cursor = discovery.search_public(deps, query)
     return models.MeetupsPage(
         meetups=[
             meetup_out(v, now, viewer_id=None, media=meetup_media.shown_media(v, organizer=False))
@@ -363,7 +355,7 @@ def search_meetups(  # the query string's parameters, each by name
 )
 def join_meetup(id: str) -> models.JoinedOut:
     deps = container()
-    joined = discovery.join_public(deps.store, deps.clock, caller(router).user_id, id)
+    joined = discovery.join_public(deps, caller(router).user_id, id)
     url = f"{deps.settings.public_url}/rsvp/{joined.token}"
     return models.JoinedOut(token=joined.token, url=url)
 
@@ -376,8 +368,8 @@ def join_meetup(id: str) -> models.JoinedOut:
 )
 def view_invitation(token: str) -> models.RsvpOut:
     deps = container()
-    invitation, view = answers.open_answer_link(deps.store, deps.clock, token)
-    ticket = answers.ticket_of(deps.store, invitation)
+    invitation, view = answers.open_answer_link(deps, token)
+    ticket = answers.ticket_of(deps, invitation)
     return _answer(invitation, view, ticket)
 
 
@@ -390,14 +382,13 @@ def view_invitation(token: str) -> models.RsvpOut:
 def answer_invitation(token: str, body: models.RsvpIn) -> models.RsvpOut:
     deps = container()
     invitation, view = answers.answer_by_link(
-        deps.store,
-        deps.clock,
+        deps,
         token,
         Answer(body.response),
         forfeit_ticket=body.forfeit_ticket,
         scope=body.scope,
     )
-    ticket = answers.ticket_of(deps.store, invitation)
+    ticket = answers.ticket_of(deps, invitation)
     return _answer(invitation, view, ticket)
 
 
@@ -420,7 +411,7 @@ UNSUBSCRIBE_PAGE[404]["content"][pages.HTML] = {}
 )
 def unsubscribe_page(token: str) -> Response[str]:
     try:
-        invitation, meetup = answers.unsubscribe_link(container().store, token)
+        invitation, meetup = answers.unsubscribe_link(container(), token)
     except NotFound:
         return pages.page("not_found", HTTPStatus.NOT_FOUND, title="Unknown link")
     return pages.page(
@@ -446,7 +437,7 @@ def unsubscribe_page(token: str) -> Response[str]:
 )
 def unsubscribe(token: str) -> Response[str]:
     deps = container()
-    invitation, meetup = answers.unsubscribe_by_link(deps.store, deps.clock, token)
+    invitation, meetup = answers.unsubscribe_by_link(deps, token)
     accept = router.current_event.headers.get("accept") or ""
     if "text/html" in accept:  # the page's form, in a browser
         title, email = meetup.details.title, invitation.email

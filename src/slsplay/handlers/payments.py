@@ -65,7 +65,7 @@ def payment_webhook() -> Response[str]:
 )
 def my_balance() -> models.StatementOut:
     ports = payment_ports()
-    return statement_out(tickets.statement_of(ports.store, ports.clock, caller(router).user_id))
+    return statement_out(tickets.statement_of(ports, caller(router).user_id))
 
 
 @router.post(

@@ -32,7 +32,7 @@ def reindex(record: SQSRecord) -> None:
     if not isinstance(event, MeetupChanged):
         raise ValueError(f"the search function does not take {event.name!r}")
     deps = container()
-    discovery.index_meetup(deps.store, deps.search, event.meetup_id)
+    discovery.index_meetup(deps, event.meetup_id)
 
 
 @entry_point

@@ -20,7 +20,8 @@ from slsplay.domain.invitations import Answer, Invitation, normalise_email
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.series import SERIES, THIS
 from slsplay.domain.tickets import Ticket
-from slsplay.ports import Clock, ItemStore, Put
+from slsplay.ports import Put
+from slsplay.services.bundles import StorePorts
 from slsplay.services.views import (
     MeetupView,
     media_of,
@@ -35,61 +36,61 @@ from slsplay.store.tickets import TicketRepository
 
 
 def answer_link(
-    store: ItemStore, clock: Clock, actor_id: str, meetup_id: str, email: object
+    ports: StorePorts, actor_id: str, meetup_id: str, email: object
 ) -> tuple[str, Invitation]:
     """A fresh personal answer link's token for one invitee, for the organizer to share."""
-    meetup, _ = visible_meetup(store, meetup_id, actor_id)
+    meetup, _ = visible_meetup(ports, meetup_id, actor_id)
     if not meetup.is_organizer(actor_id):
         raise Forbidden("not_organizer")
-    invitation = InvitationRepository(store).get(meetup_id, normalise_email(email))
-    return mint_answer_token(store, meetup, invitation), invitation
+    invitation = InvitationRepository(ports.store).get(meetup_id, normalise_email(email))
+    return mint_answer_token(ports, meetup, invitation), invitation
 
 
-def mint_answer_token(store: ItemStore, meetup: Meetup, invitation: Invitation) -> str:
+def mint_answer_token(ports: StorePorts, meetup: Meetup, invitation: Invitation) -> str:
     """A new random token (256 bits) that lets one invitee see and answer one meetup.
 
     Only its hash is stored. It works until the meetup ends; the stored record is kept a
     week longer so that a late click says "ended" rather than "unknown link".
     """
     token = secrets.token_urlsafe(32)
-    AnswerLinkRepository(store).add(
+    AnswerLinkRepository(ports.store).add(
         token, AnswerLink(meetup.id, invitation.email), meetup.ends_at + timedelta(days=7)
     )
     return token
 
 
-def open_answer_link(store: ItemStore, clock: Clock, token: str) -> tuple[Invitation, MeetupView]:
+def open_answer_link(ports: StorePorts, token: str) -> tuple[Invitation, MeetupView]:
     """The invitation and meetup an answer link leads to, while the meetup has not ended."""
-    link = AnswerLinkRepository(store).find(token)
+    link = AnswerLinkRepository(ports.store).find(token)
     if link is None:
         raise NotFound("invitation_not_found")
-    meetup, counts = MeetupRepository(store).get(link.meetup_id)
-    if clock.now() >= meetup.ends_at:
+    meetup, counts = MeetupRepository(ports.store).get(link.meetup_id)
+    if ports.clock.now() >= meetup.ends_at:
         raise NotFound("invitation_not_found", "This answer link expired when the meetup ended.")
-    invitation = InvitationRepository(store).get(link.meetup_id, link.email)
-    view = MeetupView(meetup, counts, organizer_name(store, meetup), media_of(store, meetup))
+    invitation = InvitationRepository(ports.store).get(link.meetup_id, link.email)
+    view = MeetupView(meetup, counts, organizer_name(ports, meetup), media_of(ports, meetup))
     return invitation, view
 
 
-def unsubscribe_link(store: ItemStore, token: str) -> tuple[Invitation, Meetup]:
+def unsubscribe_link(ports: StorePorts, token: str) -> tuple[Invitation, Meetup]:
     """The invitation and meetup an email's unsubscribe link is about (even after the end)."""
-    link = AnswerLinkRepository(store).find(token)
+    link = AnswerLinkRepository(ports.store).find(token)
     if link is None:
         raise NotFound("invitation_not_found")
-    meetup, _ = MeetupRepository(store).get(link.meetup_id)
-    return InvitationRepository(store).get(link.meetup_id, link.email), meetup
+    meetup, _ = MeetupRepository(ports.store).get(link.meetup_id)
+    return InvitationRepository(ports.store).get(link.meetup_id, link.email), meetup
 
 
-def unsubscribe_by_link(store: ItemStore, clock: Clock, token: str) -> tuple[Invitation, Meetup]:
+def unsubscribe_by_link(ports: StorePorts, token: str) -> tuple[Invitation, Meetup]:
     """Stop every further email about the meetup to the invitee the link belongs to.
 
     Doing it again changes nothing; an answer recorded meanwhile is kept (read again).
     """
-    repository = InvitationRepository(store)
+    repository = InvitationRepository(ports.store)
     for _ in range(3):
-        invitation, meetup = unsubscribe_link(store, token)
+        invitation, meetup = unsubscribe_link(ports, token)
         read_version = invitation.version
-        invitation.unsubscribe(clock.now())
+        invitation.unsubscribe(ports.clock.now())
         if invitation.version == read_version:
             return invitation, meetup
         try:
@@ -101,8 +102,7 @@ def unsubscribe_by_link(store: ItemStore, clock: Clock, token: str) -> tuple[Inv
 
 
 def answer_by_link(
-    store: ItemStore,
-    clock: Clock,
+    ports: StorePorts,
     token: str,
     response: Answer,
     *,
@@ -113,12 +113,11 @@ def answer_by_link(
     for this occurrence and every later one of its series (those to come included)."""
     if scope not in (THIS, SERIES):
         raise InvalidInput([FieldError("scope", f"must be {THIS} or {SERIES}")])
-    invitation, view = open_answer_link(store, clock, token)
+    invitation, view = open_answer_link(ports, token)
     if scope == SERIES and view.meetup.series_id is None:
         raise InvalidInput([FieldError("scope", "this meetup does not repeat")])
     answered, after = _answer(
-        store,
-        clock,
+        ports,
         meetup=view.meetup,
         counts=view.counts,
         invitation=invitation,
@@ -126,18 +125,18 @@ def answer_by_link(
         forfeit_ticket=forfeit_ticket,
     )
     if scope == SERIES:
-        answer_following(store, clock, view.meetup, answered.email, response)
+        answer_following(ports, view.meetup, answered.email, response)
     return answered, replace(view, counts=after)
 
 
 def answer_invitation(
-    store: ItemStore, clock: Clock, meetup_id: str, email: str, response: Answer
+    ports: StorePorts, meetup_id: str, email: str, response: Answer
 ) -> tuple[Invitation, MeetupView]:
     """Record an invitee's answer; answering the same again changes nothing."""
-    meetup, counts = MeetupRepository(store).get(meetup_id)
-    invitation = InvitationRepository(store).get(meetup_id, normalise_email(email))
+    meetup, counts = MeetupRepository(ports.store).get(meetup_id)
+    invitation = InvitationRepository(ports.store).get(meetup_id, normalise_email(email))
     answered, after = _answer(
-        store, clock, meetup=meetup, counts=counts, invitation=invitation, response=response
+        ports, meetup=meetup, counts=counts, invitation=invitation, response=response
     )
     return answered, MeetupView(meetup, after)
 
@@ -151,8 +150,7 @@ RETRIED = ("capacity_reached", "version_conflict")
 
 
 def _answer(
-    store: ItemStore,
-    clock: Clock,
+    ports: StorePorts,
     *,
     meetup: Meetup,
     counts: MeetupCounts,
@@ -168,14 +166,14 @@ def _answer(
         in_line_since = invitation.waitlisted_at
         was_attending = invitation.response is Answer.ATTENDING
         after = meetup.answer(
-            invitation, response, clock.now(), counts, forfeit_ticket=forfeit_ticket
+            invitation, response, ports.clock.now(), counts, forfeit_ticket=forfeit_ticket
         )
         if invitation.version == read_version:
             return invitation, after
         left_line = in_line_since if invitation.response is not Answer.WAITLISTED else None
-        forfeited = _forfeited_ticket(store, invitation) if was_attending else ()
+        forfeited = _forfeited_ticket(ports, invitation) if was_attending else ()
         try:
-            InvitationRepository(store).save_answer(
+            InvitationRepository(ports.store).save_answer(
                 meetup, invitation, read_version, counts, after, left_line=left_line, also=forfeited
             )
         except Conflict as e:
@@ -183,26 +181,26 @@ def _answer(
             # an email marked sent, an edit): decide again on what is stored now.
             if e.code not in RETRIED or attempt == ANSWER_ATTEMPTS:
                 raise
-            meetup, counts = MeetupRepository(store).get(meetup.id)
-            invitation = InvitationRepository(store).get(meetup.id, invitation.email)
+            meetup, counts = MeetupRepository(ports.store).get(meetup.id)
+            invitation = InvitationRepository(ports.store).get(meetup.id, invitation.email)
             continue
         return invitation, after
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def ticket_of(store: ItemStore, invitation: Invitation) -> Ticket | None:
+def ticket_of(ports: StorePorts, invitation: Invitation) -> Ticket | None:
     """The invitee's ticket: being paid, paid, or the last one that lapsed or was refunded."""
-    return TicketRepository(store).find(invitation.meetup_id, invitation.ticket_id)
+    return TicketRepository(ports.store).find(invitation.meetup_id, invitation.ticket_id)
 
 
-def has_tickets(store: ItemStore, meetup_id: str) -> bool:
+def has_tickets(ports: StorePorts, meetup_id: str) -> bool:
     """Whether anyone ever went to checkout for the meetup."""
-    return next(TicketRepository(store).of_meetup(meetup_id), None) is not None
+    return next(TicketRepository(ports.store).of_meetup(meetup_id), None) is not None
 
 
-def _forfeited_ticket(store: ItemStore, invitation: Invitation) -> tuple[Put, ...]:
+def _forfeited_ticket(ports: StorePorts, invitation: Invitation) -> tuple[Put, ...]:
     """The write that voids the paid ticket of someone who stops attending (not refunded)."""
-    ticket = TicketRepository(store).find(invitation.meetup_id, invitation.ticket_id)
+    ticket = TicketRepository(ports.store).find(invitation.meetup_id, invitation.ticket_id)
     if ticket is None or not ticket.is_paid:
         return ()
     read_version = ticket.version
@@ -213,16 +211,16 @@ def _forfeited_ticket(store: ItemStore, invitation: Invitation) -> tuple[Put, ..
 MAX_PROMOTIONS = 100  # per run; a run more is queued by the answers that free seats
 
 
-def promote_from_waiting_list(store: ItemStore, clock: Clock, meetup_id: str) -> list[Invitation]:
+def promote_from_waiting_list(ports: StorePorts, meetup_id: str) -> list[Invitation]:
     """Give every free seat to the first in line, in order; answers who got one.
 
     Each promotion is its own conditional transaction (the seat, the place in line, the
     invitation read), so concurrent runs and answers never seat more than the capacity.
     """
     promoted: list[Invitation] = []
-    repository = InvitationRepository(store)
+    repository = InvitationRepository(ports.store)
     for _ in range(MAX_PROMOTIONS):
-        meetup, counts = MeetupRepository(store).get(meetup_id)
+        meetup, counts = MeetupRepository(ports.store).get(meetup_id)
         if meetup.is_paid:
             break  # a seat of a paid meetup is had at checkout, by whoever in line pays first
         if not counts.waitlisted or not counts.has_seat(meetup.details.capacity):
@@ -232,7 +230,7 @@ def promote_from_waiting_list(store: ItemStore, clock: Clock, meetup_id: str) ->
             break
         read_version, in_line_since = first.version, first.waitlisted_at
         try:
-            after = meetup.promote(first, clock.now(), counts)
+            after = meetup.promote(first, ports.clock.now(), counts)
             repository.save_answer(
                 meetup, first, read_version, counts, after, left_line=in_line_since
             )
@@ -244,37 +242,35 @@ def promote_from_waiting_list(store: ItemStore, clock: Clock, meetup_id: str) ->
     return promoted
 
 
-def waiting_list_of(store: ItemStore, actor_id: str, meetup_id: str) -> list[Invitation]:
+def waiting_list_of(ports: StorePorts, actor_id: str, meetup_id: str) -> list[Invitation]:
     """Who waits for a seat, first in line first (for the organizer)."""
-    meetup, _ = visible_meetup(store, meetup_id, actor_id)
+    meetup, _ = visible_meetup(ports, meetup_id, actor_id)
     if not meetup.is_organizer(actor_id):
         raise Forbidden("not_organizer")
-    return InvitationRepository(store).waiting_list(meetup_id)
+    return InvitationRepository(ports.store).waiting_list(meetup_id)
 
 
-def answer_following(
-    store: ItemStore, clock: Clock, meetup: Meetup, email: str, response: Answer
-) -> int:
+def answer_following(ports: StorePorts, meetup: Meetup, email: str, response: Answer) -> int:
     """An answer "for the whole series": recorded for the occurrences to come, and given
     to each later one created so far. Answers how many later occurrences took it."""
     if meetup.series_id is None or meetup.occurrence is None:
         raise InvalidInput([FieldError("scope", "this meetup does not repeat")])
-    SeriesRepository(store).record_answer(meetup.series_id, email, response, clock.now())
-    series = SeriesRepository(store).get(meetup.series_id)
+    SeriesRepository(ports.store).record_answer(
+        meetup.series_id, email, response, ports.clock.now()
+    )
+    series = SeriesRepository(ports.store).get(meetup.series_id)
     taken = 0
-    for occurrence in occurrences_of(store, series):
+    for occurrence in occurrences_of(ports, series):
         if occurrence.number > meetup.occurrence:
-            taken += answer_quietly(store, clock, occurrence.meetup.id, email, response)
+            taken += answer_quietly(ports, occurrence.meetup.id, email, response)
     return taken
 
 
-def answer_quietly(
-    store: ItemStore, clock: Clock, meetup_id: str, email: str, response: Answer
-) -> int:
+def answer_quietly(ports: StorePorts, meetup_id: str, email: str, response: Answer) -> int:
     """Give one occurrence the series' answer where its own rules allow (answers closed,
     a paid occurrence to check out, not invited: left as it is)."""
     try:
-        answer_invitation(store, clock, meetup_id, email, response)
+        answer_invitation(ports, meetup_id, email, response)
     except (Conflict, NotFound, InvalidInput):
         return 0
     return 1

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from slsplay.domain.errors import VersionConflict
-from slsplay.ports import Clock, ItemStore
+from slsplay.services.bundles import StorePorts
 from slsplay.store.repositories import MeetupRepository, UserRepository
 
 GUEST_DRAFT_LIFETIME = timedelta(days=30)
@@ -30,11 +30,11 @@ class Cleaned:
     purges_finished: int = 0
 
 
-def clean_up(store: ItemStore, clock: Clock) -> Cleaned:
+def clean_up(ports: StorePorts) -> Cleaned:
     """Remove guests' drafts untouched for 30 days (and the guests left with none), and
     finish deletions a stopped process left half done."""
-    now = clock.now()
-    meetups, users = MeetupRepository(store), UserRepository(store)
+    now = ports.clock.now()
+    meetups, users = MeetupRepository(ports.store), UserRepository(ports.store)
     abandoned_before = now - GUEST_DRAFT_LIFETIME
     drafts = guests = 0
     organizers: set[str] = set()

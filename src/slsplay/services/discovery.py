@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound
 from slsplay.domain.meetup_details import CATEGORIES, Visibility
@@ -20,14 +21,13 @@ from slsplay.domain.users import User
 from slsplay.ids import new_id
 from slsplay.ports import (
     MAX_SEARCH_PAGE,
-    Clock,
     IndexedMeetup,
-    ItemStore,
     SearchIndex,
     SearchQuery,
     SearchSort,
 )
 from slsplay.services.answers import mint_answer_token
+from slsplay.services.bundles import StorePorts
 from slsplay.services.views import MeetupView
 from slsplay.store.repositories import (
     InvitationRepository,
@@ -47,21 +47,30 @@ def listed(meetup: Meetup) -> bool:
     )
 
 
-def index_meetup(store: ItemStore, search: SearchIndex, meetup_id: str) -> bool:
+class SearchPorts(StorePorts, Protocol):
+    """Discovery's bundle: the table and the time, and the search index."""
+
+    @property
+    def search(self) -> SearchIndex:
+        """The index of public meetups."""
+        ...
+
+
+def index_meetup(ports: SearchPorts, meetup_id: str) -> bool:
     """Bring the index in line with the meetup as stored now; answers whether it is listed.
 
     Safe to repeat, and to run for changes delivered out of order: it reads the present.
     """
     try:
-        meetup, counts = MeetupRepository(store).get(meetup_id)
+        meetup, counts = MeetupRepository(ports.store).get(meetup_id)
     except NotFound:
-        search.remove(meetup_id)
+        ports.search.remove(meetup_id)
         return False
     if not listed(meetup):
-        search.remove(meetup_id)
+        ports.search.remove(meetup_id)
         return False
-    organizer = UserRepository(store).find(meetup.organizer_id)
-    search.upsert(
+    organizer = UserRepository(ports.store).find(meetup.organizer_id)
+    ports.search.upsert(
         IndexedMeetup(
             meetup_id=meetup.id,
             title=meetup.details.title,
@@ -120,16 +129,14 @@ def search_query(values: Mapping[str, str | None], now: datetime) -> SearchQuery
     )
 
 
-def search_public(
-    store: ItemStore, search: SearchIndex, query: SearchQuery
-) -> tuple[list[MeetupView], str | None]:
+def search_public(ports: SearchPorts, query: SearchQuery) -> tuple[list[MeetupView], str | None]:
     """A page of public meetups for anyone, in the query's order, with their counts and
     covers (four batch reads, whatever the page's size)."""
-    page = search.search(query)
-    found = MeetupRepository(store).get_many(page.meetup_ids)
-    counts = MeetupRepository(store).counts_of(list(found))
-    covers = MediaRepository(store).covers_of(list(found))
-    names = UserRepository(store).find_many([m.organizer_id for m in found.values()])
+    page = ports.search.search(query)
+    found = MeetupRepository(ports.store).get_many(page.meetup_ids)
+    counts = MeetupRepository(ports.store).counts_of(list(found))
+    covers = MediaRepository(ports.store).covers_of(list(found))
+    names = UserRepository(ports.store).find_many([m.organizer_id for m in found.values()])
     views = [
         MeetupView(
             meetup,
@@ -155,24 +162,24 @@ class Joined:
     meetup: Meetup
 
 
-def join_public(store: ItemStore, clock: Clock, user_id: str, meetup_id: str) -> Joined:
+def join_public(ports: StorePorts, user_id: str, meetup_id: str) -> Joined:
     """Let a signed-in person answer a public meetup: invited by their own address (no
     invitation email), with an answer link as invitees have; asking again changes nothing.
 
     Capacity, the waiting list and the price apply from there as for anyone invited.
     """
-    user = UserRepository(store).get(user_id)
+    user = UserRepository(ports.store).get(user_id)
     if user.is_guest or user.email is None:
         raise Conflict("signup_required")
-    meetup, _ = MeetupRepository(store).get(meetup_id)
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
     if not listed(meetup):  # a private meetup stays unknown, even to its invitees here
         raise NotFound("meetup_not_found")
-    invitations = InvitationRepository(store)
+    invitations = InvitationRepository(ports.store)
     try:
         invitation = invitations.get(meetup_id, user.email)
     except NotFound:
         invitation = meetup.join(
-            user_id, invitation_id=new_id(), email=user.email, name=user.name, now=clock.now()
+            user_id, invitation_id=new_id(), email=user.email, name=user.name, now=ports.clock.now()
         )
         try:
             invitations.add_many(meetup, [invitation])
@@ -180,4 +187,4 @@ def join_public(store: ItemStore, clock: Clock, user_id: str, meetup_id: str) ->
             if e.code != "already_invited":
                 raise
             invitation = invitations.get(meetup_id, user.email)
-    return Joined(mint_answer_token(store, meetup, invitation), meetup)
+    return Joined(mint_answer_token(ports, meetup, invitation), meetup)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from slsplay.domain.errors import Conflict, NotFound, VersionConflict
 from slsplay.domain.media import (
@@ -34,13 +35,12 @@ from slsplay.domain.media import (
 )
 from slsplay.ids import new_id
 from slsplay.ports import (
-    Clock,
-    ItemStore,
     MediaProcessor,
     MediaStorage,
     Processed,
     UploadTicket,
 )
+from slsplay.services.bundles import StorePorts
 from slsplay.store.repositories import MediaRepository, MeetupRepository
 
 # How long the URLs in a meetup's JSON work: long enough to watch a video to its end.
@@ -48,13 +48,25 @@ VIEW_EXPIRES_IN = 60 * 60
 _UPLOAD_KEY = re.compile(r"^meetups/([A-Za-z0-9_-]+)/media/([A-Za-z0-9_-]+)/original$")
 
 
+class MediaPorts(StorePorts, Protocol):
+    """The media use cases' bundle: the table and the time, the bucket, the processor."""
+
+    @property
+    def media(self) -> MediaStorage:
+        """Where uploads and their renditions are stored."""
+        ...
+
+    @property
+    def media_processor(self) -> MediaProcessor:
+        """What turns an upload into what is shown."""
+        ...
+
+
 # -- the organizer's side -------------------------------------------------------------------
 
 
 def request_upload(
-    store: ItemStore,
-    clock: Clock,
-    storage: MediaStorage,
+    ports: MediaPorts,
     actor_id: str,
     meetup_id: str,
     *,
@@ -63,12 +75,12 @@ def request_upload(
     size: int,
 ) -> tuple[Media, UploadTicket]:
     """A new upload of a declared kind, type and size, and the ticket that sends it."""
-    now = clock.now()
-    meetup, _ = MeetupRepository(store).get(meetup_id)
+    now = ports.clock.now()
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
     if not meetup.visible_to(actor_id):
         raise NotFound("meetup_not_found")
     meetup.ensure_media_allowed(actor_id, now)
-    repository = MediaRepository(store)
+    repository = MediaRepository(ports.store)
     if len(repository.of_meetup(meetup_id)) >= MAX_PER_MEETUP:
         raise Conflict("media_limit_reached")
     media = Media.request(
@@ -81,31 +93,31 @@ def request_upload(
     )
     repository.add(media)
     # The ticket takes exactly the declared type, and at most the declared size.
-    return media, storage.upload_ticket(media.upload_key, media.content_type, media.size)
+    return media, ports.media.upload_ticket(media.upload_key, media.content_type, media.size)
 
 
-def media_of_organizer(store: ItemStore, actor_id: str, meetup_id: str, media_id: str) -> Media:
+def media_of_organizer(ports: StorePorts, actor_id: str, meetup_id: str, media_id: str) -> Media:
     """One of the organizer's uploads, in whatever state it is."""
-    meetup, _ = MeetupRepository(store).get(meetup_id)
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
     if not meetup.is_organizer(actor_id):
         raise NotFound("media_not_found")
-    return MediaRepository(store).get(meetup_id, media_id)
+    return MediaRepository(ports.store).get(meetup_id, media_id)
 
 
-def remove_media(store: ItemStore, actor_id: str, meetup_id: str, media_id: str) -> None:
+def remove_media(ports: StorePorts, actor_id: str, meetup_id: str, media_id: str) -> None:
     """Remove a photo or video; its files are deleted after, by the media function."""
-    media = media_of_organizer(store, actor_id, meetup_id, media_id)
-    MediaRepository(store).remove(media)
+    media = media_of_organizer(ports, actor_id, meetup_id, media_id)
+    MediaRepository(ports.store).remove(media)
 
 
-def covers_of(store: ItemStore, meetup_ids: Sequence[str]) -> dict[str, Media]:
+def covers_of(ports: StorePorts, meetup_ids: Sequence[str]) -> dict[str, Media]:
     """The covers (first ready photos) of up to 100 meetups that have one, in one request."""
-    return MediaRepository(store).covers_of(meetup_ids)
+    return MediaRepository(ports.store).covers_of(meetup_ids)
 
 
-def media_of_meetup(store: ItemStore, meetup_id: str) -> tuple[Media, ...]:
+def media_of_meetup(ports: StorePorts, meetup_id: str) -> tuple[Media, ...]:
     """A meetup's photos and videos, oldest first, for whoever may see the meetup."""
-    return tuple(MediaRepository(store).of_meetup(meetup_id))
+    return tuple(MediaRepository(ports.store).of_meetup(meetup_id))
 
 
 # -- processing -----------------------------------------------------------------------------
@@ -117,9 +129,7 @@ def media_of_upload(key: str) -> tuple[str, str] | None:
     return None if found is None else (found.group(1), found.group(2))
 
 
-def upload_arrived(
-    store: ItemStore, clock: Clock, processor: MediaProcessor, key: str
-) -> Media | None:
+def upload_arrived(ports: MediaPorts, key: str) -> Media | None:
     """Process the original stored at ``key``; ``None`` when no upload waits for it.
 
     A file that cannot be shown ends ``failed`` with its reason; any other error is raised,
@@ -128,27 +138,26 @@ def upload_arrived(
     ids = media_of_upload(key)
     if ids is None:
         return None
-    repository = MediaRepository(store)
+    repository = MediaRepository(ports.store)
     try:
         media = repository.get(*ids)
     except NotFound:
         return None  # removed (or its meetup deleted) before it arrived
     read_version = media.version
-    if not media.start_processing(clock.now()):
+    if not media.start_processing(ports.clock.now()):
         return media  # processed already: a notification delivered twice
     repository.save(media, read_version)
     try:
-        processed = processor.process(media)
+        processed = ports.media_processor.process(media)
     except MediaRejected as rejected:
-        return _end(repository, clock, media, None, rejected.reason)
+        return _end(ports, repository, media, None, rejected.reason)
     if processed is None:
         return media  # a job converts it; its completion event ends it
-    return _end(repository, clock, media, processed, None)
+    return _end(ports, repository, media, processed, None)
 
 
 def conversion_ended(
-    store: ItemStore,
-    clock: Clock,
+    ports: StorePorts,
     meetup_id: str,
     media_id: str,
     *,
@@ -157,7 +166,7 @@ def conversion_ended(
 ) -> Media | None:
     """A conversion job finished (``processed``) or failed (``reason``); ``None`` when the
     upload is gone meanwhile."""
-    repository = MediaRepository(store)
+    repository = MediaRepository(ports.store)
     try:
         media = repository.get(meetup_id, media_id)
     except NotFound:
@@ -170,21 +179,21 @@ def conversion_ended(
             check_duration(processed.duration_seconds)
         except MediaRejected as rejected:
             processed, reason = None, rejected.reason
-    return _end(repository, clock, media, processed, reason)
+    return _end(ports, repository, media, processed, reason)
 
 
 def _end(
+    ports: StorePorts,
     repository: MediaRepository,
-    clock: Clock,
     media: Media,
     processed: Processed | None,
     reason: str | None,
 ) -> Media:
     read_version = media.version
     if processed is not None:
-        media.finish(processed.renditions, clock.now(), processed.duration_seconds)
+        media.finish(processed.renditions, ports.clock.now(), processed.duration_seconds)
     else:
-        media.fail(reason or "The file could not be processed.", clock.now())
+        media.fail(reason or "The file could not be processed.", ports.clock.now())
     try:
         repository.save(media, read_version)
     except VersionConflict:
@@ -251,8 +260,8 @@ def shown_to(media: tuple[Media, ...], *, organizer: bool, now: datetime) -> tup
 
 
 def links_for(
+    ports: MediaPorts,
     media: tuple[Media, ...],
-    storage: MediaStorage,
     signer: Callable[[], StreamSigner],
     now: datetime,
 ) -> list[MediaWithLinks]:
@@ -262,7 +271,7 @@ def links_for(
     shown = []
     for item in media:
         urls = {
-            r.name: storage.download_url(item.key_of(r), VIEW_EXPIRES_IN)
+            r.name: ports.media.download_url(item.key_of(r), VIEW_EXPIRES_IN)
             for r in item.renditions
             if r.content_type != STREAM_TYPE
         }
@@ -274,8 +283,7 @@ def links_for(
 
 
 def stream_file(
-    store: ItemStore,
-    storage: MediaStorage,
+    ports: MediaPorts,
     signer: StreamSigner,
     now: datetime,
     *,
@@ -289,7 +297,7 @@ def stream_file(
     Playlists it names stay relative, so that players ask for them here, with the grant.
     """
     signer.check(meetup_id, media_id, grant, now)
-    media = MediaRepository(store).get(meetup_id, media_id)
+    media = MediaRepository(ports.store).get(meetup_id, media_id)
     stream = media.stream
     folder = posixpath.dirname(stream.name) if stream is not None else None
     path = posixpath.normpath(name)
@@ -300,13 +308,13 @@ def stream_file(
         or posixpath.dirname(path) != folder
     ):
         raise NotFound("media_not_found")
-    text = storage.read(f"{media.prefix}{path}").decode("utf-8")
+    text = ports.media.read(f"{media.prefix}{path}").decode("utf-8")
 
     def sign(uri: str) -> str:
         if "://" in uri or uri.endswith(".m3u8"):
             return uri
         target = posixpath.normpath(posixpath.join(folder, uri))
-        return storage.download_url(f"{media.prefix}{target}", VIEW_EXPIRES_IN)
+        return ports.media.download_url(f"{media.prefix}{target}", VIEW_EXPIRES_IN)
 
     return rewrite_playlist(text, sign)
 

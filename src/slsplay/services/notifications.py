@@ -120,7 +120,7 @@ def _to_invitee(
     """How to build one email to an invitee, with a fresh answer link minted when it is built."""
 
     def build() -> Email:
-        token = mint_answer_token(ports.store, meetup, invitation)
+        token = mint_answer_token(ports, meetup, invitation)
         return email_for(
             meetup,
             invitation,
@@ -196,7 +196,7 @@ def on_rsvp_changed(ports: MailPorts, event_id: str, meetup_id: str, email: str)
     if invitation.response is Answer.NONE or not invitation.wants_email:
         return
     organizer = _organizer_name(ports, meetup)
-    ticket = ticket_of(ports.store, invitation)
+    ticket = ticket_of(ports, invitation)
     build = _to_invitee(
         ports, meetup, invitation, organizer, compose.answer_confirmation_email, ticket=ticket
     )
@@ -222,7 +222,7 @@ def _about_ticket(
 ) -> None:
     meetup, _ = MeetupRepository(ports.store).get(meetup_id)
     invitation = InvitationRepository(ports.store).get(meetup_id, email)
-    ticket = ticket_of(ports.store, invitation)
+    ticket = ticket_of(ports, invitation)
     if ticket is None or not invitation.wants_email:
         return
     organizer = _organizer_name(ports, meetup)
@@ -285,7 +285,7 @@ def send_reminders(ports: MailPorts) -> int:
                     lead: timedelta = lead,
                     organizer: str = organizer,
                 ) -> Email:
-                    token = mint_answer_token(ports.store, meetup, invitation)
+                    token = mint_answer_token(ports, meetup, invitation)
                     return compose.reminder_email(
                         meetup,
                         invitation,

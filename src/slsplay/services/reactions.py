@@ -114,12 +114,12 @@ def _tell_refund(ports: ReactionPorts, refunded: TicketRefunded) -> None:
 def _seat_those_waiting(ports: ReactionPorts, meetup_id: str) -> None:
     # A seat freed up. On a free meetup the first in line get it (their own answers' events
     # then send their confirmations); on a paid one it is offered to them, to pay for.
-    answers.promote_from_waiting_list(ports.mail.store, ports.mail.clock, meetup_id)
-    tickets.offer_freed_seats(ports.mail.store, ports.mail.clock, meetup_id)
+    answers.promote_from_waiting_list(ports.mail, meetup_id)
+    tickets.offer_freed_seats(ports.mail, meetup_id)
 
 
 def _refund_tickets(ports: ReactionPorts, meetup_id: str) -> None:
-    if answers.has_tickets(ports.mail.store, meetup_id):
+    if answers.has_tickets(ports.mail, meetup_id):
         tickets.refund_tickets(ports.payments(), meetup_id)
 
 

@@ -16,12 +16,11 @@ from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupStatus
 from slsplay.domain.series import Series
 from slsplay.ids import new_id
 from slsplay.ports import (
-    Clock,
     ConditionFailed,
-    ItemStore,
     TransactionOp,
 )
 from slsplay.services.answers import answer_quietly
+from slsplay.services.bundles import StorePorts
 from slsplay.services.views import Occurrence, occurrences_of, view_meetup
 from slsplay.store.repositories import InvitationRepository, MeetupRepository
 from slsplay.store.series import SeriesRepository
@@ -32,90 +31,90 @@ ATTEMPTS = 3
 MAX_PER_RUN = 30
 
 
-def start_series(
-    store: ItemStore, clock: Clock, first: Meetup, rule_values: object
-) -> tuple[Series, Meetup]:
+def start_series(ports: StorePorts, first: Meetup, rule_values: object) -> tuple[Series, Meetup]:
     """A new series whose first occurrence is the new draft ``first``."""
     series, meetup = Series.start(
-        series_id=new_id(), first=first, values=rule_values, now=clock.now()
+        series_id=new_id(), first=first, values=rule_values, now=ports.clock.now()
     )
-    SeriesRepository(store).add(series, meetup)
+    SeriesRepository(ports.store).add(series, meetup)
     return series, meetup
 
 
 def series_with_occurrences(
-    store: ItemStore, meetup_id: str, viewer_id: str | None
+    ports: StorePorts, meetup_id: str, viewer_id: str | None
 ) -> tuple[Series, list[Occurrence]]:
     """The series of an occurrence its viewer may see, with the occurrences they may see."""
-    view = view_meetup(store, meetup_id, viewer_id)
+    view = view_meetup(ports, meetup_id, viewer_id)
     if view.series is None:
         raise NotFound("series_not_found")
-    shown = [o for o in occurrences_of(store, view.series) if o.meetup.visible_to(viewer_id)]
+    shown = [o for o in occurrences_of(ports, view.series) if o.meetup.visible_to(viewer_id)]
     return view.series, shown
 
 
-def published(store: ItemStore, clock: Clock, meetup: Meetup) -> int:
+def published(ports: StorePorts, meetup: Meetup) -> int:
     """The first occurrence was published: so is the series, whose next 60 days are
     created at once. Answers how many occurrences were created."""
     if meetup.series_id is None or meetup.occurrence != 1:
         return 0
 
     def publish(series: Series) -> None:
-        series.publish(clock.now())
+        series.publish(ports.clock.now())
 
-    _change(store, meetup.series_id, publish)
-    return extend(store, clock, meetup.series_id)
+    _change(ports, meetup.series_id, publish)
+    return extend(ports, meetup.series_id)
 
 
-def cancelled(store: ItemStore, clock: Clock, meetup: Meetup) -> None:
+def cancelled(ports: StorePorts, meetup: Meetup) -> None:
     """An occurrence was cancelled: the series skips it from now on."""
     if meetup.series_id is None or meetup.occurrence is None:
         return
     number = meetup.occurrence
-    _change(store, meetup.series_id, lambda series: series.skip(number, clock.now()))
+    _change(ports, meetup.series_id, lambda series: series.skip(number, ports.clock.now()))
 
 
-def deleted(store: ItemStore, meetup: Meetup) -> None:
+def deleted(ports: StorePorts, meetup: Meetup) -> None:
     """A draft first occurrence was deleted: its series (never published) goes with it."""
     if meetup.series_id is None:
         return
-    SeriesRepository(store).delete(meetup.series_id)
+    SeriesRepository(ports.store).delete(meetup.series_id)
 
 
-def extend_all(store: ItemStore, clock: Clock) -> int:
+def extend_all(ports: StorePorts) -> int:
     """The daily job: every published series gets its occurrences of the next 60 days."""
-    return sum(extend(store, clock, series.id) for series in SeriesRepository(store).active())
+    return sum(extend(ports, series.id) for series in SeriesRepository(ports.store).active())
 
 
-def extend(store: ItemStore, clock: Clock, series_id: str) -> int:
+def extend(ports: StorePorts, series_id: str) -> int:
     """Create the occurrences of one series due by now (safe to repeat, and to race)."""
-    repository = SeriesRepository(store)
+    repository = SeriesRepository(ports.store)
     created = 0
     for _ in range(MAX_PER_RUN):
         series = repository.get(series_id)
         if not series.is_published:
             return created
-        due = series.due(clock.now())
+        due = series.due(ports.clock.now())
         if not due:
             return created
         number, start = due[0]
         read_version = series.version
-        meetup = series.occurrence(meetup_id=new_id(), number=number, start=start, now=clock.now())
-        series.created(number, clock.now())
+        meetup = series.occurrence(
+            meetup_id=new_id(), number=number, start=start, now=ports.clock.now()
+        )
+        series.created(number, ports.clock.now())
         if repository.add_occurrence(series, read_version, meetup):
-            _carry_over(store, clock, series, meetup)
+            _carry_over(ports, series, meetup)
             created += 1
     return created
 
 
-def _carry_over(store: ItemStore, clock: Clock, series: Series, meetup: Meetup) -> None:
+def _carry_over(ports: StorePorts, series: Series, meetup: Meetup) -> None:
     """Invite to a new occurrence everyone invited to the one before it, then apply the
     answers given for the whole series (capacity and price apply as for any answer)."""
-    ids = SeriesRepository(store).occurrence_ids(series.id)
+    ids = SeriesRepository(ports.store).occurrence_ids(series.id)
     earlier = [n for n in ids if n < (meetup.occurrence or 0)]
     if not earlier:
         return
-    now = clock.now()
+    now = ports.clock.now()
     invitations = [
         Invitation(
             id=new_id(),
@@ -126,19 +125,18 @@ def _carry_over(store: ItemStore, clock: Clock, series: Series, meetup: Meetup) 
             unsubscribed_at=previous.unsubscribed_at,
             joined=previous.joined,
         )
-        for previous in InvitationRepository(store).all_of_meetup(ids[max(earlier)])
+        for previous in InvitationRepository(ports.store).all_of_meetup(ids[max(earlier)])
     ]
     if invitations:
-        InvitationRepository(store).add_many(meetup, invitations)
+        InvitationRepository(ports.store).add_many(meetup, invitations)
     invited = {i.email for i in invitations}
-    for email, response in SeriesRepository(store).answers(series.id).items():
+    for email, response in SeriesRepository(ports.store).answers(series.id).items():
         if email in invited:
-            answer_quietly(store, clock, meetup.id, email, response)
+            answer_quietly(ports, meetup.id, email, response)
 
 
 def edit_following(
-    store: ItemStore,
-    clock: Clock,
+    ports: StorePorts,
     actor_id: str,
     edited: Meetup,
     changes: Mapping[str, object],
@@ -147,12 +145,12 @@ def edit_following(
     details from there, and the later occurrences created so far change with it."""
     if edited.series_id is None or edited.occurrence is None:
         raise Conflict("not_a_series")
-    repository = SeriesRepository(store)
+    repository = SeriesRepository(ports.store)
     series = repository.get(edited.series_id)
     read_version = series.version
-    now = clock.now()
+    now = ports.clock.now()
     number = edited.occurrence
-    later = [o for o in occurrences_of(store, series) if o.number > number]
+    later = [o for o in occurrences_of(ports, series) if o.number > number]
     template = edited.details
     if number == 1:
         series.retemplate(actor_id, template, now)
@@ -174,7 +172,7 @@ def edit_following(
     for occurrence in later:
         renumbered = occurrence.number - first_number + 1
         start = target.start_of(renumbered)
-        meetup, counts = MeetupRepository(store).get(occurrence.meetup.id)
+        meetup, counts = MeetupRepository(ports.store).get(occurrence.meetup.id)
         read = meetup.version
         own: Mapping[str, object] = {}
         if meetup.status is not MeetupStatus.CANCELLED and start is not None:
@@ -200,19 +198,19 @@ def edit_following(
         )
         changed.append((edited, read))
     try:
-        store.transact(ops)
+        ports.store.transact(ops)
     except ConditionFailed as e:  # the series changed meanwhile
         raise VersionConflict from e
     for meetup, read in changed:
-        MeetupRepository(store).save(meetup, read)
+        MeetupRepository(ports.store).save(meetup, read)
 
 
 def _timing(details: MeetupDetails) -> dict[str, object]:
     return {"starts_at": details.starts_at, "rsvp_closes_at": details.rsvp_closes_at}
 
 
-def _change(store: ItemStore, series_id: str, action: Callable[[Series], None]) -> None:
-    repository = SeriesRepository(store)
+def _change(ports: StorePorts, series_id: str, action: Callable[[Series], None]) -> None:
+    repository = SeriesRepository(ports.store)
     for attempt in range(1, ATTEMPTS + 1):
         series = repository.get(series_id)
         read_version = series.version

@@ -38,6 +38,7 @@ from slsplay.ports import (
     Payments,
 )
 from slsplay.services.answers import answer_by_link, open_answer_link
+from slsplay.services.bundles import StorePorts
 from slsplay.services.views import MeetupView
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 from slsplay.store.tickets import LedgerRepository, PayoutAccountRepository, TicketRepository
@@ -93,7 +94,7 @@ def start_checkout(ports: PaymentPorts, token: str) -> Checkout:
     """
     store, now = ports.store, ports.clock.now()
     for attempt in range(1, ATTEMPTS + 1):
-        invitation, view = open_answer_link(store, ports.clock, token)
+        invitation, view = open_answer_link(ports, token)
         meetup, counts = view.meetup, view.counts
         current = TicketRepository(store).find(meetup.id, invitation.ticket_id)
         if current is not None and current.holds_seat:
@@ -101,7 +102,7 @@ def start_checkout(ports: PaymentPorts, token: str) -> Checkout:
                 _open_checkout(ports, meetup, current, token)
             return Checkout(invitation, view, current)
         if not counts.has_seat(meetup.details.capacity):
-            invitation, view = answer_by_link(store, ports.clock, token, Answer.ATTENDING)
+            invitation, view = answer_by_link(ports, token, Answer.ATTENDING)
             return Checkout(invitation, view, None)
         after = meetup.hold_seat(invitation, now, counts)
         ticket = _new_ticket(meetup, invitation.email, now)
@@ -126,7 +127,7 @@ def start_checkout(ports: PaymentPorts, token: str) -> Checkout:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def offer_freed_seats(store: ItemStore, clock: Clock, meetup_id: str) -> list[Ticket]:
+def offer_freed_seats(ports: StorePorts, meetup_id: str) -> list[Ticket]:
     """Keep each free seat of a paid meetup for the next in line, for 24 hours; answers the
     offers made (each is emailed, by the change feed).
 
@@ -134,22 +135,22 @@ def offer_freed_seats(store: ItemStore, clock: Clock, meetup_id: str) -> list[Ti
     seat. Each offer holds its seat in a conditional transaction, as a checkout does.
     """
     offers: list[Ticket] = []
-    tickets = TicketRepository(store)
+    tickets = TicketRepository(ports.store)
     for _ in range(ATTEMPTS * 10):
-        meetup, counts = MeetupRepository(store).get(meetup_id)
+        meetup, counts = MeetupRepository(ports.store).get(meetup_id)
         if not meetup.is_paid or not counts.has_seat(meetup.details.capacity):
             break
-        waiting = InvitationRepository(store).waiting_list(meetup_id)
+        waiting = InvitationRepository(ports.store).waiting_list(meetup_id)
         turn = next(
             (i for i in waiting if _awaits_offer(tickets.find(meetup_id, i.ticket_id))), None
         )
         if turn is None:
             break
         try:
-            after = meetup.hold_seat(turn, clock.now(), counts)
+            after = meetup.hold_seat(turn, ports.clock.now(), counts)
         except Conflict:
             break  # started or cancelled meanwhile
-        offer = _new_ticket(meetup, turn.email, clock.now(), offered=True)
+        offer = _new_ticket(meetup, turn.email, ports.clock.now(), offered=True)
         read_version = turn.version
         turn.ticket_id = offer.id
         turn.version += 1
@@ -213,7 +214,7 @@ def _open_checkout(ports: PaymentPorts, meetup: Meetup, ticket: Ticket, token: s
         # Nothing can be paid: the seat goes back now rather than in 15 minutes.
         logger.warning("no checkout for ticket %s: %s", ticket.id, e)
         if not ticket.offered:  # an offered seat stays theirs until the offer ends
-            lapse_ticket(ports.store, ports.clock, ticket)
+            lapse_ticket(ports, ticket)
         raise Unavailable("payment_provider_failed") from e
     read_version = ticket.version
     ticket.opened(session.session_id, session.url)
@@ -246,7 +247,7 @@ def handle_payment_event(ports: PaymentPorts, event: PaymentEvent) -> Ticket | N
         logger.warning("a webhook for an unknown checkout %s", event.checkout_id)
         return None
     if event.kind == "checkout_expired":
-        return lapse_ticket(ports.store, ports.clock, ticket)
+        return lapse_ticket(ports, ticket)
     return _pay(ports, ticket, event)
 
 
@@ -291,7 +292,7 @@ def _refund_unadmitted(
     ports: PaymentPorts, meetup: Meetup, ticket: Ticket, ticket_version: int, held: bool
 ) -> Ticket:
     now = ports.clock.now()
-    refund_ref = _provider_refund(ports.payments, ticket)
+    refund_ref = _provider_refund(ports, ticket)
     ticket.refund(refund_ref, now)
     entries = [
         *sale_entries(ticket, meetup.ends_at, now),
@@ -314,22 +315,24 @@ def _refund_unadmitted(
     return ticket
 
 
-def _provider_refund(payments: Payments, ticket: Ticket) -> str:
+def _provider_refund(ports: PaymentPorts, ticket: Ticket) -> str:
     try:
-        return payments.refund(ticket.payment_ref or "", ticket.total_minor, f"refund-{ticket.id}")
+        return ports.payments.refund(
+            ticket.payment_ref or "", ticket.total_minor, f"refund-{ticket.id}"
+        )
     except PaymentFailed as e:
         raise Unavailable("payment_provider_failed") from e
 
 
-def lapse_ticket(store: ItemStore, clock: Clock, ticket: Ticket) -> Ticket:
+def lapse_ticket(ports: StorePorts, ticket: Ticket) -> Ticket:
     """End a hold unpaid and give its seat back (nothing happens to a ticket not held)."""
-    tickets = TicketRepository(store)
+    tickets = TicketRepository(ports.store)
     for _ in range(ATTEMPTS):
         if not ticket.holds_seat:
             return ticket
         read_version = ticket.version
         ticket.lapse()
-        meetup, counts = MeetupRepository(store).get(ticket.meetup_id)
+        meetup, counts = MeetupRepository(ports.store).get(ticket.meetup_id)
         try:
             tickets.release(
                 ticket,
@@ -359,7 +362,7 @@ def end_lapsed_holds(ports: PaymentPorts) -> int:
             except PaymentFailed as e:
                 logger.warning("could not expire checkout %s: %s", ticket.session_id, e)
                 continue  # tried again on the next run, before its seat goes
-        lapse_ticket(ports.store, ports.clock, ticket)
+        lapse_ticket(ports, ticket)
         ended += 1
     return ended
 
@@ -379,7 +382,7 @@ def refund_tickets(ports: PaymentPorts, meetup_id: str) -> int:
         if ticket.holds_seat:
             if ticket.session_id is not None:
                 ports.payments.expire_checkout(ticket.session_id)
-            lapse_ticket(ports.store, ports.clock, ticket)
+            lapse_ticket(ports, ticket)
         elif ticket.is_paid:
             _refund(ports, meetup, ticket)
             refunded += 1
@@ -392,7 +395,7 @@ def _refund(ports: PaymentPorts, meetup: Meetup, ticket: Ticket) -> None:
         if not ticket.is_paid:
             return
         read_version, now = ticket.version, ports.clock.now()
-        ticket.refund(_provider_refund(ports.payments, ticket), now)
+        ticket.refund(_provider_refund(ports, ticket), now)
         try:
             tickets.settle(ticket, read_version, refund_entries(ticket, meetup.ends_at, now))
         except VersionConflict:
@@ -414,13 +417,13 @@ class Statement:
     account_id: str | None
 
 
-def statement_of(store: ItemStore, clock: Clock, user_id: str, *, latest: int = 50) -> Statement:
+def statement_of(ports: StorePorts, user_id: str, *, latest: int = 50) -> Statement:
     """What the organizer has earned, what may be paid out, and how it came about."""
-    entries = list(LedgerRepository(store).entries_of(user_id, newest_first=True))
+    entries = list(LedgerRepository(ports.store).entries_of(user_id, newest_first=True))
     return Statement(
-        balances(entries, clock.now()),
+        balances(entries, ports.clock.now()),
         entries[:latest],
-        PayoutAccountRepository(store).find(user_id),
+        PayoutAccountRepository(ports.store).find(user_id),
     )
 
 
@@ -508,6 +511,6 @@ def pay_out_due(ports: PaymentPorts) -> dict[str, int]:
     return done
 
 
-def tickets_of_meetup(store: ItemStore, meetup_id: str) -> Iterator[Ticket]:
+def tickets_of_meetup(ports: StorePorts, meetup_id: str) -> Iterator[Ticket]:
     """Every ticket of a meetup (for the organizer's list and the tests' ledger checks)."""
-    return TicketRepository(store).of_meetup(meetup_id)
+    return TicketRepository(ports.store).of_meetup(meetup_id)

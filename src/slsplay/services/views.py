@@ -11,7 +11,8 @@ from slsplay.domain.errors import NotFound
 from slsplay.domain.media import Media
 from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.series import Series
-from slsplay.ports import MAX_BATCH_GET, ItemStore
+from slsplay.ports import MAX_BATCH_GET
+from slsplay.services.bundles import StorePorts
 from slsplay.store.repositories import MediaRepository, MeetupRepository, UserRepository
 from slsplay.store.series import SeriesRepository
 
@@ -27,66 +28,66 @@ class MeetupView:
     series: Series | None = None  # an occurrence's series, where a reader shows it
 
 
-def view_meetup(store: ItemStore, meetup_id: str, viewer_id: str | None) -> MeetupView:
+def view_meetup(ports: StorePorts, meetup_id: str, viewer_id: str | None) -> MeetupView:
     """A meetup and its counts, for someone allowed to see it (others: ``NotFound``)."""
-    meetup, counts = visible_meetup(store, meetup_id, viewer_id)
+    meetup, counts = visible_meetup(ports, meetup_id, viewer_id)
     return MeetupView(
         meetup,
         counts,
-        organizer_name(store, meetup),
-        media_of(store, meetup),
-        series_of(store, meetup),
+        organizer_name(ports, meetup),
+        media_of(ports, meetup),
+        series_of(ports, meetup),
     )
 
 
-def media_of(store: ItemStore, meetup: Meetup) -> tuple[Media, ...]:
+def media_of(ports: StorePorts, meetup: Meetup) -> tuple[Media, ...]:
     """The meetup's photos and videos, in order."""
-    return tuple(MediaRepository(store).of_meetup(meetup.id))
+    return tuple(MediaRepository(ports.store).of_meetup(meetup.id))
 
 
-def organizer_name(store: ItemStore, meetup: Meetup) -> str | None:
+def organizer_name(ports: StorePorts, meetup: Meetup) -> str | None:
     """The organizer's name (``None``: unnamed, or the account is gone)."""
     try:
-        return UserRepository(store).get(meetup.organizer_id).name
+        return UserRepository(ports.store).get(meetup.organizer_id).name
     except NotFound:
         return None
 
 
 def visible_meetup(
-    store: ItemStore, meetup_id: str, viewer_id: str | None
+    ports: StorePorts, meetup_id: str, viewer_id: str | None
 ) -> tuple[Meetup, MeetupCounts]:
     """The meetup and its counts, if ``viewer_id`` may see it (others: ``NotFound``)."""
     # A stranger learns nothing about a private meetup, not even that it exists: the
     # answer is the same as for a meetup that does not exist.
-    meetup, counts = MeetupRepository(store).get(meetup_id)
+    meetup, counts = MeetupRepository(ports.store).get(meetup_id)
     if not meetup.visible_to(viewer_id):
         raise NotFound("meetup_not_found")
     return meetup, counts
 
 
-def counts_of(store: ItemStore, meetup_ids: Sequence[str]) -> dict[str, MeetupCounts]:
+def counts_of(ports: StorePorts, meetup_ids: Sequence[str]) -> dict[str, MeetupCounts]:
     """The answer counts of up to 100 meetups, in one request (for a page of them)."""
-    return MeetupRepository(store).counts_of(meetup_ids)
+    return MeetupRepository(ports.store).counts_of(meetup_ids)
 
 
-def names_of(store: ItemStore, user_ids: Sequence[str]) -> dict[str, str | None]:
+def names_of(ports: StorePorts, user_ids: Sequence[str]) -> dict[str, str | None]:
     """The names of up to 100 organizers, in one request (``None``: unnamed or gone)."""
-    found = UserRepository(store).find_many(user_ids)
+    found = UserRepository(ports.store).find_many(user_ids)
     return {user_id: found[user_id].name if user_id in found else None for user_id in user_ids}
 
 
-def views_of(store: ItemStore, page: Sequence[Meetup]) -> list[MeetupView]:
+def views_of(ports: StorePorts, page: Sequence[Meetup]) -> list[MeetupView]:
     """A page of meetups (at most 100) with their counts, read in one request."""
-    counts = MeetupRepository(store).counts_of([meetup.id for meetup in page])
+    counts = MeetupRepository(ports.store).counts_of([meetup.id for meetup in page])
     # One query per meetup for its media (a page holds 50 at most).
-    return [MeetupView(meetup, counts[meetup.id], media=media_of(store, meetup)) for meetup in page]
+    return [MeetupView(meetup, counts[meetup.id], media=media_of(ports, meetup)) for meetup in page]
 
 
 def meetups_of_organizer(
-    store: ItemStore, organizer_id: str, *, limit: int = 50, cursor: str | None = None
+    ports: StorePorts, organizer_id: str, *, limit: int = 50, cursor: str | None = None
 ) -> tuple[list[Meetup], str | None]:
     """An organizer's meetups by start."""
-    return MeetupRepository(store).of_organizer(organizer_id, limit=limit, cursor=cursor)
+    return MeetupRepository(ports.store).of_organizer(organizer_id, limit=limit, cursor=cursor)
 
 
 @dataclass(frozen=True)
@@ -97,23 +98,23 @@ class Occurrence:
     meetup: Meetup
 
 
-def series_of(store: ItemStore, meetup: Meetup) -> Series | None:
+def series_of(ports: StorePorts, meetup: Meetup) -> Series | None:
     """The series an occurrence belongs to (None for a meetup that does not repeat)."""
     if meetup.series_id is None:
         return None
     try:
-        return SeriesRepository(store).get(meetup.series_id)
+        return SeriesRepository(ports.store).get(meetup.series_id)
     except NotFound:
         return None
 
 
-def occurrences_of(store: ItemStore, series: Series) -> list[Occurrence]:
+def occurrences_of(ports: StorePorts, series: Series) -> list[Occurrence]:
     """The occurrences created so far, in order."""
-    ids = SeriesRepository(store).occurrence_ids(series.id)
+    ids = SeriesRepository(ports.store).occurrence_ids(series.id)
     wanted = list(ids.values())
     found: dict[str, Meetup] = {}
     for start in range(0, len(wanted), MAX_BATCH_GET):
-        found |= MeetupRepository(store).get_many(wanted[start : start + MAX_BATCH_GET])
+        found |= MeetupRepository(ports.store).get_many(wanted[start : start + MAX_BATCH_GET])
     return [
         Occurrence(number, found[meetup_id])
         for number, meetup_id in sorted(ids.items())

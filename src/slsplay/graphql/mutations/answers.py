@@ -59,8 +59,7 @@ class AnswerMutations:
 
         def respond() -> tuple[DomainInvitation, DomainMeetup]:
             invitation, view = answers.answer_by_link(
-                context.app.store,
-                context.app.clock,
+                context.app,
                 token,
                 Answer(response.value),
                 forfeit_ticket=forfeit_ticket,
@@ -84,9 +83,7 @@ class AnswerMutations:
 
         def join() -> str:
             app = context.app
-            return discovery.join_public(
-                app.store, app.clock, context.user_id, local_meetup_id(id)
-            ).token
+            return discovery.join_public(app, context.user_id, local_meetup_id(id)).token
 
         token, errors = attempt(join)
         return JoinPayload(token=token, user_errors=errors)

@@ -38,8 +38,7 @@ class InvitationMutations:
 
         def invite() -> list[Invitation]:
             invited = meetups.invite_people(
-                context.app.store,
-                context.app.clock,
+                context.app,
                 context.user_id,
                 local_meetup_id(input.meetup_id),
                 [{"email": i.email, "name": i.name} for i in input.invitees],

@@ -51,9 +51,7 @@ class MediaMutations:
 
         def request() -> tuple[Media, UploadForm]:
             item, ticket = media.request_upload(
-                app.store,
-                app.clock,
-                app.media,
+                app,
                 context.user_id,
                 local_meetup_id(input.meetup_id),
                 kind=MediaKind(input.kind.value),
@@ -76,7 +74,7 @@ class MediaMutations:
 
         def remove() -> strawberry.ID:
             local_meetup = local_meetup_id(meetup_id)
-            media.remove_media(context.app.store, context.user_id, local_meetup, media_id)
+            media.remove_media(context.app, context.user_id, local_meetup, media_id)
             return to_global_id("Media", f"{local_meetup}/{media_id}")
 
         deleted, errors = attempt(remove)

@@ -108,9 +108,7 @@ class MeetupMutations:
         context = info.context
 
         def create() -> Meetup:
-            view = meetups.plan_meetup(
-                context.app.store, context.app.clock, context.user_id, _values(input)
-            )
+            view = meetups.plan_meetup(context.app, context.user_id, _values(input))
             return to_meetup(view.meetup)
 
         meetup, errors = attempt(create)
@@ -122,8 +120,7 @@ class MeetupMutations:
 
         def update() -> Meetup:
             view = meetups.edit_meetup(
-                context.app.store,
-                context.app.clock,
+                context.app,
                 context.user_id,
                 local_meetup_id(input.id),
                 _values(input, skip=("id", "expected_version", "apply_to")),
@@ -145,9 +142,7 @@ class MeetupMutations:
         context = info.context
 
         def publish() -> Meetup:
-            view = meetups.publish_meetup(
-                context.app.store, context.app.clock, context.user_id, local_meetup_id(id)
-            )
+            view = meetups.publish_meetup(context.app, context.user_id, local_meetup_id(id))
             return to_meetup(view.meetup)
 
         meetup, errors = attempt(publish)
@@ -158,9 +153,7 @@ class MeetupMutations:
         context = info.context
 
         def cancel() -> Meetup:
-            view = meetups.cancel_meetup(
-                context.app.store, context.app.clock, context.user_id, local_meetup_id(id)
-            )
+            view = meetups.cancel_meetup(context.app, context.user_id, local_meetup_id(id))
             return to_meetup(view.meetup)
 
         meetup, errors = attempt(cancel)
@@ -171,9 +164,7 @@ class MeetupMutations:
         context = info.context
 
         def delete() -> strawberry.ID:
-            meetups.delete_meetup(
-                context.app.store, context.app.clock, context.user_id, local_meetup_id(id)
-            )
+            meetups.delete_meetup(context.app, context.user_id, local_meetup_id(id))
             return id
 
         deleted, errors = attempt(delete)

@@ -86,6 +86,4 @@ def to_media(shown: MediaWithLinks) -> Media:
 
 def shown_media(context: Context, items: tuple[DomainMedia, ...]) -> list[Media]:
     """Photos and videos with links signed for this request."""
-    return [
-        to_media(s) for s in media.links_for(items, context.app.media, context.signer, context.now)
-    ]
+    return [to_media(s) for s in media.links_for(context.app, items, context.signer, context.now)]

@@ -189,7 +189,7 @@ class Meetup(Node):
     ) -> InvitationConnection:
         limit = page_size(first, MAX_INVITATIONS_PAGE)
         page, following = meetups.invitations_of(
-            info.context.app.store, info.context.user_id, self.domain.id, limit=limit, cursor=after
+            info.context.app, info.context.user_id, self.domain.id, limit=limit, cursor=after
         )
         return InvitationConnection(
             nodes=[to_invitation(i) for i in page],
@@ -198,14 +198,12 @@ class Meetup(Node):
 
     @strawberry.field(description="Everyone attending, in the order they answered (organizer).")
     def attendees(self, info: Info[Context, None]) -> list[Invitation]:
-        people = meetups.attendees_of(info.context.app.store, info.context.user_id, self.domain.id)
+        people = meetups.attendees_of(info.context.app, info.context.user_id, self.domain.id)
         return [to_invitation(p) for p in people]
 
     @strawberry.field(description="Who waits for a seat, first in line first (organizer).")
     def waitlist(self, info: Info[Context, None]) -> list[Invitation]:
-        people = answers.waiting_list_of(
-            info.context.app.store, info.context.user_id, self.domain.id
-        )
+        people = answers.waiting_list_of(info.context.app, info.context.user_id, self.domain.id)
         return [to_invitation(p) for p in people]
 
     @strawberry.field
