@@ -4,8 +4,9 @@ local runtime.
 
 The AWS adapter speaks it to DynamoDB, the local runtime writes stream records in it, and the
 stream function reads them: the last two must not pay for importing boto3 (~130 ms at cold
-start) only to convert a few items. It sits beside ``ports.py``, not among the adapters,
-because a handler reads it too: reading the records of its Lambda event is the handler's job.
+start) only to convert a few items. It sits beside ``ports/``, not among the adapters,
+because a handler reads it too: reading the records of its Lambda event is the handler's job,
+and the AWS adapter reads the same records from the Streams API (``change_from_record``).
 """
 
 from __future__ import annotations

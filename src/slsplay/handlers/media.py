@@ -23,7 +23,6 @@ from aws_lambda_powertools.utilities.batch import (
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from slsplay.domain.events import DomainEvent, MediaRemoved, from_message
-from slsplay.domain.media import media_prefix
 from slsplay.handlers.context import container
 from slsplay.handlers.logs import entry_point, logger
 from slsplay.services import media
@@ -51,9 +50,8 @@ def removed(event: DomainEvent) -> None:
     """Delete the files of a photo or video that was removed."""
     if not isinstance(event, MediaRemoved):
         raise ValueError(f"the media function does not take {event.name!r}")
-    prefix = media_prefix(event.meetup_id, event.media_id)
-    deleted = container().media.delete_prefix(prefix)
-    logger.info("media files deleted", extra={"prefix": prefix, "files": deleted})
+    deleted = media.delete_files(container(), event.meetup_id, event.media_id)
+    logger.info("media files deleted", extra={"media_id": event.media_id, "files": deleted})
 
 
 def uploaded(key: str) -> None:

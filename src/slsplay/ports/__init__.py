@@ -3,7 +3,7 @@
 One module per family of ports, each with the values its ports take and give and the errors
 they raise: ``storage`` (the one table), ``clock``, ``identity`` (passwords, access tokens,
 sign-in providers), ``messaging`` (email, queues, failed stream batches), ``media``,
-``payments`` and ``search``. Everything imports ports from here: this is their table of
+``payments``, ``search`` and ``secrets`` (what a missing secret raises). Everything imports ports from here: this is their table of
 contents.
 """
 

@@ -144,8 +144,6 @@ def answer_invitation(
 # An answer that loses the last seat to another, or a race with a write of the invitation or
 # the meetup, is decided again on fresh reads; after that it waits in line, or is refused.
 ANSWER_ATTEMPTS = 3
-
-
 RETRIED = ("capacity_reached", "version_conflict")
 
 

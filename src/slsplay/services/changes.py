@@ -1,5 +1,9 @@
 """What the table's committed changes mean: the domain events the stream function hands on
-to the consumers (mail, search, media)."""
+to the consumers (mail, search, media).
+
+It only forwards to ``store/changes.py``, and is here for the layering: handlers reach the
+storage format through a service, never directly.
+"""
 
 from __future__ import annotations
 

@@ -32,6 +32,7 @@ from slsplay.domain.media import (
     MediaRejected,
     MediaStatus,
     check_duration,
+    media_prefix,
 )
 from slsplay.ids import new_id
 from slsplay.ports import (
@@ -118,6 +119,11 @@ def covers_of(ports: StorePorts, meetup_ids: Sequence[str]) -> dict[str, Media]:
 def media_of_meetup(ports: StorePorts, meetup_id: str) -> tuple[Media, ...]:
     """A meetup's photos and videos, oldest first, for whoever may see the meetup."""
     return tuple(MediaRepository(ports.store).of_meetup(meetup_id))
+
+
+def delete_files(ports: MediaPorts, meetup_id: str, media_id: str) -> int:
+    """Delete every file of a removed photo or video (safe to repeat); answers how many."""
+    return ports.media.delete_prefix(media_prefix(meetup_id, media_id))
 
 
 # -- processing -----------------------------------------------------------------------------
