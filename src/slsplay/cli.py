@@ -313,7 +313,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"slsplay: {e}", file=sys.stderr)
         return 1
     parser = argparse.ArgumentParser(prog="slsplay", description=__doc__)
-    parser.add_argument("--data-dir", type=Path, help="where local data lives (default .slsplay)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help=f"where local data lives (default {Settings.model_fields['data_dir'].default})",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     serving = commands.add_parser("serve", help="serve the API of template.yaml and the web app")
     _serve_options(serving, settings)

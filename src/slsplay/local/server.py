@@ -205,7 +205,7 @@ class LocalServer:
         template: str | Path = DEFAULT_TEMPLATE,
         host: str = "127.0.0.1",
         port: int = 8000,
-        data_dir: str | Path = Path(".slsplay"),
+        data_dir: str | Path,
         static_dir: Path | None = None,
         parameters: Mapping[str, str] | None = None,
         region: str = "eu-west-1",
