@@ -3,8 +3,8 @@
 One module per family of ports, each with the values its ports take and give and the errors
 they raise: ``storage`` (the one table), ``clock``, ``identity`` (passwords, access tokens,
 sign-in providers), ``messaging`` (email, queues, failed stream batches), ``media``,
-``payments``, ``search`` and ``secrets`` (what a missing secret raises). Everything imports ports from here: this is their table of
-contents.
+``payments``, ``search`` and ``secrets`` (what a missing secret raises). Everything imports
+ports from here: this is their table of contents.
 """
 
 from __future__ import annotations
