@@ -89,7 +89,8 @@ def _send_once(
             raise ClaimHeld(STALE_CLAIM - age)
         markers.take_over(key, held, now, expires_at)
     try:
-        ports.mailer.send(replace(build(), message_id=_message_id(ports, key)))
+        message_id = _message_id(sender_domain(ports.mail_from), key)
+        ports.mailer.send(replace(build(), message_id=message_id))
     except Exception:
         markers.release(key)  # not sent: let the retry claim it again
         raise
@@ -97,11 +98,12 @@ def _send_once(
     return True
 
 
-def _message_id(ports: MailPorts, key: Key) -> str:
-    """One Message-ID per (purpose, recipient): an email sent again after a crash between
-    sending and marking it sent is then the same message, which mailboxes fold."""
+def _message_id(domain: str, key: Key) -> str:
+    """One Message-ID per (purpose, recipient), at the sender's ``domain``: an email sent
+    again after a crash between sending and marking it sent is then the same message, which
+    mailboxes fold."""
     digest = hashlib.sha256(f"{key.pk}\n{key.sk}".encode()).hexdigest()[:32]
-    return f"<{digest}@{sender_domain(ports.mail_from)}>"
+    return f"<{digest}@{domain}>"
 
 
 def _organizer_name(ports: MailPorts, meetup: Meetup) -> str:
@@ -279,12 +281,13 @@ def _send_each(
     sent: list[Key] = []
     unsent: list[Key] = []
     refusals: list[Exception] = []
+    domain = sender_domain(ports.mail_from)  # parsed once: it costs as much as a store write
     for key, build in emails:
         if len(refusals) >= REFUSALS_PER_RUN:
             unsent.append(key)
             continue
         try:
-            ports.mailer.send(replace(build(), message_id=_message_id(ports, key)))
+            ports.mailer.send(replace(build(), message_id=_message_id(domain, key)))
         except Exception as e:  # whatever the failure: released, and raised once confirmed
             refusals.append(e)
             unsent.append(key)
