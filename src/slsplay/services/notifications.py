@@ -184,11 +184,12 @@ def _invitations(ports: MailPorts, meetup_id: str) -> Iterator[Invitation]:
 
 FANOUT_PAGE = 500
 # The invitees of one ``InvitationsDue`` message, whose emails one run sends one after the
-# other. In the cloud, an invocation of the notifier takes up to 10 messages (its BatchSize):
-# 10 x 10 = 100 emails, at SES's 50 to 80 ms a send 5 to 8 s, plus 5 store requests a message
-# (about 0.5 s): within the function's 10 s Timeout. The notifier's MaximumConcurrency (2)
-# bounds the emails sent at once, hence the rate asked of SES (template.yaml's arithmetic).
-INVITATIONS_PER_MESSAGE = 10
+# other. In the cloud an invocation of the notifier takes up to 10 messages (its BatchSize):
+# 10 x 8 = 80 emails, each a SendEmail (50 to 80 ms) and the write of its answer link (about
+# 5 ms), at most 6.8 s, plus 5 store requests a message (0.5 s): within the function's 10 s
+# Timeout, with room for a cold start. The notifier's MaximumConcurrency bounds the emails
+# sent at once, hence the rate asked of SES (template.yaml has that arithmetic).
+INVITATIONS_PER_MESSAGE = 8
 # A refused send may be about its one address: the rest of the group goes on. A second one
 # is more likely the mail server or the sending quota: the rest waits for the retry, rather
 # than spending the run's time on a server that refuses.
