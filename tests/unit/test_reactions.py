@@ -81,7 +81,7 @@ class Calls:
             (tickets, "refund_tickets"),
         ]:
             monkeypatch.setattr(module, name, self._recorder(name))
-        monkeypatch.setattr(answers, "has_tickets", lambda store, meetup_id: self.sold_tickets)
+        monkeypatch.setattr(tickets, "has_tickets", lambda store, meetup_id: self.sold_tickets)
         monkeypatch.setattr(
             notifications, "uninvited_page", lambda ports, meetup_id, cursor: self.pages[cursor]
         )

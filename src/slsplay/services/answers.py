@@ -191,11 +191,6 @@ def ticket_of(ports: StorePorts, invitation: Invitation) -> Ticket | None:
     return TicketRepository(ports.store).find(invitation.meetup_id, invitation.ticket_id)
 
 
-def has_tickets(ports: StorePorts, meetup_id: str) -> bool:
-    """Whether anyone ever went to checkout for the meetup."""
-    return next(TicketRepository(ports.store).of_meetup(meetup_id), None) is not None
-
-
 def _forfeited_ticket(ports: StorePorts, invitation: Invitation) -> tuple[Put, ...]:
     """The write that voids the paid ticket of someone who stops attending (not refunded)."""
     ticket = TicketRepository(ports.store).find(invitation.meetup_id, invitation.ticket_id)

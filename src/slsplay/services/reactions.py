@@ -132,7 +132,7 @@ def _seat_those_waiting(ports: ReactionPorts, meetup_id: str) -> None:
 
 
 def _refund_tickets(ports: ReactionPorts, meetup_id: str) -> None:
-    if answers.has_tickets(ports.mail, meetup_id):
+    if tickets.has_tickets(ports.mail, meetup_id):
         tickets.refund_tickets(ports.payments(), meetup_id)
 
 

@@ -514,3 +514,8 @@ def pay_out_due(ports: PaymentPorts) -> dict[str, int]:
 def tickets_of_meetup(ports: StorePorts, meetup_id: str) -> Iterator[Ticket]:
     """Every ticket of a meetup (for the organizer's list and the tests' ledger checks)."""
     return TicketRepository(ports.store).of_meetup(meetup_id)
+
+
+def has_tickets(ports: StorePorts, meetup_id: str) -> bool:
+    """Whether anyone ever went to checkout for the meetup."""
+    return next(TicketRepository(ports.store).of_meetup(meetup_id), None) is not None
