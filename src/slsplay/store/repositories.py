@@ -378,7 +378,12 @@ class MediaRepository:
         self.store = store
 
     def add(self, media: Media) -> None:
-        """Store a new upload."""
+        """Store a new upload, named in its meetup's media list first: a list then names
+        every upload that exists (and, after a crash in between, one that does not)."""
+        # One attribute per upload: concurrent uploads to a meetup never overwrite each other's.
+        entry = {records.media_list_entry(media.id): True}
+        listing = {"type": records.MEDIA_LIST_TYPE} | entry
+        self.store.write(Update(schema.media_list_key(media.meetup_id), set=listing))
         self.store.put_new(records.media_item(media))
 
     def get(self, meetup_id: str, media_id: str) -> Media:
@@ -399,6 +404,13 @@ class MediaRepository:
             self.store.delete(schema.media_key(media.meetup_id, media.id), versioned(media.version))
         except ConditionFailed as e:
             raise VersionConflict from e
+        self.store.write(
+            Update(
+                schema.media_list_key(media.meetup_id),
+                set={"type": records.MEDIA_LIST_TYPE},
+                remove=(records.media_list_entry(media.id),),
+            )
+        )
         try:
             self.store.delete(schema.cover_key(media.meetup_id), Equals("id", media.id))
         except ConditionFailed:
@@ -432,6 +444,28 @@ class MediaRepository:
         return sorted(
             (records.media_from_item(item) for item in page.items), key=lambda m: m.created_at
         )
+
+    def of_meetups(self, meetup_ids: Sequence[str]) -> dict[str, list[Media]]:
+        """The photos and videos of up to 100 meetups, oldest first, by meetup: their media
+        lists in one request, then the uploads they name, 100 a request (a meetup has
+        ``MAX_PER_MEETUP`` at most), whatever the number of meetups."""
+        lists = self.store.get_many([schema.media_list_key(meetup_id) for meetup_id in meetup_ids])
+        keys = [
+            schema.media_key(meetup_id, media_id)
+            for meetup_id in meetup_ids
+            if (listed := lists.get(schema.media_list_key(meetup_id))) is not None
+            for media_id in records.media_list_ids(listed)
+        ]
+        found: dict[str, list[Media]] = {meetup_id: [] for meetup_id in meetup_ids}
+        for start in range(0, len(keys), MAX_BATCH_GET):
+            for item in self.store.get_many(keys[start : start + MAX_BATCH_GET]).values():
+                media = records.media_from_item(item)
+                found[media.meetup_id].append(media)
+        # In the order of ``of_meetup``: by time, then by id as its query reads them.
+        return {
+            meetup_id: sorted(media, key=lambda m: (m.created_at, m.id))
+            for meetup_id, media in found.items()
+        }
 
 
 class UserRepository:
