@@ -17,16 +17,21 @@ from typing import Any
 import jwt
 
 from slsplay.handlers import graphql
+from slsplay.handlers.context import container
 from slsplay.local.apigateway import HttpRequest, granted_event
 from slsplay.local.functions import lambda_functions
 from slsplay.local.routes import http_api_routes
 from slsplay.local.template import Stack
+from slsplay.services import auth, meetups
+from slsplay.store.repositories import MEETUPS_PER_TRANSACTION
 from tests.integration.test_graphql_batching import organizer_with_meetups
+from tests.support.meetups import meetup_values
 from tests.support.store_requests import counted_store_requests
 
 STACK = Stack.load()
 ROUTES = http_api_routes(STACK)
 HANDLERS = {name: function.config.handler for name, function in lambda_functions(STACK).items()}
+PASSWORD = "a long enough password"
 
 
 def call(
@@ -103,3 +108,33 @@ def test_the_media_of_a_page_of_meetups_cost_graphql_the_same_at_any_size(
 
     assert [len(node["media"]) for node in few + many] == [1] * 32
     assert many_calls == few_calls
+
+
+def guest_with_drafts(count: int) -> str:
+    """A guest's access token, with ``count`` drafts."""
+    app = container()
+    guest = auth.start_as_guest(app.auth)
+    for n in range(count):
+        meetups.plan_meetup(app, guest.user.id, meetup_values(title=f"Draft {n}"))
+    return guest.access_token
+
+
+def test_signing_up_moves_a_guests_drafts_in_one_transaction_a_page(fresh_app: Path) -> None:
+    def sign_up(drafts: int, email: str) -> Counter[str]:
+        account = {"email": email, "password": PASSWORD, "name": "Ada"}
+        status, session, calls = call(
+            "POST", "/api/auth/signup", guest_with_drafts(drafts), account
+        )
+        assert status == 201
+        token = session["access_token"]
+        _, mine, _ = call("GET", "/api/me/meetups", token, query="limit=100")
+        assert len(mine["meetups"]) == drafts  # every draft moved
+        return calls
+
+    two = sign_up(2, "two@example.com")
+    one_page = sign_up(MEETUPS_PER_TRANSACTION, "page@example.com")
+    more = sign_up(60, "sixty@example.com")
+
+    assert one_page == two
+    # Past a page: the next page's query and its one transaction, whatever its size.
+    assert more - two == Counter(query=1, transact=1)

@@ -41,6 +41,10 @@ from slsplay.store import records, schema
 PURGE_BATCHES_NOW = 10
 # Room in a transaction for invitations, next to the meetup check and the counter update.
 INVITATIONS_PER_TRANSACTION = MAX_TRANSACTION_OPS - 2
+# Room in a transaction for meetups saved together: each may need its capacity checked.
+MEETUPS_PER_TRANSACTION = MAX_TRANSACTION_OPS // 2
+# The items a read of a whole partition (every invitation of a meetup...) takes per request.
+BULK_PAGE = 500
 
 
 class MeetupRepository:
@@ -104,6 +108,30 @@ class MeetupRepository:
             )
         except ConditionFailed as e:
             if 0 in e.failed:
+                raise VersionConflict from e
+            raise InvalidInput(
+                [FieldError("capacity", "more people are attending than that")],
+                code="capacity_below_attendance",
+            ) from e
+
+    def save_all(self, changed: Sequence[tuple[Meetup, int]]) -> None:
+        """Store changed meetups, each read at its expected version, in one transaction: all
+        of them or none (``VersionConflict``). Up to ``MEETUPS_PER_TRANSACTION``; each is
+        checked as ``save`` checks one."""
+        if len(changed) > MEETUPS_PER_TRANSACTION:
+            raise ValueError(f"save_all takes at most {MEETUPS_PER_TRANSACTION} meetups")
+        ops: list[TransactionOp] = []
+        for meetup, expected_version in changed:
+            ops.append(Put(records.meetup_item(meetup), versioned(expected_version)))
+            capacity = meetup.details.capacity
+            if capacity is not None:
+                ops.append(Check(schema.counts_key(meetup.id), LessThan("taken", capacity + 1)))
+        if not ops:
+            return
+        try:
+            self.store.transact(ops)
+        except ConditionFailed as e:
+            if any(isinstance(ops[i], Put) for i in e.failed):
                 raise VersionConflict from e
             raise InvalidInput(
                 [FieldError("capacity", "more people are attending than that")],
@@ -193,7 +221,7 @@ def every(
             index=index,
             sk_prefix=prefix,
             descending=descending,
-            limit=500,
+            limit=BULK_PAGE,
             cursor=cursor,
         )
         yield from page.items
@@ -302,7 +330,7 @@ class InvitationRepository:
         """Every invitation of a meetup, read page by page (never all at once)."""
         cursor: str | None = None
         while True:
-            page, cursor = self.of_meetup(meetup_id, limit=500, cursor=cursor)
+            page, cursor = self.of_meetup(meetup_id, limit=BULK_PAGE, cursor=cursor)
             yield from page
             if cursor is None:
                 return
