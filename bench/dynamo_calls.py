@@ -13,11 +13,13 @@ the call that made the most requests, its writes, and how many calls there were.
 
 A size is "meetups,invitees": the meetups of the organizer whose list is read (each with a
 photo), the drafts of the guests who sign up (and so claim them), the public meetups
-searched; and the invitees of each meetup the meetup routes and jobs act on (all attending
-where they answer). The large default, 600 invitees, is past the 500 items that bulk reads
-take per page. A page the client asks for (GET .../invitations: 100 invitations, GET
-/api/me/meetups: 50 meetups, a search: 20) is a fixed amount of data: reading it should not
-grow.
+searched (and a page more); and the invitees of each meetup the meetup routes and jobs act
+on (all attending where they answer). The large default, 600 invitees, is past the 500
+items that bulk reads take per page. A page the client asks for (GET .../invitations: 100
+invitations, GET /api/me/meetups: 50 meetups, a search: 20) is a fixed amount of data:
+reading it should not grow. A call that acts on all of something (a guest's drafts, every
+attendee, what a deletion removes) says how many pages it goes through, and its requests
+are compared per page.
 
 Each size runs in a moto of its own (a table, queues, buckets and secrets as template.yaml
 and the stage's set-up make them), so a job that reads everything due sees only its size's
@@ -28,93 +30,75 @@ and nothing runs behind the measured call. Requests are counted by a botocore ho
 session the app's clients come from, once per API call (a retry counts again; moto never
 throttles); the seeding's own requests are not counted.
 
-A row says GROWS when the large size made more requests than the small one, SCAN when a call
-scanned, ERROR when a call failed or answered what it should not; a route or function never
-called is listed as MISSING. Then the bench exits 1.
+A row says GROWS when a call at the large size made more requests (per page) than any at the
+small one, SCAN when a call scanned, ERROR when a call failed or answered what it should
+not; a route or function never called is MISSING. Then the bench exits 1.
 """
 
 from __future__ import annotations
 
 import argparse
-import email
-import email.policy
 import json
-import os
-import re
 import sys
 import time
-import uuid
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-import boto3
 import httpx
 import jwt
-from aws_lambda_powertools.utilities import parameters
-from botocore.awsrequest import AWSResponse
-from moto import mock_aws
-from moto.core import DEFAULT_ACCOUNT_ID
-from moto.ses.models import ses_backends
 from PIL import Image
 
-from slsplay.adapters.aws import secrets
-from slsplay.adapters.aws.dynamo_store import DynamoItemStore
 from slsplay.adapters.clock import SystemClock
-from slsplay.bootstrap import Container, bootstrap
-from slsplay.config import Settings
 from slsplay.domain.invitations import Answer
 from slsplay.domain.media import Media, MediaKind, Rendition
 from slsplay.domain.tickets import EntryKind, LedgerEntry
 from slsplay.domain.users import User
-from slsplay.handlers.context import forget
 from slsplay.ids import new_id
-from slsplay.local import cloud
-from slsplay.local.apigateway import HttpRequest, granted_event
-from slsplay.local.functions import (
-    LambdaFunction,
-    lambda_functions,
-    runtime_environment,
-    shared_environment,
-)
 from slsplay.local.routes import http_api_routes
-from slsplay.local.schedules import scheduled_event
-from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack
-from slsplay.ports import Check, ItemStore, Queue, TransactionOp
+from slsplay.ports import MAX_TRANSACTION_OPS, ItemStore
 from slsplay.services import answers, discovery, meetups, tickets
-from slsplay.services.bundles import StoreAndClock
 from slsplay.services.meetups import MAX_INVITEES_PER_REQUEST
 from slsplay.store.repositories import (
+    BULK_PAGE,
+    MEETUPS_PER_TRANSACTION,
+    PURGE_BATCHES_NOW,
     InvitationRepository,
     MediaRepository,
     MeetupRepository,
     UserRepository,
 )
-from slsplay.store.schema import TABLE
 from slsplay.store.tickets import LedgerRepository
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.support.clock import FakeClock
 from tests.support.meetups import signed_up
-from tests.support.moto_speed import one_rollback_copy_per_table
 from tests.support.oidc_provider import OidcProvider
-from tests.support.ports import GivenPorts
-from tests.support.stripe_fake import SECRET_KEY, StripeFake
+from tests.support.stripe_fake import StripeFake
 
-REGION = "eu-west-1"
-STAGE = "bench"
+from moto_functions import (
+    HOST,
+    PROVIDER,
+    REGION,
+    STAGE,
+    STRIPE_KEYS,
+    Cloud,
+    Meter,
+    Results,
+    Row,
+    Usage,
+    aws,
+    emailed,
+    pages,
+)
+
 PASSWORD = "a long enough password"  # noqa: S105  (a made-up account's)
-HOST = "slsplay.example.com"
-STRIPE_KEYS = {"secret_key": SECRET_KEY, "webhook_secret": "whsec_bench"}
-PROVIDER = "test"  # the social sign-in provider, an OpenID provider served from this process
+SEARCH_PAGE = 20  # what GET /api/meetups answers when the client names no limit
 EVENTS = Path(__file__).resolve().parents[1] / "tests" / "events"
 
 
@@ -135,403 +119,7 @@ class Size:
         return f"{self.meetups} meetups, {self.invitees} invitees"
 
 
-# -- what a call did ----------------------------------------------------------------------------
-
-
-@dataclass
-class Usage:
-    """One call: its DynamoDB requests by operation, the items it wrote, its other AWS calls,
-    and what went wrong, if anything."""
-
-    requests: Counter[str] = field(default_factory=Counter)
-    writes: int = 0
-    other: Counter[str] = field(default_factory=Counter)
-    error: str | None = None
-
-    @property
-    def total(self) -> int:
-        """How many DynamoDB requests."""
-        return self.requests.total()
-
-
-def items_written(operation: str, params: Mapping[str, Any]) -> int:
-    """The items a DynamoDB request writes (puts, updates and deletes; not a check)."""
-    if operation in ("PutItem", "UpdateItem", "DeleteItem"):
-        return 1
-    if operation == "BatchWriteItem":
-        return sum(len(requests) for requests in params["RequestItems"].values())
-    if operation == "TransactWriteItems":
-        return sum(1 for item in params["TransactItems"] if "ConditionCheck" not in item)
-    return 0
-
-
-class Meter:
-    """A botocore hook: the AWS calls of the call being measured (none while seeding)."""
-
-    def __init__(self) -> None:
-        self.usage: Usage | None = None
-
-    def __call__(
-        self, params: Mapping[str, Any], model: Any, context: Mapping[str, Any] | None, **_: Any
-    ) -> None:
-        if self.usage is None or (context or {}).get("is_presign_request"):
-            return  # the seeding's calls, or a URL being signed (no request is sent)
-        service, operation = model.service_model.service_name, model.name
-        if service == "dynamodb":
-            self.usage.requests[operation] += 1
-            self.usage.writes += items_written(operation, params)
-        else:
-            self.usage.other[f"{service} {operation}"] += 1
-
-
-Row = tuple[str, str]  # (a route's key or a function's logical id, the kind of call)
-
-
-@dataclass
-class Results:
-    """Every measured call of one size, by row, and what each row's calls acted on."""
-
-    calls: dict[Row, list[Usage]] = field(default_factory=dict)
-    what: dict[Row, str] = field(default_factory=dict)
-
-    def add(self, row: Row, usage: Usage, what: str) -> None:
-        """Record one call of ``row``."""
-        self.calls.setdefault(row, []).append(usage)
-        self.what.setdefault(row, what)
-
-
-class SetupFailed(Exception):
-    """A call that makes the data a measured call needs failed: the bench cannot go on."""
-
-
-# -- calling the template's functions -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Answered:
-    """An HTTP answer: status, headers and body (JSON when it is JSON)."""
-
-    status: int
-    headers: Mapping[str, str]
-    body: Any
-
-    @property
-    def location(self) -> str:
-        """Where a redirect sends."""
-        return str(self.headers.get("Location") or self.headers.get("location") or "")
-
-
-class Runner:
-    """The template's functions in this process, called as their event sources call them.
-
-    A call given a ``what`` is measured and recorded under its row; one without is set-up:
-    it must succeed, or the bench stops.
-    """
-
-    def __init__(self, stack: Stack, functions: Mapping[str, LambdaFunction], meter: Meter) -> None:
-        self.stack = stack
-        self.functions = functions
-        self.routes = http_api_routes(stack)
-        self.meter = meter
-        self.results = Results()
-        self.tier: EventTier | None = None
-
-    def invoke(self, logical_id: str, event: dict[str, Any], row: Row | None, what: str) -> Any:
-        """The function's result for ``event``; measured under ``row`` unless it is None."""
-        function = self.functions[logical_id]
-        context = function.config.context(str(uuid.uuid4()), "2030/01/01/[$LATEST]bench")
-        if row is None:
-            return function.handler()(event, context)
-        usage = Usage()
-        self.meter.usage = usage
-        result = None
-        try:
-            result = function.handler()(event, context)
-        except Exception as e:  # noqa: BLE001  (shown in the table, and the bench fails)
-            usage.error = f"{type(e).__name__}: {e}"[:160]
-        finally:
-            self.meter.usage = None
-            self.results.add(row, usage, what)
-        return result
-
-    def http(
-        self,
-        method: str,
-        path: str,
-        what: str | None = None,
-        *,
-        token: str | None = None,
-        body: object = None,
-        raw: bytes | None = None,
-        query: str = "",
-        headers: Mapping[str, str] | None = None,
-        expect: int = 200,
-    ) -> Answered:
-        """One request to the HTTP API, as API Gateway hands it to the route's function
-        (its authorizer having granted the token's claims)."""
-        sent = [("host", HOST), ("user-agent", "bench/dynamo_calls")]
-        sent += [(name.lower(), value) for name, value in (headers or {}).items()]
-        data = raw or b""
-        if body is not None:
-            sent.append(("content-type", "application/json"))
-            data = json.dumps(body, default=datetime.isoformat).encode()
-        if token is not None:
-            sent.append(("authorization", f"Bearer {token}"))
-        matched = self.routes.match(method, path)
-        if matched is None:
-            raise SetupFailed(f"no route for {method} {path}")
-        claims = None
-        if matched.route.authorizer is not None and token is not None:
-            claims = jwt.decode(token, options={"verify_signature": False})
-        request = HttpRequest(method, path, query=query, headers=sent, body=data)
-        event = granted_event(self.stack, request, matched, claims)
-        row = None if what is None else (matched.route.key, "")
-        result = self.invoke(matched.route.function, event, row, what or "")
-        if result is None:  # failed, and recorded so
-            return Answered(0, {}, None)
-        answered = _answered(result)
-        if answered.status != expect:
-            problem = f"HTTP {answered.status}, not {expect}: {str(answered.body)[:120]}"
-            if row is None:
-                raise SetupFailed(f"{method} {path}: {problem}")
-            self.results.calls[row][-1].error = problem
-        return answered
-
-    def job(self, logical_id: str, what: str) -> Any:
-        """A scheduled run of a job now, as its EventBridge rule invokes it."""
-        event = scheduled_event(
-            rule_arn=f"arn:aws:events:{REGION}:{self.stack.account_id}:rule/{logical_id}",
-            at=datetime.now(UTC),
-            account_id=self.stack.account_id,
-            region=REGION,
-        )
-        return self.invoke(logical_id, event, (logical_id, "a scheduled run"), what)
-
-    def settle(self) -> None:
-        """Deliver what the calls so far set off: table changes, then queued messages."""
-        assert self.tier is not None
-        self.tier.settle()
-
-
-def _answered(result: Mapping[str, Any]) -> Answered:
-    headers = dict(result.get("headers") or {})
-    text = result.get("body") or ""
-    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
-    body: Any = json.loads(text) if "json" in content_type and text else text
-    return Answered(int(result["statusCode"]), headers, body)
-
-
-class EventTier:
-    """The stream function and the queues' consumers, fed what moto's Streams and SQS hand
-    out, one record or message per invocation."""
-
-    def __init__(self, runner: Runner, session: boto3.Session, seeding: Container) -> None:
-        self.runner = runner
-        stack = runner.stack
-        dynamodb = session.client("dynamodb")
-        table = dynamodb.describe_table(TableName=stack.physical_name("Table"))["Table"]
-        self.streams = session.client("dynamodbstreams")
-        stream_arn = table["LatestStreamArn"]
-        (shard,) = self.streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"]
-        self.iterator = self.streams.get_shard_iterator(
-            StreamArn=stream_arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON"
-        )["ShardIterator"]
-        sqs = session.client("sqs")
-        self.consumers: list[tuple[str, Queue, str]] = []
-        for logical_id in stack.resources("AWS::Serverless::Function"):
-            for source in (stack.properties(logical_id).get("Events") or {}).values():
-                if source["Type"] == "SQS":
-                    queue_arn = source["Properties"]["Queue"]
-                    url = sqs.get_queue_url(QueueName=queue_arn.rsplit(":", 1)[1])["QueueUrl"]
-                    self.consumers.append((logical_id, seeding.queue(url), queue_arn))
-
-    def records(self) -> list[dict[str, Any]]:
-        """The table's changes since the last read, as GetRecords answers them."""
-        found: list[dict[str, Any]] = []
-        while True:
-            answer = self.streams.get_records(ShardIterator=self.iterator, Limit=1000)
-            self.iterator = answer["NextShardIterator"]
-            if not answer["Records"]:
-                return found
-            found += answer["Records"]
-
-    def skip(self) -> None:
-        """Forget what the seeding set off: its changes and queued messages go undelivered."""
-        self.records()
-        for _, queue, _ in self.consumers:
-            while messages := queue.receive(10):
-                for message in messages:
-                    queue.delete(message.receipt_handle)
-
-    def settle(self) -> None:
-        """Deliver changes and messages until neither has anything new."""
-        while True:
-            records = self.records()
-            for record in records:
-                self.runner.invoke(
-                    "StreamFunction", {"Records": [record]}, ("StreamFunction", "a change"), ""
-                )
-            delivered = 0
-            for logical_id, queue, queue_arn in self.consumers:
-                while messages := queue.receive(10):
-                    for message in messages:
-                        self._deliver(logical_id, queue_arn, message)
-                        queue.delete(message.receipt_handle)
-                        delivered += 1
-            if not records and not delivered:
-                return
-
-    def _deliver(self, logical_id: str, queue_arn: str, message: Any) -> None:
-        event = sqs_event([message], queue_arn=queue_arn, region=REGION)
-        kind = _message_kind(message.body)
-        result = self.runner.invoke(logical_id, event, (logical_id, kind), "")
-        if result is not None and result.get("batchItemFailures"):
-            self.runner.results.calls[(logical_id, kind)][-1].error = "the message failed"
-
-
-def _message_kind(body: str) -> str:
-    data = json.loads(body)
-    if "Records" in data:
-        return "an upload arrived"
-    return str(data.get("event", "?"))
-
-
-# -- the clouds, one per size -----------------------------------------------------------------------
-
-
-def mediaconvert_answers(request: Any, **_: Any) -> AWSResponse | None:
-    """MediaConvert's answer to CreateJob (no MediaConvert runs offline, nor in moto)."""
-    if "mediaconvert" not in request.url:
-        return None
-    body = json.dumps({"job": {"id": "1773310502123-k3v9qa", "role": "r", "settings": {}}})
-    return AWSResponse(request.url, 201, {"Content-Type": "application/json"}, _Raw(body))
-
-
-class _Raw:
-    def __init__(self, body: str) -> None:
-        self._body = body.encode()
-
-    def stream(self, **_: Any) -> Iterator[bytes]:
-        yield self._body
-
-
-@dataclass
-class Cloud:
-    """One size's moto: the functions' runner, and the adapters that seed its data."""
-
-    runner: Runner
-    seeding: Container
-    store: ItemStore
-    stripe: StripeFake
-    provider: OidcProvider
-
-    def ports(self, clock: Any = None) -> GivenPorts:
-        """The seeding's ports for a use case: the table and the time (and the index)."""
-        return GivenPorts(self.store, clock or SystemClock(), search=self.seeding.search)
-
-
-class SeedingStore(DynamoItemStore):
-    """The table, written without transactions: to make the data the calls act on.
-
-    Each moto transaction copies the whole table for its rollback (once, with the patch in
-    ``one_rollback_copy_per_table``): a fifth of a second on a table of thousands of items,
-    minutes for the thousands of transactions that seeding would be. The items are the
-    services' own; only their atomicity is given up, which nothing here races for.
-    """
-
-    def _transact(self, ops: Sequence[TransactionOp]) -> None:
-        for op in ops:
-            if not isinstance(op, Check):
-                self.write(op)
-
-
-@contextmanager
-def aws(stack: Stack, meter: Meter, stripe: StripeFake, provider: OidcProvider) -> Iterator[Cloud]:
-    """A moto of its own with what template.yaml and the stage's set-up make, and the
-    functions ready to run against it."""
-    os.environ.update(
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_SESSION_TOKEN="testing",
-        AWS_DEFAULT_REGION=REGION,
-        AWS_REGION=REGION,
-        # moto in process does not know botocore's account-id endpoints.
-        AWS_ACCOUNT_ID_ENDPOINT_MODE="disabled",
-    )
-    overrides = {
-        "AWS_REGION": REGION,
-        "AWS_DEFAULT_REGION": REGION,
-        "SLSPLAY_STRIPE_API_BASE": stripe.url,
-        "POWERTOOLS_LOG_LEVEL": "ERROR",
-    }
-    functions = lambda_functions(stack, overrides, in_process=True)
-    environment = shared_environment(functions, overrides)
-    with mock_aws(), one_rollback_copy_per_table(), runtime_environment(environment, set()):
-        boto3.setup_default_session()  # mock_aws starts without one
-        session = boto3.DEFAULT_SESSION
-        assert session is not None
-        # Registered before any client is built: a client copies its session's hooks.
-        session.events.register("before-parameter-build", meter)
-        session.events.register("before-send.mediaconvert", mediaconvert_answers)
-        mail_from = environment["SLSPLAY_MAIL_FROM"]
-        cloud.provision(stack, session.client, stage=STAGE, mail_from=mail_from)
-        keys = session.client("secretsmanager")
-        keys.create_secret(
-            Name=secrets.stripe_keys_name(STAGE), SecretString=json.dumps(STRIPE_KEYS)
-        )
-        providers = {
-            PROVIDER: {
-                "discovery_url": provider.discovery_url,
-                "client_id": provider.client_id,
-                "client_secret": provider.client_secret,
-                "display_name": "Test ID",
-            }
-        }
-        keys.create_secret(
-            Name=secrets.sign_in_providers_name(STAGE), SecretString=json.dumps(providers)
-        )
-        settings = Settings(
-            backend="aws",
-            table_name=stack.physical_name("Table"),
-            aws_region=REGION,
-            stage=STAGE,
-            mail_from=mail_from,
-            media_bucket=stack.physical_name("MediaBucket"),
-        )
-        seeding = bootstrap(settings)
-        store = SeedingStore(stack.physical_name("Table"), TABLE, session.client)
-        runner = Runner(stack, functions, meter)
-        runner.tier = EventTier(runner, session, seeding)
-        try:
-            yield Cloud(runner, seeding, store, stripe, provider)
-        finally:
-            for function in functions.values():
-                function.close()
-            forget()
-            secrets._provider.cache_clear()
-            parameters.clear_caches()
-            boto3.DEFAULT_SESSION = None
-
-
-def mails_to(address: str) -> list[EmailMessage]:
-    """What SES (moto's, in this process) was given to send to ``address``, oldest first."""
-    sent = [
-        email.message_from_string(m.raw_data, _class=EmailMessage, policy=email.policy.default)
-        for m in ses_backends[DEFAULT_ACCOUNT_ID][REGION].sent_messages
-    ]
-    return [m for m in sent if address in str(m["To"])]
-
-
-def emailed(address: str, pattern: str) -> str:
-    """The first group of ``pattern`` in the latest email to ``address`` that has it."""
-    for message in reversed(mails_to(address)):
-        text = f"{message['Subject']}\n{message.get_body(('plain',)).get_content()}"
-        if found := re.search(pattern, text):
-            return found.group(1)
-    raise SetupFailed(f"no email to {address} matches {pattern!r}")
-
-
-# -- the data of one size -----------------------------------------------------------------------
+# -- the data of one size -------------------------------------------------------------------
 
 
 def meetup_values(title: str, **more: Any) -> dict[str, Any]:
@@ -579,7 +167,6 @@ class World:
 def build_world(c: Cloud, size: Size) -> World:
     """The data of one size: accounts through the API, the rest straight into the table."""
     r, w = c.runner, World(size)
-    clock = SystemClock()
     ports = c.ports()
 
     def meetup(organizer_id: str, title: str, invitees: int = 0, **more: Any) -> str:
@@ -591,13 +178,7 @@ def build_world(c: Cloud, size: Size) -> World:
         return meetup_id
 
     def publish(meetup_id: str) -> None:
-        meetups.publish_meetup(StoreAndClock(c.store, clock), w.host_id, meetup_id)
-
-    def attend(meetup_id: str, title: str, people: range) -> None:
-        for i in people:
-            answers.answer_invitation(
-                ports, meetup_id, f"{title}-{i}@example.com", Answer.ATTENDING
-            )
+        meetups.publish_meetup(ports, w.host_id, meetup_id)
 
     n = size.invitees
     host = r.http("POST", "/api/auth/signup", body=account("host"), expect=201).body
@@ -606,7 +187,7 @@ def build_world(c: Cloud, size: Size) -> World:
     r.http("POST", "/api/me/payout-account", token=w.host)
     w.main = meetup(w.host_id, "main", n)
     publish(w.main)
-    attend(w.main, "main", range(n))
+    attend_all(c.store, w.main, [f"main-{i}@example.com" for i in range(n)])
     w.answer_token, _ = answers.answer_link(ports, w.host_id, w.main, "main-1@example.com")
     w.to_publish = meetup(w.host_id, "publish", n)
     w.to_cancel = meetup(w.host_id, "cancel", n)
@@ -614,10 +195,12 @@ def build_world(c: Cloud, size: Size) -> World:
     w.to_delete = meetup(w.host_id, "delete", n)
     w.full = meetup(w.host_id, "full", n, capacity=1)
     publish(w.full)
-    attend(w.full, "full", range(n))  # the first takes the seat, the others wait in line
+    # The first takes the seat; the others wait in line.
+    attend_all(c.store, w.full, [f"full-{i}@example.com" for i in range(n)])
     w.public = meetup(w.host_id, "open-0", n, visibility="public", category="food")
     publish(w.public)
-    for i in range(1, size.meetups):
+    # A first page of search results that is full and has a next one, at any size.
+    for i in range(1, size.meetups + SEARCH_PAGE):
         publish(meetup(w.host_id, f"open-{i}", visibility="public", category="food"))
     for found in MeetupRepository(c.store).of_organizer(w.host_id, limit=1000)[0]:
         discovery.index_meetup(ports, found.id)
@@ -639,6 +222,20 @@ def build_world(c: Cloud, size: Size) -> World:
         for i in range(size.meetups):
             meetup(guest_id, f"{title}-{i}")
     return w
+
+
+def attend_all(store: ItemStore, meetup_id: str, emails: Sequence[str]) -> None:
+    """Everyone answers "attending", in turn (past a capacity, they wait in line), recorded
+    as the answer use case records each answer, with the meetup and its counts read once:
+    moto goes through the whole table for every query."""
+    meetup, counts = MeetupRepository(store).get(meetup_id)
+    invitations = InvitationRepository(store)
+    for address in emails:
+        invitation = invitations.get(meetup_id, address)
+        read_version = invitation.version
+        after = meetup.answer(invitation, Answer.ATTENDING, datetime.now(UTC), counts)
+        invitations.save_answer(meetup, invitation, read_version, counts, after)
+        counts = after
 
 
 def account(name: str) -> dict[str, str]:
@@ -663,20 +260,23 @@ def with_photo(store: ItemStore, meetup_id: str) -> None:
     MediaRepository(store).offer_cover(picture)
 
 
-# -- the calls ------------------------------------------------------------------------------------
+# -- the calls ------------------------------------------------------------------------------
 
 
 def call_auth(c: Cloud, w: World) -> None:
     """Every route of the auth function."""
     r, m = c.runner, w.size.meetups
+    # Claiming a guest's drafts moves them a transaction a page.
+    claimed = pages(m, MEETUPS_PER_TRANSACTION)
     r.http("POST", "/api/auth/guest", "a new guest", expect=201)
     newcomer = r.http(
         "POST",
         "/api/auth/signup",
-        f"a guest with {m} drafts signs up",
+        f"a guest with {m} drafts signs up ({claimed} pages of {MEETUPS_PER_TRANSACTION})",
         token=w.guest,
         body=account("newcomer"),
         expect=201,
+        pages=claimed,
     ).body
     r.settle()  # the notifier emails the link that confirms the address
     r.http(
@@ -729,15 +329,14 @@ def call_auth(c: Cloud, w: World) -> None:
     landed = r.http(
         "GET",
         back.path,
-        f"a new account, claiming {m} drafts",
+        f"a new account, claiming {m} drafts ({claimed} pages)",
         query=back.query,
         expect=302,
+        pages=claimed,
     )
     handoff = parse_qs(urlsplit(landed.location).query).get("code", [""])[0]
     if not handoff:  # sent back to log in: refused
-        r.results.calls[(f"GET /api/auth/oidc/{{provider}}/callback", "")][
-            -1
-        ].error = f"refused: {landed.location}"
+        r.results.fail_last(("GET /api/auth/oidc/{provider}/callback", ""), landed.location)
     r.http("POST", "/api/auth/oidc/exchange", "the one-time code", body={"code": handoff})
     r.http("GET", "/.well-known/openid-configuration", "-")
     r.http("GET", "/.well-known/jwks.json", "-")
@@ -758,7 +357,7 @@ def call_meetups(c: Cloud, w: World) -> None:
     r.http(
         "GET",
         "/api/meetups",
-        f"first page (20) of {m} public meetups",
+        f"first page ({SEARCH_PAGE}) of {m + SEARCH_PAGE} public meetups",
         query=urlencode({"q": "open", "sort": "soonest"}),
     )
     r.http("POST", f"/api/meetups/{w.public}/join", f"public, {n} invitees", token=w.planner)
@@ -798,7 +397,15 @@ def call_meetups(c: Cloud, w: World) -> None:
         token=host,
         body={"email": "main-0@example.com"},
     )
-    r.http("GET", f"/api/meetups/{main}/attendees", f"{n} attending", token=host)
+    # Everyone attending, in one answer: read a bulk page at a time.
+    read = pages(n, BULK_PAGE)
+    r.http(
+        "GET",
+        f"/api/meetups/{main}/attendees",
+        f"{n} attending ({read} pages of {BULK_PAGE})",
+        token=host,
+        pages=read,
+    )
     r.http(
         "GET",
         "/api/me/meetups",
@@ -825,8 +432,16 @@ def call_meetups(c: Cloud, w: World) -> None:
     r.settle()  # the invitations go out
     r.http("POST", f"/api/meetups/{w.to_cancel}/cancel", f"published, {n} invitees", token=host)
     r.settle()  # everyone invited is told
+    # What is kept under the draft (its invitations and counts) goes a transaction a batch.
+    purged = pages(n + 1, MAX_TRANSACTION_OPS, PURGE_BATCHES_NOW)
     r.http(
-        "DELETE", f"/api/meetups/{w.to_delete}", f"a draft, {n} invitees", token=host, expect=204
+        "DELETE",
+        f"/api/meetups/{w.to_delete}",
+        f"a draft, {n} invitees ({purged} batches of {MAX_TRANSACTION_OPS}, at most "
+        f"{PURGE_BATCHES_NOW}: the clean-up job takes the rest)",
+        token=host,
+        expect=204,
+        pages=purged,
     )
     r.settle()
     # A second seat: the first in line gets it (and an email).
@@ -935,7 +550,7 @@ def call_graphql_and_docs(c: Cloud, w: World) -> None:
         body=asked,
     ).body
     if answer and "errors" in answer:
-        r.results.calls[("POST /api/graphql", "")][-1].error = str(answer["errors"])[:120]
+        r.results.fail_last(("POST /api/graphql", ""), str(answer["errors"])[:120])
     r.http(
         "GET",
         "/api/graphql",
@@ -960,8 +575,7 @@ def call_jobs(c: Cloud, w: World) -> None:
         batch = [{"email": e} for e in emails[start : start + MAX_INVITEES_PER_REQUEST]]
         meetups.invite_people(ports, w.host_id, soon, batch)
     meetups.publish_meetup(ports, w.host_id, soon)
-    for address in emails:
-        answers.answer_invitation(ports, soon, address, Answer.ATTENDING)
+    attend_all(c.store, soon, emails)
     # An old guest's draft untouched for 31 days, for the clean-up.
     then = FakeClock(clock.now() - timedelta(days=31))
     guest = User.guest(user_id=new_id(), now=then.now())
@@ -984,7 +598,12 @@ def call_jobs(c: Cloud, w: World) -> None:
     meetups.publish_meetup(c.ports(earlier), w.host_id, monthly)
     assert r.tier is not None
     r.tier.skip()  # the jobs' data is not news for the notifier
-    r.job("AttendeeListJob", f"1 meetup within the hour, {n} attending")
+    read = pages(n, BULK_PAGE)
+    r.job(
+        "AttendeeListJob",
+        f"1 meetup within the hour, {n} attending ({read} pages of {BULK_PAGE})",
+        read,
+    )
     r.job("RemindersJob", f"1 meetup within the hour, {n} attending")
     r.job("CleanupJob", "1 abandoned draft")
     r.job("CheckoutsJob", "1 lapsed hold")
@@ -1006,7 +625,7 @@ def lapsing(c: Cloud, w: World) -> None:
     tickets.start_checkout(seller, answers.mint_answer_token(seller, meetup, invitation))
 
 
-# -- the table ------------------------------------------------------------------------------------
+# -- the table ------------------------------------------------------------------------------
 
 
 def summary(usages: list[Usage]) -> str:
@@ -1050,50 +669,50 @@ def rows_in_order(stack: Stack, results: Sequence[Results]) -> list[Row]:
     return rows
 
 
+def flags(runs: Sequence[list[Usage] | None]) -> list[str]:
+    """What fails the bench in a row's calls at the two sizes."""
+    small, large = runs
+    if small is None or large is None:
+        return ["MISSING"]
+    found = []
+    if max(u.per_page for u in large) > max(u.per_page for u in small):
+        found.append("GROWS")
+    if any(u.requests["Scan"] for u in small + large):
+        found.append("SCAN")
+    if any(u.error for u in small + large):
+        found.append("ERROR")
+    return found
+
+
 def report(stack: Stack, small: tuple[Size, Results], large: tuple[Size, Results]) -> list[str]:
     """Print the table; answers what fails the bench."""
     rows = rows_in_order(stack, [small[1], large[1]])
+    sizes = (small, large)
     print("DynamoDB requests per call, aws backend on moto (in process)")
     print(f"small: {small[0]}; large: {large[0]}")
-    print("req: requests (the call with the most, by operation); w: items written;")
-    print("xN: calls of that kind (a background function gets one record or message a call)\n")
-    failures: list[str] = []
+    print("req: requests (of the call with the most, by operation); w: items written (most);")
+    print("xN: calls of that kind (a background function gets a record or message a call)\n")
     texts = {
-        row: [
-            summary(r.calls[row]) if row in r.calls else "(not called)" for _, r in (small, large)
-        ]
+        row: [summary(r.calls[row]) if row in r.calls else "(not called)" for _, r in sizes]
         for row in rows
     }
-    width = max(len(t) for pair in texts.values() for t in pair)
-    name_width = max(len(" ".join(row).strip()) for row in rows)
-    print(
-        f"{'':<{name_width}}  {'small':<{width}}  {'large':<{width}}  {'':<6} the large call; other AWS calls"
-    )
+    width = max(len(text) for pair in texts.values() for text in pair)
+    names = {row: " ".join(row).strip() for row in rows}
+    name_width = max(len(name) for name in names.values())
+    heading = f"{'small':<{width}}  {'large':<{width}}  {'':<6} the large call; other AWS calls"
+    print(f"{'':<{name_width}}  {heading}")
+    failures: list[str] = []
     for row in rows:
-        name = " ".join(row).strip()
-        runs = [r.calls.get(row) for _, r in (small, large)]
-        flags = []
-        if any(run is None for run in runs):
-            flags.append("MISSING")
-        else:
-            assert runs[0] is not None and runs[1] is not None
-            if max(u.total for u in runs[1]) > max(u.total for u in runs[0]):
-                flags.append("GROWS")
-            if any(u.requests["Scan"] for run in runs if run for u in run):
-                flags.append("SCAN")
-            errors = [u.error for run in runs if run for u in run if u.error]
-            if errors:
-                flags.append("ERROR")
-        what = large[1].what.get(row, "")
-        extra = others(runs[1]) if runs[1] else ""
+        runs = [r.calls.get(row) for _, r in sizes]
+        found = flags(runs)
+        what, extra = large[1].what.get(row, ""), others(runs[1] or [])
         print(
-            f"{name:<{name_width}}  {texts[row][0]:<{width}}  {texts[row][1]:<{width}}  "
-            f"{' '.join(flags):<6} {what}{'; ' if what and extra else ''}{extra}"
+            f"{names[row]:<{name_width}}  {texts[row][0]:<{width}}  {texts[row][1]:<{width}}  "
+            f"{' '.join(found):<6} {'; '.join(part for part in (what, extra) if part)}"
         )
-        for run in runs:
-            for error in dict.fromkeys(u.error for u in run or [] if u.error):
-                print(f"{'':<{name_width}}    ERROR: {error}")
-        failures += [f"{name}: {flag}" for flag in flags]
+        for error in dict.fromkeys(u.error for run in runs for u in run or [] if u.error):
+            print(f"{'':<{name_width}}    ERROR: {error}")
+        failures += [f"{names[row]}: {flag}" for flag in found]
     return failures
 
 
