@@ -1,71 +1,110 @@
-"""DynamoDB requests per HTTP operation on the AWS backend, at a small and a large data size.
+"""DynamoDB requests per call of every function of template.yaml, at a small and a large size.
 
 Run: .venv/bin/python bench/dynamo_calls.py [--small 2,5] [--large 60,600]
-For every route of template.yaml's HTTP API, prints the DynamoDB requests one call makes,
-by operation (GetItem, Query, TransactWriteItems, ...), at both sizes, the HTTP status of
-each call, and GROWS where the large size makes more requests; then the routes that grow.
 
-A size is "meetups,invitees": the meetups of the organizer whose list is read (and the
-drafts of the guest who signs up, and so claims them), and the invitees of each meetup the
-meetup routes act on (everyone invited to the published one that is read has answered
-"attending"). The large default, 600 invitees, is past the 500 invitations that bulk reads
-take per page. A page the client asks for (GET .../invitations: 100 invitations, GET
-/api/me/meetups: 50 meetups) is a fixed amount of data: reading it should not grow.
+Every route of the HTTP API and every background function (the stream function, the
+consumers of the notifier, search and media queues, the media function's conversion events,
+the scheduled jobs) is called at both sizes, on the aws backend against moto in this
+process. For each call it prints the DynamoDB requests made, by operation, the items written
+(a transaction's writes one by one, its checks not), and the other AWS calls (queue sends,
+emails, files). A background function is fed its records and messages one per invocation
+(its event source would batch them: the figures are per record or message); its row shows
+the call that made the most requests, its writes, and how many calls there were.
 
-Everything runs in this process: moto (mock_aws) holds the table as template.yaml declares
-it and the stage's signing key; requests go through the local runtime's API Gateway (routes,
-JWT authorizer, payload 2.0 events) to the template's functions, which run with the
-template's own environment (SLSPLAY_BACKEND=aws, the stage's table). Accounts are made
-through the API, the meetups, invitations and answers by the services straight into the
-table. Requests are counted by a botocore hook on the session the app's clients come from,
-once per API call (a retry would not count again; moto never throttles).
+A size is "meetups,invitees": the meetups of the organizer whose list is read (each with a
+photo), the drafts of the guests who sign up (and so claim them), the public meetups
+searched (and a page more); and the invitees of each meetup the meetup routes and jobs act
+on (all attending where they answer). The large default, 600 invitees, is past the 500
+items that bulk reads take per page. A page the client asks for (GET .../invitations: 100
+invitations, GET /api/me/meetups: 50 meetups, a search: 20) is a fixed amount of data:
+reading it should not grow. A call that acts on all of something (a guest's drafts, every
+attendee, what a deletion removes) says how many pages it goes through, and its requests
+are compared per page.
+
+Each size runs in a moto of its own (a table, queues, buckets and secrets as template.yaml
+and the stage's set-up make them), so a job that reads everything due sees only its size's
+data. The functions run in this process with the template's environment (every function's
+variables together, as the runtime's in-process mode gives them), called as API Gateway,
+the event source mappings, EventBridge and the schedules would call them: nothing times out
+and nothing runs behind the measured call. Requests are counted by a botocore hook on the
+session the app's clients come from, once per API call (a retry counts again; moto never
+throttles); the seeding's own requests are not counted.
+
+A row says GROWS when a call at the large size made more requests (per page) than any at the
+small one, SCAN when a call scanned, ERROR when a call failed or answered what it should
+not; a route or function never called is MISSING. Then the bench exits 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from io import BytesIO
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
 
-import boto3
-from moto import mock_aws
+import httpx
+import jwt
+from PIL import Image
 
-from slsplay.adapters.aws.dynamo_store import DynamoItemStore
-from slsplay.adapters.aws.provision import create_queue_pair, create_table
 from slsplay.adapters.clock import SystemClock
-from slsplay.adapters.tokens import new_signing_key
 from slsplay.domain.invitations import Answer
-from slsplay.local.apigateway import ApiGateway, HttpRequest, HttpResponse
-from slsplay.local.routes import Route
+from slsplay.domain.media import Media, MediaKind, Rendition
+from slsplay.domain.tickets import EntryKind, LedgerEntry
+from slsplay.domain.users import User
+from slsplay.ids import new_id
+from slsplay.local.routes import http_api_routes
 from slsplay.local.template import Stack
-from slsplay.ports import Check, ItemStore, TransactionOp
-from slsplay.services import answers, meetups
-from slsplay.services.bundles import StoreAndClock
+from slsplay.ports import MAX_TRANSACTION_OPS, ItemStore
+from slsplay.services import answers, discovery, meetups, tickets
 from slsplay.services.meetups import MAX_INVITEES_PER_REQUEST
-from slsplay.store.schema import TABLE
+from slsplay.store.repositories import (
+    BULK_PAGE,
+    MEETUPS_PER_TRANSACTION,
+    PURGE_BATCHES_NOW,
+    InvitationRepository,
+    MediaRepository,
+    MeetupRepository,
+    UserRepository,
+)
+from slsplay.store.tickets import LedgerRepository
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.support.clock import FakeClock
 from tests.support.meetups import signed_up
-from tests.support.moto_speed import one_rollback_copy_per_table
+from tests.support.oidc_provider import OidcProvider
+from tests.support.stripe_fake import StripeFake
 
-REGION = "eu-west-1"
-STAGE = "bench"
+from moto_functions import (
+    HOST,
+    PROVIDER,
+    REGION,
+    STAGE,
+    STRIPE_KEYS,
+    Cloud,
+    Meter,
+    Results,
+    Row,
+    Usage,
+    aws,
+    emailed,
+    pages,
+)
+
 PASSWORD = "a long enough password"  # noqa: S105  (a made-up account's)
-HOST = "slsplay.example.com"
+SEARCH_PAGE = 20  # what GET /api/meetups answers when the client names no limit
+EVENTS = Path(__file__).resolve().parents[1] / "tests" / "events"
 
 
 @dataclass(frozen=True)
 class Size:
-    """How much data the operations act on."""
+    """How much data the calls act on."""
 
     meetups: int
     invitees: int
@@ -80,355 +119,620 @@ class Size:
         return f"{self.meetups} meetups, {self.invitees} invitees"
 
 
-class RequestCounter:
-    """Counts the DynamoDB API calls of every client made from a session, by operation."""
-
-    def __init__(self) -> None:
-        self.counts: Counter[str] = Counter()
-
-    def __call__(self, model: Any, **_: Any) -> None:
-        self.counts[model.name] += 1
+# -- the data of one size -------------------------------------------------------------------
 
 
-class Client:
-    """Requests to the HTTP API, as a browser would send them to API Gateway."""
-
-    def __init__(self, gateway: ApiGateway) -> None:
-        self.gateway = gateway
-
-    def call(
-        self,
-        method: str,
-        path: str,
-        *,
-        token: str | None = None,
-        body: object = None,
-        headers: Sequence[tuple[str, str]] = (),
-    ) -> HttpResponse:
-        """The gateway's response to one request."""
-        sent = [("host", HOST), ("user-agent", "bench/dynamo_calls"), *headers]
-        if token is not None:
-            sent.append(("authorization", f"Bearer {token}"))
-        data = b""
-        if body is not None:
-            sent.append(("content-type", "application/json"))
-            data = json.dumps(body, default=datetime.isoformat).encode()
-        return self.gateway.handle(HttpRequest(method, path, headers=sent, body=data))
-
-    def ok(self, method: str, path: str, **options: Any) -> Any:
-        """The JSON answer of a request that must succeed (setting up data)."""
-        response = self.call(method, path, **options)
-        if response.status >= 400:
-            raise RuntimeError(f"{method} {path}: {response.status} {response.body[:300]!r}")
-        return response.json() if response.body else None
-
-
-def meetup_values(title: str) -> dict[str, Any]:
-    """A meetup a month ahead, without capacity."""
-    return {
+def meetup_values(title: str, **more: Any) -> dict[str, Any]:
+    """A meetup a month ahead (or when ``starts_at`` says), without capacity."""
+    values = {
         "title": title,
         "starts_at": (datetime.now(UTC) + timedelta(days=30)).replace(microsecond=0),
         "timezone": "Europe/Berlin",
         "duration_minutes": 90,
         "join_url": "https://meet.example.com/bench",
     }
+    return values | more
 
 
-# -- the data each size's operations act on ------------------------------------------------------
-
-
-class SeedingStore(DynamoItemStore):
-    """The table, written without transactions: to make the data the operations act on.
-
-    Each moto transaction copies the whole table for its rollback (once, with the patch in
-    ``one_rollback_copy_per_table``): a fifth of a second on a table of thousands of items,
-    minutes for the thousands of transactions that seeding would be. The items are the
-    services' own; only their atomicity is given up, which nothing here races for.
-    """
-
-    def _transact(self, ops: Sequence[TransactionOp]) -> None:
-        for op in ops:
-            if not isinstance(op, Check):
-                self.write(op)
+def photo(size: tuple[int, int] = (1200, 800)) -> bytes:
+    """A JPEG, as a phone would send it."""
+    buffer = BytesIO()
+    Image.new("RGB", size, (200, 60, 20)).save(buffer, "JPEG")
+    return buffer.getvalue()
 
 
 @dataclass
 class World:
-    """Accounts, meetups and links of one size."""
+    """The accounts, meetups and links one size's calls act on."""
 
-    label: str
     size: Size
-    host: str = ""  # the organizer of the meetups below (an access token)
+    host: str = ""  # an organizer (access token), who can be paid
+    host_id: str = ""
     main: str = ""  # published; every invitee attends
-    invitee: str = ""
-    answer_token: str = ""
+    answer_token: str = ""  # an invitee's of main
     to_publish: str = ""  # a draft with invitees
     to_cancel: str = ""  # published, with invitees
     to_delete: str = ""  # a draft with invitees
-    planner: str = ""  # the organizer with size.meetups meetups
+    full: str = ""  # published, one seat, every other invitee waiting
+    public: str = ""  # public and published, with invitees, to join
+    series: str = ""  # the first occurrence of a monthly series
+    paid: str = ""  # published, a price, with invitees
+    paid_token: str = ""  # an invitee's of paid
+    planner: str = ""  # an organizer with size.meetups meetups, each with a photo
     planner_email: str = ""
-    refresh_tokens: list[str] = field(default_factory=list)
     guest: str = ""  # a guest with size.meetups drafts
+    social_guest: str = ""  # another one
 
 
-def sign_up(client: Client, email: str, name: str) -> dict[str, Any]:
-    """A new account, through the API: its session."""
-    body = {"email": email, "password": PASSWORD, "name": name}
-    session: dict[str, Any] = client.ok("POST", "/api/auth/signup", body=body)
-    return session
+def build_world(c: Cloud, size: Size) -> World:
+    """The data of one size: accounts through the API, the rest straight into the table."""
+    r, w = c.runner, World(size)
+    ports = c.ports()
 
-
-def build_world(client: Client, store: ItemStore, label: str, size: Size) -> World:
-    """The data of one size: accounts through the API, their meetups straight into the table."""
-    world = World(label, size)
-    clock = SystemClock()
-
-    def meetup(organizer_id: str, title: str, invitees: int = 0) -> str:
-        meetup_id = meetups.plan_meetup(
-            StoreAndClock(store, clock), organizer_id, meetup_values(title)
-        ).meetup.id
+    def meetup(organizer_id: str, title: str, invitees: int = 0, **more: Any) -> str:
+        meetup_id = meetups.plan_meetup(ports, organizer_id, meetup_values(title, **more)).meetup.id
         emails = [{"email": f"{title}-{i}@example.com"} for i in range(invitees)]
         for start in range(0, invitees, MAX_INVITEES_PER_REQUEST):
             batch = emails[start : start + MAX_INVITEES_PER_REQUEST]
-            meetups.invite_people(StoreAndClock(store, clock), organizer_id, meetup_id, batch)
+            meetups.invite_people(ports, organizer_id, meetup_id, batch)
         return meetup_id
 
-    host = sign_up(client, f"host-{label}@example.com", "Host")
-    host_id, world.host = host["user"]["id"], host["access_token"]
-    world.main = meetup(host_id, f"main-{label}", size.invitees)
-    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, host_id), world.main)
-    for i in range(size.invitees):
-        email = f"main-{label}-{i}@example.com"
-        answers.answer_invitation(StoreAndClock(store, clock), world.main, email, Answer.ATTENDING)
-    world.invitee = f"main-{label}-0@example.com"
-    world.answer_token, _ = answers.answer_link(
-        StoreAndClock(store, clock), host_id, world.main, f"main-{label}-1@example.com"
-    )
-    world.to_publish = meetup(host_id, f"publish-{label}", size.invitees)
-    world.to_cancel = meetup(host_id, f"cancel-{label}", size.invitees)
-    meetups.publish_meetup(StoreAndClock(store, clock), signed_up(store, host_id), world.to_cancel)
-    world.to_delete = meetup(host_id, f"delete-{label}", size.invitees)
+    def publish(meetup_id: str) -> None:
+        meetups.publish_meetup(ports, w.host_id, meetup_id)
 
-    world.planner_email = f"planner-{label}@example.com"
-    planner = sign_up(client, world.planner_email, "Planner")
-    world.planner = planner["access_token"]
-    world.refresh_tokens.append(planner["refresh_token"])
-    login = {"email": world.planner_email, "password": PASSWORD}
-    world.refresh_tokens.append(client.ok("POST", "/api/auth/login", body=login)["refresh_token"])
+    n = size.invitees
+    host = r.http("POST", "/api/auth/signup", body=account("host"), expect=201).body
+    w.host, w.host_id = host["access_token"], host["user"]["id"]
+    signed_up(c.store, w.host_id)
+    r.http("POST", "/api/me/payout-account", token=w.host)
+    w.main = meetup(w.host_id, "main", n)
+    publish(w.main)
+    attend_all(c.store, w.main, [f"main-{i}@example.com" for i in range(n)])
+    w.answer_token, _ = answers.answer_link(ports, w.host_id, w.main, "main-1@example.com")
+    w.to_publish = meetup(w.host_id, "publish", n)
+    w.to_cancel = meetup(w.host_id, "cancel", n)
+    publish(w.to_cancel)
+    w.to_delete = meetup(w.host_id, "delete", n)
+    w.full = meetup(w.host_id, "full", n, capacity=1)
+    publish(w.full)
+    # The first takes the seat; the others wait in line.
+    attend_all(c.store, w.full, [f"full-{i}@example.com" for i in range(n)])
+    w.public = meetup(w.host_id, "open-0", n, visibility="public", category="food")
+    publish(w.public)
+    # A first page of search results that is full and has a next one, at any size.
+    for i in range(1, size.meetups + SEARCH_PAGE):
+        publish(meetup(w.host_id, f"open-{i}", visibility="public", category="food"))
+    for found in MeetupRepository(c.store).of_organizer(w.host_id, limit=1000)[0]:
+        discovery.index_meetup(ports, found.id)
+    w.series = meetup(w.host_id, "series", n, recurrence={"frequency": "monthly"})
+    price = {"amount_minor": 2500, "currency": "EUR"}
+    w.paid = meetup(w.host_id, "paid", n, price=price)
+    publish(w.paid)
+    w.paid_token, _ = answers.answer_link(ports, w.host_id, w.paid, "paid-0@example.com")
+
+    w.planner_email = "planner@example.com"
+    planner = r.http("POST", "/api/auth/signup", body=account("planner"), expect=201).body
+    w.planner = planner["access_token"]
     for i in range(size.meetups):
-        meetup(planner["user"]["id"], f"plan-{label}-{i}")
-
-    guest = client.ok("POST", "/api/auth/guest")
-    world.guest = guest["access_token"]
-    for i in range(size.meetups):
-        meetup(guest["user"]["id"], f"draft-{label}-{i}")
-    return world
-
-
-# -- the operations ---------------------------------------------------------------------------
+        with_photo(c.store, meetup(planner["user"]["id"], f"plan-{i}"))
+    w.guest = r.http("POST", "/api/auth/guest", expect=201).body["access_token"]
+    w.social_guest = r.http("POST", "/api/auth/guest", expect=201).body["access_token"]
+    for token, title in ((w.guest, "draft"), (w.social_guest, "social")):
+        guest_id = jwt.decode(token, options={"verify_signature": False})["sub"]
+        for i in range(size.meetups):
+            meetup(guest_id, f"{title}-{i}")
+    return w
 
 
-@dataclass(frozen=True)
-class Call:
-    """One request of an operation: path values, token, body, and what it acts on."""
-
-    what: str
-    path: Mapping[str, str] = field(default_factory=dict)
-    token: str | None = None
-    body: object = None
-    headers: Sequence[tuple[str, str]] = ()
-
-
-def calls(world: World) -> dict[str, Call]:
-    """The request each route of the API is measured with, by route key."""
-    m, n = world.size.meetups, world.size.invitees
-    main = {"id": world.main}
-    link = {"token": world.answer_token}
-    host, planner = world.host, world.planner
-    login = {"email": world.planner_email, "password": PASSWORD}
-    newcomer = {"email": f"new-{world.label}@example.com", "password": PASSWORD, "name": "New"}
-    return {
-        "POST /api/auth/signup": Call(
-            f"a guest with {m} drafts signs up", token=world.guest, body=newcomer
-        ),
-        "POST /api/auth/login": Call(f"organizer with {m} meetups", body=login),
-        "POST /api/auth/guest": Call("a new guest"),
-        "POST /api/auth/refresh": Call(
-            "an unspent refresh token", body={"refresh_token": world.refresh_tokens[0]}
-        ),
-        "POST /api/auth/logout": Call(
-            "a refresh token", body={"refresh_token": world.refresh_tokens[1]}
-        ),
-        "GET /api/me": Call(f"organizer with {m} meetups", token=planner),
-        "GET /.well-known/openid-configuration": Call("-"),
-        "GET /.well-known/jwks.json": Call("-"),
-        "POST /api/meetups": Call("a new draft", token=host, body=meetup_values("one more")),
-        "GET /api/meetups/{id}": Call(f"{n} invitees", main, host),
-        "PATCH /api/meetups/{id}": Call(
-            f"{n} invitees, a new title", main, host, body={"title": "Renamed"}
-        ),
-        "DELETE /api/meetups/{id}": Call(f"a draft, {n} invitees", {"id": world.to_delete}, host),
-        "POST /api/meetups/{id}/publish": Call(
-            f"a draft, {n} invitees", {"id": world.to_publish}, host
-        ),
-        "POST /api/meetups/{id}/cancel": Call(
-            f"published, {n} invitees", {"id": world.to_cancel}, host
-        ),
-        "POST /api/meetups/{id}/invitations": Call(
-            f"1 more to {n} invitees",
-            main,
-            host,
-            body={"invitees": [{"email": f"late-{world.label}@example.com"}]},
-        ),
-        "GET /api/meetups/{id}/invitations": Call(f"first page (100) of {n} invitees", main, host),
-        "POST /api/meetups/{id}/invitations/link": Call(
-            f"1 of {n} invitees", main, host, body={"email": world.invitee}
-        ),
-        "GET /api/meetups/{id}/attendees": Call(f"{n} attending", main, host),
-        "GET /api/me/meetups": Call(f"first page (50) of {m} meetups", token=planner),
-        "GET /api/rsvp/{token}": Call(f"meetup with {n} invitees", link),
-        "POST /api/rsvp/{token}": Call(
-            f"meetup with {n} invitees", link, body={"response": "declined"}
-        ),
-        "GET /api/unsubscribe/{token}": Call(f"meetup with {n} invitees", link),
-        "POST /api/unsubscribe/{token}": Call(
-            f"meetup with {n} invitees", link, headers=[("accept", "application/json")]
-        ),
-        "GET /api/openapi.json": Call("-"),
-        "GET /api/docs": Call("-"),
-    }
+def attend_all(store: ItemStore, meetup_id: str, emails: Sequence[str]) -> None:
+    """Everyone answers "attending", in turn (past a capacity, they wait in line), recorded
+    as the answer use case records each answer, with the meetup and its counts read once:
+    moto goes through the whole table for every query."""
+    meetup, counts = MeetupRepository(store).get(meetup_id)
+    invitations = InvitationRepository(store)
+    for address in emails:
+        invitation = invitations.get(meetup_id, address)
+        read_version = invitation.version
+        after = meetup.answer(invitation, Answer.ATTENDING, datetime.now(UTC), counts)
+        invitations.save_answer(meetup, invitation, read_version, counts, after)
+        counts = after
 
 
-@dataclass(frozen=True)
-class Measured:
-    """What one request did: its HTTP status and its DynamoDB requests by operation."""
-
-    status: int
-    requests: Counter[str]
-
-    def text(self) -> str:
-        """``"3  Query 2, GetItem 1"``: the total, then each operation."""
-        parts = ", ".join(f"{name} {count}" for name, count in self.requests.most_common())
-        return f"{self.requests.total():>3}  {parts or '-'}"
+def account(name: str) -> dict[str, str]:
+    """What a new account signs up with."""
+    return {"email": f"{name}@example.com", "password": PASSWORD, "name": name.title()}
 
 
-def measure(client: Client, counter: RequestCounter, route: Route, call: Call) -> Measured:
-    """Send ``call`` to ``route``, counting the DynamoDB requests it makes."""
-    path = route.path
-    for name, value in call.path.items():
-        path = path.replace(f"{{{name}}}", value)
-    counter.counts.clear()
-    response = client.call(
-        route.method, path, token=call.token, body=call.body, headers=call.headers
+def with_photo(store: ItemStore, meetup_id: str) -> None:
+    """A ready photo for the meetup, its cover."""
+    now = datetime.now(UTC)
+    picture = Media.request(
+        media_id=new_id(),
+        meetup_id=meetup_id,
+        kind=MediaKind.PHOTO,
+        content_type="image/jpeg",
+        size=1000,
+        now=now,
     )
-    return Measured(response.status, Counter(counter.counts))
+    picture.start_processing(now)
+    picture.finish((Rendition("w320.webp", "image/webp", 320, 240),), now)
+    MediaRepository(store).add(picture)
+    MediaRepository(store).offer_cover(picture)
 
 
-# -- the run ----------------------------------------------------------------------------------
+# -- the calls ------------------------------------------------------------------------------
 
 
-@contextmanager
-def aws(stack: Stack) -> Iterator[boto3.Session]:
-    """moto, with the stage's table as the template declares it, its signing key and the
-    notifier's queue.
-
-    Yields the default session, from which the app's ``boto3.client`` calls build clients.
-    """
-    os.environ.update(
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_SESSION_TOKEN="testing",
-        AWS_DEFAULT_REGION=REGION,
-        AWS_REGION=REGION,
-        # moto in process does not know botocore's account-id endpoints.
-        AWS_ACCOUNT_ID_ENDPOINT_MODE="disabled",
+def call_auth(c: Cloud, w: World) -> None:
+    """Every route of the auth function."""
+    r, m = c.runner, w.size.meetups
+    # Claiming a guest's drafts moves them a transaction a page.
+    claimed = pages(m, MEETUPS_PER_TRANSACTION)
+    r.http("POST", "/api/auth/guest", "a new guest", expect=201)
+    newcomer = r.http(
+        "POST",
+        "/api/auth/signup",
+        f"a guest with {m} drafts signs up ({claimed} pages of {MEETUPS_PER_TRANSACTION})",
+        token=w.guest,
+        body=account("newcomer"),
+        expect=201,
+        pages=claimed,
+    ).body
+    r.settle()  # the notifier emails the link that confirms the address
+    r.http(
+        "POST",
+        "/api/auth/verify/resend",
+        "an account not confirmed yet",
+        token=newcomer["access_token"],
+        expect=202,
     )
-    with mock_aws(), one_rollback_copy_per_table():
-        boto3.setup_default_session()  # mock_aws starts without one
-        session = boto3.DEFAULT_SESSION
-        assert session is not None
-        create_table(
-            session.client("dynamodb"), stack.physical_name("Table"), stack.properties("Table")
+    r.settle()
+    token = emailed("newcomer@example.com", r"/verify/([A-Za-z0-9_-]+)")
+    r.http("POST", "/api/auth/verify", "the link just emailed", body={"token": token})
+    login = {"email": w.planner_email, "password": PASSWORD}
+    session = r.http("POST", "/api/auth/login", f"organizer with {m} meetups", body=login).body
+    refreshed = r.http(
+        "POST",
+        "/api/auth/refresh",
+        "an unspent refresh token",
+        body={"refresh_token": session["refresh_token"]},
+    ).body
+    r.http(
+        "POST",
+        "/api/auth/logout",
+        "a refresh token",
+        body={"refresh_token": refreshed["refresh_token"]},
+        expect=204,
+    )
+    r.http("GET", "/api/me", f"organizer with {m} meetups", token=w.planner)
+    asked = {"email": w.planner_email}
+    r.http("POST", "/api/auth/password/forgot", "an account's address", body=asked, expect=202)
+    r.settle()
+    reset = {"token": emailed(w.planner_email, r"/reset/([A-Za-z0-9_-]+)"), "password": PASSWORD}
+    r.http("POST", "/api/auth/password/reset", "the link just emailed", body=reset)
+    r.http("POST", "/api/auth/code", "an account's address", body=asked, expect=202)
+    r.settle()
+    code = {**asked, "code": emailed(w.planner_email, r"sign-in code: (\d{6})")}
+    r.http("POST", "/api/auth/code/verify", "the code just emailed", body=code)
+    r.http("GET", "/api/auth/providers", "one provider")
+    start = r.http(
+        "GET",
+        f"/api/auth/oidc/{PROVIDER}/start",
+        f"a guest with {m} drafts",
+        token=w.social_guest,
+        query=urlencode({"next": "/meetups"}),
+        headers={"accept": "application/json"},
+    ).body
+    # The browser at the provider, which answers with the code at once.
+    authorize = httpx.get(start["authorize_url"], follow_redirects=False)
+    back = urlsplit(authorize.headers["location"])
+    landed = r.http(
+        "GET",
+        back.path,
+        f"a new account, claiming {m} drafts ({claimed} pages)",
+        query=back.query,
+        expect=302,
+        pages=claimed,
+    )
+    handoff = parse_qs(urlsplit(landed.location).query).get("code", [""])[0]
+    if not handoff:  # sent back to log in: refused
+        r.results.fail_last(("GET /api/auth/oidc/{provider}/callback", ""), landed.location)
+    r.http("POST", "/api/auth/oidc/exchange", "the one-time code", body={"code": handoff})
+    r.http("GET", "/.well-known/openid-configuration", "-")
+    r.http("GET", "/.well-known/jwks.json", "-")
+
+
+def call_meetups(c: Cloud, w: World) -> None:
+    """Every route of the meetups function but its media's."""
+    r, m, n = c.runner, w.size.meetups, w.size.invitees
+    host, main = w.host, w.main
+    r.http(
+        "POST",
+        "/api/meetups",
+        "a new draft",
+        token=host,
+        body=meetup_values("one more"),
+        expect=201,
+    )
+    r.http(
+        "GET",
+        "/api/meetups",
+        f"first page ({SEARCH_PAGE}) of {m + SEARCH_PAGE} public meetups",
+        query=urlencode({"q": "open", "sort": "soonest"}),
+    )
+    r.http("POST", f"/api/meetups/{w.public}/join", f"public, {n} invitees", token=w.planner)
+    r.http("GET", f"/api/meetups/{main}", f"{n} invitees", token=host)
+    r.http("GET", f"/api/meetups/{w.series}/series", f"a series, {n} invitees", token=host)
+    r.http(
+        "GET",
+        f"/api/meetups/{w.series}/series.ics",
+        f"a series, {n} invitees",
+        token=host,
+        headers={"accept": "text/calendar"},
+    )
+    r.http(
+        "PATCH",
+        f"/api/meetups/{main}",
+        f"{n} invitees, a new title",
+        token=host,
+        body={"title": "Renamed"},
+    )
+    r.http(
+        "GET", f"/api/meetups/{main}/invitations", f"first page (100) of {n} invitees", token=host
+    )
+    late = {"invitees": [{"email": "late@example.com"}]}
+    r.http(
+        "POST",
+        f"/api/meetups/{main}/invitations",
+        f"1 more to {n} invitees",
+        token=host,
+        body=late,
+        expect=201,
+    )
+    r.settle()  # the invitation goes out
+    r.http(
+        "POST",
+        f"/api/meetups/{main}/invitations/link",
+        f"1 of {n} invitees",
+        token=host,
+        body={"email": "main-0@example.com"},
+    )
+    # Everyone attending, in one answer: read a bulk page at a time.
+    read = pages(n, BULK_PAGE)
+    r.http(
+        "GET",
+        f"/api/meetups/{main}/attendees",
+        f"{n} attending ({read} pages of {BULK_PAGE})",
+        token=host,
+        pages=read,
+    )
+    r.http(
+        "GET",
+        "/api/me/meetups",
+        f"first page (50) of {m} meetups, each with a photo",
+        token=w.planner,
+    )
+    link = {"token": w.answer_token}
+    r.http("GET", f"/api/rsvp/{w.answer_token}", f"meetup with {n} invitees")
+    r.http(
+        "POST",
+        f"/api/rsvp/{w.answer_token}",
+        f"meetup with {n} invitees",
+        body={"response": "declined"},
+    )
+    r.settle()  # the answer is confirmed by email
+    r.http("GET", f"/api/unsubscribe/{link['token']}", f"meetup with {n} invitees")
+    r.http(
+        "POST",
+        f"/api/unsubscribe/{link['token']}",
+        f"meetup with {n} invitees",
+        headers={"accept": "application/json"},
+    )
+    r.http("POST", f"/api/meetups/{w.to_publish}/publish", f"a draft, {n} invitees", token=host)
+    r.settle()  # the invitations go out
+    r.http("POST", f"/api/meetups/{w.to_cancel}/cancel", f"published, {n} invitees", token=host)
+    r.settle()  # everyone invited is told
+    # What is kept under the draft (its invitations and counts) goes a transaction a batch.
+    purged = pages(n + 1, MAX_TRANSACTION_OPS, PURGE_BATCHES_NOW)
+    r.http(
+        "DELETE",
+        f"/api/meetups/{w.to_delete}",
+        f"a draft, {n} invitees ({purged} batches of {MAX_TRANSACTION_OPS}, at most "
+        f"{PURGE_BATCHES_NOW}: the clean-up job takes the rest)",
+        token=host,
+        expect=204,
+        pages=purged,
+    )
+    r.settle()
+    # A second seat: the first in line gets it (and an email).
+    r.http("PATCH", f"/api/meetups/{w.full}", token=host, body={"capacity": 2})
+    r.settle()
+    # A new time: everyone invited is told.
+    later = (datetime.now(UTC) + timedelta(days=31)).replace(microsecond=0)
+    r.http("PATCH", f"/api/meetups/{main}", token=host, body={"starts_at": later})
+    r.settle()
+
+
+def call_media(c: Cloud, w: World) -> None:
+    """The media routes, and the media function: uploads, a conversion, a removal."""
+    r, n, main = c.runner, w.size.invitees, w.main
+    prefix = f"/api/meetups/{main}/media"
+
+    def upload(kind: str, content_type: str, content: bytes, what: str | None) -> str:
+        body = {"kind": kind, "content_type": content_type, "size": len(content)}
+        answer = r.http("POST", prefix, what, token=w.host, body=body, expect=201).body
+        # The browser's POST: moto's S3 then announces the upload on the media queue.
+        c.seeding.media.put(answer["upload"]["fields"]["key"], content, content_type)
+        r.settle()
+        return str(answer["media"]["id"])
+
+    picture = upload("photo", "image/jpeg", photo(), f"a photo of a meetup with {n} invitees")
+    video = upload("video", "video/mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(4000), None)
+    # What the conversion writes, then the end EventBridge reports.
+    c.seeding.media.put(
+        f"meetups/{main}/media/{video}/hls/index.m3u8",
+        b"#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=5000000\nindex_720p.m3u8\n",
+        "application/vnd.apple.mpegurl",
+    )
+    ended = completion_event(c.runner.stack, main, video)
+    r.invoke("MediaFunction", ended, ("MediaFunction", "a conversion ended"), "a video")
+    r.http("GET", f"{prefix}/{picture}", "a ready photo", token=w.host)
+    shown = r.http("GET", f"/api/meetups/{main}", token=w.host).body["media"]
+    stream_url = next(m["stream_url"] for m in shown if m["stream_url"])
+    public_url = c.runner.stack.parameters["PublicUrl"]
+    r.http("GET", stream_url.removeprefix(public_url), "a video's playlist")
+    r.http("DELETE", f"{prefix}/{picture}", "a ready photo", token=w.host, expect=204)
+    r.settle()  # the media function deletes its files
+
+
+def completion_event(stack: Stack, meetup_id: str, media_id: str) -> dict[str, Any]:
+    """The sample COMPLETE event of MediaConvert, for this video in this stack's bucket."""
+    text = json.dumps(
+        json.loads((EVENTS / "mediaConvertJobStateChange.json").read_text())["COMPLETE"]
+    )
+    text = text.replace("slsplay-prod-media-111122223333", stack.physical_name("MediaBucket"))
+    text = text.replace("01JP3M8Z6Q4R7T2V9X1C5B8N0D", meetup_id)
+    event: dict[str, Any] = json.loads(text.replace("01JP3MB2K7H5F9W3Y6A1E4G8J2", media_id))
+    return event
+
+
+def call_payments(c: Cloud, w: World) -> None:
+    """Every route of the payments function; the paid meetup's cancellation refunds."""
+    r, n = c.runner, w.size.invitees
+    r.http("POST", "/api/me/payout-account", "an organizer with one", token=w.host)
+    started = r.http(
+        "POST", f"/api/rsvp/{w.paid_token}/checkout", f"a paid meetup, {n} invitees", expect=201
+    ).body
+    session = c.stripe.complete(started["ticket"]["checkout_url"].rsplit("/", 1)[-1])
+    body, headers = c.stripe.webhook(
+        "checkout.session.completed", session["id"], STRIPE_KEYS["webhook_secret"]
+    )
+    r.http("POST", "/api/payments/webhook", "a checkout completed", raw=body, headers=headers)
+    r.settle()
+    r.http("GET", "/api/me/balance", "an organizer with a sale", token=w.host)
+    available_sale(c, w.host_id, "sale-route")
+    r.http("POST", "/api/me/payouts", "one sale available", token=w.host)
+    r.http("POST", f"/api/meetups/{w.paid}/cancel", token=w.host)
+    r.settle()  # the paid ticket is refunded
+
+
+def available_sale(c: Cloud, organizer_id: str, entry_id: str) -> None:
+    """A sale whose money became available for payout a moment ago."""
+    moment = datetime.now(UTC) - timedelta(minutes=5)
+    LedgerRepository(c.store).record(
+        [
+            LedgerEntry(
+                id=entry_id,
+                organizer_id=organizer_id,
+                kind=EntryKind.SALE,
+                amount_minor=2500,
+                currency="EUR",
+                recorded_at=moment,
+                available_at=moment,
+            )
+        ]
+    )
+
+
+MY_MEETUPS = """query($first: Int!) { myMeetups(first: $first) { nodes { id title
+  organizer { name } counts { invited attending } coverImage { id } media { id status } } } }"""
+
+
+def call_graphql_and_docs(c: Cloud, w: World) -> None:
+    """The GraphQL routes, and the documentation's."""
+    r, m = c.runner, w.size.meetups
+    asked = {"query": MY_MEETUPS, "variables": {"first": 20}}
+    answer = r.http(
+        "POST",
+        "/api/graphql",
+        f"first page (20) of {m} meetups, with their media",
+        token=w.planner,
+        body=asked,
+    ).body
+    if answer and "errors" in answer:
+        r.results.fail_last(("POST /api/graphql", ""), str(answer["errors"])[:120])
+    r.http(
+        "GET",
+        "/api/graphql",
+        "who is asking",
+        token=w.planner,
+        query=urlencode({"query": "{ viewer { name } }"}),
+    )
+    r.http("GET", "/api/openapi.json", "-")
+    r.http("GET", "/api/docs", "-", headers={"accept": "text/html"})
+
+
+def call_jobs(c: Cloud, w: World) -> None:
+    """Each scheduled job, with one thing due among the size's data."""
+    r, n = c.runner, w.size.invitees
+    clock = SystemClock()
+    ports = c.ports()
+    soon = meetups.plan_meetup(
+        ports, w.host_id, meetup_values("soon", starts_at=clock.now() + timedelta(minutes=50))
+    ).meetup.id
+    emails = [f"soon-{i}@example.com" for i in range(n)]
+    for start in range(0, n, MAX_INVITEES_PER_REQUEST):
+        batch = [{"email": e} for e in emails[start : start + MAX_INVITEES_PER_REQUEST]]
+        meetups.invite_people(ports, w.host_id, soon, batch)
+    meetups.publish_meetup(ports, w.host_id, soon)
+    attend_all(c.store, soon, emails)
+    # An old guest's draft untouched for 31 days, for the clean-up.
+    then = FakeClock(clock.now() - timedelta(days=31))
+    guest = User.guest(user_id=new_id(), now=then.now())
+    UserRepository(c.store).add(guest)
+    meetups.plan_meetup(c.ports(then), guest.id, meetup_values("forgotten"))
+    # A seat held at checkout 20 minutes ago, past its 15.
+    lapsing(c, w)
+    available_sale(c, w.host_id, "sale-job")
+    # A published monthly series whose next occurrence came within 60 days.
+    earlier = FakeClock(clock.now() - timedelta(days=40))
+    monthly = meetups.plan_meetup(
+        c.ports(earlier),
+        w.host_id,
+        meetup_values(
+            "monthly",
+            starts_at=clock.now() + timedelta(days=1),
+            recurrence={"frequency": "monthly"},
+        ),
+    ).meetup.id
+    meetups.publish_meetup(c.ports(earlier), w.host_id, monthly)
+    assert r.tier is not None
+    r.tier.skip()  # the jobs' data is not news for the notifier
+    read = pages(n, BULK_PAGE)
+    r.job(
+        "AttendeeListJob",
+        f"1 meetup within the hour, {n} attending ({read} pages of {BULK_PAGE})",
+        read,
+    )
+    r.job("RemindersJob", f"1 meetup within the hour, {n} attending")
+    r.job("CleanupJob", "1 abandoned draft")
+    r.job("CheckoutsJob", "1 lapsed hold")
+    r.job("PayoutsJob", "1 sale available")
+    r.job("SeriesJob", "1 series due")
+    r.settle()
+
+
+def lapsing(c: Cloud, w: World) -> None:
+    """A paid meetup's seat held at checkout 20 minutes ago, past its 15."""
+    past = FakeClock(datetime.now(UTC) - timedelta(minutes=20))
+    seller = tickets.PaymentPorts(c.store, past, c.seeding.payments, "https://" + HOST)
+    price = {"amount_minor": 2500, "currency": "EUR"}
+    held = meetups.plan_meetup(seller, w.host_id, meetup_values("held", price=price)).meetup.id
+    meetups.invite_people(seller, w.host_id, held, [{"email": "held@example.com"}])
+    meetups.publish_meetup(seller, w.host_id, held)
+    meetup, _ = MeetupRepository(c.store).get(held)
+    invitation = InvitationRepository(c.store).get(held, "held@example.com")
+    tickets.start_checkout(seller, answers.mint_answer_token(seller, meetup, invitation))
+
+
+# -- the table ------------------------------------------------------------------------------
+
+
+def summary(usages: list[Usage]) -> str:
+    """The call with the most requests: ``"3 req 1 w  Query 2, GetItem 1"`` (and ``x N``)."""
+    most = max(usages, key=lambda u: (u.total, u.writes))
+    writes = max(u.writes for u in usages)
+    parts = ", ".join(f"{_short(name)} {count}" for name, count in sorted(most.requests.items()))
+    times = f" x{len(usages)}" if len(usages) > 1 else ""
+    return f"{most.total:>3} req {writes:>4} w{times:<6} {parts or '-'}"
+
+
+def _short(operation: str) -> str:
+    """``GetItem``: ``Get``; ``TransactWriteItems``: ``TransactWrite``."""
+    return operation.removesuffix("Items").removesuffix("Item")
+
+
+def others(usages: list[Usage]) -> str:
+    """The other AWS calls of the call with the most of them."""
+    most = max(usages, key=lambda u: u.other.total())
+    return ", ".join(f"{name} {count}" for name, count in sorted(most.other.items()))
+
+
+def rows_in_order(stack: Stack, results: Sequence[Results]) -> list[Row]:
+    """The routes as the template lists them, then each background function's kinds of calls
+    (a function called by no kind at all: one row, to show it missing)."""
+    routes = [(route.key, "") for route in http_api_routes(stack).all()]
+    functions = list(stack.resources("AWS::Serverless::Function"))
+    background = [
+        logical_id
+        for logical_id in functions
+        if any(
+            source["Type"] != "HttpApi"
+            for source in (stack.properties(logical_id).get("Events") or {}).values()
         )
-        session.client("secretsmanager").create_secret(
-            Name=f"slsplay/{STAGE}/signing-key", SecretString=new_signing_key().decode()
-        )
-        # Signing up queues the email that confirms the address for the notifier.
-        queue = stack.properties("NotifierQueue")
-        create_queue_pair(
-            session.client("sqs"),
-            queue["QueueName"],
-            queue["RedrivePolicy"]["maxReceiveCount"],
-            dead_letter_name=stack.physical_name("NotifierDeadLetterQueue"),
-        )
-        yield session
+    ]
+    seen = {row for result in results for row in result.calls if row not in routes}
+    rows = list(routes)
+    for logical_id in background:
+        kinds = sorted(row for row in seen if row[0] == logical_id)
+        rows += kinds or [(logical_id, "")]
+    return rows
 
 
-Row = tuple[Route, Measured | None, Measured | None, str]
+def flags(runs: Sequence[list[Usage] | None]) -> list[str]:
+    """What fails the bench in a row's calls at the two sizes."""
+    small, large = runs
+    if small is None or large is None:
+        return ["MISSING"]
+    found = []
+    if max(u.per_page for u in large) > max(u.per_page for u in small):
+        found.append("GROWS")
+    if any(u.requests["Scan"] for u in small + large):
+        found.append("SCAN")
+    if any(u.error for u in small + large):
+        found.append("ERROR")
+    return found
 
 
-def print_table(small: Size, large: Size, rows: list[Row]) -> None:
-    """One line per route: status, requests at each size, GROWS, what the large call did."""
+def report(stack: Stack, small: tuple[Size, Results], large: tuple[Size, Results]) -> list[str]:
+    """Print the table; answers what fails the bench."""
+    rows = rows_in_order(stack, [small[1], large[1]])
+    sizes = (small, large)
     print("DynamoDB requests per call, aws backend on moto (in process)")
-    print(f"small: {small}; large: {large}\n")
-    path_width = max(len(route.path) for route, *_ in rows)
-    texts = [run.text() for _, *runs, _ in rows for run in runs if run is not None]
-    width = max(len(text) for text in texts)
-    print(
-        f"{'':<6} {'route':<{path_width}} {'status':>7}  {'small':<{width}}  "
-        f"{'large':<{width}}  {'':<5}  the large call"
-    )
-    growing = []
-    for route, small_run, large_run, what in rows:
-        if small_run is None or large_run is None:
-            print(f"{route.method:<6} {route.path:<{path_width}} {what}")
-            continue
-        grows = large_run.requests.total() > small_run.requests.total()
-        if grows:
-            growing.append(route.key)
-        status = f"{small_run.status}/{large_run.status}"
+    print(f"small: {small[0]}; large: {large[0]}")
+    print("req: requests (of the call with the most, by operation); w: items written (most);")
+    print("xN: calls of that kind (a background function gets a record or message a call)\n")
+    texts = {
+        row: [summary(r.calls[row]) if row in r.calls else "(not called)" for _, r in sizes]
+        for row in rows
+    }
+    width = max(len(text) for pair in texts.values() for text in pair)
+    names = {row: " ".join(row).strip() for row in rows}
+    name_width = max(len(name) for name in names.values())
+    heading = f"{'small':<{width}}  {'large':<{width}}  {'':<6} the large call; other AWS calls"
+    print(f"{'':<{name_width}}  {heading}")
+    failures: list[str] = []
+    for row in rows:
+        runs = [r.calls.get(row) for _, r in sizes]
+        found = flags(runs)
+        what, extra = large[1].what.get(row, ""), others(runs[1] or [])
         print(
-            f"{route.method:<6} {route.path:<{path_width}} {status:>7}  "
-            f"{small_run.text():<{width}}  {large_run.text():<{width}}  "
-            f"{'GROWS' if grows else '':<5}  {what}"
+            f"{names[row]:<{name_width}}  {texts[row][0]:<{width}}  {texts[row][1]:<{width}}  "
+            f"{' '.join(found):<6} {'; '.join(part for part in (what, extra) if part)}"
         )
-    print(f"\ngrow with the data: {', '.join(growing) if growing else 'none'}")
+        for error in dict.fromkeys(u.error for run in runs for u in run or [] if u.error):
+            print(f"{'':<{name_width}}    ERROR: {error}")
+        failures += [f"{names[row]}: {flag}" for flag in found]
+    return failures
 
 
-def report(small: Size, large: Size) -> None:
-    """Measure every route at both sizes and print the table."""
-    stack = Stack.load(parameters={"Stage": STAGE}, region=REGION)
-    with aws(stack) as session:
-        counter = RequestCounter()
-        # Registered before the app builds its client: a client copies the session's hooks.
-        session.events.register("before-call.dynamodb", counter)
-
-        def client_of(service: str) -> Any:
-            return session.client(service)  # type: ignore[call-overload]
-
-        store = SeedingStore(stack.physical_name("Table"), TABLE, client_of)
-        # The functions run with the template's own environment (the aws backend, the
-        # stage's table and public URL); only the region is the runtime's, as Lambda's is.
-        gateway = ApiGateway(
-            stack, environment={"AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION}
-        )
-        with gateway:
-            client = Client(gateway)
-            worlds = [
-                build_world(client, store, "small", small),
-                build_world(client, store, "large", large),
-            ]
-            plans = [calls(world) for world in worlds]
-            rows: list[Row] = []
-            for route in gateway.routes.all():
-                if route.key not in plans[0]:
-                    rows.append((route, None, None, "(no request defined for this route)"))
-                    continue
-                small_run, large_run = (
-                    measure(client, counter, route, plan[route.key]) for plan in plans
-                )
-                rows.append((route, small_run, large_run, plans[1][route.key].what))
-    print_table(small, large, rows)
+def measure(stack: Stack, size: Size, stripe: StripeFake, provider: OidcProvider) -> Results:
+    """Every call at one size, in a moto of its own."""
+    meter = Meter()
+    with aws(stack, meter, stripe, provider) as c:
+        world = build_world(c, size)
+        assert c.runner.tier is not None
+        c.runner.tier.skip()
+        for calls in (
+            call_auth,
+            call_meetups,
+            call_media,
+            call_payments,
+            call_graphql_and_docs,
+            call_jobs,
+        ):
+            calls(c, world)
+        return c.runner.results
 
 
 def main() -> None:
@@ -437,8 +741,17 @@ def main() -> None:
     parser.add_argument("--large", type=Size.parse, default=Size(60, 600), help="meetups,invitees")
     args = parser.parse_args()
     started = time.perf_counter()
-    report(args.small, args.large)
-    print(f"({time.perf_counter() - started:.0f} s in all)")
+    stack = Stack.load(parameters={"Stage": STAGE}, region=REGION)
+    with StripeFake() as stripe, OidcProvider() as provider:
+        provider.add_user("social-1", "social@example.com", name="Sol")
+        small = measure(stack, args.small, stripe, provider)
+        large = measure(stack, args.large, stripe, provider)
+    failures = report(stack, (args.small, small), (args.large, large))
+    print(f"\n({time.perf_counter() - started:.0f} s in all)")
+    if failures:
+        print(f"\nFAILED: {len(failures)}: " + "; ".join(failures))
+        sys.exit(1)
+    print("\nevery route and function called; none grows, scans or fails")
 
 
 if __name__ == "__main__":

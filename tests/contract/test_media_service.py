@@ -244,3 +244,31 @@ def test_a_converted_video_longer_than_ten_minutes_ends_failed(
         MediaStatus.FAILED,
         "The video is longer than 10 minutes.",
     )
+
+
+def test_a_page_of_meetups_gets_the_uploads_each_meetup_shows_in_the_same_order(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    values = {
+        "title": "Lunch",
+        "starts_at": clock.now() + timedelta(days=9),
+        "timezone": "UTC",
+        "duration_minutes": 60,
+        "join_url": "https://meet.example.com/l",
+    }
+    other = meetups.plan_meetup(StoreAndClock(store, clock), "ada", values).meetup.id
+    empty = meetups.plan_meetup(StoreAndClock(store, clock), "ada", values).meetup.id
+    kept = []
+    for _ in range(3):
+        kept.append(request(store, clock, meetup))
+        clock.advance(seconds=1)
+    gone, ready = request(store, clock, other), request(store, clock, other)
+    media.upload_arrived(GivenPorts(store, clock, media_processor=Processor()), ready.upload_key)
+    media.remove_media(StoreAndClock(store, clock), "ada", other, gone.id)
+
+    found = media.media_of_meetups(StoreAndClock(store, clock), [meetup, other, empty, "none"])
+
+    assert [m.id for m in found[meetup]] == [m.id for m in kept]
+    assert found[meetup] == tuple(MediaRepository(store).of_meetup(meetup))
+    assert [(m.id, m.status) for m in found[other]] == [(ready.id, MediaStatus.READY)]
+    assert found[empty] == found["none"] == ()

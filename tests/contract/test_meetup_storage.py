@@ -24,7 +24,7 @@ from slsplay.domain.errors import (
 )
 from slsplay.domain.invitations import Answer
 from slsplay.domain.media import Media, MediaKind, Rendition
-from slsplay.domain.meetups import MeetupStatus
+from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.domain.users import User
 from slsplay.ports import Delete, ItemStore, Key, Put
 from slsplay.services import answers, meetups, views
@@ -564,3 +564,29 @@ def test_an_answer_racing_with_a_background_write_of_its_invitation_is_decided_a
     assert (
         views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER).counts.attending == 1
     )
+
+
+def test_meetups_saved_together_are_all_saved_or_none_is(
+    store: ItemStore, clock: FakeClock
+) -> None:
+    repository = MeetupRepository(store)
+    ids = [
+        meetups.plan_meetup(StoreAndClock(store, clock), "guest-1", values(capacity=c)).meetup.id
+        for c in (None, 5)
+    ]
+
+    def handed_over() -> list[tuple[Meetup, int]]:
+        read = [repository.get(meetup_id)[0] for meetup_id in ids]
+        versions = [meetup.version for meetup in read]
+        for meetup in read:
+            meetup.hand_over("guest-1", ORGANIZER, clock.now())
+        return list(zip(read, versions, strict=True))
+
+    stale = handed_over()
+    meetups.edit_meetup(StoreAndClock(store, clock), "guest-1", ids[1], {"title": "Moved on"})
+    with pytest.raises(VersionConflict):
+        repository.save_all(stale)  # the second moved on meanwhile: the first stays too
+    assert [repository.get(i)[0].organizer_id for i in ids] == ["guest-1", "guest-1"]
+
+    repository.save_all(handed_over())
+    assert [repository.get(i)[0].organizer_id for i in ids] == [ORGANIZER, ORGANIZER]

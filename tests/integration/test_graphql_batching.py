@@ -18,9 +18,9 @@ import pytest
 from slsplay.domain.media import Media, MediaKind, Rendition
 from slsplay.handlers import graphql
 from slsplay.handlers.context import container
-from slsplay.ports import ItemStore
 from slsplay.services import auth, meetups
 from slsplay.store.repositories import MediaRepository
+from tests.support.store_requests import counted_store_requests
 
 PAGE_QUERY = """
 query($first: Int!) {
@@ -38,26 +38,6 @@ query($first: Int!) {
   }
 }
 """
-REQUESTS = ("get", "get_many", "query", "put", "write", "transact", "delete")
-
-
-class CountingStore:
-    """The store, counting each request made of it by kind."""
-
-    def __init__(self, store: ItemStore) -> None:
-        self._store = store
-        self.calls: Counter[str] = Counter()
-
-    def __getattr__(self, name: str) -> Any:
-        attribute = getattr(self._store, name)
-        if name not in REQUESTS:
-            return attribute
-
-        def counted(*args: Any, **kwargs: Any) -> Any:
-            self.calls[name] += 1
-            return attribute(*args, **kwargs)
-
-        return counted
 
 
 def organizer_with_meetups(count: int) -> str:
@@ -91,21 +71,16 @@ def organizer_with_meetups(count: int) -> str:
 
 
 def page_requests(token: str, first: int) -> tuple[dict[str, Any], Counter[str]]:
-    app = container()
-    counting = CountingStore(app.store)
-    app.__dict__["store"] = counting  # the container's cached store, wrapped
-    try:
-        event = {
-            "requestContext": {"http": {"method": "POST"}},
-            "headers": {"content-type": "application/json", "authorization": f"Bearer {token}"},
-            "body": json.dumps({"query": PAGE_QUERY, "variables": {"first": first}}),
-        }
+    event = {
+        "requestContext": {"http": {"method": "POST"}},
+        "headers": {"content-type": "application/json", "authorization": f"Bearer {token}"},
+        "body": json.dumps({"query": PAGE_QUERY, "variables": {"first": first}}),
+    }
+    with counted_store_requests() as calls:
         answer = graphql.handler(event, None)
-    finally:
-        app.__dict__["store"] = counting._store
     body: dict[str, Any] = json.loads(answer["body"])
     assert "errors" not in body, body
-    return body["data"]["myMeetups"], counting.calls
+    return body["data"]["myMeetups"], calls
 
 
 def test_a_page_of_fifty_costs_what_a_page_of_five_does(fresh_app: Path) -> None:

@@ -1,8 +1,9 @@
 """What every resolver of one request shares: who is asking, the ports, and the loaders.
 
 The loaders batch what a page of meetups asks for field by field (counts, organizers'
-names, covers) into one request to the store each, whatever the page's size. They live for
-one request, so nothing read for one caller is ever served to another.
+names, covers, media) into one request to the store each (two for media: the lists, then
+the uploads they name), whatever the page's size. They live for one request, so nothing
+read for one caller is ever served to another.
 """
 
 from __future__ import annotations
@@ -57,12 +58,7 @@ class Context:
         self.counts = _batched(lambda ids: views.counts_of(app, ids), MeetupCounts())
         self.names = _batched(lambda ids: views.names_of(app, ids), None)
         self.covers = _batched(lambda ids: dict(media.covers_of(app, ids)), None)
-
-        async def media_of(ids: list[str]) -> list[tuple[Media, ...]]:
-            # One query per meetup: asked of one meetup's page, not of lists (use cover).
-            return [media.media_of_meetup(app, meetup_id) for meetup_id in ids]
-
-        self.media = DataLoader(load_fn=media_of)
+        self.media = _batched(lambda ids: media.media_of_meetups(app, ids), ())
 
     @property
     def user_id(self) -> str:

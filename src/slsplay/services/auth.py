@@ -25,7 +25,7 @@ from slsplay.domain.invitations import normalise_email
 from slsplay.domain.users import User, password_problems
 from slsplay.ids import new_id
 from slsplay.ports import AccessTokens, Clock, ItemStore, PasswordHasher, Queue
-from slsplay.store.repositories import MeetupRepository, UserRepository
+from slsplay.store.repositories import MEETUPS_PER_TRANSACTION, MeetupRepository, UserRepository
 from slsplay.store.sessions import (
     LoginAttempts,
     OneTimeTokens,
@@ -174,20 +174,21 @@ def log_out(ports: AuthPorts, refresh_token: str) -> None:
 
 
 def claim_drafts(ports: AuthPorts, guest_id: str, user_id: str) -> int:
-    """Move every meetup of a guest to an account; answers how many moved."""
+    """Move every meetup of a guest to an account, a page at a time, each page in one
+    transaction; answers how many moved."""
     meetups = MeetupRepository(ports.store)
     moved = 0
     while True:
         # Each meetup leaves the guest's partition as it moves, so the first page is
         # always the next batch; no cursor to keep.
-        page, _ = meetups.of_organizer(guest_id, limit=50)
+        page, _ = meetups.of_organizer(guest_id, limit=MEETUPS_PER_TRANSACTION)
         if not page:
             return moved
+        read_versions = [meetup.version for meetup in page]
         for meetup in page:
-            read_version = meetup.version
             meetup.hand_over(guest_id, user_id, ports.clock.now())
-            meetups.save(meetup, read_version)
-            moved += 1
+        meetups.save_all(list(zip(page, read_versions, strict=True)))
+        moved += len(page)
 
 
 def guest_of(ports: AuthPorts, guest_token: str | None) -> Caller | None:

@@ -25,6 +25,7 @@ PURGE_TYPE = "purge"
 MEDIA_TYPE = "media"
 WAITLIST_TYPE = "waitlist"
 COVER_TYPE = "cover"
+MEDIA_LIST_TYPE = "media_list"
 TICKET_TYPE = "ticket"
 SERIES_TYPE = "series"
 OCCURRENCE_TYPE = "occurrence"
@@ -236,6 +237,19 @@ def media_item(media: Media) -> Item:
 def cover_item(media: Media) -> Item:
     """The meetup's cover: a copy of one of its photos."""
     return _media_attributes(schema.cover_key(media.meetup_id), COVER_TYPE, media)
+
+
+_LISTED = "media_"
+
+
+def media_list_entry(media_id: str) -> str:
+    """The attribute of a meetup's media list that names one of its photos or videos."""
+    return f"{_LISTED}{media_id}"
+
+
+def media_list_ids(item: Item) -> list[str]:
+    """The ids of the photos and videos a meetup's media list names."""
+    return [name.removeprefix(_LISTED) for name in item if name.startswith(_LISTED)]
 
 
 def _media_attributes(key: Key, item_type: str, media: Media) -> Item:

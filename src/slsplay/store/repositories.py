@@ -41,6 +41,10 @@ from slsplay.store import records, schema
 PURGE_BATCHES_NOW = 10
 # Room in a transaction for invitations, next to the meetup check and the counter update.
 INVITATIONS_PER_TRANSACTION = MAX_TRANSACTION_OPS - 2
+# Room in a transaction for meetups saved together: each may need its capacity checked.
+MEETUPS_PER_TRANSACTION = MAX_TRANSACTION_OPS // 2
+# The items a read of a whole partition (every invitation of a meetup...) takes per request.
+BULK_PAGE = 500
 
 
 class MeetupRepository:
@@ -104,6 +108,30 @@ class MeetupRepository:
             )
         except ConditionFailed as e:
             if 0 in e.failed:
+                raise VersionConflict from e
+            raise InvalidInput(
+                [FieldError("capacity", "more people are attending than that")],
+                code="capacity_below_attendance",
+            ) from e
+
+    def save_all(self, changed: Sequence[tuple[Meetup, int]]) -> None:
+        """Store changed meetups, each read at its expected version, in one transaction: all
+        of them or none (``VersionConflict``). Up to ``MEETUPS_PER_TRANSACTION``; each is
+        checked as ``save`` checks one."""
+        if len(changed) > MEETUPS_PER_TRANSACTION:
+            raise ValueError(f"save_all takes at most {MEETUPS_PER_TRANSACTION} meetups")
+        ops: list[TransactionOp] = []
+        for meetup, expected_version in changed:
+            ops.append(Put(records.meetup_item(meetup), versioned(expected_version)))
+            capacity = meetup.details.capacity
+            if capacity is not None:
+                ops.append(Check(schema.counts_key(meetup.id), LessThan("taken", capacity + 1)))
+        if not ops:
+            return
+        try:
+            self.store.transact(ops)
+        except ConditionFailed as e:
+            if any(isinstance(ops[i], Put) for i in e.failed):
                 raise VersionConflict from e
             raise InvalidInput(
                 [FieldError("capacity", "more people are attending than that")],
@@ -193,7 +221,7 @@ def every(
             index=index,
             sk_prefix=prefix,
             descending=descending,
-            limit=500,
+            limit=BULK_PAGE,
             cursor=cursor,
         )
         yield from page.items
@@ -302,7 +330,7 @@ class InvitationRepository:
         """Every invitation of a meetup, read page by page (never all at once)."""
         cursor: str | None = None
         while True:
-            page, cursor = self.of_meetup(meetup_id, limit=500, cursor=cursor)
+            page, cursor = self.of_meetup(meetup_id, limit=BULK_PAGE, cursor=cursor)
             yield from page
             if cursor is None:
                 return
@@ -378,7 +406,12 @@ class MediaRepository:
         self.store = store
 
     def add(self, media: Media) -> None:
-        """Store a new upload."""
+        """Store a new upload, named in its meetup's media list first: a list then names
+        every upload that exists (and, after a crash in between, one that does not)."""
+        # One attribute per upload: concurrent uploads to a meetup never overwrite each other's.
+        entry = {records.media_list_entry(media.id): True}
+        listing = {"type": records.MEDIA_LIST_TYPE} | entry
+        self.store.write(Update(schema.media_list_key(media.meetup_id), set=listing))
         self.store.put_new(records.media_item(media))
 
     def get(self, meetup_id: str, media_id: str) -> Media:
@@ -399,6 +432,13 @@ class MediaRepository:
             self.store.delete(schema.media_key(media.meetup_id, media.id), versioned(media.version))
         except ConditionFailed as e:
             raise VersionConflict from e
+        self.store.write(
+            Update(
+                schema.media_list_key(media.meetup_id),
+                set={"type": records.MEDIA_LIST_TYPE},
+                remove=(records.media_list_entry(media.id),),
+            )
+        )
         try:
             self.store.delete(schema.cover_key(media.meetup_id), Equals("id", media.id))
         except ConditionFailed:
@@ -432,6 +472,28 @@ class MediaRepository:
         return sorted(
             (records.media_from_item(item) for item in page.items), key=lambda m: m.created_at
         )
+
+    def of_meetups(self, meetup_ids: Sequence[str]) -> dict[str, list[Media]]:
+        """The photos and videos of up to 100 meetups, oldest first, by meetup: their media
+        lists in one request, then the uploads they name, 100 a request (a meetup has
+        ``MAX_PER_MEETUP`` at most), whatever the number of meetups."""
+        lists = self.store.get_many([schema.media_list_key(meetup_id) for meetup_id in meetup_ids])
+        keys = [
+            schema.media_key(meetup_id, media_id)
+            for meetup_id in meetup_ids
+            if (listed := lists.get(schema.media_list_key(meetup_id))) is not None
+            for media_id in records.media_list_ids(listed)
+        ]
+        found: dict[str, list[Media]] = {meetup_id: [] for meetup_id in meetup_ids}
+        for start in range(0, len(keys), MAX_BATCH_GET):
+            for item in self.store.get_many(keys[start : start + MAX_BATCH_GET]).values():
+                media = records.media_from_item(item)
+                found[media.meetup_id].append(media)
+        # In the order of ``of_meetup``: by time, then by id as its query reads them.
+        return {
+            meetup_id: sorted(media, key=lambda m: (m.created_at, m.id))
+            for meetup_id, media in found.items()
+        }
 
 
 class UserRepository:

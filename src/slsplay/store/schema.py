@@ -84,6 +84,11 @@ def cover_key(meetup_id: str) -> Key:
     return Key(f"MEETUP#{meetup_id}", "COVER")
 
 
+def media_list_key(meetup_id: str) -> Key:
+    """The ids of the meetup's photos and videos, read in batches for lists."""
+    return Key(f"MEETUP#{meetup_id}", "MEDIA_LIST")
+
+
 def purge_key(meetup_id: str) -> Key:
     """The marker of a meetup being deleted, kept until its last item is gone."""
     return Key(f"MEETUP#{meetup_id}", "PURGE")
