@@ -42,7 +42,14 @@ REFERENCED: OpenAPIResponse = {"description": "The models answers name by refere
 
 @router.get("/api/openapi.json", include_in_schema=False, responses={200: REFERENCED})
 def openapi_document() -> Response[str]:
-    return Response(200, "application/json", json.dumps(openapi_schema()))
+    return Response(200, "application/json", _document_text())
+
+
+@functools.cache
+def _document_text() -> str:
+    # The routes do not change while the process lives: the document is made once (some
+    # 150 ms of CPU), not on every request.
+    return json.dumps(openapi_schema())
 
 
 EMPTY_ANSWERS = ("202", "204", "302", "303")
