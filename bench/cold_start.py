@@ -3,27 +3,41 @@
 Run: .venv/bin/python bench/cold_start.py [--runs 3]
 For each function, in fresh Python processes (median of --runs), prints the milliseconds to
 import its handler module (until the handler is callable) and to run its first invocation
-with an event of its kind, and what that invocation answered. Then, for comparison, the
-import time of boto3, Powertools' event handler and pydantic each alone.
+with an event of its kind, and what that invocation answered. Then the same first
+invocation through the local runtime, as ``slsplay serve`` runs it: the ``Init Duration``
+and ``Duration`` of its ``REPORT`` line, and the first answer's milliseconds from asking
+for the invocation (a new execution environment's process started for it) to its answer.
+Then, for comparison, the import time of boto3, Powertools' event handler and pydantic
+each alone.
 
-Functions run on the local backend, each process on an empty data directory, with the
-environment the local runtime gives each (its own template variables, then the runtime's
-overrides), in a fresh interpreter: the whole import a deployed function pays, where the
-runtime's forkserver has the shared libraries imported already. The events are the ones the runtime
-would deliver: an API Gateway HTTP API payload 2.0 event for one route of an HTTP function
-(GET /api/meetups/{id} asks for a meetup that does not exist: a 404 problem), a DynamoDB
-Streams record of a real invitation insert for the stream function, the SQS message the
-stream function queues for it for the notifier (it fails: the meetup is not in the empty
-data directory, and Powertools raises when a whole batch failed; the time is the
-notifier's cold path all the same), and EventBridge's scheduled event for jobs.
-A first invocation on the local backend also creates the SQLite file and, where tokens
-are signed, the signing key; on AWS the table exists and the key is a Secrets Manager read.
+Functions run on the local backend, with the environment the local runtime gives each (its
+own template variables, then the runtime's overrides). The first table runs each process on
+an empty data directory, in a fresh interpreter: the whole import a deployed function pays.
+The second runs in the runtime's execution environments, forked from its forkserver, which
+has the libraries the handlers share imported already (``local/worker.py``'s ``PRELOADED``),
+on one data directory: each function is invoked once untimed first, which creates the
+directory's files, as a restarted ``slsplay serve`` finds them; each timed invocation then
+starts a new environment. That table comes from a process started with ``-c``: a new
+environment's process imports the main module of the process that started the forkserver
+once more before the handler (multiprocessing's preparation of a child), so that under
+``slsplay serve`` each one also imports ``slsplay.cli``, which this table leaves out.
+
+The events are the ones the runtime would deliver: an API Gateway HTTP API payload 2.0
+event for one route of an HTTP function (GET /api/meetups/{id} asks for a meetup that does
+not exist: a 404 problem), a DynamoDB Streams record of a real invitation insert for the
+stream function, the SQS message the stream function queues for it for the notifier (it
+fails: the meetup is not in the empty data directory, and Powertools raises when a whole
+batch failed; the time is the notifier's cold path all the same), and EventBridge's
+scheduled event for jobs. A first invocation on an empty data directory also creates the
+SQLite file and, where tokens are signed, the signing key; on AWS the table exists and the
+key is a Secrets Manager read.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import re
 import statistics
@@ -31,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -42,7 +57,8 @@ from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.bootstrap import TOKEN_AUDIENCE, runtime_backend
 from slsplay.config import Settings
 from slsplay.local.apigateway import ApiGateway, HttpRequest, granted_event
-from slsplay.local.functions import LambdaFunction
+from slsplay.local.environments import InvocationError
+from slsplay.local.functions import LambdaFunction, reports
 from slsplay.local.pumps import Pumps
 from slsplay.local.routes import Route
 from slsplay.local.schedules import scheduled_event
@@ -90,21 +106,14 @@ if handler is not None:
     context = Context(job["context"])
     started = time.perf_counter()
     try:
-        result = handler(job["event"], context)
+        report["result"] = json.loads(json.dumps(handler(job["event"], context), default=str))
     except Exception as e:
-        outcome = "raised " + type(e).__name__
-    else:
-        if isinstance(result, dict) and "statusCode" in result:
-            outcome = "HTTP " + str(result["statusCode"])
-        elif isinstance(result, dict) and "batchItemFailures" in result:
-            outcome = str(len(result["batchItemFailures"])) + " batch item failures"
-        else:
-            text = json.dumps(result, default=str, separators=(",", ":"))
-            outcome = "answered " + (text if len(text) <= 40 else text[:39] + "...")
+        report["raised"] = type(e).__name__
     report["invoke_ms"] = (time.perf_counter() - started) * 1000
-    report["outcome"] = outcome
 print(json.dumps(report))
 """
+# A REPORT line of a cold start, as the local runtime logs it (functions.py).
+REPORT = re.compile(r"\tDuration: ([0-9.]+) ms\t.*\tInit Duration: ([0-9.]+) ms")
 
 
 @dataclass(frozen=True)
@@ -131,6 +140,16 @@ def run_fresh(job: Mapping[str, Any], environment: Mapping[str, str]) -> dict[st
         raise RuntimeError(f"{job['module']}: the process failed\n{answer.stderr}")
     report: dict[str, Any] = json.loads(answer.stdout.strip().splitlines()[-1])
     return report
+
+
+def outcome(result: Any) -> str:
+    """What an invocation answered, in a few words."""
+    if isinstance(result, dict) and "statusCode" in result:
+        return f"HTTP {result['statusCode']}"
+    if isinstance(result, dict) and "batchItemFailures" in result:
+        return f"{len(result['batchItemFailures'])} batch item failures"
+    text = json.dumps(result, default=str, separators=(",", ":"))
+    return "answered " + (text if len(text) <= 40 else text[:39] + "...")
 
 
 def base_environment() -> dict[str, str]:
@@ -308,9 +327,111 @@ def time_function(probe: Probe, runs: int) -> tuple[float, float, str]:
             report = run_fresh(job, environment)
         imports.append(report["import_ms"])
         invokes.append(report["invoke_ms"])
-        outcomes.append(report["outcome"])
-    outcome = outcomes[-1] if len(set(outcomes)) == 1 else " / ".join(sorted(set(outcomes)))
-    return statistics.median(imports), statistics.median(invokes), outcome
+        outcomes.append(
+            f"raised {report['raised']}" if "raised" in report else outcome(report["result"])
+        )
+    return statistics.median(imports), statistics.median(invokes), _summary(outcomes)
+
+
+class _Reports(logging.Handler):
+    """The runtime's REPORT lines, as they are logged."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def time_in_runtime(
+    function: LambdaFunction, event: dict[str, Any], runs: int
+) -> tuple[float, float, float, float, str]:
+    """Median init, first invocation and first answer milliseconds of ``runs`` cold starts of
+    ``function`` in the local runtime, and the least first answer (the least disturbed by
+    other work on the machine); ``function`` is invoked once untimed first."""
+    logged = _Reports()
+    reports.addHandler(logged)
+    level = reports.level
+    reports.setLevel(logging.INFO)
+    inits: list[float] = []
+    durations: list[float] = []
+    answers: list[float] = []
+    outcomes: list[str] = []
+    try:
+        for attempt in range(runs + 1):
+            function.close()  # the next invocation starts a new environment
+            logged.lines.clear()
+            started = time.perf_counter()
+            try:
+                text = function.invoke(event)
+            except InvocationError as e:
+                answered = f"raised {e.error_type}"
+            else:
+                answered = outcome(json.loads(text))
+            answered_ms = (time.perf_counter() - started) * 1000
+            if attempt == 0:
+                continue  # creates the data directory's files
+            (report,) = (found for line in logged.lines if (found := REPORT.search(line)))
+            durations.append(float(report.group(1)))
+            inits.append(float(report.group(2)))
+            answers.append(answered_ms)
+            outcomes.append(answered)
+    finally:
+        function.close()
+        reports.removeHandler(logged)
+        reports.setLevel(level)
+    return (
+        statistics.median(inits),
+        statistics.median(durations),
+        statistics.median(answers),
+        min(answers),
+        _summary(outcomes),
+    )
+
+
+def runtime_table(runs: int) -> None:
+    """Print each function's first invocations in the local runtime (see the module's doc)."""
+    # What the functions print and log is not the benchmark's: their processes inherit this
+    # one's stdout and stderr, which point at /dev/null from here on; the table goes to a copy.
+    table = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1)
+    discarded = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(discarded, sys.stdout.fileno())
+    os.dup2(discarded, sys.stderr.fileno())
+    print(
+        f"\nthe same first invocations in the local runtime's execution environments, median "
+        f"of {runs} cold starts (REPORT's Init Duration and Duration; first answer: from the "
+        "invocation to its answer, the environment's process started for it; and its least)",
+        file=table,
+    )
+    print(
+        f"{'function':<18} {'init ms':>7} {'1st call ms':>11} {'1st answer ms':>13} "
+        f"{'least':>6}  answered",
+        file=table,
+    )
+    try:
+        with tempfile.TemporaryDirectory() as directory:
+            gateway = ApiGateway.from_template(public_url=PUBLIC_URL, data_dir=Path(directory))
+            found = probes(gateway)
+            with gateway:
+                for probe in found:
+                    logical_id = probe.function.config.logical_id
+                    function = gateway.functions[logical_id]
+                    init, invoked, first, least, answered = time_in_runtime(
+                        function, probe.event, runs
+                    )
+                    print(
+                        f"{logical_id:<18} {init:>7.0f} {invoked:>11.0f} {first:>13.0f} "
+                        f"{least:>6.0f}  {answered}",
+                        file=table,
+                    )
+    except BaseException:
+        traceback.print_exc(file=table)  # stderr is discarded
+        raise
+
+
+def _summary(outcomes: list[str]) -> str:
+    return outcomes[-1] if len(set(outcomes)) == 1 else " / ".join(sorted(set(outcomes)))
 
 
 def time_module(module: str, runs: int) -> float:
@@ -336,11 +457,18 @@ def main() -> None:
     )
     for probe in found:
         config = probe.function.config
-        imported, invoked, outcome = time_function(probe, runs)
+        imported, invoked, answered = time_function(probe, runs)
         print(
             f"{config.logical_id:<18} {config.handler:<34} {imported:>9.0f} {invoked:>11.0f}  "
-            f"{probe.described:<38} {outcome}"
+            f"{probe.described:<38} {answered}"
         )
+    sys.stdout.flush()
+    # In a process of its own started with -c: an environment's process imports the main
+    # module of the process that started the runtime's forkserver again (multiprocessing's
+    # preparation), and this script's imports are not the runtime's.
+    program = f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+    program += f"import cold_start; cold_start.runtime_table({runs})"
+    subprocess.run([sys.executable, "-c", program], check=True)  # noqa: S603  (ours)
     print("\nfor comparison, each imported alone in a fresh process:")
     for module in COMPARED_MODULES:
         print(f"  {module:<40} {time_module(module, runs):>6.0f} ms")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Query
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
-from slsplay.handlers import models
 from slsplay.handlers.context import container
 from slsplay.handlers.http import (
     SECURED,
@@ -20,6 +19,7 @@ from slsplay.handlers.http import (
     lambda_handler,
     problems,
 )
+from slsplay.handlers.lazy import Query, models
 from slsplay.handlers.logs import logger
 from slsplay.handlers.presenters import session_out, user_out
 from slsplay.ports import SignInRefused
@@ -271,5 +271,4 @@ def jwks() -> dict[str, Any]:
     return container().tokens.jwks()
 
 
-app = build_resolver(router)
-handler = lambda_handler(app)
+handler = lambda_handler(functools.partial(build_resolver, router))

@@ -2,19 +2,25 @@
 
 It includes every function's router (only to describe them: it serves none of their routes,
 API Gateway sends those to their own functions), so the document always matches the code.
+Its resolver is built on the first request: describing the routes loads pydantic and every
+model, which the function's import need not wait for.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
+from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.handlers import auth, meetups
-from slsplay.handlers.http import build_resolver, lambda_handler
+from slsplay.handlers.http import REFERENCED_MODELS, build_resolver, lambda_handler
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 
 SWAGGER_PATH = "/api/docs"
 TITLE = "slsplay API"
@@ -24,14 +30,26 @@ DESCRIPTION = (
     "Sign up, log in or start as a guest at /api/auth/..., then send the access token as "
     "`Authorization: Bearer <token>`."
 )
-SECURITY_SCHEMES = {"bearer": HTTPBearer(bearerFormat="JWT")}
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
 
+# Answers name some models by reference only (http.model_content), which the generator
+# cannot follow to their classes: the document's own route, left out of the document, names
+# the classes in its answer's content, filled in as the resolver is built (they are pydantic),
+# so that their schemas are in the document (and in Swagger UI's copy).
+REFERENCED: OpenAPIResponse = {"description": "The models answers name by reference"}
 
-@router.get("/api/openapi.json", include_in_schema=False)
+
+@router.get("/api/openapi.json", include_in_schema=False, responses={200: REFERENCED})
 def openapi_document() -> Response[str]:
-    return Response(200, "application/json", json.dumps(openapi_schema()))
+    return Response(200, "application/json", _document_text())
+
+
+@functools.cache
+def _document_text() -> str:
+    # The routes do not change while the process lives: the document is made once (some
+    # 150 ms of CPU), not on every request.
+    return json.dumps(openapi_schema())
 
 
 EMPTY_ANSWERS = ("202", "204", "302", "303")
@@ -39,12 +57,16 @@ EMPTY_ANSWERS = ("202", "204", "302", "303")
 
 def openapi_schema() -> dict[str, Any]:
     """The OpenAPI document as data: what /api/openapi.json serves."""
-    schema: dict[str, Any] = app.get_openapi_schema(
-        title=TITLE,
-        version=VERSION,
-        description=DESCRIPTION,
-        security_schemes=SECURITY_SCHEMES,  # type: ignore[arg-type]
-    ).model_dump(mode="json", by_alias=True, exclude_none=True)
+    schema: dict[str, Any] = (
+        resolver()
+        .get_openapi_schema(
+            title=TITLE,
+            version=VERSION,
+            description=DESCRIPTION,
+            security_schemes=_security_schemes(),
+        )
+        .model_dump(mode="json", by_alias=True, exclude_none=True)
+    )
     # An accepted request, an empty answer and a redirect have no body; the generator gives
     # them the route's (empty) JSON content anyway.
     for operation in (op for path in schema["paths"].values() for op in path.values()):
@@ -53,12 +75,29 @@ def openapi_schema() -> dict[str, Any]:
     return schema
 
 
-app = build_resolver(auth.router, *meetups.ROUTERS, router)
-app.enable_swagger(
-    path=SWAGGER_PATH,
-    title=TITLE,
-    version=VERSION,
-    description=DESCRIPTION,
-    security_schemes=SECURITY_SCHEMES,  # type: ignore[arg-type]
-)
-handler = lambda_handler(app)
+@functools.cache
+def resolver() -> APIGatewayHttpResolver:
+    """Every function's routes (to describe them), this function's own, and Swagger UI."""
+    from slsplay.handlers import models  # noqa: PLC0415  (pydantic: on the first request)
+
+    REFERENCED["content"] = {
+        name: {"model": getattr(models, name)} for name in sorted(REFERENCED_MODELS)
+    }
+    app = build_resolver(auth.router, *meetups.ROUTERS, router)
+    app.enable_swagger(
+        path=SWAGGER_PATH,
+        title=TITLE,
+        version=VERSION,
+        description=DESCRIPTION,
+        security_schemes=_security_schemes(),
+    )
+    return app
+
+
+def _security_schemes() -> dict[str, Any]:
+    from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer  # noqa: PLC0415
+
+    return {"bearer": HTTPBearer(bearerFormat="JWT")}
+
+
+handler = lambda_handler(resolver)

@@ -6,6 +6,7 @@ Domain error *types* map to HTTP statuses in one table; nothing here reads messa
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
@@ -17,6 +18,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
     RequestValidationError,
 )
 from aws_lambda_powertools.event_handler.openapi.types import (
+    COMPONENT_REF_PREFIX,
     OpenAPIResponse,
     OpenAPIResponseContentSchema,
 )
@@ -37,7 +39,6 @@ from slsplay.domain.errors import (
     UnsupportedMediaType,
 )
 from slsplay.handlers.logs import entry_point, logger
-from slsplay.handlers.models import Problem
 from slsplay.handlers.problems import PROBLEM_JSON, problem_document
 from slsplay.ports import InvalidCursor
 from slsplay.services.auth import Caller, caller_from_claims
@@ -58,6 +59,19 @@ STATUS_OF: dict[type[DomainError], HTTPStatus] = {
     TooManyRequests: HTTPStatus.TOO_MANY_REQUESTS,
     Unavailable: HTTPStatus.SERVICE_UNAVAILABLE,
 }
+
+
+# The models of models.py that routes name by reference (model_content), for the docs
+# function to put in the document.
+REFERENCED_MODELS: set[str] = set()
+
+
+def model_content(model: str) -> OpenAPIResponseContentSchema:
+    """A response body in the shape of the model ``model`` of models.py, named by reference
+    (as the OpenAPI document references its schema) rather than by class, so that declaring
+    a route loads no pydantic; the docs function adds the model's schema to the document."""
+    REFERENCED_MODELS.add(model)
+    return {"schema": {"$ref": f"{COMPONENT_REF_PREFIX}{model}"}}
 
 
 # What API Gateway's JWT authorizer answers, before any function runs.
@@ -81,7 +95,7 @@ def problems(
     described: dict[int, OpenAPIResponse] = {
         status: {
             "description": HTTPStatus(status).phrase,
-            "content": {PROBLEM_JSON: {"model": Problem}},
+            "content": {PROBLEM_JSON: model_content("Problem")},
         }
         for status in sorted({*statuses, 413, 415, 422, 500} | ({401} if secured else set()))
     }
@@ -228,9 +242,22 @@ def _refused_body(event: dict[str, Any], form_bodies_under: str | None) -> Respo
 
 
 def lambda_handler(
-    app: APIGatewayHttpResolver, *, form_bodies_under: str | None = None
+    resolver: Callable[[], APIGatewayHttpResolver], *, form_bodies_under: str | None = None
 ) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
-    """The Lambda entry point for a resolver, refusing unfit bodies before parsing them."""
+    """The Lambda entry point for the resolver ``resolver()`` builds on the first invocation,
+    refusing unfit bodies before parsing them."""
+    built: list[APIGatewayHttpResolver] = []
+    building = threading.Lock()
+
+    def app() -> APIGatewayHttpResolver:
+        # Built on the first request, not at import: a resolver that validates loads pydantic
+        # (some 100 ms of CPU), which the routes' models need then anyway. Once only, under a
+        # lock: each router serves the last resolver that included it.
+        if not built:
+            with building:
+                if not built:
+                    built.append(resolver())
+        return built[0]
 
     @entry_point
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
@@ -241,7 +268,7 @@ def lambda_handler(
                 "headers": refusal.headers,
                 "body": refusal.body,
             }
-        result: dict[str, Any] = app.resolve(event, context)
+        result: dict[str, Any] = app().resolve(event, context)
         return result
 
     return handler

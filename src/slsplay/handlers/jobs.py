@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slsplay.handlers.context import mail_ports
+from slsplay.handlers.lazy import LazyModule
 from slsplay.handlers.logs import entry_point, logger
-from slsplay.services import notifications
+
+if TYPE_CHECKING:
+    from slsplay.services import notifications
+else:
+    # Only the jobs that send mail load its templates, calendars and Markdown (jinja2,
+    # icalendar, markdown-it: some 90 ms of CPU); the others share this module.
+    notifications = LazyModule("slsplay.services.notifications")
 
 
 @entry_point

@@ -13,9 +13,9 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.domain.media import STREAM_TYPE, Media, MediaKind
-from slsplay.handlers import models
 from slsplay.handlers.context import container, stream_signer
 from slsplay.handlers.http import SECURED, caller, problems
+from slsplay.handlers.lazy import models
 from slsplay.handlers.presenters import media_out
 from slsplay.services import media
 from slsplay.services.media import MediaWithLinks

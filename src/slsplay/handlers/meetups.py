@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 from http import HTTPStatus
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Header, Query
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.domain.errors import NotFound, PreconditionFailed
 from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.tickets import Ticket
-from slsplay.handlers import meetup_media, models, pages
+from slsplay.handlers import meetup_media, pages
 from slsplay.handlers.context import container
 from slsplay.handlers.http import (
     SECURED,
     build_resolver,
     caller,
     lambda_handler,
+    model_content,
     problems,
 )
+from slsplay.handlers.lazy import Header, LazyModule, Query, models
 from slsplay.handlers.presenters import (
     attendees_out,
     invitation_out,
@@ -29,9 +31,13 @@ from slsplay.handlers.presenters import (
     rsvp_out,
     series_out,
 )
-from slsplay.mail import calendar
 from slsplay.services import answers, discovery, meetups, series, views
 from slsplay.services.views import MeetupView
+
+if TYPE_CHECKING:
+    from slsplay.mail import calendar
+else:  # icalendar, for one route
+    calendar = LazyModule("slsplay.mail.calendar")
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
 TAGS = ["meetups"]
@@ -428,7 +434,7 @@ def unsubscribe_page(token: str) -> Response[str]:
     responses={
         200: {
             "description": "Unsubscribed (again, if already): JSON, or a page for a browser",
-            "content": {"application/json": {"model": models.UnsubscribedOut}, pages.HTML: {}},
+            "content": {"application/json": model_content("UnsubscribedOut"), pages.HTML: {}},
         },
         **problems(404),
     },
@@ -455,6 +461,7 @@ def unsubscribe(token: str) -> Response[str]:
 
 
 ROUTERS = (router, meetup_media.router)
-app = build_resolver(*ROUTERS)
 # RFC 8058: a mail app's one-click unsubscribe POSTs "List-Unsubscribe=One-Click" as a form.
-handler = lambda_handler(app, form_bodies_under="/api/unsubscribe/")
+handler = lambda_handler(
+    functools.partial(build_resolver, *ROUTERS), form_bodies_under="/api/unsubscribe/"
+)

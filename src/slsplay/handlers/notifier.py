@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.batch import (
     BatchProcessor,
@@ -23,9 +23,17 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from slsplay.domain.events import from_message
 from slsplay.handlers.context import container, mail_ports, payment_ports
+from slsplay.handlers.lazy import LazyModule
 from slsplay.handlers.logs import entry_point
 from slsplay.ports import Queue
-from slsplay.services import notifications, reactions
+
+if TYPE_CHECKING:
+    from slsplay.services import notifications, reactions
+else:
+    # With the first message: the mails' templates, calendars and Markdown (jinja2,
+    # icalendar, markdown-it) cost the import some 90 ms of CPU.
+    notifications = LazyModule("slsplay.services.notifications")
+    reactions = LazyModule("slsplay.services.reactions")
 
 processor = BatchProcessor(event_type=EventType.SQS)
 

@@ -3,15 +3,16 @@ organizer's balance, payout account and payouts."""
 
 from __future__ import annotations
 
+import functools
 from http import HTTPStatus
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.domain.errors import MESSAGES
-from slsplay.handlers import models
 from slsplay.handlers.context import payment_ports
 from slsplay.handlers.http import SECURED, build_resolver, caller, lambda_handler, problem, problems
+from slsplay.handlers.lazy import models
 from slsplay.handlers.presenters import checkout_started_out, entry_out, statement_out
 from slsplay.ports import InvalidWebhook
 from slsplay.services import tickets
@@ -93,5 +94,4 @@ def pay_out() -> models.PayoutsOut:
 
 
 ROUTERS = (router,)
-app = build_resolver(*ROUTERS)
-handler = lambda_handler(app)
+handler = lambda_handler(functools.partial(build_resolver, *ROUTERS))

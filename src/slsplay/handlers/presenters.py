@@ -12,34 +12,7 @@ from zoneinfo import ZoneInfo
 
 from slsplay.domain.money import display
 from slsplay.domain.tickets import Quote
-from slsplay.handlers.models import (
-    AttendeeOut,
-    AttendeesOut,
-    BalanceOut,
-    CheckoutOut,
-    CheckoutStartedOut,
-    CountsOut,
-    EntryOut,
-    InvitationOut,
-    MediaOut,
-    MeetupOut,
-    OccurrenceOut,
-    OrganizerOut,
-    PayoutAccountOut,
-    PriceOut,
-    QuoteOut,
-    RecurrenceOut,
-    RenditionOut,
-    RsvpInvitationOut,
-    RsvpOut,
-    SeriesOut,
-    SeriesRefOut,
-    SessionOut,
-    StatementOut,
-    TicketOut,
-    UserOut,
-    WaitingOut,
-)
+from slsplay.handlers.lazy import models
 
 if TYPE_CHECKING:  # what the presenters take, only named in their signatures
     from slsplay.domain.invitations import Invitation
@@ -70,12 +43,12 @@ def meetup_out(
     invitation: Invitation | None = None,
     organizer_name: str | None = None,
     media: Sequence[MediaWithLinks] = (),
-) -> MeetupOut:
+) -> models.MeetupOut:
     """A meetup as its viewer may see it: the join link only for organizer and attendees,
     and ``media`` as ``services.media.links_for`` signed them for this viewer."""
     meetup, d, zone = view.meetup, view.meetup.details, view.meetup.details.timezone
     price = d.price
-    return MeetupOut(
+    return models.MeetupOut(
         id=meetup.id,
         title=d.title,
         description=d.description,
@@ -90,14 +63,14 @@ def meetup_out(
         status=_literal(meetup.status),
         phase=_literal(meetup.phase(now)),
         version=meetup.version,
-        organizer=OrganizerOut(
+        organizer=models.OrganizerOut(
             id=meetup.organizer_id, name=organizer_name or view.organizer_name or "Organizer"
         ),
         capacity=d.capacity,
         price=None if price is None else money_out(price.amount_minor, price.currency),
         join_url=d.join_url if meetup.reveals_join_url(viewer_id, invitation) else None,
         media=[media_out(shown) for shown in media],
-        counts=CountsOut(
+        counts=models.CountsOut(
             invited=view.counts.invited,
             attending=view.counts.attending,
             declined=view.counts.declined,
@@ -109,12 +82,12 @@ def meetup_out(
     )
 
 
-def _series_ref(view: MeetupView) -> SeriesRefOut | None:
+def _series_ref(view: MeetupView) -> models.SeriesRefOut | None:
     meetup, series = view.meetup, view.series
     if meetup.series_id is None:
         return None
     assert meetup.occurrence is not None  # set together with the series
-    return SeriesRefOut(
+    return models.SeriesRefOut(
         id=meetup.series_id,
         occurrence=meetup.occurrence,
         summary=None if series is None else series.rule.describe(),
@@ -122,10 +95,10 @@ def _series_ref(view: MeetupView) -> SeriesRefOut | None:
     )
 
 
-def media_out(shown: MediaWithLinks) -> MediaOut:
+def media_out(shown: MediaWithLinks) -> models.MediaOut:
     """A photo or video with the signed URLs of its renditions."""
     media = shown.media
-    return MediaOut(
+    return models.MediaOut(
         id=media.id,
         kind=_literal(media.kind),
         status=_literal(media.status),
@@ -134,7 +107,7 @@ def media_out(shown: MediaWithLinks) -> MediaOut:
         size=media.size,
         duration_seconds=media.duration_seconds,
         renditions=[
-            RenditionOut(
+            models.RenditionOut(
                 name=r.name,
                 content_type=r.content_type,
                 width=r.width,
@@ -150,9 +123,9 @@ def media_out(shown: MediaWithLinks) -> MediaOut:
     )
 
 
-def invitation_out(invitation: Invitation) -> InvitationOut:
+def invitation_out(invitation: Invitation) -> models.InvitationOut:
     """An invitation as the organizer sees it."""
-    return InvitationOut(
+    return models.InvitationOut(
         id=invitation.id,
         email=invitation.email,
         name=invitation.name,
@@ -162,19 +135,22 @@ def invitation_out(invitation: Invitation) -> InvitationOut:
     )
 
 
-def attendees_out(attending: Sequence[Invitation], waiting: Sequence[Invitation]) -> AttendeesOut:
+def attendees_out(
+    attending: Sequence[Invitation], waiting: Sequence[Invitation]
+) -> models.AttendeesOut:
     """Who attends, in the order they answered, and who waits for a seat."""
-    return AttendeesOut(
+    return models.AttendeesOut(
         attendees=[
-            AttendeeOut(name=p.name, email=p.email, responded_at=p.responded_at) for p in attending
+            models.AttendeeOut(name=p.name, email=p.email, responded_at=p.responded_at)
+            for p in attending
         ],
         waitlist=[_waiting_out(p) for p in waiting],
     )
 
 
-def _waiting_out(invitation: Invitation) -> WaitingOut:
+def _waiting_out(invitation: Invitation) -> models.WaitingOut:
     assert invitation.waitlisted_at is not None  # the waiting list holds only who waits
-    return WaitingOut(
+    return models.WaitingOut(
         name=invitation.name, email=invitation.email, waitlisted_at=invitation.waitlisted_at
     )
 
@@ -186,13 +162,13 @@ def rsvp_out(
     *,
     ticket: Ticket | None = None,
     media: Sequence[MediaWithLinks] = (),
-) -> RsvpOut:
+) -> models.RsvpOut:
     """What an invitee sees: the meetup (with ``media`` as signed for them), their answer,
     and for a paid meetup what a ticket costs and their ticket."""
     price = view.meetup.details.price
-    return RsvpOut(
+    return models.RsvpOut(
         meetup=meetup_out(view, now, viewer_id=None, invitation=invitation, media=media),
-        invitation=RsvpInvitationOut(
+        invitation=models.RsvpInvitationOut(
             email=invitation.email,
             name=invitation.name,
             response=_literal(invitation.response),
@@ -202,7 +178,7 @@ def rsvp_out(
     )
 
 
-def checkout_started_out(started: Checkout, now: datetime) -> CheckoutStartedOut:
+def checkout_started_out(started: Checkout, now: datetime) -> models.CheckoutStartedOut:
     """An invitee's answer with where to pay; without the meetup's media, as the buyer is on
     their way to pay (and the payments function signs no URLs of the media bucket)."""
     answer = rsvp_out(started.invitation, started.view, now, ticket=started.ticket)
@@ -210,13 +186,13 @@ def checkout_started_out(started: Checkout, now: datetime) -> CheckoutStartedOut
     checkout = None
     if ticket is not None:
         assert ticket.checkout_url is not None  # a started checkout has the provider's page
-        checkout = CheckoutOut(url=ticket.checkout_url, expires_at=ticket.expires_at)
-    return CheckoutStartedOut(**dict(answer), checkout=checkout)
+        checkout = models.CheckoutOut(url=ticket.checkout_url, expires_at=ticket.expires_at)
+    return models.CheckoutStartedOut(**dict(answer), checkout=checkout)
 
 
-def user_out(user: User) -> UserOut:
+def user_out(user: User) -> models.UserOut:
     """Who someone is, as they see themselves."""
-    return UserOut(
+    return models.UserOut(
         id=user.id,
         email=user.email,
         name=user.name,
@@ -225,9 +201,9 @@ def user_out(user: User) -> UserOut:
     )
 
 
-def session_out(session: Session) -> SessionOut:
+def session_out(session: Session) -> models.SessionOut:
     """What sign-up, login, guest and refresh answer."""
-    return SessionOut(
+    return models.SessionOut(
         user=user_out(session.user),
         access_token=session.access_token,
         refresh_token=session.refresh_token,
@@ -235,26 +211,26 @@ def session_out(session: Session) -> SessionOut:
     )
 
 
-def money_out(amount_minor: int, currency: str) -> PriceOut:
+def money_out(amount_minor: int, currency: str) -> models.PriceOut:
     """An amount as the API shows money: minor units, the currency, and how people read it."""
-    return PriceOut(
+    return models.PriceOut(
         amount_minor=amount_minor, currency=currency, display=display(amount_minor, currency)
     )
 
 
-def quote_out(quote: Quote) -> QuoteOut:
+def quote_out(quote: Quote) -> models.QuoteOut:
     """What a ticket costs its buyer, fee included, shown before paying."""
     currency = quote.price.currency
-    return QuoteOut(
+    return models.QuoteOut(
         price=money_out(quote.price.amount_minor, currency),
         fee=money_out(quote.fee_minor, currency) if quote.fee_minor else None,
         total=money_out(quote.total_minor, currency),
     )
 
 
-def ticket_out(ticket: Ticket) -> TicketOut:
+def ticket_out(ticket: Ticket) -> models.TicketOut:
     """A ticket as its holder sees it: the code once paid, the checkout while held."""
-    return TicketOut(
+    return models.TicketOut(
         id=ticket.id,
         status=_literal(ticket.status),
         code=ticket.shown_code,
@@ -265,27 +241,27 @@ def ticket_out(ticket: Ticket) -> TicketOut:
     )
 
 
-def statement_out(statement: Statement) -> StatementOut:
+def statement_out(statement: Statement) -> models.StatementOut:
     """An organizer's balances, latest ledger entries and payout account."""
     account = statement.account_id
-    return StatementOut(
+    return models.StatementOut(
         balances=[_balance_out(b) for b in statement.balances],
         entries=[entry_out(e) for e in statement.entries],
-        payout_account=None if account is None else PayoutAccountOut(id=account),
+        payout_account=None if account is None else models.PayoutAccountOut(id=account),
     )
 
 
-def _balance_out(balance: Balance) -> BalanceOut:
-    return BalanceOut(
+def _balance_out(balance: Balance) -> models.BalanceOut:
+    return models.BalanceOut(
         currency=balance.currency,
         total=money_out(balance.total_minor, balance.currency),
         available=money_out(balance.available_minor, balance.currency),
     )
 
 
-def entry_out(entry: LedgerEntry) -> EntryOut:
+def entry_out(entry: LedgerEntry) -> models.EntryOut:
     """One ledger entry."""
-    return EntryOut(
+    return models.EntryOut(
         id=entry.id,
         kind=_literal(entry.kind),
         amount=money_out(entry.amount_minor, entry.currency),
@@ -295,18 +271,18 @@ def entry_out(entry: LedgerEntry) -> EntryOut:
     )
 
 
-def series_out(series: Series, occurrences: Sequence[Occurrence]) -> SeriesOut:
+def series_out(series: Series, occurrences: Sequence[Occurrence]) -> models.SeriesOut:
     """A series with the occurrences its viewer may see, times in the series' zone."""
     zone = series.timezone
-    return SeriesOut(
+    return models.SeriesOut(
         id=series.id,
         summary=series.rule.describe(),
-        rule=RecurrenceOut.model_validate(series.rule.as_values()),
+        rule=models.RecurrenceOut.model_validate(series.rule.as_values()),
         first_starts_at=_local(series.first_start, zone),
         timezone=zone,
         published=series.is_published,
         occurrences=[
-            OccurrenceOut(
+            models.OccurrenceOut(
                 occurrence=o.number,
                 meetup_id=o.meetup.id,
                 starts_at=_local(o.meetup.starts_at, zone),

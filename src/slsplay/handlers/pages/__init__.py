@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import functools
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 HTML = "text/html; charset=utf-8"
 
 
 @functools.cache
 def _templates() -> Environment:
+    # jinja2 loads with the first page: the meetups function serves pages on one route only.
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape  # noqa: PLC0415
+
     return Environment(
         loader=PackageLoader("slsplay.handlers", "pages"),
         autoescape=select_autoescape(default=True),
