@@ -1,15 +1,17 @@
 """The local runtime's HTTP server: uvicorn in front of ``ApiGateway``, and the web app's files.
 
 ``LocalApp`` is the ASGI application: a request that matches a route of the template goes
-through the gateway (in a worker thread, so a slow function never holds up other requests);
-any other request outside ``/api`` gets the web app's static build from ``web/dist`` (with the
-single-page-app fallback to ``index.html`` for pages), or a placeholder page while the web app
-is not built; everything else gets API Gateway's 404. One log line per request says method,
-path, status, milliseconds and function.
+through the gateway on the event loop (``ApiGateway.dispatch_async``: the function runs in its
+own process and its answer is awaited, so a slow function never holds up other requests, and
+no thread is involved); any other request outside ``/api`` gets the web app's static build
+from ``web/dist`` (with the single-page-app fallback to ``index.html`` for pages), or a
+placeholder page while the web app is not built; everything else gets API Gateway's 404. One
+log line per request says method, path, status, milliseconds and function.
 
 ``LocalServer`` binds the socket first, so that the server knows its own URL (the template's
-``PublicUrl``, the issuer of tokens) before any function is imported, then runs uvicorn in
-the foreground (``run``, for ``slsplay serve``) or in a thread (``start``/``stop``, for tests).
+``PublicUrl``, the issuer of tokens) before any function is imported, then runs uvicorn (its
+fastest parser, httptools, on uvloop) in the foreground (``run``, for ``slsplay serve``) or in
+a thread (``start``/``stop``, for tests).
 The template's stream, queue and schedule pumps (``pumps.py``) run in background threads
 beside it, started and stopped with it; ``pumps=False`` leaves them out.
 Its connections have TCP_NODELAY (see ``_listening_socket``): without it a kept-alive
@@ -157,7 +159,7 @@ class LocalApp:
             scheme=scope.get("scheme", "http"),
         )
         try:
-            return await anyio.to_thread.run_sync(self.gateway.dispatch, request, matched)
+            return await self.gateway.dispatch_async(request, matched)
         except Exception:
             logger.exception("the local API Gateway failed on %s %s", request.method, request.path)
             return gateway_error(500, "Internal Server Error", new_request_id())
@@ -280,7 +282,8 @@ class LocalServer:
         )
         config = uvicorn.Config(
             self.app,
-            http="h11",
+            http="httptools",
+            loop="uvloop",
             ws="none",
             lifespan="on",
             log_config=None,
@@ -359,7 +362,8 @@ class LocalServer:
             await serving
 
         try:
-            asyncio.run(serve())
+            with asyncio.Runner(loop_factory=self._server.config.get_loop_factory()) as runner:
+                runner.run(serve())
         except Exception:
             logger.exception("the local server stopped with an error")
         finally:
