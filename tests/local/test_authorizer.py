@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import time
 from typing import Any
 
 import pytest
 
-from slsplay.local.apigateway import ApiGateway, HttpResponse
+from slsplay.local.apigateway import ApiGateway, HttpRequest, HttpResponse
 from slsplay.local.authorizer import AuthorizationDenied, JwtAuthorizer, gateway_text
 from slsplay.local.routes import JwtAuthorizerConfig
 from tests.local import fixture_functions
@@ -302,3 +303,21 @@ def test_the_event_loop_learns_a_key_set_is_due_and_never_fetches_it_itself(
     assert not authorizer.keys_due(token)
     assert authorizer.grant(token, may_fetch=False).claims["aud"] == "fixture"
     assert len(reads) == 2
+
+
+def test_requests_from_the_event_loop_share_one_fetch_of_the_key_set(
+    gateway: ApiGateway, published_keys: Issuer
+) -> None:
+    request = HttpRequest(
+        "GET", "/private/ada", headers=[("authorization", f"Bearer {published_keys.token()}")]
+    )
+
+    async def at_once() -> list[HttpResponse]:
+        matched = gateway.match("GET", "/private/ada")
+        assert matched is not None
+        return await asyncio.gather(*(gateway.dispatch_async(request, matched) for _ in range(5)))
+
+    answers = asyncio.run(at_once())
+
+    assert [answer.status for answer in answers] == [200] * 5
+    assert len(fixture_functions.KEY_SET_READS) == 1

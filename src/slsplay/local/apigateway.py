@@ -148,6 +148,9 @@ class ApiGateway:
             for route in self.routes.all()
             if route.authorizer is not None
         }
+        # The key-set fetch in progress for each authorizer, awaited by every request that
+        # needs it (dispatch_async).
+        self._fetching: dict[JwtAuthorizer, asyncio.Future[None]] = {}
         self._opened: ExitStack | None = None
         self._open_lock = threading.Lock()
         self._warned_multi_value: set[str] = set()
@@ -288,13 +291,28 @@ class ApiGateway:
         call = self._call(request, matched)
         try:
             if call.authorizer is not None:
-                call.grant = await _grant(call.authorizer, call.headers, call.query, call.scopes)
+                call.grant = await self._grant(call.authorizer, call)
             payload = await call.function.invoke_async(self._event(call), may_throttle=True)
         except AuthorizationDenied as denied:
             return call.denied(denied)
         except InvocationError:
             return call.failed()
         return self._answer(call, payload)
+
+    async def _grant(self, authorizer: JwtAuthorizer, call: _Call) -> JwtGrant:
+        """The authorizer's grant, from the event loop. The key set, when it must be fetched,
+        is read in a thread (a function answers it, and the loop must not wait for it), once
+        at a time: the requests that need it meanwhile await that one fetch."""
+        token = authorizer.token(call.headers, call.query, call.scopes)
+        if authorizer.keys_due(token):
+            fetching = self._fetching.get(authorizer)
+            if fetching is None:
+                loop = asyncio.get_running_loop()
+                fetching = loop.run_in_executor(None, authorizer.refresh_keys, token)
+                self._fetching[authorizer] = fetching
+                fetching.add_done_callback(lambda _: self._fetching.pop(authorizer, None))
+            await asyncio.shield(fetching)
+        return authorizer.grant(token, call.scopes, may_fetch=False)
 
     def _call(self, request: HttpRequest, matched: RouteMatch) -> _Call:
         if self._opened is None:
@@ -411,21 +429,6 @@ class _Call:
         return gateway_error(
             500, "Internal Server Error", self.request_id, function=self.function.name
         )
-
-
-async def _grant(
-    authorizer: JwtAuthorizer,
-    headers: Mapping[str, str],
-    query: Mapping[str, str],
-    scopes: Sequence[str],
-) -> JwtGrant:
-    """The authorizer's grant, from the event loop: the key set, when it must be fetched, is
-    read in a thread (a function answers it, and waiting for it must not stop the loop)."""
-    token = authorizer.token(headers, query, scopes)
-    if authorizer.keys_due(token):
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(None, authorizer.grant, token, scopes)
-    return authorizer.grant(token, scopes, may_fetch=False)
 
 
 # -- the payload 2.0 event ---------------------------------------------------------------------

@@ -16,7 +16,8 @@ The token is parsed once (with PyJWT's rules for the compact form: three base64u
 canonical, a header object whose ``kid`` is a string) and its signature checked by an
 algorithm object made once per algorithm, with the issuer's keys prepared once per key set:
 nothing is rebuilt per request. ``authorize`` may fetch the key set inline; the server's
-event loop, which must not block, asks ``keys_due`` first and fetches from a thread.
+event loop, which must not block, asks ``keys_due`` first and has ``refresh_keys`` run in a
+thread.
 """
 
 from __future__ import annotations
@@ -158,6 +159,11 @@ class JwtAuthorizer:
             return False
         with self._lock:
             return self._fetch_due(kid, self._clock())
+
+    def refresh_keys(self, token: SignedToken) -> None:
+        """Fetch the issuer's key set now if checking ``token`` needs it (``keys_due``)."""
+        if token.kid is not None:
+            self._key(token.kid, may_fetch=True)
 
     def grant(
         self, token: SignedToken, scopes: Sequence[str] = (), *, may_fetch: bool = True
