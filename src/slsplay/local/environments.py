@@ -55,6 +55,8 @@ DEFAULT_TIMEOUT_SECONDS = 3  # Lambda's defaults when the template sets none
 DEFAULT_MEMORY_MB = 128
 # Lambda's init phase may take 10 s; a busy laptop gets the function's timeout on top.
 INIT_SECONDS = 10.0
+# How long a worker whose pipe closed may take to end.
+EXIT_SECONDS = 1.0
 
 Handler = Callable[[dict[str, Any], Any], Any]
 
@@ -274,7 +276,12 @@ class ProcessEnvironment:
         return InvocationError("Sandbox.Timedout", f"Task timed out after {seconds:.2f} seconds")
 
     def _exited(self) -> InvocationError:
-        self._process.join()
+        # Its pipe closed: the process is ending. Should it not be (the pipe failed under a
+        # live worker), it is ended here, never waited for: the event loop may be waiting.
+        self._process.join(EXIT_SECONDS)
+        if self._process.exitcode is None:
+            self._process.kill()
+            self._process.join()
         code = self._process.exitcode or 0
         if code < 0:
             reason = f"signal: {signal.Signals(-code).name.removeprefix('SIG').lower()}"
