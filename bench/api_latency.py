@@ -3,25 +3,30 @@ SQLite floor, for this checkout and, in the same run, other checkouts (before an
 
 Run: .venv/bin/python bench/api_latency.py [--clients 50] [--seconds 20] [--warmup 3]
          [--rounds 2] [--also ROOT ...] [--logs DIR]
-Needs wrk (apt-get install wrk) and at least two cores.
+Needs wrk (installed from the system's packages when missing, as root) and two cores.
 
-Each round measures the floor (bench/floor_app.py under uvicorn: GET /row/{id} of one SQLite
-row), then slsplay serve of this checkout, then of each --also checkout (a tree of this
-project: its src/ first on the server's PYTHONPATH, its template.yaml; checked with the
-same environment before it starts, and its functions' workers checked to run from there).
+Each round measures the floors (bench/floor_app.py under uvicorn with its h11 parser on
+asyncio: GET /row/{id} of one SQLite row; and GET /checked/row/{id}, which first checks an
+RS256 bearer token with PyJWT, as slsplay's authorizer does), then slsplay serve of this
+checkout, then of each --also checkout (a tree of this project: its src/ first on the
+server's PYTHONPATH, its template.yaml; checked with the same environment before it starts,
+and its functions' workers checked to run from there).
 Each server is measured the same way:
 - wrk, 2 threads and --clients connections, for --seconds after a --warmup run (during
   which slsplay's runtime starts its functions' worker processes); then the server's whole
   process tree is pinned to core 0, wrk runs on core 1: requests per second, p50 and p99
   latency of GET /api/meetups/{id}, a published meetup, with its organizer's bearer token;
-- one connection: the median of 500 sequential GETs on one kept-alive connection, this
-  script on core 1;
+- one connection: the median latency of sequential GETs on one kept-alive connection, by wrk
+  (one thread, one connection, for ONE_CONNECTION_SECONDS) on core 1: the server's latency,
+  not a Python client's;
 - start: on the data the server above seeded and left, a fresh server (started on core 0)
   is timed from its spawn until its port accepts a connection and until its first 200
   answer to the same GET.
-It prints one row per server per round, ratios to the same round's floor, then the medians
-over the rounds and every median as a ratio to the floor's. Lines of the servers' logs that
-say ERROR or Traceback, and wrk's errors and non-2xx answers, are printed under the table.
+wrk runs a script that counts every answer outside 2xx; their sum is the non-2xx column.
+It prints one row per server per round, ratios to the same round's floor (and to the floor
+that checks a token), then the medians over the rounds and every median as a ratio to each
+floor's. Lines of the servers' logs that say ERROR or Traceback, and wrk's errors, are printed
+under the table.
 """
 
 from __future__ import annotations
@@ -45,6 +50,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -55,12 +63,28 @@ from tests.support.server import Server, free_port, running_server, stop  # noqa
 SERVER_CORE = 0
 CLIENT_CORE = 1
 WRK_THREADS = 2
-ONE_CONNECTION_REQUESTS = 500
+ONE_CONNECTION_SECONDS = 5
 START_WITHIN_SECONDS = 60
 # wrk counts an answer slower than its --timeout (2 s by default) as an error and leaves it
 # out of the distribution: a slow server's p99 would look better than it is.
 WRK_TIMEOUT = "60s"
 _UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+# wrk counts only answers of 400 and above as errors: this counts every one outside 2xx.
+COUNT_NON_2XX = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) non_2xx = 0 end
+function response(status, headers, body)
+  if status < 200 or status > 299 then non_2xx = non_2xx + 1 end
+end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("non_2xx") end
+  io.write(string.format("Non-2xx answers: %d\\n", total))
+end
+"""
+FLOOR_ISSUER = "http://floor.invalid"
+FLOOR_AUDIENCE = "floor"
 
 
 @dataclass(frozen=True)
@@ -95,6 +119,7 @@ class Figures:
     one_connection_p50_ms: float = 0.0
     port_ms: float = 0.0
     first_answer_ms: float = 0.0
+    non_2xx: int = 0  # answers outside 2xx, warm-up and one connection included
     notes: list[str] = field(default_factory=list)
 
 
@@ -105,6 +130,7 @@ class Wrk:
     requests_per_second: float
     p50_ms: float
     p99_ms: float
+    non_2xx: int
     errors: list[str]
 
 
@@ -122,26 +148,32 @@ def parse_wrk(output: str) -> Wrk:
         return float(found[1]) * _UNIT_MS[found[2]]
 
     errors = [
-        line.strip()
-        for line in output.splitlines()
-        if line.strip().startswith(("Non-2xx or 3xx responses", "Socket errors"))
+        line.strip() for line in output.splitlines() if line.strip().startswith("Socket errors")
     ]
     return Wrk(
-        float(number(r"^Requests/sec:\s+([\d.]+)")[1]), percentile(50), percentile(99), errors
+        float(number(r"^Requests/sec:\s+([\d.]+)")[1]),
+        percentile(50),
+        percentile(99),
+        int(number(r"^Non-2xx answers: (\d+)")[1]),
+        errors,
     )
 
 
-def run_wrk(target: Target, clients: int, seconds: float) -> Wrk:
+def run_wrk(target: Target, clients: int, seconds: float, threads: int = WRK_THREADS) -> Wrk:
     """wrk on the client core against the target for so many seconds."""
     headers = [
         option for name, value in target.headers.items() for option in ("-H", f"{name}: {value}")
     ]
-    command = [
-        "taskset", "-c", str(CLIENT_CORE), "wrk",
-        f"-t{WRK_THREADS}", f"-c{clients}", f"-d{max(1, round(seconds))}s",
-        "--timeout", WRK_TIMEOUT, "--latency", *headers, f"{target.url}{target.path}",
-    ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(COUNT_NON_2XX)
+        script.flush()
+        command = [
+            "taskset", "-c", str(CLIENT_CORE), "wrk",
+            f"-t{threads}", f"-c{clients}", f"-d{max(1, round(seconds))}s",
+            "--timeout", WRK_TIMEOUT, "--latency", "-s", script.name, *headers,
+            f"{target.url}{target.path}",
+        ]  # fmt: skip
+        done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
     if done.returncode != 0:
         raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr or done.stdout}")
     return parse_wrk(done.stdout)
@@ -188,21 +220,6 @@ def on_core(core: int) -> Iterator[None]:
         os.sched_setaffinity(0, before)
 
 
-def one_connection_p50(target: Target) -> float:
-    """The median of sequential GETs on one kept-alive connection, in ms."""
-    latencies = []
-    with on_core(CLIENT_CORE), httpx.Client(base_url=target.url, timeout=30) as client:
-        for _ in range(ONE_CONNECTION_REQUESTS):
-            started = time.perf_counter()
-            answer = client.get(target.path, headers=dict(target.headers))
-            latencies.append(time.perf_counter() - started)
-            if answer.status_code != 200:
-                raise RuntimeError(
-                    f"GET {target.path} answered {answer.status_code}: {answer.text}"
-                )
-    return statistics.median(latencies) * 1000
-
-
 def load_figures(target: Target, figures: Figures, settings: Settings) -> None:
     """wrk's figures after a warm-up, then one connection's: the server pinned to its core."""
     warm = run_wrk(target, settings.clients, settings.warmup)
@@ -214,7 +231,10 @@ def load_figures(target: Target, figures: Figures, settings: Settings) -> None:
     figures.notes += loaded.errors
     figures.requests_per_second = loaded.requests_per_second
     figures.p50_ms, figures.p99_ms = loaded.p50_ms, loaded.p99_ms
-    figures.one_connection_p50_ms = one_connection_p50(target)
+    one = run_wrk(target, 1, ONE_CONNECTION_SECONDS, threads=1)
+    figures.notes += [f"one connection: {error}" for error in one.errors]
+    figures.one_connection_p50_ms = one.p50_ms
+    figures.non_2xx = warm.non_2xx + loaded.non_2xx + one.non_2xx
 
 
 def time_start(
@@ -294,23 +314,49 @@ def log_errors(log: Path, figures: Figures, settings: Settings) -> list[str]:
 
 
 def floor_command(port: int) -> list[str]:
-    """uvicorn serving bench/floor_app.py, as slsplay serve is served."""
+    """uvicorn serving bench/floor_app.py with its plain parser (h11) and loop (asyncio)."""
     return [
         sys.executable, "-m", "uvicorn", "--app-dir", str(ROOT / "bench"), "floor_app:app",
+        "--http", "h11", "--loop", "asyncio",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
     ]  # fmt: skip
 
 
-def floor_figures(round_number: int, settings: Settings) -> Figures:
-    """The floor's figures: one SQLite row read by Starlette under uvicorn."""
-    figures = Figures("floor (Starlette + SQLite)", round_number)
+def floor_token(directory: Path) -> tuple[Path, dict[str, str]]:
+    """A public key file for the floor and the headers with a token it signed, as slsplay's
+    (RS256, 2048 bits, issuer, audience, an hour to live)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    public = directory / "floor-key.pem"
+    public.write_bytes(
+        key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    )
+    now = int(time.time())
+    claims = {"sub": "bench", "iss": FLOOR_ISSUER, "aud": FLOOR_AUDIENCE, "iat": now}
+    token = jwt.encode({**claims, "exp": now + 3600}, key, algorithm="RS256")
+    return public, {"Authorization": f"Bearer {token}"}
+
+
+def floor_figures(round_number: int, settings: Settings) -> list[Figures]:
+    """The floors' figures: one SQLite row read by Starlette under uvicorn; then the same
+    after checking the bearer token, as slsplay's authorizer does before any function."""
+    bare = Figures("floor (Starlette h11 + SQLite)", round_number)
+    checked = Figures("floor + RS256 check (PyJWT)", round_number)
     with tempfile.TemporaryDirectory() as directory:
         database = Path(directory) / "floor.db"
         with sqlite3.connect(database) as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("CREATE TABLE rows (id TEXT PRIMARY KEY, body TEXT)")
             conn.execute("INSERT INTO rows VALUES ('one', 'a row of the floor')")
-        env = {**os.environ, "FLOOR_DB": str(database)}
+        public_key, headers = floor_token(Path(directory))
+        env = {
+            **os.environ,
+            "FLOOR_DB": str(database),
+            "FLOOR_PUBLIC_KEY": str(public_key),
+            "FLOOR_ISSUER": FLOOR_ISSUER,
+            "FLOOR_AUDIENCE": FLOOR_AUDIENCE,
+        }
         port = free_port()
         log = Path(directory) / f"floor-{port}.log"
         with log.open("wb") as output:
@@ -329,18 +375,19 @@ def floor_figures(round_number: int, settings: Settings) -> Figures:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"the floor did not start; see {log}")
                 time.sleep(0.05)
-            target = Target(url, "/row/one", {}, process.pid)
-            load_figures(target, figures, settings)
+            load_figures(Target(url, "/row/one", {}, process.pid), bare, settings)
+            load_figures(Target(url, "/checked/row/one", headers, process.pid), checked, settings)
         finally:
             stop(process)
-        figures.notes += log_errors(log, figures, settings)
+        bare.notes += log_errors(log, bare, settings)
         # On the same port, as slsplay's below.
-        start_log = Path(directory) / f"start-{port}.log"
-        figures.port_ms, figures.first_answer_ms = time_start(
-            floor_command(port), env, port, "/row/one", {}, start_log
-        )
-        figures.notes += log_errors(start_log, figures, settings)
-    return figures
+        for figures, path, sent in ((bare, "/row/one", {}), (checked, "/checked/row/one", headers)):
+            start_log = Path(directory) / f"start-{port}-{len(sent)}.log"
+            figures.port_ms, figures.first_answer_ms = time_start(
+                floor_command(port), env, port, path, sent, start_log
+            )
+            figures.notes += log_errors(start_log, figures, settings)
+    return [bare, checked]
 
 
 def tree_environment(root: Path) -> dict[str, str]:
@@ -459,26 +506,30 @@ def ratio(value: float, floor: float) -> str:
     return f"{value / floor:.2f}" if floor else "-"
 
 
-def print_table(rows: list[Figures], floors: Mapping[int, Figures]) -> None:
-    """One line per row, ratios to the floor of the row's round."""
+def print_table(rows: list[Figures], floors: Mapping[int, tuple[Figures, Figures]]) -> None:
+    """One line per row, ratios to the floors of the row's round: the bare one, and the one
+    that checks a token (x jwt)."""
     width = max(len("server"), *(len(row.server) for row in rows))
     print(
-        f"{'server':<{width}} {'round':>6} {'req/s':>8} {'x floor':>8} {'p50 ms':>8}"
-        f" {'p99 ms':>8} {'x floor p99':>11} {'one-conn p50 ms':>15} {'port ms':>8}"
-        f" {'first answer ms':>15}"
+        f"{'server':<{width}} {'round':>6} {'req/s':>8} {'x floor':>8} {'x jwt':>6}"
+        f" {'p50 ms':>8} {'p99 ms':>8} {'x floor p99':>11} {'x jwt':>6} {'one-conn p50 ms':>15}"
+        f" {'port ms':>8} {'first answer ms':>15} {'non-2xx':>8}"
     )
     for row in rows:
-        floor = floors[row.round]
+        bare, checked = floors[row.round]
         print(
             f"{row.server:<{width}} {row.round or 'median':>6} {row.requests_per_second:8.0f}"
-            f" {ratio(row.requests_per_second, floor.requests_per_second):>8}"
-            f" {row.p50_ms:8.1f} {row.p99_ms:8.1f} {ratio(row.p99_ms, floor.p99_ms):>11}"
-            f" {row.one_connection_p50_ms:15.2f} {row.port_ms:8.0f} {row.first_answer_ms:15.0f}"
+            f" {ratio(row.requests_per_second, bare.requests_per_second):>8}"
+            f" {ratio(row.requests_per_second, checked.requests_per_second):>6}"
+            f" {row.p50_ms:8.1f} {row.p99_ms:8.1f} {ratio(row.p99_ms, bare.p99_ms):>11}"
+            f" {ratio(row.p99_ms, checked.p99_ms):>6} {row.one_connection_p50_ms:15.2f}"
+            f" {row.port_ms:8.0f} {row.first_answer_ms:15.0f} {row.non_2xx:8d}"
         )
 
 
 def medians(rows: list[Figures]) -> list[Figures]:
-    """Per server, in the order first met, the median of each figure over the rounds."""
+    """Per server, in the order first met, the median of each figure over the rounds (the
+    non-2xx answers: their sum)."""
     servers = dict.fromkeys(row.server for row in rows)
     found = []
     for server in servers:
@@ -497,6 +548,7 @@ def medians(rows: list[Figures]) -> list[Figures]:
                 median("one_connection_p50_ms"),
                 median("port_ms"),
                 median("first_answer_ms"),
+                sum(row.non_2xx for row in mine),
             )
         )
     return found
@@ -513,12 +565,26 @@ def print_ratios(rows: list[Figures], floor: Figures) -> None:
         ("port", "port_ms"),
         ("first answer", "first_answer_ms"),
     ]
-    print(f"{'x floor (medians)':<{width}} " + " ".join(f"{title:>12}" for title, _ in names))
+    print(f"{'x ' + floor.server:<{width}} " + " ".join(f"{title:>12}" for title, _ in names))
     for row in rows:
         print(
             f"{row.server:<{width}} "
             + " ".join(f"{ratio(getattr(row, n), getattr(floor, n)):>12}" for _, n in names)
         )
+
+
+def ensure_wrk() -> None:
+    """Install wrk from the system's packages if it is missing (as root, with apt-get)."""
+    if shutil.which("wrk") is not None:
+        return
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        raise SystemExit("wrk is not installed, and this is no root with apt-get: install wrk")
+    print("installing wrk (apt-get install wrk)", file=sys.stderr, flush=True)
+    install = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wrk"]
+    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    if subprocess.run(install, env=environment, check=False).returncode != 0:  # noqa: S603
+        subprocess.run(["apt-get", "update", "-qq"], env=environment, check=True)  # noqa: S607
+        subprocess.run(install, env=environment, check=True)  # noqa: S603
 
 
 def main() -> None:
@@ -537,36 +603,38 @@ def main() -> None:
         help="another checkout of this project to measure too (repeatable)",
     )
     args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is not installed: apt-get install wrk")
+    ensure_wrk()
     if shutil.which("taskset") is None or not {SERVER_CORE, CLIENT_CORE} <= os.sched_getaffinity(0):
         raise SystemExit(f"needs taskset and cores {SERVER_CORE} and {CLIENT_CORE}")
     settings = Settings(args.clients, args.seconds, args.warmup, args.logs)
     trees = [(root, check_tree(root)) for root in [ROOT, *(p.resolve() for p in args.also)]]
     load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
     print(
-        f"GET /api/meetups/{{id}} (floor: GET /row/one); wrk -t{WRK_THREADS} -c{args.clients}"
-        f" -d{args.seconds:.0f}s after {args.warmup:.0f} s warm-up; server on core"
-        f" {SERVER_CORE}, wrk and one-connection client on core {CLIENT_CORE};"
-        f" load average {load}",
+        f"GET /api/meetups/{{id}} (floors: GET /row/one, GET /checked/row/one with a token);"
+        f" wrk -t{WRK_THREADS} -c{args.clients} -d{args.seconds:.0f}s after"
+        f" {args.warmup:.0f} s warm-up, then -t1 -c1 -d{ONE_CONNECTION_SECONDS}s; server on"
+        f" core {SERVER_CORE}, wrk on core {CLIENT_CORE}; load average {load}",
         flush=True,
     )
     rows: list[Figures] = []
-    floors: dict[int, Figures] = {}
+    floors: dict[int, tuple[Figures, Figures]] = {}
     for round_number in range(1, args.rounds + 1):
-        floors[round_number] = floor_figures(round_number, settings)
-        rows.append(floors[round_number])
+        bare, checked = floor_figures(round_number, settings)
+        floors[round_number] = (bare, checked)
+        rows += [bare, checked]
         for root, label in trees:
             rows.append(slsplay_figures(root, label, round_number, settings))
         print(f"round {round_number} of {args.rounds} done", file=sys.stderr, flush=True)
     print()
     print_table(rows, floors)
     summary = medians(rows)
-    floors[0] = summary[0]
+    floors[0] = (summary[0], summary[1])
     print()
     print_table(summary, floors)
     print()
-    print_ratios(summary[1:], summary[0])
+    print_ratios(summary[2:], summary[0])
+    print()
+    print_ratios(summary[2:], summary[1])
     print()
     for row in rows:
         for note in row.notes:

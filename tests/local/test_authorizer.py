@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import time
 from typing import Any
 
 import pytest
 
-from slsplay.local.apigateway import ApiGateway, HttpResponse
+from slsplay.local.apigateway import ApiGateway, HttpRequest, HttpResponse
 from slsplay.local.authorizer import AuthorizationDenied, JwtAuthorizer, gateway_text
 from slsplay.local.routes import JwtAuthorizerConfig
 from tests.local import fixture_functions
@@ -245,3 +246,78 @@ def test_an_unknown_kid_refetches_the_key_set_at_most_once_a_minute(
 )
 def test_claims_are_turned_into_strings_as_api_gateway_does(value: Any, text: str) -> None:
     assert gateway_text(value) == text
+
+
+BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def _segment(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["two-segments", "four-segments", "header-not-an-object", "junk", "non-canonical", "kid"],
+)
+def test_a_token_not_in_jws_compact_form_is_not_a_valid_jwt(
+    gateway: ApiGateway, published_keys: Issuer, shape: str
+) -> None:
+    header, payload, signature = published_keys.token().split(".")
+    # The last character with another unused low bit: it decodes to the same bytes.
+    sibling = BASE64URL[BASE64URL.index(signature[-1]) ^ 1]
+    numeric_kid = _segment(b'{"alg":"RS256","kid":7}')
+    token = {
+        "two-segments": f"{header}.{payload}",
+        "four-segments": f"{header}.{payload}.{signature}.{signature}",
+        "header-not-an-object": f"{_segment(b'[1]')}.{payload}.{signature}",
+        "junk": f"{header}.{payload}.!!!!",
+        "non-canonical": f"{header}.{payload}.{signature[:-1]}{sibling}",
+        "kid": f"{numeric_kid}.{payload}.{signature}",
+    }[shape]
+
+    assert_unauthorized(call_private(gateway, f"Bearer {token}"), "the token is not a valid JWT")
+
+
+def test_the_event_loop_learns_a_key_set_is_due_and_never_fetches_it_itself(
+    published_keys: Issuer,
+) -> None:
+    reads: list[str] = []
+
+    def fetch_json(target: str) -> Any:
+        reads.append(target)
+        if target == "/.well-known/openid-configuration":
+            return {"jwks_uri": "http://127.0.0.1:9/keys/jwks.json"}
+        return {"keys": [published_keys.jwk()]}
+
+    config = JwtAuthorizerConfig("FixtureJwt", "http://127.0.0.1:9", ("fixture",))
+    authorizer = JwtAuthorizer(config, fetch_json)
+    headers = {"authorization": f"Bearer {published_keys.token()}"}
+    token = authorizer.token(headers, {})
+
+    assert authorizer.keys_due(token)
+    with pytest.raises(AuthorizationDenied):
+        authorizer.grant(token, may_fetch=False)
+    assert reads == []
+
+    assert authorizer.grant(token).claims["aud"] == "fixture"
+    assert not authorizer.keys_due(token)
+    assert authorizer.grant(token, may_fetch=False).claims["aud"] == "fixture"
+    assert len(reads) == 2
+
+
+def test_requests_from_the_event_loop_share_one_fetch_of_the_key_set(
+    gateway: ApiGateway, published_keys: Issuer
+) -> None:
+    request = HttpRequest(
+        "GET", "/private/ada", headers=[("authorization", f"Bearer {published_keys.token()}")]
+    )
+
+    async def at_once() -> list[HttpResponse]:
+        matched = gateway.match("GET", "/private/ada")
+        assert matched is not None
+        return await asyncio.gather(*(gateway.dispatch_async(request, matched) for _ in range(5)))
+
+    answers = asyncio.run(at_once())
+
+    assert [answer.status for answer in answers] == [200] * 5
+    assert len(fixture_functions.KEY_SET_READS) == 1

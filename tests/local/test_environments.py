@@ -4,10 +4,12 @@ abandoned) when an invocation times out or crashes."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import logging
 import os
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -246,3 +248,99 @@ def test_a_function_with_no_reserved_concurrency_is_throttled_every_time(
 
     assert throttled.value.error_type == "TooManyRequestsException"
     assert lambdas["NeverFunction"].busy() == 0
+
+
+def invoke_from_loop(function: LambdaFunction, *events: dict[str, Any]) -> list[Any]:
+    """Each event's answer, all invoked at once from one event loop, as the server does."""
+
+    async def all_of() -> list[str]:
+        return await asyncio.gather(*(function.invoke_async(event) for event in events))
+
+    return [json.loads(answer) for answer in asyncio.run(all_of())]
+
+
+def test_invocations_from_the_event_loop_wait_their_turn_in_order_one_at_a_time(
+    lambdas: dict[str, LambdaFunction], tmp_path: Path
+) -> None:
+    function = lambdas["FirstFunction"]
+    function.concurrency = 1
+    release = tmp_path / "release"
+    # The first holds the one environment until the file exists; the rest wait in line.
+    threading.Timer(0.5, release.touch).start()
+    events = [{"release": str(release)} for _ in range(5)]
+
+    results = invoke_from_loop(function, *events)
+
+    assert len({result["pid"] for result in results}) == 1
+    in_order = sorted(results, key=lambda result: result["began"])
+    assert [r["request_id"] for r in in_order] == [r["request_id"] for r in results], (
+        "served in the order they came"
+    )
+    spans = [(result["began"], result["ended"]) for result in in_order]
+    assert all(end <= next_begin for (_, end), (next_begin, _) in itertools.pairwise(spans))
+    assert function.busy() == 0
+
+
+def test_a_timeout_or_a_crash_awaited_on_the_event_loop_fails_that_invocation_alone(
+    lambdas: dict[str, LambdaFunction],
+) -> None:
+    function = lambdas["MisbehavingFunction"]
+    before = invoke_from_loop(function, {"how": "nothing"})[0]["pid"]
+
+    for how, error_type in [("sleep", "Sandbox.Timedout"), ("exit", "Runtime.ExitError")]:
+        with pytest.raises(InvocationError) as failed:
+            invoke_from_loop(function, {"how": how})
+        assert failed.value.error_type == error_type
+    after = invoke_from_loop(function, {"how": "nothing"})[0]["pid"]
+
+    assert not alive(before)
+    assert after != before
+    assert function.busy() == 0
+
+
+def test_a_thread_and_the_event_loop_share_a_functions_environments(
+    stack: Stack, tmp_path: Path
+) -> None:
+    gateway = ApiGateway(stack, environment=OVERRIDES)
+    function = gateway.functions["ReservedFunction"]
+    release = tmp_path / "release"
+    with gateway, ThreadPoolExecutor(max_workers=1) as pool:
+        holding = pool.submit(invoke, function, {"release": str(release)})
+        eventually(lambda: function.busy() == 1)
+
+        async def throttled_then_waiting() -> tuple[InvocationError, str]:
+            with pytest.raises(InvocationError) as throttled:
+                await function.invoke_async({}, may_throttle=True)
+            loop = asyncio.get_running_loop()
+            loop.call_later(0.2, release.touch)
+            return throttled.value, await function.invoke_async({})
+
+        throttled, waited = asyncio.run(throttled_then_waiting())
+        first = holding.result(timeout=30)
+
+    assert throttled.error_type == "TooManyRequestsException"
+    assert json.loads(waited)["pid"] == first["pid"], "handed the one environment"
+
+
+def test_an_invocation_cancelled_while_it_waits_gives_its_place_back(
+    lambdas: dict[str, LambdaFunction], tmp_path: Path
+) -> None:
+    function = lambdas["FirstFunction"]
+    function.concurrency = 1
+    release = tmp_path / "release"
+
+    async def cancel_one_in_line() -> str:
+        holding = asyncio.ensure_future(function.invoke_async({"release": str(release)}))
+        while function.busy() == 0:
+            await asyncio.sleep(0.01)  # polling the holder's start, within the test's loop
+        waiting = asyncio.ensure_future(function.invoke_async({}))
+        await asyncio.sleep(0.05)
+        waiting.cancel()
+        release.touch()
+        await holding
+        return await function.invoke_async({})
+
+    answer = json.loads(asyncio.run(cancel_one_in_line()))
+
+    assert answer["invocations"] >= 2, "the environment was reused, not lost"
+    assert function.busy() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -20,9 +21,10 @@ from typing import IO
 import httpx
 import pytest
 
-from slsplay.local.server import LocalServer
+from slsplay.local.server import LocalServer, _lines_in_batches
 from tests.local import fixture_functions
 from tests.local.helpers import FIXTURE_TEMPLATE, Issuer
+from tests.support.waiting import eventually
 
 WITHIN_SECONDS = 10
 
@@ -157,6 +159,52 @@ def test_each_request_is_logged_with_its_status_time_and_function(
     lines = [record.getMessage() for record in caplog.records if record.name == "slsplay.local"]
     assert re.fullmatch(r"GET /public/ada 200 \d+\.\dms EchoFunction", lines[0])
     assert re.fullmatch(r"GET /nowhere 404 \d+\.\dms -", lines[1])
+
+
+def test_each_request_line_carries_its_figures_as_fields(
+    client: httpx.Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="slsplay.local"):
+        client.get("/public/ada")
+
+        def logged() -> list[logging.LogRecord]:
+            """The request's line (written once the answer has gone)."""
+            return [record for record in caplog.records if record.name == "slsplay.local"]
+
+        record = eventually(logged)[0]
+    fields = record.request  # type: ignore[attr-defined]  # the server's structured fields
+    assert fields["ms"] >= 0
+    assert {**fields, "ms": 0} == {
+        "method": "GET",
+        "path": "/public/ada",
+        "status": 200,
+        "ms": 0,
+        "function": "EchoFunction",
+    }
+
+
+def test_while_serving_log_lines_are_written_in_batches_and_warnings_at_once() -> None:
+    stream = io.StringIO()
+    plain = logging.StreamHandler(stream)
+    root = logging.getLogger()
+    root.addHandler(plain)
+    said = logging.getLogger("slsplay.local.test-batches")
+    said.setLevel(logging.INFO)
+    try:
+        with _lines_in_batches():
+            said.info("first")
+            said.info("second")
+            kept = stream.getvalue()
+            said.warning("third")
+            written = stream.getvalue()
+            said.info("fourth")
+        after = stream.getvalue()
+    finally:
+        root.removeHandler(plain)
+
+    assert kept == ""
+    assert written == "first\nsecond\nthird\n"
+    assert after == "first\nsecond\nthird\nfourth\n"
 
 
 def test_pages_show_a_placeholder_while_the_web_app_is_not_built(client: httpx.Client) -> None:

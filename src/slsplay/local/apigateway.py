@@ -3,7 +3,8 @@
 ``ApiGateway`` does for one request what API Gateway does: pick the route, run the route's
 JWT authorizer, build the payload 2.0 event exactly as AWS builds it, invoke the function and
 turn its result into the HTTP response. It knows nothing of sockets: ``server.py`` feeds it
-requests from uvicorn, and tests can feed it ``HttpRequest`` values directly.
+requests from uvicorn on its event loop (``dispatch_async``: the function's answer is awaited
+there, no thread is involved), and tests can feed it ``HttpRequest`` values (``handle``).
 
 Fidelity notes, each checked against AWS's documentation or recorded AWS behaviour:
 - the path is percent-decoded before routing and in ``rawPath``; ``rawQueryString`` is raw
@@ -21,8 +22,8 @@ Fidelity notes, each checked against AWS's documentation or recorded AWS behavio
 
 from __future__ import annotations
 
+import asyncio
 import base64
-import binascii
 import json
 import logging
 import os
@@ -52,16 +53,13 @@ from slsplay.local.functions import (
     runtime_environment,
     shared_environment,
 )
+from slsplay.local.results import HOP_BY_HOP_HEADERS, MalformedResponse, map_result
 from slsplay.local.routes import RouteMatch, RouteTable, http_api_routes
 from slsplay.local.template import DEFAULT_TEMPLATE, Stack, load_template
 
 logger = logging.getLogger("slsplay.local")
 
 TEXT_MEDIA_TYPES = frozenset({"application/json", "application/xml", "application/javascript"})
-# Connection-level headers end at API Gateway; they never reach the function.
-HOP_BY_HOP_HEADERS = frozenset(
-    {"connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding"}
-)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -96,10 +94,6 @@ class HttpResponse:
     def json(self) -> Any:
         """The body parsed as JSON."""
         return json.loads(self.body)
-
-
-class MalformedResponse(Exception):
-    """The function answered something API Gateway cannot turn into an HTTP response."""
 
 
 def aws_endpoint_environment(endpoint: str) -> dict[str, str]:
@@ -145,6 +139,7 @@ class ApiGateway:
         # What the runtime reads its own settings from (the table, the queues, the bucket).
         self.environment = shared_environment(self.functions, self.overrides)
         self._clock = clock
+        self._api_ids = {route.api: stack.api_id(route.api) for route in self.routes.all()}
         # One per authorizer of each API, as each keeps its own cache of the issuer's keys.
         self._authorizers = {
             (route.api, route.authorizer.name): JwtAuthorizer(
@@ -153,6 +148,9 @@ class ApiGateway:
             for route in self.routes.all()
             if route.authorizer is not None
         }
+        # The key-set fetch in progress for each authorizer, awaited by every request that
+        # needs it (dispatch_async).
+        self._fetching: dict[JwtAuthorizer, asyncio.Future[None]] = {}
         self._opened: ExitStack | None = None
         self._open_lock = threading.Lock()
         self._warned_multi_value: set[str] = set()
@@ -276,44 +274,86 @@ class ApiGateway:
 
     def dispatch(self, request: HttpRequest, matched: RouteMatch) -> HttpResponse:
         """Authorize ``request`` for its route, invoke the route's function, map the result."""
+        call = self._call(request, matched)
+        try:
+            if call.authorizer is not None:
+                call.grant = call.authorizer.authorize(call.headers, call.query, call.scopes)
+            payload = call.function.invoke(self._event(call), may_throttle=True)
+        except AuthorizationDenied as denied:
+            return call.denied(denied)
+        except InvocationError:
+            return call.failed()
+        return self._answer(call, payload)
+
+    async def dispatch_async(self, request: HttpRequest, matched: RouteMatch) -> HttpResponse:
+        """``dispatch`` on the running event loop, which it never blocks: the function's answer
+        is awaited, and only fetching the issuer's key set goes to a thread."""
+        call = self._call(request, matched)
+        try:
+            if call.authorizer is not None:
+                call.grant = await self._grant(call.authorizer, call)
+            payload = await call.function.invoke_async(self._event(call), may_throttle=True)
+        except AuthorizationDenied as denied:
+            return call.denied(denied)
+        except InvocationError:
+            return call.failed()
+        return self._answer(call, payload)
+
+    async def _grant(self, authorizer: JwtAuthorizer, call: _Call) -> JwtGrant:
+        """The authorizer's grant, from the event loop. The key set, when it must be fetched,
+        is read in a thread (a function answers it, and the loop must not wait for it), once
+        at a time: the requests that need it meanwhile await that one fetch."""
+        token = authorizer.token(call.headers, call.query, call.scopes)
+        if authorizer.keys_due(token):
+            fetching = self._fetching.get(authorizer)
+            if fetching is None:
+                loop = asyncio.get_running_loop()
+                fetching = loop.run_in_executor(None, authorizer.refresh_keys, token)
+                self._fetching[authorizer] = fetching
+                fetching.add_done_callback(lambda _: self._fetching.pop(authorizer, None))
+            await asyncio.shield(fetching)
+        return authorizer.grant(token, call.scopes, may_fetch=False)
+
+    def _call(self, request: HttpRequest, matched: RouteMatch) -> _Call:
         if self._opened is None:
             raise RuntimeError("open the gateway before dispatching requests to it")
         route = matched.route
-        function = self.functions[route.function]
-        request_id = new_request_id()
         headers, cookies = event_headers(request)
-        query = query_parameters(request.query)
-        grant: JwtGrant | None = None
+        authorizer = None
         if route.authorizer is not None:
             authorizer = self._authorizers[(route.api, route.authorizer.name)]
-            try:
-                grant = authorizer.authorize(headers, query, route.scopes)
-            except AuthorizationDenied as denied:
-                return gateway_error(
-                    denied.status,
-                    denied.message,
-                    request_id,
-                    [("www-authenticate", denied.challenge)],
-                    function=function.name,
-                )
-        event = build_event(
+        return _Call(
             request,
             matched,
-            headers=headers,
-            cookies=cookies,
-            query=query,
-            request_id=request_id,
-            api_id=self.stack.api_id(route.api),
+            self.functions[route.function],
+            new_request_id(),
+            headers,
+            cookies,
+            query_parameters(request.query),
+            authorizer,
+        )
+
+    def _event(self, call: _Call) -> dict[str, Any]:
+        return build_event(
+            call.request,
+            call.matched,
+            headers=call.headers,
+            cookies=call.cookies,
+            query=call.query,
+            request_id=call.request_id,
+            api_id=self._api_ids[call.matched.route.api],
             account_id=self.stack.account_id,
             now=datetime.fromtimestamp(self._clock(), UTC),
-            grant=grant,
+            grant=call.grant,
         )
+
+    def _answer(self, call: _Call, payload: str) -> HttpResponse:
+        function = call.function
         try:
-            payload = function.invoke(event, may_throttle=True)
             status, response_headers, body = self._response(function, payload)
-        except (InvocationError, MalformedResponse):
-            return gateway_error(500, "Internal Server Error", request_id, function=function.name)
-        response_headers.append(("apigw-requestid", request_id))
+        except MalformedResponse:
+            return call.failed()
+        response_headers.append(("apigw-requestid", call.request_id))
         return HttpResponse(status, response_headers, body, function=function.name)
 
     def fetch_json(self, target: str) -> Any:
@@ -356,6 +396,39 @@ class ApiGateway:
         except MalformedResponse as e:
             logger.error("%s returned a response API Gateway cannot use: %s", function.name, e)
             raise
+
+
+@dataclass
+class _Call:
+    """One request on its way through the gateway to its route's function."""
+
+    request: HttpRequest
+    matched: RouteMatch
+    function: LambdaFunction
+    request_id: str
+    headers: dict[str, str]
+    cookies: list[str]
+    query: dict[str, str]
+    authorizer: JwtAuthorizer | None
+    grant: JwtGrant | None = None
+
+    @property
+    def scopes(self) -> Sequence[str]:
+        """The scopes the route asks of a token."""
+        return self.matched.route.scopes
+
+    def denied(self, denied: AuthorizationDenied) -> HttpResponse:
+        """The authorizer's refusal, as API Gateway sends it."""
+        challenge = [("www-authenticate", denied.challenge)]
+        return gateway_error(
+            denied.status, denied.message, self.request_id, challenge, function=self.function.name
+        )
+
+    def failed(self) -> HttpResponse:
+        """API Gateway's answer when the function failed or answered what it cannot use."""
+        return gateway_error(
+            500, "Internal Server Error", self.request_id, function=self.function.name
+        )
 
 
 # -- the payload 2.0 event ---------------------------------------------------------------------
@@ -485,56 +558,6 @@ def event_body(body: bytes, content_type: str | None) -> tuple[str | None, bool]
     return base64.b64encode(body).decode("ascii"), True
 
 
-# -- the function's result -----------------------------------------------------------------------
-
-
-def map_result(result: Any, payload: str) -> tuple[int, list[tuple[str, str]], bytes]:
-    """Status, headers and body from a function's result (``payload`` is its JSON text)."""
-    if not isinstance(result, dict) or "statusCode" not in result:
-        # "If your function returns valid JSON and doesn't return a statusCode, API Gateway
-        # assumes 200, application/json, and the function's response as the body."
-        return 200, [("content-type", "application/json")], payload.encode()
-    status = result["statusCode"]
-    if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
-        raise MalformedResponse(f"statusCode {status!r} is not an HTTP status")
-    headers = _result_headers(result)
-    data = _result_body(result)
-    if data and not any(name == "content-type" for name, _ in headers):
-        headers.append(("content-type", "text/plain; charset=utf-8"))
-    return status, headers, data
-
-
-def _result_headers(result: Mapping[str, Any]) -> list[tuple[str, str]]:
-    raw_headers = result.get("headers") or {}
-    if not isinstance(raw_headers, dict):
-        raise MalformedResponse("headers must be an object of strings")
-    headers: list[tuple[str, str]] = []
-    for name, value in raw_headers.items():
-        if isinstance(value, dict | list):
-            raise MalformedResponse(f"header {name} must be a string")
-        # The length is the gateway's to state, and connection headers are its own.
-        if name.lower() not in {"content-length", *HOP_BY_HOP_HEADERS}:
-            headers.append((name.lower(), _header_text(value)))
-    cookies = result.get("cookies") or []
-    if not isinstance(cookies, list) or not all(isinstance(c, str) for c in cookies):
-        raise MalformedResponse("cookies must be a list of strings")
-    return headers + [("set-cookie", cookie) for cookie in cookies]
-
-
-def _result_body(result: Mapping[str, Any]) -> bytes:
-    body = result.get("body")
-    if body is None:
-        return b""
-    if not isinstance(body, str):
-        raise MalformedResponse(f"body must be a string, not {type(body).__name__}")
-    if result.get("isBase64Encoded") is not True:
-        return body.encode("utf-8")
-    try:
-        return base64.b64decode(body, validate=True)
-    except binascii.Error as e:
-        raise MalformedResponse("isBase64Encoded is true but body is not base64") from e
-
-
 def gateway_error(
     status: int,
     message: str,
@@ -547,12 +570,6 @@ def gateway_error(
     body = json.dumps({"message": message}, separators=(",", ":")).encode()
     all_headers = [("content-type", "application/json"), *headers, ("apigw-requestid", request_id)]
     return HttpResponse(status, all_headers, body, function=function)
-
-
-def _header_text(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def new_request_id() -> str:

@@ -11,12 +11,22 @@ The key set is found as API Gateway finds it, ``<issuer>/.well-known/openid-conf
 then its ``jwks_uri``, but fetched through a callable the gateway provides (it dispatches
 the GET to whichever function serves that route), cached, and fetched again when a token
 names an unknown ``kid``, at most once a minute, or when the cache is two hours old.
+
+The token is parsed once (with PyJWT's rules for the compact form: three base64url segments,
+canonical, a header object whose ``kid`` is a string) and its signature checked by an
+algorithm object made once per algorithm, with the issuer's keys prepared once per key set:
+nothing is rebuilt per request. ``authorize`` may fetch the key set inline; the server's
+event loop, which must not block, asks ``keys_due`` first and has ``refresh_keys`` run in a
+thread.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -25,17 +35,28 @@ from typing import Any, TypeGuard
 from urllib.parse import urlsplit
 
 import jwt
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+from jwt.algorithms import RSAAlgorithm
 
 from slsplay.local.routes import JwtAuthorizerConfig
 
 logger = logging.getLogger("slsplay.local")
 
 # "Currently, only RSA-based algorithms are supported" (API Gateway developer guide).
-RSA_ALGORITHMS = ("RS256", "RS384", "RS512")
+# One verifier per algorithm for the whole runtime: PyJWS() would build every algorithm
+# PyJWT knows, each time it is made.
+RSA_ALGORITHMS = {
+    "RS256": RSAAlgorithm(RSAAlgorithm.SHA256),
+    "RS384": RSAAlgorithm(RSAAlgorithm.SHA384),
+    "RS512": RSAAlgorithm(RSAAlgorithm.SHA512),
+}
 REFETCH_INTERVAL_SECONDS = 60.0
 KEY_CACHE_SECONDS = 2 * 60 * 60.0
 _HEADER_SOURCE = "$request.header."
 _QUERY_SOURCE = "$request.querystring."
+_BASE64URL = re.compile(rb"[A-Za-z0-9_-]*")
+# The JWS header extensions PyJWT understands, and so may be declared critical.
+_SUPPORTED_CRITICAL = frozenset({"b64"})
 
 FetchJson = Callable[[str], Any]
 """GETs a path (with its query) from the local API and answers the parsed JSON body."""
@@ -57,6 +78,22 @@ class AuthorizationDenied(Exception):
     def message(self) -> str:
         """The body's ``message``: ``Unauthorized`` or ``Forbidden``."""
         return "Forbidden" if self.status == 403 else "Unauthorized"
+
+
+@dataclass(frozen=True)
+class SignedToken:
+    """A bearer token in JWS compact form, parsed but not yet verified."""
+
+    header: dict[str, Any]
+    signing_input: bytes
+    payload: bytes
+    signature: bytes
+
+    @property
+    def kid(self) -> str | None:
+        """The id of the key it says it is signed with."""
+        kid = self.header.get("kid")
+        return kid if isinstance(kid, str) else None
 
 
 @dataclass(frozen=True)
@@ -86,7 +123,8 @@ class JwtAuthorizer:
         self._fetch_json = fetch_json
         self._clock = clock
         self._refetch_interval = refetch_interval
-        self._keys: dict[str, Any] = {}
+        # Prepared once per key set: RSA public keys, None for a key of another kind.
+        self._keys: dict[str, RSAPublicKey | None] = {}
         self._fetched_at: float | None = None
         self._lock = threading.Lock()
         self.fetches = 0
@@ -95,24 +133,52 @@ class JwtAuthorizer:
         self, headers: Mapping[str, str], query: Mapping[str, str], scopes: Sequence[str] = ()
     ) -> JwtGrant:
         """The grant for a request with these (lower-cased) headers, or ``AuthorizationDenied``."""
-        token = self._token(headers, query)
-        if token is None:
+        return self.grant(self.token(headers, query, scopes), scopes)
+
+    def token(
+        self, headers: Mapping[str, str], query: Mapping[str, str], scopes: Sequence[str] = ()
+    ) -> SignedToken:
+        """The request's token, parsed, with an algorithm API Gateway accepts; or
+        ``AuthorizationDenied``."""
+        raw = self._raw_token(headers, query)
+        if raw is None:
             raise AuthorizationDenied(401, "Bearer")
         try:
-            header = jwt.get_unverified_header(token)
-        except jwt.InvalidTokenError as e:
+            token = _parse(raw)
+        except (ValueError, RecursionError) as e:
             raise self._invalid(scopes, "the token is not a valid JWT") from e
-        algorithm = header.get("alg")
-        if algorithm not in RSA_ALGORITHMS:
+        algorithm = token.header.get("alg")
+        if not isinstance(algorithm, str) or algorithm not in RSA_ALGORITHMS:
             raise self._invalid(scopes, f"signing method {algorithm} is invalid")
-        kid = header.get("kid")
-        key = self._key(kid) if isinstance(kid, str) else None
-        if key is None:
+        return token
+
+    def keys_due(self, token: SignedToken) -> bool:
+        """Whether checking ``token`` fetches the issuer's key set first."""
+        kid = token.kid
+        if kid is None:
+            return False
+        with self._lock:
+            return self._fetch_due(kid, self._clock())
+
+    def refresh_keys(self, token: SignedToken) -> None:
+        """Fetch the issuer's key set now if checking ``token`` needs it (``keys_due``)."""
+        if token.kid is not None:
+            self._key(token.kid, may_fetch=True)
+
+    def grant(
+        self, token: SignedToken, scopes: Sequence[str] = (), *, may_fetch: bool = True
+    ) -> JwtGrant:
+        """The grant for a parsed token, or ``AuthorizationDenied``; with ``may_fetch``
+        false, the keys at hand decide, even when ``keys_due``."""
+        kid = token.kid
+        known, key = (False, None) if kid is None else self._key(kid, may_fetch)
+        if not known:
             raise self._invalid(scopes, "the token's kid is not in the issuer's key set")
         try:
-            signed = jwt.PyJWS().decode_complete(token, key=key, algorithms=[algorithm])
-            claims = json.loads(signed["payload"])
-        except (jwt.PyJWTError, ValueError, TypeError) as e:  # TypeError: a key of another kind
+            if key is None:
+                raise jwt.InvalidKeyError("the key set has a key of another kind by this kid")
+            claims = json.loads(_verified_payload(token, key))
+        except (jwt.PyJWTError, ValueError, RecursionError) as e:
             raise self._invalid(scopes, "the token's signature is invalid") from e
         if not isinstance(claims, dict):
             raise self._invalid(scopes, "the token's claims are not an object")
@@ -147,7 +213,7 @@ class JwtAuthorizer:
         if iat is not None and (not _is_number(iat) or iat > now):
             raise self._invalid(scopes, "the token was issued in the future")
 
-    def _token(self, headers: Mapping[str, str], query: Mapping[str, str]) -> str | None:
+    def _raw_token(self, headers: Mapping[str, str], query: Mapping[str, str]) -> str | None:
         source = self.config.identity_source
         raw: str | None = None
         if source.startswith(_HEADER_SOURCE):
@@ -161,16 +227,20 @@ class JwtAuthorizer:
         scheme, _, rest = raw.strip().partition(" ")
         return rest.strip() if scheme.lower() == "bearer" and rest.strip() else raw.strip()
 
-    def _key(self, kid: str) -> Any:
+    def _key(self, kid: str, may_fetch: bool) -> tuple[bool, RSAPublicKey | None]:
+        """Whether the key set has ``kid``, and its key if that is an RSA key."""
         with self._lock:
             now = self._clock()
-            age = None if self._fetched_at is None else now - self._fetched_at
-            unknown_kid_may_refetch = kid not in self._keys and (
-                age is None or age >= self._refetch_interval
-            )
-            if age is None or age >= KEY_CACHE_SECONDS or unknown_kid_may_refetch:
+            if may_fetch and self._fetch_due(kid, now):
                 self._refresh(now)
-            return self._keys.get(kid)
+            return kid in self._keys, self._keys.get(kid)
+
+    def _fetch_due(self, kid: str, now: float) -> bool:
+        age = None if self._fetched_at is None else now - self._fetched_at
+        unknown_kid_may_refetch = kid not in self._keys and (
+            age is None or age >= self._refetch_interval
+        )
+        return age is None or age >= KEY_CACHE_SECONDS or unknown_kid_may_refetch
 
     def _refresh(self, now: float) -> None:
         self.fetches += 1
@@ -185,7 +255,7 @@ class JwtAuthorizer:
         self._keys = keys
         self._fetched_at = now
 
-    def _fetch_keys(self) -> dict[str, Any]:
+    def _fetch_keys(self) -> dict[str, RSAPublicKey | None]:
         issuer_path = urlsplit(self.config.issuer).path.rstrip("/")
         discovery = self._fetch_json(f"{issuer_path}/.well-known/openid-configuration")
         jwks_uri = discovery.get("jwks_uri") if isinstance(discovery, dict) else None
@@ -201,7 +271,7 @@ class JwtAuthorizer:
             if not isinstance(entry, dict) or entry.get("use", "sig") != "sig":
                 continue
             try:
-                keys[str(entry["kid"])] = jwt.PyJWK(entry).key
+                keys[str(entry["kid"])] = _verifying_key(jwt.PyJWK(entry).key)
             except (KeyError, ValueError, jwt.PyJWTError) as e:
                 logger.warning(
                     "authorizer %s: skipped a key of %s: %s", self.config.name, jwks_uri, e
@@ -238,6 +308,78 @@ def gateway_text(value: object) -> str:
         entries = (f"{key}:{gateway_text(value[key])}" for key in sorted(value))
         return "map[" + " ".join(entries) + "]"
     return str(value)
+
+
+def _parse(raw: str) -> SignedToken:
+    """A JWS in compact form, read as PyJWT reads it; ``ValueError`` if it is not one."""
+    data = raw.encode("utf-8")
+    signing_input, _, signature = data.rpartition(b".")
+    header_segment, dot, payload_segment = signing_input.partition(b".")
+    if not dot:
+        raise ValueError("not enough segments")
+    header = json.loads(_segment(header_segment))
+    if not isinstance(header, dict):
+        raise ValueError("the header is not an object")
+    if "kid" in header and not isinstance(header["kid"], str):
+        raise ValueError("the kid is not a string")
+    _check_critical(header)
+    if header.get("b64", True) is False:
+        # A detached payload (RFC 7797): the segment must be empty, and the token is refused
+        # when verified, as PyJWT refuses it without the detached payload.
+        if payload_segment:
+            raise ValueError("the payload segment must be empty when b64 is false")
+        payload = b""
+    else:
+        payload = _segment(payload_segment)
+    return SignedToken(header, signing_input, payload, _segment(signature))
+
+
+def _segment(segment: bytes) -> bytes:
+    """One base64url segment, decoded; only the canonical encoding of its bytes passes
+    (padding optional, as some issuers add it), as PyJWT has it."""
+    stripped = segment.rstrip(b"=")
+    padding = len(segment) - len(stripped)
+    if padding > 2 or (padding and len(segment) % 4) or len(stripped) % 4 == 1:
+        raise ValueError("bad padding")
+    if not _BASE64URL.fullmatch(stripped):
+        raise ValueError("not base64url")
+    try:
+        decoded = base64.urlsafe_b64decode(stripped + b"=" * (-len(stripped) % 4))
+    except binascii.Error as e:
+        raise ValueError("not base64url") from e
+    if base64.urlsafe_b64encode(decoded).rstrip(b"=") != stripped:
+        raise ValueError("not the canonical encoding")
+    return decoded
+
+
+def _check_critical(header: Mapping[str, Any]) -> None:
+    if "crit" not in header:
+        return
+    critical = header["crit"]
+    if not isinstance(critical, list) or not critical:
+        raise ValueError("crit must be a non-empty list")
+    for extension in critical:
+        if not isinstance(extension, str) or extension not in _SUPPORTED_CRITICAL:
+            raise ValueError(f"unsupported critical extension {extension!r}")
+        if extension not in header:
+            raise ValueError(f"unsupported critical extension {extension!r}")
+
+
+def _verifying_key(key: object) -> RSAPublicKey | None:
+    """The key that checks signatures, from a JWK's; ``None`` if it is not RSA."""
+    if isinstance(key, RSAPrivateKey):
+        return key.public_key()
+    return key if isinstance(key, RSAPublicKey) else None
+
+
+def _verified_payload(token: SignedToken, key: RSAPublicKey) -> bytes:
+    """The payload, once the signature is checked with ``key`` by the header's algorithm."""
+    if token.header.get("b64", True) is False:
+        raise jwt.DecodeError("a detached payload is not accepted")
+    algorithm = RSA_ALGORITHMS[token.header["alg"]]
+    if not algorithm.verify(token.signing_input, key, token.signature):
+        raise jwt.InvalidSignatureError("Signature verification failed")
+    return token.payload
 
 
 def _token_scopes(claims: Mapping[str, Any]) -> list[str] | None:

@@ -11,6 +11,10 @@ Faults are Lambda's: an invocation past the function's ``Timeout`` stops its env
 be imported fails with ``Runtime.ImportModuleError``. In each case the next invocation gets a
 fresh environment, and nothing else (the server, other functions) is touched.
 
+An invocation is run either from a thread (``run``: the pumps, the CLI) or from the server's
+event loop (``run_async``): there the answer is awaited on the loop, which watches the pipe,
+so a request changes no thread on its way to the function's process and back.
+
 ``in_process=True`` runs the handlers in threads of this process instead, all sharing its
 environment: for tests of event sources and events that read what a function received from
 memory. ``slsplay serve`` never does: threads over one imported module mix up concurrent
@@ -19,14 +23,17 @@ requests' state (Powertools keeps the current request on its resolver).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.forkserver
+import os
 import queue
 import secrets
+import select
 import signal
 import threading
 import time
@@ -35,9 +42,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from slsplay.local import worker
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 logger = logging.getLogger("slsplay.local")
 
@@ -45,6 +55,8 @@ DEFAULT_TIMEOUT_SECONDS = 3  # Lambda's defaults when the template sets none
 DEFAULT_MEMORY_MB = 128
 # Lambda's init phase may take 10 s; a busy laptop gets the function's timeout on top.
 INIT_SECONDS = 10.0
+# How long a worker whose pipe closed may take to end.
+EXIT_SECONDS = 1.0
 
 Handler = Callable[[dict[str, Any], Any], Any]
 
@@ -125,6 +137,10 @@ class Environment(Protocol):
         """The handler's result as JSON text, or ``InvocationError``."""
         ...
 
+    async def run_async(self, event: dict[str, Any], request_id: str, timeout: float) -> str:
+        """``run``, awaited on the running event loop."""
+        ...
+
     def usable(self) -> bool:
         """Whether another invocation may run here."""
         ...
@@ -148,7 +164,7 @@ class ProcessEnvironment:
         self.idle_since = time.monotonic()
         self.init_ms: float | None = None
         context = _forkserver()
-        self._connection, theirs = context.Pipe()
+        self._connection, theirs = context.Pipe()  # duplex: both ends read and write
         self._process = context.Process(
             target=worker.serve,
             args=(
@@ -164,10 +180,14 @@ class ProcessEnvironment:
         try:
             self._process.start()
             theirs.close()
-            kind, data = self._answer(time.monotonic() + INIT_SECONDS + config.timeout, "init")
+            self._ended = select.poll()
+            for fd in (self._connection.fileno(), self._process.sentinel):
+                self._ended.register(fd, select.POLLIN)
+            if not self._connection.poll(INIT_SECONDS + config.timeout):
+                raise self._timed_out("init")
+            kind, data = self._receive()
             if kind != "ready":
-                problem = json.loads(data)
-                raise InvocationError(problem["errorType"], problem["errorMessage"])
+                raise _failure(data)
         except BaseException:
             self.stop()
             raise
@@ -175,24 +195,30 @@ class ProcessEnvironment:
 
     def run(self, event: dict[str, Any], request_id: str, timeout: float) -> str:
         """Send one event, wait for the answer until the function's timeout."""
-        deadline = time.monotonic() + timeout
-        deadline_ms = int((time.time() + timeout) * 1000)
-        trace = f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)};Sampled=0"
-        request = (json.dumps(event), request_id, deadline_ms, self.function.config.arn, trace)
+        self._send(event, request_id, timeout)
+        if not self._connection.poll(timeout):
+            self.stop()
+            raise self._timed_out("invoke")
+        return self._result()
+
+    async def run_async(self, event: dict[str, Any], request_id: str, timeout: float) -> str:
+        """``run``, with the answer awaited on the running event loop: no thread waits."""
+        self._send(event, request_id, timeout)
         try:
-            self._connection.send(request)
-        except OSError:
+            answered = await _readable(self._connection, timeout)
+        except BaseException:  # cancelled: the answer would be left unread
             self._broken = True
-            raise self._exited() from None
-        kind, data = self._answer(deadline, "invoke")
-        if kind == "ok":
-            return data.decode()
-        problem = json.loads(data)
-        raise InvocationError(problem["errorType"], problem["errorMessage"])
+            raise
+        if not answered:
+            self.stop()
+            raise self._timed_out("invoke")
+        return self._result()
 
     def usable(self) -> bool:
         """Whether the process is still there, and no answer was left unread."""
-        return not self._broken and self._process.is_alive()
+        # One poll, no waiting: the pipe reads when it holds something unasked for or the
+        # worker's end closed, the process's sentinel when it has ended.
+        return not self._broken and not self._ended.poll(0)
 
     def stop(self) -> None:
         """Kill the process at once: what it was doing is abandoned, as Lambda does."""
@@ -210,21 +236,37 @@ class ProcessEnvironment:
         """End an idle environment: told to stop, the worker returns."""
         self._broken = True
         with contextlib.suppress(OSError):  # gone already
-            self._connection.send(None)
+            self._connection.send_bytes(b"")
         self._process.join(timeout=2)
         self.stop()
 
-    def _answer(self, deadline: float, phase: str) -> tuple[str, bytes]:
-        """The worker's next message, waited for until ``deadline``."""
-        if not self._connection.poll(max(0.0, deadline - time.monotonic())):
-            self.stop()
-            raise self._timed_out(phase)
+    def _send(self, event: dict[str, Any], request_id: str, timeout: float) -> None:
+        """Hand the worker one invocation, which must end within ``timeout`` seconds."""
+        deadline_ms = int((time.time() + timeout) * 1000)
+        trace = f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)};Sampled=0"
+        message = worker.request_message(
+            event, request_id, deadline_ms, self.function.config.arn, trace
+        )
         try:
-            answer: tuple[str, bytes] = self._connection.recv()
+            self._connection.send_bytes(message)
+        except OSError:
+            self._broken = True
+            raise self._exited() from None
+
+    def _result(self) -> str:
+        """The answer to the invocation sent, which is there to read."""
+        kind, data = self._receive()
+        if kind == "ok":
+            return data.decode()
+        raise _failure(data)
+
+    def _receive(self) -> tuple[str, bytes]:
+        """The worker's next message, once the pipe has something to read."""
+        try:
+            return worker.read_answer(self._connection.recv_bytes())
         except (EOFError, OSError):
             self._broken = True
             raise self._exited() from None
-        return answer
 
     def _timed_out(self, phase: str) -> InvocationError:
         seconds = self.function.config.timeout
@@ -234,13 +276,45 @@ class ProcessEnvironment:
         return InvocationError("Sandbox.Timedout", f"Task timed out after {seconds:.2f} seconds")
 
     def _exited(self) -> InvocationError:
-        self._process.join()
+        # Its pipe closed: the process is ending. Should it not be (the pipe failed under a
+        # live worker), it is ended here, never waited for: the event loop may be waiting.
+        self._process.join(EXIT_SECONDS)
+        if self._process.exitcode is None:
+            self._process.kill()
+            self._process.join()
         code = self._process.exitcode or 0
         if code < 0:
             reason = f"signal: {signal.Signals(-code).name.removeprefix('SIG').lower()}"
         else:
             reason = f"exit status {code}"
         return InvocationError("Runtime.ExitError", f"Runtime exited with error: {reason}")
+
+
+def _failure(data: bytes) -> InvocationError:
+    problem = json.loads(data)
+    return InvocationError(problem["errorType"], problem["errorMessage"])
+
+
+async def _readable(connection: Connection, timeout: float) -> bool:
+    """Whether the pipe has something to read (an answer, or its end) within ``timeout``,
+    watched by the running event loop."""
+    loop = asyncio.get_running_loop()
+    ready: asyncio.Future[bool] = loop.create_future()
+    fd = connection.fileno()
+    loop.add_reader(fd, _settle, ready, True)
+    timer = loop.call_later(timeout, _settle, ready, False)
+    try:
+        return await ready
+    finally:
+        timer.cancel()
+        loop.remove_reader(fd)
+        # uvloop (libuv) made the pipe non-blocking to watch it: reads expect it blocking.
+        os.set_blocking(fd, True)
+
+
+def _settle(ready: asyncio.Future[bool], readable: bool) -> None:
+    if not ready.done():  # the loop may call a reader again before the waiter runs
+        ready.set_result(readable)
 
 
 _forkserver_lock = threading.Lock()
@@ -304,8 +378,12 @@ class ThreadEnvironment:
         kind, data = outcome[0]
         if kind == "ok":
             return data.decode()
-        problem = json.loads(data)
-        raise InvocationError(problem["errorType"], problem["errorMessage"])
+        raise _failure(data)
+
+    async def run_async(self, event: dict[str, Any], request_id: str, timeout: float) -> str:
+        """``run`` from a thread of the loop's pool: this environment is a thread anyway."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, self.run, event, request_id, timeout)
 
     def _log_error(self, error: BaseException) -> None:
         logger.error(

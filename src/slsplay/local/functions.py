@@ -9,8 +9,10 @@ invocations get environments of their own, up to the function's concurrency: its
 Beyond it, an invocation that may be throttled (a synchronous one, from API Gateway, when
 the function has reserved concurrency) fails with Lambda's ``TooManyRequestsException``,
 which API Gateway answers with a 500 as it does in the cloud; any other invocation waits for
-an environment to be free, as a poller holds its batch. An environment idle for
-``IDLE_ENVIRONMENT_SECONDS`` is stopped.
+an environment to be free, as a poller holds its batch. Waiting invocations are served in
+the order they came, each handed the environment the one before it released; a thread
+waits blocked (``invoke``), the server's event loop awaits (``invoke_async``). An environment
+idle for ``IDLE_ENVIRONMENT_SECONDS`` is stopped.
 
 Each environment's ``os.environ`` is what Lambda gives a function: a few of the host's
 variables (``PATH``, locale, temporary directory), the developer's local settings
@@ -22,6 +24,7 @@ function's own template variables, then the runtime's overrides, then Lambda's o
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import sys
@@ -29,10 +32,11 @@ import threading
 import time
 import uuid
 import weakref
+from collections import deque
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from slsplay.local import worker
 from slsplay.local.environments import (
@@ -98,9 +102,10 @@ class LambdaFunction:
         self.concurrency = DEFAULT_CONCURRENCY if reserved is None else reserved
         self._handler: Handler | None = None
         self._import_lock = threading.Lock()
+        self._lock = threading.Lock()
         self._idle: list[Environment] = []
-        self._busy = 0
-        self._changed = threading.Condition()
+        self._busy = 0  # invocations holding an environment, or starting one
+        self._waiters: deque[_Waiter] = deque()
         self._closed = False
         _LIVE.add(self)
 
@@ -116,17 +121,25 @@ class LambdaFunction:
         throttling error when the function's reserved concurrency is all in use; otherwise
         the invocation waits for an environment.
         """
-        environment, cold = self._acquire(may_throttle)
-        request_id = str(uuid.uuid4())
-        started = time.perf_counter()
-        try:
+        taken = self._take(may_throttle, _ThreadWaiter)
+        if isinstance(taken, _ThreadWaiter):
+            taken = taken.wait()
+        environment, cold = (taken, False) if taken is not None else (self._start(), True)
+        with self._invocation(environment, cold) as request_id:
             return environment.run(event, request_id, self.config.timeout)
-        except InvocationError as e:
-            logger.error("%s %s [ERROR] %s", self.name, request_id, e)
-            raise
-        finally:
-            self._report(request_id, started, environment, cold)
-            self._release(environment)
+
+    async def invoke_async(self, event: dict[str, Any], *, may_throttle: bool = False) -> str:
+        """``invoke`` from the running event loop: waiting for an environment and for the
+        answer are awaited; only a cold start runs in a thread (it waits for the import)."""
+        taken = self._take(may_throttle, _LoopWaiter)
+        if isinstance(taken, _LoopWaiter):
+            taken = await self._handed(taken)
+        if taken is None:
+            environment, cold = await self._cold_start(), True
+        else:
+            environment, cold = taken, False
+        with self._invocation(environment, cold) as request_id:
+            return await environment.run_async(event, request_id, self.config.timeout)
 
     def handler(self) -> Handler:
         """The handler callable, imported into this process (``in_process`` functions)."""
@@ -139,12 +152,12 @@ class LambdaFunction:
 
     def environments(self) -> int:
         """How many warm environments wait for an invocation."""
-        with self._changed:
+        with self._lock:
             return len(self._idle)
 
     def busy(self) -> int:
         """How many invocations are running now."""
-        with self._changed:
+        with self._lock:
             return self._busy
 
     def process_environment(self, log_stream: str) -> dict[str, str]:
@@ -174,7 +187,7 @@ class LambdaFunction:
 
     def close(self) -> None:
         """Stop every idle environment; those running stop when their invocation ends."""
-        with self._changed:
+        with self._lock:
             idle, self._idle = self._idle, []
             self._closed = True
         for environment in idle:
@@ -183,48 +196,107 @@ class LambdaFunction:
     def reap(self, now: float | None = None) -> int:
         """Stop the environments idle for ``IDLE_ENVIRONMENT_SECONDS``; answers how many."""
         now = time.monotonic() if now is None else now
-        with self._changed:
+        with self._lock:
             old = [e for e in self._idle if now - e.idle_since >= IDLE_ENVIRONMENT_SECONDS]
             self._idle = [e for e in self._idle if e not in old]
         for environment in old:
             environment.close()
         return len(old)
 
-    def _acquire(self, may_throttle: bool) -> tuple[Environment, bool]:
-        with self._changed:
-            self._closed = False
-            while True:
+    def _take(self, may_throttle: bool, waiter: type[W]) -> Environment | W | None:
+        """A warm environment; ``None``: start one (its place is held); or, when all are
+        in use, a waiter in line for the next one released."""
+        dead = []
+        try:
+            with self._lock:
+                self._closed = False
                 while self._idle:
                     environment = self._idle.pop()  # the most recently used: warmest
                     if environment.usable():
                         self._busy += 1
-                        return environment, False
-                    environment.stop()
+                        return environment
+                    dead.append(environment)
                 if self._busy < self.concurrency:
                     self._busy += 1
-                    break
+                    return None
                 # None may ever run (reserved 0), or a request meets a reserved limit.
                 reserved = self.config.reserved_concurrency is not None
                 if self.concurrency == 0 or (may_throttle and reserved):
                     raise InvocationError("TooManyRequestsException", "Rate Exceeded.")
-                self._changed.wait()
+                waiting = waiter()
+                self._waiters.append(waiting)
+                return waiting
+        finally:
+            for environment in dead:
+                environment.stop()
+
+    async def _handed(self, waiter: _LoopWaiter) -> Environment | None:
+        """What the waiter is handed; given back if the waiting task is cancelled meanwhile."""
+        try:
+            await waiter.handed
+        except asyncio.CancelledError:
+            with self._lock:
+                still_waiting = waiter in self._waiters
+                if still_waiting:
+                    self._waiters.remove(waiter)
+            if not still_waiting:
+                self._release(waiter.environment)
+            raise
+        return waiter.environment
+
+    async def _cold_start(self) -> Environment:
+        """``_start`` in a thread of the loop's pool; what it starts is released should the
+        waiting task be cancelled meanwhile."""
+        starting = asyncio.get_running_loop().run_in_executor(None, self._start)
+        try:
+            return await asyncio.shield(starting)
+        except asyncio.CancelledError:
+            starting.add_done_callback(self._release_started)
+            raise
+
+    def _release_started(self, started: asyncio.Future[Environment]) -> None:
+        if not started.cancelled() and started.exception() is None:
+            self._release(started.result())
+
+    def _start(self) -> Environment:
+        """A new environment (a cold start) in the place ``_take`` held for it."""
         try:
             if self.in_process:
-                return ThreadEnvironment(self), True
-            return ProcessEnvironment(self), True
+                return ThreadEnvironment(self)
+            return ProcessEnvironment(self)
         except BaseException:
             self._release(None)
             raise
 
+    @contextmanager
+    def _invocation(self, environment: Environment, cold: bool) -> Iterator[str]:
+        """One invocation's request id; its error logged, its REPORT line, the environment
+        released after."""
+        request_id = str(uuid.uuid4())
+        started = time.perf_counter()
+        try:
+            yield request_id
+        except InvocationError as e:
+            logger.error("%s %s [ERROR] %s", self.name, request_id, e)
+            raise
+        finally:
+            self._report(request_id, started, environment, cold)
+            self._release(environment)
+
     def _release(self, environment: Environment | None) -> None:
-        with self._changed:
-            self._busy -= 1
-            usable = environment is not None and environment.usable()
+        """Hand the environment (or, if it is not to be reused, its place) to the first
+        invocation in line; with none waiting, keep it warm."""
+        usable = environment is not None and environment.usable()
+        with self._lock:
             kept = usable and not self._closed
-            if kept and environment is not None:
-                environment.idle_since = time.monotonic()
-                self._idle.append(environment)
-            self._changed.notify()
+            handed = False
+            while self._waiters and not handed:
+                handed = self._waiters.popleft().hand(environment if kept else None)
+            if not handed:
+                self._busy -= 1
+                if kept and environment is not None:
+                    environment.idle_since = time.monotonic()
+                    self._idle.append(environment)
         if environment is None or kept:
             return
         if usable:
@@ -253,6 +325,59 @@ class LambdaFunction:
         )
 
 
+class _Waiter:
+    """An invocation in line for an environment: handed a warm one, or ``None`` (the place
+    of one that is not reused, to start its own)."""
+
+    environment: Environment | None = None
+
+    def hand(self, environment: Environment | None) -> bool:
+        """Wake the waiter with what it gets; ``False`` if it can no longer take it."""
+        raise NotImplementedError
+
+
+class _ThreadWaiter(_Waiter):
+    """A thread blocked until it is handed an environment."""
+
+    def __init__(self) -> None:
+        self._handed = threading.Event()
+
+    def hand(self, environment: Environment | None) -> bool:
+        self.environment = environment
+        self._handed.set()
+        return True
+
+    def wait(self) -> Environment | None:
+        """What this waiter is handed, once it is."""
+        self._handed.wait()
+        return self.environment
+
+
+class _LoopWaiter(_Waiter):
+    """A task of the running event loop awaiting ``handed``; woken from any thread."""
+
+    def __init__(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._thread = threading.get_ident()
+        self.handed: asyncio.Future[None] = self._loop.create_future()
+
+    def hand(self, environment: Environment | None) -> bool:
+        self.environment = environment
+        if threading.get_ident() == self._thread:
+            _wake(self.handed)
+            return True
+        try:
+            self._loop.call_soon_threadsafe(_wake, self.handed)
+        except RuntimeError:  # the loop is closed: its tasks are gone
+            return False
+        return True
+
+
+def _wake(handed: asyncio.Future[None]) -> None:
+    if not handed.done():  # a cancelled waiter gives back what it was handed (_handed)
+        handed.set_result(None)
+
+
 def _import(name: str, handler: str) -> Handler:
     try:
         return worker.load_handler(handler)  # type: ignore[no-any-return]  # callable, checked
@@ -260,6 +385,8 @@ def _import(name: str, handler: str) -> Handler:
         logger.error("%s [ERROR] %s: %s", name, e.error_type, e)
         raise InvocationError(e.error_type, str(e)) from e
 
+
+W = TypeVar("W", bound=_Waiter)
 
 # Every function not yet collected, for the thread that stops idle environments.
 _LIVE: weakref.WeakSet[LambdaFunction] = weakref.WeakSet()

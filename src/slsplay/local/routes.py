@@ -5,7 +5,9 @@ Every ``AWS::Serverless::Function`` event of ``Type: HttpApi`` becomes a route s
 greedy variable beats one with ``{proxy+}``; between those, the one whose path is more literal
 from the left wins (``/pets/dog/{id}`` over ``/pets/{kind}/{id}``); then a named method beats
 ``ANY``; and ``$default`` catches what nothing else does. Paths compare after percent-decoding,
-as API Gateway decodes them before routing.
+as API Gateway decodes them before routing. The table is compiled once: per method, the
+routes in that order, grouped by their number of segments, so that a request tries only the
+routes it could fit and takes the first that does.
 """
 
 from __future__ import annotations
@@ -72,11 +74,19 @@ class Route:
         """Whether this is the catch-all ``$default`` route."""
         return self.path == DEFAULT_ROUTE_KEY
 
-    def path_parameters(self, path: str) -> dict[str, str] | None:
-        """The path variables when ``path`` (decoded) fits this route's path, else ``None``."""
-        if self.is_default or not path.startswith("/"):
-            return None
-        parts = path[1:].split("/")
+    @property
+    def is_greedy(self) -> bool:
+        """Whether its path ends with a greedy variable (``{proxy+}``)."""
+        return bool(self._segments) and self._segments[-1][0] == _GREEDY
+
+    @property
+    def length(self) -> int:
+        """How many segments its path has."""
+        return len(self._segments)
+
+    def fit(self, parts: Sequence[str]) -> dict[str, str] | None:
+        """The path variables when a path's segments (decoded, split at each ``/`` after
+        the first) fit this route's path, else ``None``."""
         parameters: dict[str, str] = {}
         for index, (kind, text) in enumerate(self._segments):
             if kind == _GREEDY:
@@ -98,9 +108,8 @@ class Route:
 
     def precedence(self) -> tuple[int, tuple[int, ...], int]:
         """Sorts the routes a request fits: the smallest is the one API Gateway picks."""
-        greedy = int(bool(self._segments) and self._segments[-1][0] == _GREEDY)
         kinds = tuple(kind for kind, _ in self._segments)
-        return (greedy, kinds, int(self.method == ANY))
+        return (int(self.is_greedy), kinds, int(self.method == ANY))
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,22 @@ class RouteTable:
                 self._default = route
             else:
                 self.routes.append(route)
+        # Per method (ANY: for a method no route names), the routes it may take, in the
+        # order API Gateway prefers them: those without a greedy variable by their number
+        # of segments (a path fits only those of its own), then those with one.
+        self._fixed: dict[str, dict[int, list[Route]]] = {}
+        self._greedy: dict[str, list[Route]] = {}
+        for method in {route.method for route in self.routes} | {ANY}:
+            candidates = sorted(
+                (route for route in self.routes if route.method in (method, ANY)),
+                key=Route.precedence,  # stable: of two alike, the one declared first
+            )
+            by_length: dict[int, list[Route]] = {}
+            for route in candidates:
+                if not route.is_greedy:
+                    by_length.setdefault(route.length, []).append(route)
+            self._fixed[method] = by_length
+            self._greedy[method] = [route for route in candidates if route.is_greedy]
 
     def all(self) -> list[Route]:
         """Every route, ``$default`` (if any) last."""
@@ -142,18 +167,17 @@ class RouteTable:
 
     def match(self, method: str, path: str) -> RouteMatch | None:
         """The route API Gateway would send this request to, or ``None`` (a 404)."""
-        best: tuple[tuple[int, tuple[int, ...], int], RouteMatch] | None = None
-        for route in self.routes:
-            if route.method not in (method, ANY):
-                continue
-            parameters = route.path_parameters(path)
-            if parameters is None:
-                continue
-            rank = route.precedence()
-            if best is None or rank < best[0]:
-                best = (rank, RouteMatch(route, parameters))
-        if best is not None:
-            return best[1]
+        if path.startswith("/"):
+            parts = path[1:].split("/")
+            named = method if method in self._fixed else ANY
+            for route in self._fixed[named].get(len(parts), ()):
+                parameters = route.fit(parts)
+                if parameters is not None:
+                    return RouteMatch(route, parameters)
+            for route in self._greedy[named]:
+                parameters = route.fit(parts)
+                if parameters is not None:
+                    return RouteMatch(route, parameters)
         return RouteMatch(self._default, {}) if self._default is not None else None
 
 

@@ -1,15 +1,19 @@
 """The local runtime's HTTP server: uvicorn in front of ``ApiGateway``, and the web app's files.
 
 ``LocalApp`` is the ASGI application: a request that matches a route of the template goes
-through the gateway (in a worker thread, so a slow function never holds up other requests);
-any other request outside ``/api`` gets the web app's static build from ``web/dist`` (with the
-single-page-app fallback to ``index.html`` for pages), or a placeholder page while the web app
-is not built; everything else gets API Gateway's 404. One log line per request says method,
-path, status, milliseconds and function.
+through the gateway on the event loop (``ApiGateway.dispatch_async``: the function runs in its
+own process and its answer is awaited, so a slow function never holds up other requests, and
+no thread is involved); any other request outside ``/api`` gets the web app's static build
+from ``web/dist`` (with the single-page-app fallback to ``index.html`` for pages), or a
+placeholder page while the web app is not built; everything else gets API Gateway's 404. One
+log line per request says method, path, status, milliseconds and function; its record also
+carries them as fields (``record.request``) for a structured formatter. While ``slsplay serve``
+runs, the log's lines are written in batches (``_lines_in_batches``), not one write each.
 
 ``LocalServer`` binds the socket first, so that the server knows its own URL (the template's
-``PublicUrl``, the issuer of tokens) before any function is imported, then runs uvicorn in
-the foreground (``run``, for ``slsplay serve``) or in a thread (``start``/``stop``, for tests).
+``PublicUrl``, the issuer of tokens) before any function is imported, then runs uvicorn (its
+fastest parser, httptools, on uvloop) in the foreground (``run``, for ``slsplay serve``) or in
+a thread (``start``/``stop``, for tests).
 The template's stream, queue and schedule pumps (``pumps.py``) run in background threads
 beside it, started and stopped with it; ``pumps=False`` leaves them out.
 Its connections have TCP_NODELAY (see ``_listening_socket``): without it a kept-alive
@@ -24,10 +28,11 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import anyio.to_thread
 import uvicorn
@@ -67,6 +72,8 @@ The API is running: see its documentation at <a href="/api/docs">/api/docs</a>.<
 """
 
 
+# How long a line of the server's log may wait to be written with others.
+LOG_BATCH_SECONDS = 0.1
 DEV_MAIL_PATHS = ("/api/_dev/mail", "/_dev/mail")
 # Whether the event-driven tier has delivered everything (never deployed): what a test waits
 # for before it checks that something did not happen.
@@ -122,14 +129,20 @@ class LocalApp:
             answer = await payments_http.handle(self.payments, scope, receive)
             await answer(scope, receive, send)
             status, function = answer.status_code, "payments"
-        elif matched is None:
-            status, function = await self._fallback(scope, receive, send)
+        elif matched is None and (page := self._web_page(scope)) is not None:
+            await page(scope, receive, send)
+            status, function = page.status_code, "web"
         else:
-            response = await self._dispatch(scope, receive, matched)
+            if matched is None:
+                response = gateway_error(404, "Not Found", new_request_id())
+            else:
+                response = await self._dispatch(scope, receive, matched)
+            # Logged before the answer goes: whoever reads the log after it finds the line.
+            elapsed = (time.perf_counter() - started) * 1000
+            _log_request(method, path, response.status, elapsed, response.function)
             await _send_response(send, response)
-            status, function = response.status, response.function
-        elapsed = (time.perf_counter() - started) * 1000
-        logger.info("%s %s %d %.1fms %s", method, path, status, elapsed, function or "-")
+            return
+        _log_request(method, path, status, (time.perf_counter() - started) * 1000, function)
 
     async def _dev_mail(
         self, scope: Scope, receive: Receive, send: Send, mailbox: devmail.Mailbox
@@ -157,23 +170,18 @@ class LocalApp:
             scheme=scope.get("scheme", "http"),
         )
         try:
-            return await anyio.to_thread.run_sync(self.gateway.dispatch, request, matched)
+            return await self.gateway.dispatch_async(request, matched)
         except Exception:
             logger.exception("the local API Gateway failed on %s %s", request.method, request.path)
             return gateway_error(500, "Internal Server Error", new_request_id())
 
-    async def _fallback(self, scope: Scope, receive: Receive, send: Send) -> tuple[int, str | None]:
-        """Static files, the SPA's index or the placeholder page; else API Gateway's 404."""
+    def _web_page(self, scope: Scope) -> Response | None:
+        """A static file, the SPA's index or the placeholder page; ``None``: API Gateway's 404."""
         path: str = scope["path"]
         is_api = path == "/api" or path.startswith("/api/")
         if scope["method"] in ("GET", "HEAD") and not is_api:
-            response = self._page(path, _wants_html(scope))
-            if response is not None:
-                await response(scope, receive, send)
-                return response.status_code, "web"
-        response_404 = gateway_error(404, "Not Found", new_request_id())
-        await _send_response(send, response_404)
-        return 404, None
+            return self._page(path, _wants_html(scope))
+        return None
 
     def _page(self, path: str, wants_html: bool) -> Response | None:
         if self.static_dir is None or not self.static_dir.is_dir():
@@ -280,7 +288,8 @@ class LocalServer:
         )
         config = uvicorn.Config(
             self.app,
-            http="h11",
+            http="httptools",
+            loop="uvloop",
             ws="none",
             lifespan="on",
             log_config=None,
@@ -304,7 +313,8 @@ class LocalServer:
         try:
             if self.pumps is not None:
                 self.pumps.start()
-            self._server.run(sockets=[self._socket])
+            with _lines_in_batches():
+                self._server.run(sockets=[self._socket])
         finally:
             if self.pumps is not None:
                 self.pumps.stop()
@@ -359,7 +369,8 @@ class LocalServer:
             await serving
 
         try:
-            asyncio.run(serve())
+            with asyncio.Runner(loop_factory=self._server.config.get_loop_factory()) as runner:
+                runner.run(serve())
         except Exception:
             logger.exception("the local server stopped with an error")
         finally:
@@ -380,6 +391,98 @@ def _listening_socket(host: str, port: int, family: socket.AddressFamily) -> soc
         sock.close()
         raise
     return sock
+
+
+def _log_request(method: str, path: str, status: int, ms: float, function: str | None) -> None:
+    """The request's log line, with its figures as fields."""
+    if not logger.isEnabledFor(logging.INFO):
+        return
+    # Made directly: a request's line needs no look-up of the calling code's file and line.
+    record = logger.makeRecord(
+        logger.name,
+        logging.INFO,
+        __file__,
+        0,
+        "%s %s %d %.1fms %s",
+        (method, path, status, ms, function or "-"),
+        None,
+        extra={
+            "request": {
+                "method": method,
+                "path": path,
+                "status": status,
+                "ms": round(ms, 1),
+                "function": function,
+            }
+        },
+    )
+    logger.handle(record)
+
+
+class _BatchedLines(logging.Handler):
+    """What a stream handler writes, written in batches: every ``LOG_BATCH_SECONDS``, and at
+    once (with the lines before it) for a warning or worse."""
+
+    def __init__(self, plain: logging.StreamHandler[TextIO]) -> None:
+        super().__init__(plain.level)
+        self.setFormatter(plain.formatter)
+        self.filters = list(plain.filters)
+        self._stream = plain.stream
+        self._lines: list[str] = []
+        self._closed = threading.Event()
+        threading.Thread(target=self._flush_every, name="log-batches", daemon=True).start()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep the record's line for the next batch."""
+        try:
+            self._lines.append(self.format(record))
+            if record.levelno >= logging.WARNING:
+                self.flush()
+        except Exception:  # as logging's own handlers do: a log line never fails the caller
+            self.handleError(record)
+
+    def flush(self) -> None:
+        """Write the lines kept so far, in one write."""
+        self.acquire()
+        try:
+            if self._lines:
+                self._stream.write("\n".join(self._lines) + "\n")
+                self._lines.clear()
+                self._stream.flush()
+        finally:
+            self.release()
+
+    def close(self) -> None:
+        """Write what is left and stop the periodic writes."""
+        self._closed.set()
+        self.flush()
+        super().close()
+
+    def _flush_every(self) -> None:
+        while not self._closed.wait(LOG_BATCH_SECONDS):
+            self.flush()
+
+
+@contextmanager
+def _lines_in_batches() -> Iterator[None]:
+    """The root logger's plain stream handlers (``slsplay serve``'s terminal) write in
+    batches meanwhile: a line per request then costs no write of its own."""
+    root = logging.getLogger()
+    swapped = [
+        (plain, _BatchedLines(plain))
+        for plain in root.handlers
+        if type(plain) is logging.StreamHandler
+    ]
+    for plain, batched in swapped:
+        root.removeHandler(plain)
+        root.addHandler(batched)
+    try:
+        yield
+    finally:
+        for plain, batched in swapped:
+            root.removeHandler(batched)
+            batched.close()
+            root.addHandler(plain)
 
 
 async def _lifespan(receive: Receive, send: Send) -> None:

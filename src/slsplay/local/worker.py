@@ -13,12 +13,14 @@ down to the invocation's deadline, answer with the result as JSON text, or the e
 would report. What the handler prints goes to the runtime's log, as Lambda sends a
 function's output to CloudWatch Logs.
 
-The messages, on a pipe to the runtime:
+The messages, on a pipe to the runtime, are bytes (no pickling: the event is JSON anyway):
 
-    in:  ``(event JSON, request id, deadline in epoch ms, invoked ARN, trace id)``: the
-         headers of the Runtime API's next invocation; ``None`` to stop
-    out: ``(kind, bytes)``: ``ready`` (the init duration), ``ok`` (the result's JSON text) or
-         ``error`` (``{"errorType", "errorMessage"}`` as JSON)
+    in:  ``[request id, deadline in epoch ms, invoked ARN, trace id, event]`` as one JSON
+         array (``request_message``): the Runtime API's next invocation, its headers and
+         body; an empty message to stop
+    out: ``KIND DATA`` (``answer_message``, read back by ``read_answer``): ``ready`` (the
+         init duration), ``ok`` (the result's JSON text) or ``error`` (``{"errorType",
+         "errorMessage"}`` as JSON)
 
 Where it differs from Lambda: the preloaded libraries are imported before the environment's
 variables are set (none of them reads one at import that matters to a handler), and their
@@ -183,17 +185,18 @@ def serve(
     try:
         handler = load_handler(environment[HANDLER_VARIABLE])
     except HandlerError as e:
-        connection.send(("error", error_json(e.error_type, str(e))))
+        connection.send_bytes(answer_message("error", error_json(e.error_type, str(e))))
         return
-    connection.send(("ready", f"{(time.perf_counter() - started) * 1000:.2f}".encode()))
+    init_ms = f"{(time.perf_counter() - started) * 1000:.2f}".encode()
+    connection.send_bytes(answer_message("ready", init_ms))
     while True:
         try:
-            request = connection.recv()
+            request = connection.recv_bytes()
         except EOFError:
             return  # the runtime went away
-        if request is None:
+        if not request:
             return
-        event, request_id, deadline_ms, arn, trace_id = request
+        request_id, deadline_ms, arn, trace_id, event = json.loads(request)
         os.environ["_X_AMZN_TRACE_ID"] = trace_id  # as the runtime sets it for each one
         context = LambdaContext(
             request_id=request_id,
@@ -204,4 +207,22 @@ def serve(
             log_stream=environment["AWS_LAMBDA_LOG_STREAM_NAME"],
             deadline_ms=deadline_ms,
         )
-        connection.send(invoke(handler, json.loads(event), context))
+        connection.send_bytes(answer_message(*invoke(handler, event, context)))
+
+
+def request_message(
+    event: Any, request_id: str, deadline_ms: int, arn: str, trace_id: str
+) -> bytes:
+    """One invocation as the runtime sends it to an environment's process."""
+    return json.dumps([request_id, deadline_ms, arn, trace_id, event]).encode()
+
+
+def answer_message(kind: str, data: bytes) -> bytes:
+    """What a worker answers: ``ready``, ``ok`` or ``error``, and its data."""
+    return kind.encode() + b" " + data
+
+
+def read_answer(message: bytes) -> tuple[str, bytes]:
+    """A worker's answer as its kind and data."""
+    kind, _, data = message.partition(b" ")
+    return kind.decode(), data
