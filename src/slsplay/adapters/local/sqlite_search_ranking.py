@@ -13,6 +13,10 @@ page, and gives the very same pages:
   meetup's words are kept as postings keyed by the word and those numbers packed in a grade,
   so a search reads the word's distinct grades (a few hundred, one index seek each), works
   out each grade's bm25 exactly as FTS5 does, and reads the meetups of the best grades only.
+  A word searched for is also the start of longer words ("wine" finds "wines"): a meetup
+  with two of them counts both, so each posting's grade also tells the longest start its
+  word shares with another word of the meetup. Those few meetups are read and added up
+  apart; the others' postings are graded as they are.
 - Popular. popularity = attending * 0.5 ** (age / half-life), so its log2 is log2(attending)
   + created / half-life - now / half-life. The first two terms, the heat, are kept and
   indexed: heats are in the order of popularity at any instant. A search walks the heat
@@ -24,6 +28,7 @@ Each gives ``None`` for a search it does not answer this way; the plain statemen
 
 from __future__ import annotations
 
+import itertools
 import math
 import sqlite3
 from dataclasses import dataclass
@@ -45,11 +50,19 @@ BM25_B = 0.75
 # A word in more than half the meetups would weigh less than nothing: FTS5 weighs it this.
 BM25_MIN_IDF = 1e-6
 
-# A grade packs a posting's title flag, weighted count and meetup length, GRADE_BITS bits
-# for each count, so that its order is theirs. The domain caps a description at 5,000
-# characters: its words are far below 2**26.
+# A grade packs, from its highest bits: the most characters the posting's word shares at
+# its start with another word of the meetup (up to SHARED_MOST), whether the word is the
+# meetup's whole title, its weighted count and the meetup's length (GRADE_BITS bits each;
+# the domain caps a description at 5,000 characters, far fewer words than 2**26).
 GRADE_BITS = 26
 GRADE_MASK = (1 << GRADE_BITS) - 1
+TITLED_BIT = 2 * GRADE_BITS
+SHARED_SHIFT = TITLED_BIT + 1
+SHARED_MOST = 63
+# A word that starts more indexed words than this, or postings shared by more meetups, is
+# ranked by FTS5's bm25 (a letter or two: most of the index matches either way).
+WORDS_MOST = 200
+SHARED_POSTINGS_MOST = 20_000
 # The grades of one word read in one statement at most (each a few bound values).
 GRADES_PER_STATEMENT = 1024
 
@@ -78,20 +91,23 @@ SCRATCH = (
     " USING fts5vocab(search_scratch, instance)",
 )
 
-# The first and last indexed word that a word finds as a prefix (byte 0xFF follows every
-# byte of UTF-8, so they sort from `low` to just before `low` || FF): one seek each.
-WORD_SPAN = (
-    "SELECT (SELECT min(token) FROM search_postings"
-    " WHERE token >= :low AND token < CAST(:high AS TEXT)),"
-    " (SELECT max(token) FROM search_postings"
-    " WHERE token >= :low AND token < CAST(:high AS TEXT))"
+# The indexed words a word is the start of (byte 0xFF follows every byte of UTF-8, so they
+# sort from `low` to just before `low` || FF), one seek each, and one more than the most.
+STARTED = (
+    "WITH RECURSIVE found (token) AS ("
+    " SELECT min(token) FROM search_postings WHERE token >= :low AND token < CAST(:high AS TEXT)"
+    " UNION ALL SELECT (SELECT min(token) FROM search_postings"
+    " WHERE token > found.token AND token < CAST(:high AS TEXT))"
+    " FROM found WHERE found.token IS NOT NULL)"
+    " SELECT token FROM found WHERE token IS NOT NULL LIMIT :most"
 )
-# The distinct grades of a word, one seek each.
+# The distinct grades of a word below a ceiling, one seek each.
 GRADES = (
     "WITH RECURSIVE found (grade) AS ("
-    " SELECT min(grade) FROM search_postings WHERE token = :token"
+    " SELECT min(grade) FROM search_postings WHERE token = :token AND grade < :ceiling"
     " UNION ALL SELECT (SELECT min(grade) FROM search_postings"
-    " WHERE token = :token AND grade > found.grade) FROM found WHERE found.grade IS NOT NULL)"
+    " WHERE token = :token AND grade > found.grade AND grade < :ceiling)"
+    " FROM found WHERE found.grade IS NOT NULL)"
     " SELECT grade FROM found WHERE grade IS NOT NULL"
 )
 
@@ -162,44 +178,16 @@ def relevance_page(
     """Rows (title match, bm25, id) of a relevance page of one word, from its postings.
 
     ``None`` unless the word is one word to FTS5, that Python folds as FTS5 does (an exact
-    title match is judged on Python's folding), and that is the start of one indexed word
-    only: the word itself, or one it is the start of. Were it the start of several, a
-    meetup's count would be a sum over their postings, which FTS5's bm25 works out anyway.
+    title match is judged on Python's folding), and that starts at most WORDS_MOST indexed
+    words sharing at most SHARED_POSTINGS_MOST postings.
     """
-    if len(text_words) != 1:
-        return None
-    found = tokenized(conn, (text_words[0], "", "", ""))
     word = selection.params["title_key"]
-    if len(found) != 1 or found[0][0] != word:
+    started = _started(conn, word, text_words)
+    if not started:
+        return started
+    levels = _levels(conn, word, started)
+    if levels is None:
         return None
-    high = word.encode() + b"\xff"
-    token, last = conn.execute(WORD_SPAN, {"low": word, "high": high}).fetchone()
-    if token is None:
-        return []
-    if token != last:
-        return None
-    # The grades say whether a meetup's title is `token`; the page wants titles that are
-    # `word`. Were `word` only the start of `token`, such a title would be a word FTS5 folds
-    # otherwise than Python: possible, so looked for, and left to FTS5.
-    whole = token == word
-    if (
-        not whole
-        and conn.execute("SELECT 1 FROM search_meetups WHERE title_key = ?", (word,)).fetchone()
-    ):
-        return None
-    # bm25's statistics are FTS5's: the meetups with the word, and the whole index's totals.
-    (having,) = conn.execute(
-        "SELECT count(*) FROM search_postings WHERE token = ?", (token,)
-    ).fetchone()
-    meetups, length = conn.execute("SELECT meetups, tokens FROM search_totals").fetchone()
-    idf = math.log((meetups - having + 0.5) / (having + 0.5))
-    idf = idf if idf > 0.0 else BM25_MIN_IDF
-    avgdl = float(length) / float(meetups)
-    levels: dict[tuple[int, float], list[int]] = {}
-    for (grade,) in conn.execute(GRADES, {"token": token}):
-        score = _bm25((grade >> GRADE_BITS) & GRADE_MASK, grade & GRADE_MASK, idf, avgdl)
-        titled = grade >> 2 * GRADE_BITS if whole else 0
-        levels.setdefault((titled, score), []).append(grade)
     order = sorted(levels, key=lambda level: (-level[0], level[1]))
     after = selection.after
     if after is not None:  # the levels before the cursor's are done with
@@ -210,10 +198,97 @@ def relevance_page(
     # come after all the rows of the rounds before it.
     while start < len(order) and len(rows) < selection.params["limit"]:
         chosen = {level: levels[level] for level in order[start : start + count]}
-        rows += _level_rows(conn, selection, token, chosen, len(rows))
+        rows += _level_rows(conn, selection, chosen, len(rows))
         start += count
         count = min(2 * count, GRADES_PER_STATEMENT)
     return rows
+
+
+def _started(conn: sqlite3.Connection, word: str, text_words: list[str]) -> list[str] | None:
+    """The indexed words a search's one word starts (itself first, if indexed), or ``None``
+    if its postings do not rank it (see ``relevance_page``)."""
+    if len(text_words) != 1:
+        return None
+    found = tokenized(conn, (text_words[0], "", "", ""))
+    if len(found) != 1 or found[0][0] != word:
+        return None
+    started = [
+        token
+        for (token,) in conn.execute(
+            STARTED, {"low": word, "high": word.encode() + b"\xff", "most": WORDS_MOST + 1}
+        )
+    ]
+    if len(started) > WORDS_MOST or (len(started) > 1 and len(word) > SHARED_MOST):
+        return None
+    if started and not _titles_flagged(conn, word, started):
+        return None
+    return started
+
+
+def _levels(
+    conn: sqlite3.Connection, word: str, started: list[str]
+) -> dict[tuple[int, float], list[tuple[str, int, int | None]]] | None:
+    """The postings of the words ``word`` starts, by level (title match, bm25): by word and
+    grade, and one by one for the meetups with several of the words (their weights added).
+    ``None`` when those are more than SHARED_POSTINGS_MOST."""
+    ceiling = len(word) << SHARED_SHIFT  # from here up, postings shared with another word
+    having = 0
+    shared: dict[int, list[tuple[str, int]]] = {}
+    for token in started:
+        (count,) = conn.execute(
+            "SELECT count(*) FROM search_postings WHERE token = ?", (token,)
+        ).fetchone()
+        having += count
+        for grade, seq in conn.execute(
+            "SELECT grade, seq FROM search_postings WHERE token = ? AND grade >= ?",
+            (token, ceiling),
+        ):
+            shared.setdefault(seq, []).append((token, grade))
+        if sum(len(postings) for postings in shared.values()) > SHARED_POSTINGS_MOST:
+            return None
+    # bm25's statistics are FTS5's: the meetups with the word (one with several of the
+    # words once), and the whole index's totals.
+    having -= sum(len(postings) - 1 for postings in shared.values())
+    meetups, length = conn.execute("SELECT meetups, tokens FROM search_totals").fetchone()
+    idf = math.log((meetups - having + 0.5) / (having + 0.5))
+    idf = idf if idf > 0.0 else BM25_MIN_IDF
+    avgdl = float(length) / float(meetups)
+    levels: dict[tuple[int, float], list[tuple[str, int, int | None]]] = {}
+    for token in started:
+        for (grade,) in conn.execute(GRADES, {"token": token, "ceiling": ceiling}):
+            titled, weight, size = _graded(grade)
+            level = (titled if token == word else 0, _bm25(weight, size, idf, avgdl))
+            levels.setdefault(level, []).append((token, grade, None))
+    for seq, postings in shared.items():
+        titled, weight = 0, 0
+        for token, grade in postings:
+            flag, count, size = _graded(grade)
+            titled |= flag if token == word else 0
+            weight += count
+        level = (titled, _bm25(weight, size, idf, avgdl))
+        levels.setdefault(level, []).append((*postings[0], seq))
+    return levels
+
+
+def _titles_flagged(conn: sqlite3.Connection, word: str, started: list[str]) -> bool:
+    """Whether every meetup whose title is ``word`` has a posting of ``word`` that says so.
+
+    A posting flags a title that is its own word. A meetup titled ``word`` without such a
+    posting has a title that FTS5 folds otherwise than Python: possible, and left to FTS5
+    (when it can match at all: through another of the words ``word`` starts).
+    """
+    if started == [word]:
+        return True
+    (titles,) = conn.execute(
+        "SELECT count(*) FROM search_meetups WHERE title_key = ?", (word,)
+    ).fetchone()
+    if not titles:
+        return True
+    (flagged,) = conn.execute(
+        "SELECT count(*) FROM search_postings WHERE token = ? AND grade >> ? & 1",
+        (word, TITLED_BIT),
+    ).fetchone()
+    return bool(flagged == titles)
 
 
 def popular_page(
@@ -294,11 +369,38 @@ def _postings(
     length = len(occurrences)
     if max(length, *weights.values(), 0) > GRADE_MASK:
         raise ValueError("a meetup has more words than a posting's grade can count")
+    # The longest start a word shares with another is shared with a neighbour in order.
+    ordered = sorted(weights)
+    shared = dict.fromkeys(ordered, 0)
+    for before, after in itertools.pairwise(ordered):
+        common = min(_alike_at_start(before, after), SHARED_MOST)
+        shared[before] = max(shared[before], common)
+        shared[after] = common
     postings = [
-        (token, (token == title_key) << 2 * GRADE_BITS | weight << GRADE_BITS | length, seq)
+        (
+            token,
+            shared[token] << SHARED_SHIFT
+            | (token == title_key) << TITLED_BIT
+            | weight << GRADE_BITS
+            | length,
+            seq,
+        )
         for token, weight in weights.items()
     ]
     return postings, length
+
+
+def _alike_at_start(one: str, other: str) -> int:
+    """How many characters two words have alike at their start."""
+    for n, (a, b) in enumerate(zip(one, other, strict=False)):
+        if a != b:
+            return n
+    return min(len(one), len(other))
+
+
+def _graded(grade: int) -> tuple[int, int, int]:
+    """What a grade says of its posting: title flag, weighted count, meetup length."""
+    return grade >> TITLED_BIT & 1, grade >> GRADE_BITS & GRADE_MASK, grade & GRADE_MASK
 
 
 def _bm25(weight: int, length: int, idf: float, avgdl: float) -> float:
@@ -313,19 +415,28 @@ def _bm25(weight: int, length: int, idf: float, avgdl: float) -> float:
 def _level_rows(
     conn: sqlite3.Connection,
     selection: Selection,
-    token: str,
-    levels: dict[tuple[int, float], list[int]],
+    levels: dict[tuple[int, float], list[tuple[str, int, int | None]]],
     found: int,
 ) -> list[Any]:
-    """The rows of some consecutive levels (title match and bm25) of a word, in order, up
-    to the page's ``limit`` less the ``found`` rows of the levels before."""
+    """The rows of some consecutive levels (title match and bm25), in order, up to the
+    page's ``limit`` less the ``found`` rows of the levels before. A level lists postings
+    by word and grade, or one by one (with its meetup's seq) for a meetup of several words.
+    """
     values: list[str] = []
-    bound = dict(selection.params, token=token, need=selection.params["limit"] - found)
-    for (titled, score), grades in levels.items():
-        for grade in grades:
+    bound = dict(selection.params, need=selection.params["limit"] - found)
+    for (titled, score), postings in levels.items():
+        for token, grade, seq in postings:
             n = len(values)
-            values.append(f"(:grade{n}, :titled{n}, :score{n})")
-            bound.update({f"grade{n}": grade, f"titled{n}": titled, f"score{n}": score})
+            values.append(f"(:token{n}, :grade{n}, :seq{n}, :titled{n}, :score{n})")
+            bound.update(
+                {
+                    f"token{n}": token,
+                    f"grade{n}": grade,
+                    f"seq{n}": seq,
+                    f"titled{n}": titled,
+                    f"score{n}": score,
+                }
+            )
     conditions = list(selection.where)
     after = selection.after
     if after is not None:  # in the cursor's own level, the ids after its
@@ -335,13 +446,14 @@ def _level_rows(
         bound.update(after0=after[0], after1=after[1], after2=after[2])
     # The fragments are this module's own constants; every value is a bound parameter.
     return conn.execute(
-        f"WITH level (grade, titled, score) AS (VALUES {', '.join(values)})"  # noqa: S608
+        "WITH level (token, grade, seq, titled, score)"  # noqa: S608
+        f" AS (VALUES {', '.join(values)})"
         # CROSS JOIN keeps this order: a filter's index must not lead (SQLite would read the
         # whole category once for each grade).
         " SELECT level.titled, level.score, m.meetup_id FROM level"
-        " CROSS JOIN search_postings AS p ON p.token = :token AND p.grade = level.grade"
+        " CROSS JOIN search_postings AS p ON p.token = level.token AND p.grade = level.grade"
         " CROSS JOIN search_meetups AS m ON m.seq = p.seq"
-        f" WHERE {' AND '.join(conditions)}"
+        f" WHERE (level.seq IS NULL OR p.seq = level.seq) AND {' AND '.join(conditions)}"
         " ORDER BY level.titled DESC, level.score, m.meetup_id LIMIT :need",
         bound,
     ).fetchall()
