@@ -209,11 +209,7 @@ class SqliteSearchIndex:
         texts = (title, _text(meetup.description), meetup.category, _text(meetup.organizer_name))
         created_us = _micros(meetup.created_at)
         with self._writing() as conn:
-            kept = conn.execute(
-                "SELECT seq, title, description, category, organizer_name, title_key"
-                " FROM search_meetups WHERE meetup_id = ?",
-                (meetup.meetup_id,),
-            ).fetchone()
+            kept = _kept(conn, meetup.meetup_id)
             (seq,) = conn.execute(
                 "INSERT INTO search_meetups (meetup_id, title, description, category,"
                 " organizer_name, title_key, starts_us, created_us, closes_us, attending, heat)"
@@ -244,11 +240,7 @@ class SqliteSearchIndex:
     def remove(self, meetup_id: str) -> None:
         """Leave the meetup out of every search from now on (nothing if it is not there)."""
         with self._writing() as conn:
-            kept = conn.execute(
-                "SELECT seq, title, description, category, organizer_name, title_key"
-                " FROM search_meetups WHERE meetup_id = ?",
-                (meetup_id,),
-            ).fetchone()
+            kept = _kept(conn, meetup_id)
             if kept is not None:
                 unpost(conn, kept[0], kept[1:5], kept[5])
                 conn.execute("DELETE FROM search_meetups WHERE seq = ?", (kept[0],))
@@ -320,10 +312,9 @@ class SqliteSearchIndex:
         conn.execute("BEGIN")
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        finally:
+            if conn.in_transaction:  # a read: nothing to keep (the scratch is emptied by use)
+                conn.execute("ROLLBACK")
 
     def _encode(self, after: list[Any], scored_at: int, fingerprint: bytes) -> str:
         payload = json.dumps({"after": after, "at": scored_at}, separators=(",", ":")).encode()
@@ -349,6 +340,16 @@ class SqliteSearchIndex:
     def _sign(self, payload: bytes, fingerprint: bytes) -> bytes:
         signature = hmac.new(self._cursor_key, fingerprint + b"\n" + payload, hashlib.sha256)
         return signature.digest()[:16]  # 128 bits: ample against guessing, short in a URL
+
+
+def _kept(conn: sqlite3.Connection, meetup_id: str) -> tuple[Any, ...] | None:
+    """What the index keeps of a meetup's words: its seq, texts and folded title."""
+    row: tuple[Any, ...] | None = conn.execute(
+        "SELECT seq, title, description, category, organizer_name, title_key"
+        " FROM search_meetups WHERE meetup_id = ?",
+        (meetup_id,),
+    ).fetchone()
+    return row
 
 
 def _conditions(
