@@ -1,13 +1,16 @@
 """Build time, file size and query latency of the local search index (SQLite FTS5).
 
-Run: .venv/bin/python bench/search.py [--meetups 100000] [--runs 200]
+Run: .venv/bin/python bench/search.py [--meetups 100000] [--runs 200] [--file PATH]
 Builds an index of --meetups public meetups in a temporary directory, one ``upsert`` each as
 the change feed's consumer writes them, from a seeded random corpus: titles and descriptions
 drawn from word lists with some accented words (common words far more often than rare ones),
 the 13 categories, starts spread over a year around now, attending 0-500. Prints how long
 building took, the file's size after a WAL checkpoint, then for a mix of searches the median
 and p99 milliseconds of one ``search`` call over --runs runs, each run with fresh words,
-category or dates, and the mean number of meetups on the page.
+category or dates, the mean number of meetups on the page, and the kinds whose p99 is over
+the 50 ms the index is held to. With --file the index is kept in PATH: built there if PATH
+does not exist, else searched as it is (built by an earlier run with the same --meetups),
+so that runs after the first skip the build.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,9 +35,11 @@ from slsplay.ports import IndexedMeetup, SearchIndex, SearchPage, SearchQuery, S
 
 NOW = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
-# A kind of search stops after this long even short of --runs: scoring every open meetup
-# for "popular" takes a tenth of a second at 100,000, and the whole bench keeps to 2 minutes.
+# A kind of search stops after this long even short of --runs, so that a slow kind cannot
+# hold the bench up.
 BUDGET_SECONDS = 6.0
+# What the index is held to: every kind's p99 at 100,000 meetups.
+P99_BUDGET_MS = 50.0
 
 
 def words(text: str) -> list[str]:
@@ -176,6 +182,12 @@ def mixes_of(index: SearchIndex) -> tuple[Mixes, Mixes]:
         "word + category, soonest": lambda i: index.search(
             query(text=word(i), category=category(i))
         ),
+        "word + category, relevance": lambda i: index.search(
+            query(text=word(i), category=category(i), sort="relevance")
+        ),
+        "a word's first 3 letters, relevance": lambda i: index.search(
+            query(text=word(i)[:3], sort="relevance")
+        ),
         "one word, popular": lambda i: index.search(query(text=word(i), sort="popular")),
         "category, soonest": by_category("soonest"),
         "category, newest": by_category("newest"),
@@ -200,6 +212,7 @@ def mixes_of(index: SearchIndex) -> tuple[Mixes, Mixes]:
 
 
 def row(median: float, p99: float, rows: float, runs: int) -> str:
+    """A line of the table: median and p99 milliseconds, mean meetups on the page, runs."""
     return f"{median:>8.2f} {p99:>8.2f} {rows:>6.1f} {runs:>5}"
 
 
@@ -207,32 +220,51 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--meetups", type=int, default=100_000, help="meetups in the index")
     parser.add_argument("--runs", type=int, default=200, help="searches of each kind")
+    parser.add_argument("--file", type=Path, help="keep the index here, and reuse it if there")
     arguments = parser.parse_args()
-    rng = random.Random(7)
-    meetups = corpus(rng, arguments.meetups)
-    runs = arguments.runs
-
     with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / "search.db"
+        path = arguments.file or Path(directory) / "search.db"
+        reused = path.exists()
         index = SqliteSearchIndex(path)
-        started = time.perf_counter()
-        for each in meetups:
-            index.upsert(each)
-        built = time.perf_counter() - started
-        with sqlite3.connect(path) as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        size = path.stat().st_size / 1e6
-        print(f"search index of {len(meetups):,} meetups (SQLite {sqlite3.sqlite_version}, FTS5)")
-        print(
-            f"  built in {built:.1f} s, one upsert each ({len(meetups) / built:,.0f} a second);"
-            f" file {size:.1f} MB after a WAL checkpoint"
-        )
-
+        if reused:
+            with closing(sqlite3.connect(path)) as conn:
+                (count,) = conn.execute("SELECT count(*) FROM search_meetups").fetchone()
+            if count != arguments.meetups:
+                raise SystemExit(f"{path} holds {count:,} meetups, not {arguments.meetups:,}")
+            print(f"search index of {count:,} meetups (SQLite {sqlite3.sqlite_version}, FTS5)")
+            print(f"  reused {path}: {path.stat().st_size / 1e6:.1f} MB")
+        else:
+            build(index, path, arguments.meetups)
         mixes, deep = mixes_of(index)
-        print(f"\n  {'search (limit 20)':<32} {'p50 ms':>8} {'p99 ms':>8} {'rows':>6} {'runs':>5}")
+        print(f"\n  {'search (limit 20)':<36} {'p50 ms':>8} {'p99 ms':>8} {'rows':>6} {'runs':>5}")
+        over = []
         for label, search in {**mixes, **deep}.items():
-            print(f"  {label:<32} {row(*measure(runs, search))}")
+            measured = measure(arguments.runs, search)
+            print(f"  {label:<36} {row(*measured)}")
+            if measured[1] > P99_BUDGET_MS:
+                over.append(label)
         index.close()
+    print(
+        f"\n  p99 over {P99_BUDGET_MS:.0f} ms: {', '.join(over) if over else 'none'}"
+        f" ({len(over)} of {len(mixes) + len(deep)} kinds)"
+    )
+
+
+def build(index: SqliteSearchIndex, path: Path, count: int) -> None:
+    """Fill the index with ``count`` meetups, one upsert each, and print what it took."""
+    meetups = corpus(random.Random(7), count)
+    started = time.perf_counter()
+    for each in meetups:
+        index.upsert(each)
+    built = time.perf_counter() - started
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = path.stat().st_size / 1e6
+    print(f"search index of {count:,} meetups (SQLite {sqlite3.sqlite_version}, FTS5)")
+    print(
+        f"  built in {built:.1f} s, one upsert each ({count / built:,.0f} a second);"
+        f" file {size:.1f} MB after a WAL checkpoint"
+    )
 
 
 if __name__ == "__main__":

@@ -114,6 +114,92 @@ def test_relevance_puts_title_matches_above_description_matches_and_ties_by_id(
     assert found(index, text="jazz night", sort="relevance") == ["r5", "r2", "r4", "r1", "r3"]
 
 
+def test_a_meetup_titled_with_the_one_word_searched_ranks_first(index: SearchIndex) -> None:
+    # bm25 would put the repeats first: the title "Chess" goes with a long description.
+    seed(
+        index,
+        meetup("a-repeats", title="Chess, chess, chess", description="Chess and more chess."),
+        meetup("b-mentions", description="A chess evening."),
+        meetup("z-exact", title="Chess", description="Come along. " * 40),
+    )
+
+    assert found(index, text="chess", sort="relevance") == ["z-exact", "a-repeats", "b-mentions"]
+    assert found(index, text="CHESS", sort="relevance")[0] == "z-exact"
+
+
+def test_a_word_that_starts_other_words_ranks_title_matches_first(index: SearchIndex) -> None:
+    seed(
+        index,
+        meetup("d-mention", title="Open evening", description="Wines from the Douro."),
+        meetup("c-title", title="Wine tasting", description="Come along."),
+        meetup("b-other", title="Wineries of the Douro", description="Come along."),
+        meetup("a-none", title="Cheese tasting", description="Come along."),
+    )
+
+    for text in ("wine", "win", "wi"):
+        ranked = found(index, text=text, sort="relevance")
+        assert sorted(ranked) == ["b-other", "c-title", "d-mention"], text
+        assert ranked[-1] == "d-mention", text
+
+
+def test_relevance_follows_an_edit_and_a_remove(index: SearchIndex) -> None:
+    seed(
+        index,
+        meetup("a-title", title="Pottery workshop"),
+        meetup("b-description", title="Open evening", description="Pottery for all."),
+    )
+    assert found(index, text="pottery", sort="relevance") == ["a-title", "b-description"]
+
+    index.upsert(meetup("a-title", title="Open studio", description="Bring your pottery."))
+    index.upsert(meetup("b-description", title="Pottery evening"))
+    assert found(index, text="pottery", sort="relevance") == ["b-description", "a-title"]
+
+    index.remove("b-description")
+    assert found(index, text="pottery", sort="relevance") == ["a-title"]
+    assert found(index, text="pott", sort="relevance") == ["a-title"]
+
+
+def several_ways(n: int) -> IndexedMeetup:
+    """One of a corpus where "pottery" is found in many places, as often, in texts of many
+    lengths: relevance has long runs of ties, and a few meetups titled "Pottery"."""
+    places = [
+        {"title": "Pottery"},
+        {"title": "Pottery club"},
+        {"title": "Open studio", "description": "Pottery " + "and clay " * (n % 5)},
+        {"title": "Open studio", "description": "Pottery, pottery. " + "More clay. " * (n % 3)},
+        {"title": "Open studio", "organizer_name": "Ada Pottery"},
+        {"title": "Pottery evening", "description": "Pottery " * (n % 4)},
+        {"title": "Clay", "category": "pottery" if n % 2 else "arts"},
+    ]
+    return meetup(
+        f"m{n:03}",
+        **places[n % len(places)],
+        closes_at=NOW + (-DAY if n % 11 == 0 else 6 * DAY),  # some closed already
+    )
+
+
+@pytest.mark.parametrize("filters", [{}, {"category": "community"}])
+@pytest.mark.parametrize("text", ["pottery", "pott"])
+def test_relevance_of_one_word_pages_alike_whatever_their_size(
+    index: SearchIndex, filters: dict[str, Any], text: str
+) -> None:
+    seed(index, *(several_ways(n) for n in range(90)))
+    seed(
+        index, *(replace(several_ways(n), meetup_id=f"x{n:03}", category="arts") for n in range(9))
+    )
+
+    pages = [
+        walk(index, SearchQuery(now=NOW, text=text, sort="relevance", limit=limit, **filters))
+        for limit in (1, 4, 7, MAX_SEARCH_PAGE)
+    ]
+
+    assert pages[0] == pages[1] == pages[2] == pages[3]
+    assert len(pages[0]) == len(set(pages[0])) > MAX_SEARCH_PAGE
+    if text == "pottery":  # the meetups titled with the very word first
+        titled = [m for m in pages[0] if several_ways(int(m[1:])).title == "Pottery"]
+        assert pages[0][: len(titled)] == titled
+
+
 def test_each_word_matches_as_a_prefix_of_a_word(index: SearchIndex) -> None:
     seed(index, meetup("douro", title="Wines of the Douro", description="Tasting at a quinta."))
 
@@ -439,6 +525,59 @@ def test_popular_agrees_with_the_domains_popularity(index: SearchIndex) -> None:
         corpus, key=lambda m: (-popularity(m.attending, m.created_at, NOW), m.meetup_id)
     )
     assert found(index, sort="popular") == [m.meetup_id for m in expected]
+
+
+def popular_corpus() -> list[IndexedMeetup]:
+    """Meetups of every popularity: without attendees, long ago and just now, two created
+    after the instant of the search (counted as new), and two runs of equals, written in
+    their ids' order and in its reverse."""
+    equals = [
+        meetup(
+            f"{run}{n:02}",
+            attending=9 - 4 * (run == "u"),
+            created_at=NOW - 3 * DAY,
+            title="Chess club",
+            category="games",
+        )
+        for run, ns in (("t", range(12)), ("u", reversed(range(12))))
+        for n in ns
+    ]
+    return equals + [
+        meetup(
+            f"m{n:02}",
+            attending=(n * 37) % 23 if n % 5 else 0,
+            created_at=NOW + n * timedelta(hours=1)
+            if n in (7, 8)
+            else NOW - timedelta(hours=(n * 53) % 3_000),
+            category=("games", "books")[n % 2],
+            title=("Chess club", "Book club")[n % 3 == 0],
+        )
+        for n in range(48)
+    ]
+
+
+@pytest.mark.parametrize(
+    "filters", [{}, {"category": "books"}, {"text": "chess"}, {"text": "club", "category": "games"}]
+)
+@pytest.mark.parametrize("limit", [1, 5, MAX_SEARCH_PAGE])
+def test_popular_pages_walk_in_the_domains_order(
+    index: SearchIndex, filters: dict[str, Any], limit: int
+) -> None:
+    corpus = popular_corpus()
+    seed(index, *corpus)
+    matching = [
+        m
+        for m in corpus
+        if filters.get("category", m.category) == m.category
+        and filters.get("text", "club").lower() in m.title.lower()
+    ]
+
+    walked = walk(index, SearchQuery(now=NOW, sort="popular", limit=limit, **filters))
+
+    expected = sorted(
+        matching, key=lambda m: (-popularity(m.attending, m.created_at, NOW), m.meetup_id)
+    )
+    assert walked == [m.meetup_id for m in expected]
 
 
 # -- pages ----------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ The change feed's consumer keeps it in step with published public meetups (``ups
 ``remove``); the discovery page and the API ask it for a page of meetup ids that match a
 person's words and filters, in the order they chose. FTS5 finds the words (each as a prefix,
 without regard to case or accents) and ranks them with bm25; a plain table beside it holds
-the fields that filters and orders read, with an index for each order.
+the fields that filters and orders read, with an index for each order. The two orders that
+would score every meetup that matches, relevance of one word and popular, read only the
+meetups near the page instead, from tables kept for them (sqlite_search_ranking.py).
 
 Pages are cut by keyset, not by offset: a cursor holds the last meetup's sort key and id,
 and is signed with a key kept in the file, so a cursor the index did not hand out, or handed
@@ -13,6 +15,7 @@ out for another search, is refused rather than silently starting somewhere else.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -20,12 +23,26 @@ import math
 import sqlite3
 import threading
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from slsplay.adapters.local.sqlite_file import SqliteFile
+from slsplay.adapters.local.sqlite_search_ranking import (
+    COLUMN_WEIGHTS,
+    POPULARITY,
+    SCRATCH,
+    TOKENIZER,
+    Selection,
+    heat,
+    popular_page,
+    post,
+    post_everything,
+    relevance_page,
+    unpost,
+)
 from slsplay.domain.search import (
     POPULARITY_HALF_LIFE_DAYS,
     WORD,
@@ -45,16 +62,17 @@ from slsplay.ports import (
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
 
-# bm25 weights of the FTS columns, in their order: a word in the title counts ten times one
-# in the description; the category and the organizer's name sit between.
-COLUMN_WEIGHTS = {"title": 10.0, "description": 1.0, "category": 3.0, "organizer_name": 2.0}
-
 # A word (domain.search.WORD) is what FTS5's unicode61 tokenizer keeps as a token: a run of
 # letters and digits. Everything else in a person's text only separates words, so none of it
 # can reach FTS5 as syntax.
 
 # The version of the cursor's layout and of the query fingerprint it is signed with.
 CURSOR_VERSION = 1
+
+# The file's layout, kept as its user_version. 1: the postings, their totals and the heat,
+# filled in for the meetups of a file written before them when it is opened. A change of
+# the tokenizer or of COLUMN_WEIGHTS changes every posting: raise it with them.
+LAYOUT = 1
 
 SCHEMA = (
     # seq is the FTS rowid: an external-content FTS5 table needs an integer key.
@@ -69,15 +87,15 @@ SCHEMA = (
     " starts_us INTEGER NOT NULL,"  # instants as UTC microseconds since the epoch
     " created_us INTEGER NOT NULL,"
     " closes_us INTEGER NOT NULL,"
-    " attending INTEGER NOT NULL)",
+    " attending INTEGER NOT NULL,"
+    " heat REAL)",  # the order of popularity at any instant (None: no attendees)
     # External content rather than contentless: SQLite 3.40's contentless tables cannot
     # delete a row unless told its old text, which would have to be kept elsewhere anyway.
     # Here the text lives once, in search_meetups; the triggers below hand FTS5 the old
     # values, in the same transaction as the write, and 'rebuild' can recreate the index.
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_words USING fts5("
     " title, description, category, organizer_name,"
-    " content = 'search_meetups', content_rowid = 'seq',"
-    " tokenize = 'unicode61 remove_diacritics 2')",
+    f" content = 'search_meetups', content_rowid = 'seq', tokenize = '{TOKENIZER}')",
     "CREATE TRIGGER IF NOT EXISTS search_meetups_added AFTER INSERT ON search_meetups BEGIN"
     " INSERT INTO search_words (rowid, title, description, category, organizer_name)"
     " VALUES (new.seq, new.title, new.description, new.category, new.organizer_name);"
@@ -106,22 +124,25 @@ SCHEMA = (
     " ON search_meetups (created_us DESC, meetup_id, closes_us)",
     "CREATE INDEX IF NOT EXISTS search_by_closing"
     " ON search_meetups (closes_us, meetup_id, created_us, attending)",
+    "CREATE INDEX IF NOT EXISTS search_by_heat ON search_meetups (heat, closes_us, created_us)",
+    # A meetup whose title is the words searched for comes first, and is looked up.
+    "CREATE INDEX IF NOT EXISTS search_by_title ON search_meetups (title_key)",
     "CREATE INDEX IF NOT EXISTS search_by_category_start"
     " ON search_meetups (category, starts_us, meetup_id, closes_us)",
     "CREATE INDEX IF NOT EXISTS search_by_category_creation"
     " ON search_meetups (category, created_us DESC, meetup_id, closes_us)",
     "CREATE INDEX IF NOT EXISTS search_by_category_closing"
     " ON search_meetups (category, closes_us, meetup_id, created_us, attending)",
+    "CREATE INDEX IF NOT EXISTS search_by_category_heat"
+    " ON search_meetups (category, heat, closes_us, created_us)",
+    # Each meetup's words as FTS5 keeps them, keyed by what its bm25 for the word depends on
+    # (packed in `grade`, see sqlite_search_ranking.py), and the index's totals bm25 reads.
+    "CREATE TABLE IF NOT EXISTS search_postings (token TEXT NOT NULL, grade INTEGER NOT NULL,"
+    " seq INTEGER NOT NULL, PRIMARY KEY (token, grade, seq)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS search_totals (meetups INTEGER NOT NULL, tokens INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS search_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL)",
     # One signing key per file, so that every process on the file honours the same cursors.
     "INSERT OR IGNORE INTO search_secrets VALUES ('cursor', randomblob(32))",
-)
-
-# popularity() of domain/search.py in SQL, term for term and in the same floating-point
-# operations (seconds first, then days), so that both give the very same number.
-POPULARITY = (
-    "m.attending * pow(0.5,"
-    " max(0.0, ((:scored_at - m.created_us) / 1000000.0) / 86400.0) / :half_life)"
 )
 
 BM25 = f"bm25(search_words, {', '.join(str(w) for w in COLUMN_WEIGHTS.values())})"
@@ -155,6 +176,9 @@ class SqliteSearchIndex:
         self._prepared = threading.local()
         self._needs_pow = False
         with self._file.writing() as conn:
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(search_meetups)")}
+            if columns and "heat" not in columns:  # written before the heat was kept
+                conn.execute("ALTER TABLE search_meetups ADD COLUMN heat REAL")
             for statement in SCHEMA:
                 conn.execute(statement)
             (self._cursor_key,) = conn.execute(
@@ -164,38 +188,62 @@ class SqliteSearchIndex:
                 conn.execute("SELECT pow(0.5, 1.0)")
             except sqlite3.OperationalError:  # built without SQLITE_ENABLE_MATH_FUNCTIONS
                 self._needs_pow = True
+            self._connection()
+            (layout,) = conn.execute("PRAGMA user_version").fetchone()
+            if layout < LAYOUT:
+                conn.executemany(
+                    "UPDATE search_meetups SET heat = ? WHERE seq = ?",
+                    [
+                        (heat(attending, created_us), seq)
+                        for seq, attending, created_us in conn.execute(
+                            "SELECT seq, attending, created_us FROM search_meetups"
+                        ).fetchall()
+                    ],
+                )
+                post_everything(conn)
+                conn.execute(f"PRAGMA user_version = {LAYOUT}")
 
     def upsert(self, meetup: IndexedMeetup) -> None:
         """Add the meetup, or replace what the index keeps of it."""
         title = _text(meetup.title)
-        with self._file.writing() as conn:
-            conn.execute(
+        texts = (title, _text(meetup.description), meetup.category, _text(meetup.organizer_name))
+        created_us = _micros(meetup.created_at)
+        with self._writing() as conn:
+            kept = _kept(conn, meetup.meetup_id)
+            (seq,) = conn.execute(
                 "INSERT INTO search_meetups (meetup_id, title, description, category,"
-                " organizer_name, title_key, starts_us, created_us, closes_us, attending)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " organizer_name, title_key, starts_us, created_us, closes_us, attending, heat)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (meetup_id) DO UPDATE SET title = excluded.title,"
                 " description = excluded.description, category = excluded.category,"
                 " organizer_name = excluded.organizer_name, title_key = excluded.title_key,"
                 " starts_us = excluded.starts_us, created_us = excluded.created_us,"
-                " closes_us = excluded.closes_us, attending = excluded.attending",
+                " closes_us = excluded.closes_us, attending = excluded.attending,"
+                " heat = excluded.heat RETURNING seq",
                 (
                     meetup.meetup_id,
-                    title,
-                    _text(meetup.description),
-                    meetup.category,
-                    _text(meetup.organizer_name),
+                    *texts,
                     _fold(title),
                     _micros(meetup.starts_at),
-                    _micros(meetup.created_at),
+                    created_us,
                     _micros(meetup.closes_at),
                     meetup.attending,
+                    heat(meetup.attending, created_us),
                 ),
-            )
+            ).fetchone()
+            # A new attendance count, the usual change, leaves the postings as they are.
+            if kept is None or kept[1:5] != texts:
+                if kept is not None:
+                    unpost(conn, kept[0], kept[1:5], kept[5])
+                post(conn, seq, texts, _fold(title))
 
     def remove(self, meetup_id: str) -> None:
         """Leave the meetup out of every search from now on (nothing if it is not there)."""
-        with self._file.writing() as conn:
-            conn.execute("DELETE FROM search_meetups WHERE meetup_id = ?", (meetup_id,))
+        with self._writing() as conn:
+            kept = _kept(conn, meetup_id)
+            if kept is not None:
+                unpost(conn, kept[0], kept[1:5], kept[5])
+                conn.execute("DELETE FROM search_meetups WHERE seq = ?", (kept[0],))
 
     def search(self, query: SearchQuery) -> SearchPage:
         """The meetups that match, in the query's order, a page at a time."""
@@ -205,30 +253,24 @@ class SqliteSearchIndex:
         sort: SearchSort = "soonest" if query.sort == "relevance" and not words else query.sort
         keys = ORDERS[sort]
         fingerprint = _fingerprint(query, words)
-        source, where, params = _matching(query, words, sort)
-        scored_at = params["now"]
+        after: list[Any] | None = None
+        scored_at = _micros(query.now)
         if query.cursor is not None:
             after, first_page_at = self._decode(query.cursor, fingerprint, len(keys))
             # Popularity decays from the instant of the first page: were each page scored at
             # its own instant, the meetups would shift under the cursor between pages.
             if sort == "popular":
                 scored_at = first_page_at
-            where.append(_after(keys))
-            params.update({f"after{i}": value for i, value in enumerate(after)})
-        params.update(
-            scored_at=scored_at,
-            half_life=POPULARITY_HALF_LIFE_DAYS,
-            title_key=" ".join(_fold(word) for word in words),
-            limit=query.limit + 1,  # one more than the page, to know whether another follows
-        )
-        selected = ", ".join(f"{key.expression} AS k{i}" for i, key in enumerate(keys))
-        order = ", ".join(f"k{i}{' DESC' * key.descending}" for i, key in enumerate(keys))
-        # The fragments are this module's own constants; every value is a bound parameter.
-        sql = (
-            f"SELECT {selected}, m.meetup_id FROM {source} WHERE {' AND '.join(where)}"  # noqa: S608
-            f" ORDER BY {order}, m.meetup_id LIMIT :limit"
-        )
-        rows = self._connection().execute(sql, params).fetchall()
+        where, params = _conditions(query, words, sort)
+        selection = Selection(where, {**params, "scored_at": scored_at}, after)
+        with self._reading() as conn:
+            rows = None
+            if sort == "relevance":
+                rows = relevance_page(conn, selection, words)
+            elif sort == "popular" and not _dated(query):
+                rows = popular_page(conn, selection, within_category=query.category is not None)
+            if rows is None:
+                rows = conn.execute(*_listing(sort, selection)).fetchall()
         if len(rows) <= query.limit:
             return SearchPage([row[-1] for row in rows])
         page = rows[: query.limit]
@@ -242,12 +284,37 @@ class SqliteSearchIndex:
     # -- connections and cursors -----------------------------------------------------------
 
     def _connection(self) -> sqlite3.Connection:
+        """This thread's connection, with the scratch tables (and pow) it needs."""
         conn = self._file.connection()
-        if self._needs_pow and getattr(self._prepared, "conn", None) is not conn:
-            # Python's float power is C's pow(), as SQLite's own would be.
-            conn.create_function("pow", 2, math.pow, deterministic=True)
+        if getattr(self._prepared, "conn", None) is not conn:
+            if self._needs_pow:
+                # Python's float power is C's pow(), as SQLite's own would be.
+                conn.create_function("pow", 2, math.pow, deterministic=True)
+            for statement in SCRATCH:
+                conn.execute(statement)
             self._prepared.conn = conn
         return conn
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction on this thread's connection, prepared before it begins."""
+        self._connection()
+        with self._file.writing() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: a search's statements all see the file as it was at its first.
+
+        Only the connection's private temp schema is written in it (the scratch tables).
+        """
+        conn = self._connection()
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction:  # a read: nothing to keep (the scratch is emptied by use)
+                conn.execute("ROLLBACK")
 
     def _encode(self, after: list[Any], scored_at: int, fingerprint: bytes) -> str:
         payload = json.dumps({"after": after, "at": scored_at}, separators=(",", ":")).encode()
@@ -275,24 +342,34 @@ class SqliteSearchIndex:
         return signature.digest()[:16]  # 128 bits: ample against guessing, short in a URL
 
 
-def _matching(
+def _kept(conn: sqlite3.Connection, meetup_id: str) -> tuple[Any, ...] | None:
+    """What the index keeps of a meetup's words: its seq, texts and folded title."""
+    row: tuple[Any, ...] | None = conn.execute(
+        "SELECT seq, title, description, category, organizer_name, title_key"
+        " FROM search_meetups WHERE meetup_id = ?",
+        (meetup_id,),
+    ).fetchone()
+    return row
+
+
+def _conditions(
     query: SearchQuery, words: list[str], sort: SearchSort
-) -> tuple[str, list[str], dict[str, Any]]:
-    """The FROM and WHERE of a search's open meetups that match its words and filters."""
+) -> tuple[list[str], dict[str, Any]]:
+    """The conditions on ``m`` (search_meetups) of a search's open meetups that match its
+    words and filters, and the values of every search's statements (the page's ``limit``,
+    one more than the page, to know whether another follows)."""
     params: dict[str, Any] = {
         "now": _micros(query.now),
         # Each word a quoted FTS5 string with a prefix star: "wine"* "porto"* (all must
         # match). WORD leaves no quote inside a word, so nothing can escape the string.
         "match": " ".join(f'"{word}"*' for word in words),
+        "title_key": " ".join(_fold(word) for word in words),
+        "half_life": POPULARITY_HALF_LIFE_DAYS,
+        "limit": query.limit + 1,
     }
     where = ["m.closes_us >= :now"]
-    source = "search_meetups AS m"
-    if sort == "relevance":  # bm25 reads the FTS cursor, so the FTS table leads the join
-        source = (
-            "search_words JOIN search_meetups AS m ON m.seq = search_words.rowid"
-            " AND search_words MATCH :match"
-        )
-    elif words:
+    # Relevance joins the FTS table instead (bm25 reads its cursor), or reads postings.
+    if words and sort != "relevance":
         where.append("m.seq IN (SELECT rowid FROM search_words WHERE search_words MATCH :match)")
     for column, operator, bound, name in (
         ("category", "=", query.category, "category"),
@@ -305,7 +382,46 @@ def _matching(
         if bound is not None:
             where.append(f"m.{column} {operator} :{name}")
             params[name] = _micros(bound) if isinstance(bound, datetime) else bound
-    return source, where, params
+    return where, params
+
+
+def _dated(query: SearchQuery) -> bool:
+    """Whether a search bounds a date: the popular walk reads heats in order, and would pass
+    most meetups by; the plain statement reads the dates' index instead."""
+    return any(bound is not None for bound in _bounds(query))
+
+
+def _bounds(query: SearchQuery) -> tuple[datetime | None, ...]:
+    return (
+        query.starts_after,
+        query.starts_before,
+        query.created_after,
+        query.created_before,
+        query.closes_before,
+    )
+
+
+def _listing(sort: SearchSort, selection: Selection) -> tuple[str, dict[str, Any]]:
+    """The one statement of a page that scores every meetup that matches, and sorts."""
+    keys = ORDERS[sort]
+    where, params, after = selection.where, selection.params, selection.after
+    source = "search_meetups AS m"
+    if sort == "relevance":  # bm25 reads the FTS cursor, so the FTS table leads the join
+        source = (
+            "search_words JOIN search_meetups AS m ON m.seq = search_words.rowid"
+            " AND search_words MATCH :match"
+        )
+    if after is not None:
+        where = [*where, _after(keys)]
+        params = {**params, **{f"after{i}": value for i, value in enumerate(after)}}
+    selected = ", ".join(f"{key.expression} AS k{i}" for i, key in enumerate(keys))
+    order = ", ".join(f"k{i}{' DESC' * key.descending}" for i, key in enumerate(keys))
+    # The fragments are this module's own constants; every value is a bound parameter.
+    sql = (
+        f"SELECT {selected}, m.meetup_id FROM {source} WHERE {' AND '.join(where)}"  # noqa: S608
+        f" ORDER BY {order}, m.meetup_id LIMIT :limit"
+    )
+    return sql, params
 
 
 def _after(keys: tuple[SortKey, ...]) -> str:
@@ -329,19 +445,12 @@ def _after(keys: tuple[SortKey, ...]) -> str:
 
 def _fingerprint(query: SearchQuery, words: list[str]) -> bytes:
     """What makes two searches the same one, for a cursor; ``now`` and the page are not it."""
-    bounds = (
-        query.starts_after,
-        query.starts_before,
-        query.created_after,
-        query.created_before,
-        query.closes_before,
-    )
     return json.dumps(
         [
             CURSOR_VERSION,
             [_fold(word) for word in words],
             query.category,
-            [None if bound is None else _micros(bound) for bound in bounds],
+            [None if bound is None else _micros(bound) for bound in _bounds(query)],
             query.sort,
         ]
     ).encode()
