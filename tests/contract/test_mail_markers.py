@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 
+from slsplay.domain.invitations import Invitation
 from slsplay.ports import ConditionFailed, ItemStore, Key
+from slsplay.store import records
 from slsplay.store.mail_markers import (
     MailMarker,
     MailMarkerRepository,
@@ -68,3 +70,78 @@ def test_an_account_emails_marker_expires(store: ItemStore) -> None:
     assert item is not None
     assert (item["type"], item["state"]) == ("mail_marker", "sending")
     assert item["ttl"] == int((START + timedelta(days=1)).timestamp())
+
+
+def invited(store: ItemStore, email: str, *, version: int = 1) -> Invitation:
+    """An invitation to m1, stored as it is."""
+    invitation = Invitation("i-" + email, "m1", email, None, START, version=version)
+    store.put(records.invitation_item(invitation))
+    return invitation
+
+
+def test_invitations_are_read_with_the_markers_of_their_emails(store: ItemStore) -> None:
+    markers = MailMarkerRepository(store)
+    invited(store, "ann@example.com")
+    invited(store, "bob@example.com")
+    markers.claim(KEY, START)
+
+    found = markers.invitations_with_markers(
+        "m1", "invitation", ["ann@example.com", "nobody@example.com", "bob@example.com"]
+    )
+
+    assert [(i.email, marker) for i, marker in found] == [
+        ("ann@example.com", MailMarker(sent=False, at=START)),
+        ("bob@example.com", None),
+    ]
+
+
+def test_emails_claimed_together_leave_out_those_another_sender_claimed(store: ItemStore) -> None:
+    markers = MailMarkerRepository(store)
+    bob = meetup_mail_key("m1", "invitation", "bob@example.com")
+    cy = meetup_mail_key("m1", "invitation", "cy@example.com")
+    markers.claim(KEY, START)
+    markers.claim(cy, START)
+    stale = markers.get(cy)
+
+    claimed = markers.claim_many(
+        [(KEY, None), (bob, None), (cy, stale)], START + timedelta(minutes=2)
+    )
+
+    assert claimed == [bob, cy]  # ann's is held; cy's stale claim is taken over
+    assert markers.claim_many([(cy, stale)], START + timedelta(minutes=3)) == []
+    assert markers.get(cy) == MailMarker(sent=False, at=START + timedelta(minutes=2))
+
+
+def test_emails_confirmed_together_flag_their_invitations_unless_changed_meanwhile(
+    store: ItemStore,
+) -> None:
+    markers = MailMarkerRepository(store)
+    ann, bob = invited(store, "ann@example.com"), invited(store, "bob@example.com", version=2)
+    bob_key = meetup_mail_key("m1", "invitation", "bob@example.com")
+    markers.claim_many([(KEY, None), (bob_key, None)], START)
+    later = START + timedelta(seconds=1)
+    ann.mark_sent(later)
+    bob.mark_sent(later)
+
+    markers.confirm_many([KEY, bob_key], later, [(ann, 1), (bob, 1)])  # bob's read is old
+
+    assert markers.get(KEY) == markers.get(bob_key) == MailMarker(sent=True, at=later)
+    stored = {
+        i.email: i
+        for i, _ in markers.invitations_with_markers(
+            "m1", "invitation", ["ann@example.com", "bob@example.com"]
+        )
+    }
+    assert stored["ann@example.com"].sent
+    assert not stored["bob@example.com"].sent
+
+
+def test_claims_given_up_together_can_be_claimed_again(store: ItemStore) -> None:
+    markers = MailMarkerRepository(store)
+    bob = meetup_mail_key("m1", "invitation", "bob@example.com")
+    markers.claim_many([(KEY, None), (bob, None)], START)
+
+    markers.release_many([KEY, bob])
+
+    assert markers.get(KEY) is markers.get(bob) is None
+    assert markers.claim_many([(KEY, None), (bob, None)], START) == [KEY, bob]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,9 +15,10 @@ from slsplay.adapters.local.mailbox import MailboxMailer
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.domain.invitations import Answer
 from slsplay.domain.users import User
-from slsplay.ports import Email, Key, Update
+from slsplay.ports import Email, Item, Key, Page, TransactionOp, Update, Write
 from slsplay.services import answers, meetups, notifications, views
 from slsplay.services.notifications import MailPorts
+from slsplay.store.mail_markers import MailMarkerRepository, meetup_mail_key
 from slsplay.store.repositories import InvitationRepository, UserRepository
 from slsplay.store.schema import TABLE
 from tests.support.clock import START, FakeClock
@@ -35,6 +38,51 @@ class FlakyMailer:
             self.failures -= 1
             raise ConnectionError("the mail server hung up")
         return self.inner.send(email)
+
+
+class RecordingMailer:
+    """Passes each send to the mailbox and records who it went to; the sends numbered in
+    ``refused`` (from 1) fail, as a mail server hanging up in the middle of a group."""
+
+    def __init__(self, inner: MailboxMailer, refused: Sequence[int] = ()) -> None:
+        self.inner, self.refused = inner, set(refused)
+        self.attempts = 0
+        self.sent: list[str] = []
+
+    def send(self, email: Email) -> str:
+        self.attempts += 1
+        if self.attempts in self.refused:
+            raise ConnectionError("the mail server hung up")
+        self.sent.append(email.to)
+        return self.inner.send(email)
+
+
+class CountingStore(SqliteItemStore):
+    """The local store, counting the requests made of it by kind."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, TABLE)
+        self.requests: Counter[str] = Counter()
+
+    def get(self, key: Key) -> Item | None:
+        self.requests["get"] += 1
+        return super().get(key)
+
+    def get_many(self, keys: Sequence[Key]) -> dict[Key, Item]:
+        self.requests["get_many"] += 1
+        return super().get_many(keys)
+
+    def query(self, partition: str, **kwargs: Any) -> Page:
+        self.requests["query"] += 1
+        return super().query(partition, **kwargs)
+
+    def write(self, op: Write) -> None:
+        self.requests["write"] += 1
+        super().write(op)
+
+    def transact(self, ops: Sequence[TransactionOp]) -> None:
+        self.requests["transact"] += 1
+        super().transact(ops)
 
 
 @pytest.fixture
@@ -69,14 +117,23 @@ def meetup(ports: MailPorts, invitees: list[str], starts_in: timedelta = timedel
 
 def publish_fan_out(ports: MailPorts, meetup_id: str) -> None:
     """What the notifier does for a published meetup: page through who is not emailed yet,
-    and invite each (one queued message per invitee in the cloud)."""
+    and invite them a group at a time (one queued message per group in the cloud)."""
     cursor: str | None = None
+    per_message = notifications.INVITATIONS_PER_MESSAGE
     while True:
         emails, cursor = notifications.uninvited_page(ports, meetup_id, cursor)
-        for email in emails:
-            notifications.on_invitation_added(ports, meetup_id, email)
+        for start in range(0, len(emails), per_message):
+            group = emails[start : start + per_message]
+            notifications.on_invitations_due(ports, meetup_id, group)
         if cursor is None:
             return
+
+
+def with_mailer(ports: MailPorts, mailer: RecordingMailer) -> MailPorts:
+    return MailPorts(ports.store, ports.clock, mailer, BASE, ports.mail_from)
+
+
+GUESTS = [f"guest{n}@example.com" for n in range(5)]
 
 
 def inbox(mailbox: MailboxMailer) -> list[tuple[str, str]]:
@@ -145,6 +202,100 @@ def test_a_mail_server_failing_twice_still_ends_with_exactly_one_email(
     publish_fan_out(flaky, meetup_id)
 
     assert [to for to, _ in inbox(mailbox)] == ["ann@example.com"]
+
+
+def test_a_group_of_invitations_delivered_twice_emails_each_invitee_once(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    meetup_id = meetup(ports, GUESTS)
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
+    mailer = RecordingMailer(mailbox)
+
+    notifications.on_invitations_due(with_mailer(ports, mailer), meetup_id, GUESTS)
+    notifications.on_invitations_due(with_mailer(ports, mailer), meetup_id, GUESTS)
+
+    assert sorted(mailer.sent) == GUESTS
+    listed, _ = meetups.invitations_of(ports, "org", meetup_id)
+    assert all(i.sent for i in listed)
+
+
+def test_a_mail_server_hanging_up_mid_group_sends_none_of_those_sent_again(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    meetup_id = meetup(ports, GUESTS)
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
+    mailer = RecordingMailer(mailbox, refused=[3])
+
+    with pytest.raises(ConnectionError):  # the message fails: the queue delivers it again
+        notifications.on_invitations_due(with_mailer(ports, mailer), meetup_id, GUESTS)
+    assert len(mailer.sent) == len(GUESTS) - 1  # one refusal: the others went out
+    notifications.on_invitations_due(with_mailer(ports, mailer), meetup_id, GUESTS)
+
+    assert sorted(mailer.sent) == GUESTS
+    assert len(mailbox.messages()) == len(GUESTS)
+
+
+def test_a_second_refusal_leaves_the_rest_of_the_group_to_the_retry(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    meetup_id = meetup(ports, GUESTS)
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
+    mailer = RecordingMailer(mailbox, refused=[2, 3])
+
+    with pytest.raises(ConnectionError):
+        notifications.on_invitations_due(with_mailer(ports, mailer), meetup_id, GUESTS)
+    assert (mailer.attempts, len(mailer.sent)) == (3, 1)
+    notifications.on_invitations_due(with_mailer(ports, mailer), meetup_id, GUESTS)
+
+    assert sorted(mailer.sent) == GUESTS
+
+
+def test_an_invitee_another_run_is_emailing_is_left_to_it_until_its_claim_goes_stale(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    clock = ports.clock
+    assert isinstance(clock, FakeClock)
+    meetup_id = meetup(ports, GUESTS)
+    meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
+    # Another run claimed guest1's invitation, and stopped before sending it.
+    MailMarkerRepository(ports.store).claim(
+        meetup_mail_key(meetup_id, "invitation", GUESTS[1]), clock.now()
+    )
+    mailer = RecordingMailer(mailbox)
+
+    clock.advance(seconds=20)
+    with pytest.raises(notifications.ClaimHeld) as held:
+        notifications.on_invitations_due(with_mailer(ports, mailer), meetup_id, GUESTS)
+    assert held.value.retry_in == notifications.STALE_CLAIM - timedelta(seconds=20)
+    assert sorted(mailer.sent) == [g for g in GUESTS if g != GUESTS[1]]
+    clock.advance(seconds=held.value.retry_in.total_seconds())
+    notifications.on_invitations_due(with_mailer(ports, mailer), meetup_id, GUESTS)
+
+    assert sorted(mailer.sent) == GUESTS
+
+
+def test_a_group_of_invitations_takes_a_few_store_requests_and_a_write_per_email(
+    ports: MailPorts, mailbox: MailboxMailer, tmp_path: Path
+) -> None:
+    def requests(invitees: list[str]) -> Counter[str]:
+        meetup_id = meetup(ports, invitees)
+        meetups.publish_meetup(ports, signed_up(ports.store, "org"), meetup_id)
+        counting = CountingStore(tmp_path / "db")  # the same table
+        try:
+            counted = MailPorts(counting, ports.clock, mailbox, BASE, ports.mail_from)
+            notifications.on_invitations_due(counted, meetup_id, invitees)
+        finally:
+            counting.close()
+        return counting.requests
+
+    few = requests([f"few{n}@example.com" for n in range(5)])
+    many = requests([f"many{n}@example.com" for n in range(40)])
+
+    # One write per email, its answer link; the rest (the meetup, the organizer, the
+    # invitations with their markers, one claim, one confirmation) whatever the size.
+    assert (few.pop("write"), many.pop("write")) == (5, 40)
+    assert few == many
+    assert few["transact"] == 2
 
 
 def test_an_answer_is_confirmed_once_per_answer(ports: MailPorts, mailbox: MailboxMailer) -> None:

@@ -14,6 +14,7 @@ from slsplay.domain.events import (
     AccountMailRequested,
     DomainEvent,
     InvitationAdded,
+    InvitationsDue,
     MeetupCancelled,
     MeetupChanged,
     MeetupPublished,
@@ -70,6 +71,7 @@ class Calls:
         for module, name in [
             (notifications, "on_account_mail"),
             (notifications, "on_invitation_added"),
+            (notifications, "on_invitations_due"),
             (notifications, "on_rsvp_changed"),
             (notifications, "on_meetup_changed"),
             (notifications, "on_seat_offered"),
@@ -121,6 +123,10 @@ EVENTS_AND_USE_CASES: list[tuple[DomainEvent, list[tuple[Any, ...]]]] = [
         [("on_invitation_added", MAIL, "m1", "ann@example.com")],
     ),
     (
+        InvitationsDue("e8", "m1", AT, ("ann@example.com", "bob@example.com")),
+        [("on_invitations_due", MAIL, "m1", ("ann@example.com", "bob@example.com"))],
+    ),
+    (
         RsvpChanged("e2", "m1", AT, "ann@example.com", response="attending", previous="none"),
         [("on_rsvp_changed", MAIL, "e2", "m1", "ann@example.com")],
     ),
@@ -165,8 +171,10 @@ def test_each_event_reaches_its_use_case(
 
 def test_every_event_the_notifier_is_sent_has_a_reaction() -> None:
     tested = {type(event) for event, _ in EVENTS_AND_USE_CASES} | {MeetupPublished}
+    # Account mail comes from the sign-in service, groups of invitations from the fan-out.
+    queued_elsewhere = {AccountMailRequested, InvitationsDue}
 
-    assert set(CONSUMERS["NOTIFIER"]) | {AccountMailRequested} == set(REACTIONS) == tested
+    assert set(CONSUMERS["NOTIFIER"]) | queued_elsewhere == set(REACTIONS) == tested
 
 
 def test_an_event_nothing_reacts_to_is_refused(ports: ReactionPorts) -> None:
@@ -210,22 +218,41 @@ def test_a_cancelled_meetup_without_tickets_never_loads_the_payment_provider(
     assert calls.payment_ports_built == 0
 
 
-def test_a_published_meetup_queues_one_invitation_per_invitee_of_the_page_then_the_next_page(
-    ports: ReactionPorts, calls: Calls, queue: FakeQueue
+def test_a_published_meetup_queues_its_invitees_in_groups_then_the_next_page(
+    ports: ReactionPorts, calls: Calls, queue: FakeQueue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(notifications, "INVITATIONS_PER_MESSAGE", 10)
     invitees = [f"guest{n}@example.com" for n in range(23)]
     calls.pages[None] = (invitees, "page-2")
 
     reactions.react(ports, MeetupPublished("e1", "m1", AT))
 
-    assert queue.batches == [10, 10, 3]
-    *invitations, (next_page, next_attributes) = queue.sent
-    read = [from_message(json.loads(body)) for body, _ in invitations]
-    assert read == [InvitationAdded("e1", "m1", AT, email) for email in invitees]
-    assert all(attributes == {"event": "invitation_added"} for _, attributes in invitations)
+    assert queue.batches == [4]  # three groups and the next page, in one request
+    *groups, (next_page, next_attributes) = queue.sent
+    read = [from_message(json.loads(body)) for body, _ in groups]
+    assert all(isinstance(due, InvitationsDue) for due in read)
+    assert [list(due.emails) for due in read if isinstance(due, InvitationsDue)] == [
+        invitees[0:10],
+        invitees[10:20],
+        invitees[20:23],
+    ]
+    assert len({due.id for due in read}) == 3
+    assert all(attributes == {"event": "invitations_due"} for _, attributes in groups)
     assert from_message(json.loads(next_page)) == MeetupPublished("e1", "m1", AT, cursor="page-2")
     assert next_attributes == {"event": "meetup_published"}
     assert calls.made == []  # the invitations are sent when their own messages arrive
+
+
+def test_a_page_gone_through_twice_queues_the_same_groups(
+    ports: ReactionPorts, calls: Calls, queue: FakeQueue
+) -> None:
+    calls.pages[None] = ([f"guest{n}@example.com" for n in range(12)], None)
+
+    reactions.react(ports, MeetupPublished("e1", "m1", AT))
+    first = list(queue.sent)
+    reactions.react(ports, MeetupPublished("e1", "m1", AT))
+
+    assert queue.sent == first + first
 
 
 def test_the_last_page_of_invitees_queues_no_page_after_it(
@@ -235,4 +262,4 @@ def test_the_last_page_of_invitees_queues_no_page_after_it(
 
     reactions.react(ports, MeetupPublished("e1", "m1", AT, cursor="page-2"))
 
-    assert [json.loads(body)["event"] for body, _ in queue.sent] == ["invitation_added"]
+    assert [json.loads(body)["event"] for body, _ in queue.sent] == ["invitations_due"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import datetime
-from typing import Any, ClassVar, get_type_hints
+from typing import Any, ClassVar, get_origin, get_type_hints
 
 from slsplay.domain.invitations import Answer
 
@@ -74,8 +74,11 @@ def _written(value: Any) -> Any:
 
 
 def _read(kind: Any, value: Any) -> Any:
-    # An instant travels as ISO 8601 text; every other field as JSON has it.
-    return datetime.fromisoformat(value) if kind is datetime else value
+    # An instant travels as ISO 8601 text, a tuple as a JSON list; every other field as JSON
+    # has it.
+    if kind is datetime:
+        return datetime.fromisoformat(value)
+    return tuple(value) if get_origin(kind) is tuple else value
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,19 @@ class MeetupPublished(MeetupDomainEvent):
     def next_page(self, cursor: str) -> MeetupPublished:
         """The same event, for the page of invitees that starts at ``cursor``."""
         return replace(self, cursor=cursor)
+
+
+@dataclass(frozen=True)
+class InvitationsDue(MeetupDomainEvent):
+    """Some invitees of a published meetup are to be emailed their invitations, in one run.
+
+    The invitees of a published meetup are queued in such groups (see ``MeetupPublished``), a
+    message each: one run sends a group's emails, with their mail markers claimed and
+    confirmed together.
+    """
+
+    name: ClassVar[str] = "invitations_due"
+    emails: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

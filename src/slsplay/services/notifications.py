@@ -6,14 +6,15 @@ marked sent. A redelivered event finds the marker and skips the email. A claim w
 never finished (the process died in between) is taken over after ``STALE_CLAIM``, so an
 email is delayed, not lost. If the process died after sending but before marking, the email
 goes out again, with the same Message-ID: the local mailbox keeps one copy, mail clients
-fold the two.
+fold the two. A published meetup's invitations keep these rules for each invitee, with the
+markers of a group of invitees claimed and confirmed together (``on_invitations_due``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,7 +26,12 @@ from slsplay.mail import compose
 from slsplay.mail.mime import sender_domain
 from slsplay.ports import Clock, ConditionFailed, Email, ItemStore, Key, Mailer
 from slsplay.services.answers import mint_answer_token, ticket_of
-from slsplay.store.mail_markers import MailMarkerRepository, account_mail_key, meetup_mail_key
+from slsplay.store.mail_markers import (
+    MailMarker,
+    MailMarkerRepository,
+    account_mail_key,
+    meetup_mail_key,
+)
 from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 
 # Longer than one send can take (the SMTP adapter's and the AWS clients' timeouts bound it
@@ -83,7 +89,8 @@ def _send_once(
             raise ClaimHeld(STALE_CLAIM - age)
         markers.take_over(key, held, now, expires_at)
     try:
-        ports.mailer.send(replace(build(), message_id=_message_id(ports, key)))
+        message_id = _message_id(sender_domain(ports.mail_from), key)
+        ports.mailer.send(replace(build(), message_id=message_id))
     except Exception:
         markers.release(key)  # not sent: let the retry claim it again
         raise
@@ -91,11 +98,12 @@ def _send_once(
     return True
 
 
-def _message_id(ports: MailPorts, key: Key) -> str:
-    """One Message-ID per (purpose, recipient): an email sent again after a crash between
-    sending and marking it sent is then the same message, which mailboxes fold."""
+def _message_id(domain: str, key: Key) -> str:
+    """One Message-ID per (purpose, recipient), at the sender's ``domain``: an email sent
+    again after a crash between sending and marking it sent is then the same message, which
+    mailboxes fold."""
     digest = hashlib.sha256(f"{key.pk}\n{key.sk}".encode()).hexdigest()[:32]
-    return f"<{digest}@{sender_domain(ports.mail_from)}>"
+    return f"<{digest}@{domain}>"
 
 
 def _organizer_name(ports: MailPorts, meetup: Meetup) -> str:
@@ -136,22 +144,38 @@ def _to_invitee(
     return build
 
 
+# What an invitation's mail marker is marked for.
+INVITATION = "invitation"
+
+
+def _to_be_invited(invitation: Invitation) -> bool:
+    # Not unsubscribed, and not one who asked to come themselves: someone to invite.
+    return invitation.wants_email and not invitation.joined
+
+
 def _invite(ports: MailPorts, meetup: Meetup, invitation: Invitation, organizer: str) -> None:
-    if not invitation.wants_email or invitation.joined:
-        return  # unsubscribed, or they asked to come themselves: nothing to invite them to
+    if not _to_be_invited(invitation):
+        return
     build = _to_invitee(ports, meetup, invitation, organizer, compose.invitation_email)
-    if send_once(ports, meetup.id, "invitation", invitation.email, build):
+    if send_once(ports, meetup.id, INVITATION, invitation.email, build):
         _mark_sent(ports, invitation)
 
 
 def _mark_sent(ports: MailPorts, invitation: Invitation) -> None:
-    read_version = invitation.version
-    invitation.mark_sent(ports.clock.now())
-    if invitation.version != read_version:
+    read_version = _marked_sent(invitation, ports.clock.now())
+    if read_version is not None:
         # Answered meanwhile: the "sent" flag shown to the organizer stays behind once;
         # the mail marker, not this flag, is what keeps the email from going out twice.
         with contextlib.suppress(VersionConflict):
             InvitationRepository(ports.store).save(invitation, read_version)
+
+
+def _marked_sent(invitation: Invitation, now: datetime) -> int | None:
+    """Record on ``invitation`` that it was sent; the version it was read at, if that changed
+    it (None: it was marked already)."""
+    read_version = invitation.version
+    invitation.mark_sent(now)
+    return None if invitation.version == read_version else read_version
 
 
 def _invitations(ports: MailPorts, meetup_id: str) -> Iterator[Invitation]:
@@ -159,6 +183,17 @@ def _invitations(ports: MailPorts, meetup_id: str) -> Iterator[Invitation]:
 
 
 FANOUT_PAGE = 500
+# The invitees of one ``InvitationsDue`` message, whose emails one run sends one after the
+# other. In the cloud an invocation of the notifier takes up to 10 messages (its BatchSize):
+# 10 x 8 = 80 emails, each a SendEmail (50 to 80 ms) and the write of its answer link (about
+# 5 ms), at most 6.8 s, plus 5 store requests a message (0.5 s): within the function's 10 s
+# Timeout, with room for a cold start. The notifier's MaximumConcurrency bounds the emails
+# sent at once, hence the rate asked of SES (template.yaml has that arithmetic).
+INVITATIONS_PER_MESSAGE = 8
+# A refused send may be about its one address: the rest of the group goes on. A second one
+# is more likely the mail server or the sending quota: the rest waits for the retry, rather
+# than spending the run's time on a server that refuses.
+REFUSALS_PER_RUN = 2
 
 
 def uninvited_page(
@@ -187,6 +222,79 @@ def on_invitation_added(ports: MailPorts, meetup_id: str, email: str) -> None:
     invitation = InvitationRepository(ports.store).get(meetup_id, email)
     if not invitation.sent:
         _invite(ports, meetup, invitation, _organizer_name(ports, meetup))
+
+
+def on_invitations_due(ports: MailPorts, meetup_id: str, emails: Sequence[str]) -> None:
+    """Invite some invitees of a published meetup at once, each once however often this runs.
+
+    One batch read finds their invitations and mail markers, one transaction claims the
+    markers, the emails go out, and one transaction confirms the sent ones with their
+    invitations' sent flags. A failed send gives its claim up and, once the others are
+    confirmed, fails the whole: the retry sends only what did not go out. An email another
+    run claimed moments ago is left to it, and the whole fails with ``ClaimHeld`` to come
+    back when that claim may be taken over.
+    """
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
+    now = ports.clock.now()
+    if meetup.status is not MeetupStatus.PUBLISHED or now >= meetup.starts_at:
+        return
+    markers = MailMarkerRepository(ports.store)
+    claims: list[tuple[Key, MailMarker | None]] = []
+    invitations: dict[Key, Invitation] = {}
+    unflagged: list[Invitation] = []
+    retry_in: list[timedelta] = []
+    for invitation, marker in markers.invitations_with_markers(meetup_id, INVITATION, emails):
+        if invitation.sent or not _to_be_invited(invitation):
+            continue
+        key = meetup_mail_key(meetup_id, INVITATION, invitation.email)
+        if marker is None or (not marker.sent and now - marker.at >= STALE_CLAIM):
+            claims.append((key, marker))
+            invitations[key] = invitation
+        elif marker.sent:
+            unflagged.append(invitation)  # sent by a run that stopped before flagging it
+        else:
+            retry_in.append(STALE_CLAIM - (now - marker.at))
+    claimed = markers.claim_many(claims, now)
+    retry_in += [STALE_CLAIM] * (len(claims) - len(claimed))
+    organizer = _organizer_name(ports, meetup) if claimed else ""
+    sent, unsent, refusal = _send_each(
+        ports,
+        [
+            (key, _to_invitee(ports, meetup, invitations[key], organizer, compose.invitation_email))
+            for key in claimed
+        ],
+    )
+    flagged = [invitations[key] for key in sent] + unflagged
+    invited = [(i, read) for i in flagged if (read := _marked_sent(i, now)) is not None]
+    markers.confirm_many(sent, now, invited)
+    markers.release_many(unsent)
+    if refusal is not None:
+        raise refusal
+    if retry_in:
+        raise ClaimHeld(min(retry_in))
+
+
+def _send_each(
+    ports: MailPorts, emails: Sequence[tuple[Key, Callable[[], Email]]]
+) -> tuple[list[Key], list[Key], Exception | None]:
+    """Send claimed emails one after the other: the keys of those sent, of those not sent,
+    and the first refusal (after ``REFUSALS_PER_RUN`` of them, the rest is not tried)."""
+    sent: list[Key] = []
+    unsent: list[Key] = []
+    refusals: list[Exception] = []
+    domain = sender_domain(ports.mail_from)  # parsed once: it costs as much as a store write
+    for key, build in emails:
+        if len(refusals) >= REFUSALS_PER_RUN:
+            unsent.append(key)
+            continue
+        try:
+            ports.mailer.send(replace(build(), message_id=_message_id(domain, key)))
+        except Exception as e:  # whatever the failure: released, and raised once confirmed
+            refusals.append(e)
+            unsent.append(key)
+        else:
+            sent.append(key)
+    return sent, unsent, (refusals[0] if refusals else None)
 
 
 def on_rsvp_changed(ports: MailPorts, event_id: str, meetup_id: str, email: str) -> None:

@@ -1,6 +1,6 @@
 """What the product does when something happened: each domain event the notifier receives,
 and the use case it calls for (emails, the waiting list's seats, refunds, the invitations of
-a published meetup).
+a published meetup, in groups).
 
 ``react`` looks the event's class up in one table; an event nothing reacts to is an error,
 so that a message sent to the wrong queue ends in its dead-letter queue, not in silence.
@@ -8,8 +8,9 @@ so that a message sent to the wrong queue ends in its dead-letter queue, not in 
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from slsplay.domain.events import (
     AccountMailRequested,
     DomainEvent,
     InvitationAdded,
+    InvitationsDue,
     MeetupCancelled,
     MeetupPublished,
     MeetupRescheduled,
@@ -36,7 +38,7 @@ class ReactionPorts:
     """What reacting to domain events needs."""
 
     mail: MailPorts
-    # The notifier's own queue: a published meetup's invitations go through it, one each.
+    # The notifier's own queue: a published meetup's invitations go through it, in groups.
     queue: Queue
     # Built on first call: only a meetup that sold tickets loads the payment provider (and
     # its keys), when it is cancelled.
@@ -52,28 +54,35 @@ def react(ports: ReactionPorts, event: DomainEvent) -> None:
 
 
 def fan_out(ports: ReactionPorts, published: MeetupPublished) -> None:
-    """Queue one message per invitee of a page of the list, then one for the next page.
+    """Queue the invitations of a page of the list, a message per group of invitees, then a
+    message for the next page.
 
-    Each invitation is then its own retry, and no run holds (or outlasts its timeout on)
-    more than a page, however many are invited. A repeated page queues its invitees again;
-    the notifier sends each invitation once all the same.
+    Each group is then one run and its own retry, and no run holds (or outlasts its timeout
+    on) more than a page or a group, however many are invited. A repeated page queues its
+    groups again; the notifier sends each invitation once all the same.
     """
     emails, following = notifications.uninvited_page(
         ports.mail, published.meetup_id, published.cursor
     )
-    invitations = [
-        InvitationAdded(published.id, published.meetup_id, published.occurred_at, email)
-        for email in emails
+    per_message = notifications.INVITATIONS_PER_MESSAGE
+    due = [
+        _invitations_due(published, emails[start : start + per_message])
+        for start in range(0, len(emails), per_message)
     ]
-    messages = [
-        (json.dumps(invitation.to_message()), {"event": InvitationAdded.name})
-        for invitation in invitations
-    ]
+    events: list[DomainEvent] = [*due]
+    if following is not None:
+        events.append(published.next_page(following))
+    messages = [(json.dumps(event.to_message()), {"event": event.name}) for event in events]
     for start in range(0, len(messages), MAX_BATCH):
         ports.queue.send_batch(messages[start : start + MAX_BATCH])
-    if following is not None:
-        page = published.next_page(following)
-        ports.queue.send(json.dumps(page.to_message()), {"event": page.name})
+
+
+def _invitations_due(published: MeetupPublished, emails: Sequence[str]) -> InvitationsDue:
+    # Its id follows from the publish and the addresses: a page gone through twice yields
+    # the same events.
+    seed = "\n".join((published.id, *emails))
+    event_id = hashlib.sha256(seed.encode()).hexdigest()[:32]
+    return InvitationsDue(event_id, published.meetup_id, published.occurred_at, tuple(emails))
 
 
 def _send_account_mail(ports: ReactionPorts, asked: AccountMailRequested) -> None:
@@ -82,6 +91,10 @@ def _send_account_mail(ports: ReactionPorts, asked: AccountMailRequested) -> Non
 
 def _invite(ports: ReactionPorts, added: InvitationAdded) -> None:
     notifications.on_invitation_added(ports.mail, added.meetup_id, added.email)
+
+
+def _invite_group(ports: ReactionPorts, due: InvitationsDue) -> None:
+    notifications.on_invitations_due(ports.mail, due.meetup_id, due.emails)
 
 
 def _confirm_answer(ports: ReactionPorts, changed: RsvpChanged) -> None:
@@ -127,6 +140,7 @@ def _refund_tickets(ports: ReactionPorts, meetup_id: str) -> None:
 REACTIONS: dict[type[DomainEvent], Callable[[ReactionPorts, Any], None]] = {
     AccountMailRequested: _send_account_mail,
     MeetupPublished: fan_out,
+    InvitationsDue: _invite_group,
     InvitationAdded: _invite,
     RsvpChanged: _confirm_answer,
     MeetupRescheduled: _tell_new_time,
