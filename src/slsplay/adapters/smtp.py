@@ -13,9 +13,10 @@ import smtplib
 import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parseaddr
 from urllib.parse import unquote, urlsplit
 
-from slsplay.mail.mime import DEFAULT_SENDER, to_mime
+from slsplay.mail.mime import DEFAULT_SENDER, to_wire
 from slsplay.ports import Email
 
 _DEFAULT_PORTS = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
@@ -59,12 +60,12 @@ class SmtpMailer:
 
     def send(self, email: Email) -> str:
         """Deliver one message; answers its Message-ID."""
-        message = to_mime(email, sender=self.sender, now=datetime.now(UTC))
+        wire = to_wire(email, sender=self.sender, now=datetime.now(UTC))
         with self._connect() as connection:
             if self.server.username is not None:
                 connection.login(self.server.username, self.server.password or "")
-            connection.send_message(message)
-        return str(message["Message-ID"])
+            connection.sendmail(parseaddr(self.sender)[1], [parseaddr(email.to)[1]], wire.data)
+        return wire.message_id
 
     def _connect(self) -> smtplib.SMTP:
         # One connection per message keeps the adapter stateless between Lambda-style

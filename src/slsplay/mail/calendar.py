@@ -81,15 +81,7 @@ def meetup_calendar(
     attendee.params["RSVP"] = "TRUE"
     event.add("attendee", attendee)
 
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", method)
-    calendar.add_component(_timezone(meetup.details.timezone, meetup.starts_at.year))
-    calendar.add_component(event)
-    content: bytes = calendar.to_ical()
-    return content
+    return _file(method, meetup.details.timezone, meetup.starts_at.year, event)
 
 
 def series_calendar(series: Series) -> bytes:
@@ -112,15 +104,7 @@ def series_calendar(series: Series) -> bytes:
     skipped = series.exception_starts()
     if skipped:
         event.add("exdate", [start.astimezone(zone) for start in skipped])
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add_component(_timezone(series.timezone, series.first_start.year))
-    calendar.add_component(event)
-    content: bytes = calendar.to_ical()
-    return content
+    return _file("PUBLISH", series.timezone, series.first_start.year, event)
 
 
 def calendar_attachment(content: bytes, method: Method = "REQUEST") -> Attachment:
@@ -148,9 +132,34 @@ def _description(meetup: Meetup, invitation: Invitation, answer_url: str) -> str
     return "\n\n".join(parts)
 
 
+def _file(method: str, tzid: str, year: int, event: Event) -> bytes:
+    """The calendar file: its properties, the event's time zone, then the event.
+
+    What is the same in every file (the calendar's lines, the zone's) is written once and
+    kept: a published meetup's invitations differ only in their event.
+    """
+    opening, closing = _calendar_lines(method)
+    content: bytes = opening + _timezone(tzid, year) + event.to_ical() + closing
+    return content
+
+
+@lru_cache(maxsize=8)
+def _calendar_lines(method: str) -> tuple[bytes, bytes]:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    closing = b"END:VCALENDAR\r\n"
+    lines: bytes = calendar.to_ical()
+    return lines.removesuffix(closing), closing
+
+
 @lru_cache(maxsize=64)
-def _timezone(tzid: str, year: int) -> Timezone:
+def _timezone(tzid: str, year: int) -> bytes:
     # The zone's transitions from the year before the start to the year after: enough for
     # any calendar app to place the event, and a few lines rather than a century of rules.
     # Building it walks the zone's offsets, so it is cached (icalendar's advice).
-    return Timezone.from_tzid(tzid, first_date=date(year - 1, 1, 1), last_date=date(year + 2, 1, 1))
+    zone = Timezone.from_tzid(tzid, first_date=date(year - 1, 1, 1), last_date=date(year + 2, 1, 1))
+    lines: bytes = zone.to_ical()
+    return lines

@@ -7,7 +7,7 @@ written in the text part.
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 import nh3
@@ -92,8 +92,12 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
+@lru_cache(maxsize=64)
 def markdown_html(source: str) -> str:
-    """Markdown rendered to HTML that only keeps harmless tags and http(s)/mailto links."""
+    """Markdown rendered to HTML that only keeps harmless tags and http(s)/mailto links.
+
+    Kept for the next email: a meetup's thousands of invitations share one description.
+    """
     if not source.strip():
         return ""
     return nh3.clean(

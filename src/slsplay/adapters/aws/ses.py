@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from slsplay.mail.mime import to_bytes, to_mime
+from slsplay.mail.mime import to_wire
 from slsplay.ports import Email
 
 if TYPE_CHECKING:
@@ -38,10 +38,10 @@ class SesMailer:
         SES replaces the Message-ID header with one made from that id, so the id is
         what bounce and complaint notifications will name.
         """
-        message = to_mime(email, sender=self.sender, now=datetime.now(UTC))
+        wire = to_wire(email, sender=self.sender, now=datetime.now(UTC))
         response = self.client.send_email(
             FromEmailAddress=self.sender,
             Destination={"ToAddresses": [email.to]},
-            Content={"Raw": {"Data": to_bytes(message)}},
+            Content={"Raw": {"Data": wire.data}},
         )
         return response["MessageId"]

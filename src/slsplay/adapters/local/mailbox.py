@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from slsplay.mail.mime import DEFAULT_SENDER, ReadMessage, read, to_bytes, to_mime
+from slsplay.mail.mime import DEFAULT_SENDER, ReadMessage, read, to_wire
 from slsplay.ports import Clock, Email
 
 _SUFFIX = ".eml"
@@ -73,8 +73,8 @@ class MailboxMailer:
 
         A message whose Message-ID is there already is not written again.
         """
-        message = to_mime(email, sender=self.sender, now=self._now())
-        message_id = str(message["Message-ID"])
+        wire = to_wire(email, sender=self.sender, now=self._now())
+        message_id = wire.message_id
         self.directory.mkdir(parents=True, exist_ok=True)
         final = self.directory / f"{_file_id(message_id)}{_SUFFIX}"
         # Written beside its final name, then linked there (which fails if the name is
@@ -84,7 +84,7 @@ class MailboxMailer:
         descriptor, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.directory)
         try:
             with os.fdopen(descriptor, "wb") as file:
-                file.write(to_bytes(message))
+                file.write(wire.data)
             # The file's time in full nanoseconds, strictly increasing within the process
             # (the kernel's own clock for files ticks in milliseconds): the listing's order.
             written = self._next_ns()
