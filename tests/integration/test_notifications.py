@@ -274,6 +274,17 @@ def test_an_invitee_another_run_is_emailing_is_left_to_it_until_its_claim_goes_s
     assert sorted(mailer.sent) == GUESTS
 
 
+def test_a_delivery_that_finds_a_claim_held_looks_again_soon_then_less_often() -> None:
+    held = notifications.ClaimHeld(retry_in=timedelta(seconds=50))
+
+    waits = [held.look_again_in(receives).total_seconds() for receives in range(1, 6)]
+
+    assert waits == [5, 10, 20, 40, 50]  # never past when the claim can be taken over
+    # Before its fifth receive (the queue's last before the dead-letter queue), a delivery
+    # has waited out a claim whose holder died.
+    assert sum(waits[:4]) >= notifications.STALE_CLAIM.total_seconds()
+
+
 def test_a_group_of_invitations_takes_a_few_store_requests_and_a_write_per_email(
     ports: MailPorts, mailbox: MailboxMailer, tmp_path: Path
 ) -> None:

@@ -44,8 +44,9 @@ def deliver(record: SQSRecord) -> None:
     try:
         reactions.react(ports, from_message(json.loads(record.body)))
     except notifications.ClaimHeld as held:
-        # Back when the claim can be taken over, rather than a whole visibility timeout on.
-        seconds = max(1, math.ceil(held.retry_in.total_seconds()))
+        # Back soon rather than a whole visibility timeout on (see look_again_in).
+        receives = int(record.attributes.approximate_receive_count)
+        seconds = max(1, math.ceil(held.look_again_in(receives).total_seconds()))
         ports.queue.change_visibility(record.receipt_handle, seconds)
         raise
 

@@ -52,15 +52,30 @@ class MailPorts:
     mail_from: str
 
 
+# How soon a delivery that found an email claimed by another looks again, the first time.
+SETTLE = timedelta(seconds=5)
+
+
 class ClaimHeld(ConditionFailed):
     """Another delivery claimed this email moments ago and may be sending it now.
 
-    Try again in ``retry_in``: by then it is marked sent, or its claim can be taken over.
+    By ``retry_in`` it is marked sent, or its claim can be taken over.
     """
 
     def __init__(self, retry_in: timedelta) -> None:
         super().__init__()
         self.retry_in = retry_in
+
+    def look_again_in(self, receives: int) -> timedelta:
+        """When the delivery received ``receives`` times so far should come back.
+
+        The holder is most likely another delivery of the same invitee (a published
+        meetup's fan-out run twice makes two groups of them) that is sending right now:
+        looking again soon usually finds the email sent. The wait doubles with each
+        receive, so that a holder that died is outwaited (its claim taken over) within
+        four receives, before the queue gives the message up to its dead-letter queue.
+        """
+        return min(self.retry_in, SETTLE * 2 ** max(0, receives - 1))
 
 
 def send_once(
