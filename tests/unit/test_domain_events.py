@@ -49,6 +49,19 @@ MESSAGES = [
     '{"event": "invitations_due", "id": "e11", "meetup_id": "m1",'
     ' "occurred_at": "2030-03-04T18:00:00.250000+00:00",'
     ' "emails": ["ann@example.com", "bob@example.com"]}',
+    '{"event": "meetup_cancelled", "id": "e5", "meetup_id": "m1",'
+    ' "occurred_at": "2030-03-04T18:00:00.250000+00:00", "cursor": "page-2"}',
+    '{"event": "change_notices_due", "id": "e12", "meetup_id": "m1",'
+    ' "occurred_at": "2030-03-04T18:00:00.250000+00:00", "cause": "e4",'
+    ' "previous_start": "2030-03-10T18:00:00+00:00", "emails": ["ann@example.com"]}',
+    '{"event": "change_notices_due", "id": "e13", "meetup_id": "m1",'
+    ' "occurred_at": "2030-03-04T18:00:00.250000+00:00", "cause": "e5",'
+    ' "previous_start": null, "emails": ["ann@example.com"]}',
+    '{"event": "meetup_starting_soon", "id": "m1-24h", "meetup_id": "m1",'
+    ' "occurred_at": "2030-03-04T18:00:00.250000+00:00", "lead_hours": 24}',
+    '{"event": "reminders_due", "id": "e14", "meetup_id": "m1",'
+    ' "occurred_at": "2030-03-04T18:00:00.250000+00:00", "lead_hours": 1,'
+    ' "emails": ["ann@example.com"]}',
 ]
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from slsplay.domain.events import (
     AccountMailRequested,
+    ChangeNoticesDue,
     DomainEvent,
     InvitationAdded,
     InvitationsDue,
@@ -19,6 +22,8 @@ from slsplay.domain.events import (
     MeetupChanged,
     MeetupPublished,
     MeetupRescheduled,
+    MeetupStartingSoon,
+    RemindersDue,
     RsvpChanged,
     SeatOffered,
     SeatsAdded,
@@ -27,9 +32,11 @@ from slsplay.domain.events import (
 )
 from slsplay.handlers.stream import CONSUMERS
 from slsplay.ports import MAX_BATCH
-from slsplay.services import answers, notifications, reactions, tickets
+from slsplay.services import answers, group_mail, notifications, reactions, tickets
+from slsplay.services.group_mail import GroupMail
 from slsplay.services.notifications import MailPorts
 from slsplay.services.reactions import REACTIONS, ReactionPorts
+from tests.support.clock import FakeClock
 
 AT = datetime(2030, 3, 4, 18, 0, tzinfo=UTC)
 MOVED_FROM = datetime(2030, 3, 10, 18, 0, tzinfo=UTC)
@@ -71,9 +78,7 @@ class Calls:
         for module, name in [
             (notifications, "on_account_mail"),
             (notifications, "on_invitation_added"),
-            (notifications, "on_invitations_due"),
             (notifications, "on_rsvp_changed"),
-            (notifications, "on_meetup_changed"),
             (notifications, "on_seat_offered"),
             (notifications, "on_ticket_refunded"),
             (answers, "promote_from_waiting_list"),
@@ -82,9 +87,19 @@ class Calls:
         ]:
             monkeypatch.setattr(module, name, self._recorder(name))
         monkeypatch.setattr(tickets, "has_tickets", lambda store, meetup_id: self.sold_tickets)
-        monkeypatch.setattr(
-            notifications, "uninvited_page", lambda ports, meetup_id, cursor: self.pages[cursor]
-        )
+        monkeypatch.setattr(group_mail, "invitees_page", self._page)
+        monkeypatch.setattr(group_mail, "email_group", self._email_group)
+
+    def _page(
+        self, ports: MailPorts, meetup_id: str, mail: GroupMail, cursor: str | None
+    ) -> tuple[list[str], str | None]:
+        self.made.append(("invitees_page", ports, meetup_id, mail.purpose, mail.extra, cursor))
+        return self.pages[cursor]
+
+    def _email_group(
+        self, ports: MailPorts, meetup_id: str, mail: GroupMail, emails: Sequence[str]
+    ) -> None:
+        self.made.append(("email_group", ports, meetup_id, mail.purpose, mail.extra, emails))
 
     def _recorder(self, name: str) -> Callable[..., None]:
         def record(*args: Any) -> None:
@@ -123,8 +138,12 @@ EVENTS_AND_USE_CASES: list[tuple[DomainEvent, list[tuple[Any, ...]]]] = [
         [("on_invitation_added", MAIL, "m1", "ann@example.com")],
     ),
     (
+        MeetupPublished("e9", "m1", AT),
+        [("invitees_page", MAIL, "m1", "invitation", {}, None)],
+    ),
+    (
         InvitationsDue("e8", "m1", AT, ("ann@example.com", "bob@example.com")),
-        [("on_invitations_due", MAIL, "m1", ("ann@example.com", "bob@example.com"))],
+        [("email_group", MAIL, "m1", "invitation", {}, ("ann@example.com", "bob@example.com"))],
     ),
     (
         RsvpChanged("e2", "m1", AT, "ann@example.com", response="attending", previous="none"),
@@ -132,7 +151,41 @@ EVENTS_AND_USE_CASES: list[tuple[DomainEvent, list[tuple[Any, ...]]]] = [
     ),
     (
         MeetupRescheduled("e3", "m1", AT, previous_start=MOVED_FROM, new_start=AT, version=4),
-        [("on_meetup_changed", MAIL, "e3", "m1", MOVED_FROM)],
+        [("invitees_page", MAIL, "m1", "change-e3", {"previous_start": MOVED_FROM}, None)],
+    ),
+    (
+        ChangeNoticesDue("g1", "m1", AT, "e3", MOVED_FROM, ("ann@example.com",)),
+        [
+            (
+                "email_group",
+                MAIL,
+                "m1",
+                "change-e3",
+                {"previous_start": MOVED_FROM},
+                ("ann@example.com",),
+            )
+        ],
+    ),
+    (
+        ChangeNoticesDue("g2", "m1", AT, "e7", None, ("ann@example.com",)),
+        [("email_group", MAIL, "m1", "change-e7", {}, ("ann@example.com",))],
+    ),
+    (
+        MeetupStartingSoon("m1-24h", "m1", AT, lead_hours=24),
+        [("invitees_page", MAIL, "m1", "reminder-24h", {"lead": timedelta(hours=24)}, None)],
+    ),
+    (
+        RemindersDue("g3", "m1", AT, 1, ("ann@example.com",)),
+        [
+            (
+                "email_group",
+                MAIL,
+                "m1",
+                "reminder-1h",
+                {"lead": timedelta(hours=1)},
+                ("ann@example.com",),
+            )
+        ],
     ),
     (
         SeatsAdded("e4", "m1", AT),
@@ -151,7 +204,7 @@ EVENTS_AND_USE_CASES: list[tuple[DomainEvent, list[tuple[Any, ...]]]] = [
     ),
     (
         MeetupCancelled("e7", "m1", AT),
-        [("on_meetup_changed", MAIL, "e7", "m1", None)],
+        [("invitees_page", MAIL, "m1", "change-e7", {}, None)],
     ),
 ]
 
@@ -170,9 +223,16 @@ def test_each_event_reaches_its_use_case(
 
 
 def test_every_event_the_notifier_is_sent_has_a_reaction() -> None:
-    tested = {type(event) for event, _ in EVENTS_AND_USE_CASES} | {MeetupPublished}
-    # Account mail comes from the sign-in service, groups of invitations from the fan-out.
-    queued_elsewhere = {AccountMailRequested, InvitationsDue}
+    tested = {type(event) for event, _ in EVENTS_AND_USE_CASES}
+    # Account mail comes from the sign-in service, meetups starting soon from the reminders
+    # job, groups of invitees from the pages gone through.
+    queued_elsewhere = {
+        AccountMailRequested,
+        MeetupStartingSoon,
+        InvitationsDue,
+        ChangeNoticesDue,
+        RemindersDue,
+    }
 
     assert set(CONSUMERS["NOTIFIER"]) | queued_elsewhere == set(REACTIONS) == tested
 
@@ -205,9 +265,20 @@ def test_a_cancelled_meetup_that_sold_tickets_refunds_them_after_telling_everyon
     reactions.react(ports, MeetupCancelled("e7", "m1", AT))
 
     assert calls.made == [
-        ("on_meetup_changed", MAIL, "e7", "m1", None),
+        ("invitees_page", MAIL, "m1", "change-e7", {}, None),
         ("refund_tickets", PAYMENTS, "m1"),
     ]
+
+
+def test_a_cancelled_meetup_refunds_with_its_first_page_only(
+    ports: ReactionPorts, calls: Calls
+) -> None:
+    calls.sold_tickets = True
+    calls.pages["page-2"] = ([], None)
+
+    reactions.react(ports, MeetupCancelled("e7", "m1", AT, cursor="page-2"))
+
+    assert [call[0] for call in calls.made] == ["invitees_page"]
 
 
 def test_a_cancelled_meetup_without_tickets_never_loads_the_payment_provider(
@@ -221,7 +292,7 @@ def test_a_cancelled_meetup_without_tickets_never_loads_the_payment_provider(
 def test_a_published_meetup_queues_its_invitees_in_groups_then_the_next_page(
     ports: ReactionPorts, calls: Calls, queue: FakeQueue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(notifications, "INVITATIONS_PER_MESSAGE", 10)
+    monkeypatch.setattr(group_mail, "PER_MESSAGE", 10)
     invitees = [f"guest{n}@example.com" for n in range(23)]
     calls.pages[None] = (invitees, "page-2")
 
@@ -240,7 +311,8 @@ def test_a_published_meetup_queues_its_invitees_in_groups_then_the_next_page(
     assert all(attributes == {"event": "invitations_due"} for _, attributes in groups)
     assert from_message(json.loads(next_page)) == MeetupPublished("e1", "m1", AT, cursor="page-2")
     assert next_attributes == {"event": "meetup_published"}
-    assert calls.made == []  # the invitations are sent when their own messages arrive
+    # The invitations are sent when their own messages arrive.
+    assert [call[0] for call in calls.made] == ["invitees_page"]
 
 
 def test_a_page_gone_through_twice_queues_the_same_groups(
@@ -263,3 +335,37 @@ def test_the_last_page_of_invitees_queues_no_page_after_it(
     reactions.react(ports, MeetupPublished("e1", "m1", AT, cursor="page-2"))
 
     assert [json.loads(body)["event"] for body, _ in queue.sent] == ["invitations_due"]
+
+
+def test_a_change_queues_its_notices_in_groups_that_name_it(
+    ports: ReactionPorts, calls: Calls, queue: FakeQueue
+) -> None:
+    calls.pages[None] = (["ann@example.com", "bob@example.com"], None)
+
+    reactions.react(
+        ports, MeetupRescheduled("e3", "m1", AT, previous_start=MOVED_FROM, new_start=AT)
+    )
+
+    (due,) = [from_message(json.loads(body)) for body, _ in queue.sent]
+    assert isinstance(due, ChangeNoticesDue)
+    assert (due.cause, due.previous_start, due.emails) == (
+        "e3",
+        MOVED_FROM,
+        ("ann@example.com", "bob@example.com"),
+    )
+
+
+def test_the_reminders_job_queues_a_message_per_meetup_and_lead(
+    calls: Calls, queue: FakeQueue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    soon: Any = [(SimpleNamespace(id="m1"), 24), (SimpleNamespace(id="m2"), 1)]
+    monkeypatch.setattr(group_mail, "starting_soon", lambda mail: soon)
+    mail = replace(MAIL, clock=FakeClock(AT))
+    fake: Any = queue
+
+    assert reactions.queue_reminders(ReactionPorts(mail, fake, calls.payment_ports)) == 2
+
+    assert [from_message(json.loads(body)) for body, _ in queue.sent] == [
+        MeetupStartingSoon("m1-24h", "m1", AT, lead_hours=24),
+        MeetupStartingSoon("m2-1h", "m2", AT, lead_hours=1),
+    ]

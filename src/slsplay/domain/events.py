@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import datetime
-from typing import Any, ClassVar, get_origin, get_type_hints
+from typing import Any, ClassVar, Self, get_origin, get_type_hints
 
 from slsplay.domain.invitations import Answer
 
@@ -76,7 +76,9 @@ def _written(value: Any) -> Any:
 def _read(kind: Any, value: Any) -> Any:
     # An instant travels as ISO 8601 text, a tuple as a JSON list; every other field as JSON
     # has it.
-    if kind is datetime:
+    if value is None:
+        return None
+    if kind is datetime or kind == datetime | None:
         return datetime.fromisoformat(value)
     return tuple(value) if get_origin(kind) is tuple else value
 
@@ -102,15 +104,15 @@ class MeetupDomainEvent(DomainEvent):
 
 
 @dataclass(frozen=True)
-class MeetupPublished(MeetupDomainEvent):
-    """A draft became visible to its invitees: each is to be invited by email.
+class PagedMeetupEvent(MeetupDomainEvent):
+    """An event that calls for an email to many of a meetup's invitees.
 
-    The invitees are gone through a page at a time: ``cursor`` says where the page to do
-    next starts (``None``: the first).
+    They are gone through a page at a time, each page queued as messages for groups of
+    invitees and one more for the next page: ``cursor`` says where the page to do next
+    starts (``None``: the first).
     """
 
-    name: ClassVar[str] = "meetup_published"
-    cursor: str | None = None
+    cursor: str | None = field(default=None, kw_only=True)
 
     def to_message(self) -> dict[str, Any]:
         """As the base; the first page's message has no ``cursor`` at all."""
@@ -119,9 +121,16 @@ class MeetupPublished(MeetupDomainEvent):
             del data["cursor"]
         return data
 
-    def next_page(self, cursor: str) -> MeetupPublished:
+    def next_page(self, cursor: str) -> Self:
         """The same event, for the page of invitees that starts at ``cursor``."""
         return replace(self, cursor=cursor)
+
+
+@dataclass(frozen=True)
+class MeetupPublished(PagedMeetupEvent):
+    """A draft became visible to its invitees: each is to be invited by email."""
+
+    name: ClassVar[str] = "meetup_published"
 
 
 @dataclass(frozen=True)
@@ -134,6 +143,34 @@ class InvitationsDue(MeetupDomainEvent):
     """
 
     name: ClassVar[str] = "invitations_due"
+    emails: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChangeNoticesDue(MeetupDomainEvent):
+    """Some of those invited are to be told of a new time (``previous_start``) or, without
+    one, of the cancellation that the event ``cause`` records, in one run."""
+
+    name: ClassVar[str] = "change_notices_due"
+    cause: str = ""
+    previous_start: datetime | None = None
+    emails: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetupStartingSoon(PagedMeetupEvent):
+    """A published meetup starts in ``lead_hours``: its attendees are to be reminded."""
+
+    name: ClassVar[str] = "meetup_starting_soon"
+    lead_hours: int = 0
+
+
+@dataclass(frozen=True)
+class RemindersDue(MeetupDomainEvent):
+    """Some attendees of a meetup starting in ``lead_hours`` are to be reminded, in one run."""
+
+    name: ClassVar[str] = "reminders_due"
+    lead_hours: int = 0
     emails: tuple[str, ...] = ()
 
 
@@ -161,7 +198,7 @@ class RsvpChanged(MeetupDomainEvent):
 
 
 @dataclass(frozen=True)
-class MeetupRescheduled(MeetupDomainEvent):
+class MeetupRescheduled(PagedMeetupEvent):
     """A published meetup moved; everyone invited is to be told the new time."""
 
     name: ClassVar[str] = "meetup_rescheduled"
@@ -171,7 +208,7 @@ class MeetupRescheduled(MeetupDomainEvent):
 
 
 @dataclass(frozen=True)
-class MeetupCancelled(MeetupDomainEvent):
+class MeetupCancelled(PagedMeetupEvent):
     """A published meetup was called off; everyone invited is to be told."""
 
     name: ClassVar[str] = "meetup_cancelled"

@@ -10,6 +10,7 @@ from slsplay.bootstrap import Container, bootstrap
 if TYPE_CHECKING:
     from slsplay.services.media import StreamSigner
     from slsplay.services.notifications import MailPorts
+    from slsplay.services.reactions import ReactionPorts
     from slsplay.services.tickets import PaymentPorts
 
 
@@ -41,6 +42,16 @@ def payment_ports() -> PaymentPorts:
 
     deps = container()
     return PaymentPorts(deps.store, deps.clock, deps.payments, deps.settings.public_url)
+
+
+def reaction_ports() -> ReactionPorts:
+    """What reacting to domain events needs: mail, the notifier's own queue (the emails to
+    many invitees go through it, a group at a time), payments on first use."""
+    from slsplay.services.reactions import ReactionPorts  # noqa: PLC0415  (notifier, jobs)
+
+    deps = container()
+    queue = deps.queue(deps.settings.queue_url("NOTIFIER"))
+    return ReactionPorts(mail=mail_ports(), queue=queue, payments=payment_ports)
 
 
 def stream_signer() -> StreamSigner:

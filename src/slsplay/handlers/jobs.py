@@ -26,10 +26,14 @@ def attendee_list(event: dict[str, Any], context: Any) -> dict[str, int]:
 
 @entry_point
 def reminders(event: dict[str, Any], context: Any) -> dict[str, int]:
-    """Every fifteen minutes: attendees of meetups 24 hours and 1 hour away are reminded."""
-    sent = notifications.send_reminders(mail_ports())
-    logger.info("reminders sent", extra={"sent": sent})
-    return {"sent": sent}
+    """Every fifteen minutes: attendees of meetups 24 hours and 1 hour away are to be
+    reminded; the notifier sends the reminders, a group of attendees at a time."""
+    from slsplay.handlers.context import reaction_ports  # noqa: PLC0415
+    from slsplay.services import reactions  # noqa: PLC0415
+
+    queued = reactions.queue_reminders(reaction_ports())
+    logger.info("reminders queued", extra={"meetups": queued})
+    return {"meetups": queued}
 
 
 @entry_point

@@ -22,10 +22,9 @@ from aws_lambda_powertools.utilities.batch import (
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from slsplay.domain.events import from_message
-from slsplay.handlers.context import container, mail_ports, payment_ports
+from slsplay.handlers.context import reaction_ports
 from slsplay.handlers.lazy import LazyModule
 from slsplay.handlers.logs import entry_point
-from slsplay.ports import Queue
 
 if TYPE_CHECKING:
     from slsplay.services import notifications, reactions
@@ -40,7 +39,7 @@ processor = BatchProcessor(event_type=EventType.SQS)
 
 def deliver(record: SQSRecord) -> None:
     """Do what one domain event calls for; a failure fails this record alone."""
-    ports = reactions.ReactionPorts(mail=mail_ports(), queue=_queue(), payments=payment_ports)
+    ports = reaction_ports()
     try:
         reactions.react(ports, from_message(json.loads(record.body)))
     except notifications.ClaimHeld as held:
@@ -49,11 +48,6 @@ def deliver(record: SQSRecord) -> None:
         seconds = max(1, math.ceil(held.look_again_in(receives).total_seconds()))
         ports.queue.change_visibility(record.receipt_handle, seconds)
         raise
-
-
-def _queue() -> Queue:
-    deps = container()
-    return deps.queue(deps.settings.queue_url("NOTIFIER"))
 
 
 @entry_point

@@ -6,15 +6,16 @@ marked sent. A redelivered event finds the marker and skips the email. A claim w
 never finished (the process died in between) is taken over after ``STALE_CLAIM``, so an
 email is delayed, not lost. If the process died after sending but before marking, the email
 goes out again, with the same Message-ID: the local mailbox keeps one copy, mail clients
-fold the two. A published meetup's invitations keep these rules for each invitee, with the
-markers of a group of invitees claimed and confirmed together (``on_invitations_due``).
+fold the two. The emails to many invitees at once (invitations on publish, a new time, a
+cancellation, reminders) keep these rules for each invitee, a group at a time
+(``group_mail.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,7 +28,6 @@ from slsplay.mail.mime import sender_domain
 from slsplay.ports import Clock, ConditionFailed, Email, ItemStore, Key, Mailer
 from slsplay.services.answers import mint_answer_token, ticket_of
 from slsplay.store.mail_markers import (
-    MailMarker,
     MailMarkerRepository,
     account_mail_key,
     meetup_mail_key,
@@ -75,7 +75,8 @@ class ClaimHeld(ConditionFailed):
         receive, so that a holder that died is outwaited (its claim taken over) within
         four receives, before the queue gives the message up to its dead-letter queue.
         """
-        return min(self.retry_in, SETTLE * 2 ** max(0, receives - 1))
+        doubled: timedelta = SETTLE * 2 ** max(0, receives - 1)
+        return min(self.retry_in, doubled)
 
 
 def send_once(
@@ -104,8 +105,8 @@ def _send_once(
             raise ClaimHeld(STALE_CLAIM - age)
         markers.take_over(key, held, now, expires_at)
     try:
-        message_id = _message_id(sender_domain(ports.mail_from), key)
-        ports.mailer.send(replace(build(), message_id=message_id))
+        stable_id = message_id(sender_domain(ports.mail_from), key)
+        ports.mailer.send(replace(build(), message_id=stable_id))
     except Exception:
         markers.release(key)  # not sent: let the retry claim it again
         raise
@@ -113,7 +114,7 @@ def _send_once(
     return True
 
 
-def _message_id(domain: str, key: Key) -> str:
+def message_id(domain: str, key: Key) -> str:
     """One Message-ID per (purpose, recipient), at the sender's ``domain``: an email sent
     again after a crash between sending and marking it sent is then the same message, which
     mailboxes fold."""
@@ -121,7 +122,8 @@ def _message_id(domain: str, key: Key) -> str:
     return f"<{digest}@{domain}>"
 
 
-def _organizer_name(ports: MailPorts, meetup: Meetup) -> str:
+def organizer_name(ports: MailPorts, meetup: Meetup) -> str:
+    """The organizer's name as emails sign it."""
     try:
         return UserRepository(ports.store).get(meetup.organizer_id).name
     except NotFound:
@@ -132,27 +134,30 @@ def _unsubscribe(ports: MailPorts, token: str) -> compose.Unsubscribe:
     return compose.Unsubscribe(url=f"{ports.base_url}/api/unsubscribe/{token}")
 
 
-def _to_invitee(
+def to_invitee(
     ports: MailPorts,
     meetup: Meetup,
     invitation: Invitation,
     organizer: str,
     email_for: Callable[..., Email],
+    *,
+    token: str | None = None,
     **extra: Any,
 ) -> Callable[[], Email]:
-    """How to build one email to an invitee, with a fresh answer link minted when it is built."""
+    """How to build one email to an invitee, with the answer link of ``token`` (or of a
+    fresh one, minted when it is built)."""
 
     def build() -> Email:
-        token = mint_answer_token(ports, meetup, invitation)
+        link = token or mint_answer_token(ports, meetup, invitation)
         return email_for(
             meetup,
             invitation,
             organizer_name=organizer,
             base_url=ports.base_url,
-            token=token,
+            token=link,
             sequence=meetup.version,
             mail_from=ports.mail_from,
-            unsubscribe=_unsubscribe(ports, token),
+            unsubscribe=_unsubscribe(ports, link),
             **extra,
         )
 
@@ -163,21 +168,22 @@ def _to_invitee(
 INVITATION = "invitation"
 
 
-def _to_be_invited(invitation: Invitation) -> bool:
+def invitation_to_send(invitation: Invitation) -> bool:
+    """Whether an invitee is one to email an invitation to."""
     # Not unsubscribed, and not one who asked to come themselves: someone to invite.
     return invitation.wants_email and not invitation.joined
 
 
 def _invite(ports: MailPorts, meetup: Meetup, invitation: Invitation, organizer: str) -> None:
-    if not _to_be_invited(invitation):
+    if not invitation_to_send(invitation):
         return
-    build = _to_invitee(ports, meetup, invitation, organizer, compose.invitation_email)
+    build = to_invitee(ports, meetup, invitation, organizer, compose.invitation_email)
     if send_once(ports, meetup.id, INVITATION, invitation.email, build):
         _mark_sent(ports, invitation)
 
 
 def _mark_sent(ports: MailPorts, invitation: Invitation) -> None:
-    read_version = _marked_sent(invitation, ports.clock.now())
+    read_version = marked_sent(invitation, ports.clock.now())
     if read_version is not None:
         # Answered meanwhile: the "sent" flag shown to the organizer stays behind once;
         # the mail marker, not this flag, is what keeps the email from going out twice.
@@ -185,7 +191,7 @@ def _mark_sent(ports: MailPorts, invitation: Invitation) -> None:
             InvitationRepository(ports.store).save(invitation, read_version)
 
 
-def _marked_sent(invitation: Invitation, now: datetime) -> int | None:
+def marked_sent(invitation: Invitation, now: datetime) -> int | None:
     """Record on ``invitation`` that it was sent; the version it was read at, if that changed
     it (None: it was marked already)."""
     read_version = invitation.version
@@ -197,38 +203,6 @@ def _invitations(ports: MailPorts, meetup_id: str) -> Iterator[Invitation]:
     return InvitationRepository(ports.store).all_of_meetup(meetup_id)
 
 
-FANOUT_PAGE = 500
-# The invitees of one ``InvitationsDue`` message, whose emails one run sends one after the
-# other. In the cloud an invocation of the notifier takes up to 10 messages (its BatchSize):
-# 10 x 8 = 80 emails, each a SendEmail (50 to 80 ms) and the write of its answer link (about
-# 5 ms), at most 6.8 s, plus 5 store requests a message (0.5 s): within the function's 10 s
-# Timeout, with room for a cold start. The notifier's MaximumConcurrency bounds the emails
-# sent at once, hence the rate asked of SES (template.yaml has that arithmetic).
-INVITATIONS_PER_MESSAGE = 8
-# A refused send may be about its one address: the rest of the group goes on. A second one
-# is more likely the mail server or the sending quota: the rest waits for the retry, rather
-# than spending the run's time on a server that refuses.
-REFUSALS_PER_RUN = 2
-
-
-def uninvited_page(
-    ports: MailPorts, meetup_id: str, cursor: str | None = None
-) -> tuple[list[str], str | None]:
-    """One page of a published meetup's invitees not emailed yet, and the next page's cursor.
-
-    A page holds at most ``FANOUT_PAGE`` invitations (fewer addresses when some were emailed
-    already), so whoever fans out holds one page at a time, however long the list.
-    """
-    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
-    if meetup.status is not MeetupStatus.PUBLISHED:
-        return [], None
-    page, following = InvitationRepository(ports.store).of_meetup(
-        meetup_id, limit=FANOUT_PAGE, cursor=cursor
-    )
-    emails = [i.email for i in page if not i.sent and i.wants_email]
-    return emails, following
-
-
 def on_invitation_added(ports: MailPorts, meetup_id: str, email: str) -> None:
     """Invite one person added to a published meetup (a draft's invitees wait for publish)."""
     meetup, _ = MeetupRepository(ports.store).get(meetup_id)
@@ -236,80 +210,7 @@ def on_invitation_added(ports: MailPorts, meetup_id: str, email: str) -> None:
         return
     invitation = InvitationRepository(ports.store).get(meetup_id, email)
     if not invitation.sent:
-        _invite(ports, meetup, invitation, _organizer_name(ports, meetup))
-
-
-def on_invitations_due(ports: MailPorts, meetup_id: str, emails: Sequence[str]) -> None:
-    """Invite some invitees of a published meetup at once, each once however often this runs.
-
-    One batch read finds their invitations and mail markers, one transaction claims the
-    markers, the emails go out, and one transaction confirms the sent ones with their
-    invitations' sent flags. A failed send gives its claim up and, once the others are
-    confirmed, fails the whole: the retry sends only what did not go out. An email another
-    run claimed moments ago is left to it, and the whole fails with ``ClaimHeld`` to come
-    back when that claim may be taken over.
-    """
-    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
-    now = ports.clock.now()
-    if meetup.status is not MeetupStatus.PUBLISHED or now >= meetup.starts_at:
-        return
-    markers = MailMarkerRepository(ports.store)
-    claims: list[tuple[Key, MailMarker | None]] = []
-    invitations: dict[Key, Invitation] = {}
-    unflagged: list[Invitation] = []
-    retry_in: list[timedelta] = []
-    for invitation, marker in markers.invitations_with_markers(meetup_id, INVITATION, emails):
-        if invitation.sent or not _to_be_invited(invitation):
-            continue
-        key = meetup_mail_key(meetup_id, INVITATION, invitation.email)
-        if marker is None or (not marker.sent and now - marker.at >= STALE_CLAIM):
-            claims.append((key, marker))
-            invitations[key] = invitation
-        elif marker.sent:
-            unflagged.append(invitation)  # sent by a run that stopped before flagging it
-        else:
-            retry_in.append(STALE_CLAIM - (now - marker.at))
-    claimed = markers.claim_many(claims, now)
-    retry_in += [STALE_CLAIM] * (len(claims) - len(claimed))
-    organizer = _organizer_name(ports, meetup) if claimed else ""
-    sent, unsent, refusal = _send_each(
-        ports,
-        [
-            (key, _to_invitee(ports, meetup, invitations[key], organizer, compose.invitation_email))
-            for key in claimed
-        ],
-    )
-    flagged = [invitations[key] for key in sent] + unflagged
-    invited = [(i, read) for i in flagged if (read := _marked_sent(i, now)) is not None]
-    markers.confirm_many(sent, now, invited)
-    markers.release_many(unsent)
-    if refusal is not None:
-        raise refusal
-    if retry_in:
-        raise ClaimHeld(min(retry_in))
-
-
-def _send_each(
-    ports: MailPorts, emails: Sequence[tuple[Key, Callable[[], Email]]]
-) -> tuple[list[Key], list[Key], Exception | None]:
-    """Send claimed emails one after the other: the keys of those sent, of those not sent,
-    and the first refusal (after ``REFUSALS_PER_RUN`` of them, the rest is not tried)."""
-    sent: list[Key] = []
-    unsent: list[Key] = []
-    refusals: list[Exception] = []
-    domain = sender_domain(ports.mail_from)  # parsed once: it costs as much as a store write
-    for key, build in emails:
-        if len(refusals) >= REFUSALS_PER_RUN:
-            unsent.append(key)
-            continue
-        try:
-            ports.mailer.send(replace(build(), message_id=_message_id(domain, key)))
-        except Exception as e:  # whatever the failure: released, and raised once confirmed
-            refusals.append(e)
-            unsent.append(key)
-        else:
-            sent.append(key)
-    return sent, unsent, (refusals[0] if refusals else None)
+        _invite(ports, meetup, invitation, organizer_name(ports, meetup))
 
 
 def on_rsvp_changed(ports: MailPorts, event_id: str, meetup_id: str, email: str) -> None:
@@ -318,9 +219,9 @@ def on_rsvp_changed(ports: MailPorts, event_id: str, meetup_id: str, email: str)
     invitation = InvitationRepository(ports.store).get(meetup_id, email)
     if invitation.response is Answer.NONE or not invitation.wants_email:
         return
-    organizer = _organizer_name(ports, meetup)
+    organizer = organizer_name(ports, meetup)
     ticket = ticket_of(ports, invitation)
-    build = _to_invitee(
+    build = to_invitee(
         ports, meetup, invitation, organizer, compose.answer_confirmation_email, ticket=ticket
     )
     send_once(ports, meetup_id, f"answer-{event_id}", email, build)
@@ -348,80 +249,9 @@ def _about_ticket(
     ticket = ticket_of(ports, invitation)
     if ticket is None or not invitation.wants_email:
         return
-    organizer = _organizer_name(ports, meetup)
-    build = _to_invitee(ports, meetup, invitation, organizer, email_for, ticket=ticket)
+    organizer = organizer_name(ports, meetup)
+    build = to_invitee(ports, meetup, invitation, organizer, email_for, ticket=ticket)
     send_once(ports, meetup_id, f"ticket-{event_id}", email, build)
-
-
-def on_meetup_changed(
-    ports: MailPorts, event_id: str, meetup_id: str, previous_start: datetime | None
-) -> int:
-    """Tell everyone invited of a new time (``previous_start``) or of a cancellation (None)."""
-    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
-    organizer = _organizer_name(ports, meetup)
-    sent = 0
-    for invitation in _invitations(ports, meetup_id):
-        if not invitation.sent or not invitation.wants_email:
-            continue  # never invited by email (nothing to take back or move), or unsubscribed
-
-        build = (
-            _to_invitee(ports, meetup, invitation, organizer, compose.cancellation_email)
-            if previous_start is None
-            else _to_invitee(
-                ports,
-                meetup,
-                invitation,
-                organizer,
-                compose.time_change_email,
-                previous_start=previous_start,
-            )
-        )
-        sent += send_once(ports, meetup_id, f"change-{event_id}", invitation.email, build)
-    return sent
-
-
-REMINDER_LEADS = (timedelta(hours=24), timedelta(hours=1))
-REMINDER_WINDOW = timedelta(minutes=15)  # how often the reminders job runs
-
-
-def send_reminders(ports: MailPorts) -> int:
-    """Remind attendees 24 hours and 1 hour before the start, once each, with the join link.
-
-    Run every ``REMINDER_WINDOW``: each run covers the meetups whose reminder falls due in
-    the window just passed, so a late or repeated run neither skips nor repeats one.
-    """
-    now = ports.clock.now()
-    sent = 0
-    for lead in REMINDER_LEADS:
-        due = MeetupRepository(ports.store).published_starting_between(
-            now + lead - REMINDER_WINDOW, now + lead
-        )
-        for meetup in due:
-            organizer = _organizer_name(ports, meetup)
-            for invitation in _invitations(ports, meetup.id):
-                if invitation.response is not Answer.ATTENDING or not invitation.wants_email:
-                    continue
-
-                def build(
-                    meetup: Meetup = meetup,
-                    invitation: Invitation = invitation,
-                    lead: timedelta = lead,
-                    organizer: str = organizer,
-                ) -> Email:
-                    token = mint_answer_token(ports, meetup, invitation)
-                    return compose.reminder_email(
-                        meetup,
-                        invitation,
-                        lead=lead,
-                        organizer_name=organizer,
-                        base_url=ports.base_url,
-                        token=token,
-                        unsubscribe=_unsubscribe(ports, token),
-                    )
-
-                hours = int(lead.total_seconds() // 3600)
-                sent += send_once(ports, meetup.id, f"reminder-{hours}h", invitation.email, build)
-    return sent
 
 
 def send_attendee_lists(ports: MailPorts) -> int:

@@ -1,6 +1,6 @@
 """What the product does when something happened: each domain event the notifier receives,
-and the use case it calls for (emails, the waiting list's seats, refunds, the invitations of
-a published meetup, in groups).
+and the use case it calls for (emails, the waiting list's seats, refunds; the emails to many
+invitees at once a page and a group at a time, see ``group_mail.py``).
 
 ``react`` looks the event's class up in one table; an event nothing reacts to is an error,
 so that a message sent to the wrong queue ends in its dead-letter queue, not in silence.
@@ -12,23 +12,30 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from slsplay.domain.events import (
     AccountMailRequested,
+    ChangeNoticesDue,
     DomainEvent,
     InvitationAdded,
     InvitationsDue,
     MeetupCancelled,
+    MeetupDomainEvent,
     MeetupPublished,
     MeetupRescheduled,
+    MeetupStartingSoon,
+    PagedMeetupEvent,
+    RemindersDue,
     RsvpChanged,
     SeatOffered,
     SeatsAdded,
     TicketRefunded,
 )
 from slsplay.ports import MAX_BATCH, Queue
-from slsplay.services import answers, notifications, tickets
+from slsplay.services import answers, group_mail, notifications, tickets
+from slsplay.services.group_mail import GroupMail
 from slsplay.services.notifications import MailPorts
 from slsplay.services.tickets import PaymentPorts
 
@@ -53,36 +60,97 @@ def react(ports: ReactionPorts, event: DomainEvent) -> None:
     reaction(ports, event)
 
 
-def fan_out(ports: ReactionPorts, published: MeetupPublished) -> None:
-    """Queue the invitations of a page of the list, a message per group of invitees, then a
-    message for the next page.
+def queue_reminders(ports: ReactionPorts) -> int:
+    """Queue the reminders of the meetups starting soon (the reminders job, every 15
+    minutes): a message per meetup and lead, gone through as pages of attendees."""
+    now = ports.mail.clock.now()
+    due = [
+        MeetupStartingSoon(f"{meetup.id}-{hours}h", meetup.id, now, lead_hours=hours)
+        for meetup, hours in group_mail.starting_soon(ports.mail)
+    ]
+    _queue(ports, due)
+    return len(due)
+
+
+def _page(
+    ports: ReactionPorts,
+    cause: PagedMeetupEvent,
+    mail: GroupMail,
+    group: Callable[[str, tuple[str, ...]], MeetupDomainEvent],
+) -> None:
+    """Queue a page of the invitees ``mail`` is for, a message per group of them (``group``
+    makes it from its id and addresses), then a message for the next page.
 
     Each group is then one run and its own retry, and no run holds (or outlasts its timeout
-    on) more than a page or a group, however many are invited. A repeated page queues its
-    groups again; the notifier sends each invitation once all the same.
+    on) more than a page or a group, however many are invited. A page gone through twice
+    queues the same groups again, with the same ids; each invitee gets the email once all
+    the same.
     """
-    emails, following = notifications.uninvited_page(
-        ports.mail, published.meetup_id, published.cursor
-    )
-    per_message = notifications.INVITATIONS_PER_MESSAGE
-    due = [
-        _invitations_due(published, emails[start : start + per_message])
-        for start in range(0, len(emails), per_message)
-    ]
-    events: list[DomainEvent] = [*due]
+    emails, following = group_mail.invitees_page(ports.mail, cause.meetup_id, mail, cause.cursor)
+    per_message = group_mail.PER_MESSAGE
+    events: list[DomainEvent] = []
+    for start in range(0, len(emails), per_message):
+        addresses = tuple(emails[start : start + per_message])
+        seed = "\n".join((cause.id, *addresses))
+        events.append(group(hashlib.sha256(seed.encode()).hexdigest()[:32], addresses))
     if following is not None:
-        events.append(published.next_page(following))
+        events.append(cause.next_page(following))
+    _queue(ports, events)
+
+
+def _queue(ports: ReactionPorts, events: Sequence[DomainEvent]) -> None:
     messages = [(json.dumps(event.to_message()), {"event": event.name}) for event in events]
     for start in range(0, len(messages), MAX_BATCH):
         ports.queue.send_batch(messages[start : start + MAX_BATCH])
 
 
-def _invitations_due(published: MeetupPublished, emails: Sequence[str]) -> InvitationsDue:
-    # Its id follows from the publish and the addresses: a page gone through twice yields
-    # the same events.
-    seed = "\n".join((published.id, *emails))
-    event_id = hashlib.sha256(seed.encode()).hexdigest()[:32]
-    return InvitationsDue(event_id, published.meetup_id, published.occurred_at, tuple(emails))
+def _invite_all(ports: ReactionPorts, published: MeetupPublished) -> None:
+    def group(event_id: str, emails: tuple[str, ...]) -> InvitationsDue:
+        return InvitationsDue(event_id, published.meetup_id, published.occurred_at, emails)
+
+    _page(ports, published, group_mail.INVITATIONS, group)
+
+
+def _invite_group(ports: ReactionPorts, due: InvitationsDue) -> None:
+    group_mail.email_group(ports.mail, due.meetup_id, group_mail.INVITATIONS, due.emails)
+
+
+def _tell_new_time(ports: ReactionPorts, moved: MeetupRescheduled) -> None:
+    _tell_change(ports, moved, moved.previous_start)
+
+
+def _call_off(ports: ReactionPorts, cancelled: MeetupCancelled) -> None:
+    _tell_change(ports, cancelled, None)
+    if cancelled.cursor is None:  # once, with the first page
+        _refund_tickets(ports, cancelled.meetup_id)
+
+
+def _tell_change(
+    ports: ReactionPorts, change: PagedMeetupEvent, previous_start: datetime | None
+) -> None:
+    def group(event_id: str, emails: tuple[str, ...]) -> ChangeNoticesDue:
+        return ChangeNoticesDue(
+            event_id, change.meetup_id, change.occurred_at, change.id, previous_start, emails
+        )
+
+    _page(ports, change, group_mail.change_notice(change.id, previous_start), group)
+
+
+def _notify_group(ports: ReactionPorts, due: ChangeNoticesDue) -> None:
+    notice = group_mail.change_notice(due.cause, due.previous_start)
+    group_mail.email_group(ports.mail, due.meetup_id, notice, due.emails)
+
+
+def _remind_all(ports: ReactionPorts, soon: MeetupStartingSoon) -> None:
+    def group(event_id: str, emails: tuple[str, ...]) -> RemindersDue:
+        return RemindersDue(event_id, soon.meetup_id, soon.occurred_at, soon.lead_hours, emails)
+
+    _page(ports, soon, group_mail.reminder(soon.lead_hours), group)
+
+
+def _remind_group(ports: ReactionPorts, due: RemindersDue) -> None:
+    reminder = group_mail.reminder(due.lead_hours)
+    group_mail.email_group(ports.mail, due.meetup_id, reminder, due.emails)
 
 
 def _send_account_mail(ports: ReactionPorts, asked: AccountMailRequested) -> None:
@@ -93,23 +161,10 @@ def _invite(ports: ReactionPorts, added: InvitationAdded) -> None:
     notifications.on_invitation_added(ports.mail, added.meetup_id, added.email)
 
 
-def _invite_group(ports: ReactionPorts, due: InvitationsDue) -> None:
-    notifications.on_invitations_due(ports.mail, due.meetup_id, due.emails)
-
-
 def _confirm_answer(ports: ReactionPorts, changed: RsvpChanged) -> None:
     if changed.freed_a_seat:
         _seat_those_waiting(ports, changed.meetup_id)
     notifications.on_rsvp_changed(ports.mail, changed.id, changed.meetup_id, changed.email)
-
-
-def _tell_new_time(ports: ReactionPorts, moved: MeetupRescheduled) -> None:
-    notifications.on_meetup_changed(ports.mail, moved.id, moved.meetup_id, moved.previous_start)
-
-
-def _call_off(ports: ReactionPorts, cancelled: MeetupCancelled) -> None:
-    notifications.on_meetup_changed(ports.mail, cancelled.id, cancelled.meetup_id, None)
-    _refund_tickets(ports, cancelled.meetup_id)
 
 
 def _seat(ports: ReactionPorts, added: SeatsAdded) -> None:
@@ -139,8 +194,11 @@ def _refund_tickets(ports: ReactionPorts, meetup_id: str) -> None:
 # Each reaction takes the event of its key (the table cannot say so to the type checker).
 REACTIONS: dict[type[DomainEvent], Callable[[ReactionPorts, Any], None]] = {
     AccountMailRequested: _send_account_mail,
-    MeetupPublished: fan_out,
+    MeetupPublished: _invite_all,
     InvitationsDue: _invite_group,
+    ChangeNoticesDue: _notify_group,
+    MeetupStartingSoon: _remind_all,
+    RemindersDue: _remind_group,
     InvitationAdded: _invite,
     RsvpChanged: _confirm_answer,
     MeetupRescheduled: _tell_new_time,

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from slsplay.domain.errors import Conflict
 from slsplay.ports import (
+    MAX_TRANSACTION_OPS,
     PK,
     SK,
     AllOf,
@@ -222,17 +224,28 @@ class AnswerLinkRepository:
 
     def add(self, token: str, link: AnswerLink, keep_until: datetime) -> None:
         """Store a new token for an invitation."""
+        self.store.put_new(self._item(token, link, keep_until))
+
+    def add_many(self, links: Sequence[tuple[str, AnswerLink]], keep_until: datetime) -> None:
+        """Store new tokens for several invitations, in transactions of as many as allowed."""
+        for start in range(0, len(links), MAX_TRANSACTION_OPS):
+            self.store.transact(
+                [
+                    Put(self._item(token, link, keep_until), NotExists())
+                    for token, link in links[start : start + MAX_TRANSACTION_OPS]
+                ]
+            )
+
+    def _item(self, token: str, link: AnswerLink, keep_until: datetime) -> Item:
         key = self._key(token)
-        self.store.put_new(
-            {
-                PK: key.pk,
-                SK: key.sk,
-                "type": "answer_link",
-                "meetup_id": link.meetup_id,
-                "email": link.email,
-                "ttl": _ttl(keep_until),
-            }
-        )
+        return {
+            PK: key.pk,
+            SK: key.sk,
+            "type": "answer_link",
+            "meetup_id": link.meetup_id,
+            "email": link.email,
+            "ttl": _ttl(keep_until),
+        }
 
     def find(self, token: str) -> AnswerLink | None:
         """The invitation a token leads to, if the token was ever issued."""
