@@ -15,6 +15,7 @@ from slsplay.ports import ItemStore, Processed, UploadTicket
 from slsplay.services import media, meetups
 from slsplay.services.bundles import StoreAndClock
 from slsplay.store.repositories import MediaRepository, UserRepository
+from slsplay.store.schema import media_list_key
 from tests.support.clock import START, FakeClock
 from tests.support.meetups import signed_up
 from tests.support.ports import GivenPorts
@@ -272,3 +273,16 @@ def test_a_page_of_meetups_gets_the_uploads_each_meetup_shows_in_the_same_order(
     assert found[meetup] == tuple(MediaRepository(store).of_meetup(meetup))
     assert [(m.id, m.status) for m in found[other]] == [(ready.id, MediaStatus.READY)]
     assert found[empty] == found["none"] == ()
+
+
+def test_a_meetup_stored_before_media_lists_gets_its_list_on_first_read(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    uploads = [request(store, clock, meetup) for _ in range(2)]
+    store.delete(media_list_key(meetup))  # as a meetup stored before meetups had a list
+
+    first = media.media_of_meetups(StoreAndClock(store, clock), [meetup])
+
+    assert [m.id for m in first[meetup]] == [m.id for m in uploads]
+    assert store.get(media_list_key(meetup)) is not None  # kept for the next reads
+    assert media.media_of_meetups(StoreAndClock(store, clock), [meetup]) == first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from slsplay.domain.invitations import Answer, Invitation
@@ -245,6 +246,15 @@ _LISTED = "media_"
 def media_list_entry(media_id: str) -> str:
     """The attribute of a meetup's media list that names one of its photos or videos."""
     return f"{_LISTED}{media_id}"
+
+
+def media_list_item(meetup_id: str, media_ids: Sequence[str] = ()) -> Item:
+    """A meetup's media list naming ``media_ids`` (a new meetup's names none)."""
+    return _keyed(
+        schema.media_list_key(meetup_id),
+        type=MEDIA_LIST_TYPE,
+        **{media_list_entry(media_id): True for media_id in media_ids},
+    )
 
 
 def media_list_ids(item: Item) -> list[str]:

@@ -54,11 +54,12 @@ class MeetupRepository:
         self.store = store
 
     def add(self, meetup: Meetup) -> None:
-        """Store a new meetup with zero counts."""
+        """Store a new meetup with zero counts and an empty media list."""
         self.store.transact(
             [
                 Put(records.meetup_item(meetup), NotExists()),
                 Put(records.counts_item(meetup.id, MeetupCounts()), NotExists()),
+                Put(records.media_list_item(meetup.id), NotExists()),
             ]
         )
 
@@ -473,11 +474,27 @@ class MediaRepository:
             (records.media_from_item(item) for item in page.items), key=lambda m: m.created_at
         )
 
+    def _list_now(self, meetup_id: str) -> Item:
+        """The media list of a meetup stored before meetups had one, made from its uploads
+        and, if it has any, kept: the next reads find it. (One without uploads is read so
+        each time, rather than a list written for an id that may name no meetup.)"""
+        listing = records.media_list_item(meetup_id, [m.id for m in self.of_meetup(meetup_id)])
+        names = {name: value for name, value in listing.items() if name not in (PK, SK)}
+        if records.media_list_ids(listing):
+            # An update, not a put: it adds its names to those an upload may be adding now.
+            # (A removal meanwhile at worst leaves a name without an upload, which readers
+            # skip, as after a crash.)
+            self.store.write(Update(schema.media_list_key(meetup_id), set=names))
+        return listing
+
     def of_meetups(self, meetup_ids: Sequence[str]) -> dict[str, list[Media]]:
         """The photos and videos of up to 100 meetups, oldest first, by meetup: their media
         lists in one request, then the uploads they name, 100 a request (a meetup has
         ``MAX_PER_MEETUP`` at most), whatever the number of meetups."""
         lists = self.store.get_many([schema.media_list_key(meetup_id) for meetup_id in meetup_ids])
+        for meetup_id in meetup_ids:
+            if schema.media_list_key(meetup_id) not in lists:
+                lists[schema.media_list_key(meetup_id)] = self._list_now(meetup_id)
         keys = [
             schema.media_key(meetup_id, media_id)
             for meetup_id in meetup_ids

@@ -90,6 +90,7 @@ class SeriesRepository:
         return [
             Put(records.meetup_item(meetup), NotExists()),
             Put(records.counts_item(meetup.id, MeetupCounts()), NotExists()),
+            Put(records.media_list_item(meetup.id), NotExists()),
             Put(records.occurrence_item(series_id, meetup.occurrence, meetup.id), NotExists()),
         ]
 
