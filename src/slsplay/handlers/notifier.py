@@ -5,7 +5,8 @@ Each message is one domain event. A failure is reported for that message alone
 (``batchItemFailures``); SQS shows it again after the visibility timeout and, after five
 receives, moves it to the dead-letter queue. When every message of a batch fails, the
 invocation fails instead (Powertools' default): the same retries, and an error in the
-function's metrics, which the template's alarm watches.
+function's metrics, which the template's alarm watches. A message is begun only with the
+time to finish it: the rest of a batch near the Timeout goes back to the queue at once.
 """
 
 from __future__ import annotations
@@ -37,9 +38,24 @@ else:
 processor = BatchProcessor(event_type=EventType.SQS)
 
 
-def deliver(record: SQSRecord) -> None:
+# A message is begun only with this much of the run's Timeout left: its longest work (a
+# group of emails, see PER_MESSAGE in services/group_mail.py) fits in it. One cut off by the
+# Timeout midway would leave its claimed emails to wait out their claims, and some of them
+# sent twice.
+TIME_FOR_A_MESSAGE_MS = 3_000
+
+
+class OutOfTime(RuntimeError):
+    """Too little of the run's time is left to begin this message."""
+
+
+def deliver(record: SQSRecord, lambda_context: Any) -> None:
     """Do what one domain event calls for; a failure fails this record alone."""
     ports = reaction_ports()
+    if lambda_context.get_remaining_time_in_millis() < TIME_FOR_A_MESSAGE_MS:
+        # Back at once, for the next run, rather than a visibility timeout on.
+        ports.queue.change_visibility(record.receipt_handle, 0)
+        raise OutOfTime(record.message_id)
     try:
         reactions.react(ports, from_message(json.loads(record.body)))
     except notifications.ClaimHeld as held:
