@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import jwt
@@ -14,10 +14,8 @@ from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.adapters.passwords import Argon2PasswordHasher
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
 from slsplay.domain.errors import Conflict, InvalidInput, TooManyRequests, Unauthorized
-from slsplay.ports import Key
 from slsplay.services import auth, meetups, views
 from slsplay.store.schema import TABLE
-from slsplay.store.sessions import LoginAttempts
 from tests.support.clock import START, FakeClock
 
 ISSUER = "https://slsplay.example.com"
@@ -216,27 +214,6 @@ def test_refreshing_keeps_a_sign_in_alive_past_its_first_tokens_lifetime(
     sweep_expired(ports)
     with pytest.raises(Unauthorized):
         auth.refresh(ports, refresh_token)
-
-
-class SweptRightAfterReading(LoginAttempts):
-    """The failures item is removed by its time to live just after each read."""
-
-    def failures(self, email: str, now: datetime) -> tuple[int, datetime | None]:
-        answer = super().failures(email, now)
-        self.store.delete(Key(f"LOGIN#{email}", "FAILURES"))
-        return answer
-
-
-def test_a_failure_counted_as_its_window_is_swept_opens_a_new_window(
-    ports: auth.AuthPorts,
-) -> None:
-    window = timedelta(minutes=15)
-    LoginAttempts(ports.store, window).record_failure("ada@example.com", START)
-
-    later = START + timedelta(minutes=1)
-    SweptRightAfterReading(ports.store, window).record_failure("ada@example.com", later)
-
-    assert LoginAttempts(ports.store, window).failures("ada@example.com", later) == (1, later)
 
 
 def sweep_expired(ports: auth.AuthPorts) -> None:

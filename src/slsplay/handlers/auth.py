@@ -140,7 +140,10 @@ def reset_password(body: models.ResetIn) -> models.SessionOut:
     responses=problems(empty_success=202),
     tags=TAGS,
     status_code=202,
-    summary="Email a 6-digit sign-in code to the address, if an account has it (202 either way)",
+    summary=(
+        "Email a 6-digit sign-in code to the address, if an account has it (202 either way;"
+        " 5 codes an hour at most)"
+    ),
 )
 def request_code(body: models.EmailIn) -> Response[None]:
     auth.request_code(container().auth, body.email)
@@ -151,7 +154,7 @@ def request_code(body: models.EmailIn) -> Response[None]:
     "/api/auth/code/verify",
     responses=problems(401, 429),
     tags=TAGS,
-    summary="Sign in with the emailed code (as a login; 5 wrong tries end the code)",
+    summary="Sign in with the emailed code (as a login; 5 wrong codes in 15 minutes pause it)",
 )
 def sign_in_with_code(body: models.CodeIn) -> models.SessionOut:
     session = auth.sign_in_with_code(container().auth, body.email, body.code, bearer_token(router))

@@ -118,7 +118,9 @@ class AccountMutations:
     def request_sign_in_code(self, info: Info[Context, None], email: str) -> AcceptedPayload:
         return _accepted(lambda: auth.request_code(info.context.app.auth, email))
 
-    @strawberry.mutation(description="Sign in with the emailed code; 5 wrong tries end it.")
+    @strawberry.mutation(
+        description="Sign in with the emailed code; 5 wrong codes in 15 minutes pause it."
+    )
     def sign_in_with_code(self, info: Info[Context, None], email: str, code: str) -> SessionPayload:
         context = info.context
         return _signed_in(
