@@ -22,6 +22,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import format_datetime, make_msgid, parseaddr, parsedate_to_datetime
 
+from slsplay.domain.text import cleaned_text
 from slsplay.ports import Attachment, Email
 
 DEFAULT_SENDER = "slsplay <no-reply@slsplay.example.com>"
@@ -38,7 +39,9 @@ def to_mime(email: Email, *, sender: str, now: datetime) -> EmailMessage:
     message = EmailMessage(policy=policy.SMTP)
     message["From"] = sender
     message["To"] = email.to
-    message["Subject"] = email.subject
+    # Only cleaned text in a header: a control character in a title must not make a relay
+    # refuse the message (RFC 5322), nor reach a mail app raw.
+    message["Subject"] = cleaned_text(email.subject)
     message["Date"] = format_datetime(now)
     if email.message_id is not None and not _MESSAGE_ID.match(email.message_id):
         raise ValueError(f"{email.message_id!r} is not a Message-ID (<id@domain>)")
