@@ -47,6 +47,35 @@ def test_a_new_account_proves_its_address_with_the_emailed_link(server: Server) 
     assert again.json()["code"] == "invalid_token"
 
 
+def test_signing_up_with_a_taken_address_answers_alike_and_emails_its_holder(
+    server: Server,
+) -> None:
+    api = httpx.Client(base_url=server.url, timeout=10)
+    email, free = address("tess"), address("tom")
+    sign_up(api, email)
+    mail_to(server, email, "Confirm your email address")
+
+    taken = api.post(
+        "/api/auth/signup", json={"email": email, "password": "someone else's", "name": "Eve"}
+    )
+    new = api.post("/api/auth/signup", json={"email": free, "password": PASSWORD, "name": "Tom"})
+
+    assert (taken.status_code, new.status_code) == (201, 201)
+    assert taken.json().keys() == new.json().keys()
+    assert taken.json()["user"].keys() == new.json()["user"].keys()
+    assert taken.json()["user"]["email"] == email
+    notice = mail_to(server, email, "Someone tried to sign up with your address")
+    new_password = "the holder's new passphrase"
+    token = link_token(notice, "reset")
+    reset = api.post("/api/auth/password/reset", json={"token": token, "password": new_password})
+    assert reset.status_code == 200, reset.text
+    assert reset.json()["user"]["name"] == "Ada"
+    assert (
+        api.post("/api/auth/login", json={"email": email, "password": "someone else's"}).status_code
+        == 401
+    )
+
+
 def test_a_reset_link_works_once_and_signs_out_everywhere_else(server: Server) -> None:
     api = httpx.Client(base_url=server.url, timeout=10)
     email = address("rita")

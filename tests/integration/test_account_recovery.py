@@ -263,3 +263,21 @@ def test_a_guest_publishes_the_same_draft_after_signing_up_and_proving_the_addre
     assert published.meetup.organizer_id == account.user.id
     assert published.counts.invited == 1
     assert views.meetups_of_organizer(ports, guest.user.id) == ([], None)
+
+
+def test_the_holder_of_a_taken_address_is_told_once_an_hour_with_a_link_to_a_new_password(
+    ports: auth.AuthPorts, outbox: Queue
+) -> None:
+    ada = auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada").user
+    queued(outbox)
+
+    eve = auth.sign_up(ports, "ada@example.com", "another long password", "Eve")
+    token = secret_for(outbox, "signup_attempt")
+    auth.sign_up(ports, "ada@example.com", "a third long password", "Mallory")
+    auth.resend_verification(ports, auth.caller_from_claims(ports.tokens.verify(eve.access_token)))
+    assert queued(outbox) == []  # within the hour, and never a link for Eve to prove it
+
+    assert auth.reset_password(ports, token, NEW_PASSWORD).user.id == ada.id
+    clock_of(ports).advance(hours=1)
+    auth.sign_up(ports, "ada@example.com", "a fourth long password", "Trent")
+    assert secret_for(outbox, "signup_attempt")

@@ -13,8 +13,15 @@ import pytest
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.adapters.passwords import Argon2PasswordHasher
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
-from slsplay.domain.errors import Conflict, InvalidInput, TooManyRequests, Unauthorized
-from slsplay.services import auth, meetups, views
+from slsplay.domain.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    TooManyRequests,
+    Unauthorized,
+)
+from slsplay.services import auth, discovery, meetups, views
+from slsplay.store.repositories import UserRepository
 from slsplay.store.schema import TABLE
 from tests.support.clock import START, FakeClock
 
@@ -47,11 +54,38 @@ def test_a_short_password_and_a_bad_email_are_refused_together(ports: auth.AuthP
     assert {e.field for e in refused.value.errors} == {"email", "password"}
 
 
-def test_an_email_address_signs_up_once(ports: auth.AuthPorts) -> None:
+def test_a_taken_address_signs_up_alike_and_stays_with_its_holder(ports: auth.AuthPorts) -> None:
+    ada = auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada").user
+
+    again = auth.sign_up(ports, "ADA@example.com", "another long password", "Eve")
+
+    assert again.user.email == "ada@example.com"
+    assert again.user.id != ada.id
+    assert ports.tokens.verify(again.access_token)["email"] == "ada@example.com"
+    assert UserRepository(ports.store).find_by_email("ada@example.com") == ada
+    assert auth.log_in(ports, "ada@example.com", PASSWORD).user.id == ada.id
+    with pytest.raises(Unauthorized):
+        auth.log_in(ports, "ada@example.com", "another long password")
+
+
+def test_an_account_signed_up_with_a_taken_address_cannot_act_as_it(
+    ports: auth.AuthPorts,
+) -> None:
+    auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    eve = auth.sign_up(ports, "ada@example.com", "another long password", "Eve").user
+
+    with pytest.raises(Forbidden) as refused:  # as the invitee the address is, anywhere
+        discovery.join_public(ports, eve.id, "a-public-meetup")
+
+    assert refused.value.code == "verification_required"
+    assert not eve.acts_as_address
+
+
+def test_the_operator_is_told_when_the_demo_address_is_taken(ports: auth.AuthPorts) -> None:
     auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
 
     with pytest.raises(Conflict, match="already exists"):
-        auth.sign_up(ports, "ADA@example.com", PASSWORD, "Ada again")
+        auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada", vouched=True)
 
 
 def test_logging_in_with_the_wrong_password_is_refused(ports: auth.AuthPorts) -> None:

@@ -31,10 +31,16 @@ TAGS = ["auth"]
 
 @router.post(
     "/api/auth/signup",
-    responses=problems(401, 409),
+    responses=problems(401),
     tags=TAGS,
     status_code=201,
     summary="Sign up; with a guest's token as bearer, the guest's meetups move to the account",
+    description=(
+        "Answers alike whether or not the address has an account. A new address is then proved"
+        " by the link emailed to it; an address that has an account stays with it (this new"
+        " account can neither prove nor act as it), and its holder is emailed that someone"
+        " tried, with a link to choose a new password."
+    ),
 )
 def sign_up(body: models.SignupIn) -> models.SessionOut:
     session = auth.sign_up(

@@ -98,8 +98,12 @@ def sign_up(
 ) -> Session:
     """A new account; with a guest's token, the guest's meetups move to it.
 
-    The address is proved by the link emailed to it, unless the operator ``vouched`` for it
-    (the demo organizer ``slsplay seed`` makes): then no link is sent.
+    The answer is the same whether or not another account has the address, so that signing
+    up tells nobody who has an account. Then the address is proved by the link emailed to it,
+    unless the operator ``vouched`` for it (the demo organizer ``slsplay seed`` makes): then
+    no link is sent. When another account has the address, the new account is made without
+    it (``address_taken``: it can neither prove it nor act as it), and the address's holder
+    is emailed that someone tried, with a link to reset the password (once an hour at most).
     """
     guest = guest_of(ports, guest_token)
     now = ports.clock.now()
@@ -108,15 +112,39 @@ def sign_up(
     user.password_hash = ports.hasher.hash(password)
     if vouched:
         user.email_verified_at = now
-    UserRepository(ports.store).add(user)
+    users = UserRepository(ports.store)
+    try:
+        users.add(user)
+    except Conflict as e:
+        if e.code != "email_taken" or vouched:  # the operator is told; nobody else is
+            raise
+        user.address_taken = True
+        users.add(user)
     if guest is not None:
         claim_drafts(ports, guest.user_id, user.id)
     if ports.outbox is not None and not vouched:
         try:
-            send_verification(ports, user)
+            if user.address_taken:
+                _tell_holder(ports, user)
+            else:
+                send_verification(ports, user)
         except Exception:  # the account stands; the reminder's button asks for a new link
-            logger.exception("the link to confirm %s could not be queued", user.id)
+            logger.exception("the email after signing up %s could not be queued", user.id)
     return start_session(ports, user)
+
+
+def _tell_holder(ports: AuthPorts, attempt: User) -> None:
+    """Email the holder of the address ``attempt`` signed up with: someone tried; if it was
+    them, a link to choose a new password."""
+    assert attempt.email is not None
+    now = ports.clock.now()
+    holder = UserRepository(ports.store).find_by_email(attempt.email)
+    told = AttemptBudget(ports.store, "signup_notice", 1, timedelta(hours=1))
+    if holder is None or told.take(attempt.email, now) is not None:
+        return  # told within the hour: that email's link still works
+    token = secrets.token_urlsafe(32)
+    OneTimeTokens(ports.store).add("reset", token, holder.id, now + RESET_LIFETIME)
+    _mail(ports, "signup_attempt", attempt.email, token)
 
 
 def log_in(
@@ -237,8 +265,9 @@ def who_is(ports: AuthPorts, caller: Caller) -> User:
 
 
 def send_verification(ports: AuthPorts, user: User) -> None:
-    """Email a link that proves the address (``<base>/verify/{token}``), valid 3 days."""
-    if user.email is None or user.email_verified:
+    """Email a link that proves the address (``<base>/verify/{token}``), valid 3 days; none
+    to an address another account holds (its holder is not asked to prove it for this one)."""
+    if user.email is None or user.email_verified or user.address_taken:
         return
     token = secrets.token_urlsafe(32)
     OneTimeTokens(ports.store).add("verify", token, user.id, ports.clock.now() + VERIFY_LIFETIME)

@@ -299,7 +299,7 @@ export type Mutation = {
   respondToInvitation: AnswerPayload;
   /** Sign in with the emailed code; 5 wrong codes in 15 minutes pause it. */
   signInWithCode: SessionPayload;
-  /** A new account; called by a guest, their drafts move to it. */
+  /** A new account; called by a guest, their drafts move to it. Answers alike whether or not the address has an account (its holder is emailed instead). */
   signUp: SessionPayload;
   updateMeetup: MeetupPayload;
   /** Prove an email address with the emailed link's token. */

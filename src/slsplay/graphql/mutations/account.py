@@ -63,7 +63,12 @@ def _signed_in(action: Callable[[], DomainSession]) -> SessionPayload:
 
 @strawberry.type
 class AccountMutations:
-    @strawberry.mutation(description="A new account; called by a guest, their drafts move to it.")
+    @strawberry.mutation(
+        description=(
+            "A new account; called by a guest, their drafts move to it. Answers alike whether"
+            " or not the address has an account (its holder is emailed instead)."
+        )
+    )
     def sign_up(self, info: Info[Context, None], input: SignUpInput) -> SessionPayload:
         context = info.context
         return _signed_in(
