@@ -4,6 +4,7 @@ Nothing answers 5xx; each refusal is a problem document that names the field at 
 
 from __future__ import annotations
 
+import base64
 import importlib
 import json
 import re
@@ -175,3 +176,19 @@ def test_a_string_written_in_a_graphql_query_that_is_not_text_is_refused_by_argu
     assert answer.status_code == 200
     (error,) = answer.json()["errors"]
     assert error["extensions"] == {"code": "invalid_input", "field": "input.name"}
+
+
+def test_a_cursor_of_json_nested_thousands_deep_is_refused_by_name(
+    api: httpx.Client, auth: dict[str, str]
+) -> None:
+    # Cursors are the product's own base64 JSON, read back: no parameter check sees inside.
+    deep = base64.urlsafe_b64encode(b"[" * DEEP + b"]" * DEEP).decode()
+    listed = api.get("/api/me/meetups", params={"cursor": deep}, headers=auth)
+    paged = api.post(
+        GRAPHQL,
+        json={"query": f'{{ myMeetups(first: 2, after: "{deep}") {{ nodes {{ id }} }} }}'},
+        headers=auth,
+    )
+
+    assert_refused(listed, 422, "invalid_input", ["cursor"])
+    assert [e["extensions"]["code"] for e in paged.json()["errors"]] == ["invalid_input"]
