@@ -114,6 +114,7 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
             aws_endpoint=_endpoint(args),
             switch_interval=args.switch_interval,
             chaos=_chaos(args),
+            parameters=_parameter_overrides(args.parameter_overrides),
         )
     except (ValueError, OSError, SetupFailed) as e:  # a bad template, setting or endpoint
         print(f"slsplay: {e}", file=sys.stderr)
@@ -282,6 +283,17 @@ def _backend_options(command: argparse.ArgumentParser, settings: Settings) -> No
     command.add_argument("--stage", default="local", help="the template's Stage (names resources)")
 
 
+def _parameter_overrides(pairs: Sequence[str]) -> dict[str, str]:
+    """``Name=value`` pairs as ``sam deploy --parameter-overrides`` takes them."""
+    overrides = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name:
+            raise ValueError(f"--parameter-overrides takes Name=value pairs, not {pair!r}")
+        overrides[name] = value
+    return overrides
+
+
 def _serve_options(serving: argparse.ArgumentParser, settings: Settings) -> None:
     """The options of `slsplay serve`."""
     serving.add_argument("--port", type=int, default=8000, help="0 picks a free port")
@@ -290,6 +302,13 @@ def _serve_options(serving: argparse.ArgumentParser, settings: Settings) -> None
     # SUPPRESS keeps `slsplay --data-dir D serve` working: unset here, the top-level one stays.
     serving.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     serving.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
+    serving.add_argument(
+        "--parameter-overrides",
+        nargs="+",
+        default=[],
+        metavar="NAME=VALUE",
+        help="the template's parameters, as sam deploy takes them (ClientRateLimit=300)",
+    )
     serving.add_argument(
         "--chaos",
         action="store_true",

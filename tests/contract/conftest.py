@@ -20,6 +20,7 @@ from slsplay.local.template import load_template, table_properties
 from slsplay.ports import ItemStore, Queue
 from slsplay.store.schema import TABLE
 from tests.support.clock import FakeClock
+from tests.support.moto_speed import one_dynamodb_request_at_a_time
 
 REGION = "eu-west-1"
 
@@ -49,7 +50,8 @@ def store(
         sqlite.close()
         return
     request.getfixturevalue("aws_credentials")
-    with mock_aws():
+    # DynamoDB isolates each request; moto does only when told to (threads race in tests).
+    with mock_aws(), one_dynamodb_request_at_a_time():
         create_table(
             boto3.client("dynamodb", region_name=REGION),
             "slsplay-test",

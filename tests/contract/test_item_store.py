@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from slsplay.adapters.aws.dynamo_store import DynamoItemStore
@@ -23,6 +26,8 @@ from slsplay.ports import (
     Put,
     Update,
 )
+
+RACERS = 20
 
 
 def item(pk: str, sk: str, **attributes: object) -> Item:
@@ -214,6 +219,30 @@ def test_a_conditional_delete_keeps_the_item_when_the_condition_fails(store: Ite
         store.delete(Key("P", "S"), Equals("version", 1))
 
     assert store.get(Key("P", "S")) == item("P", "S", version=2)
+
+
+@pytest.mark.parametrize("condition", [NotExists(), Equals("taken_at", "old")])
+def test_of_conditional_puts_racing_for_one_item_exactly_one_wins(
+    store: ItemStore, condition: object
+) -> None:
+    # What bounds sign-in attempts: a condition is checked and the write made as one step.
+    if isinstance(condition, Equals):
+        store.put(item("P", "S", taken_at="old"))
+    start = threading.Barrier(RACERS)
+
+    def race(racer: int) -> bool:
+        start.wait()
+        try:
+            store.put(item("P", "S", taken_at=f"racer {racer}"), condition)  # type: ignore[arg-type]
+        except ConditionFailed:
+            return False
+        return True
+
+    with ThreadPoolExecutor(RACERS) as pool:
+        won = [racer for racer, ok in enumerate(pool.map(race, range(RACERS))) if ok]
+
+    assert len(won) == 1
+    assert store.get(Key("P", "S")) == item("P", "S", taken_at=f"racer {won[0]}")
 
 
 # -- transactions ---------------------------------------------------------------------------

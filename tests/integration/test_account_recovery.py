@@ -145,7 +145,7 @@ def test_a_code_signs_in_once(ports: auth.AuthPorts, outbox: Queue) -> None:
         auth.sign_in_with_code(ports, "ada@example.com", code)
 
 
-def test_a_code_is_refused_after_five_wrong_tries_and_a_new_one_works(
+def test_five_wrong_codes_pause_the_address_whatever_codes_are_asked_for_meanwhile(
     ports: auth.AuthPorts, outbox: Queue
 ) -> None:
     auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
@@ -153,16 +153,36 @@ def test_a_code_is_refused_after_five_wrong_tries_and_a_new_one_works(
     auth.request_code(ports, "ada@example.com")
     code = secret_for(outbox, "sign_in_code")
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"
-    for _ in range(auth.CODE_TRIES):
+    for _ in range(auth.CHECKS_ALLOWED):
         with pytest.raises(Unauthorized):
             auth.sign_in_with_code(ports, "ada@example.com", wrong)
 
     with pytest.raises(TooManyRequests):
         auth.sign_in_with_code(ports, "ada@example.com", code)
-
-    auth.request_code(ports, "ada@example.com")  # at once: the spent code is replaced
+    clock_of(ports).advance(seconds=31)
+    auth.request_code(ports, "ada@example.com")  # a new code brings no new tries
     fresh = secret_for(outbox, "sign_in_code")
-    auth.sign_in_with_code(ports, "ada@example.com", fresh)
+    with pytest.raises(TooManyRequests) as paused:
+        auth.sign_in_with_code(ports, "ada@example.com", fresh)
+
+    clock_of(ports).advance(seconds=paused.value.retry_after)  # the pause is over
+    auth.request_code(ports, "ada@example.com")
+    auth.sign_in_with_code(ports, "ada@example.com", secret_for(outbox, "sign_in_code"))
+
+
+def test_an_address_is_sent_five_codes_an_hour_at_most(
+    ports: auth.AuthPorts, outbox: Queue
+) -> None:
+    auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    queued(outbox)
+    for _ in range(auth.CODES_SENT_PER_HOUR + 2):
+        auth.request_code(ports, "ada@example.com")
+        clock_of(ports).advance(minutes=1)
+
+    assert len(queued(outbox)) == auth.CODES_SENT_PER_HOUR
+    clock_of(ports).advance(minutes=60)
+    auth.request_code(ports, "ada@example.com")
+    assert len(queued(outbox)) == 1
 
 
 def test_a_code_expires_after_ten_minutes_and_is_not_resent_at_once(
@@ -243,3 +263,21 @@ def test_a_guest_publishes_the_same_draft_after_signing_up_and_proving_the_addre
     assert published.meetup.organizer_id == account.user.id
     assert published.counts.invited == 1
     assert views.meetups_of_organizer(ports, guest.user.id) == ([], None)
+
+
+def test_the_holder_of_a_taken_address_is_told_once_an_hour_with_a_link_to_a_new_password(
+    ports: auth.AuthPorts, outbox: Queue
+) -> None:
+    ada = auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada").user
+    queued(outbox)
+
+    eve = auth.sign_up(ports, "ada@example.com", "another long password", "Eve")
+    token = secret_for(outbox, "signup_attempt")
+    auth.sign_up(ports, "ada@example.com", "a third long password", "Mallory")
+    auth.resend_verification(ports, auth.caller_from_claims(ports.tokens.verify(eve.access_token)))
+    assert queued(outbox) == []  # within the hour, and never a link for Eve to prove it
+
+    assert auth.reset_password(ports, token, NEW_PASSWORD).user.id == ada.id
+    clock_of(ports).advance(hours=1)
+    auth.sign_up(ports, "ada@example.com", "a fourth long password", "Trent")
+    assert secret_for(outbox, "signup_attempt")

@@ -42,3 +42,17 @@ def test_a_bad_setting_is_named_and_nothing_runs(
 
     assert capsys.readouterr().err == "slsplay: SLSPLAY_BACKEND must be local or aws, not 'cloud'\n"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("overrides", "said"),
+    [(["NoSuchParameter=1"], "no parameter NoSuchParameter"), (["ClientRateLimit"], "Name=value")],
+)
+def test_serve_takes_the_templates_parameters_and_names_a_wrong_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], overrides: list[str], said: str
+) -> None:
+    argv = ["serve", "--port", "0", "--data-dir", str(tmp_path), "--parameter-overrides"]
+
+    assert cli.main([*argv, *overrides]) == 1
+
+    assert said in capsys.readouterr().err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import jwt
@@ -13,11 +13,16 @@ import pytest
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.adapters.passwords import Argon2PasswordHasher
 from slsplay.adapters.tokens import JwtAccessTokens, new_signing_key
-from slsplay.domain.errors import Conflict, InvalidInput, TooManyRequests, Unauthorized
-from slsplay.ports import Key
-from slsplay.services import auth, meetups, views
+from slsplay.domain.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    TooManyRequests,
+    Unauthorized,
+)
+from slsplay.services import auth, discovery, meetups, views
+from slsplay.store.repositories import UserRepository
 from slsplay.store.schema import TABLE
-from slsplay.store.sessions import LoginAttempts
 from tests.support.clock import START, FakeClock
 
 ISSUER = "https://slsplay.example.com"
@@ -49,11 +54,38 @@ def test_a_short_password_and_a_bad_email_are_refused_together(ports: auth.AuthP
     assert {e.field for e in refused.value.errors} == {"email", "password"}
 
 
-def test_an_email_address_signs_up_once(ports: auth.AuthPorts) -> None:
+def test_a_taken_address_signs_up_alike_and_stays_with_its_holder(ports: auth.AuthPorts) -> None:
+    ada = auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada").user
+
+    again = auth.sign_up(ports, "ADA@example.com", "another long password", "Eve")
+
+    assert again.user.email == "ada@example.com"
+    assert again.user.id != ada.id
+    assert ports.tokens.verify(again.access_token)["email"] == "ada@example.com"
+    assert UserRepository(ports.store).find_by_email("ada@example.com") == ada
+    assert auth.log_in(ports, "ada@example.com", PASSWORD).user.id == ada.id
+    with pytest.raises(Unauthorized):
+        auth.log_in(ports, "ada@example.com", "another long password")
+
+
+def test_an_account_signed_up_with_a_taken_address_cannot_act_as_it(
+    ports: auth.AuthPorts,
+) -> None:
+    auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
+    eve = auth.sign_up(ports, "ada@example.com", "another long password", "Eve").user
+
+    with pytest.raises(Forbidden) as refused:  # as the invitee the address is, anywhere
+        discovery.join_public(ports, eve.id, "a-public-meetup")
+
+    assert refused.value.code == "verification_required"
+    assert not eve.acts_as_address
+
+
+def test_the_operator_is_told_when_the_demo_address_is_taken(ports: auth.AuthPorts) -> None:
     auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada")
 
     with pytest.raises(Conflict, match="already exists"):
-        auth.sign_up(ports, "ADA@example.com", PASSWORD, "Ada again")
+        auth.sign_up(ports, "ada@example.com", PASSWORD, "Ada", vouched=True)
 
 
 def test_logging_in_with_the_wrong_password_is_refused(ports: auth.AuthPorts) -> None:
@@ -216,27 +248,6 @@ def test_refreshing_keeps_a_sign_in_alive_past_its_first_tokens_lifetime(
     sweep_expired(ports)
     with pytest.raises(Unauthorized):
         auth.refresh(ports, refresh_token)
-
-
-class SweptRightAfterReading(LoginAttempts):
-    """The failures item is removed by its time to live just after each read."""
-
-    def failures(self, email: str, now: datetime) -> tuple[int, datetime | None]:
-        answer = super().failures(email, now)
-        self.store.delete(Key(f"LOGIN#{email}", "FAILURES"))
-        return answer
-
-
-def test_a_failure_counted_as_its_window_is_swept_opens_a_new_window(
-    ports: auth.AuthPorts,
-) -> None:
-    window = timedelta(minutes=15)
-    LoginAttempts(ports.store, window).record_failure("ada@example.com", START)
-
-    later = START + timedelta(minutes=1)
-    SweptRightAfterReading(ports.store, window).record_failure("ada@example.com", later)
-
-    assert LoginAttempts(ports.store, window).failures("ada@example.com", later) == (1, later)
 
 
 def sweep_expired(ports: auth.AuthPorts) -> None:

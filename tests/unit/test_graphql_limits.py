@@ -27,6 +27,10 @@ class Query:
     def root(self) -> Folder:
         return Folder(name="root")
 
+    @strawberry.field
+    def rename(self, to: str) -> Folder:
+        return Folder(name=to)
+
 
 RECURSIVE = strawberry.Schema(query=Query, extensions=extensions(introspection=False))
 
@@ -64,3 +68,13 @@ def test_introspection_is_refused_where_it_is_switched_off() -> None:
     assert closed.errors is not None
     assert opened.errors is None
     assert opened.data == {"__schema": {"queryType": {"name": "Query"}}}
+
+
+def test_a_string_written_in_the_query_that_is_not_text_is_refused_naming_its_argument() -> None:
+    assert RECURSIVE.execute_sync('{ rename(to: "Zoë\\n\\t🎉") { name } }').errors is None
+    refused = RECURSIVE.execute_sync('{ rename(to: "a\\u001b[31m") { name } }')
+
+    assert refused.data is None
+    assert refused.errors is not None
+    assert refused.errors[0].extensions == {"code": "invalid_input", "field": "to"}
+    assert refused.errors[0].message == "to: contains a control character (U+001B)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -24,6 +25,7 @@ from slsplay.mail.compose import (
     reminder_email,
     time_change_email,
 )
+from slsplay.mail.mime import read, to_bytes, to_mime
 from slsplay.ports import Email
 from tests.support.clock import START
 from tests.support.meetups import published
@@ -449,3 +451,24 @@ def test_an_account_email_carries_its_link_or_code_and_no_unsubscribe(
     assert shown in email.html
     assert "Unsubscribe" not in email.text
     assert not email.headers
+
+
+def test_headers_and_calendar_names_carry_only_cleaned_text() -> None:
+    # A title stored before titles were checked (no store takes a lone surrogate), and names
+    # as a sign-in provider gave them.
+    old = meetup()
+    old.details = dataclasses.replace(old.details, title="Launch\x00\x1b[31m\x85party")
+    email = invitation_email(
+        old, invitation(name="Ada\x07 Lovelace"), **{**links(), "organizer_name": "Olga\r\nBcc: x"}
+    )
+
+    raw = to_bytes(to_mime(email, sender=MAIL_FROM, now=START))
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    (event,) = calendar_of(email).walk("VEVENT")
+
+    assert read(raw).subject == "Olga Bcc: x invited you: Launch [31m party"
+    assert not any(byte < 0x20 and byte not in b"\r\n\t" for byte in head)
+    assert b"\r\nBcc:" not in head
+    assert event["SUMMARY"] == "Launch [31m party"
+    assert event["ORGANIZER"].params["CN"] == "Olga Bcc: x"
+    assert event["ATTENDEE"].params["CN"] == "Ada Lovelace"

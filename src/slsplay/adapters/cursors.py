@@ -22,7 +22,7 @@ def decode_cursor(
     """The key inside a cursor, refused unless it belongs to this query's partition."""
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except (binascii.Error, ValueError, UnicodeError) as e:
+    except (binascii.Error, ValueError, UnicodeError, RecursionError) as e:  # nested to crash
         raise InvalidCursor("the cursor is not one this query handed out") from e
     if (
         not isinstance(key, dict)

@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "too_many_attempts": "Too many failed attempts; try again later.",
     # input
     "invalid_input": "Some fields are not valid.",
+    "nesting_too_deep": "The request is nested too deeply to be read.",
     "precondition_failed": "The meetup has changed since you loaded it; reload it and try again.",
 }
 
@@ -128,6 +129,10 @@ class PreconditionFailed(DomainError):
 
 class Unavailable(DomainError):
     """Something the product depends on (the payment provider) did not answer; try later."""
+
+
+class Unreadable(DomainError):
+    """The request cannot be read as input at all (its JSON is nested too deeply)."""
 
 
 class InvalidInput(DomainError):

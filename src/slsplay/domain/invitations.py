@@ -9,6 +9,7 @@ from enum import StrEnum
 from email_validator import EmailNotValidError, validate_email
 
 from slsplay.domain.errors import field_error
+from slsplay.domain.text import one_line
 
 NAME_MAX = 100
 
@@ -47,7 +48,7 @@ def normalise_name(raw: object, field: str = "name") -> str | None:
         return None
     if not isinstance(raw, str):
         raise field_error(field, "must be text")
-    name = " ".join(raw.split())
+    name = one_line(raw, field)
     if len(name) > NAME_MAX:
         raise field_error(field, f"must be at most {NAME_MAX} characters")
     return name or None

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slsplay.domain.errors import FieldError, InvalidInput, field_error
 from slsplay.domain.money import Price
+from slsplay.domain.text import checked_text, one_line
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 5_000
@@ -116,7 +117,7 @@ def _text(name: str, *, required: bool, limit: int) -> Callable[[object], str]:
     def parse(raw: object) -> str:
         if not isinstance(raw, str):
             raise field_error(name, "must be text")
-        value = raw.strip()
+        value = checked_text(raw, name).strip()
         if required and not value:
             raise field_error(name, "is required")
         if len(value) > limit:
@@ -131,7 +132,7 @@ def _single_line(name: str, limit: int) -> Callable[[object], str]:
 
     def parse(raw: object) -> str:
         # The limit applies to the text as stored, after runs of whitespace become one space.
-        return text(" ".join(raw.split()) if isinstance(raw, str) else raw)
+        return text(one_line(raw, name) if isinstance(raw, str) else raw)
 
     return parse
 

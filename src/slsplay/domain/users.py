@@ -37,6 +37,15 @@ class User:
     password_hash: str | None = None
     # When they proved the address theirs (a link emailed to it, or a provider that did).
     email_verified_at: datetime | None = None
+    # Signed up with an address that another account holds: that account's holder was told,
+    # and this one can neither prove the address nor act as it.
+    address_taken: bool = False
+
+    @property
+    def acts_as_address(self) -> bool:
+        """Whether the account may act as its address (join a public meetup as it, be paid
+        at it): any account that has one, unless another account holds it."""
+        return self.email is not None and not self.is_guest and not self.address_taken
 
     @property
     def email_verified(self) -> bool:

@@ -1,4 +1,5 @@
-"""What a request may ask: depth, size and cost limits, checked before anything runs.
+"""What a request may ask: depth, size and cost limits, and text the product takes in the
+strings written in it, checked before anything runs.
 
 A query's cost is its fields, each counted once per item of the lists around it: a
 connection's ``first`` (or its largest page when ``first`` is a variable) multiplies what
@@ -12,13 +13,16 @@ from collections.abc import Callable
 from typing import Any
 
 from graphql import (
+    ArgumentNode,
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
     InlineFragmentNode,
     IntValueNode,
+    ObjectFieldNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    StringValueNode,
     ValidationRule,
 )
 from strawberry.extensions import (
@@ -29,6 +33,8 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
+
+from slsplay.domain.text import text_problem
 
 MAX_DEPTH = 8
 MAX_TOKENS = 2_000
@@ -88,6 +94,30 @@ class CostLimit(ValidationRule):
             )
 
 
+class TextLiterals(ValidationRule):
+    """Refuses a string written in the query that is not text the product takes (a control
+    character or lone surrogate written as an escape), naming the argument it is in, as the
+    HTTP function refuses one sent in the variables."""
+
+    def enter_string_value(
+        self, node: StringValueNode, _key: Any, parent: Any, _path: Any, ancestors: list[Any]
+    ) -> None:
+        problem = text_problem(node.value)
+        if problem is None:
+            return
+        names = [
+            a.name.value
+            for a in [*ancestors, parent]
+            if isinstance(a, ArgumentNode | ObjectFieldNode)
+        ]
+        field = ".".join(names) or "query"
+        self.report_error(
+            GraphQLError(
+                f"{field}: {problem}", node, extensions={"code": "invalid_input", "field": field}
+            )
+        )
+
+
 def extensions(*, introspection: bool) -> list[Callable[[], SchemaExtension]]:
     """The schema's limits, and introspection only where it is switched on (each a factory:
     strawberry makes the extensions afresh for every request)."""
@@ -95,7 +125,7 @@ def extensions(*, introspection: bool) -> list[Callable[[], SchemaExtension]]:
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: AddValidationRules([CostLimit]),
+        lambda: AddValidationRules([CostLimit, TextLiterals]),
     ]
     if not introspection:
         chosen.append(DisableIntrospection)

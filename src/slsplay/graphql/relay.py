@@ -131,7 +131,7 @@ def read_edge_cursor(cursor: str | None) -> tuple[str | None, int]:
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         after, skip = data["after"], int(data["skip"])
-    except (binascii.Error, ValueError, KeyError, TypeError) as e:
+    except (binascii.Error, ValueError, KeyError, TypeError, RecursionError) as e:
         raise _bad_cursor() from e
     if (after is not None and not isinstance(after, str)) or not 0 <= skip <= MAX_PAGE:
         raise _bad_cursor()

@@ -31,10 +31,16 @@ TAGS = ["auth"]
 
 @router.post(
     "/api/auth/signup",
-    responses=problems(401, 409),
+    responses=problems(401),
     tags=TAGS,
     status_code=201,
     summary="Sign up; with a guest's token as bearer, the guest's meetups move to the account",
+    description=(
+        "Answers alike whether or not the address has an account. A new address is then proved"
+        " by the link emailed to it; an address that has an account stays with it (this new"
+        " account can neither prove nor act as it), and its holder is emailed that someone"
+        " tried, with a link to choose a new password."
+    ),
 )
 def sign_up(body: models.SignupIn) -> models.SessionOut:
     session = auth.sign_up(
@@ -140,7 +146,10 @@ def reset_password(body: models.ResetIn) -> models.SessionOut:
     responses=problems(empty_success=202),
     tags=TAGS,
     status_code=202,
-    summary="Email a 6-digit sign-in code to the address, if an account has it (202 either way)",
+    summary=(
+        "Email a 6-digit sign-in code to the address, if an account has it (202 either way;"
+        " 5 codes an hour at most)"
+    ),
 )
 def request_code(body: models.EmailIn) -> Response[None]:
     auth.request_code(container().auth, body.email)
@@ -151,7 +160,7 @@ def request_code(body: models.EmailIn) -> Response[None]:
     "/api/auth/code/verify",
     responses=problems(401, 429),
     tags=TAGS,
-    summary="Sign in with the emailed code (as a login; 5 wrong tries end the code)",
+    summary="Sign in with the emailed code (as a login; 5 wrong codes in 15 minutes pause it)",
 )
 def sign_in_with_code(body: models.CodeIn) -> models.SessionOut:
     session = auth.sign_in_with_code(container().auth, body.email, body.code, bearer_token(router))

@@ -20,8 +20,9 @@ import json
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
-from slsplay.domain.errors import DomainError
+from slsplay.domain.errors import DomainError, FieldError, InvalidInput, Unreadable
 from slsplay.handlers.context import container, stream_signer
+from slsplay.handlers.inputs import parameter_errors, read_json
 from slsplay.handlers.logs import entry_point, logger
 from slsplay.handlers.problems import PROBLEM_JSON, problem_document
 from slsplay.services.auth import Caller, caller_from_claims
@@ -49,20 +50,36 @@ def schema() -> strawberry.Schema:
 class BadRequest(Exception):
     """A request that is no GraphQL request at all: answered before any execution."""
 
-    def __init__(self, status: HTTPStatus, code: str, detail: str) -> None:
-        self.status, self.code, self.detail = status, code, detail
+    def __init__(
+        self, status: HTTPStatus, code: str, detail: str, errors: list[FieldError] | None = None
+    ) -> None:
+        self.status, self.code, self.detail, self.errors = status, code, detail, errors
         super().__init__(detail)
+
+
+def _read(text: str, field: str = "") -> Any:
+    """JSON text read as every function reads it (``handlers/inputs.py``)."""
+    try:
+        return read_json(text, field)
+    except InvalidInput as e:
+        raise BadRequest(HTTPStatus.UNPROCESSABLE_ENTITY, e.code, e.message, e.errors) from e
+    except Unreadable as e:
+        raise BadRequest(HTTPStatus.BAD_REQUEST, e.code, e.message) from e
 
 
 def _request(event: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | None, bool]:
     """The query, variables, operation name, and whether mutations are allowed (not on GET)."""
     method = event["requestContext"]["http"]["method"]
+    params = event.get("queryStringParameters") or {}
+    errors = parameter_errors(params)
+    if errors:
+        detail = InvalidInput(errors).message
+        raise BadRequest(HTTPStatus.UNPROCESSABLE_ENTITY, "invalid_input", detail, errors)
     if method == "GET":
-        params = event.get("queryStringParameters") or {}
         document = dict(params)
         variables_text = document.get("variables")
         try:
-            document["variables"] = json.loads(variables_text) if variables_text else None
+            document["variables"] = _read(variables_text, "variables") if variables_text else None
         except ValueError as e:
             raise BadRequest(
                 HTTPStatus.BAD_REQUEST, "invalid_request", "variables: not JSON"
@@ -104,7 +121,7 @@ def _json_body(event: dict[str, Any]) -> dict[str, Any]:
             f"The request body is larger than {MAX_BODY_BYTES} bytes.",
         )
     try:
-        document = json.loads(body)
+        document = _read(body.decode())
     except (ValueError, UnicodeDecodeError) as e:
         raise BadRequest(HTTPStatus.BAD_REQUEST, "invalid_request", "The body is not JSON.") from e
     if not isinstance(document, dict):
@@ -202,6 +219,6 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     try:
         status, body = execute(event)
     except BadRequest as refused:
-        problem = problem_document(refused.status, refused.code, refused.detail)
+        problem = problem_document(refused.status, refused.code, refused.detail, refused.errors)
         return _answer(refused.status, problem, PROBLEM_JSON)
     return _answer(status, body, JSON)

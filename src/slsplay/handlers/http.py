@@ -36,8 +36,10 @@ from slsplay.domain.errors import (
     TooManyRequests,
     Unauthorized,
     Unavailable,
+    Unreadable,
     UnsupportedMediaType,
 )
+from slsplay.handlers.inputs import parameter_errors, read_json
 from slsplay.handlers.logs import entry_point, logger
 from slsplay.handlers.problems import PROBLEM_JSON, problem_document
 from slsplay.ports import InvalidCursor
@@ -58,6 +60,7 @@ STATUS_OF: dict[type[DomainError], HTTPStatus] = {
     UnsupportedMediaType: HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
     TooManyRequests: HTTPStatus.TOO_MANY_REQUESTS,
     Unavailable: HTTPStatus.SERVICE_UNAVAILABLE,
+    Unreadable: HTTPStatus.BAD_REQUEST,
 }
 
 
@@ -87,7 +90,8 @@ GATEWAY_401: OpenAPIResponseContentSchema = {
 def problems(
     *statuses: int, secured: bool = False, empty_success: int | None = None
 ) -> dict[int, OpenAPIResponse]:
-    """The OpenAPI description of a route's error answers (always 413, 415, 422 and 500 too).
+    """The OpenAPI description of a route's error answers (always 400, 413, 415, 422 and 500
+    too: any body may be nested too deeply, too large, not JSON or not valid).
 
     On a ``secured`` route, a missing or bad token is refused by API Gateway itself, with
     its own JSON body rather than a problem document.
@@ -97,7 +101,7 @@ def problems(
             "description": HTTPStatus(status).phrase,
             "content": {PROBLEM_JSON: model_content("Problem")},
         }
-        for status in sorted({*statuses, 413, 415, 422, 500} | ({401} if secured else set()))
+        for status in sorted({*statuses, 400, 413, 415, 422, 500} | ({401} if secured else set()))
     }
     if secured:
         described[401]["content"]["application/json"] = GATEWAY_401
@@ -204,7 +208,8 @@ def _unexpected(error: Exception) -> Response[str]:
 
 def build_resolver(*routers: APIGatewayHttpRouter) -> APIGatewayHttpResolver:
     """A resolver with the given routers and slsplay's error handling."""
-    app = APIGatewayHttpResolver(enable_validation=True)
+    # Every JSON body is read by ``read_json``: no nesting or text can crash a route.
+    app = APIGatewayHttpResolver(enable_validation=True, json_body_deserializer=read_json)
     for router in routers:
         app.include_router(router)
     app.exception_handler(DomainError)(_domain_error)
@@ -241,6 +246,16 @@ def _refused_body(event: dict[str, Any], form_bodies_under: str | None) -> Respo
     return None
 
 
+def _refused_parameters(event: dict[str, Any]) -> Response[str] | None:
+    """Refuse path or query parameters that are not text, naming each."""
+    errors = parameter_errors(event.get("pathParameters")) + parameter_errors(
+        event.get("queryStringParameters")
+    )
+    if not errors:
+        return None
+    return _domain_error(InvalidInput(errors))
+
+
 def lambda_handler(
     resolver: Callable[[], APIGatewayHttpResolver], *, form_bodies_under: str | None = None
 ) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
@@ -261,7 +276,7 @@ def lambda_handler(
 
     @entry_point
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-        refusal = _refused_body(event, form_bodies_under)
+        refusal = _refused_body(event, form_bodies_under) or _refused_parameters(event)
         if refusal is not None:
             return {
                 "statusCode": refusal.status_code,

@@ -4,14 +4,15 @@
 (``4242 4242 4242 4242``) or is declined (``4000 0000 0000 0002``), and a paid checkout
 sends the buyer to the success page while the provider's webhook reaches the API.
 ``GET /_payments/onboarding/{account}?return=...`` sends the organizer straight back: there
-is nothing to fill in offline.
+is nothing to fill in offline. Every way out of these pages leads to the runtime's own
+origin (``own_page``): none is an open redirect.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import anyio.to_thread
 from starlette.requests import Request
@@ -33,8 +34,7 @@ async def handle(payments: Callable[[], LocalPayments], scope: Scope, receive: R
     provider = await anyio.to_thread.run_sync(payments)
     if path.startswith(ONBOARDING) and request.method == "GET":
         back = request.query_params.get("return", "/")
-        # Only back to this origin: the page must not be an open redirect.
-        return RedirectResponse(urlsplit(back)._replace(scheme="", netloc="").geturl() or "/", 303)
+        return RedirectResponse(own_page(back, provider.base_url), 303)
     if not path.startswith(CHECKOUT):
         return HTMLResponse(_page("Not found", "<p>There is nothing at this address.</p>"), 404)
     session_id = path.removeprefix(CHECKOUT)
@@ -47,12 +47,34 @@ async def handle(payments: Callable[[], LocalPayments], scope: Scope, receive: R
         try:
             paid = await anyio.to_thread.run_sync(provider.pay, session_id, card)
         except CardDeclined as declined:
-            return HTMLResponse(_checkout_page(session, error=str(declined)), 402)
-        return RedirectResponse(paid.success_url, 303)
-    return HTMLResponse(_checkout_page(session))
+            page = _checkout_page(session, provider.base_url, error=str(declined))
+            return HTMLResponse(page, 402)
+        return RedirectResponse(own_page(paid.success_url, provider.base_url), 303)
+    return HTMLResponse(_checkout_page(session, provider.base_url))
 
 
-def _checkout_page(session: LocalSession, error: str | None = None) -> str:
+def own_page(url: str, origin: str) -> str:
+    """Where a page of the provider may send the browser: ``url`` as a path on ``origin``
+    (the runtime's own), or its start page when ``url`` leads anywhere else.
+
+    A browser ignores tabs and newlines in a URL and reads a backslash as a slash, so
+    ``/\\evil.example`` or ``/<tab>/evil.example`` would leave the origin: they are refused
+    rather than cleaned.
+    """
+    if any(c == "\\" or ord(c) < 0x21 or ord(c) == 0x7F for c in url):
+        return "/"
+    try:
+        parts, own = urlsplit(url), urlsplit(origin)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return "/"
+    if (parts.scheme, parts.netloc) not in {("", ""), (own.scheme, own.netloc)}:
+        return "/"
+    if not parts.path.startswith("/") or parts.path.startswith("//"):
+        return "/"
+    return urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+
+
+def _checkout_page(session: LocalSession, origin: str, error: str | None = None) -> str:
     def money(amount: int) -> str:
         return html.escape(Price(amount, session.currency).formatted()) if amount else "-"
 
@@ -77,7 +99,7 @@ def _checkout_page(session: LocalSession, error: str | None = None) -> str:
 </table>
 {alert}
 {form}
-<p><a href="{html.escape(session.cancel_url)}">Back without paying</a></p>"""
+<p><a href="{html.escape(own_page(session.cancel_url, origin))}">Back without paying</a></p>"""
     return _page("Checkout (local payment provider)", body)
 
 

@@ -51,6 +51,7 @@ from slsplay.local.apigateway import (
 from slsplay.local.backend import RuntimeBackend
 from slsplay.local.bucket import LocalBucket
 from slsplay.local.chaos import Chaos
+from slsplay.local.client_limits import REFUSAL, RETRY_AFTER_SECONDS, ClientLimits
 from slsplay.local.pumps import Pumps
 from slsplay.local.routes import RouteMatch
 from slsplay.local.template import DEFAULT_TEMPLATE
@@ -96,8 +97,10 @@ class LocalApp:
         bucket: LocalBucket | None = None,
         payments: Callable[[], LocalPayments] | None = None,
         quiet: Callable[[], bool] | None = None,
+        client_limits: ClientLimits | None = None,
     ) -> None:
         self.gateway = gateway
+        self.client_limits = client_limits
         self.quiet = quiet
         self.static_dir = static_dir
         self.mailbox = mailbox
@@ -112,6 +115,13 @@ class LocalApp:
             return  # no websockets here: uvicorn refuses the handshake
         started = time.perf_counter()
         method, path = scope["method"], scope["path"]
+        if self.client_limits is not None and not self.client_limits.admits(
+            (scope.get("client") or ("127.0.0.1", 0))[0], path
+        ):
+            refused = JSONResponse(REFUSAL, 429, {"Retry-After": str(RETRY_AFTER_SECONDS)})
+            await refused(scope, receive, send)
+            _log_request(method, path, 429, (time.perf_counter() - started) * 1000, "waf")
+            return
         matched = self.gateway.match(method, path)
         function: str | None
         if matched is None and method == "GET" and path in DEV_MAIL_PATHS and self.mailbox:
@@ -285,6 +295,7 @@ class LocalServer:
             bucket=bucket,
             payments=self.backend.local_payments,
             quiet=self.pumps.quiet if self.pumps is not None else None,
+            client_limits=ClientLimits.from_stack(self.gateway.stack),
         )
         config = uvicorn.Config(
             self.app,

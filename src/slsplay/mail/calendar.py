@@ -17,6 +17,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vRecur
 from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup
 from slsplay.domain.series import Series
+from slsplay.domain.text import cleaned_text
 from slsplay.ports import Attachment
 
 PRODID = "-//slsplay//meetups//EN"
@@ -62,7 +63,7 @@ def meetup_calendar(
     event.add("sequence", sequence)
     event.add("dtstart", meetup.starts_at.astimezone(zone))
     event.add("dtend", meetup.ends_at.astimezone(zone))
-    event.add("summary", meetup.details.title)
+    event.add("summary", cleaned_text(meetup.details.title))
     event.add("description", _description(meetup, invitation, answer_url))
     event.add("url", answer_url)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
@@ -70,12 +71,12 @@ def meetup_calendar(
         event.add("location", meetup.details.join_url)
 
     organizer = vCalAddress(f"mailto:{parseaddr(mail_from)[1] or mail_from}")
-    organizer.params["CN"] = organizer_name
+    organizer.params["CN"] = cleaned_text(organizer_name)
     event.add("organizer", organizer)
 
     attendee = vCalAddress(f"mailto:{invitation.email}")
     if invitation.name:
-        attendee.params["CN"] = invitation.name
+        attendee.params["CN"] = cleaned_text(invitation.name)
     attendee.params["ROLE"] = "REQ-PARTICIPANT"
     attendee.params["PARTSTAT"] = _PARTSTAT[invitation.response]
     attendee.params["RSVP"] = "TRUE"
@@ -97,7 +98,7 @@ def series_calendar(series: Series) -> bytes:
     event.add(
         "dtend", (series.first_start + timedelta(minutes=details.duration_minutes)).astimezone(zone)
     )
-    event.add("summary", details.title)
+    event.add("summary", cleaned_text(details.title))
     if details.description.strip():
         event.add("description", details.description.strip())
     event.add("rrule", vRecur.from_ical(series.rule.rrule_text()))

@@ -321,6 +321,8 @@ ACCOUNT_EMAILS = {
     "verify_email": ("verify_email", "Confirm your email address for slsplay", "verify"),
     "password_reset": ("password_reset", "Reset your slsplay password", "reset"),
     "sign_in_code": ("sign_in_code", "Your slsplay sign-in code: {secret}", None),
+    # Someone signed up with an address that has an account: a link to reset its password.
+    "signup_attempt": ("signup_attempt", "Someone tried to sign up with your address", "reset"),
 }
 
 

@@ -27,6 +27,7 @@ from email.parser import BytesParser
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr, parsedate_to_datetime
 from urllib.parse import quote
 
+from slsplay.domain.text import cleaned_text
 from slsplay.ports import Attachment, Email
 
 DEFAULT_SENDER = "slsplay <no-reply@slsplay.example.com>"
@@ -59,7 +60,9 @@ def to_wire(email: Email, *, sender: str, now: datetime) -> Wire:
     head = [
         _header("From", _address(sender)),
         _header("To", _address(email.to)),
-        _header("Subject", email.subject),
+        # Only cleaned text in a header: a control character in a title must not make a
+        # relay refuse the message (RFC 5322), nor reach a mail app raw.
+        _header("Subject", cleaned_text(email.subject)),
         _header("Date", format_datetime(now)),
         _header("Message-ID", message_id),
     ]

@@ -15,9 +15,10 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import math
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from slsplay.domain.errors import Conflict, FieldError, InvalidInput, TooManyRequests, Unauthorized
 from slsplay.domain.events import AccountMailRequested
@@ -25,9 +26,9 @@ from slsplay.domain.invitations import normalise_email
 from slsplay.domain.users import User, password_problems
 from slsplay.ids import new_id
 from slsplay.ports import AccessTokens, Clock, ItemStore, PasswordHasher, Queue
+from slsplay.store.attempts import AttemptBudget
 from slsplay.store.repositories import MEETUPS_PER_TRANSACTION, MeetupRepository, UserRepository
 from slsplay.store.sessions import (
-    LoginAttempts,
     OneTimeTokens,
     RefreshToken,
     SessionRepository,
@@ -36,13 +37,16 @@ from slsplay.store.sessions import (
 )
 
 REFRESH_LIFETIME = timedelta(days=30)
-LOGIN_WINDOW = timedelta(minutes=15)
-LOGIN_FAILURES_ALLOWED = 5
+# Per address, whoever asks and however many requests arrive at once: passwords checked, and
+# emailed codes checked (across every code asked for), each at most CHECKS_ALLOWED times in
+# any CHECK_WINDOW; a success starts the count again.
+CHECK_WINDOW = timedelta(minutes=15)
+CHECKS_ALLOWED = 5
 VERIFY_LIFETIME = timedelta(days=3)
 RESET_LIFETIME = timedelta(hours=1)
 CODE_LIFETIME = timedelta(minutes=10)
-CODE_TRIES = 5
 CODE_RESEND_AFTER = timedelta(seconds=30)  # asking again sooner sends nothing new
+CODES_SENT_PER_HOUR = 5  # per address: more asks in the hour send nothing
 
 logger = logging.getLogger(__name__)
 
@@ -94,8 +98,12 @@ def sign_up(
 ) -> Session:
     """A new account; with a guest's token, the guest's meetups move to it.
 
-    The address is proved by the link emailed to it, unless the operator ``vouched`` for it
-    (the demo organizer ``slsplay seed`` makes): then no link is sent.
+    The answer is the same whether or not another account has the address, so that signing
+    up tells nobody who has an account. Then the address is proved by the link emailed to it,
+    unless the operator ``vouched`` for it (the demo organizer ``slsplay seed`` makes): then
+    no link is sent. When another account has the address, the new account is made without
+    it (``address_taken``: it can neither prove it nor act as it), and the address's holder
+    is emailed that someone tried, with a link to reset the password (once an hour at most).
     """
     guest = guest_of(ports, guest_token)
     now = ports.clock.now()
@@ -104,36 +112,54 @@ def sign_up(
     user.password_hash = ports.hasher.hash(password)
     if vouched:
         user.email_verified_at = now
-    UserRepository(ports.store).add(user)
+    users = UserRepository(ports.store)
+    try:
+        users.add(user)
+    except Conflict as e:
+        if e.code != "email_taken" or vouched:  # the operator is told; nobody else is
+            raise
+        user.address_taken = True
+        users.add(user)
     if guest is not None:
         claim_drafts(ports, guest.user_id, user.id)
     if ports.outbox is not None and not vouched:
         try:
-            send_verification(ports, user)
+            if user.address_taken:
+                _tell_holder(ports, user)
+            else:
+                send_verification(ports, user)
         except Exception:  # the account stands; the reminder's button asks for a new link
-            logger.exception("the link to confirm %s could not be queued", user.id)
+            logger.exception("the email after signing up %s could not be queued", user.id)
     return start_session(ports, user)
+
+
+def _tell_holder(ports: AuthPorts, attempt: User) -> None:
+    """Email the holder of the address ``attempt`` signed up with: someone tried; if it was
+    them, a link to choose a new password."""
+    assert attempt.email is not None
+    now = ports.clock.now()
+    holder = UserRepository(ports.store).find_by_email(attempt.email)
+    told = AttemptBudget(ports.store, "signup_notice", 1, timedelta(hours=1))
+    if holder is None or told.take(attempt.email, now) is not None:
+        return  # told within the hour: that email's link still works
+    token = secrets.token_urlsafe(32)
+    OneTimeTokens(ports.store).add("reset", token, holder.id, now + RESET_LIFETIME)
+    _mail(ports, "signup_attempt", attempt.email, token)
 
 
 def log_in(
     ports: AuthPorts, email: object, password: object, guest_token: str | None = None
 ) -> Session:
-    """A session for an account holder; after five failures in 15 minutes, a pause."""
+    """A session for an account holder; five passwords checked in 15 minutes, then a pause."""
     guest = guest_of(ports, guest_token)
     address = normalise_email(email)
-    now = ports.clock.now()
-    attempts = LoginAttempts(ports.store, LOGIN_WINDOW)
-    failures, window_start = attempts.failures(address, now)
-    if failures >= LOGIN_FAILURES_ALLOWED and window_start is not None:
-        retry_after = int((window_start + LOGIN_WINDOW - now).total_seconds()) + 1
-        raise TooManyRequests("too_many_attempts", retry_after)
+    checks = _checks(ports, "password")
+    _spend(checks, address, ports.clock.now())  # before the check: parallel guesses wait too
     user = UserRepository(ports.store).find_by_email(address)
     if not _password_matches(ports, user, password):
-        attempts.record_failure(address, now)
         raise Unauthorized("invalid_credentials")
     assert user is not None
-    if failures:  # a window of failures is open: it is over
-        attempts.clear(address)
+    checks.reset(address)
     if guest is not None:
         claim_drafts(ports, guest.user_id, user.id)
     return start_session(ports, user)
@@ -239,8 +265,9 @@ def who_is(ports: AuthPorts, caller: Caller) -> User:
 
 
 def send_verification(ports: AuthPorts, user: User) -> None:
-    """Email a link that proves the address (``<base>/verify/{token}``), valid 3 days."""
-    if user.email is None or user.email_verified:
+    """Email a link that proves the address (``<base>/verify/{token}``), valid 3 days; none
+    to an address another account holds (its holder is not asked to prove it for this one)."""
+    if user.email is None or user.email_verified or user.address_taken:
         return
     token = secrets.token_urlsafe(32)
     OneTimeTokens(ports.store).add("verify", token, user.id, ports.clock.now() + VERIFY_LIFETIME)
@@ -290,12 +317,15 @@ def reset_password(ports: AuthPorts, token: str, password: object) -> Session:
     user.change_password(ports.hasher.hash(password), email_proved_at=ports.clock.now())
     users.save(user, read_version)
     SessionRepository(ports.store).revoke_all(user.id)
-    LoginAttempts(ports.store, LOGIN_WINDOW).clear(user.email or "")
+    if user.email is not None:  # the link came to the address: its paused sign-ins resume
+        _checks(ports, "password").reset(user.email)
+        _checks(ports, "code").reset(user.email)
     return start_session(ports, user)
 
 
 def request_code(ports: AuthPorts, email: object) -> None:
-    """Email a 6-digit sign-in code (10 minutes, 5 tries) if an account has the address."""
+    """Email a 6-digit sign-in code (for 10 minutes) if an account has the address; at most
+    ``CODES_SENT_PER_HOUR`` an hour, silently (the answer is the same for every address)."""
     address = normalise_email(email)
     now = ports.clock.now()
     user = UserRepository(ports.store).find_by_email(address)
@@ -303,12 +333,12 @@ def request_code(ports: AuthPorts, email: object) -> None:
         return
     codes = SignInCodes(ports.store)
     current = codes.find(address)
-    if (
-        current is not None
-        and current.attempts < CODE_TRIES
-        and now - current.sent_at < CODE_RESEND_AFTER
-    ):
-        return  # one that still works just went out: no flood of emails
+    if current is not None and now - current.sent_at < CODE_RESEND_AFTER:
+        return  # one just went out: a second click sends nothing
+    sent = AttemptBudget(ports.store, "code_sent", CODES_SENT_PER_HOUR, timedelta(hours=1))
+    if sent.take(address, now) is not None:
+        logger.info("no sign-in code sent: the hour's codes for an address are spent")
+        return
     code = f"{secrets.randbelow(1_000_000):06d}"
     codes.put(address, _code_hash(address, code), now, now + CODE_LIFETIME)
     _mail(ports, "sign_in_code", address, code)
@@ -317,21 +347,21 @@ def request_code(ports: AuthPorts, email: object) -> None:
 def sign_in_with_code(
     ports: AuthPorts, email: object, code: object, guest_token: str | None = None
 ) -> Session:
-    """A session for the holder of the code last emailed to the address (as a login)."""
+    """A session for the holder of the code last emailed to the address (as a login); five
+    codes checked in 15 minutes, whichever codes they were, then a pause."""
     guest = guest_of(ports, guest_token)
     address = normalise_email(email)
+    now = ports.clock.now()
+    checks = _checks(ports, "code")
+    _spend(checks, address, now)
     codes = SignInCodes(ports.store)
     sent = codes.find(address)
-    if sent is None or sent.expires_at <= ports.clock.now():
+    if sent is None or sent.expires_at <= now:
         raise Unauthorized("invalid_code")
-    if sent.attempts >= CODE_TRIES:  # this code is done with: ask for a new one
-        raise TooManyRequests("too_many_attempts", int(CODE_RESEND_AFTER.total_seconds()))
     given = _code_hash(address, code if isinstance(code, str) else "")
-    if not hmac.compare_digest(given, sent.code_hash):
-        codes.count_failure(address, sent, CODE_TRIES)
+    if not hmac.compare_digest(given, sent.code_hash) or not codes.take(address, sent):
         raise Unauthorized("invalid_code")
-    if not codes.take(address, sent, CODE_TRIES):
-        raise Unauthorized("invalid_code")
+    checks.reset(address)
     user = UserRepository(ports.store).find_by_email(address)
     if user is None:
         raise Unauthorized("invalid_code")
@@ -339,6 +369,16 @@ def sign_in_with_code(
     if guest is not None:
         claim_drafts(ports, guest.user_id, user.id)
     return start_session(ports, user)
+
+
+def _checks(ports: AuthPorts, kind: str) -> AttemptBudget:
+    return AttemptBudget(ports.store, kind, CHECKS_ALLOWED, CHECK_WINDOW)
+
+
+def _spend(budget: AttemptBudget, address: str, now: datetime) -> None:
+    wait = budget.take(address, now)
+    if wait is not None:
+        raise TooManyRequests("too_many_attempts", math.ceil(wait.total_seconds()))
 
 
 def _verified(ports: AuthPorts, user: User) -> User:

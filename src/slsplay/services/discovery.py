@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound
+from slsplay.domain.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from slsplay.domain.meetup_details import CATEGORIES, Visibility
 from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.domain.search import SORTS
@@ -171,6 +171,8 @@ def join_public(ports: StorePorts, user_id: str, meetup_id: str) -> Joined:
     user = UserRepository(ports.store).get(user_id)
     if user.is_guest or user.email is None:
         raise Conflict("signup_required")
+    if not user.acts_as_address:  # the invitations to it are its holder's
+        raise Forbidden("verification_required")
     meetup, _ = MeetupRepository(ports.store).get(meetup_id)
     if not listed(meetup):  # a private meetup stays unknown, even to its invitees here
         raise NotFound("meetup_not_found")

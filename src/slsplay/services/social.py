@@ -18,6 +18,7 @@ from urllib.parse import quote, urlencode
 
 from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound
 from slsplay.domain.invitations import normalise_email
+from slsplay.domain.text import cleaned_text
 from slsplay.domain.users import User
 from slsplay.ids import new_id
 from slsplay.ports import Identity, IdentityProviders, SignInRefused
@@ -123,7 +124,8 @@ def _account_of(ports: AuthPorts, identity: Identity) -> User:
 
 def _new_account(ports: AuthPorts, identity: Identity, address: str) -> User:
     now = ports.clock.now()
-    name = (identity.name or "").strip() or address.split("@", 1)[0]
+    # The provider's name as the account's, cleaned rather than refused: the sign-in goes on.
+    name = cleaned_text(identity.name or "") or address.split("@", 1)[0]
     user = User.register(user_id=new_id(), email=address, name=name[:100], now=now)
     user.email_verified_at = now  # the provider vouched for the address
     try:

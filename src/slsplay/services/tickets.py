@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from slsplay.domain.errors import Conflict, NotFound, Unavailable, VersionConflict
+from slsplay.domain.errors import Conflict, Forbidden, NotFound, Unavailable, VersionConflict
 from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup
 from slsplay.domain.tickets import (
@@ -432,6 +432,8 @@ def payout_account(ports: PaymentPorts, user_id: str, return_path: str = "/balan
     user = UserRepository(ports.store).get(user_id)
     if user.is_guest or user.email is None:
         raise Conflict("signup_required")
+    if not user.acts_as_address:  # no payouts in another account's name
+        raise Forbidden("verification_required")
     accounts = PayoutAccountRepository(ports.store)
     account = accounts.find(user_id)
     try:

@@ -312,7 +312,7 @@ def media_from_item(item: Item) -> Media:
 
 
 def user_item(user: User) -> Item:
-    return _keyed(
+    item = _keyed(
         schema.user_key(user.id),
         type=USER_TYPE,
         id=user.id,
@@ -324,6 +324,9 @@ def user_item(user: User) -> Item:
         password_hash=user.password_hash,
         email_verified_at=_time(user.email_verified_at),
     )
+    if user.address_taken:
+        item["address_taken"] = True
+    return item
 
 
 def user_from_item(item: Item) -> User:
@@ -336,6 +339,7 @@ def user_from_item(item: Item) -> User:
         version=item["version"],
         password_hash=item.get("password_hash"),
         email_verified_at=_parse_time(item.get("email_verified_at")),
+        address_taken=bool(item.get("address_taken", False)),
     )
 
 

@@ -520,9 +520,10 @@ class UserRepository:
         self.store = store
 
     def add(self, user: User) -> None:
-        """Store a new user, reserving the email address in the same transaction."""
+        """Store a new user, reserving the email address in the same transaction (unless
+        another account holds it: ``address_taken``)."""
         ops: list[TransactionOp] = [Put(records.user_item(user), NotExists())]
-        if user.email is not None:
+        if user.email is not None and not user.address_taken:
             ops.append(Put(records.email_item(user.email, user.id), NotExists()))
         try:
             self.store.transact(ops)

@@ -1,6 +1,6 @@
-"""Sign-in records on the one table: refresh tokens and their families, failed logins, answer
-links, the one-time tokens of emailed links (verify an address, reset a password), and the
-codes of sign-in by email.
+"""Sign-in records on the one table: refresh tokens and their families, answer links, the
+one-time tokens of emailed links (verify an address, reset a password), and the codes of
+sign-in by email. (How many attempts an address may make: ``store/attempts.py``.)
 
 Every secret is stored only as its SHA-256 hash, so a copy of the table gives nobody a
 working token. Items carry ``ttl`` (epoch seconds) for DynamoDB's time-to-live clean-up.
@@ -12,21 +12,19 @@ import contextlib
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from slsplay.domain.errors import Conflict
 from slsplay.ports import (
     MAX_TRANSACTION_OPS,
     PK,
     SK,
-    AllOf,
     ConditionFailed,
     Equals,
     Exists,
     Item,
     ItemStore,
     Key,
-    LessThan,
     NotExists,
     Put,
     Update,
@@ -157,53 +155,6 @@ class SessionRepository:
         }
 
 
-class LoginAttempts:
-    """Failed logins per email address within a sliding window."""
-
-    def __init__(self, store: ItemStore, window: timedelta) -> None:
-        self.store = store
-        self.window = window
-
-    @staticmethod
-    def _key(email: str) -> Key:
-        return Key(f"LOGIN#{email}", "FAILURES")
-
-    def failures(self, email: str, now: datetime) -> tuple[int, datetime | None]:
-        """Failures in the current window, and when that window started."""
-        item = self.store.get(self._key(email))
-        if item is None:
-            return 0, None
-        started = datetime.fromisoformat(item["window_start"])
-        if now - started >= self.window:
-            return 0, None
-        return int(item["count"]), started
-
-    def record_failure(self, email: str, now: datetime) -> None:
-        """Count one failure, opening a new window when the last one has passed."""
-        _, started = self.failures(email, now)
-        key = self._key(email)
-        if started is None:
-            self.store.put(
-                {
-                    PK: key.pk,
-                    SK: key.sk,
-                    "type": "login_failures",
-                    "window_start": now.isoformat(),
-                    "count": 1,
-                    "ttl": _ttl(now + self.window),
-                }
-            )
-        else:
-            try:
-                self.store.write(Update(key, add={"count": 1}, condition=Exists()))
-            except ConditionFailed:  # expired and swept meanwhile: this failure opens a window
-                self.record_failure(email, now)
-
-    def clear(self, email: str) -> None:
-        """Forget the failures after a successful login."""
-        self.store.delete(self._key(email))
-
-
 @dataclass(frozen=True)
 class AnswerLink:
     """Where an answer link's token leads: one invitation of one meetup."""
@@ -298,11 +249,14 @@ class OneTimeTokens:
 
 @dataclass(frozen=True)
 class SignInCode:
-    """The code emailed to an address, hashed, with its expiry and the wrong tries so far."""
+    """The code emailed to an address, hashed, with when it was sent and when it expires.
+
+    Wrong tries are counted per address, across codes (``store/attempts.py``), not per code:
+    asking for a new code gives no new tries.
+    """
 
     code_hash: str
     expires_at: datetime
-    attempts: int
     sent_at: datetime
 
 
@@ -326,7 +280,6 @@ class SignInCodes:
                 "code_hash": code_hash,
                 "expires_at": expires_at.isoformat(),
                 "sent_at": now.isoformat(),
-                "attempts": 0,
                 "ttl": _ttl(expires_at),
             }
         )
@@ -338,31 +291,13 @@ class SignInCodes:
         return SignInCode(
             item["code_hash"],
             datetime.fromisoformat(item["expires_at"]),
-            int(item["attempts"]),
             datetime.fromisoformat(item["sent_at"]),
         )
 
-    def count_failure(self, email: str, code: SignInCode, allowed: int) -> None:
-        """One more wrong try, while fewer than ``allowed`` were made (concurrent tries each
-        count: none slips past the limit)."""
-        with contextlib.suppress(ConditionFailed):  # replaced, spent, or at the limit
-            self.store.write(
-                Update(
-                    self._key(email),
-                    add={"attempts": 1},
-                    condition=AllOf(
-                        (Equals("code_hash", code.code_hash), LessThan("attempts", allowed))
-                    ),
-                )
-            )
-
-    def take(self, email: str, code: SignInCode, allowed: int) -> bool:
-        """Spend the code once: False if another request spent it or the tries ran out."""
+    def take(self, email: str, code: SignInCode) -> bool:
+        """Spend the code once: False if another request spent it (or a new one replaced it)."""
         try:
-            self.store.delete(
-                self._key(email),
-                AllOf((Equals("code_hash", code.code_hash), LessThan("attempts", allowed))),
-            )
+            self.store.delete(self._key(email), Equals("code_hash", code.code_hash))
         except ConditionFailed:
             return False
         return True

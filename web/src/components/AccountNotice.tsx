@@ -20,9 +20,11 @@ export function AccountNotice() {
 }
 
 /**
- * While the signed-in account's address is not confirmed: say so, with a button that emails a
- * new link. Once it is confirmed: ``confirmed`` (nothing by default). Asks the server, since a
- * link opened in another tab or on a phone confirms it without this page knowing.
+ * While the signed-in account's address is not confirmed: say to check the inbox, with a button
+ * that emails a new link. Signing up answers alike whether or not the address had an account
+ * (its holder gets an email saying so instead of a link), so the words fit both. Once it is
+ * confirmed: ``confirmed`` (nothing by default). Asks the server, since a link opened in another
+ * tab or on a phone confirms it without this page knowing.
  */
 export function VerificationReminder({ confirmed = null }: { confirmed?: ReactNode }) {
   const [{ data }] = useQuery({ query: ViewerQuery });
@@ -32,7 +34,8 @@ export function VerificationReminder({ confirmed = null }: { confirmed?: ReactNo
   return (
     <div className="banner banner-info verify-reminder">
       <p>
-        Please confirm your email address: we emailed a link to <strong>{viewer.email}</strong>.
+        Please confirm your email address: check your inbox at <strong>{viewer.email}</strong> for the
+        email we sent. If that address already had an account, the email says how to get back into it.
       </p>
       <ResendVerification />
     </div>

@@ -9,7 +9,8 @@ import { EmailField, ErrorBanner, Field } from "./ui";
 /** What a refused code means to the person typing it, by the server's code. */
 const CODE_REFUSALS: Record<string, string> = {
   invalid_code: "That code is not right, or it has expired. Check the email and try again.",
-  too_many_attempts: "Too many wrong tries: this code no longer works. Send a new code to try again.",
+  too_many_attempts:
+    "Too many wrong codes for this address: wait 15 minutes before trying again, or log in with your password.",
 };
 
 interface Errors {

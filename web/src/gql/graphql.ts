@@ -297,9 +297,9 @@ export type Mutation = {
   resetPassword: SessionPayload;
   /** An invitee's answer by their link (no account needed). On a paid meetup, attending goes through checkout (POST /api/rsvp/{token}/checkout), and declining with a paid ticket needs forfeitTicket: nothing is refunded. */
   respondToInvitation: AnswerPayload;
-  /** Sign in with the emailed code; 5 wrong tries end it. */
+  /** Sign in with the emailed code; 5 wrong codes in 15 minutes pause it. */
   signInWithCode: SessionPayload;
-  /** A new account; called by a guest, their drafts move to it. */
+  /** A new account; called by a guest, their drafts move to it. Answers alike whether or not the address has an account (its holder is emailed instead). */
   signUp: SessionPayload;
   updateMeetup: MeetupPayload;
   /** Prove an email address with the emailed link's token. */

@@ -156,7 +156,9 @@ describe("the reminder to confirm the address", () => {
     );
     renderAt("/account");
     expect(screen.getByText("Signed in as")).toHaveTextContent("Signed in as Sofia");
-    expect(await screen.findByText(/Please confirm your email address/)).toHaveTextContent("sofia@example.com");
+    expect(await screen.findByText(/Please confirm your email address/)).toHaveTextContent(
+      "check your inbox at sofia@example.com",
+    );
     await userEvent.click(screen.getByRole("button", { name: "Resend the confirmation email" }));
     expect(await screen.findByText("Sent: check your inbox for the new link.")).toBeInTheDocument();
     expect(calls("ResendVerification")).toHaveLength(1);

@@ -168,12 +168,12 @@ describe("signing in with an emailed code", () => {
     expect(code).toHaveAttribute("aria-invalid", "true");
   });
 
-  it("says when there were too many wrong tries, and sends a new code", async () => {
+  it("says to wait after too many wrong codes, and can still send a new code", async () => {
     const { calls } = await askForCode(refused("too_many_attempts", "Too many failed attempts; try again later."));
     await userEvent.type(screen.getByLabelText("Sign-in code"), "000000");
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Too many wrong tries: this code no longer works. Send a new code to try again.",
+      "Too many wrong codes for this address: wait 15 minutes before trying again, or log in with your password.",
     );
 
     await userEvent.click(screen.getByRole("button", { name: "Send a new code" }));

@@ -63,7 +63,12 @@ def _signed_in(action: Callable[[], DomainSession]) -> SessionPayload:
 
 @strawberry.type
 class AccountMutations:
-    @strawberry.mutation(description="A new account; called by a guest, their drafts move to it.")
+    @strawberry.mutation(
+        description=(
+            "A new account; called by a guest, their drafts move to it. Answers alike whether"
+            " or not the address has an account (its holder is emailed instead)."
+        )
+    )
     def sign_up(self, info: Info[Context, None], input: SignUpInput) -> SessionPayload:
         context = info.context
         return _signed_in(
@@ -118,7 +123,9 @@ class AccountMutations:
     def request_sign_in_code(self, info: Info[Context, None], email: str) -> AcceptedPayload:
         return _accepted(lambda: auth.request_code(info.context.app.auth, email))
 
-    @strawberry.mutation(description="Sign in with the emailed code; 5 wrong tries end it.")
+    @strawberry.mutation(
+        description="Sign in with the emailed code; 5 wrong codes in 15 minutes pause it."
+    )
     def sign_in_with_code(self, info: Info[Context, None], email: str, code: str) -> SessionPayload:
         context = info.context
         return _signed_in(
