@@ -25,7 +25,7 @@ from slsplay.mail.compose import (
     reminder_email,
     time_change_email,
 )
-from slsplay.mail.mime import read, to_bytes, to_mime
+from slsplay.mail.mime import read, to_wire
 from slsplay.ports import Email
 from tests.support.clock import START
 from tests.support.meetups import published
@@ -462,7 +462,7 @@ def test_headers_and_calendar_names_carry_only_cleaned_text() -> None:
         old, invitation(name="Ada\x07 Lovelace"), **{**links(), "organizer_name": "Olga\r\nBcc: x"}
     )
 
-    raw = to_bytes(to_mime(email, sender=MAIL_FROM, now=START))
+    raw = to_wire(email, sender=MAIL_FROM, now=START).data
     head = raw.split(b"\r\n\r\n", 1)[0]
     (event,) = calendar_of(email).walk("VEVENT")
 

@@ -42,10 +42,16 @@ def wire(**changes: object) -> bytes:
 
 @pytest.mark.parametrize(
     "subject",
-    ["Plain", "Zoë invited you: Fête", LONG_WORDS, "word" * 60, "spaced   out  "],
+    ["Plain", "Zoë invited you: Fête", LONG_WORDS.strip(), "word" * 60],
 )
 def test_any_subject_reads_back_as_written(subject: str) -> None:
     assert str(parsed(wire(subject=subject))["Subject"]) == subject
+
+
+def test_a_subject_reads_back_on_one_line_without_control_characters() -> None:
+    subject = "Fête\x1b[31m  at\tnoon\x00 "
+
+    assert str(parsed(wire(subject=subject))["Subject"]) == "Fête [31m at noon"
 
 
 def test_names_with_commas_quotes_and_accents_read_back() -> None:
@@ -97,8 +103,7 @@ def test_headers_that_would_break_the_message_are_refused(
 
 
 def test_a_subject_cannot_smuggle_a_header() -> None:
-    with pytest.raises(ValueError, match="line break"):
-        wire(subject="Hi\nBcc: everyone@example.com")
+    assert "Bcc" not in parsed(wire(subject="Hi\nBcc: everyone@example.com"))
 
 
 def test_each_message_gets_its_own_boundaries() -> None:
