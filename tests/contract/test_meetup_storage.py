@@ -408,7 +408,8 @@ def test_a_deletion_cut_short_is_finished_by_a_later_purge(
     day = clock.now()
 
     assert list(MeetupRepository(store).unfinished_purges(day, day)) == [meetup_id]
-    assert MeetupRepository(store).purge(meetup_id) == 2  # the counts and the invitation
+    # The counts, the media list and the invitation.
+    assert MeetupRepository(store).purge(meetup_id) == 3
     assert store.query(f"MEETUP#{meetup_id}").items == []
     assert list(MeetupRepository(store).unfinished_purges(day, day)) == []
 
