@@ -125,7 +125,14 @@ def get_meetup(id: str) -> Response[models.MeetupOut]:
 def update_meetup(
     id: str,
     body: models.MeetupUpdate,
-    if_match: Annotated[str | None, Header(alias="if-match")] = None,
+    if_match: Annotated[
+        str | None,
+        Header(
+            alias="if-match",
+            description="The ETag of the version you saw, or *: 409 if it changed since.",
+            json_schema_extra={"pattern": '^(\\*|(W/)?"[0-9]+")$'},
+        ),
+    ] = None,
     apply_to: Annotated[
         Literal["this", "following"],
         Query(description="An occurrence of a series: this one, or this and all future."),
