@@ -185,7 +185,7 @@ class MediaIn(_In):
         description="Photos: image/jpeg, image/png, image/webp; videos: video/mp4, "
         "video/quicktime, video/webm."
     )
-    size: MediaSize = Field(ge=1, description="In bytes: photos up to 10 MB, videos up to 200 MB.")
+    size: MediaSize = Field(description="In bytes: photos up to 10 MB, videos up to 200 MB.")
 
 
 class UploadOut(BaseModel):
