@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,3 +196,19 @@ def run_fuzzer(
         check=False,
         cwd=work_dir,
     )
+
+
+def answers_by_operation(report: Path) -> dict[str, Counter[int]]:
+    """The statuses each operation answered in a run, from its NDJSON report."""
+    answers: dict[str, Counter[int]] = defaultdict(Counter)
+    with report.open(encoding="utf-8") as events:
+        for line in events:
+            event = json.loads(line)
+            finished = event.get("ScenarioFinished")
+            if finished is None:
+                continue
+            recorder = finished["recorder"]
+            for interaction in recorder.get("interactions", {}).values():
+                if interaction.get("response"):
+                    answers[recorder["label"]][interaction["response"]["status_code"]] += 1
+    return dict(answers)
