@@ -22,7 +22,7 @@ STAGE ?= dev
 STAGE_ARGS = $(if $(shell grep -s '^\[$(STAGE)\.deploy\.parameters\]' samconfig.toml),--config-env $(STAGE),--stack-name slsplay-$(STAGE) --s3-prefix slsplay-$(STAGE) --parameter-overrides Stage=$(STAGE))
 
 .PHONY: run test test-remote lint typecheck unit contract integration lint-template build requirements \
-	constraints constraints-sam secrets deploy destroy clean web web-test e2e screenshots
+	constraints constraints-sam secrets deploy destroy clean web web-test e2e screenshots fuzz
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ web-test: $(WEB_INSTALLED)
 ## e2e: the web app in headless Chromium (Debian's) against slsplay serve, at phone size
 e2e: $(INSTALLED) $(WEB_BUILT)
 	$(BIN)/pytest tests/e2e -q
+
+## fuzz: the OpenAPI fuzzer for a few minutes (FUZZ_SECONDS, 240 by default) with 4 workers
+## against slsplay serve: every answer checked against the document; prints its figures
+FUZZ_SECONDS ?= 240
+fuzz: $(INSTALLED)
+	$(BIN)/python bench/openapi_fuzz.py --seconds $(FUZZ_SECONDS)
 
 ## screenshots: each main screen at phone size, into docs/screenshots/
 screenshots: $(INSTALLED) $(WEB_BUILT)

@@ -9,7 +9,7 @@ const config: CodegenConfig = {
       preset: "client",
       config: {
         useTypeImports: true,
-        enumsAsTypes: true,
+        enumsAsConst: true,
         scalars: { DateTime: "string" },
       },
       presetConfig: { fragmentMasking: false },

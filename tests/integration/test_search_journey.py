@@ -225,7 +225,7 @@ def test_graphql_finds_public_meetups_and_joins_one(server: Server) -> None:
     until_found(api, 1, q=tag)
 
     query = """
-      query Find($q: String, $category: String) {
+      query Find($q: String, $category: Category) {
         publicMeetups(q: $q, category: $category, sort: SOONEST, first: 5) {
           nodes { id meetupId title category }
           pageInfo { hasNextPage endCursor }

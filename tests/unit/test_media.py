@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from slsplay.domain.errors import Conflict, PayloadTooLarge, UnsupportedMediaType
+from slsplay.domain.errors import Conflict, InvalidInput, PayloadTooLarge, UnsupportedMediaType
 from slsplay.domain.media import MB, Media, MediaKind, MediaStatus, Rendition
 from tests.support.clock import START
 
@@ -63,6 +63,14 @@ def test_a_file_over_the_limit_is_refused_as_too_large(
 ) -> None:
     with pytest.raises(PayloadTooLarge, match="10 MB"):
         upload(kind, content_type, size)
+
+
+@pytest.mark.parametrize("size", [0, -1])
+def test_an_empty_file_is_refused_naming_its_size(size: int) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        upload(MediaKind.PHOTO, "image/png", size)
+
+    assert [e.field for e in refused.value.errors] == ["size"]
 
 
 def test_an_upload_is_processed_until_ready_then_never_again() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from slsplay.domain.errors import Conflict, PayloadTooLarge, UnsupportedMediaType
+from slsplay.domain.errors import Conflict, PayloadTooLarge, UnsupportedMediaType, field_error
 
 
 class MediaKind(StrEnum):
@@ -74,9 +74,12 @@ def check_duration(seconds: float) -> None:
 
 
 def check_upload(kind: MediaKind, content_type: str, size: int) -> None:
-    """Refuse a declared upload the product does not take: 415 for the type, 413 for size."""
+    """Refuse a declared upload the product does not take: 415 for the type, 413 for size,
+    422 for an empty file (storage's upload form could not even take it)."""
     if content_type.split(";", maxsplit=1)[0].strip().lower() not in CONTENT_TYPES[kind]:
         raise UnsupportedMediaType("media_type_unsupported")
+    if size < 1:
+        raise field_error("size", "must be at least 1 byte")
     if size > MAX_BYTES[kind]:
         raise PayloadTooLarge("media_too_large")
 

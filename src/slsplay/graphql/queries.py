@@ -22,7 +22,7 @@ from slsplay.graphql.relay import (
 )
 from slsplay.graphql.types.answers import AnswerPage
 from slsplay.graphql.types.invitation import to_invitation
-from slsplay.graphql.types.meetup import Meetup, SearchOrder, to_meetup
+from slsplay.graphql.types.meetup import Category, Meetup, SearchOrder, to_meetup
 from slsplay.graphql.types.money import Statement, to_statement
 from slsplay.graphql.types.tickets import to_quote, to_ticket
 from slsplay.graphql.types.user import User, to_user
@@ -83,7 +83,7 @@ class Query:
         info: Info[Context, None],
         *,
         q: str | None = None,
-        category: str | None = None,
+        category: Category | None = None,
         starts_after: datetime | None = None,
         starts_before: datetime | None = None,
         sort: SearchOrder | None = None,
@@ -96,7 +96,7 @@ class Query:
         query = discovery.search_query(
             {
                 "q": q,
-                "category": category,
+                "category": None if category is None else category.value,
                 "starts_after": None if starts_after is None else starts_after.isoformat(),
                 "starts_before": None if starts_before is None else starts_before.isoformat(),
                 "sort": None if sort is None else sort.value,

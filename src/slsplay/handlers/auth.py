@@ -17,6 +17,7 @@ from slsplay.handlers.http import (
     build_resolver,
     caller,
     lambda_handler,
+    model_content,
     problems,
 )
 from slsplay.handlers.lazy import Query, models
@@ -31,7 +32,7 @@ TAGS = ["auth"]
 
 @router.post(
     "/api/auth/signup",
-    responses=problems(401),
+    responses=problems(401, success=201),
     tags=TAGS,
     status_code=201,
     summary="Sign up; with a guest's token as bearer, the guest's meetups move to the account",
@@ -62,7 +63,7 @@ def log_in(body: models.LoginIn) -> models.SessionOut:
 
 @router.post(
     "/api/auth/guest",
-    responses=problems(),
+    responses=problems(success=201),
     tags=TAGS,
     status_code=201,
     summary="Start as a guest (drafts only)",
@@ -191,7 +192,7 @@ START_RESPONSES: dict[int, OpenAPIResponse] = {
     200: {
         "description": "With Accept: application/json, where to go (a guest's bearer token "
         "moves their drafts to the account)",
-        "content": {"application/json": {}},
+        "content": {"application/json": model_content("AuthorizeOut")},
     },
 }
 
@@ -214,7 +215,10 @@ def start_social(
 
 @router.get(
     "/api/auth/oidc/<provider>/callback",
-    responses={**problems(), 302: {"description": "To the web app: signed in, or back to log in"}},
+    responses={
+        **problems(404, success=None),
+        302: {"description": "To the web app: signed in, or back to log in"},
+    },
     tags=TAGS,
     summary="Where the provider returns: the web app's next page, with a one-time code",
 )
@@ -263,7 +267,18 @@ def me() -> models.UserOut:
     return user_out(user)
 
 
-@router.get("/.well-known/openid-configuration", include_in_schema=False)
+@router.get(
+    "/.well-known/openid-configuration",
+    responses={
+        **problems(),
+        200: {
+            "description": "OK",
+            "content": {"application/json": model_content("OpenIdConfigurationOut")},
+        },
+    },
+    tags=TAGS,
+    summary="The issuer of access tokens, and where its keys are (OpenID Connect discovery)",
+)
 def openid_configuration() -> dict[str, Any]:
     issuer = container().tokens.issuer
     return {
@@ -275,7 +290,15 @@ def openid_configuration() -> dict[str, Any]:
     }
 
 
-@router.get("/.well-known/jwks.json", include_in_schema=False)
+@router.get(
+    "/.well-known/jwks.json",
+    responses={
+        **problems(),
+        200: {"description": "OK", "content": {"application/json": model_content("JwksOut")}},
+    },
+    tags=TAGS,
+    summary="The public keys that verify access tokens (a JSON Web Key Set)",
+)
 def jwks() -> dict[str, Any]:
     return container().tokens.jwks()
 

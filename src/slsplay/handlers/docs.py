@@ -1,7 +1,8 @@
 """The docs function: the OpenAPI 3.1 document of every route, and Swagger UI to try them.
 
 It includes every function's router (only to describe them: it serves none of their routes,
-API Gateway sends those to their own functions), so the document always matches the code.
+API Gateway sends those to their own functions), so the document always matches the code;
+the routes no router serves (GraphQL, and this function's own) are described here.
 Its resolver is built on the first request: describing the routes loads pydantic and every
 model, which the function's import need not wait for.
 """
@@ -16,8 +17,15 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
-from slsplay.handlers import auth, meetups
-from slsplay.handlers.http import REFERENCED_MODELS, build_resolver, lambda_handler
+from slsplay.handlers import auth, meetups, payments
+from slsplay.handlers.http import (
+    REFERENCED_MODELS,
+    TEXT_BODY,
+    build_resolver,
+    lambda_handler,
+    model_content,
+    problems,
+)
 
 if TYPE_CHECKING:
     from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
@@ -55,6 +63,80 @@ def _document_text() -> str:
 EMPTY_ANSWERS = ("202", "204", "302", "303")
 
 
+def _graphql_answers(*statuses: int) -> dict[int, OpenAPIResponse]:
+    return {
+        **problems(400, 401, *statuses),
+        200: {
+            "description": "The result; errors (the document's, or a field's) come in errors",
+            "content": {"application/json": model_content("GraphqlAnswerOut")},
+        },
+    }
+
+
+_GRAPHQL = {"tags": ["graphql"], "security": [{}, {"bearer": []}]}
+# The template's routes that no Powertools router serves, as path items: the GraphQL API (a
+# token is optional: the function checks one if sent), and this function's own two.
+OTHER_PATHS: dict[str, dict[str, Any]] = {
+    "/api/graphql": {
+        "post": {
+            **_GRAPHQL,
+            "operationId": "graphql_post",
+            "summary": "The web app's API: queries and mutations (web/schema.graphql)",
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": model_content("GraphqlRequest")},
+            },
+            "responses": _graphql_answers(),
+        },
+        "get": {
+            **_GRAPHQL,
+            "operationId": "graphql_get",
+            "summary": "A GraphQL query in the query string (mutations only by POST: 405)",
+            "parameters": [
+                {"name": "query", "in": "query", "required": True, "schema": {"type": "string"}},
+                {
+                    "name": "variables",
+                    "in": "query",
+                    "description": "A JSON object, as text.",
+                    "schema": {"type": "string"},
+                },
+                {"name": "operationName", "in": "query", "schema": {"type": "string"}},
+            ],
+            "responses": _graphql_answers(405),
+        },
+    },
+    "/api/openapi.json": {
+        "get": {
+            "tags": ["docs"],
+            "operationId": "openapi_document_get",
+            "summary": "This document",
+            "responses": {
+                **problems(),
+                200: {
+                    "description": "An OpenAPI 3.1 document",
+                    "content": {
+                        "application/json": {
+                            "schema": {"type": "object", "required": ["openapi", "info", "paths"]}
+                        }
+                    },
+                },
+            },
+        }
+    },
+    SWAGGER_PATH: {
+        "get": {
+            "tags": ["docs"],
+            "operationId": "swagger_ui_get",
+            "summary": "Swagger UI, to read this document and try the routes",
+            "responses": {
+                **problems(),
+                200: {"description": "A page", "content": {"text/html": TEXT_BODY}},
+            },
+        }
+    },
+}
+
+
 def openapi_schema() -> dict[str, Any]:
     """The OpenAPI document as data: what /api/openapi.json serves."""
     schema: dict[str, Any] = (
@@ -72,6 +154,7 @@ def openapi_schema() -> dict[str, Any]:
     for operation in (op for path in schema["paths"].values() for op in path.values()):
         for status in EMPTY_ANSWERS:
             operation.get("responses", {}).get(status, {}).pop("content", None)
+    schema["paths"].update(json.loads(json.dumps(OTHER_PATHS)))  # status keys as text
     return schema
 
 
@@ -83,7 +166,7 @@ def resolver() -> APIGatewayHttpResolver:
     REFERENCED["content"] = {
         name: {"model": getattr(models, name)} for name in sorted(REFERENCED_MODELS)
     }
-    app = build_resolver(auth.router, *meetups.ROUTERS, router)
+    app = build_resolver(auth.router, *meetups.ROUTERS, *payments.ROUTERS, router)
     app.enable_swagger(
         path=SWAGGER_PATH,
         title=TITLE,

@@ -77,36 +77,63 @@ def model_content(model: str) -> OpenAPIResponseContentSchema:
     return {"schema": {"$ref": f"{COMPONENT_REF_PREFIX}{model}"}}
 
 
-# What API Gateway's JWT authorizer answers, before any function runs.
-GATEWAY_401: OpenAPIResponseContentSchema = {
-    "schema": {
-        "type": "object",
-        "properties": {"message": {"type": "string", "const": "Unauthorized"}},
-        "required": ["message"],
+# A body that is text in its own format (a page, a calendar, a playlist).
+TEXT_BODY: OpenAPIResponseContentSchema = {"schema": {"type": "string"}}
+
+
+def _gateway_answer(message: str) -> OpenAPIResponseContentSchema:
+    """The JSON body of an answer API Gateway makes itself, with no function involved."""
+    return {
+        "schema": {
+            "type": "object",
+            "properties": {"message": {"type": "string", "const": message}},
+            "required": ["message"],
+        }
     }
+
+
+# What API Gateway answers itself: a missing or bad token on a secured route (its JWT
+# authorizer, before any function runs), past a route's throttle, and for a function that
+# failed or ran out of time.
+GATEWAY_ANSWERS = {
+    401: _gateway_answer("Unauthorized"),
+    429: _gateway_answer("Too Many Requests"),
+    500: _gateway_answer("Internal Server Error"),
 }
+ALWAYS_POSSIBLE = (400, 413, 415, 422, 429, 500)
 
 
 def problems(
-    *statuses: int, secured: bool = False, empty_success: int | None = None
+    *statuses: int,
+    secured: bool = False,
+    success: int | None = 200,
+    empty_success: int | None = None,
 ) -> dict[int, OpenAPIResponse]:
-    """The OpenAPI description of a route's error answers (always 400, 413, 415, 422 and 500
-    too: any body may be nested too deeply, too large, not JSON or not valid).
+    """The OpenAPI description of a route's answers: its ``success`` (in the shape of the
+    route's return type, which the generator fills in for an answer without content), or
+    ``empty_success`` without a body, or neither (``success=None``: the route describes its
+    own); and its errors: the problem documents of ``statuses`` and of 400, 413, 415, 422,
+    429 and 500, which any route can answer (a body nested too deeply, too large, not JSON,
+    not valid, too many requests, a failure).
 
     On a ``secured`` route, a missing or bad token is refused by API Gateway itself, with
-    its own JSON body rather than a problem document.
+    its own JSON body rather than a problem document; so are a throttled request and a
+    failed function on any route.
     """
     described: dict[int, OpenAPIResponse] = {
         status: {
             "description": HTTPStatus(status).phrase,
             "content": {PROBLEM_JSON: model_content("Problem")},
         }
-        for status in sorted({*statuses, 400, 413, 415, 422, 500} | ({401} if secured else set()))
+        for status in sorted({*statuses, *ALWAYS_POSSIBLE} | ({401} if secured else set()))
     }
-    if secured:
-        described[401]["content"]["application/json"] = GATEWAY_401
+    for status, content in GATEWAY_ANSWERS.items():
+        if status in described and (secured or status != 401):
+            described[status]["content"]["application/json"] = content
     if empty_success is not None:
         described[empty_success] = {"description": "Done; the answer has no body."}
+    elif success is not None:
+        described[success] = {"description": HTTPStatus(success).phrase}
     return described
 
 

@@ -14,7 +14,7 @@ from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.domain.media import STREAM_TYPE, Media, MediaKind
 from slsplay.handlers.context import container, stream_signer
-from slsplay.handlers.http import SECURED, caller, problems
+from slsplay.handlers.http import SECURED, TEXT_BODY, caller, problems
 from slsplay.handlers.lazy import models
 from slsplay.handlers.presenters import media_out
 from slsplay.services import media
@@ -38,7 +38,7 @@ def _shown(items: tuple[Media, ...]) -> list[MediaWithLinks]:
 
 @router.post(
     "/api/meetups/<id>/media",
-    responses=problems(403, 404, 409, secured=True),
+    responses=problems(403, 404, 409, secured=True, success=201),
     tags=TAGS,
     security=SECURED,
     status_code=201,
@@ -91,7 +91,7 @@ def remove_media(id: str, media_id: str) -> Response[None]:
     "/api/media/<meetup_id>/<media_id>/<grant>/<folder>/<name>",
     responses={
         **problems(404),
-        200: {"description": "An HLS playlist", "content": {STREAM_TYPE: {}}},
+        200: {"description": "An HLS playlist", "content": {STREAM_TYPE: TEXT_BODY}},
     },
     tags=TAGS,
     summary="A video's HLS playlist, its segments signed (the grant comes in stream_url)",

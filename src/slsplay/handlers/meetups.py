@@ -12,11 +12,14 @@ from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.domain.errors import NotFound, PreconditionFailed
 from slsplay.domain.invitations import Answer, Invitation
+from slsplay.domain.meetup_details import CATEGORIES
+from slsplay.domain.search import SORTS
 from slsplay.domain.tickets import Ticket
 from slsplay.handlers import meetup_media, pages
 from slsplay.handlers.context import container
 from slsplay.handlers.http import (
     SECURED,
+    TEXT_BODY,
     build_resolver,
     caller,
     lambda_handler,
@@ -31,6 +34,7 @@ from slsplay.handlers.presenters import (
     rsvp_out,
     series_out,
 )
+from slsplay.ports.search import MAX_SEARCH_PAGE
 from slsplay.services import answers, discovery, meetups, series, views
 from slsplay.services.views import MeetupView
 
@@ -67,6 +71,15 @@ def _answer(invitation: Invitation, view: MeetupView, ticket: Ticket | None) -> 
     return rsvp_out(invitation, view, container().clock.now(), ticket=ticket, media=media)
 
 
+# The search's parameters are text, checked by the service; the document says what it takes.
+INSTANT = {"format": "date-time"}
+
+
+def _whole_number_up_to(high: int) -> str:
+    """A pattern for the digits of a whole number from 1 to ``high`` (leading zeros too)."""
+    return "^0*(" + "|".join(str(n) for n in range(high, 0, -1)) + ")$"
+
+
 def _version_of(if_match: str | None) -> int | None:
     """The version an ``If-Match`` header asks for; ``None`` for none or ``*``."""
     if if_match is None or if_match.strip() == "*":
@@ -79,7 +92,7 @@ def _version_of(if_match: str | None) -> int | None:
 
 @router.post(
     "/api/meetups",
-    responses=problems(secured=True),
+    responses=problems(secured=True, success=201),
     tags=TAGS,
     security=SECURED,
     status_code=201,
@@ -112,7 +125,14 @@ def get_meetup(id: str) -> Response[models.MeetupOut]:
 def update_meetup(
     id: str,
     body: models.MeetupUpdate,
-    if_match: Annotated[str | None, Header(alias="if-match")] = None,
+    if_match: Annotated[
+        str | None,
+        Header(
+            alias="if-match",
+            description="The ETag of the version you saw, or *: 409 if it changed since.",
+            json_schema_extra={"pattern": '^(\\*|(W/)?"[0-9]+")$'},
+        ),
+    ] = None,
     apply_to: Annotated[
         Literal["this", "following"],
         Query(description="An occurrence of a series: this one, or this and all future."),
@@ -175,7 +195,7 @@ def cancel_meetup(id: str) -> Response[models.MeetupOut]:
 
 @router.post(
     "/api/meetups/<id>/invitations",
-    responses=problems(403, 404, 409, secured=True),
+    responses=problems(403, 404, 409, secured=True, success=201),
     tags=TAGS,
     security=SECURED,
     status_code=201,
@@ -208,7 +228,7 @@ def get_series(id: str) -> models.SeriesOut:
     "/api/meetups/<id>/series.ics",
     responses={
         **problems(404, secured=True),
-        200: {"description": "The series as one repeating event", "content": {ICS: {}}},
+        200: {"description": "The series as one repeating event", "content": {ICS: TEXT_BODY}},
     },
     tags=TAGS,
     security=SECURED,
@@ -311,18 +331,37 @@ def search_meetups(  # the query string's parameters, each by name
     visibility: Annotated[
         Literal["public"], Query(description="Only public meetups are listed here.")
     ] = "public",
-    q: Annotated[str | None, Query(description="Words; each also matches as a prefix.")] = None,
-    category: Annotated[str | None, Query()] = None,
-    starts_after: Annotated[str | None, Query(description="ISO 8601 with an offset.")] = None,
-    starts_before: Annotated[str | None, Query()] = None,
-    created_after: Annotated[str | None, Query()] = None,
-    created_before: Annotated[str | None, Query()] = None,
-    closes_before: Annotated[str | None, Query(description="Answers close by then.")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            description="Words; each also matches as a prefix.",
+            json_schema_extra={"maxLength": discovery.QUERY_TEXT_MAX},
+        ),
+    ] = None,
+    category: Annotated[str | None, Query(json_schema_extra={"enum": [*CATEGORIES]})] = None,
+    starts_after: Annotated[
+        str | None, Query(description="ISO 8601 with an offset.", json_schema_extra=INSTANT)
+    ] = None,
+    starts_before: Annotated[str | None, Query(json_schema_extra=INSTANT)] = None,
+    created_after: Annotated[str | None, Query(json_schema_extra=INSTANT)] = None,
+    created_before: Annotated[str | None, Query(json_schema_extra=INSTANT)] = None,
+    closes_before: Annotated[
+        str | None, Query(description="Answers close by then.", json_schema_extra=INSTANT)
+    ] = None,
     sort: Annotated[
         str | None,
-        Query(description="soonest, newest, closing, popular or relevance (with words)"),
+        Query(
+            description="soonest, newest, closing, popular or relevance (with words)",
+            json_schema_extra={"enum": [*SORTS]},
+        ),
     ] = None,
-    limit: Annotated[str | None, Query(description="1 to 50 (default 20)")] = None,
+    limit: Annotated[
+        str | None,
+        Query(
+            description=f"1 to {MAX_SEARCH_PAGE} (default 20)",
+            json_schema_extra={"pattern": _whole_number_up_to(MAX_SEARCH_PAGE)},
+        ),
+    ] = None,
     cursor: Annotated[str | None, Query()] = None,
 ) -> models.MeetupsPage:
     deps = container()
@@ -402,11 +441,11 @@ UNSUBSCRIBE_PAGE: dict[int, OpenAPIResponse] = {
     **problems(404),
     200: {
         "description": "A page that asks before unsubscribing (a GET never changes anything)",
-        "content": {pages.HTML: {}},
+        "content": {pages.HTML: TEXT_BODY},
     },
 }
 # An unknown link gets a page; a path that is no token at all, the API's problem document.
-UNSUBSCRIBE_PAGE[404]["content"][pages.HTML] = {}
+UNSUBSCRIBE_PAGE[404]["content"][pages.HTML] = TEXT_BODY
 
 
 @router.get(
@@ -432,11 +471,14 @@ def unsubscribe_page(token: str) -> Response[str]:
 @router.post(
     "/api/unsubscribe/<token>",
     responses={
+        **problems(404),
         200: {
             "description": "Unsubscribed (again, if already): JSON, or a page for a browser",
-            "content": {"application/json": model_content("UnsubscribedOut"), pages.HTML: {}},
+            "content": {
+                "application/json": model_content("UnsubscribedOut"),
+                pages.HTML: TEXT_BODY,
+            },
         },
-        **problems(404),
     },
     tags=ANSWERS,
     summary="Unsubscribe from a meetup's emails (RFC 8058 one-click, or the page's button)",

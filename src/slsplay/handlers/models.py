@@ -5,14 +5,78 @@ straight from domain objects, and the routes return them as they are.
 
 These models check types and shapes only; the product's rules (lengths, ranges, what is a
 valid time zone) live in the domain, whose errors come back as the same problem documents.
+The document still tells clients those rules: the annotated types below describe each
+field with the domain's own limits and choices (``WithJsonSchema`` describes, it checks
+nothing), so a change of a rule in the domain changes the document with it.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Any, Literal
+from zoneinfo import available_timezones
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, WithJsonSchema
+
+from slsplay.domain import meetup_details, money, recurrence
+from slsplay.domain.invitations import NAME_MAX
+from slsplay.domain.media import CONTENT_TYPES, MAX_BYTES
+from slsplay.domain.users import PASSWORD_MAX, PASSWORD_MIN
+
+
+def _integer(low: int, high: int) -> WithJsonSchema:
+    return WithJsonSchema({"type": "integer", "minimum": low, "maximum": high})
+
+
+Title = Annotated[
+    str, WithJsonSchema({"type": "string", "minLength": 1, "maxLength": meetup_details.TITLE_MAX})
+]
+Description = Annotated[
+    str, WithJsonSchema({"type": "string", "maxLength": meetup_details.DESCRIPTION_MAX})
+]
+Category = Annotated[str, WithJsonSchema({"type": "string", "enum": [*meetup_details.CATEGORIES]})]
+
+
+class _TimeZones:
+    """Describes a time zone as one of the names of the IANA database the domain checks a
+    zone against. Listed when the document is made, not when a function loads the models:
+    reading the database's names takes some 40 ms."""
+
+    def __get_pydantic_json_schema__(self, *_: Any) -> dict[str, Any]:
+        return {"type": "string", "enum": sorted(available_timezones())}
+
+
+TimeZone = Annotated[str, _TimeZones()]
+Duration = Annotated[
+    int, _integer(meetup_details.DURATION_MIN_MINUTES, meetup_details.DURATION_MAX_MINUTES)
+]
+JoinUrl = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "uri",
+            "maxLength": meetup_details.JOIN_URL_MAX,
+            # https, and a host name with a dot (meet.example.com), as the domain requires.
+            "pattern": r"^https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+([/?#]\S*)?$",
+        }
+    ),
+]
+Capacity = Annotated[int, _integer(1, meetup_details.CAPACITY_MAX)]
+AmountMinor = Annotated[int, _integer(1, money.MAX_AMOUNT_MINOR)]
+Currency = Annotated[str, WithJsonSchema({"type": "string", "enum": sorted(money.CURRENCIES)})]
+Email = Annotated[str, WithJsonSchema({"type": "string", "format": "email"})]
+PersonName = Annotated[str, WithJsonSchema({"type": "string", "maxLength": NAME_MAX})]
+Password = Annotated[
+    str, WithJsonSchema({"type": "string", "minLength": PASSWORD_MIN, "maxLength": PASSWORD_MAX})
+]
+MediaType = Annotated[
+    str,
+    WithJsonSchema(
+        {"type": "string", "enum": [t for types in CONTENT_TYPES.values() for t in types]}
+    ),
+]
+MediaSize = Annotated[int, _integer(1, max(MAX_BYTES.values()))]
 
 
 class _In(BaseModel):
@@ -20,8 +84,8 @@ class _In(BaseModel):
 
 
 class PriceIn(_In):
-    amount_minor: int = Field(description="The price in the currency's minor unit (cents).")
-    currency: str = Field(description="ISO 4217 code, e.g. EUR.")
+    amount_minor: AmountMinor = Field(description="The price in the currency's minor unit (cents).")
+    currency: Currency = Field(description="ISO 4217 code, e.g. EUR.")
 
 
 class RecurrenceIn(_In):
@@ -30,20 +94,24 @@ class RecurrenceIn(_In):
 
     frequency: Literal["monthly"]
     by: Literal["day_of_month", "weekday"] = "day_of_month"
-    nth: int | None = Field(default=None, description="1 to 4, or -1: the last (by weekday).")
-    count: int | None = Field(default=None, description="Occurrences in all, the first included.")
+    nth: Annotated[int, WithJsonSchema({"type": "integer", "enum": [1, 2, 3, 4, -1]})] | None = (
+        Field(default=None, description="1 to 4, or -1: the last (by weekday).")
+    )
+    count: Annotated[int, _integer(1, recurrence.COUNT_MAX)] | None = Field(
+        default=None, description="Occurrences in all, the first included."
+    )
     until: date | None = Field(default=None, description="The last day, in the meetup's zone.")
 
 
 class MeetupCreate(_In):
-    title: str
-    description: str = ""
-    category: str = "other"
+    title: Title
+    description: Description = ""
+    category: Category = "other"
     starts_at: AwareDatetime = Field(description="ISO 8601 with an offset.")
-    timezone: str = Field(description="The organizer's IANA time zone, e.g. Europe/Berlin.")
-    duration_minutes: int
-    join_url: str = Field(description="The https link to join online.")
-    capacity: int | None = None
+    timezone: TimeZone = Field(description="The organizer's IANA time zone, e.g. Europe/Berlin.")
+    duration_minutes: Duration
+    join_url: JoinUrl = Field(description="The https link to join online.")
+    capacity: Capacity | None = None
     price: PriceIn | None = None
     visibility: Literal["private", "public"] = "private"
     rsvp_closes_at: AwareDatetime | None = Field(
@@ -57,14 +125,14 @@ class MeetupCreate(_In):
 class MeetupUpdate(_In):
     """Only the fields present change; ``null`` clears capacity or price."""
 
-    title: str | None = None
-    description: str | None = None
-    category: str | None = None
+    title: Title | None = None
+    description: Description | None = None
+    category: Category | None = None
     starts_at: AwareDatetime | None = None
-    timezone: str | None = None
-    duration_minutes: int | None = None
-    join_url: str | None = None
-    capacity: int | None = None
+    timezone: TimeZone | None = None
+    duration_minutes: Duration | None = None
+    join_url: JoinUrl | None = None
+    capacity: Capacity | None = None
     price: PriceIn | None = None
     visibility: Literal["private", "public"] | None = None
     rsvp_closes_at: AwareDatetime | None = None
@@ -113,11 +181,11 @@ class MediaOut(BaseModel):
 
 class MediaIn(_In):
     kind: Literal["photo", "video"]
-    content_type: str = Field(
+    content_type: MediaType = Field(
         description="Photos: image/jpeg, image/png, image/webp; videos: video/mp4, "
         "video/quicktime, video/webm."
     )
-    size: int = Field(ge=1, description="In bytes: photos up to 10 MB, videos up to 200 MB.")
+    size: MediaSize = Field(description="In bytes: photos up to 10 MB, videos up to 200 MB.")
 
 
 class UploadOut(BaseModel):
@@ -147,7 +215,7 @@ class MeetupOut(BaseModel):
     id: str
     title: str
     description: str
-    category: str
+    category: Category
     starts_at: datetime
     ends_at: datetime
     timezone: str
@@ -205,8 +273,8 @@ class MeetupsPage(BaseModel):
 
 
 class InviteeIn(_In):
-    email: str
-    name: str | None = None
+    email: Email
+    name: PersonName | None = None
 
 
 class InviteRequest(_In):
@@ -247,7 +315,7 @@ class AttendeesOut(BaseModel):
 
 
 class AnswerLinkIn(_In):
-    email: str
+    email: Email
 
 
 class AnswerLinkOut(BaseModel):
@@ -362,13 +430,13 @@ class UnsubscribedOut(BaseModel):
 
 
 class SignupIn(_In):
-    email: str
-    password: str
-    name: str
+    email: Email
+    password: Password
+    name: PersonName
 
 
 class LoginIn(_In):
-    email: str
+    email: Email
     password: str
 
 
@@ -405,7 +473,7 @@ class VerifyIn(_In):
 
 
 class EmailIn(_In):
-    email: str
+    email: Email
 
 
 class ResetIn(_In):
@@ -414,8 +482,10 @@ class ResetIn(_In):
 
 
 class CodeIn(_In):
-    email: str
-    code: str = Field(description="The 6 digits emailed.")
+    email: Email
+    code: Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[0-9]{6}$"})] = Field(
+        description="The 6 digits emailed."
+    )
 
 
 class SessionOut(BaseModel):
@@ -440,3 +510,56 @@ class Problem(BaseModel):
     detail: str
     code: str
     errors: list[FieldProblem] | None = None
+
+
+class AuthorizeOut(BaseModel):
+    authorize_url: str = Field(description="The provider's sign-in page, to open in a browser.")
+
+
+class OpenIdConfigurationOut(BaseModel):
+    """What API Gateway's JWT authorizer reads to find the keys that verify access tokens."""
+
+    issuer: str
+    jwks_uri: str
+    id_token_signing_alg_values_supported: list[str]
+    subject_types_supported: list[str]
+    response_types_supported: list[str]
+
+
+class JwkOut(BaseModel):
+    """An RSA public key (RFC 7517)."""
+
+    kty: Literal["RSA"]
+    kid: str
+    use: Literal["sig"]
+    alg: Literal["RS256"]
+    n: str
+    e: str
+
+
+class JwksOut(BaseModel):
+    keys: list[JwkOut]
+
+
+class GraphqlRequest(BaseModel):
+    """A GraphQL request over HTTP (POST; GET takes the same as query parameters)."""
+
+    query: str = Field(min_length=1, description="The GraphQL document (web/schema.graphql).")
+    variables: dict[str, Any] | None = None
+    operationName: str | None = None  # GraphQL over HTTP spells it so
+
+
+class GraphqlErrorOut(BaseModel):
+    message: str
+    locations: list[dict[str, int]] | None = None
+    path: list[str | int] | None = None
+    extensions: dict[str, Any] | None = Field(
+        default=None, description="code: the stable code, as problem documents carry it."
+    )
+
+
+class GraphqlAnswerOut(BaseModel):
+    data: dict[str, Any] | None
+    errors: list[GraphqlErrorOut] | None = Field(
+        default=None, description="What went wrong; data holds what could be answered."
+    )

@@ -11,7 +11,15 @@ from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from slsplay.domain.errors import MESSAGES
 from slsplay.handlers.context import payment_ports
-from slsplay.handlers.http import SECURED, build_resolver, caller, lambda_handler, problem, problems
+from slsplay.handlers.http import (
+    SECURED,
+    build_resolver,
+    caller,
+    lambda_handler,
+    model_content,
+    problem,
+    problems,
+)
 from slsplay.handlers.lazy import models
 from slsplay.handlers.presenters import checkout_started_out, entry_out, statement_out
 from slsplay.ports import InvalidWebhook
@@ -23,7 +31,10 @@ TAGS = ["payments"]
 
 @router.post(
     "/api/rsvp/<token>/checkout",
-    responses=problems(404, 409, 503),
+    responses={
+        **problems(404, 409, 503, success=201),
+        200: {"description": "No checkout: the meetup is full, and the invitee waits in line"},
+    },
     tags=["answers"],
     status_code=201,
     summary="Attend a paid meetup: a seat kept for 15 minutes and the provider's checkout",
@@ -39,7 +50,10 @@ def start_checkout(token: str) -> Response[models.CheckoutStartedOut]:
 
 @router.post(
     "/api/payments/webhook",
-    responses=problems(400, 503),
+    responses={
+        **problems(400, 503),
+        200: {"description": "OK", "content": {"application/json": model_content("WebhookOut")}},
+    },
     tags=TAGS,
     summary="The payment provider's signed webhook (checkout paid or expired)",
 )

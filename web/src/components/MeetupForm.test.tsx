@@ -236,4 +236,10 @@ describe("validateMeetup", () => {
       "price.currency": "must be an ISO 4217 code such as EUR",
     });
   });
+
+  it("checks the currency against the server's, not the browser's (Croatian kuna left in 2023)", () => {
+    expect(validateMeetup({ ...valid, priceAmount: "10", currency: "HRK" }, NOW)).toEqual({
+      "price.currency": "must be an ISO 4217 code such as EUR",
+    });
+  });
 });

@@ -27,10 +27,12 @@ export type AcceptedPayload = {
   userErrors: Array<UserError>;
 };
 
-export type AnswerChoice =
-  | 'ATTENDING'
-  | 'DECLINED';
+export const AnswerChoice = {
+  Attending: 'ATTENDING',
+  Declined: 'DECLINED'
+} as const;
 
+export type AnswerChoice = typeof AnswerChoice[keyof typeof AnswerChoice];
 export type AnswerPage = {
   __typename?: 'AnswerPage';
   invitation: Invitation;
@@ -56,6 +58,24 @@ export type Balance = {
   total: Price;
 };
 
+/** What a meetup is about. */
+export const Category = {
+  Arts: 'arts',
+  Business: 'business',
+  Community: 'community',
+  Education: 'education',
+  Food: 'food',
+  Gaming: 'gaming',
+  Health: 'health',
+  Music: 'music',
+  Networking: 'networking',
+  Other: 'other',
+  Science: 'science',
+  Sports: 'sports',
+  Technology: 'technology'
+} as const;
+
+export type Category = typeof Category[keyof typeof Category];
 export type Counts = {
   __typename?: 'Counts';
   attending: Scalars['Int']['output'];
@@ -66,7 +86,7 @@ export type Counts = {
 
 export type CreateMeetupInput = {
   capacity?: InputMaybe<Scalars['Int']['input']>;
-  category?: Scalars['String']['input'];
+  category?: Category;
   description?: Scalars['String']['input'];
   durationMinutes: Scalars['Int']['input'];
   joinUrl: Scalars['String']['input'];
@@ -83,6 +103,168 @@ export type CreateMeetupInput = {
   visibility?: Visibility;
 };
 
+/** An ISO 4217 currency a price may be in. */
+export const Currency = {
+  Aed: 'AED',
+  Afn: 'AFN',
+  All: 'ALL',
+  Amd: 'AMD',
+  Ang: 'ANG',
+  Aoa: 'AOA',
+  Ars: 'ARS',
+  Aud: 'AUD',
+  Awg: 'AWG',
+  Azn: 'AZN',
+  Bam: 'BAM',
+  Bbd: 'BBD',
+  Bdt: 'BDT',
+  Bgn: 'BGN',
+  Bhd: 'BHD',
+  Bif: 'BIF',
+  Bmd: 'BMD',
+  Bnd: 'BND',
+  Bob: 'BOB',
+  Brl: 'BRL',
+  Bsd: 'BSD',
+  Btn: 'BTN',
+  Bwp: 'BWP',
+  Byn: 'BYN',
+  Bzd: 'BZD',
+  Cad: 'CAD',
+  Cdf: 'CDF',
+  Chf: 'CHF',
+  Clp: 'CLP',
+  Cny: 'CNY',
+  Cop: 'COP',
+  Crc: 'CRC',
+  Cup: 'CUP',
+  Cve: 'CVE',
+  Czk: 'CZK',
+  Djf: 'DJF',
+  Dkk: 'DKK',
+  Dop: 'DOP',
+  Dzd: 'DZD',
+  Egp: 'EGP',
+  Ern: 'ERN',
+  Etb: 'ETB',
+  Eur: 'EUR',
+  Fjd: 'FJD',
+  Fkp: 'FKP',
+  Gbp: 'GBP',
+  Gel: 'GEL',
+  Ghs: 'GHS',
+  Gip: 'GIP',
+  Gmd: 'GMD',
+  Gnf: 'GNF',
+  Gtq: 'GTQ',
+  Gyd: 'GYD',
+  Hkd: 'HKD',
+  Hnl: 'HNL',
+  Htg: 'HTG',
+  Huf: 'HUF',
+  Idr: 'IDR',
+  Ils: 'ILS',
+  Inr: 'INR',
+  Iqd: 'IQD',
+  Irr: 'IRR',
+  Isk: 'ISK',
+  Jmd: 'JMD',
+  Jod: 'JOD',
+  Jpy: 'JPY',
+  Kes: 'KES',
+  Kgs: 'KGS',
+  Khr: 'KHR',
+  Kmf: 'KMF',
+  Kpw: 'KPW',
+  Krw: 'KRW',
+  Kwd: 'KWD',
+  Kyd: 'KYD',
+  Kzt: 'KZT',
+  Lak: 'LAK',
+  Lbp: 'LBP',
+  Lkr: 'LKR',
+  Lrd: 'LRD',
+  Lsl: 'LSL',
+  Lyd: 'LYD',
+  Mad: 'MAD',
+  Mdl: 'MDL',
+  Mga: 'MGA',
+  Mkd: 'MKD',
+  Mmk: 'MMK',
+  Mnt: 'MNT',
+  Mop: 'MOP',
+  Mru: 'MRU',
+  Mur: 'MUR',
+  Mvr: 'MVR',
+  Mwk: 'MWK',
+  Mxn: 'MXN',
+  Myr: 'MYR',
+  Mzn: 'MZN',
+  Nad: 'NAD',
+  Ngn: 'NGN',
+  Nio: 'NIO',
+  Nok: 'NOK',
+  Npr: 'NPR',
+  Nzd: 'NZD',
+  Omr: 'OMR',
+  Pab: 'PAB',
+  Pen: 'PEN',
+  Pgk: 'PGK',
+  Php: 'PHP',
+  Pkr: 'PKR',
+  Pln: 'PLN',
+  Pyg: 'PYG',
+  Qar: 'QAR',
+  Ron: 'RON',
+  Rsd: 'RSD',
+  Rub: 'RUB',
+  Rwf: 'RWF',
+  Sar: 'SAR',
+  Sbd: 'SBD',
+  Scr: 'SCR',
+  Sdg: 'SDG',
+  Sek: 'SEK',
+  Sgd: 'SGD',
+  Shp: 'SHP',
+  Sle: 'SLE',
+  Sos: 'SOS',
+  Srd: 'SRD',
+  Ssp: 'SSP',
+  Stn: 'STN',
+  Svc: 'SVC',
+  Syp: 'SYP',
+  Szl: 'SZL',
+  Thb: 'THB',
+  Tjs: 'TJS',
+  Tmt: 'TMT',
+  Tnd: 'TND',
+  Top: 'TOP',
+  Try: 'TRY',
+  Ttd: 'TTD',
+  Twd: 'TWD',
+  Tzs: 'TZS',
+  Uah: 'UAH',
+  Ugx: 'UGX',
+  Usd: 'USD',
+  Uyi: 'UYI',
+  Uyu: 'UYU',
+  Uzs: 'UZS',
+  Ves: 'VES',
+  Vnd: 'VND',
+  Vuv: 'VUV',
+  Wst: 'WST',
+  Xaf: 'XAF',
+  Xcd: 'XCD',
+  Xcg: 'XCG',
+  Xof: 'XOF',
+  Xpf: 'XPF',
+  Yer: 'YER',
+  Zar: 'ZAR',
+  Zmw: 'ZMW',
+  Zwg: 'ZWG'
+} as const;
+
+export type Currency = typeof Currency[keyof typeof Currency];
 export type DeletePayload = {
   __typename?: 'DeletePayload';
   deletedId?: Maybe<Scalars['ID']['output']>;
@@ -111,12 +293,14 @@ export type InvitationConnection = {
   pageInfo: PageInfo;
 };
 
-export type InvitationResponse =
-  | 'ATTENDING'
-  | 'DECLINED'
-  | 'NONE'
-  | 'WAITLISTED';
+export const InvitationResponse = {
+  Attending: 'ATTENDING',
+  Declined: 'DECLINED',
+  None: 'NONE',
+  Waitlisted: 'WAITLISTED'
+} as const;
 
+export type InvitationResponse = typeof InvitationResponse[keyof typeof InvitationResponse];
 export type InviteGuestsInput = {
   invitees: Array<InviteeInput>;
   meetupId: Scalars['ID']['input'];
@@ -150,13 +334,15 @@ export type LedgerEntry = {
   recordedAt: Scalars['DateTime']['output'];
 };
 
-export type LedgerEntryKind =
-  | 'FEE_REFUND'
-  | 'PAYOUT'
-  | 'PLATFORM_FEE'
-  | 'REFUND'
-  | 'SALE';
+export const LedgerEntryKind = {
+  FeeRefund: 'FEE_REFUND',
+  Payout: 'PAYOUT',
+  PlatformFee: 'PLATFORM_FEE',
+  Refund: 'REFUND',
+  Sale: 'SALE'
+} as const;
 
+export type LedgerEntryKind = typeof LedgerEntryKind[keyof typeof LedgerEntryKind];
 export type LogInInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -181,16 +367,20 @@ export type Media = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-export type MediaKindChoice =
-  | 'PHOTO'
-  | 'VIDEO';
+export const MediaKindChoice = {
+  Photo: 'PHOTO',
+  Video: 'VIDEO'
+} as const;
 
-export type MediaStatus =
-  | 'FAILED'
-  | 'PROCESSING'
-  | 'READY'
-  | 'UPLOADING';
+export type MediaKindChoice = typeof MediaKindChoice[keyof typeof MediaKindChoice];
+export const MediaStatus = {
+  Failed: 'FAILED',
+  Processing: 'PROCESSING',
+  Ready: 'READY',
+  Uploading: 'UPLOADING'
+} as const;
 
+export type MediaStatus = typeof MediaStatus[keyof typeof MediaStatus];
 export type Meetup = Node & {
   __typename?: 'Meetup';
   /** When answers stop being taken: the start by default. */
@@ -198,7 +388,7 @@ export type Meetup = Node & {
   /** Everyone attending, in the order they answered (organizer). */
   attendees: Array<Invitation>;
   capacity?: Maybe<Scalars['Int']['output']>;
-  category: Scalars['String']['output'];
+  category: Category;
   counts: Counts;
   /** The first ready photo, for lists and previews. */
   coverImage?: Maybe<Media>;
@@ -260,11 +450,13 @@ export type MeetupPayload = {
   userErrors: Array<UserError>;
 };
 
-export type MeetupStatus =
-  | 'CANCELLED'
-  | 'DRAFT'
-  | 'PUBLISHED';
+export const MeetupStatus = {
+  Cancelled: 'CANCELLED',
+  Draft: 'DRAFT',
+  Published: 'PUBLISHED'
+} as const;
 
+export type MeetupStatus = typeof MeetupStatus[keyof typeof MeetupStatus];
 export type Mutation = {
   __typename?: 'Mutation';
   cancelMeetup: MeetupPayload;
@@ -426,13 +618,15 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
-export type Phase =
-  | 'CANCELLED'
-  | 'DRAFT'
-  | 'ENDED'
-  | 'LIVE'
-  | 'UPCOMING';
+export const Phase = {
+  Cancelled: 'CANCELLED',
+  Draft: 'DRAFT',
+  Ended: 'ENDED',
+  Live: 'LIVE',
+  Upcoming: 'UPCOMING'
+} as const;
 
+export type Phase = typeof Phase[keyof typeof Phase];
 export type Price = {
   __typename?: 'Price';
   amountMinor: Scalars['Int']['output'];
@@ -444,7 +638,7 @@ export type PriceInput = {
   /** In the currency's minor unit (cents). */
   amountMinor: Scalars['Int']['input'];
   /** ISO 4217, e.g. EUR. */
-  currency: Scalars['String']['input'];
+  currency: Currency;
 };
 
 export type Query = {
@@ -488,7 +682,7 @@ export type QueryNodeArgs = {
 
 export type QueryPublicMeetupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  category?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Category>;
   first?: Scalars['Int']['input'];
   q?: InputMaybe<Scalars['String']['input']>;
   sort?: InputMaybe<SearchOrder>;
@@ -535,13 +729,15 @@ export type RequestUploadInput = {
   size: Scalars['Int']['input'];
 };
 
-export type SearchOrder =
-  | 'CLOSING'
-  | 'NEWEST'
-  | 'POPULAR'
-  | 'RELEVANCE'
-  | 'SOONEST';
+export const SearchOrder = {
+  Closing: 'CLOSING',
+  Newest: 'NEWEST',
+  Popular: 'POPULAR',
+  Relevance: 'RELEVANCE',
+  Soonest: 'SOONEST'
+} as const;
 
+export type SearchOrder = typeof SearchOrder[keyof typeof SearchOrder];
 export type Session = {
   __typename?: 'Session';
   accessToken: Scalars['String']['output'];
@@ -586,19 +782,21 @@ export type Ticket = {
   total: Price;
 };
 
-export type TicketState =
-  | 'FORFEITED'
-  | 'HELD'
-  | 'LAPSED'
-  | 'PAID'
-  | 'REFUNDED';
+export const TicketState = {
+  Forfeited: 'FORFEITED',
+  Held: 'HELD',
+  Lapsed: 'LAPSED',
+  Paid: 'PAID',
+  Refunded: 'REFUNDED'
+} as const;
 
+export type TicketState = typeof TicketState[keyof typeof TicketState];
 /** Only the fields given change; null clears capacity or price. */
 export type UpdateMeetupInput = {
   /** An occurrence: this, or following (this and all future). */
   applyTo?: Scalars['String']['input'];
   capacity?: InputMaybe<Scalars['Int']['input']>;
-  category?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Category>;
   description?: InputMaybe<Scalars['String']['input']>;
   durationMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** The version you saw; a newer one refuses the change. */
@@ -652,10 +850,12 @@ export type UserPayload = {
   userErrors: Array<UserError>;
 };
 
-export type Visibility =
-  | 'PRIVATE'
-  | 'PUBLIC';
+export const Visibility = {
+  Private: 'PRIVATE',
+  Public: 'PUBLIC'
+} as const;
 
+export type Visibility = typeof Visibility[keyof typeof Visibility];
 export type UserErrorFieldsFragment = { __typename?: 'UserError', field?: string | null, message: string, code: string };
 
 export type SessionFieldsFragment = { __typename?: 'SessionPayload', session?: { __typename?: 'Session', accessToken: string, refreshToken: string, user: { __typename?: 'User', id: string, email?: string | null, name?: string | null, isGuest: boolean } } | null, userErrors: Array<{ __typename?: 'UserError', field?: string | null, message: string, code: string }> };
@@ -747,7 +947,7 @@ export type MeetupQueryVariables = Exact<{
 }>;
 
 
-export type MeetupQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', id: string, isGuest: boolean } | null, meetup?: { __typename?: 'Meetup', id: string, meetupId: string, title: string, description: string, category: string, startsAt: string, endsAt: string, timezone: string, durationMinutes: number, visibility: Visibility, status: MeetupStatus, phase: Phase, version: number, capacity?: number | null, joinUrl?: string | null, price?: { __typename?: 'Price', amountMinor: number, currency: string, display: string } | null, organizer: { __typename?: 'Organizer', id: string, name: string }, counts: { __typename?: 'Counts', invited: number, attending: number, declined: number }, coverImage?: { __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> } | null, media: Array<{ __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> }> } | null };
+export type MeetupQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', id: string, isGuest: boolean } | null, meetup?: { __typename?: 'Meetup', id: string, meetupId: string, title: string, description: string, category: Category, startsAt: string, endsAt: string, timezone: string, durationMinutes: number, visibility: Visibility, status: MeetupStatus, phase: Phase, version: number, capacity?: number | null, joinUrl?: string | null, price?: { __typename?: 'Price', amountMinor: number, currency: string, display: string } | null, organizer: { __typename?: 'Organizer', id: string, name: string }, counts: { __typename?: 'Counts', invited: number, attending: number, declined: number }, coverImage?: { __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> } | null, media: Array<{ __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> }> } | null };
 
 export type InvitationsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -830,13 +1030,13 @@ export type RespondToInvitationMutation = { __typename?: 'Mutation', respondToIn
 
 export type PublicMeetupsQueryVariables = Exact<{
   q?: InputMaybe<Scalars['String']['input']>;
-  category?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Category>;
   sort?: InputMaybe<SearchOrder>;
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type PublicMeetupsQuery = { __typename?: 'Query', publicMeetups: { __typename?: 'MeetupConnection', nodes: Array<{ __typename?: 'Meetup', id: string, meetupId: string, title: string, category: string, startsAt: string, timezone: string, phase: Phase, price?: { __typename?: 'Price', display: string } | null, organizer: { __typename?: 'Organizer', id: string, name: string }, counts: { __typename?: 'Counts', attending: number }, coverImage?: { __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type PublicMeetupsQuery = { __typename?: 'Query', publicMeetups: { __typename?: 'MeetupConnection', nodes: Array<{ __typename?: 'Meetup', id: string, meetupId: string, title: string, category: Category, startsAt: string, timezone: string, phase: Phase, price?: { __typename?: 'Price', display: string } | null, organizer: { __typename?: 'Organizer', id: string, name: string }, counts: { __typename?: 'Counts', attending: number }, coverImage?: { __typename?: 'Media', id: string, mediaId: string, kind: MediaKindChoice, status: MediaStatus, reason?: string | null, contentType: string, streamUrl?: string | null, posterUrl?: string | null, renditions: Array<{ __typename?: 'Rendition', name: string, contentType: string, width?: number | null, height?: number | null, url: string }> } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type JoinMeetupMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -872,5 +1072,5 @@ export const RequestUploadDocument = {"kind":"Document","definitions":[{"kind":"
 export const RemoveMediaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMedia"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mediaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMedia"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetupId"}}},{"kind":"Argument","name":{"kind":"Name","value":"mediaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mediaId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<RemoveMediaMutation, RemoveMediaMutationVariables>;
 export const AnswerPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnswerPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"meetupId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MediaFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MediaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Media"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"renditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"streamUrl"}},{"kind":"Field","name":{"kind":"Name","value":"posterUrl"}}]}}]} as unknown as DocumentNode<AnswerPageQuery, AnswerPageQueryVariables>;
 export const RespondToInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RespondToInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"response"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerChoice"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}},{"kind":"Argument","name":{"kind":"Name","value":"response"},"value":{"kind":"Variable","name":{"kind":"Name","value":"response"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<RespondToInvitationMutation, RespondToInvitationMutationVariables>;
-export const PublicMeetupsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicMeetups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"q"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"category"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicMeetups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"q"},"value":{"kind":"Variable","name":{"kind":"Name","value":"q"}}},{"kind":"Argument","name":{"kind":"Name","value":"category"},"value":{"kind":"Variable","name":{"kind":"Name","value":"category"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"meetupId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attending"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MediaFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MediaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Media"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"renditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"streamUrl"}},{"kind":"Field","name":{"kind":"Name","value":"posterUrl"}}]}}]} as unknown as DocumentNode<PublicMeetupsQuery, PublicMeetupsQueryVariables>;
+export const PublicMeetupsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicMeetups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"q"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"category"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Category"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicMeetups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"q"},"value":{"kind":"Variable","name":{"kind":"Name","value":"q"}}},{"kind":"Argument","name":{"kind":"Name","value":"category"},"value":{"kind":"Variable","name":{"kind":"Name","value":"category"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"meetupId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attending"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MediaFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MediaFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Media"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"renditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"streamUrl"}},{"kind":"Field","name":{"kind":"Name","value":"posterUrl"}}]}}]} as unknown as DocumentNode<PublicMeetupsQuery, PublicMeetupsQueryVariables>;
 export const JoinMeetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinMeetup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinMeetup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<JoinMeetupMutation, JoinMeetupMutationVariables>;

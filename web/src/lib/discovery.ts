@@ -1,5 +1,5 @@
 /** Finding public meetups: the search as the page's address keeps it, and as the API takes it. */
-import type { SearchOrder } from "../gql/graphql";
+import type { Category, SearchOrder } from "../gql/graphql";
 
 /** The orders the selector offers, in its order. */
 export const SORTS = ["relevance", "soonest", "newest", "closing", "popular"] as const;
@@ -59,7 +59,8 @@ export function shownSort(search: DiscoverySearch): Sort {
 export function searchVariables(search: DiscoverySearch, after: string | null) {
   return {
     q: search.q || null,
-    category: search.category,
+    // An unknown category is sent as it is: the API's enum refuses it, and the page says why.
+    category: search.category as Category | null,
     sort: search.sort ? (search.sort.toUpperCase() as SearchOrder) : null,
     after,
   };

@@ -451,7 +451,7 @@ export const RespondMutation = graphql(`
 `);
 
 export const PublicMeetupsQuery = graphql(`
-  query PublicMeetups($q: String, $category: String, $sort: SearchOrder, $after: String) {
+  query PublicMeetups($q: String, $category: Category, $sort: SearchOrder, $after: String) {
     publicMeetups(q: $q, category: $category, sort: $sort, first: 20, after: $after) {
       nodes {
         id

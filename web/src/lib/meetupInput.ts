@@ -1,7 +1,21 @@
-import type { CreateMeetupInput, MeetupQuery, RecurrenceInput, UserErrorFieldsFragment } from "../gql/graphql";
+import type {
+  CreateMeetupInput,
+  MeetupQuery,
+  PriceInput,
+  RecurrenceInput,
+  UserErrorFieldsFragment,
+} from "../gql/graphql";
 import type { ApplyTo } from "./series";
 import { browserTimeZone, isoWithOffset, localDateTimeParts } from "./time";
-import { currencyDigits, startInstant, toMinor, type FieldErrors, type MeetupFormValues } from "./validation";
+import {
+  currencyDigits,
+  isCategory,
+  isCurrency,
+  startInstant,
+  toMinor,
+  type FieldErrors,
+  type MeetupFormValues,
+} from "./validation";
 
 type Meetup = NonNullable<MeetupQuery["meetup"]>;
 
@@ -54,8 +68,14 @@ export function valuesOf(meetup: Meetup): MeetupFormValues {
 export function toInput(values: MeetupFormValues): CreateMeetupInput {
   const start = startInstant(values);
   if (!start) throw new Error("the start is not valid");
+  if (!isCategory(values.category)) throw new Error("the category is not valid");
   const currency = values.currency.trim().toUpperCase();
   const amount = values.priceAmount.trim() ? toMinor(values.priceAmount, currency) : null;
+  let price: PriceInput | null = null;
+  if (amount != null) {
+    if (!isCurrency(currency)) throw new Error("the currency is not valid");
+    price = { amountMinor: amount, currency };
+  }
   return {
     title: values.title.trim(),
     description: values.description.trim(),
@@ -65,7 +85,7 @@ export function toInput(values: MeetupFormValues): CreateMeetupInput {
     durationMinutes: Number(values.durationMinutes),
     joinUrl: values.joinUrl.trim(),
     capacity: values.capacity.trim() ? Number(values.capacity) : null,
-    price: amount != null ? { amountMinor: amount, currency } : null,
+    price,
     visibility: values.visibility,
   };
 }

@@ -1,5 +1,6 @@
 /** Client-side checks that mirror the server's meetup rules (the server stays the authority). */
 import { fromZonedTime } from "date-fns-tz";
+import { Category, Currency } from "../gql/graphql";
 
 export const TITLE_MAX = 120;
 export const DESCRIPTION_MAX = 5000;
@@ -9,21 +10,18 @@ export const CAPACITY_MAX = 100_000;
 export const JOIN_URL_MAX = 2048;
 export const AMOUNT_MAX_MINOR = 100_000_000;
 
-export const CATEGORIES = [
-  "arts",
-  "business",
-  "community",
-  "education",
-  "food",
-  "gaming",
-  "health",
-  "music",
-  "networking",
-  "science",
-  "sports",
-  "technology",
-  "other",
-] as const;
+/** The server's categories, in its order (the schema's Category enum). */
+export const CATEGORIES: readonly Category[] = Object.values(Category);
+const CURRENCIES: readonly string[] = Object.values(Currency);
+
+export function isCategory(value: string): value is Category {
+  return (CATEGORIES as readonly string[]).includes(value);
+}
+
+/** Whether the server takes prices in this currency (the schema's Currency enum). */
+export function isCurrency(value: string): value is Currency {
+  return CURRENCIES.includes(value);
+}
 
 export interface MeetupFormValues {
   title: string;
@@ -68,12 +66,11 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** Digits after the decimal point of a currency (2 for EUR, 0 for JPY), or null if unknown. */
+/** Digits after the decimal point of a currency (2 for EUR, 0 for JPY), or null if the
+ * server takes no prices in it. */
 export function currencyDigits(currency: string): number | null {
-  if (!/^[A-Z]{3}$/.test(currency)) return null;
+  if (!isCurrency(currency)) return null;
   try {
-    const known = Intl.supportedValuesOf?.("currency");
-    if (known && known.length && !known.includes(currency)) return null;
     return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
       .maximumFractionDigits ?? 2;
   } catch {
@@ -138,7 +135,7 @@ export function validateMeetup(values: MeetupFormValues, now: Date, keptStart?: 
   if (values.description.trim().length > DESCRIPTION_MAX) {
     errors.description = `must be at most ${DESCRIPTION_MAX} characters`;
   }
-  if (!(CATEGORIES as readonly string[]).includes(values.category)) {
+  if (!isCategory(values.category)) {
     errors.category = `must be one of ${CATEGORIES.join(", ")}`;
   }
   if (!isValidTimeZone(values.timezone)) {

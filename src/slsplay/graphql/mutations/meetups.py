@@ -13,14 +13,15 @@ from slsplay.graphql.context import Context
 from slsplay.graphql.errors import UserError, attempt
 from slsplay.graphql.mutations.payloads import DeletePayload
 from slsplay.graphql.relay import local_meetup_id
-from slsplay.graphql.types.meetup import Meetup, Visibility, to_meetup
+from slsplay.graphql.types.meetup import Category, Meetup, Visibility, to_meetup
+from slsplay.graphql.types.money import Currency
 from slsplay.services import meetups
 
 
 @strawberry.input
 class PriceInput:
     amount_minor: int = strawberry.field(description="In the currency's minor unit (cents).")
-    currency: str = strawberry.field(description="ISO 4217, e.g. EUR.")
+    currency: Currency = strawberry.field(description="ISO 4217, e.g. EUR.")
 
 
 @strawberry.input(
@@ -44,7 +45,7 @@ class CreateMeetupInput:
     duration_minutes: int
     join_url: str
     description: str = ""
-    category: str = "other"
+    category: Category = Category("other")
     capacity: int | None = None
     price: PriceInput | None = None
     visibility: Visibility = Visibility.PRIVATE
@@ -64,7 +65,7 @@ class UpdateMeetupInput:
     )
     title: str | None = strawberry.UNSET
     description: str | None = strawberry.UNSET
-    category: str | None = strawberry.UNSET
+    category: Category | None = strawberry.UNSET
     starts_at: datetime | None = strawberry.UNSET
     timezone: str | None = strawberry.UNSET
     duration_minutes: int | None = strawberry.UNSET
@@ -87,7 +88,7 @@ def _values(data: Any, skip: tuple[str, ...] = ()) -> dict[str, object]:
         if isinstance(given, Enum):
             values[name] = given.value
         elif isinstance(given, PriceInput):
-            values[name] = {"amount_minor": given.amount_minor, "currency": given.currency}
+            values[name] = {"amount_minor": given.amount_minor, "currency": given.currency.value}
         elif isinstance(given, RecurrenceInput):
             values[name] = {k: v for k, v in vars(given).items() if v is not None}
         else:

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from slsplay.domain.invitations import Invitation as DomainInvitation
+from slsplay.domain.meetup_details import CATEGORIES
 from slsplay.domain.meetups import Meetup as DomainMeetup
 from slsplay.graphql.context import Context
 from slsplay.graphql.relay import Node, PageInfo, page_size, to_global_id
@@ -18,6 +19,12 @@ from slsplay.graphql.types.money import Price, to_price
 from slsplay.services import answers, media, meetups
 
 MAX_INVITATIONS_PAGE = 500
+
+
+# The domain's categories, each named as the REST API and the web app's links spell it
+# ("food"), so that a category is one word everywhere.
+Category = Enum("Category", [(c, c) for c in CATEGORIES])  # type: ignore[misc]  # members from the domain's list
+strawberry.enum(Category, description="What a meetup is about.")
 
 
 @strawberry.enum
@@ -85,8 +92,8 @@ class Meetup(Node):
         return self.domain.details.description
 
     @strawberry.field
-    def category(self) -> str:
-        return self.domain.details.category
+    def category(self) -> Category:
+        return Category(self.domain.details.category)
 
     @strawberry.field
     def starts_at(self) -> datetime:

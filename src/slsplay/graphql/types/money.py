@@ -7,8 +7,12 @@ from enum import Enum
 
 import strawberry
 
-from slsplay.domain.money import display
+from slsplay.domain.money import CURRENCIES, display
 from slsplay.services.tickets import Statement as DomainStatement
+
+# The ISO 4217 codes a price may be in (the domain's list), named as written: EUR.
+Currency = Enum("Currency", [(c, c) for c in sorted(CURRENCIES)])  # type: ignore[misc]  # members from the domain's list
+strawberry.enum(Currency, description="An ISO 4217 currency a price may be in.")
 
 
 @strawberry.type
