@@ -16,7 +16,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
-from slsplay.handlers import auth, meetups
+from slsplay.handlers import auth, meetups, pages
 from slsplay.handlers.http import REFERENCED_MODELS, build_resolver, lambda_handler
 
 if TYPE_CHECKING:
@@ -90,6 +90,8 @@ def resolver() -> APIGatewayHttpResolver:
         version=VERSION,
         description=DESCRIPTION,
         security_schemes=_security_schemes(),
+        # Its page is inline script and style: it names them in a policy of its own.
+        middlewares=[pages.with_own_policy],
     )
     return app
 

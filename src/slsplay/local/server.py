@@ -54,6 +54,7 @@ from slsplay.local.chaos import Chaos
 from slsplay.local.client_limits import REFUSAL, RETRY_AFTER_SECONDS, ClientLimits
 from slsplay.local.pumps import Pumps
 from slsplay.local.routes import RouteMatch
+from slsplay.local.security_headers import SecurityHeaders
 from slsplay.local.template import DEFAULT_TEMPLATE
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ logger = logging.getLogger("slsplay.local")
 PLACEHOLDER_PAGE = """<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>slsplay</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
+<body>
 <h1>slsplay</h1>
 <p>The web app is not built yet (there is no <code>web/dist</code>).
 The API is running: see its documentation at <a href="/api/docs">/api/docs</a>.</p>
@@ -98,8 +99,12 @@ class LocalApp:
         payments: Callable[[], LocalPayments] | None = None,
         quiet: Callable[[], bool] | None = None,
         client_limits: ClientLimits | None = None,
+        security_headers: SecurityHeaders | None = None,
     ) -> None:
         self.gateway = gateway
+        # What CloudFront adds to the web app's and the API's answers (not to the stand-ins
+        # for other origins: storage, payments, the mailbox).
+        self.security_headers = security_headers or SecurityHeaders()
         self.client_limits = client_limits
         self.quiet = quiet
         self.static_dir = static_dir
@@ -119,6 +124,7 @@ class LocalApp:
             (scope.get("client") or ("127.0.0.1", 0))[0], path
         ):
             refused = JSONResponse(REFUSAL, 429, {"Retry-After": str(RETRY_AFTER_SECONDS)})
+            refused.raw_headers[:] = self.security_headers.applied(refused.raw_headers)
             await refused(scope, receive, send)
             _log_request(method, path, 429, (time.perf_counter() - started) * 1000, "waf")
             return
@@ -140,6 +146,7 @@ class LocalApp:
             await answer(scope, receive, send)
             status, function = answer.status_code, "payments"
         elif matched is None and (page := self._web_page(scope)) is not None:
+            page.raw_headers[:] = self.security_headers.applied(page.raw_headers)
             await page(scope, receive, send)
             status, function = page.status_code, "web"
         else:
@@ -150,7 +157,7 @@ class LocalApp:
             # Logged before the answer goes: whoever reads the log after it finds the line.
             elapsed = (time.perf_counter() - started) * 1000
             _log_request(method, path, response.status, elapsed, response.function)
-            await _send_response(send, response)
+            await _send_response(send, response, self.security_headers)
             return
         _log_request(method, path, status, (time.perf_counter() - started) * 1000, function)
 
@@ -296,6 +303,8 @@ class LocalServer:
             payments=self.backend.local_payments,
             quiet=self.pumps.quiet if self.pumps is not None else None,
             client_limits=ClientLimits.from_stack(self.gateway.stack),
+            # Media come from the runtime's own origin, or from the AWS endpoint's bucket.
+            security_headers=SecurityHeaders(() if aws_endpoint is None else (aws_endpoint,)),
         )
         config = uvicorn.Config(
             self.app,
@@ -518,10 +527,12 @@ async def _read_body(receive: Receive) -> bytes:
     return b"".join(chunks)
 
 
-async def _send_response(send: Send, response: HttpResponse) -> None:
-    headers = [
+async def _send_response(
+    send: Send, response: HttpResponse, security_headers: SecurityHeaders
+) -> None:
+    headers = security_headers.applied(
         (name.encode("latin-1"), value.encode("latin-1")) for name, value in response.headers
-    ]
+    )
     headers.append((b"content-length", str(len(response.body)).encode()))
     await send({"type": "http.response.start", "status": response.status, "headers": headers})
     await send({"type": "http.response.body", "body": response.body})
