@@ -5,8 +5,11 @@ through the gateway on the event loop (``ApiGateway.dispatch_async``: the functi
 own process and its answer is awaited, so a slow function never holds up other requests, and
 no thread is involved); any other request outside ``/api`` gets the web app's static build
 from ``web/dist`` (with the single-page-app fallback to ``index.html`` for pages), or a
-placeholder page while the web app is not built; everything else gets API Gateway's 404. One
-log line per request says method, path, status, milliseconds and function; its record also
+placeholder page while the web app is not built; everything else gets API Gateway's 404. The
+web app's and the API's answers carry the browser security headers CloudFront adds
+(``security_headers.py``). A body past API Gateway's 10 MB is refused with a 413 as soon as its
+length says so or its stream passes the limit, and is never read further.
+One log line per request says method, path, status, milliseconds and function; its record also
 carries them as fields (``record.request``) for a structured formatter. While ``slsplay serve``
 runs, the log's lines are written in batches (``_lines_in_batches``), not one write each.
 
@@ -23,6 +26,7 @@ connection waits ~40 ms per response.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import signal
 import socket
@@ -80,6 +84,15 @@ DEV_MAIL_PATHS = ("/api/_dev/mail", "/_dev/mail")
 # Whether the event-driven tier has delivered everything (never deployed): what a test waits
 # for before it checks that something did not happen.
 DEV_QUIET_PATH = "/api/_dev/quiet"
+# API Gateway's quota on a request's payload (HTTP APIs): a larger body never reaches a function.
+MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
+TOO_LARGE = {
+    "type": "urn:slsplay:problem:payload_too_large",
+    "title": "Request Entity Too Large",
+    "status": 413,
+    "detail": f"The request body is larger than {MAX_PAYLOAD_BYTES} bytes, the most the API takes.",
+    "code": "payload_too_large",
+}
 
 
 class SetupFailed(RuntimeError):
@@ -174,7 +187,9 @@ class LocalApp:
         return response.status_code, "dev-mail"
 
     async def _dispatch(self, scope: Scope, receive: Receive, matched: RouteMatch) -> HttpResponse:
-        body = await _read_body(receive)
+        body = await _read_body(scope, receive)
+        if body is None:
+            return _too_large()
         client = scope.get("client") or ("127.0.0.1", 0)
         request = HttpRequest(
             method=scope["method"],
@@ -515,16 +530,35 @@ async def _lifespan(receive: Receive, send: Send) -> None:
             return
 
 
-async def _read_body(receive: Receive) -> bytes:
+async def _read_body(scope: Scope, receive: Receive) -> bytes | None:
+    """The request's body, or ``None`` once it is known to be larger than API Gateway takes:
+    from its ``Content-Length`` before any of it is read (no ``100 Continue`` invites it),
+    else as the streamed body passes the limit; never more than the limit is kept."""
+    declared = next((v for k, v in scope["headers"] if k == b"content-length"), b"0")
+    if int(declared) > MAX_PAYLOAD_BYTES:  # uvicorn has checked it is a number
+        return None
     chunks = []
+    size = 0
     while True:
         message = await receive()
         if message["type"] != "http.request":
             break  # the client went away
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_PAYLOAD_BYTES:
+            return None
+        chunks.append(chunk)
         if not message.get("more_body", False):
             break
     return b"".join(chunks)
+
+
+def _too_large() -> HttpResponse:
+    """The refusal of a body past API Gateway's limit. The connection closes with it: the
+    rest of the body is never read."""
+    body = json.dumps(TOO_LARGE).encode()
+    headers = [("content-type", "application/problem+json"), ("connection", "close")]
+    return HttpResponse(413, headers, body)
 
 
 async def _send_response(
