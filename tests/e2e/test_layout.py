@@ -31,19 +31,7 @@ def sign_in_as(page: Page, server: Server) -> dict[str, str]:
     demo.invite(api, meetup["id"], (invitee, "Bartholomew Invitee"), ("b@example.com", None))
     demo.publish(api, meetup["id"])
     link = demo.wait_for_invitation_mail(server, invitee)
-    session = api(
-        f"mutation($i: LogInInput!) {{ logIn(input: $i) {{ {demo.SESSION} }} }}",
-        i={"email": email, "password": demo.PASSWORD},
-    )["logIn"]["session"]
-    page.goto("/login")
-    page.evaluate(
-        "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
-        {
-            "accessToken": session["accessToken"],
-            "refreshToken": session["refreshToken"],
-            "user": session["user"],
-        },
-    )
+    demo.sign_in_browser(page, server.url, email)
     return {"meetup": meetup["meetupId"], "answer": link}
 
 
@@ -140,10 +128,7 @@ def test_paid_meetup_screens_fit_a_phone(page: Page, server: Server) -> None:
     expect(page.get_by_role("dialog", name="Give up your ticket?")).to_be_visible()
     assert_fits(page, "giving up a ticket")
 
-    page.evaluate(
-        "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
-        demo.browser_session(api, email),
-    )
+    demo.sign_in_browser(page, server.url, email)
     page.goto("/balance")
     expect(page.get_by_role("table", name="History")).to_be_visible()
     assert_fits(page, "/balance with sales")

@@ -139,12 +139,8 @@ def test_a_person_signs_in_with_a_code_from_an_email(page: Page, server: Server)
 def test_a_new_account_confirms_its_address_from_the_emailed_link(
     page: Page, server: Server
 ) -> None:
-    api, email = demo.sign_up(server, "Vera Verify", proved=False)
-    page.goto("/login")
-    page.evaluate(
-        "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
-        demo.browser_session(api, email),
-    )
+    _, email = demo.sign_up(server, "Vera Verify", proved=False)
+    demo.sign_in_browser(page, server.url, email)
     page.goto("/meetups")
     reminder = page.locator(".verify-reminder")
     expect(reminder).to_contain_text("Please confirm your email address")
