@@ -33,10 +33,10 @@ def shoot(page: Page, name: str) -> None:
     print(f"saved {OUT / name}.png")
 
 
-def demo_data(server: Server) -> tuple[dict[str, Any], dict[str, Any], str]:
+def demo_data(server: Server) -> tuple[dict[str, Any], str, str]:
     """An organizer's published meetup with a photo, invitees and an answer; a second draft.
 
-    Answers the meetup, the organizer's session and the answer link of an invitee.
+    Answers the meetup, the organizer's email address and the answer link of an invitee.
     """
     api, email = demo.sign_up(server, "Olivia Laurent")
     meetup = demo.create_meetup(
@@ -66,11 +66,7 @@ def demo_data(server: Server) -> tuple[dict[str, Any], dict[str, Any], str]:
         t=grace_link.rsplit("/", 1)[1],
     )
     demo.create_meetup(api, title="Wine tasting with a sommelier", category="food")
-    session = api(
-        f"mutation($i: LogInInput!) {{ logIn(input: $i) {{ {demo.SESSION} }} }}",
-        i={"email": email, "password": demo.PASSWORD},
-    )["logIn"]["session"]
-    return meetup, session, ada_link
+    return meetup, email, ada_link
 
 
 def main() -> None:
@@ -78,7 +74,7 @@ def main() -> None:
         sys.exit("web/dist is missing: build the web app first (cd web && npm run build)")
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, running_server(Path(tmp) / "data") as server:
-        meetup, session, ada_link = demo_data(server)
+        meetup, email, ada_link = demo_data(server)
         with sync_playwright() as driver:
             browser = driver.chromium.launch(
                 executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
@@ -98,10 +94,7 @@ def main() -> None:
             page.goto("/signup")
             shoot(page, "sign-up")
 
-            page.evaluate(
-                "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
-                session,
-            )
+            demo.sign_in_browser(page, server.url, email)
             page.goto("/meetups")
             expect(
                 page.get_by_role("heading", name="Fireside chat with the founders")

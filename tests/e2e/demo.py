@@ -7,18 +7,21 @@ import itertools
 import re
 import time
 from datetime import UTC, datetime, timedelta
+from http.cookies import SimpleCookie
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from PIL import Image, ImageDraw
 from playwright.sync_api import Page, expect
 
+from slsplay.handlers import refresh_cookie
 from tests.support.api import link_token
 
 PASSWORD = "a long enough password"
 _numbers = itertools.count()
 
-SESSION = "session { accessToken refreshToken user { id name email isGuest } }"
+SESSION = "session { accessToken user { id name email isGuest } }"
 
 
 class GraphQL:
@@ -203,17 +206,37 @@ def set_up_payouts(base_url: str, api: GraphQL) -> str:
     return url
 
 
-def browser_session(api: GraphQL, email: str) -> dict[str, Any]:
-    """A fresh session of that account, in the shape the web app keeps in localStorage."""
-    session: dict[str, Any] = api(
-        f"mutation($i: LogInInput!) {{ logIn(input: $i) {{ {SESSION} }} }}",
-        i={"email": email, "password": PASSWORD},
-    )["logIn"]["session"]
-    return {
-        "accessToken": session["accessToken"],
-        "refreshToken": session["refreshToken"],
-        "user": session["user"],
-    }
+def sign_in_browser(page: Page, base_url: str, email: str) -> None:
+    """Sign ``page`` in as that account, as the web app keeps a session: the refresh token in
+    the HttpOnly cookie the server sets for it, the mark that someone is signed in in
+    localStorage; the next page opened asks the server for the session."""
+    answer = httpx.post(
+        f"{base_url}/api/auth/login",
+        json={"email": email, "password": PASSWORD},
+        headers={refresh_cookie.CLIENT_HEADER: refresh_cookie.WEB_CLIENT},
+        timeout=30,
+    )
+    answer.raise_for_status()
+    cookies = [
+        SimpleCookie(header)[refresh_cookie.NAME]
+        for header in answer.headers.get_list("set-cookie")
+    ]
+    page.context.add_cookies(
+        [
+            {
+                "name": refresh_cookie.NAME,
+                "value": cookie.value,
+                "domain": urlsplit(base_url).hostname or "",
+                "path": cookie["path"],
+                "httpOnly": True,
+                "secure": True,
+                "sameSite": "Strict",
+            }
+            for cookie in cookies
+        ]
+    )
+    page.goto("/login")
+    page.evaluate("localStorage.setItem('slsplay.signedIn', '1')")
 
 
 def wait_for_mail(

@@ -36,11 +36,7 @@ def invitee_page(browser: Browser, server: Server) -> Iterator[Page]:
 
 def sign_in(page: Page, api: demo.GraphQL, email: str) -> None:
     """Sign ``page`` in as that account, as the web app keeps a session."""
-    page.goto("/login")
-    page.evaluate(
-        "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
-        demo.browser_session(api, email),
-    )
+    demo.sign_in_browser(page, api.base_url, email)
 
 
 def open_checkout(page: Page, link: str) -> None:

@@ -42,11 +42,7 @@ def nth_weekday(day: date) -> str:
 def sign_in(page: Page, server: Server) -> demo.GraphQL:
     """A new organizer, signed in on ``page``; answers their API client."""
     api, email = demo.sign_up(server, "Serena Series")
-    page.goto("/login")
-    page.evaluate(
-        "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
-        demo.browser_session(api, email),
-    )
+    demo.sign_in_browser(page, server.url, email)
     return api
 
 

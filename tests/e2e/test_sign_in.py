@@ -1,7 +1,8 @@
 """Signing in without typing the password, at phone size: at a social provider (a test
 OpenID provider the module starts, which signs its chosen user in at once), with a new
 password from the emailed reset link, and with a code from an email; and confirming the
-address from the emailed link."""
+address from the emailed link. A sign-in survives a reload through its HttpOnly refresh cookie
+alone: nothing the page's scripts can read holds a token."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from slsplay.handlers import refresh_cookie
 from tests.e2e import demo
 from tests.e2e.conftest import phone_page
 from tests.support.oidc_provider import OidcProvider
@@ -139,12 +141,8 @@ def test_a_person_signs_in_with_a_code_from_an_email(page: Page, server: Server)
 def test_a_new_account_confirms_its_address_from_the_emailed_link(
     page: Page, server: Server
 ) -> None:
-    api, email = demo.sign_up(server, "Vera Verify", proved=False)
-    page.goto("/login")
-    page.evaluate(
-        "s => localStorage.setItem('slsplay.session', JSON.stringify(s))",
-        demo.browser_session(api, email),
-    )
+    _, email = demo.sign_up(server, "Vera Verify", proved=False)
+    demo.sign_in_browser(page, server.url, email)
     page.goto("/meetups")
     reminder = page.locator(".verify-reminder")
     expect(reminder).to_contain_text("Please confirm your email address")
@@ -160,3 +158,51 @@ def test_a_new_account_confirms_its_address_from_the_emailed_link(
 
     expect(page.get_by_role("heading", name="My meetups")).to_be_visible()
     expect(page.get_by_text("Please confirm your email address")).to_have_count(0)
+
+
+def test_a_sign_in_survives_a_reload_through_its_cookie_and_no_token_is_stored(
+    page: Page, server: Server
+) -> None:
+    _, email = demo.sign_up(server, "Rhea Reload")
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+
+    page.goto("/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(demo.PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect_signed_in_on_my_meetups(page, "Rhea Reload")
+    stored = page.evaluate("JSON.stringify({...localStorage, ...sessionStorage})")
+    page.reload()
+
+    expect_signed_in_on_my_meetups(page, "Rhea Reload")
+    cookies = {c["path"]: c for c in page.context.cookies() if c["name"] == refresh_cookie.NAME}
+    assert sorted(cookies) == ["/api/auth/logout", "/api/auth/refresh"]
+    refresh = cookies["/api/auth/refresh"]
+    assert (refresh["httpOnly"], refresh["secure"], refresh["sameSite"]) == (True, True, "Strict")
+    # The page's scripts hold no token anywhere they could be read from later.
+    assert stored == '{"slsplay.signedIn":"1"}'
+    assert page.evaluate("document.cookie") == ""
+    assert blocked == []
+
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    page.goto("/meetups")
+
+    expect(page).to_have_url(re.compile(r"/login\?next=%2Fmeetups$"))
+    assert [c for c in page.context.cookies() if c["name"] == refresh_cookie.NAME] == []
+    assert page.evaluate("JSON.stringify({...localStorage})") == "{}"
+
+
+def test_a_guest_stays_a_guest_after_a_reload(page: Page) -> None:
+    page.goto("/")
+    page.get_by_role("button", name="Continue as guest").click()
+    expect(page).to_have_url(re.compile(r"/meetups/new$"))
+
+    page.reload()
+
+    expect(page.get_by_role("note")).to_contain_text("You are a guest")
+    expect(page).to_have_url(re.compile(r"/meetups/new$"))

@@ -1,5 +1,6 @@
 """Bad input on every route of the template, over HTTP: JSON nested thousands deep, control
-characters and lone surrogates in bodies, paths and query strings, bodies of the wrong type.
+characters and lone surrogates in bodies, paths and query strings, bodies of the wrong type,
+bodies past API Gateway's 10 MB (by their length, or streamed).
 Nothing answers 5xx; each refusal is a problem document that names the field at fault."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from slsplay.handlers.http import build_resolver
 from slsplay.local.routes import Route, http_api_routes
 from slsplay.local.template import Stack
 from tests.support.api import bearer, sign_up
+from tests.support.server import Server
 
 pytestmark = pytest.mark.served
 
@@ -192,3 +194,51 @@ def test_a_cursor_of_json_nested_thousands_deep_is_refused_by_name(
 
     assert_refused(listed, 422, "invalid_input", ["cursor"])
     assert [e["extensions"]["code"] for e in paged.json()["errors"]] == ["invalid_input"]
+
+
+# API Gateway's limit on a request's payload: a body past it never reaches a function.
+PAYLOAD_LIMIT = 10 * 1024 * 1024
+MB = 1024 * 1024
+
+
+def streamed(size: int, sent: list[int]) -> Iterator[bytes]:
+    """A body of ``size`` bytes sent in chunks (``Transfer-Encoding: chunked``), counting
+    what the server let through in ``sent``."""
+    chunk = b"a" * MB
+    while sum(sent) < size:
+        part = chunk[: min(MB, size - sum(sent))]
+        sent.append(len(part))
+        yield part
+
+
+def assert_too_large(answer: httpx.Response, server: Server) -> None:
+    assert answer.status_code == 413, answer.text
+    if server.process is not None:  # the local runtime; a deployed API Gateway has its own
+        assert_refused(answer, 413, "payload_too_large", [])
+
+
+@pytest.mark.parametrize("route", list(routes_with_bodies()), ids=lambda r: r.key)
+def test_a_body_past_the_payload_limit_is_refused_by_its_length_before_it_is_read(
+    api: httpx.Client, auth: dict[str, str], route: Route, server: Server
+) -> None:
+    answer = send(api, route, auth, "a" * (PAYLOAD_LIMIT + 1))
+
+    assert_too_large(answer, server)
+
+
+@pytest.mark.parametrize("size", [PAYLOAD_LIMIT + 1, 50 * MB], ids=["10MB+1", "50MB"])
+def test_a_streamed_body_is_refused_as_it_passes_the_payload_limit_and_the_server_stays_up(
+    api: httpx.Client, server: Server, size: int
+) -> None:
+    sent: list[int] = []
+    headers = {"Content-Type": "application/json"}
+
+    with_length = api.post("/api/auth/login", content=b"a" * size, headers=headers)
+    chunked = api.post("/api/auth/login", content=streamed(size, sent), headers=headers)
+
+    assert_too_large(with_length, server)
+    assert_too_large(chunked, server)
+    if size > 2 * PAYLOAD_LIMIT:  # the rest was never read: the client could not send it
+        assert sum(sent) < size
+    assert api.get("/api/openapi.json").status_code == 200
+    assert api.post("/api/auth/guest").status_code == 201

@@ -21,7 +21,7 @@ from typing import IO
 import httpx
 import pytest
 
-from slsplay.local.server import LocalServer, _lines_in_batches
+from slsplay.local.server import MAX_PAYLOAD_BYTES, LocalServer, _lines_in_batches
 from tests.local import fixture_functions
 from tests.local.helpers import FIXTURE_TEMPLATE, Issuer
 from tests.support.waiting import eventually
@@ -99,6 +99,23 @@ def test_cookies_and_errors_come_back_over_http(client: httpx.Client) -> None:
     assert made.headers.get_list("set-cookie") == ["a=1; Path=/", "b=2; HttpOnly"]
     assert (failed.status_code, failed.json()) == (500, {"message": "Internal Server Error"})
     assert (missing.status_code, missing.json()) == (404, {"message": "Not Found"})
+
+
+def test_a_body_up_to_api_gateways_limit_reaches_its_function_and_one_byte_more_is_not_read(
+    client: httpx.Client,
+) -> None:
+    def streamed(size: int) -> Iterator[bytes]:  # chunked: no length to refuse it by
+        for start in range(0, size, 1024 * 1024):
+            yield b"a" * min(1024 * 1024, size - start)
+
+    text = {"content-type": "text/plain"}
+    at_limit = client.post("/echo", content=streamed(MAX_PAYLOAD_BYTES), headers=text)
+    past_limit = client.post("/echo", content=streamed(MAX_PAYLOAD_BYTES + 1), headers=text)
+
+    assert len(at_limit.json()["body"]) == MAX_PAYLOAD_BYTES
+    assert past_limit.status_code == 413
+    assert past_limit.json()["code"] == "payload_too_large"
+    assert past_limit.headers["connection"] == "close"
 
 
 def test_the_jwt_authorizer_guards_routes_over_http(

@@ -48,6 +48,10 @@ class Context:
     signer: Callable[[], StreamSigner]
     # A guest's own token, as signing up or in takes it to move the guest's drafts.
     guest_token: str | None = None
+    # The web app asks: a session's refresh token goes to a cookie the answer sets
+    # (``issued_refresh_token``), never into the data its scripts read.
+    refresh_cookie: bool = False
+    issued_refresh_token: str | None = None
     counts: DataLoader[str, MeetupCounts] = field(init=False)
     names: DataLoader[str, str | None] = field(init=False)
     covers: DataLoader[str, Media | None] = field(init=False)

@@ -10,6 +10,8 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
+from slsplay.domain.errors import Unauthorized, field_error
+from slsplay.handlers import refresh_cookie
 from slsplay.handlers.context import container
 from slsplay.handlers.http import (
     SECURED,
@@ -25,9 +27,35 @@ from slsplay.handlers.logs import logger
 from slsplay.handlers.presenters import session_out, user_out
 from slsplay.ports import SignInRefused
 from slsplay.services import auth, social
+from slsplay.services.auth import Session
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
 TAGS = ["auth"]
+JSON = "application/json"
+
+
+def _signed_in(session: Session, status: int = 200) -> Response[models.SessionOut]:
+    """The session as its client keeps it: the web app's refresh token in its cookie (and
+    not in the body, where its scripts could read it), any other client's in the body."""
+    answer = session_out(session)
+    if not refresh_cookie.wanted(router.current_event.headers):
+        return Response(status, JSON, answer)
+    return Response(
+        status,
+        JSON,
+        answer.model_copy(update={"refresh_token": None}),
+        cookies=refresh_cookie.issued(session.refresh_token),
+    )
+
+
+def _refresh_token(body: models.RefreshIn) -> str | None:
+    """The body's refresh token, else (from the web app) its cookie's; ``None``: the web app
+    holds none."""
+    if body.refresh_token:
+        return body.refresh_token
+    if refresh_cookie.wanted(router.current_event.headers):
+        return refresh_cookie.sent(router.current_event.cookies)
+    raise field_error("refresh_token", "Field required")
 
 
 @router.post(
@@ -43,11 +71,11 @@ TAGS = ["auth"]
         " tried, with a link to choose a new password."
     ),
 )
-def sign_up(body: models.SignupIn) -> models.SessionOut:
+def sign_up(body: models.SignupIn) -> Response[models.SessionOut]:
     session = auth.sign_up(
         container().auth, body.email, body.password, body.name, bearer_token(router)
     )
-    return session_out(session)
+    return _signed_in(session, 201)
 
 
 @router.post(
@@ -56,9 +84,9 @@ def sign_up(body: models.SignupIn) -> models.SessionOut:
     tags=TAGS,
     summary="Log in with email and password",
 )
-def log_in(body: models.LoginIn) -> models.SessionOut:
+def log_in(body: models.LoginIn) -> Response[models.SessionOut]:
     session = auth.log_in(container().auth, body.email, body.password, bearer_token(router))
-    return session_out(session)
+    return _signed_in(session)
 
 
 @router.post(
@@ -68,8 +96,8 @@ def log_in(body: models.LoginIn) -> models.SessionOut:
     status_code=201,
     summary="Start as a guest (drafts only)",
 )
-def start_as_guest() -> models.SessionOut:
-    return session_out(auth.start_as_guest(container().auth))
+def start_as_guest() -> Response[models.SessionOut]:
+    return _signed_in(auth.start_as_guest(container().auth), 201)
 
 
 @router.post(
@@ -77,10 +105,16 @@ def start_as_guest() -> models.SessionOut:
     responses=problems(401),
     tags=TAGS,
     summary="Trade a refresh token for new tokens",
+    description=(
+        "The refresh token of the body, or from the web app (X-Slsplay-Client: web) its"
+        " HttpOnly cookie's, which the answer sets anew (the body's refresh_token is then null)."
+    ),
 )
-def refresh(body: models.RefreshIn) -> models.SessionOut:
-    session = auth.refresh(container().auth, body.refresh_token)
-    return session_out(session)
+def refresh(body: models.RefreshIn) -> Response[models.SessionOut]:
+    token = _refresh_token(body)
+    if token is None:
+        raise Unauthorized("invalid_token")
+    return _signed_in(auth.refresh(container().auth, token))
 
 
 @router.post(
@@ -89,10 +123,15 @@ def refresh(body: models.RefreshIn) -> models.SessionOut:
     tags=TAGS,
     status_code=204,
     summary="End the sign-in of a refresh token",
+    description="The refresh token of the body, or from the web app its cookie's, which the"
+    " answer clears.",
 )
 def log_out(body: models.RefreshIn) -> Response[None]:
-    auth.log_out(container().auth, body.refresh_token)
-    return Response(204)
+    token = _refresh_token(body)
+    if token is not None:
+        auth.log_out(container().auth, token)
+    web = refresh_cookie.wanted(router.current_event.headers)
+    return Response(204, cookies=refresh_cookie.cleared() if web else None)
 
 
 @router.post(
@@ -137,9 +176,9 @@ def forgot_password(body: models.EmailIn) -> Response[None]:
     tags=TAGS,
     summary="Set a new password with the emailed link's token (once); other sign-ins end",
 )
-def reset_password(body: models.ResetIn) -> models.SessionOut:
+def reset_password(body: models.ResetIn) -> Response[models.SessionOut]:
     session = auth.reset_password(container().auth, body.token, body.password)
-    return session_out(session)
+    return _signed_in(session)
 
 
 @router.post(
@@ -163,9 +202,9 @@ def request_code(body: models.EmailIn) -> Response[None]:
     tags=TAGS,
     summary="Sign in with the emailed code (as a login; 5 wrong codes in 15 minutes pause it)",
 )
-def sign_in_with_code(body: models.CodeIn) -> models.SessionOut:
+def sign_in_with_code(body: models.CodeIn) -> Response[models.SessionOut]:
     session = auth.sign_in_with_code(container().auth, body.email, body.code, bearer_token(router))
-    return session_out(session)
+    return _signed_in(session)
 
 
 @router.get(
@@ -245,9 +284,8 @@ def finish_social(
     tags=TAGS,
     summary="Trade the one-time code of a social sign-in for a session (once, within 2 minutes)",
 )
-def exchange_social(body: models.ExchangeIn) -> models.SessionOut:
-    session = social.exchange(container().auth, body.code)
-    return session_out(session)
+def exchange_social(body: models.ExchangeIn) -> Response[models.SessionOut]:
+    return _signed_in(social.exchange(container().auth, body.code))
 
 
 def _social_ports() -> social.SocialPorts:

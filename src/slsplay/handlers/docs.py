@@ -17,7 +17,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
-from slsplay.handlers import auth, meetups, payments
+from slsplay.handlers import auth, meetups, pages, payments
 from slsplay.handlers.http import (
     REFERENCED_MODELS,
     TEXT_BODY,
@@ -173,6 +173,8 @@ def resolver() -> APIGatewayHttpResolver:
         version=VERSION,
         description=DESCRIPTION,
         security_schemes=_security_schemes(),
+        # Its page is inline script and style: it names them in a policy of its own.
+        middlewares=[pages.with_own_policy],
     )
     return app
 

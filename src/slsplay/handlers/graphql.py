@@ -21,6 +21,7 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
 from slsplay.domain.errors import DomainError, FieldError, InvalidInput, Unreadable
+from slsplay.handlers import refresh_cookie
 from slsplay.handlers.context import container, stream_signer
 from slsplay.handlers.inputs import parameter_errors, read_json
 from slsplay.handlers.logs import entry_point, logger
@@ -160,8 +161,8 @@ def error_json(error: GraphQLError) -> dict[str, Any]:
     return formatted
 
 
-def execute(event: dict[str, Any]) -> tuple[HTTPStatus, dict[str, Any]]:
-    """The answer to one GraphQL request over HTTP."""
+def execute(event: dict[str, Any]) -> tuple[HTTPStatus, dict[str, Any], list[str]]:
+    """The answer to one GraphQL request over HTTP, and the cookies it sets."""
     from strawberry.schema.exceptions import InvalidOperationTypeError  # noqa: PLC0415
     from strawberry.types.graphql import OperationType  # noqa: PLC0415
 
@@ -176,6 +177,7 @@ def execute(event: dict[str, Any]) -> tuple[HTTPStatus, dict[str, Any]]:
         deps.clock.now(),
         stream_signer,
         guest_token=token if caller and caller.is_guest else None,
+        refresh_cookie=refresh_cookie.wanted(event.get("headers")),
     )
     allowed = {OperationType.QUERY} | ({OperationType.MUTATION} if mutations_allowed else set())
     try:
@@ -195,7 +197,9 @@ def execute(event: dict[str, Any]) -> tuple[HTTPStatus, dict[str, Any]]:
     body: dict[str, Any] = {"data": result.data}
     if result.errors:
         body["errors"] = [error_json(error) for error in result.errors]
-    return HTTPStatus.OK, body
+    issued = context.issued_refresh_token
+    cookies = [str(cookie) for cookie in refresh_cookie.issued(issued)] if issued else []
+    return HTTPStatus.OK, body, cookies
 
 
 def _mutation_on_get() -> BadRequest:
@@ -204,21 +208,26 @@ def _mutation_on_get() -> BadRequest:
     )
 
 
-def _answer(status: HTTPStatus, body: dict[str, Any], content_type: str) -> dict[str, Any]:
+def _answer(
+    status: HTTPStatus, body: dict[str, Any], content_type: str, cookies: list[str] | None = None
+) -> dict[str, Any]:
     headers = {"Content-Type": content_type, "Cache-Control": "no-store"}
     if status == HTTPStatus.UNAUTHORIZED:
         headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
     if status == HTTPStatus.METHOD_NOT_ALLOWED:
         headers["Allow"] = "GET, POST"
-    return {"statusCode": int(status), "headers": headers, "body": json.dumps(body)}
+    answer = {"statusCode": int(status), "headers": headers, "body": json.dumps(body)}
+    if cookies:
+        answer["cookies"] = cookies
+    return answer
 
 
 @entry_point
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """Lambda entry point for ``/api/graphql``."""
     try:
-        status, body = execute(event)
+        status, body, cookies = execute(event)
     except BadRequest as refused:
         problem = problem_document(refused.status, refused.code, refused.detail, refused.errors)
         return _answer(refused.status, problem, PROBLEM_JSON)
-    return _answer(status, body, JSON)
+    return _answer(status, body, JSON, cookies)

@@ -441,7 +441,10 @@ class LoginIn(_In):
 
 
 class RefreshIn(_In):
-    refresh_token: str
+    refresh_token: str | None = Field(
+        default=None,
+        description="Required; from the web app (X-Slsplay-Client: web), its cookie's instead.",
+    )
 
 
 class UserOut(BaseModel):
@@ -491,7 +494,9 @@ class CodeIn(_In):
 class SessionOut(BaseModel):
     user: UserOut
     access_token: str
-    refresh_token: str
+    refresh_token: str | None = Field(
+        description="null for the web app (X-Slsplay-Client: web): its HttpOnly cookie holds it."
+    )
     token_type: Literal["Bearer"] = "Bearer"  # noqa: S105  (a scheme name, not a secret)
     expires_in: int
 

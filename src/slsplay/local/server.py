@@ -5,8 +5,11 @@ through the gateway on the event loop (``ApiGateway.dispatch_async``: the functi
 own process and its answer is awaited, so a slow function never holds up other requests, and
 no thread is involved); any other request outside ``/api`` gets the web app's static build
 from ``web/dist`` (with the single-page-app fallback to ``index.html`` for pages), or a
-placeholder page while the web app is not built; everything else gets API Gateway's 404. One
-log line per request says method, path, status, milliseconds and function; its record also
+placeholder page while the web app is not built; everything else gets API Gateway's 404. The
+web app's and the API's answers carry the browser security headers CloudFront adds
+(``security_headers.py``). A body past API Gateway's 10 MB is refused with a 413 as soon as its
+length says so or its stream passes the limit, and is never read further.
+One log line per request says method, path, status, milliseconds and function; its record also
 carries them as fields (``record.request``) for a structured formatter. While ``slsplay serve``
 runs, the log's lines are written in batches (``_lines_in_batches``), not one write each.
 
@@ -23,6 +26,7 @@ connection waits ~40 ms per response.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import signal
 import socket
@@ -54,6 +58,7 @@ from slsplay.local.chaos import Chaos
 from slsplay.local.client_limits import REFUSAL, RETRY_AFTER_SECONDS, ClientLimits
 from slsplay.local.pumps import Pumps
 from slsplay.local.routes import RouteMatch
+from slsplay.local.security_headers import SecurityHeaders
 from slsplay.local.template import DEFAULT_TEMPLATE
 
 if TYPE_CHECKING:
@@ -64,7 +69,7 @@ logger = logging.getLogger("slsplay.local")
 PLACEHOLDER_PAGE = """<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>slsplay</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
+<body>
 <h1>slsplay</h1>
 <p>The web app is not built yet (there is no <code>web/dist</code>).
 The API is running: see its documentation at <a href="/api/docs">/api/docs</a>.</p>
@@ -79,6 +84,15 @@ DEV_MAIL_PATHS = ("/api/_dev/mail", "/_dev/mail")
 # Whether the event-driven tier has delivered everything (never deployed): what a test waits
 # for before it checks that something did not happen.
 DEV_QUIET_PATH = "/api/_dev/quiet"
+# API Gateway's quota on a request's payload (HTTP APIs): a larger body never reaches a function.
+MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
+TOO_LARGE = {
+    "type": "urn:slsplay:problem:payload_too_large",
+    "title": "Request Entity Too Large",
+    "status": 413,
+    "detail": f"The request body is larger than {MAX_PAYLOAD_BYTES} bytes, the most the API takes.",
+    "code": "payload_too_large",
+}
 
 
 class SetupFailed(RuntimeError):
@@ -98,8 +112,12 @@ class LocalApp:
         payments: Callable[[], LocalPayments] | None = None,
         quiet: Callable[[], bool] | None = None,
         client_limits: ClientLimits | None = None,
+        security_headers: SecurityHeaders | None = None,
     ) -> None:
         self.gateway = gateway
+        # What CloudFront adds to the web app's and the API's answers (not to the stand-ins
+        # for other origins: storage, payments, the mailbox).
+        self.security_headers = security_headers or SecurityHeaders()
         self.client_limits = client_limits
         self.quiet = quiet
         self.static_dir = static_dir
@@ -119,6 +137,7 @@ class LocalApp:
             (scope.get("client") or ("127.0.0.1", 0))[0], path
         ):
             refused = JSONResponse(REFUSAL, 429, {"Retry-After": str(RETRY_AFTER_SECONDS)})
+            refused.raw_headers[:] = self.security_headers.applied(refused.raw_headers)
             await refused(scope, receive, send)
             _log_request(method, path, 429, (time.perf_counter() - started) * 1000, "waf")
             return
@@ -140,6 +159,7 @@ class LocalApp:
             await answer(scope, receive, send)
             status, function = answer.status_code, "payments"
         elif matched is None and (page := self._web_page(scope)) is not None:
+            page.raw_headers[:] = self.security_headers.applied(page.raw_headers)
             await page(scope, receive, send)
             status, function = page.status_code, "web"
         else:
@@ -150,7 +170,7 @@ class LocalApp:
             # Logged before the answer goes: whoever reads the log after it finds the line.
             elapsed = (time.perf_counter() - started) * 1000
             _log_request(method, path, response.status, elapsed, response.function)
-            await _send_response(send, response)
+            await _send_response(send, response, self.security_headers)
             return
         _log_request(method, path, status, (time.perf_counter() - started) * 1000, function)
 
@@ -167,7 +187,9 @@ class LocalApp:
         return response.status_code, "dev-mail"
 
     async def _dispatch(self, scope: Scope, receive: Receive, matched: RouteMatch) -> HttpResponse:
-        body = await _read_body(receive)
+        body = await _read_body(scope, receive)
+        if body is None:
+            return _too_large()
         client = scope.get("client") or ("127.0.0.1", 0)
         request = HttpRequest(
             method=scope["method"],
@@ -296,6 +318,8 @@ class LocalServer:
             payments=self.backend.local_payments,
             quiet=self.pumps.quiet if self.pumps is not None else None,
             client_limits=ClientLimits.from_stack(self.gateway.stack),
+            # Media come from the runtime's own origin, or from the AWS endpoint's bucket.
+            security_headers=SecurityHeaders(() if aws_endpoint is None else (aws_endpoint,)),
         )
         config = uvicorn.Config(
             self.app,
@@ -506,22 +530,43 @@ async def _lifespan(receive: Receive, send: Send) -> None:
             return
 
 
-async def _read_body(receive: Receive) -> bytes:
+async def _read_body(scope: Scope, receive: Receive) -> bytes | None:
+    """The request's body, or ``None`` once it is known to be larger than API Gateway takes:
+    from its ``Content-Length`` before any of it is read (no ``100 Continue`` invites it),
+    else as the streamed body passes the limit; never more than the limit is kept."""
+    declared = next((v for k, v in scope["headers"] if k == b"content-length"), b"0")
+    if int(declared) > MAX_PAYLOAD_BYTES:  # uvicorn has checked it is a number
+        return None
     chunks = []
+    size = 0
     while True:
         message = await receive()
         if message["type"] != "http.request":
             break  # the client went away
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_PAYLOAD_BYTES:
+            return None
+        chunks.append(chunk)
         if not message.get("more_body", False):
             break
     return b"".join(chunks)
 
 
-async def _send_response(send: Send, response: HttpResponse) -> None:
-    headers = [
+def _too_large() -> HttpResponse:
+    """The refusal of a body past API Gateway's limit. The connection closes with it: the
+    rest of the body is never read."""
+    body = json.dumps(TOO_LARGE).encode()
+    headers = [("content-type", "application/problem+json"), ("connection", "close")]
+    return HttpResponse(413, headers, body)
+
+
+async def _send_response(
+    send: Send, response: HttpResponse, security_headers: SecurityHeaders
+) -> None:
+    headers = security_headers.applied(
         (name.encode("latin-1"), value.encode("latin-1")) for name, value in response.headers
-    ]
+    )
     headers.append((b"content-length", str(len(response.body)).encode()))
     await send({"type": "http.response.start", "status": response.status, "headers": headers})
     await send({"type": "http.response.body", "body": response.body})

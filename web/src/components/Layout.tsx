@@ -1,12 +1,9 @@
 import { useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import { useMutation } from "urql";
 import { useAuth } from "../lib/auth";
-import { LogOutMutation } from "../lib/documents";
 
 export function Layout() {
   const { session, signOut } = useAuth();
-  const [, logOut] = useMutation(LogOutMutation);
   const navigate = useNavigate();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
@@ -22,8 +19,7 @@ export function Layout() {
     window.scrollTo(0, 0);
   }, [location.pathname]);
 
-  async function handleLogOut() {
-    if (session) void logOut({ refreshToken: session.refreshToken });
+  function handleLogOut() {
     signOut();
     navigate("/");
   }

@@ -48,7 +48,7 @@ function renderPanel(meetupId = "m3") {
 }
 
 beforeEach(() => {
-  setSession({ accessToken: "access-1", refreshToken: "refresh-1", user: { id: "u1", isGuest: false } });
+  setSession({ accessToken: "access-1", user: { id: "u1", isGuest: false } });
 });
 
 afterEach(() => {

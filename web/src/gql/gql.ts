@@ -15,11 +15,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
-    "\n  fragment SessionFields on SessionPayload {\n    session {\n      accessToken\n      refreshToken\n      user {\n        id\n        email\n        name\n        isGuest\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  fragment SessionFields on SessionPayload {\n    session {\n      accessToken\n      user {\n        id\n        email\n        name\n        isGuest\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      ...SessionFields\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation ContinueAsGuest {\n    continueAsGuest {\n      ...SessionFields\n    }\n  }\n": typeof types.ContinueAsGuestDocument,
-    "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken) {\n      deletedId\n    }\n  }\n": typeof types.LogOutDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      email\n      name\n      isGuest\n      emailVerified\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      user {\n        id\n        emailVerified\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation ResendVerification {\n    resendVerification {\n      accepted\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ResendVerificationDocument,
@@ -46,11 +45,10 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": types.UserErrorFieldsFragmentDoc,
-    "\n  fragment SessionFields on SessionPayload {\n    session {\n      accessToken\n      refreshToken\n      user {\n        id\n        email\n        name\n        isGuest\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  fragment SessionFields on SessionPayload {\n    session {\n      accessToken\n      user {\n        id\n        email\n        name\n        isGuest\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n": types.SessionFieldsFragmentDoc,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      ...SessionFields\n    }\n  }\n": types.LogInDocument,
     "\n  mutation ContinueAsGuest {\n    continueAsGuest {\n      ...SessionFields\n    }\n  }\n": types.ContinueAsGuestDocument,
-    "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken) {\n      deletedId\n    }\n  }\n": types.LogOutDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      email\n      name\n      isGuest\n      emailVerified\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      user {\n        id\n        emailVerified\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation ResendVerification {\n    resendVerification {\n      accepted\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ResendVerificationDocument,
@@ -97,7 +95,7 @@ export function graphql(source: "\n  fragment UserErrorFields on UserError {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SessionFields on SessionPayload {\n    session {\n      accessToken\n      refreshToken\n      user {\n        id\n        email\n        name\n        isGuest\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on SessionPayload {\n    session {\n      accessToken\n      refreshToken\n      user {\n        id\n        email\n        name\n        isGuest\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SessionFields on SessionPayload {\n    session {\n      accessToken\n      user {\n        id\n        email\n        name\n        isGuest\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on SessionPayload {\n    session {\n      accessToken\n      user {\n        id\n        email\n        name\n        isGuest\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -110,10 +108,6 @@ export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ContinueAsGuest {\n    continueAsGuest {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation ContinueAsGuest {\n    continueAsGuest {\n      ...SessionFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken) {\n      deletedId\n    }\n  }\n"): (typeof documents)["\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken) {\n      deletedId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,18 +1,20 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { Provider, stringifyDocument } from "urql";
-import { authFetch, GRAPHQL_URL, makeClient } from "./client";
-import { ViewerQuery } from "./documents";
-import { ApiProblem, problemFrom, reach } from "./rest";
-import { getSession, setSession, subscribe, type StoredSession } from "./session";
+import { Provider } from "urql";
+import { authFetch, fromRest, logOut, makeClient, refreshOnce, WEB_CLIENT } from "./client";
+import { problemFrom, reach } from "./rest";
+import { followOtherTabs, getSession, mayBeSignedIn, setSession, subscribe, type StoredSession } from "./session";
 
 interface AuthValue {
   session: StoredSession | null;
+  /** The session of the refresh cookie is being asked for (after a reload): not yet known. */
+  restoring: boolean;
   signIn: (session: StoredSession) => void;
   signOut: () => void;
 }
 
 const AuthContext = createContext<AuthValue>({
   session: null,
+  restoring: false,
   signIn: () => undefined,
   signOut: () => undefined,
 });
@@ -21,19 +23,30 @@ export function useAuth(): AuthValue {
   return useContext(AuthContext);
 }
 
-/** The session and a GraphQL client of its own (a new person never sees the last one's cache). */
+/**
+ * The session and a GraphQL client of its own (a new person never sees the last one's cache).
+ * A page opened while signed in asks for its session first: the access token lives in memory
+ * only, and the refresh cookie brings a new one.
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setState] = useState<StoredSession | null>(getSession);
+  const [restoring, setRestoring] = useState(() => getSession() === null && mayBeSignedIn());
   useEffect(() => subscribe(setState), []);
+  useEffect(() => followOtherTabs(() => void refreshOnce()), []);
+  useEffect(() => {
+    // Once, on opening: later sessions come from signing in.
+    if (restoring) void refreshOnce().finally(() => setRestoring(false));
+  }, []);
   const userId = session?.user.id ?? "";
   const client = useMemo(() => makeClient(), [userId]);
   const value = useMemo<AuthValue>(
     () => ({
       session,
+      restoring,
       signIn: (next) => setSession(next),
-      signOut: () => setSession(null),
+      signOut: () => void logOut(),
     }),
-    [session],
+    [session, restoring],
   );
   return (
     <AuthContext.Provider value={value}>
@@ -90,32 +103,19 @@ export async function providerSignInUrl(
 }
 
 /**
- * The session for the one-time code a social sign-in came back with (it works once). The
- * person is then looked up over GraphQL, so the stored user has the ids the rest of the app
- * compares with (GraphQL's global ids, not REST's).
+ * The session for the one-time code a social sign-in came back with (it works once); its
+ * refresh token comes as the web app's cookie.
  */
 export async function exchangeSignInCode(code: string): Promise<StoredSession> {
-  const tokens = await callAuthApi<{ access_token: string; refresh_token: string }>(() =>
-    fetch("/api/auth/oidc/exchange", {
-      method: "POST",
-      headers: { ...JSON_ONLY, "Content-Type": "application/json" },
-      body: JSON.stringify({ code }),
-    }),
+  return fromRest(
+    await callAuthApi<Parameters<typeof fromRest>[0]>(() =>
+      fetch("/api/auth/oidc/exchange", {
+        method: "POST",
+        headers: { ...JSON_ONLY, ...WEB_CLIENT, "Content-Type": "application/json" },
+        body: JSON.stringify({ code }),
+      }),
+    ),
   );
-  const answer = await callAuthApi<{ data?: { viewer?: StoredSession["user"] | null } }>(() =>
-    fetch(GRAPHQL_URL, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${tokens.access_token}` },
-      body: JSON.stringify({ query: stringifyDocument(ViewerQuery) }),
-    }),
-  );
-  const viewer = answer.data?.viewer;
-  if (!viewer) throw new ApiProblem(500, "viewer_missing", "Something went wrong. Please try again.");
-  return {
-    accessToken: tokens.access_token,
-    refreshToken: tokens.refresh_token,
-    user: { id: viewer.id, email: viewer.email, name: viewer.name, isGuest: viewer.isGuest },
-  };
 }
 
 /**

@@ -12,7 +12,6 @@ export const SessionFields = graphql(`
   fragment SessionFields on SessionPayload {
     session {
       accessToken
-      refreshToken
       user {
         id
         email
@@ -46,14 +45,6 @@ export const GuestMutation = graphql(`
   mutation ContinueAsGuest {
     continueAsGuest {
       ...SessionFields
-    }
-  }
-`);
-
-export const LogOutMutation = graphql(`
-  mutation LogOut($refreshToken: String!) {
-    logOut(refreshToken: $refreshToken) {
-      deletedId
     }
   }
 `);

@@ -145,7 +145,10 @@ describe("signing in with an emailed code", () => {
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
     await screen.findByText("now at /meetups/7");
     expect(calls("SignInWithCode")[0]?.variables).toEqual({ email: "ann@example.com", code: "123456" });
+    // As the web app: the server keeps the refresh token in its HttpOnly cookie.
+    expect(calls("SignInWithCode")[0]?.headers.get("X-Slsplay-Client")).toBe("web");
     expect(getSession()?.user.name).toBe("Ann");
+    expect(Object.values({ ...window.localStorage }).join()).not.toContain("access-Ann");
     expect(router.state.location.pathname).toBe("/meetups/7");
   });
 

@@ -55,7 +55,6 @@ export const TEST_ID = { name: "test", label: "Test ID", start_url: "/api/auth/o
 export function graphqlSession(name = "Sofia", isGuest = false) {
   return {
     accessToken: `access-${name}`,
-    refreshToken: `refresh-${name}`,
     user: { id: btoa(`User:${name}`), email: `${name.toLowerCase()}@example.com`, name, isGuest },
   };
 }

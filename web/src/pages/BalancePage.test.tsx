@@ -63,7 +63,7 @@ const day = (iso: string) =>
   new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" }).format(new Date(iso));
 
 beforeEach(() => {
-  setSession({ accessToken: "access-1", refreshToken: "refresh-1", user: { id: "u1", isGuest: false } });
+  setSession({ accessToken: "access-1", user: { id: "u1", isGuest: false } });
 });
 
 afterEach(() => {

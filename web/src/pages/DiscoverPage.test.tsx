@@ -210,7 +210,7 @@ describe("DiscoverPage", () => {
   });
 
   it("joins a meetup and opens its answer page", async () => {
-    setSession({ accessToken: "access-1", refreshToken: "refresh-1", user: { id: "VXNlcjptZQ==", isGuest: false } });
+    setSession({ accessToken: "access-1", user: { id: "VXNlcjptZQ==", isGuest: false } });
     const { asked } = api({
       PublicMeetups: () => found([meetup(1)]),
       JoinMeetup: () => ({ data: { joinMeetup: { token: "answer-token", userErrors: [] } } }),
@@ -222,7 +222,7 @@ describe("DiscoverPage", () => {
   });
 
   it("shows why joining was refused", async () => {
-    setSession({ accessToken: "access-1", refreshToken: "refresh-1", user: { id: "VXNlcjptZQ==", isGuest: false } });
+    setSession({ accessToken: "access-1", user: { id: "VXNlcjptZQ==", isGuest: false } });
     api({
       PublicMeetups: () => found([meetup(1)]),
       JoinMeetup: () => ({
@@ -249,7 +249,7 @@ describe("DiscoverPage", () => {
   });
 
   it("sends a guest to sign up before joining", async () => {
-    setSession({ accessToken: "guest-1", refreshToken: "refresh-1", user: { id: "VXNlcjpndWVzdA==", isGuest: true } });
+    setSession({ accessToken: "guest-1", user: { id: "VXNlcjpndWVzdA==", isGuest: true } });
     api({ PublicMeetups: () => found([meetup(1)]) });
     renderAt();
     await userEvent.click(within(await results()).getByRole("button", { name: "Join Meetup 1" }));
@@ -257,7 +257,7 @@ describe("DiscoverPage", () => {
   });
 
   it("offers no Join on the viewer's own meetup", async () => {
-    setSession({ accessToken: "access-1", refreshToken: "refresh-1", user: { id: "VXNlcjpvcmc=", isGuest: false } });
+    setSession({ accessToken: "access-1", user: { id: "VXNlcjpvcmc=", isGuest: false } });
     api({ PublicMeetups: () => found([meetup(1)]) });
     renderAt();
     const card = within(await results()).getByRole("listitem");

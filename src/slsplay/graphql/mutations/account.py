@@ -56,9 +56,15 @@ class SessionPayload:
     user_errors: list[UserError]
 
 
-def _signed_in(action: Callable[[], DomainSession]) -> SessionPayload:
+def _signed_in(context: Context, action: Callable[[], DomainSession]) -> SessionPayload:
     session, errors = attempt(action)
-    return SessionPayload(session=to_session(session) if session else None, user_errors=errors)
+    if session is None:
+        return SessionPayload(session=None, user_errors=errors)
+    shown = to_session(session)
+    if context.refresh_cookie:
+        context.issued_refresh_token = session.refresh_token
+        shown.refresh_token = None
+    return SessionPayload(session=shown, user_errors=errors)
 
 
 @strawberry.type
@@ -72,21 +78,23 @@ class AccountMutations:
     def sign_up(self, info: Info[Context, None], input: SignUpInput) -> SessionPayload:
         context = info.context
         return _signed_in(
+            context,
             lambda: auth.sign_up(
                 context.app.auth, input.email, input.password, input.name, context.guest_token
-            )
+            ),
         )
 
     @strawberry.mutation(description="Called by a guest, their drafts move to the account.")
     def log_in(self, info: Info[Context, None], input: LogInInput) -> SessionPayload:
         context = info.context
         return _signed_in(
-            lambda: auth.log_in(context.app.auth, input.email, input.password, context.guest_token)
+            context,
+            lambda: auth.log_in(context.app.auth, input.email, input.password, context.guest_token),
         )
 
     @strawberry.mutation(description="Start as a guest: drafts only, until signing up.")
     def continue_as_guest(self, info: Info[Context, None]) -> SessionPayload:
-        return _signed_in(lambda: auth.start_as_guest(info.context.app.auth))
+        return _signed_in(info.context, lambda: auth.start_as_guest(info.context.app.auth))
 
     @strawberry.mutation(description="End the sign-in of a refresh token.")
     def log_out(self, info: Info[Context, None], refresh_token: str) -> DeletePayload:
@@ -117,7 +125,9 @@ class AccountMutations:
     def reset_password(
         self, info: Info[Context, None], token: str, password: str
     ) -> SessionPayload:
-        return _signed_in(lambda: auth.reset_password(info.context.app.auth, token, password))
+        return _signed_in(
+            info.context, lambda: auth.reset_password(info.context.app.auth, token, password)
+        )
 
     @strawberry.mutation(description="Email a 6-digit sign-in code, if an account has it.")
     def request_sign_in_code(self, info: Info[Context, None], email: str) -> AcceptedPayload:
@@ -129,9 +139,10 @@ class AccountMutations:
     def sign_in_with_code(self, info: Info[Context, None], email: str, code: str) -> SessionPayload:
         context = info.context
         return _signed_in(
-            lambda: auth.sign_in_with_code(context.app.auth, email, code, context.guest_token)
+            context,
+            lambda: auth.sign_in_with_code(context.app.auth, email, code, context.guest_token),
         )
 
     @strawberry.mutation
     def refresh_session(self, info: Info[Context, None], refresh_token: str) -> SessionPayload:
-        return _signed_in(lambda: auth.refresh(info.context.app.auth, refresh_token))
+        return _signed_in(info.context, lambda: auth.refresh(info.context.app.auth, refresh_token))

@@ -35,7 +35,9 @@ def to_user(user: Any) -> User:
 class Session:
     user: User
     access_token: str
-    refresh_token: str
+    refresh_token: str | None = strawberry.field(
+        description="null for the web app (X-Slsplay-Client: web): its HttpOnly cookie holds it."
+    )
     token_type: str = "Bearer"  # noqa: S105  (the scheme's name, not a secret)
     expires_in: int = 0
 
