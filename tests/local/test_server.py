@@ -81,6 +81,16 @@ def test_a_request_over_http_reaches_its_function_as_an_api_gateway_event(
     assert response.headers["apigw-requestid"] == event["requestContext"]["requestId"]
 
 
+def test_a_forwarded_for_header_is_appended_to_and_never_taken_for_the_source(
+    client: httpx.Client,
+) -> None:
+    # API Gateway's sourceIp is the connection's peer, whatever the client claims.
+    event = client.get("/public/ada", headers={"X-Forwarded-For": "203.0.113.9"}).json()
+
+    assert event["requestContext"]["http"]["sourceIp"] == "127.0.0.1"
+    assert event["headers"]["x-forwarded-for"] == "203.0.113.9, 127.0.0.1"
+
+
 def test_binary_bodies_cross_in_both_directions(client: httpx.Client) -> None:
     sent = bytes(range(256))
 
