@@ -13,8 +13,8 @@ the GET to whichever function serves that route), cached, and fetched again when
 names an unknown ``kid``, at most once a minute, or when the cache is two hours old.
 
 The token is parsed once (with PyJWT's rules for the compact form: three base64url segments,
-canonical, a header object whose ``kid`` is a string) and its signature checked by an
-algorithm object made once per algorithm, with the issuer's keys prepared once per key set:
+canonical, a header object whose ``kid`` is a string) and its signature checked with a hash
+made once per algorithm, with the issuer's keys prepared once per key set:
 nothing is rebuilt per request. ``authorize`` may fetch the key set inline; the server's
 event loop, which must not block, asks ``keys_due`` first and has ``refresh_keys`` run in a
 thread.
@@ -34,21 +34,25 @@ from typing import Any, TypeGuard
 from urllib.parse import urlsplit
 
 import jwt
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
-from jwt.algorithms import RSAAlgorithm
 
 from slsplay.local.routes import JwtAuthorizerConfig
 
 logger = logging.getLogger("slsplay.local")
 
 # "Currently, only RSA-based algorithms are supported" (API Gateway developer guide).
-# One verifier per algorithm for the whole runtime: PyJWS() would build every algorithm
-# PyJWT knows, each time it is made.
-RSA_ALGORITHMS = {
-    "RS256": RSAAlgorithm(RSAAlgorithm.SHA256),
-    "RS384": RSAAlgorithm(RSAAlgorithm.SHA384),
-    "RS512": RSAAlgorithm(RSAAlgorithm.SHA512),
+# Each algorithm's hash, made once for the whole runtime, with the one padding they share:
+# PyJWS() would build every algorithm PyJWT knows each time it is made, and PyJWT's RSA
+# algorithm makes its padding and hash again for each signature it checks.
+RSA_ALGORITHMS: dict[str, hashes.HashAlgorithm] = {
+    "RS256": hashes.SHA256(),
+    "RS384": hashes.SHA384(),
+    "RS512": hashes.SHA512(),
 }
+_PKCS1 = padding.PKCS1v15()
 REFETCH_INTERVAL_SECONDS = 60.0
 KEY_CACHE_SECONDS = 2 * 60 * 60.0
 _HEADER_SOURCE = "$request.header."
@@ -377,9 +381,12 @@ def _verified_payload(token: SignedToken, key: RSAPublicKey) -> bytes:
     """The payload, once the signature is checked with ``key`` by the header's algorithm."""
     if token.header.get("b64", True) is False:
         raise jwt.DecodeError("a detached payload is not accepted")
-    algorithm = RSA_ALGORITHMS[token.header["alg"]]
-    if not algorithm.verify(token.signing_input, key, token.signature):
-        raise jwt.InvalidSignatureError("Signature verification failed")
+    try:
+        key.verify(
+            token.signature, token.signing_input, _PKCS1, RSA_ALGORITHMS[token.header["alg"]]
+        )
+    except InvalidSignature as e:
+        raise jwt.InvalidSignatureError("Signature verification failed") from e
     return token.payload
 
 
