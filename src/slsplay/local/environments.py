@@ -35,7 +35,6 @@ import queue
 import secrets
 import select
 import signal
-import sys
 import threading
 import time
 import uuid
@@ -332,26 +331,14 @@ def start_forkserver() -> None:
 
 
 def _forkserver() -> multiprocessing.context.ForkServerContext:
-    """The forkserver environments start from, with ``worker.PRELOADED`` and the runtime's
-    main module imported (once)."""
+    """The forkserver environments start from, with ``worker.PRELOADED`` imported (once)."""
     global _forkserver_context  # noqa: PLW0603  (one per runtime process, made on first use)
     with _forkserver_lock:
         if _forkserver_context is None:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload([worker.__name__, *_main_module(), *worker.PRELOADED])
+            context.set_forkserver_preload([worker.__name__, *worker.PRELOADED])
             _forkserver_context = context
         return _forkserver_context
-
-
-def _main_module() -> list[str]:
-    """The runtime's main module, when it was run by name (``python -m slsplay.cli``).
-
-    multiprocessing runs the main module again in every process it prepares, before the
-    process's target: imported by the forkserver first, its imports are done there once,
-    not in each cold start. A package's ``__main__`` it leaves alone, and so does this.
-    """
-    name = getattr(sys.modules["__main__"].__spec__, "name", None)
-    return [name] if isinstance(name, str) and not name.endswith("__main__") else []
 
 
 class ThreadEnvironment:
