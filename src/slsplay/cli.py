@@ -101,6 +101,12 @@ def list_meetups(app: Container, organizer_email: str) -> list[str]:
 
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     """Serve the template's HTTP API and the web app until stopped (Ctrl+C or SIGTERM)."""
+    from slsplay.local.environments import start_forkserver  # noqa: PLC0415  (see below)
+
+    # The functions' environments fork from a process that imports the libraries they share:
+    # started first, it imports them while this one imports the runtime (at the same time,
+    # where there is more than one core), and the first request waits less for it.
+    start_forkserver()
     # uvicorn and the runtime load only for this command, not for seed or meetups.
     from slsplay.local.server import LocalServer, SetupFailed  # noqa: PLC0415
 

@@ -152,21 +152,23 @@ def _print_error(error: BaseException) -> None:
 
 
 # Imported once by the process environments are forked from (a module missing is passed
-# over): the libraries most handlers import at their start. Not the handlers' modules:
-# those read their variables at import.
+# over), before the first environment can start: the libraries most handlers load on their
+# cold start, and strawberry, the GraphQL function's (the web app's first requests are its,
+# and its cold start would take some 300 ms without). Not the libraries only functions fed by
+# queues and streams load (Powertools' batch processing; jinja2 and icalendar, for mail):
+# those start in the background, and every server start would wait for them. Not the
+# handlers' modules: those read their variables at import.
 PRELOADED = (
     "aws_lambda_powertools",
     "aws_lambda_powertools.event_handler",
     "aws_lambda_powertools.event_handler.openapi.params",
-    "aws_lambda_powertools.utilities.batch",
     "aws_lambda_powertools.utilities.data_classes",
     "pydantic",
     "pydantic_settings",  # the settings every function reads on its first invocation
     "jwt",
-    "jinja2",
-    "icalendar",
     "email_validator",
     "dateutil.rrule",
+    "strawberry",
 )
 
 
