@@ -217,6 +217,30 @@ def test_while_serving_log_lines_are_written_in_batches_and_warnings_at_once() -
     assert after == "first\nsecond\nthird\nfourth\n"
 
 
+def test_while_serving_a_requests_line_waits_for_its_batch_and_keeps_its_place_and_time() -> None:
+    stream = io.StringIO()
+    plain = logging.StreamHandler(stream)
+    plain.setFormatter(logging.Formatter("%(created).3f %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(plain)
+    said = logging.getLogger("slsplay.local.test-batches")
+    said.setLevel(logging.INFO)
+    try:
+        with _lines_in_batches() as requests:
+            assert requests is not None
+            requests.add((1700000000.25, "GET", "/a", 200, 1.04, "AFunction"))
+            kept = stream.getvalue()
+            said.warning("after")
+            written = stream.getvalue().splitlines()
+    finally:
+        root.removeHandler(plain)
+
+    assert kept == ""
+    assert written[0] == "1700000000.250 GET /a 200 1.0ms AFunction"
+    assert written[1].endswith(" after")
+    assert len(written) == 2
+
+
 def test_pages_show_a_placeholder_while_the_web_app_is_not_built(client: httpx.Client) -> None:
     page = client.get("/", headers={"accept": "text/html"})
     script = client.get("/assets/app.js", headers={"accept": "*/*"})

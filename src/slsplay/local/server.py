@@ -29,6 +29,7 @@ import signal
 import socket
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,6 +107,8 @@ class LocalApp:
         self.mailbox = mailbox
         self.bucket = bucket
         self.payments = payments
+        # While the log is written in batches: where requests' figures wait for theirs.
+        self.deferred: _RequestLines | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -142,10 +145,21 @@ class LocalApp:
                 response = await self._dispatch(scope, receive, matched)
             # Logged before the answer goes: whoever reads the log after it finds the line.
             elapsed = (time.perf_counter() - started) * 1000
-            _log_request(method, path, response.status, elapsed, response.function)
+            self._log(method, path, response.status, elapsed, response.function)
             await _send_response(send, response)
             return
-        _log_request(method, path, status, (time.perf_counter() - started) * 1000, function)
+        self._log(method, path, status, (time.perf_counter() - started) * 1000, function)
+
+    def _log(self, method: str, path: str, status: int, ms: float, function: str | None) -> None:
+        """The request's log line, with its figures as fields: made now, or (while the log is
+        written in batches) kept as figures until its batch is written."""
+        if not logger.isEnabledFor(logging.INFO):
+            return
+        figures = (time.time(), method, path, status, ms, function)
+        if self.deferred is not None:
+            self.deferred.add(figures)
+        else:
+            logger.handle(_request_record(figures))
 
     async def _dev_mail(
         self, scope: Scope, receive: Receive, send: Send, mailbox: devmail.Mailbox
@@ -322,8 +336,12 @@ class LocalServer:
         try:
             if self.pumps is not None:
                 self.pumps.start()
-            with _lines_in_batches():
-                self._server.run(sockets=[self._socket])
+            with _lines_in_batches() as deferred:
+                self.app.deferred = deferred
+                try:
+                    self._server.run(sockets=[self._socket])
+                finally:
+                    self.app.deferred = None
         finally:
             if self.pumps is not None:
                 self.pumps.stop()
@@ -402,10 +420,14 @@ def _listening_socket(host: str, port: int, family: socket.AddressFamily) -> soc
     return sock
 
 
-def _log_request(method: str, path: str, status: int, ms: float, function: str | None) -> None:
-    """The request's log line, with its figures as fields."""
-    if not logger.isEnabledFor(logging.INFO):
-        return
+RequestFigures = tuple[float, str, str, int, float, str | None]
+"""A request's time (epoch seconds), method, path, status, milliseconds and function."""
+
+
+def _request_record(figures: RequestFigures) -> logging.LogRecord:
+    """A request's log record, with its figures as fields (``record.request``) and the time
+    the request was answered as its own."""
+    at, method, path, status, ms, function = figures
     # Made directly, not by makeRecord: a request's line names no calling code's file or line,
     # and its fields need none of the checks ``extra`` makes.
     record = logging.getLogRecordFactory()(
@@ -424,25 +446,62 @@ def _log_request(method: str, path: str, status: int, ms: float, function: str |
         "ms": round(ms, 1),
         "function": function,
     }
-    logger.handle(record)
+    later = record.created - at
+    record.created, record.msecs = at, int((at - int(at)) * 1000) + 0.0
+    record.relativeCreated -= later * 1000
+    return record
+
+
+class _RequestLines:
+    """Requests' log lines while the log is written in batches: a request leaves only its
+    figures (one append on the event loop); its record is made and handled, in the order
+    served, when its batch is written or before any other record is. Made and formatted on
+    the request's way, the line cost the server some 15% of its time per request under load."""
+
+    def __init__(self) -> None:
+        self._served: deque[RequestFigures] = deque()
+
+    def add(self, figures: RequestFigures) -> None:
+        """Keep a request's figures for the next batch."""
+        self._served.append(figures)
+
+    def log(self) -> None:
+        """Handle the records of every request kept so far, oldest first."""
+        while True:
+            try:
+                figures = self._served.popleft()
+            except IndexError:  # none left (another thread may have taken the last)
+                return
+            logger.handle(_request_record(figures))
 
 
 class _BatchedLines(logging.Handler):
     """What a stream handler writes, written in batches: every ``LOG_BATCH_SECONDS``, and at
     once (with the lines before it) for a warning or worse."""
 
-    def __init__(self, plain: logging.StreamHandler[TextIO]) -> None:
+    def __init__(
+        self,
+        plain: logging.StreamHandler[TextIO],
+        requests: _RequestLines,
+        lock: threading.RLock,
+    ) -> None:
         super().__init__(plain.level)
         self.setFormatter(plain.formatter)
         self.filters = list(plain.filters)
         self._stream = plain.stream
+        self._requests = requests
+        # One lock for all the batch writers: each makes the requests' records under it, which
+        # reach the others too; with a lock each, two could wait for each other.
+        self.lock = lock
         self._lines: list[str] = []
         self._stopped = threading.Event()
         threading.Thread(target=self._flush_every, name="log-batches", daemon=True).start()
 
     def emit(self, record: logging.LogRecord) -> None:
-        """Keep the record's line for the next batch."""
+        """Keep the record's line for the next batch, after those of the requests before it."""
         try:
+            if not hasattr(record, "request"):
+                self._requests.log()
             self._lines.append(self.format(record))
             if record.levelno >= logging.WARNING:
                 self.flush()
@@ -453,6 +512,7 @@ class _BatchedLines(logging.Handler):
         """Write the lines kept so far, in one write."""
         self.acquire()
         try:
+            self._requests.log()
             if self._lines:
                 self._stream.write("\n".join(self._lines) + "\n")
                 self._lines.clear()
@@ -472,12 +532,14 @@ class _BatchedLines(logging.Handler):
 
 
 @contextmanager
-def _lines_in_batches() -> Iterator[None]:
+def _lines_in_batches() -> Iterator[_RequestLines | None]:
     """The root logger's plain stream handlers (``slsplay serve``'s terminal) write in
-    batches meanwhile: a line per request then costs no write of its own."""
+    batches meanwhile: a line per request then costs no write of its own. Yields where
+    requests' lines wait for their batch (``None`` when no handler writes in batches)."""
     root = logging.getLogger()
+    requests, lock = _RequestLines(), threading.RLock()
     swapped = [
-        (plain, _BatchedLines(plain))
+        (plain, _BatchedLines(plain, requests, lock))
         for plain in root.handlers
         if type(plain) is logging.StreamHandler
     ]
@@ -485,8 +547,9 @@ def _lines_in_batches() -> Iterator[None]:
         root.removeHandler(plain)
         root.addHandler(batched)
     try:
-        yield
+        yield requests if swapped else None
     finally:
+        requests.log()
         for plain, batched in swapped:
             root.removeHandler(batched)
             batched.close()
