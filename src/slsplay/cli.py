@@ -241,6 +241,7 @@ def _stream_failures(pump: StreamPump, args: argparse.Namespace) -> bool:
 
 def _runtime(args: argparse.Namespace, settings: Settings) -> tuple[ApiGateway, Pumps]:
     """The template's functions and event sources as ``slsplay serve`` would run them."""
+    from slsplay.bootstrap import runtime_backend  # noqa: PLC0415
     from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
     from slsplay.local.pumps import Pumps  # noqa: PLC0415
 
@@ -252,8 +253,6 @@ def _runtime(args: argparse.Namespace, settings: Settings) -> tuple[ApiGateway, 
         stage=args.stage,
         aws_endpoint=_endpoint(args),
     )
-    from slsplay.bootstrap import runtime_backend  # noqa: PLC0415
-
     # The functions' settings: the runtime's overrides (backend, endpoint, data) included.
     functions = Settings.from_env(gateway.environment)
     return gateway, Pumps(gateway.stack, gateway.functions, backend=runtime_backend(functions))
