@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from slsplay.bootstrap import Container, bootstrap, runtime_backend
 from slsplay.config import Settings
-from slsplay.domain.errors import DomainError
-from slsplay.domain.invitations import Answer
 from slsplay.local.template import DEFAULT_TEMPLATE
-from slsplay.services import answers, auth, meetups, views
-from slsplay.store.repositories import UserRepository
 
+# The use cases, the adapters and the runtime load in the commands that need them: every
+# execution environment `slsplay serve` starts imports this module again (multiprocessing
+# prepares its processes from the main module), and the server needs none of the services.
 if TYPE_CHECKING:
+    from slsplay.bootstrap import Container
     from slsplay.local.apigateway import ApiGateway
     from slsplay.local.chaos import Chaos
     from slsplay.local.pumps import Pumps
@@ -45,6 +44,10 @@ def seed(app: Container) -> str | None:
 
     Answers the new meetup's id, or ``None`` when the demo organizer already exists.
     """
+    from slsplay.domain.invitations import Answer  # noqa: PLC0415  (see the imports above)
+    from slsplay.services import answers, auth, meetups  # noqa: PLC0415
+    from slsplay.store.repositories import UserRepository  # noqa: PLC0415
+
     if UserRepository(app.store).find_by_email(DEMO_ORGANIZER) is not None:
         return None
     user = auth.sign_up(app.auth, DEMO_ORGANIZER, DEMO_PASSWORD, "Ada Organizer", vouched=True).user
@@ -74,6 +77,9 @@ def seed(app: Container) -> str | None:
 
 def list_meetups(app: Container, organizer_email: str) -> list[str]:
     """One line per meetup of the organizer: start, status, title, counts."""
+    from slsplay.services import views  # noqa: PLC0415  (see the imports above)
+    from slsplay.store.repositories import UserRepository  # noqa: PLC0415
+
     user = UserRepository(app.store).find_by_email(organizer_email)
     if user is None:
         return [f"no account for {organizer_email}"]
@@ -95,6 +101,12 @@ def list_meetups(app: Container, organizer_email: str) -> list[str]:
 
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     """Serve the template's HTTP API and the web app until stopped (Ctrl+C or SIGTERM)."""
+    from slsplay.local.environments import start_forkserver  # noqa: PLC0415  (see below)
+
+    # The functions' environments fork from a process that imports the libraries they share:
+    # started first, it imports them while this one imports the runtime (at the same time,
+    # where there is more than one core), and the first request waits less for it.
+    start_forkserver()
     # uvicorn and the runtime load only for this command, not for seed or meetups.
     from slsplay.local.server import LocalServer, SetupFailed  # noqa: PLC0415
 
@@ -230,6 +242,7 @@ def _stream_failures(pump: StreamPump, args: argparse.Namespace) -> bool:
 
 def _runtime(args: argparse.Namespace, settings: Settings) -> tuple[ApiGateway, Pumps]:
     """The template's functions and event sources as ``slsplay serve`` would run them."""
+    from slsplay.bootstrap import runtime_backend  # noqa: PLC0415
     from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
     from slsplay.local.pumps import Pumps  # noqa: PLC0415
 
@@ -374,6 +387,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return dead_letters(args, settings)
     if args.command == "schema":
         return write_schema(args.out)
+
+    from slsplay.bootstrap import bootstrap  # noqa: PLC0415  (see the imports above)
+    from slsplay.domain.errors import DomainError  # noqa: PLC0415
 
     if args.data_dir is not None:
         settings = settings.model_copy(update={"data_dir": args.data_dir})

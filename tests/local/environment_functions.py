@@ -7,6 +7,7 @@ the environment, how many invocations this process has run, and when each began 
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import time
 from pathlib import Path
@@ -33,6 +34,9 @@ def describe(event: dict[str, Any], context: Any) -> dict[str, Any]:
         "ended": time.time(),
         "request_id": context.aws_request_id,
         "remaining_ms": context.get_remaining_time_in_millis(),
+        "event": event,
+        # Lambda hands a function the JSON its caller sent, parsed: nothing else gets through.
+        "event_is_parsed_json": json.loads(json.dumps(event)) == event,
         "env": {
             name: value
             for name, value in os.environ.items()

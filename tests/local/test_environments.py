@@ -110,6 +110,22 @@ def test_a_warm_environment_is_reused_and_keeps_what_its_module_holds(
     assert 9000 < first["remaining_ms"] <= 10000
 
 
+def test_an_event_reaches_the_function_as_the_json_it_would_be_sent_as(
+    lambdas: dict[str, LambdaFunction],
+) -> None:
+    event = {
+        "text": "caf\u00e9 \U0001f389",
+        "numbers": [0, -1, 2**70, 1.5, 1e-300],
+        "flags": [True, False, None],
+        "nested": {"empty": {}, "list": [[], [{}]]},
+    }
+
+    answer = invoke(lambdas["FirstFunction"], event)
+
+    assert answer["event"] == event
+    assert answer["event_is_parsed_json"] is True
+
+
 def test_a_cold_start_is_reported_with_its_init_duration(
     lambdas: dict[str, LambdaFunction], caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -21,7 +21,8 @@ from typing import IO
 import httpx
 import pytest
 
-from slsplay.local.server import MAX_PAYLOAD_BYTES, LocalServer, _lines_in_batches
+from slsplay.local.request_log import lines_in_batches
+from slsplay.local.server import MAX_PAYLOAD_BYTES, LocalServer
 from tests.local import fixture_functions
 from tests.local.helpers import FIXTURE_TEMPLATE, Issuer
 from tests.support.waiting import eventually
@@ -79,6 +80,16 @@ def test_a_request_over_http_reaches_its_function_as_an_api_gateway_event(
     assert event["cookies"] == ["c=1"]
     assert event["requestContext"]["http"]["sourceIp"] == "127.0.0.1"
     assert response.headers["apigw-requestid"] == event["requestContext"]["requestId"]
+
+
+def test_a_forwarded_for_header_is_appended_to_and_never_taken_for_the_source(
+    client: httpx.Client,
+) -> None:
+    # API Gateway's sourceIp is the connection's peer, whatever the client claims.
+    event = client.get("/public/ada", headers={"X-Forwarded-For": "203.0.113.9"}).json()
+
+    assert event["requestContext"]["http"]["sourceIp"] == "127.0.0.1"
+    assert event["headers"]["x-forwarded-for"] == "203.0.113.9, 127.0.0.1"
 
 
 def test_binary_bodies_cross_in_both_directions(client: httpx.Client) -> None:
@@ -208,7 +219,7 @@ def test_while_serving_log_lines_are_written_in_batches_and_warnings_at_once() -
     said = logging.getLogger("slsplay.local.test-batches")
     said.setLevel(logging.INFO)
     try:
-        with _lines_in_batches():
+        with lines_in_batches():
             said.info("first")
             said.info("second")
             kept = stream.getvalue()
@@ -222,6 +233,30 @@ def test_while_serving_log_lines_are_written_in_batches_and_warnings_at_once() -
     assert kept == ""
     assert written == "first\nsecond\nthird\n"
     assert after == "first\nsecond\nthird\nfourth\n"
+
+
+def test_while_serving_a_requests_line_waits_for_its_batch_and_keeps_its_place_and_time() -> None:
+    stream = io.StringIO()
+    plain = logging.StreamHandler(stream)
+    plain.setFormatter(logging.Formatter("%(created).3f %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(plain)
+    said = logging.getLogger("slsplay.local.test-batches")
+    said.setLevel(logging.INFO)
+    try:
+        with lines_in_batches() as requests:
+            assert requests is not None
+            requests.add((1700000000.25, "GET", "/a", 200, 1.04, "AFunction"))
+            kept = stream.getvalue()
+            said.warning("after")
+            written = stream.getvalue().splitlines()
+    finally:
+        root.removeHandler(plain)
+
+    assert kept == ""
+    assert written[0] == "1700000000.250 GET /a 200 1.0ms AFunction"
+    assert written[1].endswith(" after")
+    assert len(written) == 2
 
 
 def test_pages_show_a_placeholder_while_the_web_app_is_not_built(client: httpx.Client) -> None:

@@ -466,7 +466,9 @@ def build_event(
         "requestId": request_id,
         "routeKey": matched.route.key,
         "stage": "$default",
-        "time": f"{now.day:02d}/{_MONTHS[now.month - 1]}/{now:%Y:%H:%M:%S} +0000",
+        # Put together from its fields: strftime takes twice as long, on every request.
+        "time": f"{now.day:02d}/{_MONTHS[now.month - 1]}/{now.year}:{now.hour:02d}:"
+        f"{now.minute:02d}:{now.second:02d} +0000",
         "timeEpoch": int(now.timestamp() * 1000),
     }
     event: dict[str, Any] = {

@@ -13,8 +13,8 @@ the GET to whichever function serves that route), cached, and fetched again when
 names an unknown ``kid``, at most once a minute, or when the cache is two hours old.
 
 The token is parsed once (with PyJWT's rules for the compact form: three base64url segments,
-canonical, a header object whose ``kid`` is a string) and its signature checked by an
-algorithm object made once per algorithm, with the issuer's keys prepared once per key set:
+canonical, a header object whose ``kid`` is a string) and its signature checked with a hash
+made once per algorithm, with the issuer's keys prepared once per key set:
 nothing is rebuilt per request. ``authorize`` may fetch the key set inline; the server's
 event loop, which must not block, asks ``keys_due`` first and has ``refresh_keys`` run in a
 thread.
@@ -22,7 +22,6 @@ thread.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import json
 import logging
@@ -35,26 +34,33 @@ from typing import Any, TypeGuard
 from urllib.parse import urlsplit
 
 import jwt
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
-from jwt.algorithms import RSAAlgorithm
 
 from slsplay.local.routes import JwtAuthorizerConfig
 
 logger = logging.getLogger("slsplay.local")
 
 # "Currently, only RSA-based algorithms are supported" (API Gateway developer guide).
-# One verifier per algorithm for the whole runtime: PyJWS() would build every algorithm
-# PyJWT knows, each time it is made.
-RSA_ALGORITHMS = {
-    "RS256": RSAAlgorithm(RSAAlgorithm.SHA256),
-    "RS384": RSAAlgorithm(RSAAlgorithm.SHA384),
-    "RS512": RSAAlgorithm(RSAAlgorithm.SHA512),
+# Each algorithm's hash, made once for the whole runtime, with the one padding they share:
+# PyJWS() would build every algorithm PyJWT knows each time it is made, and PyJWT's RSA
+# algorithm makes its padding and hash again for each signature it checks.
+RSA_ALGORITHMS: dict[str, hashes.HashAlgorithm] = {
+    "RS256": hashes.SHA256(),
+    "RS384": hashes.SHA384(),
+    "RS512": hashes.SHA512(),
 }
+_PKCS1 = padding.PKCS1v15()
 REFETCH_INTERVAL_SECONDS = 60.0
 KEY_CACHE_SECONDS = 2 * 60 * 60.0
 _HEADER_SOURCE = "$request.header."
 _QUERY_SOURCE = "$request.querystring."
 _BASE64URL = re.compile(rb"[A-Za-z0-9_-]*")
+_URLSAFE_TO_STANDARD = bytes.maketrans(b"-_", b"+/")
+# The characters whose unused low bits are zero, by how many characters end the segment.
+_CANONICAL_LAST = {2: frozenset(b"AQgw"), 3: frozenset(b"AEIMQUYcgkosw048")}
 # The JWS header extensions PyJWT understands, and so may be declared critical.
 _SUPPORTED_CRITICAL = frozenset({"b64"})
 
@@ -343,13 +349,12 @@ def _segment(segment: bytes) -> bytes:
         raise ValueError("bad padding")
     if not _BASE64URL.fullmatch(stripped):
         raise ValueError("not base64url")
-    try:
-        decoded = base64.urlsafe_b64decode(stripped + b"=" * (-len(stripped) % 4))
-    except binascii.Error as e:
-        raise ValueError("not base64url") from e
-    if base64.urlsafe_b64encode(decoded).rstrip(b"=") != stripped:
+    # The last character of a final group of 2 (or 3) characters carries 4 (or 2) bits no
+    # byte uses: the encoding is the canonical one only when they are zero.
+    tail = len(stripped) % 4
+    if tail and stripped[-1] not in _CANONICAL_LAST[tail]:
         raise ValueError("not the canonical encoding")
-    return decoded
+    return binascii.a2b_base64(stripped.translate(_URLSAFE_TO_STANDARD) + b"=" * (-tail % 4))
 
 
 def _check_critical(header: Mapping[str, Any]) -> None:
@@ -376,9 +381,12 @@ def _verified_payload(token: SignedToken, key: RSAPublicKey) -> bytes:
     """The payload, once the signature is checked with ``key`` by the header's algorithm."""
     if token.header.get("b64", True) is False:
         raise jwt.DecodeError("a detached payload is not accepted")
-    algorithm = RSA_ALGORITHMS[token.header["alg"]]
-    if not algorithm.verify(token.signing_input, key, token.signature):
-        raise jwt.InvalidSignatureError("Signature verification failed")
+    try:
+        key.verify(
+            token.signature, token.signing_input, _PKCS1, RSA_ALGORITHMS[token.header["alg"]]
+        )
+    except InvalidSignature as e:
+        raise jwt.InvalidSignatureError("Signature verification failed") from e
     return token.payload
 
 

@@ -11,7 +11,7 @@ web app's and the API's answers carry the browser security headers CloudFront ad
 length says so or its stream passes the limit, and is never read further.
 One log line per request says method, path, status, milliseconds and function; its record also
 carries them as fields (``record.request``) for a structured formatter. While ``slsplay serve``
-runs, the log's lines are written in batches (``_lines_in_batches``), not one write each.
+runs, the log's lines are written in batches (``lines_in_batches``), not one write each.
 
 ``LocalServer`` binds the socket first, so that the server knows its own URL (the template's
 ``PublicUrl``, the issuer of tokens) before any function is imported, then runs uvicorn (its
@@ -26,17 +26,17 @@ connection waits ~40 ms per response.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import signal
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 import anyio.to_thread
 import uvicorn
@@ -57,6 +57,7 @@ from slsplay.local.bucket import LocalBucket
 from slsplay.local.chaos import Chaos
 from slsplay.local.client_limits import REFUSAL, RETRY_AFTER_SECONDS, ClientLimits
 from slsplay.local.pumps import Pumps
+from slsplay.local.request_log import RequestLines, lines_in_batches, request_record
 from slsplay.local.routes import RouteMatch
 from slsplay.local.security_headers import SecurityHeaders
 from slsplay.local.template import DEFAULT_TEMPLATE
@@ -78,8 +79,6 @@ The API is running: see its documentation at <a href="/api/docs">/api/docs</a>.<
 """
 
 
-# How long a line of the server's log may wait to be written with others.
-LOG_BATCH_SECONDS = 0.1
 DEV_MAIL_PATHS = ("/api/_dev/mail", "/_dev/mail")
 # Whether the event-driven tier has delivered everything (never deployed): what a test waits
 # for before it checks that something did not happen.
@@ -124,6 +123,8 @@ class LocalApp:
         self.mailbox = mailbox
         self.bucket = bucket
         self.payments = payments
+        # While the log is written in batches: where requests' figures wait for theirs.
+        self.deferred: RequestLines | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -139,7 +140,7 @@ class LocalApp:
             refused = JSONResponse(REFUSAL, 429, {"Retry-After": str(RETRY_AFTER_SECONDS)})
             refused.raw_headers[:] = self.security_headers.applied(refused.raw_headers)
             await refused(scope, receive, send)
-            _log_request(method, path, 429, (time.perf_counter() - started) * 1000, "waf")
+            self._log(method, path, 429, (time.perf_counter() - started) * 1000, "waf")
             return
         matched = self.gateway.match(method, path)
         function: str | None
@@ -169,10 +170,21 @@ class LocalApp:
                 response = await self._dispatch(scope, receive, matched)
             # Logged before the answer goes: whoever reads the log after it finds the line.
             elapsed = (time.perf_counter() - started) * 1000
-            _log_request(method, path, response.status, elapsed, response.function)
+            self._log(method, path, response.status, elapsed, response.function)
             await _send_response(send, response, self.security_headers)
             return
-        _log_request(method, path, status, (time.perf_counter() - started) * 1000, function)
+        self._log(method, path, status, (time.perf_counter() - started) * 1000, function)
+
+    def _log(self, method: str, path: str, status: int, ms: float, function: str | None) -> None:
+        """The request's log line, with its figures as fields: made now, or (while the log is
+        written in batches) kept as figures until its batch is written."""
+        if not logger.isEnabledFor(logging.INFO):
+            return
+        figures = (time.time(), method, path, status, ms, function)
+        if self.deferred is not None:
+            self.deferred.add(figures)
+        else:
+            logger.handle(request_record(figures))
 
     async def _dev_mail(
         self, scope: Scope, receive: Receive, send: Send, mailbox: devmail.Mailbox
@@ -329,6 +341,9 @@ class LocalServer:
             lifespan="on",
             log_config=None,
             access_log=False,  # LocalApp logs each request itself, with the function's name
+            # API Gateway's sourceIp is the connection's peer, and it appends that peer to
+            # X-Forwarded-For rather than trusting the header (event_headers does the same).
+            proxy_headers=False,
             server_header=False,
             timeout_graceful_shutdown=5,
         )
@@ -345,11 +360,18 @@ class LocalServer:
         # down; these handlers make that re-raise (and an early signal) a clean stop.
         previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
         self.gateway.open()
+        # What start-up made (modules, the template, the routes) lives as long as the server:
+        # the collector need not go through it again on every full collection while serving.
+        gc.freeze()
         try:
             if self.pumps is not None:
                 self.pumps.start()
-            with _lines_in_batches():
-                self._server.run(sockets=[self._socket])
+            with lines_in_batches() as deferred:
+                self.app.deferred = deferred
+                try:
+                    self._server.run(sockets=[self._socket])
+                finally:
+                    self.app.deferred = None
         finally:
             if self.pumps is not None:
                 self.pumps.stop()
@@ -426,98 +448,6 @@ def _listening_socket(host: str, port: int, family: socket.AddressFamily) -> soc
         sock.close()
         raise
     return sock
-
-
-def _log_request(method: str, path: str, status: int, ms: float, function: str | None) -> None:
-    """The request's log line, with its figures as fields."""
-    if not logger.isEnabledFor(logging.INFO):
-        return
-    # Made directly: a request's line needs no look-up of the calling code's file and line.
-    record = logger.makeRecord(
-        logger.name,
-        logging.INFO,
-        __file__,
-        0,
-        "%s %s %d %.1fms %s",
-        (method, path, status, ms, function or "-"),
-        None,
-        extra={
-            "request": {
-                "method": method,
-                "path": path,
-                "status": status,
-                "ms": round(ms, 1),
-                "function": function,
-            }
-        },
-    )
-    logger.handle(record)
-
-
-class _BatchedLines(logging.Handler):
-    """What a stream handler writes, written in batches: every ``LOG_BATCH_SECONDS``, and at
-    once (with the lines before it) for a warning or worse."""
-
-    def __init__(self, plain: logging.StreamHandler[TextIO]) -> None:
-        super().__init__(plain.level)
-        self.setFormatter(plain.formatter)
-        self.filters = list(plain.filters)
-        self._stream = plain.stream
-        self._lines: list[str] = []
-        self._closed = threading.Event()
-        threading.Thread(target=self._flush_every, name="log-batches", daemon=True).start()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        """Keep the record's line for the next batch."""
-        try:
-            self._lines.append(self.format(record))
-            if record.levelno >= logging.WARNING:
-                self.flush()
-        except Exception:  # as logging's own handlers do: a log line never fails the caller
-            self.handleError(record)
-
-    def flush(self) -> None:
-        """Write the lines kept so far, in one write."""
-        self.acquire()
-        try:
-            if self._lines:
-                self._stream.write("\n".join(self._lines) + "\n")
-                self._lines.clear()
-                self._stream.flush()
-        finally:
-            self.release()
-
-    def close(self) -> None:
-        """Write what is left and stop the periodic writes."""
-        self._closed.set()
-        self.flush()
-        super().close()
-
-    def _flush_every(self) -> None:
-        while not self._closed.wait(LOG_BATCH_SECONDS):
-            self.flush()
-
-
-@contextmanager
-def _lines_in_batches() -> Iterator[None]:
-    """The root logger's plain stream handlers (``slsplay serve``'s terminal) write in
-    batches meanwhile: a line per request then costs no write of its own."""
-    root = logging.getLogger()
-    swapped = [
-        (plain, _BatchedLines(plain))
-        for plain in root.handlers
-        if type(plain) is logging.StreamHandler
-    ]
-    for plain, batched in swapped:
-        root.removeHandler(plain)
-        root.addHandler(batched)
-    try:
-        yield
-    finally:
-        for plain, batched in swapped:
-            root.removeHandler(batched)
-            batched.close()
-            root.addHandler(plain)
 
 
 async def _lifespan(receive: Receive, send: Send) -> None:

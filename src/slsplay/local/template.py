@@ -14,18 +14,28 @@ import hashlib
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "template.yaml"
 
 
-class _CloudFormationLoader(yaml.SafeLoader):
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    # LibYAML's parser where PyYAML has it (its wheels do): the template parses in a seventh
+    # of the pure-Python parser's time, and the runtime parses it at every start.
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _CloudFormationLoader(_SafeLoader):
     """A safe loader plus the short intrinsic-function tags."""
 
 
-def _intrinsic(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node) -> dict[str, Any]:
+def _intrinsic(
+    loader: yaml.constructor.SafeConstructor, tag_suffix: str, node: yaml.Node
+) -> dict[str, Any]:
     value: Any
     if isinstance(node, yaml.ScalarNode):
         value = loader.construct_scalar(node)
