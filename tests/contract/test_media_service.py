@@ -278,7 +278,10 @@ def test_a_page_of_meetups_gets_the_uploads_each_meetup_shows_in_the_same_order(
 def test_a_meetup_stored_before_media_lists_gets_its_list_on_first_read(
     store: ItemStore, clock: FakeClock, meetup: str
 ) -> None:
-    uploads = [request(store, clock, meetup) for _ in range(2)]
+    uploads = []
+    for _ in range(2):
+        uploads.append(request(store, clock, meetup))
+        clock.advance(seconds=1)  # uploads are listed by time
     store.delete(media_list_key(meetup))  # as a meetup stored before meetups had a list
 
     first = media.media_of_meetups(StoreAndClock(store, clock), [meetup])
