@@ -155,8 +155,9 @@ def test_a_seat_freed_by_a_decline_goes_to_the_first_in_line_who_is_told(
 
     def seated() -> bool:
         """gus, first in line, attending"""
-        seen = api.get(f"/api/rsvp/{links[address('gus')]}").json()
-        return seen["invitation"]["response"] == "attending"
+        answer = api.get(f"/api/rsvp/{links[address('gus')]}")
+        assert answer.status_code == 200, answer.text
+        return bool(answer.json()["invitation"]["response"] == "attending")
 
     eventually(seated)
 
@@ -201,7 +202,9 @@ def test_raising_the_capacity_seats_those_waiting_in_order(server: Server) -> No
 
     def seated() -> dict[str, Any]:
         """jon, first in line, seated; kit still waiting"""
-        listed = api.get(f"/api/meetups/{meetup['id']}/attendees", headers=auth).json()
+        answer = api.get(f"/api/meetups/{meetup['id']}/attendees", headers=auth)
+        assert answer.status_code == 200, answer.text
+        listed = answer.json()
         return listed if len(listed["attendees"]) == 2 else {}
 
     listed = eventually(seated)
