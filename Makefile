@@ -21,18 +21,32 @@ STAGE ?= dev
 # any other deploys as slsplay-STAGE with the template's defaults.
 STAGE_ARGS = $(if $(shell grep -s '^\[$(STAGE)\.deploy\.parameters\]' samconfig.toml),--config-env $(STAGE),--stack-name slsplay-$(STAGE) --s3-prefix slsplay-$(STAGE) --parameter-overrides Stage=$(STAGE))
 
-.PHONY: run test test-remote lint typecheck unit contract integration lint-template build requirements \
+# `make` alone lists the targets (`make help`).
+.DEFAULT_GOAL := help
+
+.PHONY: help run test test-remote lint typecheck unit contract integration lint-template build requirements \
 	constraints constraints-sam secrets deploy destroy clean web web-test e2e screenshots fuzz
 
+# pip's own progress shows: a first run installs for a minute or two, and says so.
 $(INSTALLED): pyproject.toml constraints.txt
+	@echo "Installing slsplay and its dependencies into $(VENV) (the first time: a minute or two)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/pip install --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
 
+## help: this list (also what `make` alone shows)
+help:
+	@echo "make TARGET, where TARGET is one of:"
+	@awk '/^## [a-z][a-z0-9-]*: / { sub(/^## /, ""); name = substr($$0, 1, index($$0, ":") - 1); \
+		printf "  %-16s %s\n", name, substr($$0, length(name) + 3); next } \
+		/^## / { printf "  %-16s %s\n", "", substr($$0, 4) }' $(firstword $(MAKEFILE_LIST))
+
+PORT ?= 8000
 ## run: seed a demo organizer (once), then serve the API and web app on http://127.0.0.1:8000
+## (another port: make run PORT=8001)
 run: $(INSTALLED) $(WEB_BUILT)
 	$(BIN)/slsplay seed
-	$(BIN)/slsplay serve
+	$(BIN)/slsplay serve --port $(PORT)
 
 ## test: every check: lint, types, the template (validate, lint, build), unit, contract and
 ## integration tests, the web app's component tests, and the browser tests
@@ -67,16 +81,20 @@ fuzz: $(INSTALLED)
 screenshots: $(INSTALLED) $(WEB_BUILT)
 	$(BIN)/python scripts/screenshots.py
 
+## lint: ruff's checks and formatting, without changing a file
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+## typecheck: mypy on the sources and tests
 typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
+## unit: the unit tests (the domain and rules, no I/O)
 unit: $(INSTALLED)
 	$(BIN)/pytest tests/unit -q
 
+## contract: each port's suite on every adapter
 contract: $(INSTALLED)
 	$(BIN)/pytest tests/contract -q
 
@@ -141,6 +159,7 @@ deploy: build $(WEB_BUILT)
 destroy: $(SAM_INSTALLED)
 	$(SAM) delete --stack-name slsplay-$(STAGE) --no-prompts
 
+## clean: remove the virtualenvs, local data, caches and the web app's build
 clean:
 	rm -rf $(VENV) $(SAM_VENV) .aws-sam .slsplay .pytest_cache .mypy_cache .ruff_cache .hypothesis \
 		web/node_modules web/dist test-results

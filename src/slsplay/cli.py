@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from slsplay.config import Settings
@@ -26,6 +28,10 @@ if TYPE_CHECKING:
     from slsplay.local.stream_pump import StreamPump
 
 SCHEMA_FILE = DEFAULT_TEMPLATE.parent / "web" / "schema.graphql"
+DATA_DIR_HELP = f"where local data lives (default {Settings.model_fields['data_dir'].default})"
+# The reStructuredText literals (``x``) and interpreted text (`x`) of the docstrings the help
+# is made of: shown as their plain words.
+RST_LITERAL = re.compile(r"`{1,2}([^`]+)`{1,2}")
 DEMO_ORGANIZER = "organizer@example.com"
 DLQ_SOURCE = (
     "a queue (logical id or name), or a stream mapping (its function, or its failure bucket)"
@@ -77,12 +83,13 @@ def seed(app: Container) -> str | None:
 
 def list_meetups(app: Container, organizer_email: str) -> list[str]:
     """One line per meetup of the organizer: start, status, title, counts."""
-    from slsplay.services import views  # noqa: PLC0415  (see the imports above)
+    from slsplay.domain.errors import NotFound  # noqa: PLC0415  (see the imports above)
+    from slsplay.services import views  # noqa: PLC0415
     from slsplay.store.repositories import UserRepository  # noqa: PLC0415
 
     user = UserRepository(app.store).find_by_email(organizer_email)
     if user is None:
-        return [f"no account for {organizer_email}"]
+        raise NotFound("no_account", f"no account for {organizer_email}")
     lines, cursor = [], None
     while True:
         page, cursor = views.meetups_of_organizer(app, user.id, cursor=cursor)
@@ -128,8 +135,8 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
             chaos=_chaos(args),
             parameters=_parameter_overrides(args.parameter_overrides),
         )
-    except (ValueError, OSError, SetupFailed) as e:  # a bad template, setting or endpoint
-        print(f"slsplay: {e}", file=sys.stderr)
+    except (ValueError, OSError, SetupFailed) as e:  # a bad template, setting, port or endpoint
+        print(f"slsplay: {_setup_failure(e, args)}", file=sys.stderr)
         return 1
     routes = len(server.gateway.routes.all())
     print(f"slsplay serving {server.url}", flush=True)
@@ -138,6 +145,16 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
     server.run()
     print("slsplay stopped", flush=True)
     return 0
+
+
+def _setup_failure(error: Exception, args: argparse.Namespace) -> str:
+    """Why ``serve`` could not start, with the way out when its port is taken."""
+    if isinstance(error, OSError) and error.errno == errno.EADDRINUSE:
+        return (
+            f"port {args.port} on {args.host} is in use (another slsplay serve?): stop what"
+            " listens there, or serve on another port with --port N (0 picks a free one)"
+        )
+    return str(error)
 
 
 def run_job(args: argparse.Namespace, settings: Settings) -> int:
@@ -269,6 +286,30 @@ def write_schema(path: Path) -> int:
     return 0
 
 
+def demo_data(args: argparse.Namespace, settings: Settings) -> int:
+    """``seed`` (then the demo organizer's meetups) or ``meetups``, on the data directly."""
+    from slsplay.bootstrap import bootstrap  # noqa: PLC0415  (see the imports above)
+    from slsplay.domain.errors import DomainError  # noqa: PLC0415
+
+    if args.data_dir is not None:
+        settings = settings.model_copy(update={"data_dir": args.data_dir})
+    try:
+        app = bootstrap(settings)
+        if args.command == "seed":
+            meetup_id = seed(app)
+            done = f"seeded meetup {meetup_id}" if meetup_id else "already seeded"
+            print(f"{done}: log in as {DEMO_ORGANIZER} / {DEMO_PASSWORD} ({app.settings.data_dir})")
+        for line in list_meetups(app, getattr(args, "organizer", DEMO_ORGANIZER)):
+            print(line)
+    except DomainError as e:
+        print(f"slsplay: {e.message}", file=sys.stderr)
+        return 1
+    except OSError as e:  # e.g. a data directory that cannot be written
+        print(f"slsplay: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _chaos(args: argparse.Namespace) -> Chaos | None:
     from slsplay.local.chaos import Chaos  # noqa: PLC0415  (the runtime: only here)
 
@@ -307,13 +348,50 @@ def _parameter_overrides(pairs: Sequence[str]) -> dict[str, str]:
     return overrides
 
 
+def _data_dir_option(command: argparse.ArgumentParser) -> None:
+    """``--data-dir`` on a command that reads or writes the local data, as after ``slsplay``."""
+    # SUPPRESS keeps `slsplay --data-dir D serve` working: unset here, the top-level one stays.
+    command.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+
+
+class _PlainHelp(argparse.HelpFormatter):
+    """The help with the docstrings' markup taken out, before the text is wrapped."""
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(RST_LITERAL.sub(r"\1", text))
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        return RST_LITERAL.sub(r"\1", super()._expand_help(action))
+
+
+class _Parser(argparse.ArgumentParser):
+    """The command's parsers, each subcommand's too (argparse makes those of this class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _PlainHelp)
+        super().__init__(*args, **kwargs)
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version  # noqa: PLC0415  (only when asked for)
+
+        print(f"{parser.prog} {version('slsplay')}")
+        parser.exit()
+
+
 def _serve_options(serving: argparse.ArgumentParser, settings: Settings) -> None:
     """The options of `slsplay serve`."""
     serving.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     serving.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     _backend_options(serving, settings)
-    # SUPPRESS keeps `slsplay --data-dir D serve` working: unset here, the top-level one stays.
-    serving.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    _data_dir_option(serving)
     serving.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     serving.add_argument(
         "--parameter-overrides",
@@ -344,28 +422,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as e:
         print(f"slsplay: {e}", file=sys.stderr)
         return 1
-    parser = argparse.ArgumentParser(prog="slsplay", description=__doc__)
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        help=f"where local data lives (default {Settings.model_fields['data_dir'].default})",
-    )
+    parser = _Parser(prog="slsplay", description=__doc__)
+    parser.add_argument("--version", action=_Version)
+    parser.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
     commands = parser.add_subparsers(dest="command", required=True)
-    serving = commands.add_parser("serve", help="serve the API of template.yaml and the web app")
+    serving = commands.add_parser(
+        "serve", help="serve the API of template.yaml and the web app", description=serve.__doc__
+    )
     _serve_options(serving, settings)
-    commands.add_parser("seed", help="create a demo organizer with a published meetup")
+    seeding = commands.add_parser("seed", help="create a demo organizer with a published meetup")
     schema = commands.add_parser("schema", help="write the GraphQL schema's SDL for the web app")
     schema.add_argument("--out", type=Path, default=SCHEMA_FILE, help=f"default {SCHEMA_FILE}")
-    listing = commands.add_parser("meetups", help="list an organizer's meetups")
+    listing = commands.add_parser(
+        "meetups", help="list an organizer's meetups", description=list_meetups.__doc__
+    )
     listing.add_argument("--organizer", default=DEMO_ORGANIZER, help="the organizer's email")
     jobs = commands.add_parser("jobs", help="the template's scheduled jobs")
     job_commands = jobs.add_subparsers(dest="action", required=True)
-    job_run = job_commands.add_parser("run", help="run one scheduled job now")
+    job_run = job_commands.add_parser(
+        "run", help="run one scheduled job now", description=run_job.__doc__
+    )
     job_run.add_argument(
         "name", help="its logical id (AttendeeListJob) or kebab name (attendee-list)"
     )
     job_run.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
-    dlq = commands.add_parser("dlq", help="the dead-letter queues of the template's queues")
+    dlq = commands.add_parser(
+        "dlq",
+        help="the dead-letter queues of the template's queues",
+        description=dead_letters.__doc__,
+    )
     dlq_commands = dlq.add_subparsers(dest="action", required=True)
     dlq_list = dlq_commands.add_parser("list", help="show dead letters (of one queue, or all)")
     dlq_list.add_argument("queue", nargs="?", help=DLQ_SOURCE)
@@ -376,6 +461,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sub.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     for sub in (job_run, dlq_list, dlq_replay):
         _backend_options(sub, settings)
+    for sub in (seeding, listing, job_run, dlq_list, dlq_replay):
+        _data_dir_option(sub)
     args = parser.parse_args(argv)
     if getattr(args, "backend", None) == "aws" and not args.aws_endpoint:
         parser.error("--backend aws runs against an AWS-compatible endpoint: give --aws-endpoint")
@@ -387,24 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return dead_letters(args, settings)
     if args.command == "schema":
         return write_schema(args.out)
-
-    from slsplay.bootstrap import bootstrap  # noqa: PLC0415  (see the imports above)
-    from slsplay.domain.errors import DomainError  # noqa: PLC0415
-
-    if args.data_dir is not None:
-        settings = settings.model_copy(update={"data_dir": args.data_dir})
-    app = bootstrap(settings)
-    try:
-        if args.command == "seed":
-            meetup_id = seed(app)
-            done = f"seeded meetup {meetup_id}" if meetup_id else "already seeded"
-            print(f"{done}: log in as {DEMO_ORGANIZER} / {DEMO_PASSWORD} ({app.settings.data_dir})")
-        for line in list_meetups(app, getattr(args, "organizer", DEMO_ORGANIZER)):
-            print(line)
-    except DomainError as e:
-        print(f"slsplay: {e.message}", file=sys.stderr)
-        return 1
-    return 0
+    return demo_data(args, settings)
 
 
 if __name__ == "__main__":

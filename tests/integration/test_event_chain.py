@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
+from icalendar import Calendar
 
 from tests.support.api import answer_link, bearer, new_meetup, sign_up_organizer
 from tests.support.server import Server, address
@@ -120,12 +122,34 @@ def test_an_invitee_who_unsubscribes_in_one_click_hears_no_more_of_the_meetup(
 
 
 @pytest.mark.dev_only
-def test_the_dev_mailbox_shows_the_mail_to_people(server: Server) -> None:
-    page = httpx.get(f"{server.url}/_dev/mail", timeout=10)
+def test_the_dev_mailbox_shows_the_mail_to_people_and_its_calendar_file_downloads(
+    server: Server,
+) -> None:
+    api = httpx.Client(base_url=server.url, timeout=10)
+    token = sign_up_organizer(api, server)["access_token"]
+    meetup = new_meetup(api, token, title="Mailbox evening")
+    guest = address("ivy")
+    invite_and_publish(api, bearer(token), meetup, [guest])
+
+    def invitation() -> list[dict[str, Any]]:
+        """the invitation in the mailbox"""
+        return [m for m in server.mail() if m["to"] == guest]
+
+    sent = eventually(invitation)[0]
+    page = api.get("/_dev/mail")
+    [ics] = [n for n, a in enumerate(sent["attachments"]) if a["filename"].endswith(".ics")]
+    link = f"/_dev/mail/{quote(sent['id'], safe='')}/attachments/{ics}"
+    download = api.get(link)
 
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
     assert "Local mailbox" in page.text
+    assert f'href="{link}"' in page.text
+    assert download.status_code == 200
+    assert download.headers["content-type"].startswith("text/calendar")
+    assert download.headers["content-disposition"].startswith("attachment;")
+    [event] = Calendar.from_ical(download.content).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Mailbox evening"
 
 
 def test_a_seat_freed_by_a_decline_goes_to_the_first_in_line_who_is_told(

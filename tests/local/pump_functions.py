@@ -6,6 +6,7 @@ reads ``RECEIVED[name]``, the events in order; the runtime imports this same mod
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -40,7 +41,9 @@ def on_notes(event: dict[str, Any], context: Any) -> Any:
 
 def on_tick(event: dict[str, Any], context: Any) -> Any:
     """Both scheduled jobs; unless told otherwise, they answer with what fired them (which
-    ``slsplay jobs run`` prints: it runs the job in a process of its own)."""
+    ``slsplay jobs run`` prints: it runs the job in a process of its own); each run logs a
+    line as Powertools' JSON logger does, on standard output."""
+    print(json.dumps({"level": "INFO", "message": "tick"}), flush=True)
     answer = _handle("tick", event)
     if "tick" in ANSWERS:
         return answer

@@ -79,7 +79,6 @@ The API is running: see its documentation at <a href="/api/docs">/api/docs</a>.<
 """
 
 
-DEV_MAIL_PATHS = ("/api/_dev/mail", "/_dev/mail")
 # Whether the event-driven tier has delivered everything (never deployed): what a test waits
 # for before it checks that something did not happen.
 DEV_QUIET_PATH = "/api/_dev/quiet"
@@ -144,7 +143,7 @@ class LocalApp:
             return
         matched = self.gateway.match(method, path)
         function: str | None
-        if matched is None and method == "GET" and path in DEV_MAIL_PATHS and self.mailbox:
+        if matched is None and method == "GET" and devmail.is_mail_path(path) and self.mailbox:
             status, function = await self._dev_mail(scope, receive, send, self.mailbox)
         elif matched is None and method == "GET" and path == DEV_QUIET_PATH and self.quiet:
             quiet = await anyio.to_thread.run_sync(self.quiet)
@@ -189,12 +188,9 @@ class LocalApp:
     async def _dev_mail(
         self, scope: Scope, receive: Receive, send: Send, mailbox: devmail.Mailbox
     ) -> tuple[int, str]:
-        """The local mailbox (never deployed): JSON for tests and the web app, HTML for people."""
-        if scope["path"] == "/api/_dev/mail":
-            data = await anyio.to_thread.run_sync(devmail.mail_json, mailbox)
-            response: Response = JSONResponse(data)
-        else:
-            response = HTMLResponse(await anyio.to_thread.run_sync(devmail.mail_page, mailbox))
+        """The local mailbox (never deployed): JSON for tests and the web app, HTML for people,
+        the attachments to download."""
+        response = await anyio.to_thread.run_sync(devmail.answer, mailbox, scope["path"])
         await response(scope, receive, send)
         return response.status_code, "dev-mail"
 

@@ -10,8 +10,8 @@ first on the import path, then imports the handler once (Lambda's init phase, ti
 ``Init Duration`` of its first ``REPORT``), says it is ready, and loops as the Lambda runtime
 interface does: take one event, call the handler with a context whose remaining time counts
 down to the invocation's deadline, answer with the result as JSON text, or the error Lambda
-would report. What the handler prints goes to the runtime's log, as Lambda sends a
-function's output to CloudWatch Logs.
+would report. What the handler prints, on either stream, goes to the runtime's log (its
+standard error), as Lambda sends a function's output to CloudWatch Logs.
 
 The messages, on a pipe to the runtime, are bytes (no pickling):
 
@@ -182,6 +182,10 @@ def serve(
     invocations until the runtime says stop or goes away."""
     # The runtime stops its environments itself; Ctrl+C in its terminal is not for them.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Standard output stays the runtime's own, for what a command answers (`jobs run`):
+    # Powertools' logger writes to standard output, and that is the function's log.
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     os.environ.clear()
     os.environ.update(environment)
     if code_dir is not None:

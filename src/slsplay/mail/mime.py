@@ -222,6 +222,22 @@ def read(raw: bytes) -> ReadMessage:
     )
 
 
+def attachment(raw: bytes, index: int) -> Attachment | None:
+    """The ``index``-th attachment of a raw message, in the order ``read`` lists them, with
+    its content; ``None`` when it has fewer."""
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    assert isinstance(message, EmailMessage)  # policy.default parses into EmailMessage
+    for position, part in enumerate(message.iter_attachments()):
+        if position == index:
+            content = part.get_payload(decode=True)
+            return Attachment(
+                part.get_filename() or "",
+                part.get_content_type(),
+                content if isinstance(content, bytes) else b"",
+            )
+    return None
+
+
 def _body(message: EmailMessage, subtype: str) -> str:
     part = message.get_body(preferencelist=(subtype,))
     if part is None or part.get_content_subtype() != subtype:
