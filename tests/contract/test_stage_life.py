@@ -171,9 +171,7 @@ def test_a_stage_deployed_again_over_its_kept_data_is_refused_with_the_ways_on(
     assert "slsplay/qa/signing-key" not in message  # a secret is no stack's: no collision
 
 
-def test_a_stage_whose_kept_data_is_deleted_deploys_again_empty(
-    place: Place, stage: Stage
-) -> None:
+def test_a_stage_whose_kept_data_is_deleted_deploys_again_empty(place: Place, stage: Stage) -> None:
     deploy(place, stage)
     use(place, stage)
     destroy(place, stage)

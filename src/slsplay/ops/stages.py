@@ -341,7 +341,9 @@ def standalone_template(template: dict[str, Any], logical_ids: Sequence[str]) ->
     others = set(resources) - set(logical_ids)
     chosen: dict[str, Any] = {}
     for logical_id in logical_ids:
-        resource = {key: value for key, value in resources[logical_id].items() if key != "DependsOn"}
+        resource = {
+            key: value for key, value in resources[logical_id].items() if key != "DependsOn"
+        }
         resource["Properties"] = {
             key: value
             for key, value in (resource.get("Properties") or {}).items()
@@ -478,19 +480,24 @@ def _run(command: str, name: str, samconfig: Path, template_path: Path) -> int:
         stage = _stage(name, samconfig, template)
         print(stage.stack if command == "stack-name" else shlex.join(stage.deploy_args()))
         return 0
-    import boto3  # noqa: PLC0415  (only for the commands that call AWS, for the same reason)
+    # The operator's own credentials and region, for the commands that call AWS (not the two
+    # above: make reads them at every deploy). A tool run from make, as bootstrap is a root.
+    import boto3  # noqa: PLC0415, TID251
     from botocore.exceptions import NoRegionError  # noqa: PLC0415
 
+    def clients(service: str) -> Any:
+        return boto3.client(service)  # type: ignore[call-overload]
+
     if command == "empty-bucket":
-        print(f"deleted {empty_bucket(boto3.client('s3'), name)} objects from s3://{name}")
+        print(f"deleted {empty_bucket(clients('s3'), name)} objects from s3://{name}")
         return 0
     stage = _stage(name, samconfig, template)
     try:
-        place = Place.of(boto3.client)
+        place = Place.of(clients)
     except NoRegionError:
         raise StageError("No AWS region: set AWS_DEFAULT_REGION or your profile's region") from None
     if command == "url":
-        print(stack_outputs(stage.stack, boto3.client)["WebDistributionUrl"])
+        print(stack_outputs(stage.stack, clients)["WebDistributionUrl"])
     elif command == "check":
         check_before_deploy(template, stage, place)
     elif command == "adopt":
