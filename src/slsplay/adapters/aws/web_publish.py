@@ -1,7 +1,7 @@
 """Publishing the built web app: ``web/dist`` into the stage's web bucket, behind CloudFront.
 
-``make deploy`` runs ``python -m slsplay.adapters.aws.web_publish slsplay-<stage>`` after the
-stack: it reads the stack's outputs (``WebBucketName``, ``WebDistributionId``), uploads every
+``make deploy`` runs ``python -m slsplay.adapters.aws.web_publish STACK`` after the stack (the
+stage's stack, named as ``slsplay.ops.stages`` reads it from samconfig.toml): it reads the stack's outputs (``WebBucketName``, ``WebDistributionId``), uploads every
 file with its content type and a cache lifetime fit for it, and asks CloudFront to drop its
 copies of the files that keep their names between builds.
 
