@@ -31,6 +31,7 @@ from slsplay.ops.stages import (
     empty_stack_buckets,
     find_kept,
     kept_report,
+    main,
     read_stage,
     stack_status,
     standalone_template,
@@ -99,6 +100,16 @@ def destroy(place: Place, stage: Stage) -> str:
     cloudformation.delete_stack(StackName=stage.stack)
     status = stack_status(cloudformation, stage.stack)
     return kept_report(stage, status, find_kept(TEMPLATE, stage, place))
+
+
+def with_cloudformation(place: Place, cloudformation: Any) -> Place:
+    """``place`` with a CloudFormation client of the test's (a stubbed one)."""
+    moto = place.clients
+    return Place(
+        place.account,
+        place.region,
+        lambda service: cloudformation if service == "cloudformation" else moto(service),
+    )
 
 
 def buckets(place: Place) -> set[str]:
@@ -220,6 +231,73 @@ def test_a_versioned_bucket_is_emptied_of_every_version_past_a_page(place: Place
     s3.delete_bucket(Bucket="versions")  # what CloudFormation needs: an empty bucket
 
 
+def test_a_first_deploy_that_rolled_back_is_destroyed_before_the_ways_on(
+    place: Place, stage: Stage
+) -> None:
+    # What a rolled-back first deploy leaves: its table and bucket, no longer the stack's.
+    deploy(place, stage)
+    place.clients("cloudformation").delete_stack(StackName=stage.stack)
+    cloudformation = boto3.client("cloudformation")
+    stubbed = with_cloudformation(place, cloudformation)
+
+    with Stubber(cloudformation) as stubber:
+        stubber.add_response(
+            "describe_stacks",
+            {
+                "Stacks": [
+                    {
+                        "StackName": stage.stack,
+                        "CreationTime": "2026-12-07T00:00:00Z",
+                        "StackStatus": "ROLLBACK_COMPLETE",
+                    }
+                ]
+            },
+        )
+        left = [
+            {
+                "LogicalResourceId": logical_id,
+                "PhysicalResourceId": name,
+                "ResourceType": resource_type,
+                "LastUpdatedTimestamp": "2026-12-07T00:00:00Z",
+                "ResourceStatus": "DELETE_SKIPPED",
+            }
+            for logical_id, name, resource_type in [
+                ("Table", TABLE, "AWS::DynamoDB::Table"),
+                ("MediaBucket", MEDIA, "AWS::S3::Bucket"),
+            ]
+        ]
+        stubber.add_response("list_stack_resources", {"StackResourceSummaries": left})
+        with pytest.raises(StageError) as refused:
+            check_before_deploy(TEMPLATE, stage, stubbed)
+
+    message = str(refused.value)
+    assert "First delete the stack slsplay-qa (ROLLBACK_COMPLETE)" in message
+    assert message.index("make destroy STAGE=qa") < message.index("make adopt STAGE=qa")
+
+
+def test_the_commands_make_runs_say_what_they_did_and_refuse_on_stderr(
+    place: Place,
+    stage: Stage,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no samconfig.toml here: the stack slsplay-qa
+    deploy(place, stage)
+    use(place, stage)
+
+    assert main(["empty", "qa"]) == 0
+    place.clients("cloudformation").delete_stack(StackName=stage.stack)
+    assert main(["kept", "qa"]) == 0
+    assert main(["check", "qa"]) == 1
+
+    said = capsys.readouterr()
+    assert f"emptied s3://{WEB} (3 objects and versions deleted)" in said.out
+    assert f"The stack {stage.stack} is deleted. The stage's data stays" in said.out
+    assert f"aws s3 rb --region {REGION} s3://{MEDIA} --force" in said.out
+    assert said.err.startswith("make deploy STAGE=qa stops here")
+
+
 def _adoption_requests(stubber: Stubber, stage: Stage, imported: list[dict[str, Any]]) -> None:
     stubber.add_client_error("describe_stacks", "ValidationError", "Stack does not exist")
     stubber.add_response(
@@ -269,12 +347,7 @@ def test_adopt_imports_the_kept_table_and_media_bucket_into_a_new_stack(
             "ResourceIdentifier": {"TableName": TABLE},
         },
     ]
-    moto = place.clients
-    stubbed = Place(
-        place.account,
-        place.region,
-        lambda service: cloudformation if service == "cloudformation" else moto(service),
-    )
+    stubbed = with_cloudformation(place, cloudformation)
 
     with Stubber(cloudformation) as stubber:  # each request checked against the API's model
         _adoption_requests(stubber, stage, imported)
