@@ -176,6 +176,7 @@ def test_a_stage_deployed_again_over_its_kept_data_is_refused_with_the_ways_on(
     message = str(refused.value)
     assert f"table {TABLE}" in message
     assert f"bucket {MEDIA}" in message
+    assert "\nEither deploy the stage with that data" in message
     assert "make adopt STAGE=qa\n  make deploy STAGE=qa" in message
     assert f"aws dynamodb delete-table --region {REGION} --table-name {TABLE}" in message
     assert f"aws s3 rb --region {REGION} s3://{MEDIA} --force" in message
@@ -292,7 +293,7 @@ def test_the_commands_make_runs_say_what_they_did_and_refuse_on_stderr(
     assert main(["check", "qa"]) == 1
 
     said = capsys.readouterr()
-    assert f"emptied s3://{WEB} (3 objects and versions deleted)" in said.out
+    assert f"emptied s3://{WEB}: 3 deleted" in said.out
     assert f"The stack {stage.stack} is deleted. The stage's data stays" in said.out
     assert f"aws s3 rb --region {REGION} s3://{MEDIA} --force" in said.out
     assert said.err.startswith("make deploy STAGE=qa stops here")
@@ -362,3 +363,22 @@ def test_adopt_leaves_a_stack_that_exists_to_make_deploy(place: Place, stage: St
 
     with pytest.raises(StageError, match="make deploy STAGE=qa updates this one"):
         adopt(TEMPLATE, stage, place)
+
+
+def test_an_import_cloudformation_refuses_is_told_with_its_reason(
+    place: Place, stage: Stage
+) -> None:
+    deploy(place, stage)
+    destroy(place, stage)
+    cloudformation = boto3.client("cloudformation")
+
+    with Stubber(cloudformation) as stubber:
+        stubber.add_client_error("describe_stacks", "ValidationError", "Stack does not exist")
+        stubber.add_response("create_change_set", {"Id": "arn:aws:cloudformation:::changeSet/1"})
+        reason = "Resources [Table] is in a stack already"
+        stubber.add_response("describe_change_set", {"Status": "FAILED", "StatusReason": reason})
+        with pytest.raises(StageError) as refused:
+            adopt(TEMPLATE, stage, with_cloudformation(place, cloudformation))
+
+    assert reason in str(refused.value)
+    assert "aws cloudformation describe-stack-events" in str(refused.value)

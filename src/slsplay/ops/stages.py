@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, WaiterError
 
 from slsplay.adapters.aws.web_publish import stack_outputs
 from slsplay.local.template import DEFAULT_TEMPLATE, Stack, load_template
@@ -295,13 +295,15 @@ def check_before_deploy(template: dict[str, Any], stage: Stage, place: Place) ->
         f"stack of it, and the stack {stage.stack} cannot create what has these names:",
         *(f"  {kept.kind} {kept.name}" for kept in outside),
     ]
+    either = "Either"
     if status not in _IMPORTABLE:
         lines += [
             f"First delete the stack {stage.stack} ({status}), which does not hold them:",
             f"  make destroy STAGE={stage.name}",
         ]
+        either = "Then either"
     lines += [
-        "Then either deploy the stage with that data (its meetups, accounts and uploads): "
+        f"{either} deploy the stage with that data (its meetups, accounts and uploads): "
         "bring it into a new stack, and deploy",
         f"  make adopt STAGE={stage.name}",
         f"  make deploy STAGE={stage.name}",
@@ -386,11 +388,18 @@ def adopt(template: dict[str, Any], stage: Stage, place: Place) -> list[Kept]:
         ],
         ResourcesToImport=[kept.import_entry() for kept in found],
     )
-    cloudformation.get_waiter("change_set_create_complete").wait(
-        StackName=stage.stack, ChangeSetName=ADOPTION
-    )
-    cloudformation.execute_change_set(StackName=stage.stack, ChangeSetName=ADOPTION)
-    cloudformation.get_waiter("stack_import_complete").wait(StackName=stage.stack)
+    try:
+        cloudformation.get_waiter("change_set_create_complete").wait(
+            StackName=stage.stack, ChangeSetName=ADOPTION
+        )
+        cloudformation.execute_change_set(StackName=stage.stack, ChangeSetName=ADOPTION)
+        cloudformation.get_waiter("stack_import_complete").wait(StackName=stage.stack)
+    except WaiterError as e:
+        raise StageError(
+            f"the import into {stage.stack} failed ({e.last_response.get('StatusReason', e)}); "
+            f"its events: aws cloudformation describe-stack-events --region {place.region} "
+            f"--stack-name {stage.stack}"
+        ) from e
     return found
 
 
@@ -445,7 +454,7 @@ def empty_stack_buckets(template: dict[str, Any], stage: Stage, place: Place) ->
 def kept_report(stage: Stage, status: str | None, kept: Sequence[Kept]) -> str:
     """What ``make destroy`` says at its end."""
     if status is not None:
-        return f"the stack {stage.stack} is still there ({status}): see sam delete's message"
+        return f"The stack {stage.stack} is still there ({status}): see sam delete's message."
     if not kept:
         return f"The stack {stage.stack} is deleted, and nothing of the stage {stage.name} remains."
     lines = [
@@ -460,7 +469,11 @@ def kept_report(stage: Stage, status: str | None, kept: Sequence[Kept]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m slsplay.ops.stages COMMAND STAGE`` (the module's docstring lists them)."""
-    parser = argparse.ArgumentParser(prog="python -m slsplay.ops.stages", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m slsplay.ops.stages",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--samconfig", type=Path, default=Path("samconfig.toml"))
     parser.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     commands = ("stack-name", "deploy-args", "check", "adopt", "empty", "kept", "url")
@@ -506,7 +519,7 @@ def _run(command: str, name: str, samconfig: Path, template_path: Path) -> int:
         print(f"next: make deploy STAGE={stage.name}")
     elif command == "empty":
         for bucket, count in empty_stack_buckets(template, stage, place).items():
-            print(f"emptied s3://{bucket} ({count} objects and versions deleted)")
+            print(f"emptied s3://{bucket}: {count} deleted (objects, old versions, delete markers)")
     else:
         status = stack_status(place.clients("cloudformation"), stage.stack)
         print(kept_report(stage, status, find_kept(template, stage, place)))
