@@ -36,8 +36,8 @@ from slsplay.ops.stages import (
     stack_status,
     standalone_template,
 )
+from tests.contract.conftest import REGION
 
-REGION = "eu-west-1"
 ACCOUNT = "123456789012"
 TEMPLATE = load_template()
 # What the stand-in stack holds: the data it retains, and the buckets it deletes.
@@ -49,14 +49,8 @@ FAILURES = f"slsplay-qa-stream-failures-{ACCOUNT}"
 
 
 @pytest.fixture
-def place(monkeypatch: pytest.MonkeyPatch) -> Iterator[Place]:
-    """An empty AWS account on moto, in one region."""
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-    }.items():
-        monkeypatch.setenv(name, value)
+def place(aws_credentials: None) -> Iterator[Place]:
+    """An empty AWS account on moto, in the region of ``aws_credentials``."""
     with mock_aws():
         yield Place.of(boto3.client)
 
