@@ -106,6 +106,12 @@ def with_cloudformation(place: Place, cloudformation: Any) -> Place:
     )
 
 
+def described(stage: Stage, status: str) -> dict[str, Any]:
+    """CloudFormation's DescribeStacks answer for the stage's stack in ``status``."""
+    created = "2026-12-07T00:00:00Z"
+    return {"Stacks": [{"StackName": stage.stack, "CreationTime": created, "StackStatus": status}]}
+
+
 def buckets(place: Place) -> set[str]:
     return {bucket["Name"] for bucket in place.clients("s3").list_buckets()["Buckets"]}
 
@@ -236,18 +242,7 @@ def test_a_first_deploy_that_rolled_back_is_destroyed_before_the_ways_on(
     stubbed = with_cloudformation(place, cloudformation)
 
     with Stubber(cloudformation) as stubber:
-        stubber.add_response(
-            "describe_stacks",
-            {
-                "Stacks": [
-                    {
-                        "StackName": stage.stack,
-                        "CreationTime": "2026-12-07T00:00:00Z",
-                        "StackStatus": "ROLLBACK_COMPLETE",
-                    }
-                ]
-            },
-        )
+        stubber.add_response("describe_stacks", described(stage, "ROLLBACK_COMPLETE"))
         left = [
             {
                 "LogicalResourceId": logical_id,
@@ -309,18 +304,7 @@ def _adoption_requests(stubber: Stubber, stage: Stage, imported: list[dict[str, 
     )
     stubber.add_response("describe_change_set", {"Status": "CREATE_COMPLETE"})
     stubber.add_response("execute_change_set", {})
-    stubber.add_response(
-        "describe_stacks",
-        {
-            "Stacks": [
-                {
-                    "StackName": stage.stack,
-                    "CreationTime": "2026-12-07T00:00:00Z",
-                    "StackStatus": "IMPORT_COMPLETE",
-                }
-            ]
-        },
-    )
+    stubber.add_response("describe_stacks", described(stage, "IMPORT_COMPLETE"))
 
 
 def test_adopt_imports_the_kept_table_and_media_bucket_into_a_new_stack(
