@@ -1,9 +1,11 @@
 """A stage deployed, destroyed and deployed again, on moto's CloudFormation, S3, DynamoDB and
 Secrets Manager.
 
-moto cannot expand SAM's transform, so the stack here is template.yaml's own table and buckets
-alone (``standalone_template``): the same names, the same retention, created by
-CloudFormation as ``sam deploy`` would. moto knows no resource import either: ``adopt``'s
+moto cannot expand SAM's transform, nor create the stack SAM's translator expands it to (156
+resources: its CloudFront distribution, HTTP API, alarms and several policies are beyond moto's
+CloudFormation), so the stack here is template.yaml's own table and buckets alone
+(``standalone_template``): the same names, the same retention, created by CloudFormation as
+``sam deploy`` would. moto knows no resource import either: ``adopt``'s
 requests are checked against botocore's model of CloudFormation instead.
 """
 
