@@ -219,6 +219,26 @@ def test_a_table_with_deletion_protection_is_told_to_drop_it_first(
     )
 
 
+def test_a_kept_bucket_with_versions_is_emptied_by_this_module_before_it_goes(
+    place: Place, stage: Stage, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deploy(place, stage)
+    s3 = place.clients("s3")
+    s3.put_bucket_versioning(Bucket=MEDIA, VersioningConfiguration={"Status": "Enabled"})
+    s3.put_object(Bucket=MEDIA, Key="meetups/1/photo/original", Body=b"jpeg")
+    s3.delete_object(Bucket=MEDIA, Key="meetups/1/photo/original")
+    destroy(place, stage)
+
+    (bucket,) = [item for item in find_kept(TEMPLATE, stage, place) if item.kind == "bucket"]
+    assert bucket.removal == (
+        f".venv/bin/python -m slsplay.ops.stages empty-bucket {MEDIA}",
+        f"aws s3api delete-bucket --region {REGION} --bucket {MEDIA}",
+    )
+    assert main(["empty-bucket", MEDIA]) == 0
+    assert f"emptied s3://{MEDIA}: 2 deleted" in capsys.readouterr().out
+    s3.delete_bucket(Bucket=MEDIA)
+
+
 def test_a_versioned_bucket_is_emptied_of_every_version_past_a_page(place: Place) -> None:
     s3 = place.clients("s3")
     s3.create_bucket(Bucket="versions", CreateBucketConfiguration={"LocationConstraint": REGION})

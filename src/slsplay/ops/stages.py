@@ -502,7 +502,7 @@ def _run(command: str, name: str, samconfig: Path, template_path: Path) -> int:
         return boto3.client(service)  # type: ignore[call-overload]
 
     if command == "empty-bucket":
-        print(f"deleted {empty_bucket(clients('s3'), name)} objects from s3://{name}")
+        print(_emptied(name, empty_bucket(clients("s3"), name)))
         return 0
     stage = _stage(name, samconfig, template)
     try:
@@ -519,11 +519,15 @@ def _run(command: str, name: str, samconfig: Path, template_path: Path) -> int:
         print(f"next: make deploy STAGE={stage.name}")
     elif command == "empty":
         for bucket, count in empty_stack_buckets(template, stage, place).items():
-            print(f"emptied s3://{bucket}: {count} deleted (objects, old versions, delete markers)")
+            print(_emptied(bucket, count))
     else:
         status = stack_status(place.clients("cloudformation"), stage.stack)
         print(kept_report(stage, status, find_kept(template, stage, place)))
     return 0
+
+
+def _emptied(bucket: str, count: int) -> str:
+    return f"emptied s3://{bucket}: {count} deleted (objects, old versions, delete markers)"
 
 
 def _stage(name: str, samconfig: Path, template: dict[str, Any]) -> Stage:
