@@ -12,8 +12,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from slsplay.local.template import load_template
-from slsplay.ops.stages import IDENTIFIERS, read_stage, retained, standalone_template
+from slsplay.ops.stages import (
+    IDENTIFIERS,
+    StageError,
+    read_stage,
+    retained,
+    standalone_template,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = load_template()
@@ -142,6 +150,24 @@ def test_every_resource_the_template_retains_is_one_destroy_can_find() -> None:
     assert {"Table", "MediaBucket"} <= set(kept)
     for resource in kept.values():
         assert IDENTIFIERS[resource["Type"]] in resource["Properties"], "a name of its own"
+
+
+@pytest.mark.parametrize(
+    ("resource", "said"),
+    [
+        ({"Type": "AWS::SQS::Queue", "DeletionPolicy": "Retain"}, "cannot find or remove"),
+        (
+            {"Type": "AWS::S3::Bucket", "DeletionPolicy": {"Fn::If": ["Kept", "Retain", "Delete"]}},
+            "depends on a condition",
+        ),
+    ],
+    ids=["a type it does not know", "a policy by condition"],
+)
+def test_a_retained_resource_destroy_cannot_handle_is_named_not_missed(
+    resource: dict[str, Any], said: str
+) -> None:
+    with pytest.raises(StageError, match=said):
+        retained({"Resources": {"Kept": resource}})
 
 
 def _references(value: Any) -> set[str]:

@@ -147,17 +147,22 @@ def _stack(template: dict[str, Any], stage: Stage, account: str, region: str) ->
 
 def retained(template: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The template's resources that outlive their stack, by logical id."""
-    found = {
-        logical_id: resource
-        for logical_id, resource in template["Resources"].items()
-        if resource.get("DeletionPolicy") in _RETAINING
-    }
-    for logical_id, resource in found.items():
+    found: dict[str, dict[str, Any]] = {}
+    for logical_id, resource in template["Resources"].items():
+        policy = resource.get("DeletionPolicy", "Delete")
+        if not isinstance(policy, str):  # an Fn::If, say
+            raise StageError(
+                f"{logical_id}'s DeletionPolicy depends on a condition: slsplay.ops.stages "
+                "cannot tell whether a destroy keeps it"
+            )
+        if policy not in _RETAINING:
+            continue
         if resource.get("Type") not in IDENTIFIERS:
             raise StageError(
-                f"{logical_id} outlives its stack, and a {resource.get('Type')} is not one "
-                "make destroy knows how to find and remove: teach slsplay.ops.stages"
+                f"{logical_id} outlives its stack, and slsplay.ops.stages cannot find or "
+                f"remove a {resource.get('Type')}"
             )
+        found[logical_id] = resource
     return found
 
 
