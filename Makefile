@@ -17,15 +17,18 @@ WEB_INSTALLED := web/node_modules/.installed
 WEB_BUILT := web/dist/index.html
 WEB_SOURCES = $(shell find web -path web/node_modules -prune -o -path web/dist -prune -o -type f -print)
 STAGE ?= dev
-# A stage with a [STAGE.deploy.parameters] section in samconfig.toml deploys with its values;
-# any other deploys as slsplay-STAGE with the template's defaults.
-STAGE_ARGS = $(if $(shell grep -s '^\[$(STAGE)\.deploy\.parameters\]' samconfig.toml),--config-env $(STAGE),--stack-name slsplay-$(STAGE) --s3-prefix slsplay-$(STAGE) --parameter-overrides Stage=$(STAGE))
+# The stage's stack and sam deploy's arguments (slsplay.ops.stages reads samconfig.toml): a stage
+# with a [STAGE.deploy.parameters] section deploys with its values and stack_name, any other as
+# slsplay-STAGE with the template's defaults. Read when a recipe runs, once .venv is there.
+STAGES = $(BIN)/python -m slsplay.ops.stages
+STACK = $(or $(shell $(STAGES) stack-name $(STAGE)),$(error no stack for STAGE=$(STAGE)))
+STAGE_ARGS = $(or $(shell $(STAGES) deploy-args $(STAGE)),$(error no stack for STAGE=$(STAGE)))
 
 # `make` alone lists the targets (`make help`).
 .DEFAULT_GOAL := help
 
 .PHONY: help run test test-remote lint typecheck unit contract integration lint-template build requirements \
-	constraints constraints-sam secrets deploy destroy clean web web-test e2e screenshots fuzz
+	constraints constraints-sam secrets deploy deploy-check adopt destroy clean web web-test e2e screenshots fuzz
 
 # pip's own progress shows: a first run installs for a minute or two, and says so.
 $(INSTALLED): pyproject.toml constraints.txt
@@ -125,11 +128,12 @@ build: $(SAM_INSTALLED)
 requirements: $(INSTALLED)
 	$(BIN)/python scripts/lambda_requirements.py
 
-## test-remote: the served tests against a deployed stage: SLSPLAY_API_URL=https://... make test-remote
-## (mail checks read SLSPLAY_TEST_INBOX=s3://bucket/prefix; without it they say so and skip)
+## test-remote: the served tests against a deployed stage: make test-remote STAGE=dev (its
+## CloudFront address, or SLSPLAY_API_URL=https://... for another; mail checks read
+## SLSPLAY_TEST_INBOX=s3://bucket/prefix; without it they say so and skip)
 test-remote: $(INSTALLED)
-	@test -n "$(SLSPLAY_API_URL)" || { echo "set SLSPLAY_API_URL to the stage's URL"; exit 2; }
-	$(BIN)/pytest tests/integration -q -rs
+	url="$${SLSPLAY_API_URL:-$$($(STAGES) url $(STAGE))}" && \
+	SLSPLAY_API_URL="$$url" SLSPLAY_STAGE=$(STAGE) $(BIN)/pytest tests/integration -q -rs
 
 ## constraints: pin the versions now installed (after changing dependencies in pyproject.toml)
 constraints: $(INSTALLED)
@@ -149,15 +153,27 @@ constraints-sam:
 secrets: $(INSTALLED)
 	$(BIN)/python -m slsplay.adapters.aws.stage_secrets $(STAGE)
 
-## deploy: build, deploy the stack slsplay-$(STAGE) (make secrets first, once), then upload
-## the web app to its bucket
-deploy: build $(WEB_BUILT)
+## deploy: build, deploy the stage's stack (make secrets first, once), then upload the web app
+## to its bucket; refused before the build while data an earlier stack of the stage kept is there
+deploy: deploy-check build $(WEB_BUILT)
 	$(SAM) deploy $(STAGE_ARGS)
-	$(BIN)/python -m slsplay.adapters.aws.web_publish slsplay-$(STAGE)
+	$(BIN)/python -m slsplay.adapters.aws.web_publish $(STACK)
 
-## destroy: delete the stack slsplay-$(STAGE) (its table and secret stay: see README)
-destroy: $(SAM_INSTALLED)
-	$(SAM) delete --stack-name slsplay-$(STAGE) --no-prompts
+## deploy-check: whether the stage can deploy (no data of an earlier stack in the way)
+deploy-check: $(INSTALLED)
+	$(STAGES) check $(STAGE)
+
+## adopt: the data an earlier stack of the stage kept (table, media bucket) into a new stack of
+## it, by a CloudFormation import; make deploy then completes the stage around it
+adopt: $(INSTALLED)
+	$(STAGES) adopt $(STAGE)
+
+## destroy: empty the buckets the stack deletes, delete the stack, then list what the stage keeps
+## (table, media bucket, secrets) and the commands that remove it
+destroy: $(INSTALLED) $(SAM_INSTALLED)
+	$(STAGES) empty $(STAGE)
+	$(SAM) delete --stack-name $(STACK) --no-prompts
+	$(STAGES) kept $(STAGE)
 
 ## clean: remove the virtualenvs, local data, caches and the web app's build
 clean:

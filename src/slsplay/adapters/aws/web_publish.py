@@ -1,9 +1,10 @@
 """Publishing the built web app: ``web/dist`` into the stage's web bucket, behind CloudFront.
 
-``make deploy`` runs ``python -m slsplay.adapters.aws.web_publish slsplay-<stage>`` after the
-stack: it reads the stack's outputs (``WebBucketName``, ``WebDistributionId``), uploads every
-file with its content type and a cache lifetime fit for it, and asks CloudFront to drop its
-copies of the files that keep their names between builds.
+``make deploy`` runs ``python -m slsplay.adapters.aws.web_publish STACK`` after the stack (the
+stage's stack, as ``slsplay.ops.stages`` reads its name from samconfig.toml): it reads the
+stack's outputs (``WebBucketName``, ``WebDistributionId``), uploads every file with its content
+type and a cache lifetime fit for it, and asks CloudFront to drop its copies of the files that
+keep their names between builds.
 
 - Vite's hashed assets (``assets/``) never change under their name: cached for a year.
 - ``index.html``, the manifest and the service files keep their names: ``no-cache`` (browsers
