@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from slsplay.domain.events import (
     InvitationAdded,
+    MediaTimedOut,
     MeetupCancelled,
     MeetupChanged,
     MeetupPublished,
-    MediaTimedOut,
     MeetupRescheduled,
     RsvpChanged,
 )
@@ -193,7 +193,9 @@ def test_media_failed_for_taking_too_long_tells_the_organizer_and_a_rejection_do
     assert media.fail_stalled(StoreAndClock(store, clock)) == 1
 
     timed_out = [
-        event for change in all_changes(store) for event in events_of(change)
+        event
+        for change in all_changes(store)
+        for event in events_of(change)
         if isinstance(event, MediaTimedOut)
     ]
 

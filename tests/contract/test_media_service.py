@@ -324,10 +324,14 @@ def test_the_sweep_leaves_ready_failed_and_recently_started_media_alone(
     media.upload_arrived(GivenPorts(store, clock, media_processor=Processor()), ready.upload_key)
     refusal = Processor(MediaRejected("The file is not a photo."))
     media.upload_arrived(GivenPorts(store, clock, media_processor=refusal), rejected.upload_key)
-    media.upload_arrived(GivenPorts(store, clock, media_processor=Processor(None)), waiting.upload_key)
+    media.upload_arrived(
+        GivenPorts(store, clock, media_processor=Processor(None)), waiting.upload_key
+    )
     clock.advance(hours=1, minutes=30)
     # A redelivery starts it again: two hours count from then.
-    media.upload_arrived(GivenPorts(store, clock, media_processor=Processor(None)), waiting.upload_key)
+    media.upload_arrived(
+        GivenPorts(store, clock, media_processor=Processor(None)), waiting.upload_key
+    )
 
     clock.advance(hours=1)
 

@@ -457,7 +457,7 @@ def test_the_organizer_is_told_once_of_a_video_that_took_too_long(
     ports: MailPorts, mailbox: MailboxMailer
 ) -> None:
     # GIVEN a video of the organizer's meetup, failed by the sweep after two hours processing
-    meetup_id = meetup(ports, [])
+    meetup_id = meetup(ports, ["ann@example.com"])
     video = Media.request(
         media_id="clip",
         meetup_id=meetup_id,
@@ -475,7 +475,7 @@ def test_the_organizer_is_told_once_of_a_video_that_took_too_long(
 
     # WHEN the notifier hears of it, twice (a redelivery)
     for _ in range(2):
-        notifications.on_media_timed_out(ports, "event-1", meetup_id, "clip")
+        notifications.on_media_timed_out(ports, meetup_id, "clip")
 
     # THEN the organizer has one email that names the meetup and says what to do
     (told,) = mailbox.messages()
