@@ -202,7 +202,7 @@ def fail_stalled(ports: StorePorts) -> int:
     failed = 0
     for media in repository.processing_started_by(now - PROCESSING_LIMIT):
         if not media.stalled(now):
-            continue  # the index is read eventually consistent: it may have moved on
+            continue  # keyed to the second, and read eventually consistent: not yet, or no more
         read_version = media.version
         media.time_out(now)
         try:
