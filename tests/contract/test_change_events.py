@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from slsplay.domain.events import (
     InvitationAdded,
+    MediaTimedOut,
     MeetupCancelled,
     MeetupChanged,
     MeetupPublished,
@@ -13,10 +14,12 @@ from slsplay.domain.events import (
     RsvpChanged,
 )
 from slsplay.domain.invitations import Answer
+from slsplay.domain.media import Media, MediaKind
 from slsplay.ports import Change, ItemStore
-from slsplay.services import answers, meetups
+from slsplay.services import answers, media, meetups
 from slsplay.services.bundles import StoreAndClock
 from slsplay.store.changes import events_of
+from slsplay.store.repositories import MediaRepository
 from tests.support.clock import START, FakeClock
 from tests.support.meetups import signed_up
 
@@ -149,3 +152,51 @@ def test_the_search_index_hears_of_every_change_of_a_public_meetup_and_of_attend
     # Planned, published, the attendance, and made private; not the private edit after.
     assert len(changed) == 4
     assert {e.meetup_id for e in changed} == {public}
+
+
+def test_media_failed_for_taking_too_long_tells_the_organizer_and_a_rejection_does_not(
+    store: ItemStore,
+) -> None:
+    clock = FakeClock()
+    meetup_id = meetups.plan_meetup(
+        StoreAndClock(store, clock),
+        ORGANIZER,
+        {
+            "title": "Screening",
+            "starts_at": START + timedelta(days=3),
+            "timezone": "Europe/Berlin",
+            "duration_minutes": 60,
+            "join_url": "https://meet.example.com/s",
+        },
+    ).meetup.id
+    repository = MediaRepository(store)
+    stalled, rejected = (
+        Media.request(
+            media_id=media_id,
+            meetup_id=meetup_id,
+            kind=MediaKind.VIDEO,
+            content_type="video/mp4",
+            size=5000,
+            now=clock.now(),
+        )
+        for media_id in ("stalled", "rejected")
+    )
+    for item in (stalled, rejected):
+        repository.add(item)
+        read_version = item.version
+        item.start_processing(clock.now())
+        repository.save(item, read_version)
+    read_version = rejected.version
+    rejected.fail("The file is not a video.", clock.now())
+    repository.save(rejected, read_version)
+    clock.advance(hours=3)
+    assert media.fail_stalled(StoreAndClock(store, clock)) == 1
+
+    timed_out = [
+        event
+        for change in all_changes(store)
+        for event in events_of(change)
+        if isinstance(event, MediaTimedOut)
+    ]
+
+    assert [(e.meetup_id, e.media_id) for e in timed_out] == [(meetup_id, "stalled")]

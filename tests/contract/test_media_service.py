@@ -289,3 +289,52 @@ def test_a_meetup_stored_before_media_lists_gets_its_list_on_first_read(
     assert [m.id for m in first[meetup]] == [m.id for m in uploads]
     assert store.get(media_list_key(meetup)) is not None  # kept for the next reads
     assert media.media_of_meetups(StoreAndClock(store, clock), [meetup]) == first
+
+
+def test_media_processing_past_two_hours_is_failed_once_and_a_late_end_changes_nothing(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    # GIVEN a video whose conversion started elsewhere and never reported its end
+    item = request(store, clock, meetup)
+    media.upload_arrived(GivenPorts(store, clock, media_processor=Processor(None)), item.upload_key)
+    ports = StoreAndClock(store, clock)
+
+    # WHEN the sweep runs just before the limit, then just after it, then again
+    clock.advance(hours=1, minutes=59)
+    before = media.fail_stalled(ports)
+    clock.advance(minutes=2)
+    after = media.fail_stalled(ports)
+    again = media.fail_stalled(ports)
+
+    # THEN it is failed once, with a reason the organizer can act on
+    assert (before, after, again) == (0, 1, 0)
+    stuck = MediaRepository(store).get(meetup, item.id)
+    assert (stuck.status, stuck.timed_out) == (MediaStatus.FAILED, True)
+    assert stuck.reason == "Processing took too long. Upload the file again."
+    # AND the conversion's end, if it ever comes, changes nothing
+    late = media.conversion_ended(ports, meetup, item.id, processed=VARIANTS, reason=None)
+    assert late is not None
+    assert late.status is MediaStatus.FAILED
+
+
+def test_the_sweep_leaves_ready_failed_and_recently_started_media_alone(
+    store: ItemStore, clock: FakeClock, meetup: str
+) -> None:
+    ready, rejected, waiting = (request(store, clock, meetup) for _ in range(3))
+    media.upload_arrived(GivenPorts(store, clock, media_processor=Processor()), ready.upload_key)
+    refusal = Processor(MediaRejected("The file is not a photo."))
+    media.upload_arrived(GivenPorts(store, clock, media_processor=refusal), rejected.upload_key)
+    media.upload_arrived(
+        GivenPorts(store, clock, media_processor=Processor(None)), waiting.upload_key
+    )
+    clock.advance(hours=1, minutes=30)
+    # A redelivery starts it again: two hours count from then.
+    media.upload_arrived(
+        GivenPorts(store, clock, media_processor=Processor(None)), waiting.upload_key
+    )
+
+    clock.advance(hours=1)
+
+    assert media.fail_stalled(StoreAndClock(store, clock)) == 0
+    statuses = [MediaRepository(store).get(meetup, m.id).status for m in (ready, rejected, waiting)]
+    assert statuses == [MediaStatus.READY, MediaStatus.FAILED, MediaStatus.PROCESSING]

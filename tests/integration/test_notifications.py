@@ -14,13 +14,14 @@ import pytest
 from slsplay.adapters.local.mailbox import MailboxMailer
 from slsplay.adapters.local.sqlite_store import SqliteItemStore
 from slsplay.domain.invitations import Answer
+from slsplay.domain.media import Media, MediaKind
 from slsplay.domain.users import User
 from slsplay.ports import Email, Item, Key, Page, TransactionOp, Update, Write
-from slsplay.services import answers, group_mail, meetups, notifications, views
+from slsplay.services import answers, group_mail, media, meetups, notifications, views
 from slsplay.services.group_mail import GroupMail
 from slsplay.services.notifications import MailPorts
 from slsplay.store.mail_markers import MailMarkerRepository, meetup_mail_key
-from slsplay.store.repositories import InvitationRepository, UserRepository
+from slsplay.store.repositories import InvitationRepository, MediaRepository, UserRepository
 from slsplay.store.schema import TABLE
 from tests.support.clock import START, FakeClock
 from tests.support.meetups import signed_up
@@ -450,3 +451,35 @@ def test_an_invitee_who_unsubscribed_gets_nothing_more_about_the_meetup(
     ]
     ann = InvitationRepository(ports.store).get(meetup_id, "ann@example.com")
     assert ann.response is Answer.ATTENDING  # still counted as coming
+
+
+def test_the_organizer_is_told_once_of_a_video_that_took_too_long(
+    ports: MailPorts, mailbox: MailboxMailer
+) -> None:
+    # GIVEN a video of the organizer's meetup, failed by the sweep after two hours processing
+    meetup_id = meetup(ports, ["ann@example.com"])
+    video = Media.request(
+        media_id="clip",
+        meetup_id=meetup_id,
+        kind=MediaKind.VIDEO,
+        content_type="video/mp4",
+        size=5000,
+        now=ports.clock.now(),
+    )
+    MediaRepository(ports.store).add(video)
+    video.start_processing(ports.clock.now())
+    MediaRepository(ports.store).save(video, video.version - 1)
+    assert isinstance(ports.clock, FakeClock)
+    ports.clock.advance(hours=3)
+    assert media.fail_stalled(ports) == 1
+
+    # WHEN the notifier hears of it, twice (a redelivery)
+    for _ in range(2):
+        notifications.on_media_timed_out(ports, meetup_id, "clip")
+
+    # THEN the organizer has one email that names the meetup and says what to do
+    (told,) = mailbox.messages()
+    assert told.to == "ada@example.com"
+    assert told.subject == "Your video for Tasting at the cellar could not be processed"
+    assert "Upload the file again" in told.text
+    assert f"{BASE}/meetups/{meetup_id}" in told.text

@@ -56,6 +56,7 @@ from slsplay.adapters.stripe_payments import StripePayments
 from slsplay.bootstrap import Container, bootstrap
 from slsplay.config import Settings
 from slsplay.domain.invitations import Answer
+from slsplay.domain.media import Media, MediaKind
 from slsplay.domain.tickets import EntryKind, LedgerEntry
 from slsplay.domain.users import User
 from slsplay.handlers.context import forget
@@ -69,7 +70,12 @@ from slsplay.local.sqs_events import sqs_event
 from slsplay.local.template import Stack
 from slsplay.services import answers, meetups, tickets
 from slsplay.services.bundles import StoreAndClock
-from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
+from slsplay.store.repositories import (
+    InvitationRepository,
+    MediaRepository,
+    MeetupRepository,
+    UserRepository,
+)
 from slsplay.store.tickets import LedgerRepository, PayoutAccountRepository
 from tests.integration.test_media_processing import photo
 from tests.support.clock import FakeClock
@@ -1033,6 +1039,32 @@ def run_cleanup(functions: Functions, cloud: Cloud) -> None:
     assert (cleaned["guest_drafts"], cleaned["guests"]) == (1, 1)
 
 
+def run_stalled_media(functions: Functions, tier: EventTier, cloud: Cloud) -> None:
+    """A video processing for three hours: the sweep fails it, the notifier tells Ivo."""
+    store = cloud.seeding.store
+    then = FakeClock(datetime.now(UTC) - timedelta(hours=3))
+    organizer = User.register(user_id=new_id(), email="ivo@example.com", name="Ivo", now=then.now())
+    UserRepository(store).add(organizer)
+    meetup = meetups.plan_meetup(
+        StoreAndClock(store, then), organizer.id, meetup_values("Film club")
+    ).meetup.id
+    video = Media.request(
+        media_id=new_id(),
+        meetup_id=meetup,
+        kind=MediaKind.VIDEO,
+        content_type="video/mp4",
+        size=4000,
+        now=then.now(),
+    )
+    MediaRepository(store).add(video)
+    video.start_processing(then.now())
+    MediaRepository(store).save(video, video.version - 1)
+
+    assert functions.invoke("StalledMediaJob", schedule("StalledMediaJob")) == {"failed": 1}
+    tier.settle()
+    assert any(m["subject"].startswith("Your video for Film club") for m in sent_mail())
+
+
 def schedule(logical_id: str) -> dict[str, Any]:
     return scheduled_event(
         rule_arn=arn("events", f"rule/{logical_id}"),
@@ -1069,6 +1101,7 @@ def recorded() -> Iterator[tuple[dict[str, list[Call]], set[str]]]:
             run_payments(functions, tier, cloud, token)
             run_jobs(functions, cloud, mail)
             run_cleanup(functions, cloud)
+            run_stalled_media(functions, tier, cloud)
             yield dict(recorder.calls), functions.routes_called
         finally:
             forget()

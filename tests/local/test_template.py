@@ -90,5 +90,34 @@ def test_an_override_of_a_parameter_the_template_lacks_is_refused() -> None:
 def test_a_ref_to_nothing_and_an_unsupported_function_are_refused() -> None:
     with pytest.raises(TemplateError, match="Missing"):
         stack().resolve({"Ref": "Missing"})
-    with pytest.raises(TemplateError, match="Fn::If"):
+    with pytest.raises(TemplateError, match="Fn::ImportValue"):
+        stack().resolve({"Fn::ImportValue": "shared-vpc"})
+    with pytest.raises(TemplateError, match="IsProd"):
         stack().resolve({"Fn::If": ["IsProd", "a", "b"]})
+
+
+def test_if_takes_the_branch_its_condition_picks_for_the_parameter_values() -> None:
+    template: dict[str, Any] = {
+        "Parameters": {
+            "Reserved": {"Type": "Number", "Default": 0},
+            "Stage": {"Type": "String", "Default": "dev"},
+        },
+        "Conditions": {
+            "Reserves": {"Fn::Not": [{"Fn::Equals": [{"Ref": "Reserved"}, 0]}]},
+            "ReservesInProd": {
+                "Fn::And": [
+                    {"Condition": "Reserves"},
+                    {"Fn::Or": [{"Fn::Equals": [{"Ref": "Stage"}, "prod"]}]},
+                ]
+            },
+        },
+        "Resources": {},
+    }
+    chosen = {
+        "reserved": {"Fn::If": ["Reserves", {"Ref": "Reserved"}, {"Ref": "AWS::NoValue"}]},
+        "prod": {"Fn::If": ["ReservesInProd", "yes", "no"]},
+    }
+
+    assert Stack(template).resolve(chosen) == {"prod": "no"}
+    assert Stack(template, {"Reserved": "5"}).resolve(chosen) == {"reserved": "5", "prod": "no"}
+    assert Stack(template, {"Reserved": "5", "Stage": "prod"}).resolve(chosen)["prod"] == "yes"

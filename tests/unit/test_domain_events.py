@@ -46,6 +46,8 @@ MESSAGES = [
     ' "occurred_at": "2030-03-04T18:00:00.250000+00:00", "email": "bob@example.com"}',
     '{"event": "media_removed", "id": "e10", "meetup_id": "m1",'
     ' "occurred_at": "2030-03-04T18:00:00.250000+00:00", "media_id": "x1"}',
+    '{"event": "media_timed_out", "id": "e15", "meetup_id": "m1",'
+    ' "occurred_at": "2030-03-04T18:00:00.250000+00:00", "media_id": "x1"}',
     '{"event": "invitations_due", "id": "e11", "meetup_id": "m1",'
     ' "occurred_at": "2030-03-04T18:00:00.250000+00:00",'
     ' "emails": ["ann@example.com", "bob@example.com"]}',

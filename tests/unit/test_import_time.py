@@ -53,6 +53,7 @@ BUDGET_RATIO = {
     "PayoutsJob": 1.0,
     "SearchFunction": 2.0,
     "SeriesJob": 1.0,
+    "StalledMediaJob": 1.0,  # handlers/jobs.py, as the other jobs
 }
 
 # Rounds of one boto3 and one handler import, at most: the first round under budget settles

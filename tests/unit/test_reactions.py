@@ -18,6 +18,7 @@ from slsplay.domain.events import (
     DomainEvent,
     InvitationAdded,
     InvitationsDue,
+    MediaTimedOut,
     MeetupCancelled,
     MeetupChanged,
     MeetupPublished,
@@ -81,6 +82,7 @@ class Calls:
             (notifications, "on_rsvp_changed"),
             (notifications, "on_seat_offered"),
             (notifications, "on_ticket_refunded"),
+            (notifications, "on_media_timed_out"),
             (answers, "promote_from_waiting_list"),
             (tickets, "offer_freed_seats"),
             (tickets, "refund_tickets"),
@@ -205,6 +207,10 @@ EVENTS_AND_USE_CASES: list[tuple[DomainEvent, list[tuple[Any, ...]]]] = [
     (
         MeetupCancelled("e7", "m1", AT),
         [("invitees_page", MAIL, "m1", "change-e7", {}, None)],
+    ),
+    (
+        MediaTimedOut("e10", "m1", AT, media_id="x1"),
+        [("on_media_timed_out", MAIL, "m1", "x1")],
     ),
 ]
 

@@ -245,6 +245,15 @@ class TicketRefunded(MeetupDomainEvent):
 
 
 @dataclass(frozen=True)
+class MediaTimedOut(MeetupDomainEvent):
+    """A photo or video was failed for taking too long to process: its organizer is to be
+    told, to upload it again."""
+
+    name: ClassVar[str] = "media_timed_out"
+    media_id: str = ""
+
+
+@dataclass(frozen=True)
 class MediaRemoved(MeetupDomainEvent):
     """A photo or video was removed, or went with its meetup: its files are to be deleted."""
 

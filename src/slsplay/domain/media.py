@@ -46,6 +46,12 @@ MAX_VIDEO_SECONDS = 10 * 60
 # An upload ticket lasts 15 minutes; one not used by then (and a little after, for an upload
 # started at its last moment) is abandoned, and its media item is no longer shown.
 ABANDONED_AFTER = timedelta(minutes=30)
+# A photo is processed in seconds, a video's conversion (ten minutes of video at most) ends
+# well within the hour: one still processing after this was lost on its way (a run that
+# kept failing, a conversion's end never delivered) and is failed, for its organizer to
+# upload it again.
+PROCESSING_LIMIT = timedelta(hours=2)
+TIMED_OUT_REASON = "Processing took too long. Upload the file again."
 STREAM_TYPE = "application/vnd.apple.mpegurl"
 
 
@@ -109,6 +115,8 @@ class Media:
     reason: str | None = None
     renditions: tuple[Rendition, ...] = field(default_factory=tuple)
     duration_seconds: float | None = None
+    # Failed for taking longer than PROCESSING_LIMIT, not for what the file is.
+    timed_out: bool = False
     version: int = 1
 
     @classmethod
@@ -178,6 +186,15 @@ class Media:
             return False
         self._move(MediaStatus.PROCESSING, now)
         return True
+
+    def stalled(self, now: datetime) -> bool:
+        """Whether it has been processing for ``PROCESSING_LIMIT`` or longer."""
+        return self.status is MediaStatus.PROCESSING and now - self.updated_at >= PROCESSING_LIMIT
+
+    def time_out(self, now: datetime) -> None:
+        """Processing took too long: failed, for the organizer to upload it again."""
+        self.fail(TIMED_OUT_REASON, now)
+        self.timed_out = True
 
     def finish(
         self, renditions: tuple[Rendition, ...], now: datetime, duration: float | None = None

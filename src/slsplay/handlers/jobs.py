@@ -59,6 +59,18 @@ def payouts(event: dict[str, Any], context: Any) -> dict[str, int]:
 
 
 @entry_point
+def stalled_media(event: dict[str, Any], context: Any) -> dict[str, int]:
+    """Every fifteen minutes: uploads processing for two hours or more are failed (their
+    organizers are told by the notifier, from the change feed)."""
+    from slsplay.handlers.context import container  # noqa: PLC0415
+    from slsplay.services import media  # noqa: PLC0415
+
+    failed = media.fail_stalled(container())
+    logger.info("stalled media failed", extra={"failed": failed})
+    return {"failed": failed}
+
+
+@entry_point
 def series(event: dict[str, Any], context: Any) -> dict[str, int]:
     """Daily: monthly series get their occurrences of the next 60 days."""
     from slsplay.handlers.context import container  # noqa: PLC0415

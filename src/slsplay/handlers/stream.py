@@ -22,6 +22,7 @@ from slsplay.domain.events import (
     DomainEvent,
     InvitationAdded,
     MediaRemoved,
+    MediaTimedOut,
     MeetupCancelled,
     MeetupChanged,
     MeetupPublished,
@@ -47,6 +48,7 @@ CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
         SeatsAdded,
         SeatOffered,
         TicketRefunded,
+        MediaTimedOut,
     ),
     # The media function's queue also takes the bucket's upload notifications.
     "MEDIA": (MediaRemoved,),

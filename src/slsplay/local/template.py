@@ -125,7 +125,8 @@ class Stack:
     Intrinsic functions resolve as CloudFormation resolves them, for the ones slsplay needs:
     ``Ref`` (parameters, pseudo parameters, resources), ``Fn::Sub``, ``Fn::GetAtt`` (the ARNs
     and names of functions, tables, queues, buckets), ``Fn::Join``, ``Fn::Select``,
-    ``Fn::Split``, ``Fn::FindInMap`` and ``Fn::Base64``. Conditions and imports raise
+    ``Fn::Split``, ``Fn::FindInMap``, ``Fn::Base64``, and ``Fn::If`` on the template's
+    ``Conditions`` (``Fn::Equals``, ``Fn::Not``, ``Fn::And``, ``Fn::Or``). Imports raise
     ``TemplateError`` rather than guess. Names CloudFormation would generate with a random
     suffix are stable here: ``<stack>-<LogicalId>``, and a function's is its logical id.
     """
@@ -293,7 +294,36 @@ class Stack:
                 raise TemplateError(f"!FindInMap {map_name}.{top_key}.{second_key}: none") from e
         if function == "Fn::Base64":
             return base64.b64encode(str(self.resolve(argument)).encode()).decode()
+        if function == "Fn::If":
+            name, when_true, when_false = argument
+            return self.resolve(when_true if self.condition(str(name)) else when_false)
         raise TemplateError(f"{function} is not supported by slsplay's template reader")
+
+    def condition(self, name: str) -> bool:
+        """Whether one of the template's ``Conditions`` holds for these parameter values."""
+        declared = self.template.get("Conditions") or {}
+        if name not in declared:
+            raise TemplateError(f"no condition {name!r} in the template")
+        return self._holds(declared[name])
+
+    def _holds(self, expression: Any) -> bool:
+        if not isinstance(expression, dict) or len(expression) != 1:
+            raise TemplateError(f"{expression!r} is not a condition")
+        ((function, argument),) = expression.items()
+        if function == "Condition":
+            return self.condition(str(argument))
+        if function == "Fn::Equals":
+            # CloudFormation compares the two as strings: a Number parameter equals 0.
+            left, right = (str(self.resolve(side)) for side in argument)
+            return left == right
+        if function == "Fn::Not":
+            (inner,) = argument
+            return not self._holds(inner)
+        if function == "Fn::And":
+            return all(self._holds(inner) for inner in argument)
+        if function == "Fn::Or":
+            return any(self._holds(inner) for inner in argument)
+        raise TemplateError(f"{function} is not a condition function")
 
     def _sub(self, argument: Any) -> str:
         if isinstance(argument, str):

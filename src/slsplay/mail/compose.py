@@ -22,6 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from slsplay.domain.invitations import Answer, Invitation
+from slsplay.domain.media import Media
 from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.domain.money import Price
 from slsplay.domain.tickets import Ticket
@@ -445,6 +446,34 @@ def _with_calendar(
         unsubscribe=sender.unsubscribe,
         calendar=calendar_attachment(content, method),
         **extra,
+    )
+
+
+def media_timed_out_email(
+    meetup: Meetup,
+    media: Media,
+    *,
+    organizer_email: str,
+    organizer_name: str,
+    base_url: str,
+) -> Email:
+    """The organizer's notice that a photo or video took too long to process and was failed,
+    with the meetup's page to upload it again from. Part of organizing, so no unsubscribe link."""
+    title = meetup.details.title
+    subject = f"Your {media.kind.value} for {title} could not be processed"
+    context = {
+        "subject": subject,
+        "meetup": _meetup_view(meetup, organizer_name),
+        "kind": media.kind.value,
+        "uploaded": local_time_with_zone(media.created_at, meetup.details.timezone),
+        "page": f"{base_url.rstrip('/')}/meetups/{quote(meetup.id, safe='')}",
+        "reason": f"You're getting this email because you organise {title} on slsplay.",
+    }
+    return Email(
+        to=organizer_email,
+        subject=subject,
+        text=_render("media_timed_out.txt", context),
+        html=_render("media_timed_out.html", context),
     )
 
 

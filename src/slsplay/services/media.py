@@ -4,7 +4,9 @@ The organizer asks for a ticket (``request_upload``) and the browser sends the f
 straight to storage with it. Storage then announces the upload (an S3 notification, from
 the local runtime locally) and the media function processes it (``upload_arrived``); a
 video converted by MediaConvert ends later, with its job's completion event
-(``conversion_ended``).
+(``conversion_ended``). An upload whose processing never ends (a run that kept failing, a
+completion event never delivered) is failed by a scheduled sweep (``fail_stalled``), and the
+change feed tells its organizer.
 
 Files are private. Whoever may see a meetup gets short-lived signed URLs for its media's
 renditions (``links_for``); an HLS stream is served through ``stream_file``, which signs
@@ -26,6 +28,7 @@ from typing import Protocol
 from slsplay.domain.errors import Conflict, NotFound, VersionConflict
 from slsplay.domain.media import (
     MAX_PER_MEETUP,
+    PROCESSING_LIMIT,
     STREAM_TYPE,
     Media,
     MediaKind,
@@ -188,6 +191,26 @@ def conversion_ended(
         except MediaRejected as rejected:
             processed, reason = None, rejected.reason
     return _end(ports, repository, media, processed, reason)
+
+
+def fail_stalled(ports: StorePorts) -> int:
+    """Fail every upload processing for ``PROCESSING_LIMIT`` or longer (the stalled-media
+    job); answers how many. Each one's organizer is emailed by the notifier, which hears of
+    it from the change feed."""
+    now = ports.clock.now()
+    repository = MediaRepository(ports.store)
+    failed = 0
+    for media in repository.processing_started_by(now - PROCESSING_LIMIT):
+        if not media.stalled(now):
+            continue  # keyed to the second, and read eventually consistent: not yet, or no more
+        read_version = media.version
+        media.time_out(now)
+        try:
+            repository.save(media, read_version)
+        except VersionConflict:
+            continue  # it ended, or started again, meanwhile: that stands
+        failed += 1
+    return failed
 
 
 def _end(

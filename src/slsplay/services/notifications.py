@@ -32,7 +32,12 @@ from slsplay.store.mail_markers import (
     account_mail_key,
     meetup_mail_key,
 )
-from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
+from slsplay.store.repositories import (
+    InvitationRepository,
+    MediaRepository,
+    MeetupRepository,
+    UserRepository,
+)
 
 # Longer than one send can take (the SMTP adapter's and the AWS clients' timeouts bound it
 # well below): an older claim's holder died. Taking it over may send the email again, with
@@ -286,6 +291,27 @@ def send_attendee_lists(ports: MailPorts) -> int:
 
         sent += send_once(ports, meetup.id, "attendee-list", organizer.email, build)
     return sent
+
+
+def on_media_timed_out(ports: MailPorts, meetup_id: str, media_id: str) -> None:
+    """Tell the organizer, once, that one of their uploads took too long to process and was
+    failed; nothing when the meetup, the upload or the organizer's address is gone."""
+    try:
+        meetup, _ = MeetupRepository(ports.store).get(meetup_id)
+        media = MediaRepository(ports.store).get(meetup_id, media_id)
+        organizer = UserRepository(ports.store).get(meetup.organizer_id)
+    except NotFound:
+        return
+    if organizer.email is None or not media.timed_out:
+        return
+    to, name = organizer.email, organizer.name
+
+    def build() -> Email:
+        return compose.media_timed_out_email(
+            meetup, media, organizer_email=to, organizer_name=name, base_url=ports.base_url
+        )
+
+    send_once(ports, meetup_id, f"media-timed-out-{media_id}", to, build)
 
 
 ACCOUNT_MAIL_KEPT = timedelta(days=1)

@@ -21,6 +21,7 @@ from slsplay.domain.events import (
     DomainEvent,
     InvitationAdded,
     InvitationsDue,
+    MediaTimedOut,
     MeetupCancelled,
     MeetupDomainEvent,
     MeetupPublished,
@@ -179,6 +180,10 @@ def _tell_refund(ports: ReactionPorts, refunded: TicketRefunded) -> None:
     notifications.on_ticket_refunded(ports.mail, refunded.id, refunded.meetup_id, refunded.email)
 
 
+def _tell_media_timed_out(ports: ReactionPorts, timed_out: MediaTimedOut) -> None:
+    notifications.on_media_timed_out(ports.mail, timed_out.meetup_id, timed_out.media_id)
+
+
 def _seat_those_waiting(ports: ReactionPorts, meetup_id: str) -> None:
     # A seat freed up. On a free meetup the first in line get it (their own answers' events
     # then send their confirmations); on a paid one it is offered to them, to pay for.
@@ -206,4 +211,5 @@ REACTIONS: dict[type[DomainEvent], Callable[[ReactionPorts, Any], None]] = {
     SeatsAdded: _seat,
     SeatOffered: _offer_seat,
     TicketRefunded: _tell_refund,
+    MediaTimedOut: _tell_media_timed_out,
 }

@@ -12,6 +12,7 @@ from slsplay.domain.events import (
     DomainEvent,
     InvitationAdded,
     MediaRemoved,
+    MediaTimedOut,
     MeetupCancelled,
     MeetupChanged,
     MeetupPublished,
@@ -71,7 +72,18 @@ def _events(change: Change) -> list[DomainEvent]:
         media = records.media_from_item(change.old_image)
         event_id = _event_id(MediaRemoved.name, change, change.old_image.get("version"))
         return [MediaRemoved(event_id, media.meetup_id, change.at, media_id=media.id)]
+    if kind == records.MEDIA_TYPE and change.new_image is not None:
+        return _media_events(change, change.old_image, change.new_image)
     return []
+
+
+def _media_events(change: Change, old: Item | None, new: Item) -> list[DomainEvent]:
+    media = records.media_from_item(new)
+    was_timed_out = old is not None and records.media_from_item(old).timed_out
+    if not media.timed_out or was_timed_out:
+        return []
+    event_id = _event_id(MediaTimedOut.name, change, new.get("version"))
+    return [MediaTimedOut(event_id, media.meetup_id, change.at, media_id=media.id)]
 
 
 def _meetup_events(change: Change, old: Item | None, new: Item) -> list[DomainEvent]:

@@ -232,7 +232,12 @@ def waitlist_item(invitation: Invitation) -> Item:
 
 
 def media_item(media: Media) -> Item:
-    return _media_attributes(schema.media_key(media.meetup_id, media.id), MEDIA_TYPE, media)
+    item = _media_attributes(schema.media_key(media.meetup_id, media.id), MEDIA_TYPE, media)
+    if media.status is MediaStatus.PROCESSING:
+        # Sparse: only uploads being processed are found by when that started.
+        item["gsi2pk"] = schema.PROCESSING_MEDIA_PARTITION
+        item["gsi2sk"] = f"{schema.instant(media.updated_at)}#{media.meetup_id}#{media.id}"
+    return item
 
 
 def cover_item(media: Media) -> Item:
@@ -284,6 +289,8 @@ def _media_attributes(key: Key, item_type: str, media: Media) -> Item:
         created_at=_time(media.created_at),
         updated_at=_time(media.updated_at),
         version=media.version,
+        # Only on the few failed so: every other item stays as it was stored before.
+        **({"timed_out": True} if media.timed_out else {}),
     )
 
 
@@ -304,6 +311,7 @@ def media_from_item(item: Item) -> Media:
             for r in item.get("renditions") or []
         ),
         duration_seconds=None if duration is None else duration / 1000,
+        timed_out=bool(item.get("timed_out", False)),
         version=item["version"],
     )
 

@@ -7,7 +7,7 @@ never by reading first and writing after: two racing requests cannot both win.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from slsplay.domain.errors import Conflict, FieldError, InvalidInput, NotFound, VersionConflict
 from slsplay.domain.invitations import Answer, Invitation
@@ -45,6 +45,8 @@ INVITATIONS_PER_TRANSACTION = MAX_TRANSACTION_OPS - 2
 MEETUPS_PER_TRANSACTION = MAX_TRANSACTION_OPS // 2
 # The items a read of a whole partition (every invitation of a meetup...) takes per request.
 BULK_PAGE = 500
+# Before any instant the product stores: the open end of a range of them.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class MeetupRepository:
@@ -213,14 +215,17 @@ def every(
     *,
     index: str | None = None,
     descending: bool = False,
+    between: tuple[str, str] | None = None,
 ) -> Iterator[Item]:
-    """Every item of a partition (under a sort-key prefix), read a page at a time."""
+    """Every item of a partition (under a sort-key prefix, or ``between`` two sort keys),
+    read a page at a time."""
     cursor: str | None = None
     while True:
         page = store.query(
             partition,
             index=index,
             sk_prefix=prefix,
+            sk_between=between,
             descending=descending,
             limit=BULK_PAGE,
             cursor=cursor,
@@ -464,6 +469,15 @@ class MediaRepository:
             for meetup_id in meetup_ids
             if schema.cover_key(meetup_id) in found
         }
+
+    def processing_started_by(self, moment: datetime) -> Iterator[Media]:
+        """Uploads whose processing started at ``moment`` or before and has not ended, oldest
+        first, read from the index a page at a time (it holds only uploads in processing)."""
+        between = (schema.instant(EPOCH), schema.instant(moment) + "~")
+        for item in every(
+            self.store, schema.PROCESSING_MEDIA_PARTITION, index="gsi2", between=between
+        ):
+            yield records.media_from_item(item)
 
     def of_meetup(self, meetup_id: str) -> list[Media]:
         """A meetup's photos and videos, oldest first (a meetup has a few at most)."""

@@ -89,6 +89,12 @@ def media_list_key(meetup_id: str) -> Key:
     return Key(f"MEETUP#{meetup_id}", "MEDIA_LIST")
 
 
+# gsi2: the photos and videos being processed, by when their processing started (the
+# stalled-media job's list). One partition: an upload is in it for the seconds or minutes
+# its processing takes, so it holds few at any time.
+PROCESSING_MEDIA_PARTITION = "MEDIA#PROCESSING"
+
+
 def purge_key(meetup_id: str) -> Key:
     """The marker of a meetup being deleted, kept until its last item is gone."""
     return Key(f"MEETUP#{meetup_id}", "PURGE")
