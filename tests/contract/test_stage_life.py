@@ -153,7 +153,12 @@ def test_a_destroyed_stage_goes_but_for_its_data_and_says_how_to_remove_that(
     assert place.clients("dynamodb").list_tables()["TableNames"] == [TABLE]
     kept = {item.name: item.removal for item in find_kept(TEMPLATE, stage, place)}
     assert kept == {
-        TABLE: (f"aws dynamodb delete-table --region {REGION} --table-name {TABLE}",),
+        # The template protects the table from deletion (TableDeletionProtection).
+        TABLE: (
+            f"aws dynamodb update-table --region {REGION} --table-name {TABLE} "
+            "--no-deletion-protection-enabled",
+            f"aws dynamodb delete-table --region {REGION} --table-name {TABLE}",
+        ),
         MEDIA: (f"aws s3 rb --region {REGION} s3://{MEDIA} --force",),
         "slsplay/qa/signing-key": (
             f"aws secretsmanager delete-secret --region {REGION} --secret-id "
@@ -189,11 +194,14 @@ def test_a_stage_whose_kept_data_is_deleted_deploys_again_empty(place: Place, st
     deploy(place, stage)
     use(place, stage)
     destroy(place, stage)
-    # What the refusal's commands do (`aws s3 rb --force`, `aws dynamodb delete-table`).
+    # What the refusal's commands do (`aws s3 rb --force`, `aws dynamodb update-table
+    # --no-deletion-protection-enabled`, `aws dynamodb delete-table`).
     s3 = place.clients("s3")
     empty_bucket(s3, MEDIA)
     s3.delete_bucket(Bucket=MEDIA)
-    place.clients("dynamodb").delete_table(TableName=TABLE)
+    dynamodb = place.clients("dynamodb")
+    dynamodb.update_table(TableName=TABLE, DeletionProtectionEnabled=False)
+    dynamodb.delete_table(TableName=TABLE)
 
     check_before_deploy(TEMPLATE, stage, place)
     deploy(place, stage)
