@@ -46,6 +46,7 @@ def test_an_invitee_adds_an_emoji_heavy_meetup_to_their_calendar(server: Server)
     member = sign_up(api, "Member")["access_token"]
     token = api.post(f"/api/meetups/{meetup['id']}/join", headers=bearer(member)).json()["token"]
 
+    assert api.get(f"/api/rsvp/{token}").json()["invitation"]["joined"] is True
     before = event_of(api.get(f"/api/rsvp/{token}/calendar.ics"))
     assert str(before["summary"]) == TITLE
     assert "Bring 🎈 and 🎁." in str(before["description"])
