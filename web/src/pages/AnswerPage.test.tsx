@@ -24,9 +24,11 @@ function page(response: "NONE" | "ATTENDING" | "DECLINED", joinUrl: string | nul
       phase: "UPCOMING",
       joinUrl,
       organizer: { id: "VXNlcjox", name: "Olga" },
+      seriesId: null,
       coverImage: null,
+      media: [],
     },
-    invitation: { id: "inv", email: "ann@example.com", name: "Ann", response, respondedAt: null },
+    invitation: { id: "inv", email: "ann@example.com", name: "Ann", response, respondedAt: null, joined: false },
   };
 }
 

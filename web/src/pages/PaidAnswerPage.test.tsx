@@ -39,9 +39,11 @@ function page(response: InvitationResponse, joinUrl: string | null = null): Page
       joinUrl,
       price: { amountMinor: 2000, currency: "EUR", display: "20.00 EUR" },
       organizer: { id: "VXNlcjox", name: "Olga" },
+      seriesId: null,
       coverImage: null,
+      media: [],
     },
-    invitation: { id: "inv", email: "ann@example.com", name: "Ann", response, respondedAt: null },
+    invitation: { id: "inv", email: "ann@example.com", name: "Ann", response, respondedAt: null, joined: false },
   };
 }
 
