@@ -344,7 +344,8 @@ export function PaidAnswer({
       {response === "WAITLISTED" && !paid && offeredUntil ? (
         <SeatOfferedConfirmation title={meetup.title} who={who} until={offeredUntil} />
       ) : null}
-      {response === "WAITLISTED" && !paid && !offeredUntil ? (
+      {/* Said once the ticket is known: a seat may be kept for them. */}
+      {response === "WAITLISTED" && !paid && !offeredUntil && (answer || loadProblem) ? (
         <WaitlistedConfirmation title={meetup.title} who={who} paid />
       ) : null}
       {response === "DECLINED" && !paid && !confirming ? (
