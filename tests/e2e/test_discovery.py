@@ -80,9 +80,12 @@ def test_visitor_finds_public_meetups_and_a_member_joins_one(page: Page, server:
     page.go_forward()
     expect(results.get_by_role("listitem")).to_have_count(1)
 
-    # Joining takes an account: the visitor logs in and comes back to the same search.
+    # Joining takes an account: the visitor is asked to sign up, has one, logs in from there
+    # and comes back to the same search.
     _, email = demo.sign_up(server, "Mia Member")
     results.get_by_role("button", name=f"Join {jazz}").click()
+    expect(page.get_by_role("heading", name="Create your account")).to_be_visible()
+    page.get_by_text("Already have an account?").get_by_role("link", name="Log in").click()
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(demo.PASSWORD)

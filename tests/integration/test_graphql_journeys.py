@@ -182,7 +182,7 @@ def test_the_invitees_journey_by_the_link_in_their_email(api: httpx.Client, serv
     link = answer_link(api, token, meetup["meetupId"], "grace@example.com")
     page = """query($token: String!) {
                 invitation(token: $token) {
-                  invitation { email response }
+                  invitation { email response joined }
                   meetup { title joinUrl organizer { name } }
                 }
               }"""
@@ -198,7 +198,11 @@ def test_the_invitees_journey_by_the_link_in_their_email(api: httpx.Client, serv
         {"token": link},
     )["respondToInvitation"]
 
-    assert before["invitation"] == {"email": "grace@example.com", "response": "NONE"}
+    assert before["invitation"] == {
+        "email": "grace@example.com",
+        "response": "NONE",
+        "joined": False,  # invited by the organizer
+    }
     assert before["meetup"]["joinUrl"] is None  # only once attending
     assert answered == {
         "invitation": {"response": "ATTENDING"},
@@ -206,6 +210,31 @@ def test_the_invitees_journey_by_the_link_in_their_email(api: httpx.Client, serv
         "userErrors": [],
     }
     assert gql(api, page, {"token": "not-a-real-token"})["invitation"] is None
+
+
+def test_a_member_who_joins_a_public_meetup_is_told_they_joined(
+    api: httpx.Client, server: Server
+) -> None:
+    host = sign_up(api, "Hal")
+    prove_address(api, server, host)
+    meetup = create_meetup(api, host["accessToken"], visibility="PUBLIC")
+    publish(api, host["accessToken"], meetup["id"])
+    member = sign_up(api, "Mia")
+
+    joined = gql(
+        api,
+        "mutation($id: ID!) { joinMeetup(id: $id) { token userErrors { code } } }",
+        {"id": meetup["id"]},
+        member["accessToken"],
+    )["joinMeetup"]
+    page = gql(
+        api,
+        "query($t: String!) { invitation(token: $t) { invitation { joined response } } }",
+        {"t": joined["token"]},
+    )["invitation"]
+
+    assert joined["userErrors"] == []
+    assert page["invitation"] == {"joined": True, "response": "NONE"}
 
 
 def test_a_guest_signs_up_and_proves_the_address_to_publish_and_keeps_the_draft(

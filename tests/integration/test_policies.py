@@ -582,6 +582,8 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
     functions.http("GET", f"/api/meetups/{salon}/attendees", token=token)
     functions.http("GET", f"/api/meetups/{salon}/series", token=token)
     functions.http("GET", f"/api/meetups/{salon}/series.ics", token=token, accept="text/calendar")
+    functions.http("GET", f"/api/meetups/{salon}/calendar.ics", token=token, accept="text/calendar")
+    functions.http("GET", f"/api/rsvp/{ben}/calendar.ics", accept="text/calendar")
     functions.http("GET", "/api/me/meetups", token=token)
     functions.http("GET", f"/api/unsubscribe/{cleo}", accept="text/html")
     functions.http("POST", f"/api/unsubscribe/{cleo}")

@@ -15,6 +15,7 @@ from icalendar import Calendar
 
 from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup
+from slsplay.domain.money import Price
 from slsplay.mail.compose import (
     Unsubscribe,
     account_email,
@@ -187,6 +188,23 @@ def test_the_invitation_keeps_the_join_link_for_those_who_attend() -> None:
     assert JOIN not in email.text
     assert JOIN not in email.html
     assert "LOCATION" not in event_of(email)
+
+
+def test_a_paid_invitation_shows_the_price_the_service_fee_and_the_total() -> None:
+    email = invite(meetup(price=Price(2000, "EUR")))
+
+    for part in (email.text, email.html):
+        assert "20.00 EUR" in part
+        assert "1.00 EUR service fee" in part
+        assert "21.00 EUR" in part
+        assert "non-refundable" in part
+
+
+def test_a_free_invitation_says_nothing_of_money() -> None:
+    email = invite()
+
+    assert "EUR" not in email.text
+    assert "fee" not in email.text
 
 
 def test_a_title_with_markup_is_shown_as_text_in_the_html() -> None:

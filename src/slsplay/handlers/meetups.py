@@ -13,6 +13,7 @@ from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 from slsplay.domain.errors import NotFound, PreconditionFailed
 from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetup_details import CATEGORIES
+from slsplay.domain.meetups import MeetupStatus
 from slsplay.domain.search import SORTS
 from slsplay.domain.tickets import Ticket
 from slsplay.handlers import meetup_media, pages
@@ -236,9 +237,35 @@ def get_series(id: str) -> models.SeriesOut:
 )
 def get_series_calendar(id: str) -> Response[bytes]:
     found, _ = series.series_with_occurrences(container(), id, caller(router).user_id)
-    content = calendar.series_calendar(found)
-    disposition = {"Content-Disposition": 'attachment; filename="series.ics"'}
+    return _calendar_file(calendar.series_calendar(found), "series.ics")
+
+
+def _calendar_file(content: bytes, filename: str) -> Response[bytes]:
+    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
     return Response(200, ICS, content, headers=disposition)
+
+
+@router.get(
+    "/api/meetups/<id>/calendar.ics",
+    responses={
+        **problems(404, secured=True),
+        200: {"description": "The meetup as one event", "content": {ICS: TEXT_BODY}},
+    },
+    tags=TAGS,
+    security=SECURED,
+    summary="The meetup for a calendar app (with the join link for its organizer)",
+)
+def get_meetup_calendar(id: str) -> Response[bytes]:
+    deps, who = container(), caller(router).user_id
+    view = views.view_meetup(deps, id, who)
+    content = calendar.page_calendar(
+        view.meetup,
+        viewer_id=who,
+        organizer_name=view.organizer_name or "Organizer",
+        mail_from=deps.settings.mail_from,
+        page_url=f"{deps.settings.public_url}/meetups/{view.meetup.id}",
+    )
+    return _calendar_file(content, "meetup.ics")
 
 
 @router.get(
@@ -403,6 +430,31 @@ def join_meetup(id: str) -> models.JoinedOut:
     joined = discovery.join_public(deps, caller(router).user_id, id)
     url = f"{deps.settings.public_url}/rsvp/{joined.token}"
     return models.JoinedOut(token=joined.token, url=url)
+
+
+@router.get(
+    "/api/rsvp/<token>/calendar.ics",
+    responses={
+        **problems(404),
+        200: {"description": "The meetup as one event", "content": {ICS: TEXT_BODY}},
+    },
+    tags=ANSWERS,
+    summary="An invitee's calendar file: their answer, and the join link once they attend",
+)
+def invitation_calendar(token: str) -> Response[bytes]:
+    deps = container()
+    invitation, view = answers.open_answer_link(deps, token)
+    meetup = view.meetup
+    content = calendar.meetup_calendar(
+        meetup,
+        invitation,
+        organizer_name=view.organizer_name or "Organizer",
+        mail_from=deps.settings.mail_from,
+        answer_url=f"{deps.settings.public_url}/rsvp/{token}",
+        sequence=meetup.version,
+        method="CANCEL" if meetup.status is MeetupStatus.CANCELLED else "REQUEST",
+    )
+    return _calendar_file(content, "meetup.ics")
 
 
 @router.get(

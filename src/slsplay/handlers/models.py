@@ -342,6 +342,9 @@ class RsvpInvitationOut(BaseModel):
     response: Literal["none", "attending", "declined", "waitlisted"] = Field(
         description='Answering "attending" when the meetup is full gives "waitlisted".'
     )
+    joined: bool = Field(
+        default=False, description="They joined a public meetup themselves: nobody invited them."
+    )
 
 
 class JoinedOut(BaseModel):

@@ -172,6 +172,7 @@ def rsvp_out(
             email=invitation.email,
             name=invitation.name,
             response=_literal(invitation.response),
+            joined=invitation.joined,
         ),
         quote=None if price is None else quote_out(Quote.of(price)),
         ticket=None if ticket is None else ticket_out(ticket),

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, vCalAddress, vRecur
 
 from slsplay.domain.invitations import Answer, Invitation
-from slsplay.domain.meetups import Meetup
+from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.domain.series import Series
 from slsplay.domain.text import cleaned_text
 from slsplay.ports import Attachment
@@ -54,26 +54,17 @@ def meetup_calendar(
     replies from calendar apps go there, since answers are given on ``answer_url``.
     The join link is in the file only for an invitee who attends, as on the answer page.
     """
-    zone = ZoneInfo(meetup.details.timezone)
-    cancelled = method == "CANCEL"
-
-    event = Event()
-    event.add("uid", meetup_uid(meetup))
-    event.add("dtstamp", _stamp(meetup, invitation))
-    event.add("sequence", sequence)
-    event.add("dtstart", meetup.starts_at.astimezone(zone))
-    event.add("dtend", meetup.ends_at.astimezone(zone))
-    event.add("summary", cleaned_text(meetup.details.title))
-    event.add("description", _description(meetup, invitation, answer_url))
-    event.add("url", answer_url)
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    if meetup.reveals_join_url(None, invitation):
-        event.add("location", meetup.details.join_url)
-
-    organizer = vCalAddress(f"mailto:{parseaddr(mail_from)[1] or mail_from}")
-    organizer.params["CN"] = cleaned_text(organizer_name)
-    event.add("organizer", organizer)
-
+    event = _meetup_event(
+        meetup,
+        sequence=sequence,
+        stamp=_stamp(meetup, invitation),
+        description=_description(meetup, invitation, answer_url),
+        url=answer_url,
+        cancelled=method == "CANCEL",
+        join_url=meetup.details.join_url if meetup.reveals_join_url(None, invitation) else None,
+        organizer_name=organizer_name,
+        mail_from=mail_from,
+    )
     attendee = vCalAddress(f"mailto:{invitation.email}")
     if invitation.name:
         attendee.params["CN"] = cleaned_text(invitation.name)
@@ -83,6 +74,64 @@ def meetup_calendar(
     event.add("attendee", attendee)
 
     return _file(method, meetup.details.timezone, meetup.starts_at.year, event)
+
+
+def page_calendar(
+    meetup: Meetup, *, viewer_id: str, organizer_name: str, mail_from: str, page_url: str
+) -> bytes:
+    """The iCalendar file of a meetup's page, for whoever may open it (its organizer, or
+    anyone signed in for a public meetup): the same entry (UID) as the emails' files,
+    published rather than asked of an attendee, and the join link only for the organizer."""
+    details = meetup.details
+    parts = [details.description.strip()] if details.description.strip() else []
+    join_url = details.join_url if meetup.reveals_join_url(viewer_id, None) else None
+    if join_url:
+        parts.append(f"Join: {join_url}")
+    parts.append(f"The meetup: {page_url}")
+    event = _meetup_event(
+        meetup,
+        sequence=meetup.version,
+        stamp=max(m for m in (meetup.updated_at, meetup.cancelled_at) if m is not None),
+        description="\n\n".join(parts),
+        url=page_url,
+        cancelled=meetup.status is MeetupStatus.CANCELLED,
+        join_url=join_url,
+        organizer_name=organizer_name,
+        mail_from=mail_from,
+    )
+    return _file("PUBLISH", details.timezone, meetup.starts_at.year, event)
+
+
+def _meetup_event(
+    meetup: Meetup,
+    *,
+    sequence: int,
+    stamp: datetime,
+    description: str,
+    url: str,
+    cancelled: bool,
+    join_url: str | None,
+    organizer_name: str,
+    mail_from: str,
+) -> Event:
+    """The meetup as a calendar event, as every file about it carries it."""
+    zone = ZoneInfo(meetup.details.timezone)
+    event = Event()
+    event.add("uid", meetup_uid(meetup))
+    event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
+    event.add("dtstart", meetup.starts_at.astimezone(zone))
+    event.add("dtend", meetup.ends_at.astimezone(zone))
+    event.add("summary", cleaned_text(meetup.details.title))
+    event.add("description", description)
+    event.add("url", url)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if join_url is not None:
+        event.add("location", join_url)
+    organizer = vCalAddress(f"mailto:{parseaddr(mail_from)[1] or mail_from}")
+    organizer.params["CN"] = cleaned_text(organizer_name)
+    event.add("organizer", organizer)
+    return event
 
 
 def series_calendar(series: Series) -> bytes:

@@ -25,7 +25,7 @@ from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.media import Media
 from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.domain.money import Price
-from slsplay.domain.tickets import Ticket
+from slsplay.domain.tickets import Quote, Ticket
 from slsplay.mail.calendar import Method, calendar_attachment, meetup_calendar
 from slsplay.mail.render import clock_time, duration, local_time_with_zone, markdown_html
 from slsplay.ports import Attachment, Email
@@ -88,13 +88,15 @@ def invitation_email(
     mail_from: str,
     unsubscribe: Unsubscribe,
 ) -> Email:
-    """The invitation with one-click answers and an .ics, sent on publish or when added."""
+    """The invitation with one-click answers and an .ics, sent on publish or when added; a
+    paid meetup's shows what a ticket costs, fee included, before anyone clicks "Attending"."""
     return _with_calendar(
         "invitation",
         f"{organizer_name} invited you: {meetup.details.title}",
         meetup,
         invitation,
         _Sender(organizer_name, base_url, token, sequence, mail_from, unsubscribe),
+        quote=_quote_view(meetup),
     )
 
 
@@ -489,6 +491,20 @@ def _meetup_view(meetup: Meetup, organizer_name: str) -> dict[str, Any]:
         # Sanitised by markdown_html: the one string the templates may show unescaped.
         "description_html": Markup(markdown_html(details.description)),  # noqa: S704
         "join_url": details.join_url,
+    }
+
+
+def _quote_view(meetup: Meetup) -> dict[str, str | None] | None:
+    """A ticket's price, fee and total as the answer page shows them (None when free)."""
+    price = meetup.details.price
+    if price is None:
+        return None
+    quote = Quote.of(price)
+    fee = quote.fee
+    return {
+        "price": price.formatted(),
+        "fee": None if fee is None else fee.formatted(),
+        "total": quote.total.formatted(),
     }
 
 

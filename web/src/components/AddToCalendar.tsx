@@ -1,28 +1,60 @@
-import { googleCalendarUrl, icsDataUrl, type CalendarEvent } from "../lib/calendar";
+import { useState } from "react";
+import {
+  calendarFileName,
+  googleCalendarUrl,
+  saveFile,
+  type CalendarEvent,
+  type CalendarFile,
+} from "../lib/calendar";
+import { problemText } from "../lib/payments";
+import { ErrorBanner } from "./ui";
 
-function fileName(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 60);
-  return `${slug || "meetup"}.ics`;
-}
+/** The meetup for a calendar app: the server's .ics file (when the viewer may have it) and Google Calendar. */
+export function AddToCalendar({ event, file }: { event: CalendarEvent; file: CalendarFile | null }) {
+  const [loading, setLoading] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const name = calendarFileName(event.title);
 
-export function AddToCalendar({ event }: { event: CalendarEvent }) {
+  async function download(load: () => Promise<Blob>) {
+    setProblem(null);
+    setLoading(true);
+    try {
+      saveFile(await load(), name);
+    } catch (error) {
+      setProblem(problemText(error, "Could not get the calendar file."));
+    } finally {
+      setLoading(false);
+    }
+  }
+
   return (
-    <div className="calendar-links" role="group" aria-label="Add to calendar">
-      <a className="button button-ghost button-small" href={icsDataUrl(event)} download={fileName(event.title)}>
-        Download .ics
-      </a>
-      <a
-        className="button button-ghost button-small"
-        href={googleCalendarUrl(event)}
-        target="_blank"
-        rel="noopener noreferrer"
-      >
-        Google Calendar
-      </a>
-    </div>
+    <>
+      <div className="calendar-links" role="group" aria-label="Add to calendar">
+        {file && "href" in file ? (
+          <a className="button button-ghost button-small" href={file.href} download={name}>
+            Download .ics
+          </a>
+        ) : null}
+        {file && "load" in file ? (
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            disabled={loading}
+            onClick={() => void download(file.load)}
+          >
+            {loading ? "Preparing the file…" : "Download .ics"}
+          </button>
+        ) : null}
+        <a
+          className="button button-ghost button-small"
+          href={googleCalendarUrl(event)}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          Google Calendar
+        </a>
+      </div>
+      <ErrorBanner>{problem}</ErrorBanner>
+    </>
   );
 }

@@ -1,13 +1,13 @@
 /** What the answer page says back once an invitee answered (free and paid meetups alike). */
 import type { ReactNode } from "react";
 import { AddToCalendar } from "./AddToCalendar";
-import { meetupEvent, type CalendarEvent } from "../lib/calendar";
+import { meetupEvent, type CalendarFile } from "../lib/calendar";
+import { browserTimeZone, formatWhen, zoneAbbreviation } from "../lib/time";
 
 type CalendarMeetup = Parameters<typeof meetupEvent>[0];
 
 /** The join link and the calendar, for someone who attends. */
-export function JoinDetails({ meetup }: { meetup: CalendarMeetup }) {
-  const event: CalendarEvent = meetupEvent(meetup);
+export function JoinDetails({ meetup, calendar }: { meetup: CalendarMeetup; calendar: CalendarFile }) {
   return (
     <>
       {meetup.joinUrl ? (
@@ -18,7 +18,7 @@ export function JoinDetails({ meetup }: { meetup: CalendarMeetup }) {
           </a>
         </p>
       ) : null}
-      <AddToCalendar event={event} />
+      <AddToCalendar event={meetupEvent(meetup)} file={calendar} />
     </>
   );
 }
@@ -28,11 +28,13 @@ export function AttendingConfirmation({
   organizer,
   who,
   justAnswered,
+  calendar,
 }: {
   meetup: CalendarMeetup;
   organizer: string;
   who: string;
   justAnswered: boolean;
+  calendar: CalendarFile;
 }) {
   return (
     <div className="confirmation confirmation-yes" role="status" aria-live="polite">
@@ -40,7 +42,7 @@ export function AttendingConfirmation({
       <p>
         Thanks, {who}. {organizer} knows you are coming.
       </p>
-      <JoinDetails meetup={meetup} />
+      <JoinDetails meetup={meetup} calendar={calendar} />
     </div>
   );
 }
@@ -61,6 +63,23 @@ export function WaitlistedConfirmation({ title, who, paid = false }: { title: st
           email you at once.
         </p>
       )}
+    </div>
+  );
+}
+
+/** Someone from the waiting list has a seat kept for them, theirs once they pay, until ``until``. */
+export function SeatOfferedConfirmation({ title, who, until }: { title: string; who: string; until: string }) {
+  const zone = browserTimeZone();
+  return (
+    <div className="confirmation confirmation-yes" role="status" aria-live="polite">
+      <h2>A seat is kept for you</h2>
+      <p>
+        A seat at {title} is free, {who}, and it is yours if you pay for it by{" "}
+        <time dateTime={until}>
+          {formatWhen(until, zone)} {zoneAbbreviation(until, zone)}
+        </time>
+        . After that it goes to the next in line.
+      </p>
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import type { AnswerPageQuery, InvitationResponse } from "../gql/graphql";
+import { invitationCalendar } from "../lib/calendar";
 import { leaveTo } from "../lib/navigation";
 import {
   ApiProblem,
@@ -17,7 +18,7 @@ import {
   type Ticket,
 } from "../lib/payments";
 import { formatClock } from "../lib/time";
-import { DeclinedConfirmation, JoinDetails, WaitlistedConfirmation } from "./AnswerConfirmations";
+import { DeclinedConfirmation, JoinDetails, SeatOfferedConfirmation, WaitlistedConfirmation } from "./AnswerConfirmations";
 import { Dialog, ErrorBanner, Notice, Spinner } from "./ui";
 
 type AnswerMeetup = NonNullable<AnswerPageQuery["invitation"]>["meetup"];
@@ -54,6 +55,7 @@ export function QuoteSummary({ quote }: { quote: Quote }) {
 /** A paid ticket: its code (large, copyable), what was paid, how to join, and giving it up. */
 export function TicketView({
   ticket,
+  token,
   meetup,
   who,
   justPaid,
@@ -61,6 +63,7 @@ export function TicketView({
   onGiveUp,
 }: {
   ticket: Ticket | null;
+  token: string;
   meetup: AnswerMeetup;
   who: string;
   justPaid: boolean;
@@ -129,7 +132,7 @@ export function TicketView({
       {meetup.status === "CANCELLED" ? (
         <p>The meetup was cancelled: you are refunded in full.</p>
       ) : (
-        <JoinDetails meetup={meetup} />
+        <JoinDetails meetup={meetup} calendar={invitationCalendar(token)} />
       )}
       {canGiveUp ? (
         <button type="button" className="button button-danger-ghost button-block" onClick={() => setOpen(true)}>
@@ -301,6 +304,8 @@ export function PaidAnswer({
     ticket?.status === "held" && ticket.expires_at && new Date(ticket.expires_at) > now()
       ? ticket.expires_at
       : null;
+  // Someone waiting for whom a seat is kept: offered to them, or kept at a checkout they opened.
+  const offeredUntil = response === "WAITLISTED" ? heldUntil : null;
   const organizer = meetup.organizer.name;
 
   return (
@@ -328,6 +333,7 @@ export function PaidAnswer({
       {paid || (response === "ATTENDING" && !confirming && (answer || loadProblem)) ? (
         <TicketView
           ticket={paid ? ticket : null}
+          token={token}
           meetup={meetup}
           who={who}
           justPaid={justPaid}
@@ -335,7 +341,13 @@ export function PaidAnswer({
           onGiveUp={giveUp}
         />
       ) : null}
-      {response === "WAITLISTED" && !paid ? <WaitlistedConfirmation title={meetup.title} who={who} paid /> : null}
+      {response === "WAITLISTED" && !paid && offeredUntil ? (
+        <SeatOfferedConfirmation title={meetup.title} who={who} until={offeredUntil} />
+      ) : null}
+      {/* Said once the ticket is known: a seat may be kept for them. */}
+      {response === "WAITLISTED" && !paid && !offeredUntil && (answer || loadProblem) ? (
+        <WaitlistedConfirmation title={meetup.title} who={who} paid />
+      ) : null}
       {response === "DECLINED" && !paid && !confirming ? (
         <DeclinedConfirmation organizer={organizer} who={who}>
           {ticket?.status === "forfeited" ? (
@@ -352,7 +364,9 @@ export function PaidAnswer({
 
       {canAnswer && !paid && response !== "ATTENDING" && !confirming ? (
         <section className="answer-box" aria-labelledby="answer-title">
-          <h2 id="answer-title">{response === "NONE" ? "Will you be there?" : "Changed your mind?"}</h2>
+          <h2 id="answer-title">
+            {offeredUntil ? "Take your seat?" : response === "NONE" ? "Will you be there?" : "Changed your mind?"}
+          </h2>
           {answer?.quote ? (
             <>
               <QuoteSummary quote={answer.quote} />
@@ -373,7 +387,7 @@ export function PaidAnswer({
           ) : null}
           <ErrorBanner>{problem}</ErrorBanner>
           {stillFull ? <Notice>No seat has freed up yet: you keep your place on the waiting list.</Notice> : null}
-          {heldUntil ? (
+          {heldUntil && !offeredUntil ? (
             <p>
               Your seat is kept until <time dateTime={heldUntil}>{formatClock(heldUntil)}</time>.
             </p>

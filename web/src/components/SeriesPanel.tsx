@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
+import { calendarFileName, saveFile } from "../lib/calendar";
 import { problemText } from "../lib/payments";
 import { fetchSeries, fetchSeriesCalendar, type MeetupSeries } from "../lib/series";
 import { formatWhen } from "../lib/time";
@@ -39,28 +40,6 @@ export function occurrenceOf(series: MeetupSeries, meetupId: string): number | n
   return series.occurrences.find((o) => o.meetup_id === meetupId)?.occurrence ?? null;
 }
 
-function fileName(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 50);
-  return `${slug || "meetup"}-series.ics`;
-}
-
-/** Hand a file made in the page to the browser, as a download. */
-function saveFile(file: Blob, name: string): void {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked once the click has been handled: some browsers read the URL after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /**
  * A monthly series on an occurrence's page: the rule in words, which occurrence this is, the
  * dates created so far (in the meetup's time zone), and the whole series for a calendar app.
@@ -90,7 +69,7 @@ export function SeriesPanel({
     setDownloadProblem(null);
     setDownloading(true);
     try {
-      saveFile(await fetchSeriesCalendar(meetupId), fileName(title));
+      saveFile(await fetchSeriesCalendar(meetupId), calendarFileName(title, "-series"));
     } catch (error) {
       setDownloadProblem(problemText(error, "Could not make the calendar file."));
     } finally {

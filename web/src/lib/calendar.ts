@@ -1,7 +1,11 @@
-/** Add-to-calendar: an .ics file made in the browser, and a Google Calendar link. */
+/**
+ * Add-to-calendar: the .ics file comes from the server (the one calendar builder, the same
+ * as the emails' attachments), and a Google Calendar link is made here from the meetup.
+ */
+import { authFetch } from "./client";
+import { problemOf, reach } from "./rest";
 
 export interface CalendarEvent {
-  uid: string;
   title: string;
   description: string;
   startsAt: string;
@@ -9,45 +13,13 @@ export interface CalendarEvent {
   url?: string | null;
 }
 
+/** Where the .ics file of a meetup is, for its viewer. */
+export type CalendarFile =
+  | { href: string } // a link anyone with it may open (an answer link's)
+  | { load: () => Promise<Blob> }; // a file for the signed-in person only
+
 function stamp(iso: string): string {
   return new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-}
-
-function escapeText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-}
-
-/** Lines longer than 75 octets are folded as RFC 5545 asks. */
-function fold(line: string): string {
-  const out: string[] = [];
-  let rest = line;
-  while (rest.length > 73) {
-    out.push(rest.slice(0, 73));
-    rest = ` ${rest.slice(73)}`;
-  }
-  out.push(rest);
-  return out.join("\r\n");
-}
-
-export function icsFile(event: CalendarEvent, now: Date = new Date()): string {
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//slsplay//meetups//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    "BEGIN:VEVENT",
-    `UID:${event.uid}@slsplay`,
-    `DTSTAMP:${stamp(now.toISOString())}`,
-    `DTSTART:${stamp(event.startsAt)}`,
-    `DTEND:${stamp(event.endsAt)}`,
-    `SUMMARY:${escapeText(event.title)}`,
-    `DESCRIPTION:${escapeText(event.description)}`,
-    ...(event.url ? [`URL:${event.url}`, `LOCATION:${escapeText(event.url)}`] : []),
-    "END:VEVENT",
-    "END:VCALENDAR",
-  ];
-  return `${lines.map(fold).join("\r\n")}\r\n`;
 }
 
 export function googleCalendarUrl(event: CalendarEvent): string {
@@ -61,13 +33,8 @@ export function googleCalendarUrl(event: CalendarEvent): string {
   return `https://calendar.google.com/calendar/render?${params.toString()}`;
 }
 
-export function icsDataUrl(event: CalendarEvent): string {
-  return `data:text/calendar;charset=utf-8,${encodeURIComponent(icsFile(event))}`;
-}
-
 /** The calendar event of a meetup as the API gives it. */
 export function meetupEvent(meetup: {
-  meetupId: string;
   title: string;
   description: string;
   startsAt: string;
@@ -75,11 +42,50 @@ export function meetupEvent(meetup: {
   joinUrl?: string | null;
 }): CalendarEvent {
   return {
-    uid: meetup.meetupId,
     title: meetup.title,
     description: meetup.description,
     startsAt: meetup.startsAt,
     endsAt: meetup.endsAt,
     url: meetup.joinUrl,
+  };
+}
+
+/** A file name made of the title's plain letters and digits: "launch-party.ics". */
+export function calendarFileName(title: string, suffix = ""): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 50);
+  return `${slug || "meetup"}${suffix}.ics`;
+}
+
+/** Hand a file fetched by the page to the browser, as a download. */
+export function saveFile(file: Blob, name: string): void {
+  const url = URL.createObjectURL(file);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked once the click has been handled: some browsers read the URL after click() returns.
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The invitee's calendar file: their answer, and the join link once they attend. */
+export function invitationCalendar(token: string): CalendarFile {
+  return { href: `/api/rsvp/${encodeURIComponent(token)}/calendar.ics` };
+}
+
+/** The meetup's calendar file for the signed-in person viewing its page. */
+export function meetupCalendar(meetupId: string): CalendarFile {
+  return {
+    load: async () => {
+      const path = `/api/meetups/${encodeURIComponent(meetupId)}/calendar.ics`;
+      const response = await reach(() => authFetch(path, { headers: { Accept: "text/calendar" } }));
+      if (!response.ok) throw await problemOf(response);
+      return response.blob();
+    },
   };
 }

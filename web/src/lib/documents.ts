@@ -191,6 +191,7 @@ export const MeetupQuery = graphql(`
       status
       phase
       version
+      seriesId
       capacity
       price {
         amountMinor
@@ -397,6 +398,7 @@ export const AnswerPageQuery = graphql(`
         durationMinutes
         status
         phase
+        seriesId
         joinUrl
         price {
           amountMinor
@@ -410,6 +412,9 @@ export const AnswerPageQuery = graphql(`
         coverImage {
           ...MediaFields
         }
+        media {
+          ...MediaFields
+        }
       }
       invitation {
         id
@@ -417,6 +422,7 @@ export const AnswerPageQuery = graphql(`
         name
         response
         respondedAt
+        joined
       }
     }
   }

@@ -5,6 +5,7 @@
  */
 import type { RecurrenceInput } from "../gql/graphql";
 import { authFetch } from "./client";
+import { counted } from "./plural";
 import { problemOf, reach } from "./rest";
 import type { FieldErrors } from "./validation";
 
@@ -160,7 +161,7 @@ export function describeRepeat(repeat: RepeatValues, date: string): string | nul
   if (!chosen) return null;
   let text = `Monthly on ${chosen.label}`;
   const count = wholeNumber(repeat.count);
-  if (repeat.ends === "count" && count) text += count === 1 ? ", once" : `, ${count} times`;
+  if (repeat.ends === "count" && count) text += count === 1 ? ", once" : `, ${counted(count, "time")}`;
   if (repeat.ends === "until" && parts(repeat.until)) text += `, until ${repeat.until}`;
   return text;
 }

@@ -1,8 +1,8 @@
-import { render, screen } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { Provider, type Client } from "urql";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { fromValue, never } from "wonka";
 import type { AnswerPageQuery } from "../gql/graphql";
 import { AnswerPage } from "./AnswerPage";
@@ -24,10 +24,37 @@ function page(response: "NONE" | "ATTENDING" | "DECLINED", joinUrl: string | nul
       phase: "UPCOMING",
       joinUrl,
       organizer: { id: "VXNlcjox", name: "Olga" },
+      seriesId: null,
       coverImage: null,
+      media: [],
     },
-    invitation: { id: "inv", email: "ann@example.com", name: "Ann", response, respondedAt: null },
+    invitation: { id: "inv", email: "ann@example.com", name: "Ann", response, respondedAt: null, joined: false },
   };
+}
+
+type Media = Page["meetup"]["media"][number];
+
+function media(kind: "PHOTO" | "VIDEO", mediaId: string): Media {
+  const photo = kind === "PHOTO";
+  return {
+    id: `media-${mediaId}`,
+    mediaId,
+    kind,
+    status: "READY",
+    reason: null,
+    contentType: photo ? "image/jpeg" : "video/mp4",
+    renditions: [
+      photo
+        ? { name: "960", contentType: "image/jpeg", width: 960, height: 540, url: `https://cdn.example.com/${mediaId}.jpg` }
+        : { name: "720p", contentType: "video/mp4", width: 1280, height: 720, url: `https://cdn.example.com/${mediaId}.mp4` },
+    ],
+    streamUrl: null,
+    posterUrl: photo ? null : `https://cdn.example.com/${mediaId}-poster.jpg`,
+  };
+}
+
+function with_(base: Page, meetup: Partial<Page["meetup"]>, invitation: Partial<Page["invitation"]> = {}): Page {
+  return { meetup: { ...base.meetup, ...meetup }, invitation: { ...base.invitation, ...invitation } };
 }
 
 function client(query: unknown, mutation?: unknown): Client {
@@ -48,6 +75,10 @@ function renderAt(mock: Client, path = "/rsvp/abc") {
     </Provider>,
   );
 }
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe("AnswerPage", () => {
   it("shows that it is loading", () => {
@@ -93,5 +124,63 @@ describe("AnswerPage", () => {
     renderAt(client(fromValue({ data: { invitation: page("NONE") } }), refused));
     await userEvent.click(screen.getByRole("button", { name: "I'm attending" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("The meetup is full.");
+  });
+
+  it("shows the meetup's photos and plays its video with the organizer page's player", () => {
+    const shown = with_(page("NONE"), {
+      media: [media("PHOTO", "p1"), media("VIDEO", "v1"), media("PHOTO", "p2")],
+    });
+    renderAt(client(fromValue({ data: { invitation: shown } })));
+    expect(screen.getByRole("img", { name: "Cover photo of Fireside chat" })).toHaveAttribute(
+      "src",
+      "https://cdn.example.com/p1.jpg",
+    );
+    const video = screen.getByLabelText("Video: Fireside chat");
+    expect(video.tagName).toBe("VIDEO");
+    expect(video).toHaveAttribute("poster", "https://cdn.example.com/v1-poster.jpg");
+    expect(screen.getByRole("img", { name: "Photo of Fireside chat" })).toHaveAttribute(
+      "src",
+      "https://cdn.example.com/p2.jpg",
+    );
+  });
+
+  it("says 'invited you' to an invitee, and 'you joined' to someone who joined a public meetup", () => {
+    const joined = with_(page("NONE"), {}, { joined: true });
+    renderAt(client(fromValue({ data: { invitation: joined } })));
+    expect(screen.getByText("You joined · hosted by Olga")).toBeInTheDocument();
+    expect(screen.queryByText(/invited you/)).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "← Discover meetups" })).toHaveAttribute("href", "/discover");
+    expect(screen.getByText("Say you attend to get the join link.")).toBeInTheDocument();
+  });
+
+  it("renders an emoji-heavy meetup, and its calendar file is the server's", () => {
+    const title = "🎉🎸 Launch party 🚀🚀🚀 with 👩🏽‍💻 founders 🌍🌎🌏 " + "🍕".repeat(40);
+    const party = with_(page("ATTENDING", "https://meet.example.com/x"), {
+      title,
+      description: "Bring 🎈 and 🎁. ".repeat(12),
+    });
+    renderAt(client(fromValue({ data: { invitation: party } })));
+    expect(screen.getByRole("heading", { name: title })).toBeInTheDocument();
+    const calendar = screen.getByRole("group", { name: "Add to calendar" });
+    const file = within(calendar).getByRole("link", { name: "Download .ics" });
+    expect(file).toHaveAttribute("href", "/api/rsvp/abc/calendar.ics");
+    expect(file.getAttribute("download")).toMatch(/^launch-party-with-founders\.ics$/);
+    const google = within(calendar).getByRole("link", { name: "Google Calendar" });
+    expect(new URL(google.getAttribute("href") ?? "").searchParams.get("text")).toBe(title);
+  });
+
+  it("asks whether the meetup repeats only when it is part of a series", async () => {
+    const fetch = vi.fn(async () =>
+      Response.json({ meetup: { series: { id: "s1", occurrence: 2, summary: "Monthly on the 1st" } } }),
+    );
+    vi.stubGlobal("fetch", fetch);
+    renderAt(client(fromValue({ data: { invitation: page("NONE") } })));
+    expect(screen.getByRole("heading", { name: "Will you be there?" })).toBeInTheDocument();
+    expect(fetch).not.toHaveBeenCalled();
+    cleanup();
+
+    renderAt(client(fromValue({ data: { invitation: with_(page("NONE"), { seriesId: "s1" }) } })));
+    expect(await screen.findByText("This is date 2 of a series: Monthly on the 1st.")).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledWith("/api/rsvp/abc", expect.anything());
   });
 });

@@ -7,11 +7,13 @@ import {
   WaitlistedConfirmation,
 } from "../components/AnswerConfirmations";
 import { Markdown } from "../components/Markdown";
+import { MeetupGallery, MeetupVideos, shownMedia } from "../components/MeetupMedia";
 import { PaidAnswer } from "../components/PaidAnswer";
 import { Picture } from "../components/Picture";
 import { ErrorBanner, ErrorPage, Notice, Spinner } from "../components/ui";
 import "../components/series.css";
 import type { AnswerChoice } from "../gql/graphql";
+import { invitationCalendar } from "../lib/calendar";
 import { AnswerPageQuery, RespondMutation } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
 import { problemText } from "../lib/payments";
@@ -40,8 +42,9 @@ export function AnswerPage() {
   const paid = Boolean(page?.meetup.price);
   const refresh = () => reexecute({ requestPolicy: "network-only" });
 
+  const repeats = Boolean(page?.meetup.seriesId);
   useEffect(() => {
-    if (!canAnswer || paid) return undefined;
+    if (!canAnswer || paid || !repeats) return undefined;
     let current = true;
     // Without it, answers are for this date only, as on any meetup: nothing to tell.
     seriesOfAnswerLink(token).then(
@@ -51,7 +54,7 @@ export function AnswerPage() {
     return () => {
       current = false;
     };
-  }, [token, canAnswer, paid]);
+  }, [token, canAnswer, paid, repeats]);
 
   /** Save the answer for this date and every later one of the series. */
   async function answerSeries(choice: AnswerChoice): Promise<string | null> {
@@ -126,15 +129,24 @@ export function AnswerPage() {
   const { meetup, invitation } = page;
   const zone = browserTimeZone();
   const who = invitation.name ?? invitation.email;
+  const { cover, videos, others } = shownMedia(meetup.media, meetup.coverImage ?? null);
+  const calendar = invitationCalendar(token);
 
   return (
     <article className="page narrow answer">
-      {meetup.coverImage ? (
+      {invitation.joined ? (
+        <p>
+          <Link to="/discover">← Discover meetups</Link>
+        </p>
+      ) : null}
+      {cover ? (
         <div className="cover">
-          <Picture media={meetup.coverImage} alt={`Cover photo of ${meetup.title}`} eager />
+          <Picture media={cover} alt={`Cover photo of ${meetup.title}`} eager />
         </div>
       ) : null}
-      <p className="eyebrow">{meetup.organizer.name} invited you</p>
+      <p className="eyebrow">
+        {invitation.joined ? `You joined · hosted by ${meetup.organizer.name}` : `${meetup.organizer.name} invited you`}
+      </p>
       <h1>{meetup.title}</h1>
       <p className="when">
         <time dateTime={meetup.startsAt}>{formatWhen(meetup.startsAt, zone)}</time>{" "}
@@ -142,7 +154,15 @@ export function AnswerPage() {
           {zoneAbbreviation(meetup.startsAt, zone)} ({zone.replace(/_/g, " ")}, your time)
         </span>
       </p>
-      <p className="muted">{formatDuration(meetup.durationMinutes)} · online</p>
+      <p className="muted">
+        {formatDuration(meetup.durationMinutes)} · online
+        {meetup.price ? (
+          <>
+            {" · "}
+            <span className="price">Ticket {meetup.price.display}</span>
+          </>
+        ) : null}
+      </p>
 
       {meetup.status === "CANCELLED" ? (
         <ErrorBanner>This meetup has been cancelled.</ErrorBanner>
@@ -171,6 +191,7 @@ export function AnswerPage() {
               organizer={meetup.organizer.name}
               who={who}
               justAnswered={justAnswered}
+              calendar={calendar}
             />
           ) : null}
           {response === "WAITLISTED" ? <WaitlistedConfirmation title={meetup.title} who={who} /> : null}
@@ -180,6 +201,9 @@ export function AnswerPage() {
               <h2 id="answer-title">
                 {response === "NONE" ? "Will you be there?" : "Changed your mind?"}
               </h2>
+              {response === "NONE" && invitation.joined ? (
+                <p className="muted small">Say you attend to get the join link.</p>
+              ) : null}
               {response !== "NONE" ? (
                 <p className="muted small">You can change your answer until the meetup starts.</p>
               ) : null}
@@ -229,12 +253,16 @@ export function AnswerPage() {
         </>
       )}
 
+      <MeetupVideos videos={videos} title={meetup.title} />
+
       {meetup.description ? (
         <section aria-labelledby="about">
           <h2 id="about">About</h2>
           <Markdown source={meetup.description} />
         </section>
       ) : null}
+
+      <MeetupGallery photos={others} title={meetup.title} />
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { Link, useParams } from "react-router";
 import { useQuery } from "urql";
+import { EmailAddress } from "../components/EmailAddress";
 import { ErrorPage, Spinner } from "../components/ui";
 import { AttendeesQuery } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
@@ -44,8 +45,8 @@ export function AttendeesPage() {
           {meetup.attendees.map((a) => (
             <li key={a.id} className="person">
               <div className="person-main">
-                <span className="person-name">{a.name ?? a.email}</span>
-                {a.name ? <span className="muted small break">{a.email}</span> : null}
+                <span className="person-name">{a.name ?? <EmailAddress address={a.email} />}</span>
+                {a.name ? <EmailAddress address={a.email} className="muted small" /> : null}
               </div>
               {a.respondedAt ? (
                 <span className="muted small">
@@ -64,8 +65,8 @@ export function AttendeesPage() {
             {meetup.waitlist.map((w) => (
               <li key={w.id} className="person">
                 <div className="person-main">
-                  <span className="person-name">{w.name ?? w.email}</span>
-                  {w.name ? <span className="muted small break">{w.email}</span> : null}
+                  <span className="person-name">{w.name ?? <EmailAddress address={w.email} />}</span>
+                  {w.name ? <EmailAddress address={w.email} className="muted small" /> : null}
                 </div>
               </li>
             ))}

@@ -193,3 +193,29 @@ describe("signing in with an emailed code", () => {
     expect(screen.queryByLabelText("Sign-in code")).not.toBeInTheDocument();
   });
 });
+
+describe("signing up on the way to somewhere", () => {
+  async function signUpAt(path: string) {
+    fakeApi(
+      { "GET /api/auth/providers": NO_PROVIDERS },
+      { SignUp: () => ({ signUp: { session: graphqlSession("Ann"), userErrors: [] } }) },
+    );
+    const router = renderAt(path);
+    await userEvent.type(screen.getByLabelText("Your name"), "Ann");
+    await userEvent.type(screen.getByLabelText("Email"), "ann@example.com");
+    await userEvent.type(screen.getByLabelText("Password"), "correct horse battery");
+    await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+    return router;
+  }
+
+  it("comes back to the public meetup the visitor wanted to join", async () => {
+    const router = await signUpAt("/signup?next=%2Fmeetups%2Fm1");
+    await screen.findByText("now at /meetups/m1");
+    expect(router.state.location.pathname).toBe("/meetups/m1");
+  });
+
+  it("never leaves the site for a return path of another origin", async () => {
+    await signUpAt("/signup?next=%2F%2Fevil.example.com%2Fmeetups");
+    expect(await screen.findByText("now at /meetups")).toBeInTheDocument();
+  });
+});

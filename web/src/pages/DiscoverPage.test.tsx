@@ -110,7 +110,7 @@ describe("DiscoverPage", () => {
     expect(jazz).toHaveTextContent("1 attending");
     expect(wine).toHaveTextContent("Food");
     expect(wine).toHaveTextContent("12.00 EUR");
-    expect(within(wine).getByRole("button", { name: "Join Wine tasting" })).toBeInTheDocument();
+    expect(within(wine).getByRole("button", { name: "Get a ticket for Wine tasting" })).toBeInTheDocument();
   });
 
   it("searches by the address's words, category and order", async () => {
@@ -240,11 +240,11 @@ describe("DiscoverPage", () => {
     expect(await within(card).findByRole("alert")).toHaveTextContent("The meetup has ended.");
   });
 
-  it("sends a visitor to log in before joining, and back here after", async () => {
+  it("sends a visitor to sign up (or log in from there) before joining, and back here after", async () => {
     const { asked } = api({ PublicMeetups: () => found([meetup(1)]) });
     renderAt("/discover?q=jazz");
     await userEvent.click(within(await results()).getByRole("button", { name: "Join Meetup 1" }));
-    expect(await screen.findByText("log in /login?next=%2Fdiscover%3Fq%3Djazz")).toBeInTheDocument();
+    expect(await screen.findByText("sign up /signup?next=%2Fdiscover%3Fq%3Djazz")).toBeInTheDocument();
     expect(asked.some((a) => a.operation === "JoinMeetup")).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
-import { useClient, useMutation } from "urql";
+import { Link, useLocation, useSearchParams } from "react-router";
+import { useClient } from "urql";
+import { JoinButton } from "../components/JoinMeetup";
 import { Picture } from "../components/Picture";
 import { ErrorBanner, Spinner, StatusBadge } from "../components/ui";
 import type { PublicMeetupsQuery as PublicMeetupsResult } from "../gql/graphql";
@@ -17,7 +18,7 @@ import {
   type DiscoverySearch,
   type Sort,
 } from "../lib/discovery";
-import { JoinMeetupMutation, PublicMeetupsQuery } from "../lib/documents";
+import { PublicMeetupsQuery } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
 import { browserTimeZone, formatWhen, zoneAbbreviation } from "../lib/time";
 import { CATEGORIES } from "../lib/validation";
@@ -270,38 +271,9 @@ export function DiscoverPage() {
 /** One meetup found: the card opens its page; Join gives the person an answer link of their own. */
 function MeetupCard({ meetup }: { meetup: Found }) {
   const { session } = useAuth();
-  const navigate = useNavigate();
   const location = useLocation();
-  const [{ fetching }, join] = useMutation(JoinMeetupMutation);
-  const [problem, setProblem] = useState<string | null>(null);
   const viewerZone = browserTimeZone();
   const hosting = session?.user.id === meetup.organizer.id;
-
-  async function joinMeetup() {
-    // Only an account can join (a guest has no address to be invited by): sign in, then back here.
-    const back = encodeURIComponent(location.pathname + location.search);
-    if (!session) {
-      navigate(`/login?next=${back}`);
-      return;
-    }
-    if (session.user.isGuest) {
-      navigate(`/signup?next=${back}`);
-      return;
-    }
-    setProblem(null);
-    const result = await join({ id: meetup.id });
-    const payload = result.data?.joinMeetup;
-    if (payload?.token) {
-      navigate(`/rsvp/${encodeURIComponent(payload.token)}`);
-      return;
-    }
-    const first = payload?.userErrors[0];
-    if (first?.code === "signup_required") {
-      navigate(`/signup?next=${back}`);
-      return;
-    }
-    setProblem(first?.message ?? errorMessage(result.error) ?? "Could not join the meetup.");
-  }
 
   return (
     <li className="card discover-card">
@@ -337,19 +309,10 @@ function MeetupCard({ meetup }: { meetup: Found }) {
           <span className="price">{meetup.price?.display ?? "Free"}</span>
           <span className="muted">{meetup.counts.attending} attending</span>
         </p>
-        <ErrorBanner>{problem}</ErrorBanner>
         {hosting ? (
           <p className="muted small card-note">You host this meetup.</p>
         ) : (
-          <button
-            type="button"
-            className="button button-primary button-block card-action"
-            aria-label={`Join ${meetup.title}`}
-            disabled={fetching}
-            onClick={() => void joinMeetup()}
-          >
-            {fetching ? "Joining…" : "Join"}
-          </button>
+          <JoinButton meetup={meetup} back={location.pathname + location.search} className="card-action" />
         )}
       </div>
     </li>

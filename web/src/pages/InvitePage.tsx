@@ -1,11 +1,13 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { EmailAddress } from "../components/EmailAddress";
 import { ErrorBanner, ErrorPage, Field, Notice, Spinner } from "../components/ui";
 import { InvitationsQuery, InviteMutation } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
 import { meetupGlobalId } from "../lib/ids";
 import { parseInvitees } from "../lib/invitees";
+import { counted } from "../lib/plural";
 
 const ANSWER_TEXT = {
   NONE: "No answer yet",
@@ -72,7 +74,7 @@ export function InvitePage() {
       return;
     }
     const count = payload.invitations.length;
-    const invited = count === 1 ? "1 person invited." : `${count} people invited.`;
+    const invited = `${counted(count, "person", "people")} invited.`;
     const later = meetup?.status === "DRAFT" ? " They get their email when you publish." : "";
     setSuccess(invited + later);
     setText("");
@@ -140,8 +142,8 @@ export function InvitePage() {
           {invitations.map((inv) => (
             <li key={inv.id} className="person">
               <div className="person-main">
-                <span className="person-name">{inv.name ?? inv.email}</span>
-                {inv.name ? <span className="muted small break">{inv.email}</span> : null}
+                <span className="person-name">{inv.name ?? <EmailAddress address={inv.email} />}</span>
+                {inv.name ? <EmailAddress address={inv.email} className="muted small" /> : null}
               </div>
               <span className={`badge badge-answer-${inv.response.toLowerCase()}`}>{ANSWER_TEXT[inv.response]}</span>
             </li>

@@ -2,20 +2,22 @@ import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { AddToCalendar } from "../components/AddToCalendar";
-import { meetupEvent } from "../lib/calendar";
+import { meetupCalendar, meetupEvent } from "../lib/calendar";
 import { CancelMeetup } from "../components/CancelDialog";
 import { Markdown } from "../components/Markdown";
+import { JoinButton } from "../components/JoinMeetup";
 import { MediaUploader } from "../components/MediaUploader";
+import { MeetupGallery, MeetupVideos, shownMedia } from "../components/MeetupMedia";
 import { Picture } from "../components/Picture";
 import { PublishPanel } from "../components/PublishPanel";
 import { SeriesPanel } from "../components/SeriesPanel";
 import { UploadStatus } from "../components/UploadStatus";
-import { VideoPlayer } from "../components/VideoPlayer";
 import { ErrorBanner, ErrorPage, Notice, Spinner, StatusBadge } from "../components/ui";
 import type { MediaFieldsFragment } from "../gql/graphql";
 import { MeetupQuery, RemoveMediaMutation } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
 import { meetupGlobalId } from "../lib/ids";
+import { counted } from "../lib/plural";
 import { browserTimeZone, formatDuration, formatWhen, zoneAbbreviation } from "../lib/time";
 
 const POLL_MS = 1000;
@@ -64,11 +66,10 @@ export function MeetupPage() {
 
   const isOrganizer = data.viewer?.id === meetup.organizer.id;
   const zone = browserTimeZone();
-  const photos = meetup.media.filter((m) => m.kind === "PHOTO" && m.status === "READY");
-  const videos = meetup.media.filter((m) => m.kind === "VIDEO" && m.status === "READY");
-  const cover = meetup.coverImage ?? photos[0] ?? null;
-  const others = photos.filter((p) => p.mediaId !== cover?.mediaId);
+  const { cover, videos, others } = shownMedia(meetup.media, meetup.coverImage ?? null);
   const open = meetup.status !== "CANCELLED" && meetup.phase !== "ENDED";
+  const joinable =
+    !isOrganizer && meetup.visibility === "PUBLIC" && meetup.status === "PUBLISHED" && meetup.phase === "UPCOMING";
 
   async function remove(mediaId: string) {
     setMediaProblem(null);
@@ -83,6 +84,10 @@ export function MeetupPage() {
       {isOrganizer ? (
         <p>
           <Link to="/meetups">← My meetups</Link>
+        </p>
+      ) : meetup.visibility === "PUBLIC" ? (
+        <p>
+          <Link to="/discover">← Discover meetups</Link>
         </p>
       ) : null}
       <div className="cover">
@@ -112,7 +117,7 @@ export function MeetupPage() {
         <p className="muted">
           {formatDuration(meetup.durationMinutes)} · Hosted by {meetup.organizer.name}
           {meetup.price ? ` · ${meetup.price.display}` : ""}
-          {meetup.capacity ? ` · ${meetup.capacity} places` : ""}
+          {meetup.capacity ? ` · ${counted(meetup.capacity, "place")}` : ""}
         </p>
         {meetup.joinUrl && meetup.status !== "CANCELLED" ? (
           <p>
@@ -123,19 +128,21 @@ export function MeetupPage() {
           </p>
         ) : null}
         {meetup.status === "CANCELLED" ? <ErrorBanner>This meetup has been cancelled.</ErrorBanner> : null}
+        {joinable ? <JoinButton meetup={meetup} back={`/meetups/${meetup.meetupId}`} className="meetup-join" /> : null}
         {meetup.status !== "CANCELLED" ? (
-          <AddToCalendar
-            event={meetupEvent(meetup)}
-          />
+          <AddToCalendar event={meetupEvent(meetup)} file={data.viewer ? meetupCalendar(meetup.meetupId) : null} />
         ) : null}
       </header>
 
-      <SeriesPanel
-        meetupId={meetup.meetupId}
-        title={meetup.title}
-        timezone={meetup.timezone}
-        version={meetup.version}
-      />
+      {/* Only an occurrence of a series has one to show: no request for the others. */}
+      {meetup.seriesId ? (
+        <SeriesPanel
+          meetupId={meetup.meetupId}
+          title={meetup.title}
+          timezone={meetup.timezone}
+          version={meetup.version}
+        />
+      ) : null}
 
       {isOrganizer ? (
         <section className="panel" aria-labelledby="organizer-tools">
@@ -229,9 +236,7 @@ export function MeetupPage() {
         </section>
       ) : null}
 
-      {videos.map((video) => (
-        <VideoPlayer key={video.mediaId} media={video} title={meetup.title} />
-      ))}
+      <MeetupVideos videos={videos} title={meetup.title} />
 
       {meetup.description ? (
         <section aria-labelledby="about">
@@ -240,16 +245,7 @@ export function MeetupPage() {
         </section>
       ) : null}
 
-      {others.length ? (
-        <section aria-labelledby="gallery">
-          <h2 id="gallery">Photos</h2>
-          <div className="gallery">
-            {others.map((p) => (
-              <Picture key={p.mediaId} media={p} alt={`Photo of ${meetup.title}`} sizes="(min-width: 720px) 340px, 50vw" />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <MeetupGallery photos={others} title={meetup.title} />
     </article>
   );
 }

@@ -8,7 +8,7 @@ import { CONFIRM_POLL_MS, CONFIRM_WITHIN_MS } from "../components/PaidAnswer";
 import type { AnswerPageQuery, InvitationResponse } from "../gql/graphql";
 import { leaveTo } from "../lib/navigation";
 import type { RsvpAnswer, Ticket } from "../lib/payments";
-import { formatClock } from "../lib/time";
+import { formatClock, formatWhen } from "../lib/time";
 import { AnswerPage } from "./AnswerPage";
 
 vi.mock("../lib/navigation", () => ({ leaveTo: vi.fn() }));
@@ -39,9 +39,11 @@ function page(response: InvitationResponse, joinUrl: string | null = null): Page
       joinUrl,
       price: { amountMinor: 2000, currency: "EUR", display: "20.00 EUR" },
       organizer: { id: "VXNlcjox", name: "Olga" },
+      seriesId: null,
       coverImage: null,
+      media: [],
     },
-    invitation: { id: "inv", email: "ann@example.com", name: "Ann", response, respondedAt: null },
+    invitation: { id: "inv", email: "ann@example.com", name: "Ann", response, respondedAt: null, joined: false },
   };
 }
 
@@ -303,5 +305,33 @@ describe("AnswerPage of a paid meetup", () => {
     expect(await screen.findByRole("button", { name: "Attend — pay 21.00 EUR" })).toBeInTheDocument();
     expect(mock.executeMutation).not.toHaveBeenCalled();
     expect(fetch).not.toHaveBeenCalledWith(expect.stringContaining("checkout"), expect.anything());
+  });
+
+  it("shows the ticket's price with the meetup's facts", async () => {
+    api({ "GET /api/rsvp/abc": [{ body: answer(null) }] });
+    renderAt(client(page("NONE")));
+    expect(screen.getByText("Ticket 20.00 EUR")).toBeInTheDocument();
+    await screen.findByRole("button", { name: "Attend — pay 21.00 EUR" });
+  });
+
+  it("tells someone waiting that a seat is kept for them, until when, and not that it is full", async () => {
+    const until = "2030-01-02T17:00:00Z"; // an offer is kept for a day
+    api({ "GET /api/rsvp/abc": [{ body: answer({ status: "held", expires_at: until }, "waitlisted") }] });
+    renderAt(client(page("WAITLISTED")));
+    expect(await screen.findByRole("heading", { name: "A seat is kept for you" })).toBeInTheDocument();
+    const deadline = screen.getByText((_, element) => element?.getAttribute("datetime") === until);
+    expect(deadline).toHaveTextContent(formatWhen(until));
+    expect(screen.queryByRole("heading", { name: "You're on the waiting list" })).not.toBeInTheDocument();
+    expect(screen.queryByText(/full for now/)).not.toBeInTheDocument();
+    const box = screen.getByRole("region", { name: "Take your seat?" });
+    expect(within(box).getByRole("button", { name: "Attend — pay 21.00 EUR" })).toBeEnabled();
+  });
+
+  it("once an offer has ended, says they are waiting again", async () => {
+    const ended = "2030-01-01T16:00:00Z"; // before NOW
+    api({ "GET /api/rsvp/abc": [{ body: answer({ status: "held", expires_at: ended }, "waitlisted") }] });
+    renderAt(client(page("WAITLISTED")));
+    expect(await screen.findByRole("heading", { name: "You're on the waiting list" })).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "A seat is kept for you" })).not.toBeInTheDocument();
   });
 });

@@ -27,6 +27,9 @@ class Invitation:
     sent: bool
     response: InvitationResponse
     responded_at: datetime | None
+    joined: bool = strawberry.field(
+        description="They joined a public meetup themselves: nobody invited them by email."
+    )
 
 
 def to_invitation(invitation: DomainInvitation) -> Invitation:
@@ -38,6 +41,7 @@ def to_invitation(invitation: DomainInvitation) -> Invitation:
         sent=invitation.sent,
         response=InvitationResponse(invitation.response.value),
         responded_at=invitation.responded_at,
+        joined=invitation.joined,
     )
 
 
