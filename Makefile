@@ -22,7 +22,7 @@ STAGE ?= dev
 STAGE_ARGS = $(if $(shell grep -s '^\[$(STAGE)\.deploy\.parameters\]' samconfig.toml),--config-env $(STAGE),--stack-name slsplay-$(STAGE) --s3-prefix slsplay-$(STAGE) --parameter-overrides Stage=$(STAGE))
 
 .PHONY: run test test-remote lint typecheck unit contract integration lint-template build requirements \
-	constraints constraints-sam secrets deploy destroy clean web web-test e2e screenshots fuzz
+	constraints constraints-sam secrets deploy destroy clean web web-test e2e screenshots fuzz size
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -103,7 +103,15 @@ build: $(SAM_INSTALLED)
 	@test -n "$(PYTHON312)" || { echo "sam build needs python3.12 (the functions' runtime) on PATH or under pyenv" >&2; exit 1; }
 	PATH="$(dir $(PYTHON312)):$$PATH" $(LINT_REGION) $(SAM) build
 
-## requirements: the functions' pinned dependencies (layers/dependencies) from pyproject.toml
+## size: build, then the unzipped size of the layer and of each function's code, and each
+## handler's import time as a ratio to `import boto3` (IMPORT_RUNS fresh processes each)
+IMPORT_RUNS ?= 3
+size: build $(INSTALLED)
+	$(BIN)/python bench/deploy_size.py
+	$(BIN)/python bench/import_time.py --runs $(IMPORT_RUNS)
+
+## requirements: the functions' pinned dependencies (layers/dependencies) from pyproject.toml,
+## but the local runtime's own; fails if a handler imports a package the layer would lack
 requirements: $(INSTALLED)
 	$(BIN)/python scripts/lambda_requirements.py
 
