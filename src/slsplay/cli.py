@@ -6,7 +6,8 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from contextlib import closing
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -240,20 +241,98 @@ def _stream_failures(pump: StreamPump, args: argparse.Namespace) -> bool:
     return True
 
 
-def _runtime(args: argparse.Namespace, settings: Settings) -> tuple[ApiGateway, Pumps]:
-    """The template's functions and event sources as ``slsplay serve`` would run them."""
-    from slsplay.bootstrap import runtime_backend  # noqa: PLC0415
-    from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
-    from slsplay.local.pumps import Pumps  # noqa: PLC0415
+def reindex_search(args: argparse.Namespace, settings: Settings) -> int:
+    """Rebuild the search index of public meetups from the table, a page at a time, showing
+    progress and where to resume (``--from``) when stopped."""
+    from slsplay.bootstrap import bootstrap  # noqa: PLC0415  (see the imports above)
+    from slsplay.local.functions import runtime_environment  # noqa: PLC0415
+    from slsplay.services import discovery  # noqa: PLC0415
 
-    gateway = ApiGateway.from_template(
+    if args.start is not None and not discovery.valid_reindex_position(args.start):
+        print(
+            f"slsplay: --from takes a position a reindex printed, not {args.start!r}",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        gateway = _gateway(args, settings)
+    except (ValueError, LookupError, OSError) as e:
+        print(f"slsplay: {e}", file=sys.stderr)
+        return 1
+    # The functions' settings (the table, the backend), and the runtime's AWS variables (the
+    # endpoint, and credentials an emulator takes) for this process's own calls.
+    app = bootstrap(Settings.from_env(gateway.environment))
+    aws = {name: value for name, value in gateway.overrides.items() if name.startswith("AWS_")}
+    now = app.clock.now()
+    position = args.start or discovery.reindex_position(now)
+    until = args.until or (now + discovery.REINDEX_HORIZON).date()
+    where = _index_location(app.settings)
+    print(f"reindexing public meetups starting from {position} to {until} ({where})", flush=True)
+    pages = meetups = indexed = days = 0
+    try:
+        with runtime_environment(aws, set()), closing(app.store):
+            for page in discovery.reindex_public(app, position, until, page=args.page_size):
+                position = page.position
+                days += position.endswith("~")
+                if page.read:
+                    pages += 1
+                    meetups += page.read
+                    indexed += page.listed
+                    print(
+                        f"page {pages}: {page.day}, {page.read} published, {page.listed} public;"
+                        f" {meetups} done, {days} days read; at {position}",
+                        flush=True,
+                    )
+                elif page.day.day == 1:  # a sign of life through empty months
+                    print(f"{page.day}: {meetups} done, {days} days read", flush=True)
+                if args.pages is not None and pages >= args.pages and page.read:
+                    print(f"stopped after {pages} pages; resume with: {_resume(position)}")
+                    return 0
+    except KeyboardInterrupt:
+        print(f"\ninterrupted; resume with: {_resume(position)}", flush=True)
+        return 130
+    print(
+        f"done: {meetups} meetups read, {indexed} public ones indexed, the others removed;"
+        f" {pages} pages of meetups, {days} days read"
+    )
+    return 0
+
+
+def _resume(position: str) -> str:
+    return f"slsplay search reindex --from '{position}'"
+
+
+def _index_location(settings: Settings) -> str:
+    """Which index a command works on, in words."""
+    if settings.backend == "local":
+        return f"local index in {settings.data_dir}"
+    endpoint = settings.aws_endpoint or f"AWS, {settings.aws_region}"
+    return f"table {settings.table_name} at {endpoint}"
+
+
+def _gateway(args: argparse.Namespace, settings: Settings) -> ApiGateway:
+    """The template's functions as ``slsplay serve`` would run them on the backend asked for
+    (an AWS endpoint; or, for the commands that take it, AWS itself, without an endpoint)."""
+    from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
+
+    deployed = args.backend == "aws" and not args.aws_endpoint
+    return ApiGateway.from_template(
         args.template,
         public_url=settings.public_url,
         data_dir=args.data_dir or settings.data_dir,
         region=settings.aws_region,
         stage=args.stage,
         aws_endpoint=_endpoint(args),
+        environment={"SLSPLAY_BACKEND": "aws"} if deployed else None,
     )
+
+
+def _runtime(args: argparse.Namespace, settings: Settings) -> tuple[ApiGateway, Pumps]:
+    """The template's functions and event sources as ``slsplay serve`` would run them."""
+    from slsplay.bootstrap import runtime_backend  # noqa: PLC0415
+    from slsplay.local.pumps import Pumps  # noqa: PLC0415  (the runtime: only here)
+
+    gateway = _gateway(args, settings)
     # The functions' settings: the runtime's overrides (backend, endpoint, data) included.
     functions = Settings.from_env(gateway.environment)
     return gateway, Pumps(gateway.stack, gateway.functions, backend=runtime_backend(functions))
@@ -337,6 +416,46 @@ def _serve_options(serving: argparse.ArgumentParser, settings: Settings) -> None
     )
 
 
+def _search_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], settings: Settings
+) -> None:
+    """`slsplay search reindex` and its options."""
+    search = commands.add_parser("search", help="the search index of public meetups")
+    search_commands = search.add_subparsers(dest="action", required=True)
+    reindex = search_commands.add_parser(
+        "reindex",
+        help="rebuild the index from the table (resumable with --from)",
+        description="Write every public meetup starting from now (or --from) into the search"
+        " index anew, from the table, a page at a time; remove published meetups that are not"
+        " public. Safe to repeat and to stop. With --backend aws and no --aws-endpoint, the"
+        " deployed stage's table (--stage) with your AWS credentials and region.",
+    )
+    reindex.add_argument(
+        "--from",
+        dest="start",
+        metavar="POSITION",
+        help="resume where a reindex stopped, at the position it printed",
+    )
+    reindex.add_argument(
+        "--until",
+        type=date.fromisoformat,
+        help="the last day of starts to read (YYYY-MM-DD; default three years ahead)",
+    )
+    reindex.add_argument("--pages", type=int, help="stop after this many pages of meetups")
+    reindex.add_argument(
+        "--page-size", type=_page_size, default=100, help="meetups a page (1 to 100)"
+    )
+    reindex.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
+    _backend_options(reindex, settings)
+
+
+def _page_size(text: str) -> int:
+    size = int(text)
+    if not 1 <= size <= 100:
+        raise argparse.ArgumentTypeError("a page is 1 to 100 meetups")
+    return size
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``slsplay`` command."""
     try:
@@ -376,15 +495,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sub.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     for sub in (job_run, dlq_list, dlq_replay):
         _backend_options(sub, settings)
+    _search_commands(commands, settings)
     args = parser.parse_args(argv)
-    if getattr(args, "backend", None) == "aws" and not args.aws_endpoint:
+    deployed = args.command == "search"  # the one command that also runs on AWS itself
+    if getattr(args, "backend", None) == "aws" and not args.aws_endpoint and not deployed:
         parser.error("--backend aws runs against an AWS-compatible endpoint: give --aws-endpoint")
-    if args.command == "serve":
-        return serve(args, settings)
-    if args.command == "jobs":
-        return run_job(args, settings)
-    if args.command == "dlq":
-        return dead_letters(args, settings)
+    runners = {"serve": serve, "jobs": run_job, "dlq": dead_letters, "search": reindex_search}
+    if args.command in runners:
+        return runners[args.command](args, settings)
     if args.command == "schema":
         return write_schema(args.out)
 
