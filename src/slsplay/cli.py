@@ -254,6 +254,9 @@ def reindex_search(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.backend == "aws" and not args.aws_endpoint and args.stage == "local":
+        print("slsplay: on AWS itself, give the deployed stage: --stage NAME", file=sys.stderr)
+        return 2
     try:
         gateway = _gateway(args, settings)
     except (ValueError, LookupError, OSError) as e:
@@ -286,7 +289,8 @@ def reindex_search(args: argparse.Namespace, settings: Settings) -> int:
                 elif page.day.day == 1:  # a sign of life through empty months
                     print(f"{page.day}: {meetups} done, {days} days read", flush=True)
                 if args.pages is not None and pages >= args.pages and page.read:
-                    print(f"stopped after {pages} pages; resume with: {_resume(position)}")
+                    done = f"{pages} page{'s' if pages > 1 else ''} of meetups"
+                    print(f"stopped after {done}; resume with: {_resume(position)}")
                     return 0
     except KeyboardInterrupt:
         print(f"\ninterrupted; resume with: {_resume(position)}", flush=True)
