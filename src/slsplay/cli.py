@@ -361,7 +361,7 @@ def _chaos(args: argparse.Namespace) -> Chaos | None:
 
 
 def _endpoint(args: argparse.Namespace) -> str | None:
-    return str(args.aws_endpoint) if args.backend == "aws" else None
+    return str(args.aws_endpoint) if args.backend == "aws" and args.aws_endpoint else None
 
 
 def _backend_options(command: argparse.ArgumentParser, settings: Settings) -> None:
