@@ -50,6 +50,8 @@ SOURCE = ROOT / "src"
 LOCAL_ONLY = frozenset(
     {"httptools", "python-multipart", "pyyaml", "starlette", "uvicorn", "uvloop"}
 )
+# How a module guards its imports for type checkers only.
+TYPE_CHECKING = ("TYPE_CHECKING", "typing.TYPE_CHECKING")
 # Our modules that never run in a function: the local runtime, its adapters, the command.
 LOCAL_MODULES = ("slsplay.local", "slsplay.adapters.local", "slsplay.cli")
 HEADER = (
@@ -102,7 +104,7 @@ def module_imports(path: Path) -> set[str]:
     pending: list[ast.AST] = [ast.parse(path.read_text(), filename=str(path))]
     while pending:
         node = pending.pop()
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in TYPE_CHECKING:
             pending.extend(node.orelse)
             continue
         if isinstance(node, ast.Import):
