@@ -9,7 +9,7 @@ constraints.txt pins (the versions the tests ran with), so every build installs 
 thing. A test fails when the file is stale.
 
 Every function loads its dependencies from the layer on each cold start and counts its
-unzipped size against Lambda's 250 MB, so the layer holds only what the handlers can import
+unzipped size against Lambda's 250 MiB, so the layer holds only what the handlers can import
 on the AWS backend: the import graph of the template's handler modules, the local runtime's
 modules left out, is read from the source (``cloud_distributions``), and writing the file
 fails when a handler needs a package the layer would lack, or one that LOCAL_ONLY leaves out.
@@ -44,9 +44,9 @@ REQUIREMENTS = ROOT / "layers" / "dependencies" / "requirements.txt"
 SOURCE = ROOT / "src"
 # The local runtime's own packages: its HTTP server (uvicorn, with its parser and event loop),
 # its upload forms (Starlette, python-multipart) and its template reader (PyYAML). No handler
-# imports them on the AWS backend; tests/unit/test_lambda_layer.py checks that, and that a
-# package only local code imports is named here. Anything else pyproject.toml depends on is
-# taken to run in the cloud (a tracer's SDK that a library loads itself, say).
+# imports them on the AWS backend; tests/unit/test_deployment.py checks that, and that no
+# package only local code imports ends up in the layer. Anything else pyproject.toml depends
+# on is taken to run in the cloud (a tracer's SDK that a library loads itself, say).
 LOCAL_ONLY = frozenset(
     {"httptools", "python-multipart", "pyyaml", "starlette", "uvicorn", "uvloop"}
 )
