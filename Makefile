@@ -28,7 +28,7 @@ STAGE_ARGS = $(or $(shell $(STAGES) deploy-args $(STAGE)),$(error no stack for S
 .DEFAULT_GOAL := help
 
 .PHONY: help run test test-remote lint typecheck unit contract integration lint-template build requirements \
-	constraints constraints-sam secrets deploy deploy-check adopt destroy clean web web-test e2e screenshots fuzz
+	constraints constraints-sam secrets deploy deploy-check adopt destroy clean web web-test e2e screenshots fuzz size
 
 # pip's own progress shows: a first run installs for a minute or two, and says so.
 $(INSTALLED): pyproject.toml constraints.txt
@@ -124,7 +124,15 @@ build: $(SAM_INSTALLED)
 	@test -n "$(PYTHON312)" || { echo "sam build needs python3.12 (the functions' runtime) on PATH or under pyenv" >&2; exit 1; }
 	PATH="$(dir $(PYTHON312)):$$PATH" $(LINT_REGION) $(SAM) build
 
-## requirements: the functions' pinned dependencies (layers/dependencies) from pyproject.toml
+## size: build, then the unzipped size of the layer and of each function's code, and each
+## handler's import time as a ratio to `import boto3` (IMPORT_RUNS fresh processes each)
+IMPORT_RUNS ?= 3
+size: build $(INSTALLED)
+	$(BIN)/python bench/deploy_size.py
+	$(BIN)/python bench/import_time.py --runs $(IMPORT_RUNS)
+
+## requirements: the functions' pinned dependencies (layers/dependencies) from pyproject.toml,
+## but the local runtime's own; fails if a handler imports a package the layer would lack
 requirements: $(INSTALLED)
 	$(BIN)/python scripts/lambda_requirements.py
 

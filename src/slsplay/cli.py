@@ -257,20 +257,46 @@ def _stream_failures(pump: StreamPump, args: argparse.Namespace) -> bool:
     return True
 
 
-def _runtime(args: argparse.Namespace, settings: Settings) -> tuple[ApiGateway, Pumps]:
-    """The template's functions and event sources as ``slsplay serve`` would run them."""
-    from slsplay.bootstrap import runtime_backend  # noqa: PLC0415
-    from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
-    from slsplay.local.pumps import Pumps  # noqa: PLC0415
+def reindex_search(args: argparse.Namespace, settings: Settings) -> int:
+    """Rebuild the search index of public meetups from the table, a page at a time, showing
+    progress and where to resume (``--from``) when stopped."""
+    from slsplay import cli_reindex  # noqa: PLC0415  (see the imports above)
 
-    gateway = ApiGateway.from_template(
+    refused = cli_reindex.refusal(args)
+    if refused is not None:
+        print(f"slsplay: {refused}", file=sys.stderr)
+        return 2
+    try:
+        gateway = _gateway(args, settings)
+    except (ValueError, LookupError, OSError) as e:
+        print(f"slsplay: {e}", file=sys.stderr)
+        return 1
+    return cli_reindex.reindex(args, gateway)
+
+
+def _gateway(args: argparse.Namespace, settings: Settings) -> ApiGateway:
+    """The template's functions as ``slsplay serve`` would run them on the backend asked for
+    (an AWS endpoint; or, for the commands that take it, AWS itself, without an endpoint)."""
+    from slsplay.local.apigateway import ApiGateway  # noqa: PLC0415  (the runtime: only here)
+
+    deployed = args.backend == "aws" and not args.aws_endpoint
+    return ApiGateway.from_template(
         args.template,
         public_url=settings.public_url,
         data_dir=args.data_dir or settings.data_dir,
         region=settings.aws_region,
         stage=args.stage,
         aws_endpoint=_endpoint(args),
+        environment={"SLSPLAY_BACKEND": "aws"} if deployed else None,
     )
+
+
+def _runtime(args: argparse.Namespace, settings: Settings) -> tuple[ApiGateway, Pumps]:
+    """The template's functions and event sources as ``slsplay serve`` would run them."""
+    from slsplay.bootstrap import runtime_backend  # noqa: PLC0415
+    from slsplay.local.pumps import Pumps  # noqa: PLC0415  (the runtime: only here)
+
+    gateway = _gateway(args, settings)
     # The functions' settings: the runtime's overrides (backend, endpoint, data) included.
     functions = Settings.from_env(gateway.environment)
     return gateway, Pumps(gateway.stack, gateway.functions, backend=runtime_backend(functions))
@@ -319,7 +345,7 @@ def _chaos(args: argparse.Namespace) -> Chaos | None:
 
 
 def _endpoint(args: argparse.Namespace) -> str | None:
-    return str(args.aws_endpoint) if args.backend == "aws" else None
+    return str(args.aws_endpoint) if args.backend == "aws" and args.aws_endpoint else None
 
 
 def _backend_options(command: argparse.ArgumentParser, settings: Settings) -> None:
@@ -415,6 +441,26 @@ def _serve_options(serving: argparse.ArgumentParser, settings: Settings) -> None
     )
 
 
+def _search_commands(commands: argparse._SubParsersAction[_Parser], settings: Settings) -> None:
+    """`slsplay search reindex` and its options."""
+    search = commands.add_parser("search", help="the search index of public meetups")
+    search_commands = search.add_subparsers(dest="action", required=True)
+    reindex = search_commands.add_parser(
+        "reindex",
+        help="rebuild the index from the table (resumable with --from)",
+        description="Write every public meetup starting from now (or --from) into the search"
+        " index anew, from the table, a page at a time; remove published meetups that are not"
+        " public. Safe to repeat and to stop. With --backend aws and no --aws-endpoint, the"
+        " deployed stage's table (--stage) with your AWS credentials and region.",
+    )
+    from slsplay import cli_reindex  # noqa: PLC0415  (its use cases load only when it runs)
+
+    cli_reindex.add_options(reindex)
+    reindex.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
+    _backend_options(reindex, settings)
+    _data_dir_option(reindex)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``slsplay`` command."""
     try:
@@ -461,17 +507,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         sub.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE)
     for sub in (job_run, dlq_list, dlq_replay):
         _backend_options(sub, settings)
+    _search_commands(commands, settings)
     for sub in (seeding, listing, job_run, dlq_list, dlq_replay):
         _data_dir_option(sub)
     args = parser.parse_args(argv)
-    if getattr(args, "backend", None) == "aws" and not args.aws_endpoint:
+    deployed = args.command == "search"  # the one command that also runs on AWS itself
+    if getattr(args, "backend", None) == "aws" and not args.aws_endpoint and not deployed:
         parser.error("--backend aws runs against an AWS-compatible endpoint: give --aws-endpoint")
-    if args.command == "serve":
-        return serve(args, settings)
-    if args.command == "jobs":
-        return run_job(args, settings)
-    if args.command == "dlq":
-        return dead_letters(args, settings)
+    runners = {"serve": serve, "jobs": run_job, "dlq": dead_letters, "search": reindex_search}
+    if args.command in runners:
+        return runners[args.command](args, settings)
     if args.command == "schema":
         return write_schema(args.out)
     return demo_data(args, settings)

@@ -159,6 +159,28 @@ def test_relevance_follows_an_edit_and_a_remove(index: SearchIndex) -> None:
     assert found(index, text="pott", sort="relevance") == ["a-title"]
 
 
+def test_a_rewrite_leaves_every_search_as_it_was_and_takes_an_edit(index: SearchIndex) -> None:
+    seed(
+        index,
+        meetup("a-title", title="Pottery workshop", attending=2),
+        meetup("b-description", title="Open evening", description="Pottery for all."),
+    )
+    searches: list[dict[str, Any]] = [
+        {"text": "pottery", "sort": "relevance"},
+        {"text": "pott", "sort": "popular"},
+        {"sort": "newest"},
+    ]
+    before = [found(index, **search) for search in searches]
+
+    index.upsert(meetup("a-title", title="Pottery workshop", attending=2), rewrite=True)
+    index.upsert(meetup("b-description", title="Open evening", description="Pottery for all."))
+    assert [found(index, **search) for search in searches] == before
+
+    index.upsert(meetup("b-description", title="Clay evening"), rewrite=True)
+    assert found(index, text="pottery") == ["a-title"]
+    assert found(index, text="clay") == ["b-description"]
+
+
 def several_ways(n: int) -> IndexedMeetup:
     """One of a corpus where "pottery" is found in many places, as often, in texts of many
     lengths: relevance has long runs of ties, and a few meetups titled "Pottery"."""

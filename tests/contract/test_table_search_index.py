@@ -245,6 +245,27 @@ def test_a_changed_description_rewrites_only_the_words_that_changed(store: ItemS
     assert found(index, text="board") == []
 
 
+def test_a_rewrite_puts_back_items_lost_behind_the_record_and_drops_stale_ones(
+    store: ItemStore,
+) -> None:
+    recording = RecordingStore(store)
+    index = TableSearchIndex(recording)
+    index.upsert(meetup("m", title="Chess club", description="Bring a board."))
+    lost = [
+        key for key in recording.written if key.pk.split("#")[0] in ("SEARCHTERM", "SEARCHLIST")
+    ]
+    for key in lost:  # gone, while the doc and keys items still record them
+        store.delete(key)
+    index.upsert(meetup("m", title="Chess club", description="Bring a board."))
+    assert found(index, text="chess") == []  # an upsert of what changed finds no change
+
+    index.upsert(meetup("m", title="Chess club", description="Bring a clock."), rewrite=True)
+
+    assert found(index, text="chess") == found(index, text="clock") == ["m"]
+    assert found(index, text="board") == []
+    assert found(index, sort="newest") == ["m"]
+
+
 def test_a_remove_leaves_no_item_under_any_search_key(store: ItemStore) -> None:
     recording = RecordingStore(store)
     index = TableSearchIndex(recording)

@@ -29,12 +29,53 @@ def _script(name: str) -> ModuleType:
     return module
 
 
-def test_the_dependencies_layer_pins_what_pyproject_needs_at_the_tested_versions() -> None:
-    requirements = _script("lambda_requirements")
+LAYER = _script("lambda_requirements")
 
-    assert requirements.REQUIREMENTS.read_text() == requirements.lambda_requirements(), (
+
+def test_the_dependencies_layer_pins_what_pyproject_needs_at_the_tested_versions() -> None:
+    assert LAYER.REQUIREMENTS.read_text() == LAYER.lambda_requirements(), (
         "layers/dependencies/requirements.txt is stale: run `make requirements`"
     )
+
+
+def _layer() -> set[str]:
+    """The distributions layers/dependencies/requirements.txt installs."""
+    return set(LAYER.pins(LAYER.REQUIREMENTS))
+
+
+def _local_only_in(layer: set[str]) -> set[str]:
+    """What of ``layer`` only the local runtime imports (directly, or through a package it
+    imports), or LOCAL_ONLY names, and no handler needs on the AWS backend."""
+    cloud = LAYER.cloud_modules(LAYER.handler_modules())
+    local = LAYER.distributions_imported(set(LAYER._our_modules(LAYER.SOURCE)) - cloud)
+    needed = LAYER.runtime_closure(sorted(LAYER.cloud_distributions()))
+    return layer & (LAYER.runtime_closure(sorted(local)) | LAYER.LOCAL_ONLY) - needed
+
+
+def test_the_layer_has_every_package_a_handler_imports_on_the_aws_backend() -> None:
+    needed = LAYER.runtime_closure(sorted(LAYER.cloud_distributions()))
+
+    assert needed - _layer() == set()
+
+
+def test_no_package_of_the_local_runtime_alone_is_in_the_layer() -> None:
+    assert _local_only_in(_layer()) == set()
+    # The same check on a layer that a local-only package slipped into.
+    assert _local_only_in(_layer() | {"uvicorn", "anyio", "pyyaml"}) == {
+        "uvicorn",
+        "anyio",
+        "pyyaml",
+    }
+
+
+def test_the_handlers_import_graph_counts_lazy_imports_and_leaves_the_runtime_out() -> None:
+    cloud = LAYER.cloud_modules(LAYER.handler_modules())
+
+    # Built on first use (bootstrap's cached properties), so imported in a function body.
+    assert {"slsplay.adapters.stripe_payments", "slsplay.adapters.aws.dynamo_store"} <= cloud
+    assert {"slsplay.handlers", "slsplay"} <= cloud  # a module's packages run first
+    assert not {name for name in cloud if name.startswith(LAYER.LOCAL_MODULES)}
+    assert LAYER.LOCAL_ONLY & LAYER.cloud_distributions() == set()
 
 
 def test_the_layer_is_built_for_the_functions_runtime_and_architecture() -> None:

@@ -63,8 +63,13 @@ class SearchIndex(Protocol):
     a cursor the index did not hand out (or handed out for another query).
     """
 
-    def upsert(self, meetup: IndexedMeetup) -> None:
-        """Add the meetup, or replace what the index keeps of it."""
+    def upsert(self, meetup: IndexedMeetup, *, rewrite: bool = False) -> None:
+        """Add the meetup, or replace what the index keeps of it.
+
+        An index may write only what changed since its last upsert of the meetup; with
+        ``rewrite`` it writes everything again (a reindex: what it kept may be damaged, or
+        of an earlier design of the index).
+        """
         ...
 
     def remove(self, meetup_id: str) -> None:

@@ -1,25 +1,29 @@
 """Public meetups: kept in the search index from the change feed, searched by anyone, joined
 by signed-in people.
 
-The index is written here only, by the search function, for each change of a meetup or of
-its answer counts; a request never writes it. What a search finds is read back from the
-table, and a meetup that stopped being public since it was indexed is left out.
+The index is written here only: by the search function, for each change of a meetup or of
+its answer counts, and by a reindex (``slsplay search reindex``), which rebuilds it from the
+table after a change of its design or damage to it; a request never writes it. What a search
+finds is read back from the table, and a meetup that stopped being public since it was
+indexed is left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
 from slsplay.domain.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from slsplay.domain.meetup_details import CATEGORIES, Visibility
-from slsplay.domain.meetups import Meetup, MeetupStatus
+from slsplay.domain.meetups import Meetup, MeetupCounts, MeetupStatus
 from slsplay.domain.search import SORTS
 from slsplay.domain.users import User
 from slsplay.ids import new_id
 from slsplay.ports import (
+    MAX_BATCH_GET,
     MAX_SEARCH_PAGE,
     IndexedMeetup,
     SearchIndex,
@@ -35,8 +39,17 @@ from slsplay.store.repositories import (
     MeetupRepository,
     UserRepository,
 )
+from slsplay.store.schema import instant
 
 QUERY_TEXT_MAX = 200
+# A reindex reads the published meetups by start, a page of one day's at a time, from now
+# (a search never finds a meetup whose answers closed, and they close by its start) to this
+# far ahead: one Query a day, whether the day has meetups or not.
+REINDEX_HORIZON = timedelta(days=3 * 366)
+REINDEX_PAGE = 100
+# Where a reindex stands: a UTC instant, or the index key of the last meetup it did
+# (``{start}#{id}``), or ``~`` after the instant of a day's end: that day is done.
+REINDEX_POSITION = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z(#[0-9A-Za-z]*|~)?")
 TIME_FILTERS = ("starts_after", "starts_before", "created_after", "created_before", "closes_before")
 
 
@@ -70,20 +83,93 @@ def index_meetup(ports: SearchPorts, meetup_id: str) -> bool:
         ports.search.remove(meetup_id)
         return False
     organizer = UserRepository(ports.store).find(meetup.organizer_id)
-    ports.search.upsert(
-        IndexedMeetup(
-            meetup_id=meetup.id,
-            title=meetup.details.title,
-            description=meetup.details.description,
-            category=meetup.details.category,
-            organizer_name=(organizer.name if organizer else None) or "",
-            starts_at=meetup.starts_at,
-            created_at=meetup.created_at,
-            closes_at=meetup.answers_close_at,
-            attending=counts.attending,
-        )
-    )
+    ports.search.upsert(_indexed(meetup, counts, organizer))
     return True
+
+
+def _indexed(meetup: Meetup, counts: MeetupCounts, organizer: User | None) -> IndexedMeetup:
+    return IndexedMeetup(
+        meetup_id=meetup.id,
+        title=meetup.details.title,
+        description=meetup.details.description,
+        category=meetup.details.category,
+        organizer_name=(organizer.name if organizer else None) or "",
+        starts_at=meetup.starts_at,
+        created_at=meetup.created_at,
+        closes_at=meetup.answers_close_at,
+        attending=counts.attending,
+    )
+
+
+@dataclass(frozen=True)
+class ReindexPage:
+    """One Query of a reindex: the day it read, the published meetups it found there and how
+    many of them are public (indexed; the others removed), and the position after it."""
+
+    day: date
+    read: int
+    listed: int
+    position: str
+
+
+def reindex_position(now: datetime) -> str:
+    """Where a reindex from ``now`` starts (the meetups that start from then on)."""
+    return instant(now)
+
+
+def valid_reindex_position(text: str) -> bool:
+    """Whether ``text`` is a position a reindex can start from (one it printed)."""
+    return REINDEX_POSITION.fullmatch(text) is not None
+
+
+def reindex_public(
+    ports: SearchPorts, position: str, until: date, *, page: int = REINDEX_PAGE
+) -> Iterator[ReindexPage]:
+    """Rebuild the index of the public meetups starting from ``position`` (see
+    ``reindex_position``) to the end of the day ``until``, a page at a time; each page says
+    where to resume after it.
+
+    Each published meetup is read again from the table (the present, not the start index's
+    copy of it) and written whole into the index, or removed from it when it is not public:
+    what the index kept of it, damaged or of an older design, is replaced. Safe to repeat,
+    to stop anywhere and to run while the change feed indexes changes: both write what the
+    table holds.
+    """
+    if not 1 <= page <= MAX_BATCH_GET:
+        raise ValueError(f"a reindex page is from 1 to {MAX_BATCH_GET} meetups")
+    if not valid_reindex_position(position):
+        raise ValueError(f"{position!r} is not a reindex position")
+    meetups = MeetupRepository(ports.store)
+    day = date.fromisoformat(position[:10])
+    while day <= until:
+        found = meetups.published_after(position, limit=page)
+        indexed = _reindex(ports, [meetup_id for _, meetup_id in found])
+        day_done = len(found) < page  # a short page ends the day: the next is the next day's
+        position = f"{day.isoformat()}T23:59:59Z~" if day_done else found[-1][0]
+        yield ReindexPage(day, len(found), indexed, position)
+        if day_done:
+            day += timedelta(days=1)
+            position = instant(datetime.combine(day, datetime.min.time(), UTC))
+
+
+def _reindex(ports: SearchPorts, meetup_ids: list[str]) -> int:
+    """Index the public ones of these meetups anew, remove the others; answers how many are
+    indexed (three batch reads, whatever their number)."""
+    if not meetup_ids:
+        return 0
+    found = MeetupRepository(ports.store).get_many(meetup_ids)
+    counts = MeetupRepository(ports.store).counts_of(list(found))
+    names = UserRepository(ports.store).find_many([m.organizer_id for m in found.values()])
+    indexed = 0
+    for meetup_id in meetup_ids:
+        meetup = found.get(meetup_id)
+        if meetup is None or not listed(meetup):
+            ports.search.remove(meetup_id)
+            continue
+        organizer = names.get(meetup.organizer_id)
+        ports.search.upsert(_indexed(meetup, counts[meetup_id], organizer), rewrite=True)
+        indexed += 1
+    return indexed
 
 
 def search_query(values: Mapping[str, str | None], now: datetime) -> SearchQuery:

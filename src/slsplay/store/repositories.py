@@ -16,6 +16,7 @@ from slsplay.domain.meetups import Meetup, MeetupCounts
 from slsplay.domain.users import User
 from slsplay.ports import (
     MAX_BATCH_GET,
+    MAX_QUERY_LIMIT,
     MAX_TRANSACTION_OPS,
     PK,
     SK,
@@ -206,6 +207,24 @@ class MeetupRepository:
         """Published meetups whose start lies in ``[start, end]``, by start (for scheduled jobs)."""
         for item in by_day(self.store, schema.starts_partition, start, end):
             yield records.meetup_from_item(item)
+
+    def published_after(self, position: str, *, limit: int) -> list[tuple[str, str]]:
+        """Up to ``limit`` published meetups starting on the day of ``position`` and after
+        it, by start: each one's position and id, in one request (the index's copy).
+
+        A position is a ``{start}#{id}`` key of the index, or a prefix of one: a UTC
+        instant (``2030-03-04T18:00:00Z``) stands before the meetups starting then.
+        """
+        day = datetime.fromisoformat(position[:10]).replace(tzinfo=UTC)
+        # The range is inclusive, so the meetup at ``position`` itself may come first.
+        page = self.store.query(
+            schema.starts_partition(day),
+            index="gsi2",
+            sk_between=(position, f"{position[:10]}~"),
+            limit=min(limit + 1, MAX_QUERY_LIMIT),
+        )
+        found = [(item["gsi2sk"], item["id"]) for item in page.items if item["gsi2sk"] != position]
+        return found[:limit]
 
 
 def every(

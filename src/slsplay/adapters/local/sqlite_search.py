@@ -203,8 +203,9 @@ class SqliteSearchIndex:
                 post_everything(conn)
                 conn.execute(f"PRAGMA user_version = {LAYOUT}")
 
-    def upsert(self, meetup: IndexedMeetup) -> None:
-        """Add the meetup, or replace what the index keeps of it."""
+    def upsert(self, meetup: IndexedMeetup, *, rewrite: bool = False) -> None:
+        """Add the meetup, or replace what the index keeps of it (its postings only when its
+        texts changed, or with ``rewrite``)."""
         title = _text(meetup.title)
         texts = (title, _text(meetup.description), meetup.category, _text(meetup.organizer_name))
         created_us = _micros(meetup.created_at)
@@ -232,7 +233,7 @@ class SqliteSearchIndex:
                 ),
             ).fetchone()
             # A new attendance count, the usual change, leaves the postings as they are.
-            if kept is None or kept[1:5] != texts:
+            if rewrite or kept is None or kept[1:5] != texts:
                 if kept is not None:
                     unpost(conn, kept[0], kept[1:5], kept[5])
                 post(conn, seq, texts, _fold(title))

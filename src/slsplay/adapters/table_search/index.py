@@ -124,12 +124,13 @@ class TableSearchIndex:
 
     # -- writes -------------------------------------------------------------------------------
 
-    def upsert(self, meetup: IndexedMeetup) -> None:
-        """Add the meetup, or replace what the index keeps of it (writing only what differs)."""
+    def upsert(self, meetup: IndexedMeetup, *, rewrite: bool = False) -> None:
+        """Add the meetup, or replace what the index keeps of it (writing only what differs
+        from its record, or everything with ``rewrite``)."""
         new = entries(meetup)
         for attempt in range(self.write_attempts):
             try:
-                self._replace(meetup.meetup_id, new)
+                self._replace(meetup.meetup_id, new, rewrite=rewrite)
                 return
             except ConditionFailed:  # another writer moved the doc on: diff against theirs
                 if attempt == self.write_attempts - 1:
@@ -152,7 +153,7 @@ class TableSearchIndex:
         by_sk = {item[SK]: item for item in page.items}
         return Record.read(by_sk.get(DOC), by_sk.get(KEYS))
 
-    def _replace(self, meetup_id: str, new: Entries) -> None:
+    def _replace(self, meetup_id: str, new: Entries, *, rewrite: bool) -> None:
         """One attempt at an upsert; ``ConditionFailed`` if another writer got in between.
 
         Write-ahead, so that a crash anywhere leaves a record of everything that may exist:
@@ -164,6 +165,9 @@ class TableSearchIndex:
         The doc's version is the condition of its every write: two writers never both win.
         """
         old = self._read_record(meetup_id)
+        if rewrite:  # the items may not be what the record says: take none as written
+            old.postings = dict.fromkeys(old.postings, "")
+            old.listings = dict.fromkeys(old.listings, "")
         target = Record.of(new)
         changes: list[TransactionOp] = [
             Put(item)
