@@ -69,8 +69,12 @@ def entry_point(handler: Handler[Result]) -> Handler[Result]:
         use_case = None if "Records" in event else route or name
         with step(use_case, _correlation_id_of(event)):
             result = traced()(event, context)
-        if route is not None and isinstance(result, Mapping) and result.get("statusCode", 0) >= 500:
-            count_failure(route)
+            if route is not None and isinstance(result, Mapping):
+                # What API Gateway's access log says too, but with the correlation id.
+                status = result.get("statusCode", 0)
+                logger.info("request answered", extra={"route": route, "status": status})
+                if status >= 500:
+                    count_failure(route)
         return result
 
     return entry
@@ -88,9 +92,11 @@ def step(
     unless it is one of ``retried``: errors that ask for a retry by design, not failures."""
     with ExitStack() as work:
         work.enter_context(correlation(correlation_id))
-        previous = logger.get_correlation_id()
-        logger.set_correlation_id(correlation_id)
-        work.callback(logger.set_correlation_id, previous)
+        # As ``logger.set_correlation_id`` does, but for this thread alone: the local runtime
+        # may run functions in threads of one process.
+        previous = logger.thread_safe_get_current_keys().get(CORRELATION_ATTRIBUTE)
+        logger.thread_safe_append_keys(**{CORRELATION_ATTRIBUTE: correlation_id})
+        work.callback(logger.thread_safe_append_keys, **{CORRELATION_ATTRIBUTE: previous})
         active = tracer()
         if active is not None and use_case is not None:
             segment = work.enter_context(active.provider.in_subsegment(f"## {use_case}"))

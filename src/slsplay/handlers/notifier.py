@@ -26,7 +26,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from slsplay.domain.events import from_message
 from slsplay.handlers.context import reaction_ports
 from slsplay.handlers.lazy import LazyModule
-from slsplay.handlers.logs import carried_by, entry_point, message_attribute, step
+from slsplay.handlers.logs import carried_by, entry_point, logger, message_attribute, step
 
 if TYPE_CHECKING:
     from slsplay.services import notifications, reactions
@@ -57,10 +57,14 @@ def deliver(record: SQSRecord, lambda_context: Any) -> None:
         # Back at once, for the next run, rather than a visibility timeout on.
         ports.queue.change_visibility(record.receipt_handle, 0)
         raise OutOfTime(record.message_id)
+    # Every producer names the event in an attribute: a message that cannot be read is a
+    # failure of its use case too.
     use_case = f"notifier.{message_attribute(record, 'event') or 'unknown'}"
     try:
         with step(use_case, carried_by(record), retried=(notifications.ClaimHeld,)):
-            reactions.react(ports, from_message(json.loads(record.body)))
+            event = from_message(json.loads(record.body))
+            reactions.react(ports, event)
+            logger.info("domain event handled", extra={"event": event.name, "event_id": event.id})
     except notifications.ClaimHeld as held:
         # Back soon rather than a whole visibility timeout on (see look_again_in).
         receives = int(record.attributes.approximate_receive_count)

@@ -34,7 +34,7 @@ from slsplay.domain.events import (
     TicketRefunded,
 )
 from slsplay.handlers.context import container
-from slsplay.handlers.logs import carried, entry_point, step
+from slsplay.handlers.logs import carried, entry_point, logger, step
 from slsplay.ports import CORRELATION_ATTRIBUTE, Queue
 from slsplay.services import changes
 
@@ -70,11 +70,14 @@ def forward(record: DynamoDBRecord) -> None:
     # A removal carries no id of its own: its old image's is that of an earlier write.
     correlation_id = carried((change.new_image or {}).get(CORRELATION_ATTRIBUTE))
     with step("stream.forward", correlation_id):
-        for event in changes.events_of(change):
+        events = changes.events_of(change)
+        for event in events:
             message = json.dumps(event.to_message())
             for consumer, kinds in CONSUMERS.items():
                 if isinstance(event, kinds):
                     _queue(consumer).send(message, {"event": event.name, "event_id": event.id})
+        if events:
+            logger.info("domain events queued", extra={"events": [e.name for e in events]})
         for measure in changes.measures_of(change):
             container().metrics.count(measure)
 
