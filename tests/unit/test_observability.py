@@ -288,16 +288,38 @@ def test_outside_lambda_no_tracer_is_built_nor_the_x_ray_sdk_imported() -> None:
     subprocess.run([sys.executable, "-c", script], check=True)  # noqa: S603  (our own code)
 
 
-def test_where_lambda_traces_the_tracer_is_built_and_patches_the_aws_sdk() -> None:
-    script = (
-        "from slsplay.handlers import logs\n"
-        "tracer = logs.tracer()\n"
-        "assert tracer is not None and not tracer.disabled\n"
-        "from aws_xray_sdk.core.patcher import _PATCHED_MODULES\n"
-        "assert 'botocore' in _PATCHED_MODULES, _PATCHED_MODULES\n"
-    )
-    env = {"LAMBDA_TASK_ROOT": "/var/task", "AWS_XRAY_CONTEXT_MISSING": "IGNORE_ERROR"}
-    subprocess.run([sys.executable, "-c", script], check=True, env={**_environ(), **env})  # noqa: S603
+TRACED = """
+from aws_xray_sdk.core import xray_recorder
+from aws_xray_sdk.core.patcher import _PATCHED_MODULES
+from slsplay.handlers import logs
+from tests.unit.test_observability import FakeContext, _api_event
+
+class Sent:
+    entities = []
+    def send_entity(self, entity):
+        self.entities.append(entity.to_dict())
+    def set_daemon_address(self, address):
+        pass
+
+xray_recorder.emitter = Sent()
+handler = logs.entry_point(lambda event, context: {"statusCode": 200})
+handler(_api_event(**{"x-correlation-id": "caller-1"}), FakeContext())
+assert "botocore" in _PATCHED_MODULES, _PATCHED_MODULES
+named = {entity["name"]: entity.get("annotations") for entity in Sent.entities}
+assert named["## POST /api/meetups/id/publish"] == {"correlation_id": "caller-1"}, named
+"""
+
+
+def test_where_lambda_traces_each_request_is_a_subsegment_annotated_with_its_id() -> None:
+    # A fresh interpreter, as Lambda's: its trace header, the code's folder, an emitter that
+    # keeps what would go to the X-Ray daemon.
+    env = {
+        "LAMBDA_TASK_ROOT": "/var/task",
+        "_X_AMZN_TRACE_ID": (
+            "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"
+        ),
+    }
+    subprocess.run([sys.executable, "-c", TRACED], check=True, env={**_environ(), **env})  # noqa: S603
 
 
 def _environ() -> dict[str, str]:

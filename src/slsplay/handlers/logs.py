@@ -32,6 +32,8 @@ logger = Logger()
 
 FAILURES = "Failures"  # a metric, by UseCase: what failed (a route, a domain event, a job)
 CORRELATION_REQUEST_HEADER = "x-correlation-id"  # API Gateway gives header names lower-cased
+# X-Ray names take letters, digits, spaces and some symbols; a route's braces are not among them.
+_NOT_IN_SEGMENT_NAMES = str.maketrans("", "", "{}")
 
 
 @functools.cache
@@ -99,7 +101,8 @@ def step(
         work.callback(logger.thread_safe_append_keys, **{CORRELATION_ATTRIBUTE: previous})
         active = tracer()
         if active is not None and use_case is not None:
-            segment = work.enter_context(active.provider.in_subsegment(f"## {use_case}"))
+            named = use_case.translate(_NOT_IN_SEGMENT_NAMES)
+            segment = work.enter_context(active.provider.in_subsegment(f"## {named}"))
             if correlation_id is not None:
                 segment.put_annotation(key=CORRELATION_ATTRIBUTE, value=correlation_id)
         try:
