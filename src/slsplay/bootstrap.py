@@ -16,6 +16,7 @@ from slsplay.ports import (
     Mailer,
     MediaProcessor,
     MediaStorage,
+    Metrics,
     PasswordHasher,
     Payments,
     Queue,
@@ -84,6 +85,14 @@ class Container:
         from slsplay.adapters.aws.dynamo_store import DynamoItemStore  # noqa: PLC0415
 
         return DynamoItemStore(self.settings.table_name, TABLE, self.aws_client)
+
+    @cached_property
+    def metrics(self) -> Metrics:
+        # EMF lines in the log on either backend: CloudWatch reads them in the cloud, and the
+        # local runtime keeps each function's log as Lambda would.
+        from slsplay.adapters.emf_metrics import EmfMetrics  # noqa: PLC0415
+
+        return EmfMetrics(self.settings.metrics_namespace)
 
     @cached_property
     def hasher(self) -> PasswordHasher:

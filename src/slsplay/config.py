@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     # them out of a printed or logged Settings.
     stripe_secret_key: SecretStr | None = Field(None, validation_alias="STRIPE_SECRET_KEY")
     stripe_webhook_secret: SecretStr | None = Field(None, validation_alias="STRIPE_WEBHOOK_SECRET")
+    # The CloudWatch namespace of the product's metrics (template.yaml's Globals give it to
+    # every function, under the name Powertools reads).
+    metrics_namespace: str = Field("slsplay", validation_alias="POWERTOOLS_METRICS_NAMESPACE")
     # The queues a function sends to, by their consumer's name as its variable spells it:
     # {"NOTIFIER": url} from SLSPLAY_QUEUE_URL_NOTIFIER (the template's !Ref of the queue).
     queue_urls: dict[str, str] = Field(default_factory=dict)

@@ -23,7 +23,7 @@ from moto.ses.models import ses_backends
 from slsplay.adapters.aws.ses import SesMailer
 from slsplay.adapters.local.mailbox import MailboxMailer
 from slsplay.adapters.smtp import SmtpMailer, SmtpServer
-from slsplay.ports import Attachment, Email, Mailer
+from slsplay.ports import CORRELATION_HEADER, Attachment, Email, Mailer, correlation
 from tests.contract.conftest import REGION
 from tests.support.clock import START, FakeClock
 from tests.support.smtp import Inbox, smtp_server
@@ -161,6 +161,15 @@ def test_the_message_can_be_unsubscribed_from(under_test: MailerUnderTest) -> No
     message = only_delivery(under_test)
     assert message["List-Unsubscribe"] == EMAIL.headers["List-Unsubscribe"]
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_a_message_sent_under_a_correlation_id_names_it_in_a_header(
+    under_test: MailerUnderTest,
+) -> None:
+    with correlation("publish-1"):
+        under_test.mailer.send(EMAIL)
+
+    assert only_delivery(under_test)[CORRELATION_HEADER] == "publish-1"
 
 
 def test_a_message_without_attachments_is_just_the_two_alternatives(

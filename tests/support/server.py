@@ -106,6 +106,15 @@ class Server:
             for raw in reversed(_inbox())
         ]
 
+    def log_entries(self) -> list[dict[str, Any]]:
+        """The JSON objects the server's log holds so far, oldest first: the functions' log
+        entries and metrics (EMF lines), as their processes wrote them to its output."""
+        if self.process is None:
+            pytest.skip("a deployed stage's function logs are in CloudWatch Logs, not here")
+        port = self.url.rsplit(":", 1)[-1]
+        text = (self.data_dir.parent / f"server-{port}.log").read_text(errors="replace")
+        return list(_json_objects(text))
+
     def quiet(self) -> bool:
         """Whether the runtime's event sources have delivered all they had and nothing is
         under way (``GET /api/_dev/quiet``): then what has not happened will not. A deployed
@@ -146,6 +155,23 @@ class Server:
             email.message_from_bytes(raw, _class=EmailMessage, policy=email.policy.default)
             for raw in raws
         ]
+
+
+def _json_objects(text: str) -> Iterator[dict[str, Any]]:
+    """Each JSON object in ``text``: one a line, but a line written by one process may run
+    into another's (a print writes its text and its newline apart)."""
+    decoder = json.JSONDecoder()
+    for line in text.splitlines():
+        start = line.find("{")
+        while start != -1:
+            try:
+                found, end = decoder.raw_decode(line, start)
+            except json.JSONDecodeError:
+                start = line.find("{", start + 1)
+                continue
+            if isinstance(found, dict):
+                yield found
+            start = line.find("{", end)
 
 
 def _inbox() -> list[bytes]:

@@ -24,7 +24,7 @@ from slsplay.domain.errors import DomainError, FieldError, InvalidInput, Unreada
 from slsplay.handlers import refresh_cookie
 from slsplay.handlers.context import container, stream_signer
 from slsplay.handlers.inputs import parameter_errors, read_json
-from slsplay.handlers.logs import entry_point, logger
+from slsplay.handlers.logs import count_failure, entry_point, logger
 from slsplay.handlers.problems import PROBLEM_JSON, problem_document
 from slsplay.services.auth import Caller, caller_from_claims
 
@@ -154,6 +154,7 @@ def error_json(error: GraphQLError) -> dict[str, Any]:
         formatted["extensions"] = {"code": original.code}
     elif original is not None:
         logger.error("a resolver failed", exc_info=original, extra={"path": error.path})
+        count_failure(f"graphql.{error.path[0]}" if error.path else "graphql")
         formatted["message"] = "Unexpected error."
         formatted["extensions"] = {"code": "internal_error"}
     else:  # the document itself: syntax, validation, limits

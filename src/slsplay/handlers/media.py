@@ -24,14 +24,20 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from slsplay.domain.events import DomainEvent, MediaRemoved, from_message
 from slsplay.handlers.context import container
-from slsplay.handlers.logs import entry_point, logger
+from slsplay.handlers.logs import carried_by, entry_point, logger, step
 from slsplay.services import media
 
 processor = BatchProcessor(event_type=EventType.SQS)
 
 
 def receive(record: SQSRecord) -> None:
-    """Act on one message of the media queue."""
+    """Act on one message of the media queue (an upload's has no correlation id: no request
+    of ours made it)."""
+    with step("media.receive", carried_by(record)):
+        _receive(record)
+
+
+def _receive(record: SQSRecord) -> None:
     body = json.loads(record.body)
     if body.get("Event") == "s3:TestEvent":
         return  # what S3 sends once when the notification is configured

@@ -7,6 +7,7 @@ receives, moves it to the dead-letter queue. When every message of a batch fails
 invocation fails instead (Powertools' default): the same retries, and an error in the
 function's metrics, which the template's alarm watches. A message is begun only with the
 time to finish it: the rest of a batch near the Timeout goes back to the queue at once.
+Each runs under the correlation id its message carries, which the emails it sends carry on.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from slsplay.domain.events import from_message
 from slsplay.handlers.context import reaction_ports
 from slsplay.handlers.lazy import LazyModule
-from slsplay.handlers.logs import entry_point
+from slsplay.handlers.logs import carried_by, entry_point, logger, message_attribute, step
 
 if TYPE_CHECKING:
     from slsplay.services import notifications, reactions
@@ -56,8 +57,14 @@ def deliver(record: SQSRecord, lambda_context: Any) -> None:
         # Back at once, for the next run, rather than a visibility timeout on.
         ports.queue.change_visibility(record.receipt_handle, 0)
         raise OutOfTime(record.message_id)
+    # Every producer names the event in an attribute: a message that cannot be read is a
+    # failure of its use case too.
+    use_case = f"notifier.{message_attribute(record, 'event') or 'unknown'}"
     try:
-        reactions.react(ports, from_message(json.loads(record.body)))
+        with step(use_case, carried_by(record), retried=(notifications.ClaimHeld,)):
+            event = from_message(json.loads(record.body))
+            reactions.react(ports, event)
+            logger.info("domain event handled", extra={"event": event.name, "event_id": event.id})
     except notifications.ClaimHeld as held:
         # Back soon rather than a whole visibility timeout on (see look_again_in).
         receives = int(record.attributes.approximate_receive_count)

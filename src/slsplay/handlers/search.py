@@ -20,7 +20,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from slsplay.domain.events import MeetupChanged, from_message
 from slsplay.handlers.context import container
-from slsplay.handlers.logs import entry_point
+from slsplay.handlers.logs import carried_by, entry_point, step
 from slsplay.services import discovery
 
 processor = BatchProcessor(event_type=EventType.SQS)
@@ -28,11 +28,12 @@ processor = BatchProcessor(event_type=EventType.SQS)
 
 def reindex(record: SQSRecord) -> None:
     """Bring the index in line with one meetup."""
-    event = from_message(json.loads(record.body))
-    if not isinstance(event, MeetupChanged):
-        raise ValueError(f"the search function does not take {event.name!r}")
-    deps = container()
-    discovery.index_meetup(deps, event.meetup_id)
+    with step("search.reindex", carried_by(record)):
+        event = from_message(json.loads(record.body))
+        if not isinstance(event, MeetupChanged):
+            raise ValueError(f"the search function does not take {event.name!r}")
+        deps = container()
+        discovery.index_meetup(deps, event.meetup_id)
 
 
 @entry_point

@@ -2,7 +2,9 @@
 
 Records are processed one by one with Powertools' batch utility, so a record that fails is
 reported in ``batchItemFailures`` and retried alone (with what follows it), as DynamoDB
-Streams' event source mapping does for ``ReportBatchItemFailures``.
+Streams' event source mapping does for ``ReportBatchItemFailures``. Each runs under the
+correlation id its item was written with, which its events' messages carry on; it also
+counts the product's metrics the change stands for (an invitation sent, an answer...).
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ from slsplay.domain.events import (
     TicketRefunded,
 )
 from slsplay.handlers.context import container
-from slsplay.handlers.logs import entry_point
-from slsplay.ports import Queue
+from slsplay.handlers.logs import carried, entry_point, logger, step
+from slsplay.ports import CORRELATION_ATTRIBUTE, Queue
 from slsplay.services import changes
 
 # Which consumer hears of which events; each consumer has its own queue (template.yaml).
@@ -67,11 +69,19 @@ def forward(record: DynamoDBRecord) -> None:
     """Queue the domain events of one change for the consumers that care."""
     raw = record.raw_event
     change = change_from_record(raw, raw["dynamodb"]["SequenceNumber"])
-    for event in changes.events_of(change):
-        message = json.dumps(event.to_message())
-        for consumer, kinds in CONSUMERS.items():
-            if isinstance(event, kinds):
-                _queue(consumer).send(message, {"event": event.name, "event_id": event.id})
+    # A removal carries no id of its own: its old image's is that of an earlier write.
+    correlation_id = carried((change.new_image or {}).get(CORRELATION_ATTRIBUTE))
+    with step("stream.forward", correlation_id):
+        events = changes.events_of(change)
+        for event in events:
+            message = json.dumps(event.to_message())
+            for consumer, kinds in CONSUMERS.items():
+                if isinstance(event, kinds):
+                    _queue(consumer).send(message, {"event": event.name, "event_id": event.id})
+        if events:
+            logger.info("domain events queued", extra={"events": [e.name for e in events]})
+        for measure in changes.measures_of(change):
+            container().metrics.count(measure)
 
 
 @entry_point

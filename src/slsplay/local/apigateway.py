@@ -207,6 +207,8 @@ class ApiGateway:
             "SLSPLAY_PAYMENTS": "local",
             # A developer's tools read the GraphQL schema by introspection.
             "SLSPLAY_GRAPHQL_INTROSPECTION": "on",
+            # No X-Ray daemon listens here: the functions' tracer stays unbuilt (logs.py).
+            "POWERTOOLS_TRACE_DISABLED": "true",
         }
         if aws_endpoint is not None:
             overrides |= aws_endpoint_environment(aws_endpoint)

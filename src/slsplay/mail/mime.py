@@ -28,7 +28,7 @@ from email.utils import format_datetime, formataddr, make_msgid, parseaddr, pars
 from urllib.parse import quote
 
 from slsplay.domain.text import cleaned_text
-from slsplay.ports import Attachment, Email
+from slsplay.ports import CORRELATION_HEADER, Attachment, Email, correlation_id
 
 DEFAULT_SENDER = "slsplay <no-reply@slsplay.example.com>"
 """The sender when none is configured (``Settings.mail_from`` has the same default)."""
@@ -72,6 +72,9 @@ def to_wire(email: Email, *, sender: str, now: datetime) -> Wire:
         if not _HEADER_NAME.match(name):
             raise ValueError(f"{name!r} is not a header name")
         head.append(_header(name, value))
+    correlation = correlation_id()
+    if correlation is not None:  # the request this email came of, to find in the logs
+        head.append(_header(CORRELATION_HEADER, correlation))
     head.append(b"MIME-Version: 1.0\r\n")
 
     alternatives = [_text_part(email.text, "plain"), _text_part(email.html, "html")]

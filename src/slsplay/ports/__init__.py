@@ -3,7 +3,8 @@
 One module per family of ports, each with the values its ports take and give and the errors
 they raise: ``storage`` (the one table), ``clock``, ``identity`` (passwords, access tokens,
 sign-in providers), ``messaging`` (email, queues, failed stream batches), ``media``,
-``payments``, ``search`` and ``secrets`` (what a missing secret raises). Everything imports
+``observability`` (metrics, correlation ids), ``payments``, ``search`` and ``secrets`` (what
+a missing secret raises). Everything imports
 ports from here: this is their table of contents.
 """
 
@@ -40,6 +41,16 @@ from slsplay.ports.messaging import (
     Queue,
     QueueMessage,
     QueueSendFailed,
+)
+from slsplay.ports.observability import (
+    CORRELATION_ATTRIBUTE,
+    CORRELATION_HEADER,
+    Measure,
+    Metrics,
+    correlation,
+    correlation_id,
+    valid_correlation_id,
+    with_correlation,
 )
 from slsplay.ports.payments import (
     CheckoutRequest,
@@ -90,11 +101,14 @@ from slsplay.ports.storage import (
     TransactionOp,
     Update,
     Write,
+    correlated,
     key_of,
     versioned,
 )
 
 __all__ = [
+    "CORRELATION_ATTRIBUTE",
+    "CORRELATION_HEADER",
     "DOWNLOAD_EXPIRES_IN",
     "MAX_BATCH",
     "MAX_BATCH_GET",
@@ -136,8 +150,10 @@ __all__ = [
     "Key",
     "LessThan",
     "Mailer",
+    "Measure",
     "MediaProcessor",
     "MediaStorage",
+    "Metrics",
     "NotExists",
     "ObjectNotFound",
     "Page",
@@ -165,6 +181,11 @@ __all__ = [
     "Update",
     "UploadTicket",
     "Write",
+    "correlated",
+    "correlation",
+    "correlation_id",
     "key_of",
+    "valid_correlation_id",
     "versioned",
+    "with_correlation",
 ]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
 from slsplay.domain.errors import Conflict, VersionConflict
+from slsplay.ports.observability import correlation_id, with_correlation
 
 Item = dict[str, Any]
 """A stored item: ``str``, ``int``, ``bool``, ``None``, ``list`` and ``dict`` values only."""
@@ -368,6 +369,18 @@ class ItemStore(ABC):
     def delete(self, key: Key, condition: Condition | None = None) -> None:
         """Remove the item if ``condition`` holds."""
         self.write(Delete(key, condition))
+
+
+def correlated(op: TransactionOp) -> TransactionOp:
+    """``op`` as an adapter writes it: a put or an update also writes the bound correlation
+    id, so that the table's stream shows which request a change came from."""
+    if correlation_id() is None:
+        return op
+    if isinstance(op, Put):
+        return replace(op, item=with_correlation(op.item))
+    if isinstance(op, Update):
+        return replace(op, set=with_correlation(op.set))
+    return op
 
 
 def versioned(expected_version: int) -> Condition:

@@ -1,7 +1,10 @@
-"""From committed item changes (the table's stream) to the domain events consumers act on.
+"""From committed item changes (the table's stream) to the domain events consumers act on,
+and to the measures of the product's metrics.
 
 Only this module and ``records`` know the stored format; the stream handler calls
-``events_of`` on each change and forwards what it returns.
+``events_of`` on each change and forwards what it returns, and counts what ``measures_of``
+returns. A measure counted from a committed change counts what did happen, once, whichever
+function or retry made it happen.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from slsplay.domain.events import (
     SeatsAdded,
     TicketRefunded,
 )
+from slsplay.domain.media import MediaStatus
 from slsplay.domain.meetup_details import Visibility
 from slsplay.domain.meetups import MeetupStatus
 from slsplay.domain.tickets import TicketStatus
-from slsplay.ports import Change, Item
+from slsplay.ports import Change, Item, Measure
 from slsplay.store import records
 
 
@@ -175,3 +179,44 @@ def _invitation_events(change: Change, old: Item | None, new: Item) -> list[Doma
             )
         ]
     return []
+
+
+# The product's metrics (template.yaml's dashboard shows them), by the change that counts.
+INVITATIONS_SENT = "InvitationsSent"
+ANSWERS = "Answers"  # by Answer: attending, declined
+TICKETS_SOLD = "TicketsSold"
+REFUNDS = "Refunds"
+MEDIA_PROCESSED = "MediaProcessed"  # by Outcome: ready, failed
+
+
+def measures_of(change: Change) -> list[Measure]:
+    """The metrics one change counts: an invitation emailed or answered, a ticket paid or
+    refunded, a photo or video processed (most changes count none)."""
+    old, new = change.old_image, change.new_image
+    kind = (new or {}).get("type")
+    if new is None or old is None or kind is None:
+        return []
+    if kind == records.INVITATION_TYPE:
+        return _invitation_measures(old, new)
+    if kind == records.TICKET_TYPE:
+        was, now = old.get("status"), new.get("status")
+        if now == TicketStatus.PAID and was != now:
+            return [Measure(TICKETS_SOLD)]
+        if now == TicketStatus.REFUNDED and was != now:
+            return [Measure(REFUNDS)]
+        return []
+    if kind == records.MEDIA_TYPE:
+        was, now = old.get("status"), new.get("status")
+        if now in (MediaStatus.READY, MediaStatus.FAILED) and was != now:
+            return [Measure(MEDIA_PROCESSED, dimensions={"Outcome": str(now)})]
+    return []
+
+
+def _invitation_measures(old: Item, new: Item) -> list[Measure]:
+    measures = []
+    if new.get("sent_at") is not None and old.get("sent_at") is None:
+        measures.append(Measure(INVITATIONS_SENT))
+    before, after = records.invitation_from_item(old), records.invitation_from_item(new)
+    if after.response is not before.response and after.responded_at is not None:
+        measures.append(Measure(ANSWERS, dimensions={"Answer": after.response.value}))
+    return measures

@@ -46,6 +46,7 @@ from slsplay.ports import (
     TransactionOp,
     Update,
     Write,
+    correlated,
 )
 
 if TYPE_CHECKING:
@@ -254,6 +255,7 @@ class DynamoItemStore(ItemStore):
             raise StoreBusy from e
 
     def _request(self, op: TransactionOp) -> dict[str, Any]:
+        op = correlated(op)
         ex = _Expression()
         request: dict[str, Any] = {"TableName": self.table_name}
         if isinstance(op, Put):

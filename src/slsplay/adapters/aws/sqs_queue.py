@@ -21,7 +21,7 @@ from slsplay.adapters.queue_limits import (
     check_send_batch,
     check_timeout,
 )
-from slsplay.ports import MAX_BATCH, Queue, QueueMessage, QueueSendFailed
+from slsplay.ports import MAX_BATCH, Queue, QueueMessage, QueueSendFailed, with_correlation
 
 if TYPE_CHECKING:
     from mypy_boto3_sqs import SQSClient
@@ -71,7 +71,7 @@ class SqsQueue(Queue):
 
     def send(self, body: str, attributes: Mapping[str, str] | None = None) -> str:
         """Enqueue a message; answers the id SQS gave it."""
-        attributes = dict(attributes or {})
+        attributes = with_correlation(attributes or {})
         check_message(body, attributes)
         values: dict[str, MessageAttributeValueTypeDef] = {
             name: {"DataType": "String", "StringValue": value} for name, value in attributes.items()
@@ -86,6 +86,7 @@ class SqsQueue(Queue):
 
     def send_batch(self, messages: Sequence[tuple[str, Mapping[str, str]]]) -> list[str]:
         """Enqueue up to 10 messages with one ``SendMessageBatch``; answers their ids."""
+        messages = [(body, with_correlation(attributes)) for body, attributes in messages]
         check_send_batch(messages)
         entries: list[SendMessageBatchRequestEntryTypeDef] = []
         for index, (body, attributes) in enumerate(messages):

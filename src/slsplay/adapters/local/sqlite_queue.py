@@ -27,7 +27,7 @@ from slsplay.adapters.queue_limits import (
     check_send_batch,
     check_timeout,
 )
-from slsplay.ports import Clock, Queue, QueueMessage
+from slsplay.ports import Clock, Queue, QueueMessage, with_correlation
 
 DEFAULT_VISIBILITY_TIMEOUT = 30
 
@@ -144,6 +144,7 @@ class SqliteQueue(Queue):
 
     def send_batch(self, messages: Sequence[tuple[str, Mapping[str, str]]]) -> list[str]:
         """Store up to 10 messages in one transaction; answers their fresh ids."""
+        messages = [(body, with_correlation(attributes)) for body, attributes in messages]
         check_send_batch(messages)
         ids = [str(uuid.uuid4()) for _ in messages]
         now = self.queues.now_ms()

@@ -49,6 +49,7 @@ from slsplay.ports import (
     TransactionOp,
     Update,
     Write,
+    correlated,
     key_of,
 )
 
@@ -259,6 +260,7 @@ class SqliteItemStore(ItemStore):
     def _apply(self, conn: sqlite3.Connection, op: TransactionOp, old: Item | None) -> None:
         if isinstance(op, Check):
             return
+        op = correlated(op)
         key = key_of(op)
         new: Item | None
         if isinstance(op, Put):
