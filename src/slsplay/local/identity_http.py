@@ -111,7 +111,7 @@ def _choice_page(
     body = f"""<p>This provider runs on this machine only, so that signing in with a social
 account can be tried without one. Choose who signs in.</p>
 <form method="post" action="{AUTHORIZE}">{carried}
-  <ul class="people" style="list-style: none; padding: 0">{people}</ul>
+  <ul class="people">{people}</ul>
 </form>
 <h2>Someone else</h2>
 <form method="post" action="{AUTHORIZE}">{carried}

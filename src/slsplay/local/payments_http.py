@@ -121,6 +121,7 @@ button {{ padding: .6rem 1rem; background: #1d4ed8; color: #fff; border: 0; bord
 .error {{ color: #b00020; font-weight: 600; }} .hint {{ color: #444; font-size: .9rem; }}
 button.secondary {{ background: #fff; color: #1d4ed8; border: 1px solid #1d4ed8; }}
 button small {{ display: block; font-size: .85rem; }}
+.people {{ list-style: none; padding: 0; }} .people button {{ width: 100%; text-align: left; }}
 </style></head>
 <body><main><h1>{html.escape(title)}</h1>
 {body}
