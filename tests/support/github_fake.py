@@ -35,6 +35,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from slsplay.local.identity_provider import code_challenge
 from tests.support.http_fake import (
     Answer,
     ServedFromThread,
@@ -44,7 +45,7 @@ from tests.support.http_fake import (
     redirect,
     with_query,
 )
-from tests.support.oidc_provider import ReceivedRequest, code_challenge
+from tests.support.oidc_provider import ReceivedRequest
 
 CLIENT_ID = "Ov23liSlsplayTest"
 CLIENT_SECRET = "github-test-secret"

@@ -19,7 +19,6 @@ import binascii
 import functools
 import hashlib
 import json
-import re
 import secrets
 import threading
 import time
@@ -34,6 +33,14 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
+from slsplay.local.identity_provider import (
+    CLAIMS,
+    PKCE_VALUE,
+    SCOPES,
+    Person,
+    claims_for,
+    code_challenge,
+)
 from tests.support.http_fake import (
     Answer,
     ServedFromThread,
@@ -49,22 +56,6 @@ CLIENT_SECRET = "test-secret"
 CODE_SECONDS = 60
 ID_TOKEN_SECONDS = 5 * 60
 ACCESS_TOKEN_SECONDS = 60 * 60
-SCOPES = ("openid", "email", "profile")
-CLAIMS = (
-    "sub",
-    "iss",
-    "aud",
-    "exp",
-    "iat",
-    "auth_time",
-    "nonce",
-    "email",
-    "email_verified",
-    "name",
-)
-
-# RFC 7636 section 4.1: 43 to 128 characters of the URL's unreserved set.
-_PKCE_VALUE = re.compile(r"^[A-Za-z0-9._~-]{43,128}$")
 
 
 @functools.cache
@@ -83,22 +74,6 @@ def _thumbprint(jwk: Mapping[str, Any]) -> str:
     required = {name: jwk[name] for name in ("e", "kty", "n")}
     canonical = json.dumps(required, separators=(",", ":"), sort_keys=True).encode()
     return base64.urlsafe_b64encode(hashlib.sha256(canonical).digest()).rstrip(b"=").decode()
-
-
-def code_challenge(code_verifier: str) -> str:
-    """The S256 challenge of a PKCE verifier: BASE64URL(SHA256(verifier)), unpadded."""
-    digest = hashlib.sha256(code_verifier.encode("ascii")).digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
-
-
-@dataclass(frozen=True)
-class User:
-    """Someone with an account at the provider."""
-
-    sub: str
-    email: str
-    name: str = ""
-    email_verified: bool = True
 
 
 @dataclass(frozen=True)
@@ -130,7 +105,7 @@ class Tampering:
 class _Grant:
     """An authorization code and what the user agreed to when it was issued."""
 
-    user: User
+    user: Person
     client_id: str
     redirect_uri: str
     scope: list[str]
@@ -179,7 +154,7 @@ class OidcProvider(ServedFromThread):
         self.client_secret = client_secret
         self.redirect_uris = list(redirect_uris) if redirect_uris is not None else None
         self.requests: list[ReceivedRequest] = []
-        self._users: dict[str, User] = {}
+        self._users: dict[str, Person] = {}
         self._chosen: str | None = None
         self._denial: str | None = None
         self._tampering: Tampering | None = None
@@ -215,7 +190,7 @@ class OidcProvider(ServedFromThread):
     ) -> None:
         """An account at the provider; the first one added is the one who signs in."""
         with self._lock:
-            self._users[sub] = User(sub, email, name, email_verified)
+            self._users[sub] = Person(sub, email, name, email_verified)
             if self._chosen is None:
                 self._chosen = sub
 
@@ -357,7 +332,7 @@ class OidcProvider(ServedFromThread):
             return refuse("invalid_request", "code_challenge required (PKCE)")
         if method != "S256":
             return refuse("invalid_request", "code_challenge_method must be S256")
-        if not _PKCE_VALUE.match(challenge):
+        if not PKCE_VALUE.match(challenge):
             return refuse("invalid_request", "code_challenge malformed")
         if self._denial is not None:
             error, self._denial = self._denial, None
@@ -411,7 +386,7 @@ class OidcProvider(ServedFromThread):
         if form.get("redirect_uri") != grant.redirect_uri:
             raise OAuthError("invalid_grant", "redirect_uri differs from the authorization's")
         verifier = form.get("code_verifier", "")
-        if not _PKCE_VALUE.match(verifier) or not secrets.compare_digest(
+        if not PKCE_VALUE.match(verifier) or not secrets.compare_digest(
             code_challenge(verifier), grant.code_challenge
         ):
             raise OAuthError("invalid_grant", "code_verifier does not match code_challenge")
@@ -474,7 +449,7 @@ class OidcProvider(ServedFromThread):
         nonce = grant.nonce if tampering.nonce is None else tampering.nonce
         if nonce is not None:
             claims["nonce"] = nonce
-        claims.update(_claims_for(grant.user, grant.scope))
+        claims.update(claims_for(grant.user, grant.scope))
         key = _stranger_key() if tampering.wrong_key else self._key
         return jwt.encode(claims, key, algorithm="RS256", headers={"kid": self._jwk["kid"]})
 
@@ -490,14 +465,4 @@ class OidcProvider(ServedFromThread):
                 {"WWW-Authenticate": 'Bearer error="invalid_token"'},
             )
         grant = found[0]
-        return json_answer({"sub": grant.user.sub, **_claims_for(grant.user, grant.scope)})
-
-
-def _claims_for(user: User, scope: Sequence[str]) -> dict[str, Any]:
-    """The claims the scopes granted let the client see (OpenID Connect Core 5.4)."""
-    claims: dict[str, Any] = {}
-    if "email" in scope:
-        claims.update(email=user.email, email_verified=user.email_verified)
-    if "profile" in scope and user.name:
-        claims["name"] = user.name
-    return claims
+        return json_answer({"sub": grant.user.sub, **claims_for(grant.user, grant.scope)})

@@ -36,19 +36,19 @@ async def handle(payments: Callable[[], LocalPayments], scope: Scope, receive: R
         back = request.query_params.get("return", "/")
         return RedirectResponse(own_page(back, provider.base_url), 303)
     if not path.startswith(CHECKOUT):
-        return HTMLResponse(_page("Not found", "<p>There is nothing at this address.</p>"), 404)
+        return HTMLResponse(page("Not found", "<p>There is nothing at this address.</p>"), 404)
     session_id = path.removeprefix(CHECKOUT)
     session = await anyio.to_thread.run_sync(provider.session, session_id)
     if session is None:
-        return HTMLResponse(_page("Not found", "<p>There is no such checkout.</p>"), 404)
+        return HTMLResponse(page("Not found", "<p>There is no such checkout.</p>"), 404)
     if request.method == "POST":
         form = await request.form()
         card = str(form.get("card_number", ""))
         try:
             paid = await anyio.to_thread.run_sync(provider.pay, session_id, card)
         except CardDeclined as declined:
-            page = _checkout_page(session, provider.base_url, error=str(declined))
-            return HTMLResponse(page, 402)
+            refused = _checkout_page(session, provider.base_url, error=str(declined))
+            return HTMLResponse(refused, 402)
         return RedirectResponse(own_page(paid.success_url, provider.base_url), 303)
     return HTMLResponse(_checkout_page(session, provider.base_url))
 
@@ -100,10 +100,12 @@ def _checkout_page(session: LocalSession, origin: str, error: str | None = None)
 {alert}
 {form}
 <p><a href="{html.escape(own_page(session.cancel_url, origin))}">Back without paying</a></p>"""
-    return _page("Checkout (local payment provider)", body)
+    return page("Checkout (local payment provider)", body)
 
 
-def _page(title: str, body: str) -> str:
+def page(title: str, body: str) -> str:
+    """A page of the runtime's stand-ins for other sites (the payment and identity
+    providers): ``body`` under ``title``, plainly styled."""
     return f"""<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -117,6 +119,9 @@ label, input, button {{ display: block; font-size: 1rem; margin: .5rem 0; }}
 input {{ padding: .5rem; width: 100%; box-sizing: border-box; }}
 button {{ padding: .6rem 1rem; background: #1d4ed8; color: #fff; border: 0; border-radius: 4px; }}
 .error {{ color: #b00020; font-weight: 600; }} .hint {{ color: #444; font-size: .9rem; }}
+button.secondary {{ background: #fff; color: #1d4ed8; border: 1px solid #1d4ed8; }}
+button small {{ display: block; font-size: .85rem; }}
+.people {{ list-style: none; padding: 0; }} .people button {{ width: 100%; text-align: left; }}
 </style></head>
 <body><main><h1>{html.escape(title)}</h1>
 {body}

@@ -5,7 +5,10 @@ through the gateway on the event loop (``ApiGateway.dispatch_async``: the functi
 own process and its answer is awaited, so a slow function never holds up other requests, and
 no thread is involved); any other request outside ``/api`` gets the web app's static build
 from ``web/dist`` (with the single-page-app fallback to ``index.html`` for pages), or a
-placeholder page while the web app is not built; everything else gets API Gateway's 404. The
+placeholder page while the web app is not built; everything else gets API Gateway's 404.
+With no social sign-in provider configured (``SLSPLAY_OIDC_PROVIDERS``), the runtime's own
+identity provider (``identity_provider.py``) answers under ``/_oidc/`` and the functions are
+configured to offer it. The
 web app's and the API's answers carry the browser security headers CloudFront adds
 (``security_headers.py``). A body past API Gateway's 10 MB is refused with a 413 as soon as its
 length says so or its stream passes the limit, and is never read further.
@@ -44,7 +47,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.types import Receive, Scope, Send
 
 from slsplay.config import Settings
-from slsplay.local import devmail, payments_http, storage_http
+from slsplay.local import devmail, identity_http, payments_http, storage_http
 from slsplay.local.apigateway import (
     ApiGateway,
     HttpRequest,
@@ -56,6 +59,8 @@ from slsplay.local.backend import RuntimeBackend
 from slsplay.local.bucket import LocalBucket
 from slsplay.local.chaos import Chaos
 from slsplay.local.client_limits import REFUSAL, RETRY_AFTER_SECONDS, ClientLimits
+from slsplay.local.identity_provider import PREFIX as IDENTITY_PREFIX
+from slsplay.local.identity_provider import LocalIdentityProvider
 from slsplay.local.pumps import Pumps
 from slsplay.local.request_log import RequestLines, lines_in_batches, request_record
 from slsplay.local.routes import RouteMatch
@@ -82,6 +87,8 @@ The API is running: see its documentation at <a href="/api/docs">/api/docs</a>.<
 # Whether the event-driven tier has delivered everything (never deployed): what a test waits
 # for before it checks that something did not happen.
 DEV_QUIET_PATH = "/api/_dev/quiet"
+# The functions' social sign-in providers (config.py's ``oidc_providers``).
+PROVIDERS_VARIABLE = "SLSPLAY_OIDC_PROVIDERS"
 # API Gateway's quota on a request's payload (HTTP APIs): a larger body never reaches a function.
 MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 TOO_LARGE = {
@@ -108,13 +115,14 @@ class LocalApp:
         mailbox: devmail.Mailbox | None = None,
         bucket: LocalBucket | None = None,
         payments: Callable[[], LocalPayments] | None = None,
+        identity: LocalIdentityProvider | None = None,
         quiet: Callable[[], bool] | None = None,
         client_limits: ClientLimits | None = None,
         security_headers: SecurityHeaders | None = None,
     ) -> None:
         self.gateway = gateway
         # What CloudFront adds to the web app's and the API's answers (not to the stand-ins
-        # for other origins: storage, payments, the mailbox).
+        # for other origins: storage, payments, identity, the mailbox).
         self.security_headers = security_headers or SecurityHeaders()
         self.client_limits = client_limits
         self.quiet = quiet
@@ -122,6 +130,7 @@ class LocalApp:
         self.mailbox = mailbox
         self.bucket = bucket
         self.payments = payments
+        self.identity = identity
         # While the log is written in batches: where requests' figures wait for theirs.
         self.deferred: RequestLines | None = None
 
@@ -158,6 +167,10 @@ class LocalApp:
             answer = await payments_http.handle(self.payments, scope, receive)
             await answer(scope, receive, send)
             status, function = answer.status_code, "payments"
+        elif matched is None and self.identity and path.startswith(IDENTITY_PREFIX):
+            answer = await identity_http.handle(self.identity, scope, receive)
+            await answer(scope, receive, send)
+            status, function = answer.status_code, "identity"
         elif matched is None and (page := self._web_page(scope)) is not None:
             page.raw_headers[:] = self.security_headers.applied(page.raw_headers)
             await page(scope, receive, send)
@@ -272,6 +285,17 @@ class LocalServer:
             bound_port = self._socket.getsockname()[1]
             url_host = f"[{host}]" if family == socket.AF_INET6 else host
             self.url = f"http://{url_host}:{bound_port}"
+            # With no social provider configured (in the developer's settings, which the
+            # functions inherit, or the environment given), the runtime's own is offered.
+            configured = (environment or {}).get(PROVIDERS_VARIABLE)
+            self.identity = (
+                None
+                if configured or Settings.from_env().oidc_providers
+                else LocalIdentityProvider(self.url, Path(data_dir))
+            )
+            if self.identity is not None:
+                sign_in = {PROVIDERS_VARIABLE: self.identity.sign_in_settings()}
+                environment = {**(environment or {}), **sign_in}
             self.gateway = ApiGateway.from_template(
                 template,
                 public_url=self.url,
@@ -324,6 +348,7 @@ class LocalServer:
             mailbox=self.backend.mailbox(),
             bucket=bucket,
             payments=self.backend.local_payments,
+            identity=self.identity,
             quiet=self.pumps.quiet if self.pumps is not None else None,
             client_limits=ClientLimits.from_stack(self.gateway.stack),
             # Media come from the runtime's own origin, or from the AWS endpoint's bucket.
