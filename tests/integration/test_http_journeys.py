@@ -52,7 +52,12 @@ def test_organizer_journey_from_sign_up_to_the_attendee_list(
 
     link = answer_link(api, token, meetup["id"], "grace@example.com")
     seen = api.get(f"/api/rsvp/{link}").json()
-    assert seen["invitation"] == {"email": "grace@example.com", "name": "Grace", "response": "none"}
+    assert seen["invitation"] == {
+        "email": "grace@example.com",
+        "name": "Grace",
+        "response": "none",
+        "joined": False,  # invited, not joined from the public page
+    }
     assert seen["meetup"]["join_url"] is None
     attending = api.post(f"/api/rsvp/{link}", json={"response": "attending"}).json()
     assert attending["meetup"]["join_url"] == "https://meet.example.com/board"
