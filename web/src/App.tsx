@@ -1,5 +1,6 @@
 import { createBrowserRouter, RouterProvider, type RouteObject } from "react-router";
 import { AccountNotice } from "./components/AccountNotice";
+import { CrashPage } from "./components/ErrorBoundary";
 import { Layout } from "./components/Layout";
 import { ForgotPasswordPage, ResetPasswordPage, SignInCompletePage, VerifyEmailPage } from "./pages/AccountPages";
 import { AnswerPage } from "./pages/AnswerPage";
@@ -17,6 +18,8 @@ import { RequireSession } from "./pages/RequireSession";
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    // A crash of the layout itself (a page's is caught under the header, in Layout).
+    errorElement: <CrashPage />,
     children: [
       { index: true, element: <Landing /> },
       { path: "signup", element: <SignUpPage /> },
