@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useAuth } from "../lib/auth";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { Spinner } from "./ui";
 
 export function Layout() {
   const { session, signOut } = useAuth();
@@ -118,7 +119,9 @@ export function Layout() {
       <main id="main" ref={main} tabIndex={-1}>
         {/* A page that throws shows a way back under the header; the next page starts afresh. */}
         <ErrorBoundary key={location.key}>
-          <Outlet />
+          <Suspense fallback={<Spinner label="Loading the page…" />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <footer className="footer">
