@@ -52,7 +52,7 @@ run: $(INSTALLED) $(WEB_BUILT)
 	$(BIN)/slsplay serve --port $(PORT)
 
 ## test: every check: lint, types, the template (validate, lint, build), unit, contract and
-## integration tests, the web app's component tests, and the browser tests
+## integration tests, the web app's lint and component tests, and the browser tests
 test: lint typecheck lint-template unit contract integration web-test e2e
 
 $(WEB_INSTALLED): web/package.json web/package-lock.json
@@ -66,8 +66,10 @@ $(WEB_BUILT): $(WEB_INSTALLED) $(WEB_SOURCES)
 ## web: build the web app into web/dist (the runtime serves it at /)
 web: $(WEB_BUILT)
 
-## web-test: the web app's component tests (Vitest)
+## web-test: the web app's lint (ESLint, typescript-eslint, the rules of hooks) and its
+## component tests (Vitest)
 web-test: $(WEB_INSTALLED)
+	cd web && npm run lint
 	cd web && npm test
 
 ## e2e: the web app in headless Chromium (Debian's) against slsplay serve, at phone size

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import httpx
 from PIL import Image, ImageDraw
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from slsplay.handlers import refresh_cookie
 from tests.support.api import link_token
@@ -252,3 +252,11 @@ def wait_for_mail(
         if time.monotonic() > deadline:
             raise AssertionError(f"no email to {to} with {subject_part!r} in its subject")
         time.sleep(0.1)
+
+
+def main_menu(page: Page) -> Locator:
+    """The header's navigation with its links shown: at phone width they fold behind Menu."""
+    menu = page.get_by_role("button", name="Menu", exact=True)
+    if menu.get_attribute("aria-expanded") != "true":
+        menu.click()
+    return page.get_by_role("navigation", name="Main")

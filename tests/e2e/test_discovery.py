@@ -55,7 +55,7 @@ def test_visitor_finds_public_meetups_and_a_member_joins_one(page: Page, server:
 
     # A visitor, not signed in, searches by the word: the public meetups, not the private one.
     page.goto("/")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Discover").click()
+    demo.main_menu(page).get_by_role("link", name="Discover").click()
     expect(page.get_by_role("heading", name="Discover meetups")).to_be_visible()
     page.get_by_role("searchbox", name="Search meetups").fill(word)
     results = page.get_by_role("list", name="Public meetups")

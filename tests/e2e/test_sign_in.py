@@ -59,7 +59,7 @@ def expect_signed_in_on_my_meetups(page: Page, name: str) -> None:
     expect(page).to_have_url(re.compile(r"/meetups$"))
     expect(page.get_by_role("heading", name="My meetups")).to_be_visible()
     expect(page.get_by_text("Signed in as")).to_have_text(f"Signed in as {name}")
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    expect(demo.main_menu(page).get_by_role("button", name="Log out")).to_be_visible()
 
 
 def test_a_person_signs_in_with_their_social_account_and_lands_on_their_meetups(
@@ -188,8 +188,8 @@ def test_a_sign_in_survives_a_reload_through_its_cookie_and_no_token_is_stored(
     assert page.evaluate("document.cookie") == ""
     assert blocked == []
 
-    page.get_by_role("button", name="Log out").click()
-    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    demo.main_menu(page).get_by_role("button", name="Log out").click()
+    expect(demo.main_menu(page).get_by_role("link", name="Log in")).to_be_visible()
     page.goto("/meetups")
 
     expect(page).to_have_url(re.compile(r"/login\?next=%2Fmeetups$"))

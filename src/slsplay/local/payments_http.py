@@ -110,6 +110,7 @@ def page(title: str, body: str) -> str:
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 30rem; margin: 2rem auto; padding: 0 1rem;
   color: #1a1a1a; }}

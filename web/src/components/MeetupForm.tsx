@@ -177,7 +177,7 @@ export function MeetupForm({
           />
         )}
       </Field>
-      <div className="row">
+      <div className="row row-wide">
         <Field label="Category" error={err("category")}>
           {(p) => (
             <select {...p} value={values.category} onChange={(e) => set("category", e.target.value)}>
@@ -214,7 +214,7 @@ export function MeetupForm({
           />
         )}
       </Field>
-      <div className="row">
+      <div className="row row-amount">
         <Field label="Price (optional)" error={err("price.amountMinor") ?? err("price")} hint="Leave empty if free.">
           {(p) => (
             <input

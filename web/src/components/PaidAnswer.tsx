@@ -2,7 +2,7 @@
  * The answer page of a paid meetup: the price with its fee before paying, checkout, the seat
  * kept while paying, the confirmation after it, and the ticket.
  */
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import type { AnswerPageQuery, InvitationResponse } from "../gql/graphql";
 import { invitationCalendar } from "../lib/calendar";
@@ -243,8 +243,8 @@ export function PaidAnswer({
     };
   }, [waiting, round, load]);
 
-  useEffect(() => {
-    if (!returning || !paid) return;
+  // The latest callbacks, but run only when the return from checkout is seen paid.
+  const settlePaid = useEffectEvent(() => {
     setJustPaid(true);
     onChanged(); // the join link is shown to attendees only
     setParams(
@@ -254,6 +254,9 @@ export function PaidAnswer({
       },
       { replace: true },
     );
+  });
+  useEffect(() => {
+    if (returning && paid) settlePaid();
   }, [returning, paid]);
 
   async function pay() {

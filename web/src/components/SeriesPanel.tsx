@@ -13,13 +13,17 @@ export interface SeriesState {
   problem: string | null;
 }
 
+const NO_SERIES: SeriesState = { loading: false, series: null, problem: null };
+
 /**
  * The series the meetup is an occurrence of, over REST (null when it does not repeat).
  * ``version`` is the meetup's: publishing or editing it asks again (dates may have been added).
+ * ``skip`` while the meetup is known not to repeat: its series would only answer 404.
  */
-export function useSeries(meetupId: string, version?: number): SeriesState {
+export function useSeries(meetupId: string, version?: number, skip = false): SeriesState {
   const [state, setState] = useState<SeriesState>({ loading: true, series: null, problem: null });
   useEffect(() => {
+    if (skip) return undefined;
     let current = true;
     setState((previous) => ({ ...previous, loading: true }));
     fetchSeries(meetupId).then(
@@ -31,8 +35,8 @@ export function useSeries(meetupId: string, version?: number): SeriesState {
     return () => {
       current = false;
     };
-  }, [meetupId, version]);
-  return state;
+  }, [meetupId, version, skip]);
+  return skip ? NO_SERIES : state;
 }
 
 /** The meetup's number in its series, if listed. */

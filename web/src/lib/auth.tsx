@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from "react";
 import { Provider } from "urql";
 import { authFetch, fromRest, logOut, makeClient, refreshOnce, WEB_CLIENT } from "./client";
 import { problemFrom, reach } from "./rest";
@@ -33,11 +33,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [restoring, setRestoring] = useState(() => getSession() === null && mayBeSignedIn());
   useEffect(() => subscribe(setState), []);
   useEffect(() => followOtherTabs(() => void refreshOnce()), []);
-  useEffect(() => {
-    // Once, on opening: later sessions come from signing in.
+  const restore = useEffectEvent(() => {
     if (restoring) void refreshOnce().finally(() => setRestoring(false));
-  }, []);
+  });
+  // Once, on opening: later sessions come from signing in.
+  useEffect(() => restore(), []);
   const userId = session?.user.id ?? "";
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new client (an empty cache) per person
   const client = useMemo(() => makeClient(), [userId]);
   const value = useMemo<AuthValue>(
     () => ({

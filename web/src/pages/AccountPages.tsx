@@ -1,6 +1,6 @@
 /** The pages emailed links and the social sign-in land on: confirming an address, resetting a
  * password, and finishing a sign-in at a provider. */
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useEffectEvent, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useMutation } from "urql";
 import { VerificationReminder } from "../components/AccountNotice";
@@ -9,6 +9,7 @@ import { EmailField, ErrorBanner, Field, Notice, Spinner } from "../components/u
 import { exchangeSignInCode, once, safeNext, useAuth } from "../lib/auth";
 import { ForgotPasswordMutation, ResetPasswordMutation, VerifyEmailMutation } from "../lib/documents";
 import { errorMessage } from "../lib/errors";
+import type { StoredSession } from "../lib/session";
 import { ApiProblem, problemText } from "../lib/payments";
 
 type Outcome = { ok: true } | { ok: false; message: string };
@@ -31,28 +32,29 @@ export function SignInCompletePage() {
     code ? null : "This sign-in link is incomplete. Please start again from the log-in page.",
   );
 
+  // The latest functions, but what decides when to trade is the code alone.
+  const store = useEffectEvent((session: StoredSession) => signIn(session));
+  const finish = useEffectEvent((outcome: Outcome) => {
+    if (outcome.ok) navigate(next, { replace: true });
+    else setFailure(outcome.message);
+  });
   useEffect(() => {
     if (!code) return;
     let live = true;
     const traded = once(exchanges, code, async () => {
       try {
         // Stored here, once: a later visit to this address must not bring back these tokens.
-        signIn(await exchangeSignInCode(code));
+        store(await exchangeSignInCode(code));
         return { ok: true } as const;
       } catch (problem) {
         const spent = problem instanceof ApiProblem && problem.code === "invalid_token";
         return { ok: false, message: spent ? SIGN_IN_SPENT : problemText(problem, SIGN_IN_SPENT) } as const;
       }
     });
-    void traded.then((outcome) => {
-      if (!live) return;
-      if (outcome.ok) navigate(next, { replace: true });
-      else setFailure(outcome.message);
-    });
+    void traded.then((outcome) => live && finish(outcome));
     return () => {
       live = false;
     };
-    // The first render's functions do: what decides is the code.
   }, [code]);
 
   if (failure) {
@@ -81,10 +83,12 @@ export function VerifyEmailPage() {
   const [, verify] = useMutation(VerifyEmailMutation);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
+  // ``verify`` is a new function on every render: what decides is the token.
+  const check = useEffectEvent((token: string) => verify({ token }));
   useEffect(() => {
     let live = true;
     const verified = once(verifications, token, async () => {
-      const result = await verify({ token });
+      const result = await check(token);
       const payload = result.data?.verifyEmail;
       if (payload?.user) return { ok: true } as const;
       if (payload) return { ok: false, message: VERIFY_LINK_REFUSED } as const;
@@ -94,7 +98,6 @@ export function VerifyEmailPage() {
     return () => {
       live = false;
     };
-    // ``verify`` is a new function on every render: what decides is the token.
   }, [token]);
 
   const signedIn = session !== null && !session.user.isGuest;

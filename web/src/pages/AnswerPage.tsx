@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import {
@@ -93,7 +93,7 @@ export function AnswerPage() {
   }
 
   // The email's one-click links carry ?answer=attending|declined.
-  useEffect(() => {
+  const answerFromLink = useEffectEvent(() => {
     const wanted = params.get("answer")?.toUpperCase();
     if (oneClick.current || !canAnswer || (wanted !== "ATTENDING" && wanted !== "DECLINED")) return;
     oneClick.current = true;
@@ -101,7 +101,8 @@ export function AnswerPage() {
     // up only after a warning that nothing is refunded.
     if (paid && (wanted === "ATTENDING" || response === "ATTENDING")) return;
     if (wanted !== response) void answer(wanted);
-  }, [canAnswer, response]);
+  });
+  useEffect(() => answerFromLink(), [canAnswer, response]);
 
   if (!data && fetching) return <Spinner label="Opening your invitation…" />;
   if (!data) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { useClient } from "urql";
 import { JoinButton } from "../components/JoinMeetup";
@@ -120,9 +120,10 @@ export function DiscoverPage() {
   }, [search.q]);
 
   // Typing searches once it pauses; the address is replaced, so Back skips every keystroke.
+  const showTyped = useEffectEvent((q: string) => show({ q }, true));
   useEffect(() => {
     if (text.trim() === search.q) return undefined;
-    const timer = window.setTimeout(() => show({ q: text.trim() }, true), TYPING_PAUSE_MS);
+    const timer = window.setTimeout(() => showTyped(text.trim()), TYPING_PAUSE_MS);
     return () => window.clearTimeout(timer);
   }, [text, search]);
 

@@ -60,7 +60,8 @@ export function EditMeetup() {
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   // Whether it is an occurrence of a series: then the change may apply to those to come too.
-  const series = useSeries(meetupId);
+  // Asked only once the meetup says it has one (while it loads, its spinner shows).
+  const series = useSeries(meetupId, undefined, !data?.meetup?.seriesId);
 
   if ((!data && fetching) || series.loading) return <Spinner label="Loading the meetup…" />;
   if (!data) {
