@@ -155,3 +155,16 @@ def test_invitations_stored_before_they_carried_the_start_are_placed_by_the_firs
     assert lists.unplaced("ann@example.com") == []
     placed = InvitationRepository(store).get(old, "ann@example.com")
     assert placed.meetup_starts_at == START + timedelta(days=4)
+
+
+def test_the_reaction_to_a_move_places_its_invitations_at_the_new_start(
+    ports: StoreAndClock, store: ItemStore
+) -> None:
+    moved = invited(ports, "Moved", 2)
+    stays = invited(ports, "Stays", 5)
+    meetups.edit_meetup(ports, ORGANIZER, moved, {"starts_at": START + timedelta(days=8)})
+
+    attending.place_invitations(ports, moved, None, limit=100)
+
+    index_order, _ = InviteeListRepository(store).page("ann@example.com", since=START)
+    assert [i.meetup_id for i in index_order] == [stays, moved]

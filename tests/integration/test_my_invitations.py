@@ -12,6 +12,7 @@ import pytest
 
 from tests.support.api import bearer, link_token, mail_to, new_meetup, sign_up, sign_up_organizer
 from tests.support.server import Server, address
+from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.served
 
@@ -103,3 +104,38 @@ def test_a_member_finds_a_public_meetup_they_joined_soonest_first(
         ],
         "pageInfo": {"hasNextPage": False},
     }
+
+
+def test_a_meetup_moved_earlier_comes_first_in_the_list_of_everyone_invited(
+    api: httpx.Client, server: Server
+) -> None:
+    host = sign_up_organizer(api, server)["access_token"]
+    soon = (datetime.now(UTC) + timedelta(days=5)).replace(microsecond=0)
+    first = published(api, host, title="First", visibility="public", starts_at=soon.isoformat())
+    moved = new_meetup(api, host, title="Moved", visibility="public")
+    witness = address("wes")
+    invited = api.post(
+        f"/api/meetups/{moved['id']}/invitations",
+        json={"invitees": [{"email": witness}]},
+        headers=bearer(host),
+    )
+    assert invited.status_code == 201, invited.text
+    api.post(f"/api/meetups/{moved['id']}/publish", headers=bearer(host))
+    mail_to(server, witness, "")  # the reaction to publishing has run
+    member = sign_up(api, "Moe")["access_token"]
+    for meetup in (first, moved):
+        joined = api.post(f"/api/meetups/{meetup['id']}/join", headers=bearer(member))
+        assert joined.status_code == 200, joined.text
+
+    earlier = (soon - timedelta(days=2)).isoformat()
+    changed = api.patch(
+        f"/api/meetups/{moved['id']}", json={"starts_at": earlier}, headers=bearer(host)
+    )
+    assert changed.status_code == 200, changed.text
+
+    def moved_first() -> bool:
+        """the move reached the member's list through the change feed"""
+        page = my_invitations(api, member, limit="1")
+        return [i["meetup"]["title"] for i in page["invitations"]] == ["Moved"]
+
+    eventually(moved_first)

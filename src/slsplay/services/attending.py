@@ -89,6 +89,18 @@ def answer_link_of(ports: StorePorts, user_id: str, meetup_id: str) -> tuple[str
     return mint_answer_token(ports, meetup, invitation), meetup
 
 
+def place_invitations(ports: StorePorts, meetup_id: str, cursor: str | None, limit: int) -> None:
+    """Put a page of a meetup's invitations (``limit`` from ``cursor``, as the emails about
+    the meetup go through them) at its start in each invitee's list: when it is published,
+    and when it moves."""
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
+    page, _ = InvitationRepository(ports.store).of_meetup(meetup_id, limit=limit, cursor=cursor)
+    lists = InviteeListRepository(ports.store)
+    for invitation in page:
+        if invitation.meetup_starts_at != meetup.starts_at:
+            lists.place(invitation, meetup.starts_at)
+
+
 def _shown_to(user: User, invitation: Invitation, meetup: Meetup) -> bool:
     """Whether the invitation is the account's to see: a draft's invitees are not told yet,
     and only a proved address shows what others sent to it."""
