@@ -46,7 +46,7 @@ def test_an_invitee_who_signs_up_with_the_address_finds_the_invitation_and_answe
     session = sign_up(api, "Zoe", email=email)
     token = session["access_token"]
     assert my_invitations(api, token)["invitations"] == []  # a draft: nobody is told yet
-    api.post(f"/api/meetups/{meetup['id']}/publish", headers=bearer(host))
+    assert api.post(f"/api/meetups/{meetup['id']}/publish", headers=bearer(host)).is_success
 
     # Until the address is proved the account's, what others sent to it stays theirs.
     assert my_invitations(api, token)["invitations"] == []
@@ -120,7 +120,7 @@ def test_a_meetup_moved_earlier_comes_first_in_the_list_of_everyone_invited(
         headers=bearer(host),
     )
     assert invited.status_code == 201, invited.text
-    api.post(f"/api/meetups/{moved['id']}/publish", headers=bearer(host))
+    assert api.post(f"/api/meetups/{moved['id']}/publish", headers=bearer(host)).is_success
     mail_to(server, witness, "")  # the reaction to publishing has run
     member = sign_up(api, "Moe")["access_token"]
     for meetup in (first, moved):
