@@ -30,6 +30,7 @@ from slsplay.ports import Delete, ItemStore, Key, Put
 from slsplay.services import answers, meetups, views
 from slsplay.services.bundles import StoreAndClock
 from slsplay.store import records
+from slsplay.store.invitee_lists import InviteeListRepository
 from slsplay.store.repositories import (
     InvitationRepository,
     MediaRepository,
@@ -387,7 +388,7 @@ def test_deleting_a_draft_removes_it_with_everything_kept_under_it(
     with pytest.raises(NotFound):
         views.view_meetup(StoreAndClock(store, clock), meetup_id, ORGANIZER)
     assert store.query(f"MEETUP#{meetup_id}").items == []
-    assert InvitationRepository(store).of_email("g7@example.com")[0] == []
+    assert InviteeListRepository(store).page("g7@example.com", since=clock.now())[0] == []
     assert list(MeetupRepository(store).unfinished_purges(clock.now(), clock.now())) == []
 
 

@@ -622,6 +622,10 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
     joined = functions.http("POST", f"/api/meetups/{open_house}/join", token=member)
     functions.http("POST", f"/api/rsvp/{joined['token']}", body={"response": "attending"})
     tier.settle()
+    # The member's own list of meetups, and an answer link of theirs from it.
+    mine = functions.http("GET", "/api/me/invitations", token=member)
+    assert [i["meetup"]["id"] for i in mine["invitations"]] == [open_house]
+    functions.http("POST", f"/api/me/invitations/{open_house}/answer-link", token=member)
 
 
 def run_media(functions: Functions, tier: EventTier, cloud: Cloud, token: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from slsplay.local.functions import lambda_functions
 from slsplay.local.routes import http_api_routes
 from slsplay.local.template import Stack
 from slsplay.services import auth, meetups
-from slsplay.store.repositories import MEETUPS_PER_TRANSACTION
+from slsplay.store.repositories import MEETUPS_PER_TRANSACTION, UserRepository
 from tests.integration.test_graphql_batching import organizer_with_meetups
 from tests.support.meetups import meetup_values
 from tests.support.store_requests import counted_store_requests
@@ -138,3 +139,41 @@ def test_signing_up_moves_a_guests_drafts_in_one_transaction_a_page(fresh_app: P
     assert one_page == two
     # Past a page: the next page's query and its one transaction, whatever its size.
     assert more - two == Counter(query=1, transact=1)
+
+
+def invitee_of(count: int) -> str:
+    """The access token of a person (address proved) invited to ``count`` published meetups."""
+    app = container()
+    host = auth.sign_up(app.auth, f"host{count}@example.com", PASSWORD, "Host").user
+    users = UserRepository(app.store)
+    host.verify_email(app.clock.now())
+    users.save(host, host.version - 1)
+    email = f"guest{count}@example.com"
+    starts = datetime.now(UTC) + timedelta(days=10)
+    for n in range(count):
+        values = meetup_values(title=f"Meetup {n}", starts_at=starts + timedelta(hours=n))
+        meetup = meetups.plan_meetup(app, host.id, values).meetup
+        meetups.invite_people(app, host.id, meetup.id, [{"email": email}])
+        meetups.publish_meetup(app, host.id, meetup.id)
+    session = auth.sign_up(app.auth, email, PASSWORD, "Guest")
+    guest = session.user
+    guest.verify_email(app.clock.now())
+    users.save(guest, guest.version - 1)
+    return session.access_token
+
+
+def test_a_page_of_my_invitations_costs_the_same_with_2_meetups_as_with_30(
+    fresh_app: Path,
+) -> None:
+    status, small, small_calls = call("GET", "/api/me/invitations", invitee_of(2))
+    assert status == 200
+    status, large, large_calls = call("GET", "/api/me/invitations", invitee_of(30))
+    assert status == 200
+
+    assert [i["meetup"]["title"] for i in small["invitations"]] == ["Meetup 0", "Meetup 1"]
+    assert len(large["invitations"]) == 20
+    assert large["next_cursor"] is not None
+    # The account, the unplaced invitations (none), the page; then one batch each: the
+    # meetups, their counts, their media lists, their organizers.
+    assert large_calls == small_calls
+    assert large_calls == Counter(get=1, query=2, get_many=4)

@@ -33,7 +33,7 @@ from slsplay.domain.events import (
 )
 from slsplay.handlers.stream import CONSUMERS
 from slsplay.ports import MAX_BATCH
-from slsplay.services import answers, group_mail, notifications, reactions, tickets
+from slsplay.services import answers, attending, group_mail, notifications, reactions, tickets
 from slsplay.services.group_mail import GroupMail
 from slsplay.services.notifications import MailPorts
 from slsplay.services.reactions import REACTIONS, ReactionPorts
@@ -86,6 +86,7 @@ class Calls:
             (answers, "promote_from_waiting_list"),
             (tickets, "offer_freed_seats"),
             (tickets, "refund_tickets"),
+            (attending, "place_invitations"),
         ]:
             monkeypatch.setattr(module, name, self._recorder(name))
         monkeypatch.setattr(tickets, "has_tickets", lambda store, meetup_id: self.sold_tickets)
@@ -141,7 +142,10 @@ EVENTS_AND_USE_CASES: list[tuple[DomainEvent, list[tuple[Any, ...]]]] = [
     ),
     (
         MeetupPublished("e9", "m1", AT),
-        [("invitees_page", MAIL, "m1", "invitation", {}, None)],
+        [
+            ("invitees_page", MAIL, "m1", "invitation", {}, None),
+            ("place_invitations", MAIL, "m1", None, group_mail.PAGE),
+        ],
     ),
     (
         InvitationsDue("e8", "m1", AT, ("ann@example.com", "bob@example.com")),
@@ -153,7 +157,10 @@ EVENTS_AND_USE_CASES: list[tuple[DomainEvent, list[tuple[Any, ...]]]] = [
     ),
     (
         MeetupRescheduled("e3", "m1", AT, previous_start=MOVED_FROM, new_start=AT, version=4),
-        [("invitees_page", MAIL, "m1", "change-e3", {"previous_start": MOVED_FROM}, None)],
+        [
+            ("invitees_page", MAIL, "m1", "change-e3", {"previous_start": MOVED_FROM}, None),
+            ("place_invitations", MAIL, "m1", None, group_mail.PAGE),
+        ],
     ),
     (
         ChangeNoticesDue("g1", "m1", AT, "e3", MOVED_FROM, ("ann@example.com",)),
@@ -318,7 +325,7 @@ def test_a_published_meetup_queues_its_invitees_in_groups_then_the_next_page(
     assert from_message(json.loads(next_page)) == MeetupPublished("e1", "m1", AT, cursor="page-2")
     assert next_attributes == {"event": "meetup_published"}
     # The invitations are sent when their own messages arrive.
-    assert [call[0] for call in calls.made] == ["invitees_page"]
+    assert [call[0] for call in calls.made] == ["invitees_page", "place_invitations"]
 
 
 def test_a_page_gone_through_twice_queues_the_same_groups(

@@ -74,6 +74,9 @@ class Invitation:
     ticket_id: str | None = None
     # They asked to come to a public meetup themselves: nobody invites them by email.
     joined: bool = False
+    # When the meetup starts, as written with the invitation: the order of the invitee's
+    # own list (``None`` on invitations stored before it was kept; see store/README.md).
+    meetup_starts_at: datetime | None = None
 
     @property
     def sent(self) -> bool:

@@ -282,6 +282,7 @@ class Meetup:
             name=normalise_name(name),
             invited_at=now,
             joined=joined,
+            meetup_starts_at=self.starts_at,
         )
 
     def ensure_media_allowed(self, actor_id: str, now: datetime) -> None:

@@ -14,19 +14,20 @@ from slsplay.graphql.relay import (
     MAX_PAGE,
     Connection,
     Node,
+    PageInfo,
     connection,
     from_global_id,
     local_meetup_id,
     page_size,
     read_edge_cursor,
 )
-from slsplay.graphql.types.answers import AnswerPage
+from slsplay.graphql.types.answers import AnswerPage, AnswerPageConnection
 from slsplay.graphql.types.invitation import to_invitation
 from slsplay.graphql.types.meetup import Category, Meetup, SearchOrder, to_meetup
 from slsplay.graphql.types.money import Statement, to_statement
 from slsplay.graphql.types.tickets import to_quote, to_ticket
 from slsplay.graphql.types.user import User, to_user
-from slsplay.services import answers, auth, discovery, tickets, views
+from slsplay.services import answers, attending, auth, discovery, tickets, views
 
 
 def _viewer(context: Context) -> User | None:
@@ -76,6 +77,34 @@ class Query:
             context.app, context.user_id, limit=limit + skip, cursor=start
         )
         return connection(page, to_meetup, start=start, skip=skip, following=following, after=after)
+
+    @strawberry.field(
+        description="The meetups I am invited to or joined, with my answers: those not ended "
+        "soonest first (past: those ended, latest first)."
+    )
+    def my_invitations(
+        self,
+        info: Info[Context, None],
+        past: bool = False,
+        first: int = 20,
+        after: str | None = None,
+    ) -> AnswerPageConnection:
+        context = info.context
+        page, following = attending.meetups_attended(
+            context.app, context.user_id, past=past, limit=page_size(first, MAX_PAGE), cursor=after
+        )
+        return AnswerPageConnection(
+            nodes=[
+                AnswerPage(
+                    meetup=to_meetup(a.view.meetup, a.invitation),
+                    invitation=to_invitation(a.invitation),
+                    quote=to_quote(a.view.meetup),
+                    ticket=None,
+                )
+                for a in page
+            ],
+            page_info=PageInfo(has_next_page=following is not None, end_cursor=following),
+        )
 
     @strawberry.field(description="Public meetups anyone can find: words, filters, an order.")
     def public_meetups(

@@ -16,7 +16,7 @@ from slsplay.domain.meetup_details import CATEGORIES
 from slsplay.domain.meetups import MeetupStatus
 from slsplay.domain.search import SORTS
 from slsplay.domain.tickets import Ticket
-from slsplay.handlers import meetup_media, pages
+from slsplay.handlers import attending, meetup_media, pages
 from slsplay.handlers.context import container
 from slsplay.handlers.http import (
     SECURED,
@@ -554,7 +554,7 @@ def unsubscribe(token: str) -> Response[str]:
     return Response(HTTPStatus.OK, "application/json", out.model_dump_json())
 
 
-ROUTERS = (router, meetup_media.router)
+ROUTERS = (router, meetup_media.router, attending.router)
 # RFC 8058: a mail app's one-click unsubscribe POSTs "List-Unsubscribe=One-Click" as a form.
 handler = lambda_handler(
     functools.partial(build_resolver, *ROUTERS), form_bodies_under="/api/unsubscribe/"

@@ -377,6 +377,13 @@ class RsvpOut(BaseModel):
     ticket: TicketOut | None = None
 
 
+class AttendingPage(BaseModel):
+    invitations: list[RsvpOut] = Field(
+        description="Each meetup in my list, as its answer page shows it (without the ticket)."
+    )
+    next_cursor: str | None
+
+
 class CheckoutOut(BaseModel):
     url: str
     expires_at: datetime

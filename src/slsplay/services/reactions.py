@@ -35,7 +35,7 @@ from slsplay.domain.events import (
     TicketRefunded,
 )
 from slsplay.ports import MAX_BATCH, Queue
-from slsplay.services import answers, group_mail, notifications, tickets
+from slsplay.services import answers, attending, group_mail, notifications, tickets
 from slsplay.services.group_mail import GroupMail
 from slsplay.services.notifications import MailPorts
 from slsplay.services.tickets import PaymentPorts
@@ -110,6 +110,7 @@ def _invite_all(ports: ReactionPorts, published: MeetupPublished) -> None:
         return InvitationsDue(event_id, published.meetup_id, published.occurred_at, emails)
 
     _page(ports, published, group_mail.INVITATIONS, group)
+    _place_in_lists(ports, published)
 
 
 def _invite_group(ports: ReactionPorts, due: InvitationsDue) -> None:
@@ -118,6 +119,14 @@ def _invite_group(ports: ReactionPorts, due: InvitationsDue) -> None:
 
 def _tell_new_time(ports: ReactionPorts, moved: MeetupRescheduled) -> None:
     _tell_change(ports, moved, moved.previous_start)
+    _place_in_lists(ports, moved)
+
+
+def _place_in_lists(ports: ReactionPorts, cause: PagedMeetupEvent) -> None:
+    """The page of invitations ``cause`` goes through, put at the meetup's start in each
+    invitee's own list ("My meetups"): a draft's start may have changed before publishing,
+    a published meetup's when it moves."""
+    attending.place_invitations(ports.mail, cause.meetup_id, cause.cursor, group_mail.PAGE)
 
 
 def _call_off(ports: ReactionPorts, cancelled: MeetupCancelled) -> None:

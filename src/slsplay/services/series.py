@@ -124,6 +124,7 @@ def _carry_over(ports: StorePorts, series: Series, meetup: Meetup) -> None:
             invited_at=now,
             unsubscribed_at=previous.unsubscribed_at,
             joined=previous.joined,
+            meetup_starts_at=meetup.starts_at,
         )
         for previous in InvitationRepository(ports.store).all_of_meetup(ids[max(earlier)])
     ]

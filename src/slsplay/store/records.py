@@ -195,8 +195,23 @@ def invitation_item(invitation: Invitation) -> Item:
         joined=invitation.joined,
         version=invitation.version,
         gsi1pk=schema.invitee_partition(invitation.email),
-        gsi1sk=f"MEETUP#{invitation.meetup_id}",
+        **invitee_placement(invitation),
     )
+
+
+def invitee_placement(invitation: Invitation) -> dict[str, str | None]:
+    """The attributes that place an invitation in its address's list (gsi1)."""
+    return {
+        "meetup_starts_at": _time(invitation.meetup_starts_at),
+        "gsi1sk": invitee_sort_key(invitation),
+    }
+
+
+def invitee_sort_key(invitation: Invitation) -> str:
+    """The invitation's place in its address's list (gsi1), by its meetup's start."""
+    if invitation.meetup_starts_at is None:
+        return f"{schema.UNPLACED_INVITEE_PREFIX}{invitation.meetup_id}"
+    return schema.invitee_position(invitation.meetup_starts_at, invitation.meetup_id)
 
 
 def invitation_from_item(item: Item) -> Invitation:
@@ -213,6 +228,7 @@ def invitation_from_item(item: Item) -> Invitation:
         waitlisted_at=_parse_time(item.get("waitlisted_at")),
         ticket_id=item.get("ticket_id"),
         joined=item.get("joined", False),
+        meetup_starts_at=_parse_time(item.get("meetup_starts_at")),
         version=item["version"],
     )
 

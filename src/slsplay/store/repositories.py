@@ -360,15 +360,6 @@ class InvitationRepository:
             if cursor is None:
                 return
 
-    def of_email(
-        self, email: str, *, limit: int = 50, cursor: str | None = None
-    ) -> tuple[list[Invitation], str | None]:
-        """The invitations sent to one address, across meetups."""
-        page = self.store.query(
-            schema.invitee_partition(email), index="gsi1", limit=limit, cursor=cursor
-        )
-        return [records.invitation_from_item(item) for item in page.items], page.next_cursor
-
     def save_answer(
         self,
         meetup: Meetup,

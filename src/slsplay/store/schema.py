@@ -52,8 +52,20 @@ def organizer_partition(user_id: str) -> str:
 
 
 def invitee_partition(email: str) -> str:
-    """gsi1: the invitations of one email address, by meetup."""
+    """gsi1: the invitations of one email address, by the start of their meetups."""
     return f"INVITEE#{email}"
+
+
+def invitee_position(starts_at: datetime, meetup_id: str) -> str:
+    """gsi1: an invitation's place in its address's list, by its meetup's start."""
+    return f"{instant(starts_at)}#{meetup_id}"
+
+
+# gsi1: where the invitations stored before they carried their meetup's start sort, after
+# every instant (``M`` > ``9``), until a read of their address's list places them.
+UNPLACED_INVITEE_PREFIX = "MEETUP#"
+# Above every instant a key holds, below the unplaced invitations.
+LAST_INSTANT = "9999"
 
 
 WAITLIST_PREFIX = "WAITLIST#"

@@ -146,7 +146,7 @@ export const MediaFields = graphql(`
 
 export const MyMeetupsQuery = graphql(`
   query MyMeetups($after: String) {
-    myMeetups(first: 20, after: $after) {
+    myMeetups(first: 50, after: $after) {
       nodes {
         id
         meetupId
@@ -166,6 +166,47 @@ export const MyMeetupsQuery = graphql(`
       pageInfo {
         hasNextPage
         endCursor
+      }
+    }
+  }
+`);
+
+export const MyInvitationsQuery = graphql(`
+  query MyInvitations($after: String) {
+    myInvitations(first: 20, after: $after) {
+      nodes {
+        meetup {
+          id
+          meetupId
+          title
+          startsAt
+          phase
+          organizer {
+            name
+          }
+          coverImage {
+            ...MediaFields
+          }
+        }
+        invitation {
+          response
+          joined
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const OpenMyAnswerPageMutation = graphql(`
+  mutation OpenMyAnswerPage($id: ID!) {
+    openMyAnswerPage(id: $id) {
+      token
+      userErrors {
+        ...UserErrorFields
       }
     }
   }

@@ -17,7 +17,7 @@ from slsplay.graphql.relay import local_meetup_id
 from slsplay.graphql.types.answers import AnswerChoice
 from slsplay.graphql.types.invitation import Invitation, to_invitation
 from slsplay.graphql.types.meetup import Meetup, to_meetup
-from slsplay.services import answers, discovery
+from slsplay.services import answers, attending, discovery
 
 
 @strawberry.type
@@ -86,4 +86,17 @@ class AnswerMutations:
             return discovery.join_public(app, context.user_id, local_meetup_id(id)).token
 
         token, errors = attempt(join)
+        return JoinPayload(token=token, user_errors=errors)
+
+    @strawberry.mutation(
+        description="A new answer link of mine for a meetup in myInvitations (its token)."
+    )
+    def open_my_answer_page(self, info: Info[Context, None], id: strawberry.ID) -> JoinPayload:
+        context = info.context
+
+        def open_page() -> str:
+            app = context.app
+            return attending.answer_link_of(app, context.user_id, local_meetup_id(id))[0]
+
+        token, errors = attempt(open_page)
         return JoinPayload(token=token, user_errors=errors)
