@@ -23,7 +23,9 @@ export function joinLabel(meetup: Joinable): string {
 }
 
 export function JoinButton({ meetup, back, className = "" }: { meetup: Joinable; back: string; className?: string }) {
-  const { session } = useAuth();
+  // While a reload's session is being restored, a click would send a signed-in person to
+  // sign-up: the button waits for it.
+  const { session, restoring } = useAuth();
   const navigate = useNavigate();
   const [{ fetching }, join] = useMutation(JoinMeetupMutation);
   const [problem, setProblem] = useState<string | null>(null);
@@ -58,7 +60,7 @@ export function JoinButton({ meetup, back, className = "" }: { meetup: Joinable;
         type="button"
         className={`button button-primary button-block ${className}`.trim()}
         aria-label={meetup.price ? `Get a ticket for ${meetup.title}` : `Join ${meetup.title}`}
-        disabled={fetching}
+        disabled={fetching || restoring}
         onClick={() => void joinMeetup()}
       >
         {fetching ? "Joining…" : label}

@@ -110,6 +110,18 @@ describe("MeetupPage of a public meetup", () => {
     expect(asked.some((a) => a.key === "JoinMeetup")).toBe(false);
   });
 
+  it("waits for a reload's session before it lets anyone join", async () => {
+    window.localStorage.setItem("slsplay.signedIn", "1"); // signed in before the reload
+    api(
+      { Meetup: () => ({ viewer: null, meetup: meetup() }) },
+      // The refresh cookie's answer is still on its way.
+      { "POST /api/auth/refresh": () => new Promise<Response>(() => {}) as unknown as Response },
+    );
+    renderAt();
+    await heading();
+    expect(screen.getByRole("button", { name: "Join Jazz night" })).toBeDisabled();
+  });
+
   it("joins at once for a signed-in person and opens their answer page", async () => {
     setSession(MEMBER);
     const asked = api({
