@@ -49,7 +49,7 @@ def demo_data(server: Server) -> tuple[dict[str, Any], str, str]:
             "- Dress code: whatever your camera sees"
         ),
     )
-    demo.upload_photo(api, meetup["id"], demo.jpeg(1600, 900))
+    demo.upload_media(api, meetup["id"], demo.jpeg(1600, 900))
     people = [
         ("ada@example.com", "Ada Lovelace"),
         ("grace@example.com", "Grace Hopper"),
