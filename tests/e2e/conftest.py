@@ -13,7 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 from tests.support.server import Server, running_server
 
@@ -94,6 +101,20 @@ def page(browser: Browser, server: Server, request: pytest.FixtureRequest) -> It
     """A fresh phone-size page (its own cookies and storage) on the server."""
     with phone_page(browser, server.url, request) as opened:
         yield opened
+
+
+@pytest.fixture
+def console_errors(page: Page) -> list[str]:
+    """The errors the page logs to its console or throws (a test may read and empty the list)."""
+    errors: list[str] = []
+
+    def logged(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    page.on("console", logged)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import subprocess
+import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from http.cookies import SimpleCookie
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -128,19 +131,43 @@ def jpeg(width: int = 1600, height: int = 900, seed: int = 0) -> bytes:
     return out.getvalue()
 
 
-def upload_photo(api: GraphQL, meetup_id: str, data: bytes, wait_seconds: float = 30) -> None:
-    """Upload a JPEG and wait until it is processed."""
+def mp4(seconds: int = 2) -> bytes:
+    """A short video made with ffmpeg (its test pattern and a tone): H.264 and AAC, a few KB."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "clip.mp4"
+        subprocess.run(  # noqa: S603  (the helper's own arguments)
+            [  # noqa: S607  (Debian's ffmpeg, as the runtime's media pipeline uses it)
+                "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
+                "-f", "lavfi", "-i", f"testsrc=size=320x180:rate=25:duration={seconds}",
+                "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                "-shortest", str(path),
+            ],
+            check=True,
+        )  # fmt: skip
+        return path.read_bytes()
+
+
+def upload_media(
+    api: GraphQL,
+    meetup_id: str,
+    data: bytes,
+    content_type: str = "image/jpeg",
+    wait_seconds: float = 60,
+) -> None:
+    """Upload a photo or a video and wait until the media pipeline has processed it."""
+    kind = "VIDEO" if content_type.startswith("video/") else "PHOTO"
     answer = api(
         "mutation($i: RequestUploadInput!) { requestUpload(input: $i) {"
         " media { mediaId } upload { url fields { name value } } userErrors { message } } }",
-        i={"meetupId": meetup_id, "kind": "PHOTO", "contentType": "image/jpeg", "size": len(data)},
+        i={"meetupId": meetup_id, "kind": kind, "contentType": content_type, "size": len(data)},
     )["requestUpload"]
     assert not answer["userErrors"], answer
     form = answer["upload"]
     stored = httpx.post(
         form["url"],
         data={field["name"]: field["value"] for field in form["fields"]},
-        files={"file": ("cover.jpg", data, "image/jpeg")},
+        files={"file": (f"upload.{content_type.split('/')[1]}", data, content_type)},
         timeout=30,
     )
     assert stored.status_code == 204, stored.text
@@ -152,7 +179,7 @@ def upload_photo(api: GraphQL, meetup_id: str, data: bytes, wait_seconds: float 
             return
         assert "FAILED" not in statuses, media
         time.sleep(0.2)
-    raise AssertionError("the photo was not processed in time")
+    raise AssertionError(f"the {kind.lower()} was not processed in time")
 
 
 def invite(api: GraphQL, meetup_id: str, *people: tuple[str, str | None]) -> None:

@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e import demo
 from tests.support.server import Server
@@ -57,27 +56,13 @@ def sign_in_as(page: Page, server: Server) -> dict[str, str]:
         description="Some **Markdown**, a [link](https://example.com/a/really/long/path/that/"
         "goes/on/and/on/without/any/spaces/at/all) and `code`.",
     )
-    demo.upload_photo(api, meetup["id"], demo.jpeg(1280, 720))
+    demo.upload_media(api, meetup["id"], demo.jpeg(1280, 720))
     invitee = demo.unique_email("a-very-long-invitee-address-indeed")
     demo.invite(api, meetup["id"], (invitee, "Bartholomew Invitee"), ("b@example.com", None))
     demo.publish(api, meetup["id"])
     link = demo.wait_for_invitation_mail(server, invitee)
     demo.sign_in_browser(page, server.url, email)
     return {"meetup": meetup["meetupId"], "answer": link}
-
-
-@pytest.fixture
-def console_errors(page: Page) -> list[str]:
-    """The errors the page logs or throws, as assert_fits reads and empties them."""
-    errors: list[str] = []
-
-    def logged(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            errors.append(f"{message.text} ({message.location.get('url', '')})")
-
-    page.on("console", logged)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
 
 
 def assert_fits(
