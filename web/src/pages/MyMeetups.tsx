@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { type CombinedError, useClient, useMutation, useQuery } from "urql";
+import { OfflineNotice } from "../components/OfflineNotice";
 import { Picture } from "../components/Picture";
 import { ErrorBanner, Spinner, StatusBadge } from "../components/ui";
 import type { MyInvitationsQuery as Invitations, MyMeetupsQuery as Organized } from "../gql/graphql";
@@ -8,6 +9,7 @@ import { MyInvitationsQuery, MyMeetupsQuery, OpenMyAnswerPageMutation } from "..
 import { errorMessage } from "../lib/errors";
 import { counted } from "../lib/plural";
 import { browserTimeZone, formatWhen, zoneAbbreviation } from "../lib/time";
+import { useOfflineCopy } from "../lib/useOfflineCopy";
 import "./my-meetups.css";
 
 type Attended = Invitations["myInvitations"]["nodes"][number];
@@ -76,7 +78,10 @@ function Retry({ error, what, retry }: { error: CombinedError | undefined; what:
 
 /** A page of the meetups I attend or am invited to that have not ended, soonest first. */
 function AttendingChunk({ after }: { after: string | null }) {
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: MyInvitationsQuery, variables: { after } });
+  const [answer, reexecute] = useQuery({ query: MyInvitationsQuery, variables: { after } });
+  const { fetching, error } = answer;
+  // The first page is what a phone must show with the network off.
+  const { data, savedAt } = useOfflineCopy(after === null ? "MyInvitations" : null, answer);
   const [more, setMore] = useState(false);
 
   if (!data && fetching) return <Spinner label="Loading the meetups you attend…" />;
@@ -95,6 +100,7 @@ function AttendingChunk({ after }: { after: string | null }) {
   }
   return (
     <>
+      <OfflineNotice savedAt={savedAt} />
       <ul className="mine-list" aria-label={after === null ? "Meetups I attend or am invited to" : undefined}>
         {nodes.map((node) => (
           <AttendedRow key={node.meetup.id} node={node} />
@@ -165,7 +171,9 @@ const GROUPS = [
 
 /** The meetups I organize, in groups; the past and cancelled ones folded beyond a few. */
 function OrganizingList() {
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: MyMeetupsQuery, variables: { after: null } });
+  const [answer, reexecute] = useQuery({ query: MyMeetupsQuery, variables: { after: null } });
+  const { fetching, error } = answer;
+  const { data, savedAt } = useOfflineCopy("MyMeetups", answer);
   const client = useClient();
   const [later, setLater] = useState<{ nodes: Organizing[]; cursor: string | null } | null>(null);
   const [loading, setLoading] = useState(false);
@@ -208,6 +216,7 @@ function OrganizingList() {
 
   return (
     <>
+      <OfflineNotice savedAt={savedAt} />
       {GROUPS.map((group) => {
         const inGroup = meetups.filter((m) => (group.phases as readonly string[]).includes(m.phase));
         if (inGroup.length === 0) return null;
