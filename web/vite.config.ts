@@ -28,6 +28,9 @@ export default defineConfig({
         navigateFallback: "index.html",
         navigateFallbackDenylist: [SERVER_PATHS],
         cleanupOutdatedCaches: true,
+        // The first worker controls the page it was installed from (so the page reads offline
+        // without a reload); a later one still waits for the prompt.
+        clientsClaim: true,
       },
     }),
   ],
