@@ -6,7 +6,9 @@ import { Picture } from "../components/Picture";
 import { ErrorBanner, Spinner, StatusBadge } from "../components/ui";
 import type { MyInvitationsQuery as Invitations, MyMeetupsQuery as Organized } from "../gql/graphql";
 import { MyInvitationsQuery, MyMeetupsQuery, OpenMyAnswerPageMutation } from "../lib/documents";
+import { useAuth } from "../lib/auth";
 import { errorMessage } from "../lib/errors";
+import { copyFor, keepCopy, unreachable } from "../lib/offline";
 import { counted } from "../lib/plural";
 import { browserTimeZone, formatWhen, zoneAbbreviation } from "../lib/time";
 import { useOfflineCopy } from "../lib/useOfflineCopy";
@@ -125,13 +127,20 @@ function AttendedRow({ node }: { node: Attended }) {
   const navigate = useNavigate();
   const [{ fetching }, open] = useMutation(OpenMyAnswerPageMutation);
   const [problem, setProblem] = useState<string | null>(null);
+  const { session, offlineUser } = useAuth();
+  const person = session?.user ?? offlineUser;
+  // The link opened last time, kept with the person's copy: offline, it opens the kept page.
+  const linkKey = `AnswerLink:${meetup.id}`;
 
   async function openAnswerPage() {
     setProblem(null);
     const result = await open({ id: meetup.id });
     const payload = result.data?.openMyAnswerPage;
-    if (payload?.token) {
-      navigate(`/rsvp/${encodeURIComponent(payload.token)}`);
+    const kept = person && unreachable(result.error) ? copyFor<string>(person.id, linkKey) : null;
+    const token = payload?.token ?? kept?.data;
+    if (token) {
+      if (session && payload?.token) keepCopy(session.user, linkKey, token);
+      navigate(`/rsvp/${encodeURIComponent(token)}`);
       return;
     }
     setProblem(payload?.userErrors[0]?.message ?? errorMessage(result.error) ?? "Could not open the meetup.");
