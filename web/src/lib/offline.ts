@@ -6,7 +6,9 @@
  * Workbox strategy caches, and a cache keyed by URL would in any case hand one person's answers
  * to the next person signing in on a shared device (the bearer token is a header, not part of
  * the URL). So the copy belongs to one person: it names its owner, is replaced when another
- * person's answers come, and is dropped when the person signs out. No token is kept.
+ * person's answers come, and is dropped when the person signs out. No session token is kept;
+ * the answer links kept (to open an answer page offline) are the person's own, already in the
+ * browser's history.
  */
 import type { CombinedError } from "urql";
 import type { SessionUser } from "./session";
