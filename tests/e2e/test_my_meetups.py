@@ -28,7 +28,9 @@ def test_a_person_finds_a_meetup_they_joined_in_my_meetups(
     demo.sign_in_browser(page, server.url, email)
 
     page.goto(f"/meetups/{public['meetupId']}")
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()  # the session is back
+    # The session is back: the header's menu (folded at phone width) offers to log out.
+    expect(demo.main_menu(page).get_by_role("button", name="Log out")).to_be_visible()
+    page.get_by_role("button", name="Menu", exact=True).click()
     page.get_by_role("button", name="Join Rooftop jazz").click()
     expect(page).to_have_url(re.compile(r"/rsvp/[\w-]+$"))
     page.get_by_role("button", name="I'm attending").click()

@@ -51,7 +51,7 @@ export const routes: RouteObject[] = [
       {
         path: "meetups",
         element: (
-          <RequireSession>
+          <RequireSession offline>
             <AccountNotice />
             <MyMeetups />
           </RequireSession>

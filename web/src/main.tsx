@@ -2,8 +2,13 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
+import { UpdatePrompt } from "./components/UpdatePrompt";
 import { AuthProvider } from "./lib/auth";
+import { registerServiceWorker } from "./lib/updates";
 import "./styles.css";
+
+// A production build only: in development the worker's cache would serve stale modules.
+if (import.meta.env.PROD && "serviceWorker" in navigator) void registerServiceWorker();
 
 const root = document.getElementById("root");
 if (root) {
@@ -12,6 +17,7 @@ if (root) {
       <ErrorBoundary>
         <AuthProvider>
           <App />
+          <UpdatePrompt />
         </AuthProvider>
       </ErrorBoundary>
     </StrictMode>,

@@ -1,13 +1,27 @@
 import { createContext, useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from "react";
 import { Provider } from "urql";
 import { authFetch, fromRest, logOut, makeClient, refreshOnce, WEB_CLIENT } from "./client";
+import { forgetCopy, keptUser } from "./offline";
 import { problemFrom, reach } from "./rest";
-import { followOtherTabs, getSession, mayBeSignedIn, setSession, subscribe, type StoredSession } from "./session";
+import {
+  followOtherTabs,
+  getSession,
+  mayBeSignedIn,
+  setSession,
+  subscribe,
+  type SessionUser,
+  type StoredSession,
+} from "./session";
 
 interface AuthValue {
   session: StoredSession | null;
   /** The session of the refresh cookie is being asked for (after a reload): not yet known. */
   restoring: boolean;
+  /**
+   * Signed in, but the server could not be reached to restore the session (offline after a
+   * reload): whose kept copy of their meetups to show. Null once the session is back.
+   */
+  offlineUser: SessionUser | null;
   signIn: (session: StoredSession) => void;
   signOut: () => void;
 }
@@ -15,6 +29,7 @@ interface AuthValue {
 const AuthContext = createContext<AuthValue>({
   session: null,
   restoring: false,
+  offlineUser: null,
   signIn: () => undefined,
   signOut: () => undefined,
 });
@@ -31,13 +46,36 @@ export function useAuth(): AuthValue {
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setState] = useState<StoredSession | null>(getSession);
   const [restoring, setRestoring] = useState(() => getSession() === null && mayBeSignedIn());
-  useEffect(() => subscribe(setState), []);
+  const [offlineUser, setOfflineUser] = useState<SessionUser | null>(null);
+  useEffect(
+    () =>
+      subscribe((next) => {
+        setState(next);
+        setOfflineUser(null);
+        // Signed out (here, in another tab, or the server knows no session): nothing stays.
+        if (!next) forgetCopy();
+      }),
+    [],
+  );
   useEffect(() => followOtherTabs(() => void refreshOnce()), []);
   const restore = useEffectEvent(() => {
-    if (restoring) void refreshOnce().finally(() => setRestoring(false));
+    if (!restoring) return;
+    void refreshOnce()
+      .then((restored) => {
+        // No session, yet still marked signed in: the refresh never reached the server.
+        if (!restored && mayBeSignedIn()) setOfflineUser(keptUser());
+      })
+      .finally(() => setRestoring(false));
   });
   // Once, on opening: later sessions come from signing in.
   useEffect(() => restore(), []);
+  // Back online: the refresh cookie brings the session (and a fresh client) again.
+  useEffect(() => {
+    if (!offlineUser) return undefined;
+    const retry = () => void refreshOnce();
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, [offlineUser]);
   const userId = session?.user.id ?? "";
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new client (an empty cache) per person
   const client = useMemo(() => makeClient(), [userId]);
@@ -45,10 +83,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       session,
       restoring,
+      offlineUser,
       signIn: (next) => setSession(next),
       signOut: () => void logOut(),
     }),
-    [session, restoring],
+    [session, restoring, offlineUser],
   );
   return (
     <AuthContext.Provider value={value}>

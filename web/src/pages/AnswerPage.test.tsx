@@ -1,10 +1,12 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router";
-import { Provider, type Client } from "urql";
+import { CombinedError, Provider, type Client } from "urql";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fromValue, never } from "wonka";
 import type { AnswerPageQuery } from "../gql/graphql";
+import { AuthProvider } from "../lib/auth";
+import { setSession } from "../lib/session";
 import { AnswerPage } from "./AnswerPage";
 
 type Page = NonNullable<AnswerPageQuery["invitation"]>;
@@ -81,6 +83,36 @@ afterEach(() => {
 });
 
 describe("AnswerPage", () => {
+  it("reads offline from the signed-in person's last copy, without answer buttons", async () => {
+    setSession({ accessToken: "access-1", user: { id: "u1", isGuest: false } });
+    const signedIn = (mock: Client) =>
+      render(
+        <AuthProvider>
+          <Provider value={mock}>
+            <RouterProvider
+              router={createMemoryRouter([{ path: "/rsvp/:token", element: <AnswerPage /> }], {
+                initialEntries: ["/rsvp/abc"],
+              })}
+            />
+          </Provider>
+        </AuthProvider>,
+      );
+    try {
+      signedIn(client(fromValue({ data: { invitation: page("NONE") }, stale: false })));
+      expect(await screen.findByRole("button", { name: "I'm attending" })).toBeInTheDocument();
+      cleanup();
+      const networkError = new CombinedError({ networkError: new TypeError("Failed to fetch") });
+      signedIn(client(fromValue({ error: networkError, stale: false })));
+      expect(await screen.findByRole("heading", { name: "Fireside chat" })).toBeInTheDocument();
+      expect(screen.getByText(/Offline, as of/)).toBeInTheDocument();
+      expect(screen.queryByRole("button", { name: "I'm attending" })).not.toBeInTheDocument();
+    } finally {
+      cleanup();
+      setSession(null);
+      window.localStorage.clear();
+    }
+  });
+
   it("shows that it is loading", () => {
     renderAt(client(never));
     expect(screen.getByRole("status")).toHaveTextContent("Opening your invitation…");

@@ -10,6 +10,7 @@ import { Markdown } from "../components/Markdown";
 import { MeetupGallery, MeetupVideos, shownMedia } from "../components/MeetupMedia";
 import { PaidAnswer } from "../components/PaidAnswer";
 import { Picture } from "../components/Picture";
+import { OfflineNotice } from "../components/OfflineNotice";
 import { ErrorBanner, ErrorPage, Notice, Spinner } from "../components/ui";
 import "../components/series.css";
 import type { AnswerChoice } from "../gql/graphql";
@@ -19,12 +20,16 @@ import { errorMessage } from "../lib/errors";
 import { problemText } from "../lib/payments";
 import { answerForSeries, seriesOfAnswerLink, type SeriesRef } from "../lib/series";
 import { browserTimeZone, formatDuration, formatWhen, zoneAbbreviation } from "../lib/time";
+import { useOfflineCopy } from "../lib/useOfflineCopy";
 
 /** The page an invitation email's link opens: answer without an account. */
 export function AnswerPage() {
   const { token = "" } = useParams();
   const [params] = useSearchParams();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: AnswerPageQuery, variables: { token } });
+  const [answered, reexecute] = useQuery({ query: AnswerPageQuery, variables: { token } });
+  const { fetching, error } = answered;
+  // A signed-in person's answer pages read offline too, from the last copy (not to answer).
+  const { data, savedAt } = useOfflineCopy(`AnswerPage:${token}`, answered);
   const [{ fetching: answering }, respond] = useMutation(RespondMutation);
   const [problem, setProblem] = useState<string | null>(null);
   const [justAnswered, setJustAnswered] = useState(false);
@@ -38,7 +43,7 @@ export function AnswerPage() {
 
   const page = data?.invitation;
   const response = page?.invitation.response;
-  const canAnswer = page?.meetup.status === "PUBLISHED" && page.meetup.phase === "UPCOMING";
+  const canAnswer = !savedAt && page?.meetup.status === "PUBLISHED" && page.meetup.phase === "UPCOMING";
   const paid = Boolean(page?.meetup.price);
   const refresh = () => reexecute({ requestPolicy: "network-only" });
 
@@ -165,7 +170,8 @@ export function AnswerPage() {
         ) : null}
       </p>
 
-      {meetup.status === "CANCELLED" ? (
+      <OfflineNotice savedAt={savedAt} />
+      {savedAt ? null : meetup.status === "CANCELLED" ? (
         <ErrorBanner>This meetup has been cancelled.</ErrorBanner>
       ) : !canAnswer ? (
         <div className="banner banner-info" role="status">

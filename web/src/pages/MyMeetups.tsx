@@ -1,13 +1,17 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { type CombinedError, useClient, useMutation, useQuery } from "urql";
+import { OfflineNotice } from "../components/OfflineNotice";
 import { Picture } from "../components/Picture";
 import { ErrorBanner, Spinner, StatusBadge } from "../components/ui";
 import type { MyInvitationsQuery as Invitations, MyMeetupsQuery as Organized } from "../gql/graphql";
 import { MyInvitationsQuery, MyMeetupsQuery, OpenMyAnswerPageMutation } from "../lib/documents";
+import { useAuth } from "../lib/auth";
 import { errorMessage } from "../lib/errors";
+import { copyFor, keepCopy, unreachable } from "../lib/offline";
 import { counted } from "../lib/plural";
 import { browserTimeZone, formatWhen, zoneAbbreviation } from "../lib/time";
+import { useOfflineCopy } from "../lib/useOfflineCopy";
 import "./my-meetups.css";
 
 type Attended = Invitations["myInvitations"]["nodes"][number];
@@ -76,7 +80,10 @@ function Retry({ error, what, retry }: { error: CombinedError | undefined; what:
 
 /** A page of the meetups I attend or am invited to that have not ended, soonest first. */
 function AttendingChunk({ after }: { after: string | null }) {
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: MyInvitationsQuery, variables: { after } });
+  const [answer, reexecute] = useQuery({ query: MyInvitationsQuery, variables: { after } });
+  const { fetching, error } = answer;
+  // The first page is what a phone must show with the network off.
+  const { data, savedAt } = useOfflineCopy(after === null ? "MyInvitations" : null, answer);
   const [more, setMore] = useState(false);
 
   if (!data && fetching) return <Spinner label="Loading the meetups you attend…" />;
@@ -95,6 +102,7 @@ function AttendingChunk({ after }: { after: string | null }) {
   }
   return (
     <>
+      <OfflineNotice savedAt={savedAt} />
       <ul className="mine-list" aria-label={after === null ? "Meetups I attend or am invited to" : undefined}>
         {nodes.map((node) => (
           <AttendedRow key={node.meetup.id} node={node} />
@@ -119,13 +127,20 @@ function AttendedRow({ node }: { node: Attended }) {
   const navigate = useNavigate();
   const [{ fetching }, open] = useMutation(OpenMyAnswerPageMutation);
   const [problem, setProblem] = useState<string | null>(null);
+  const { session, offlineUser } = useAuth();
+  const person = session?.user ?? offlineUser;
+  // The link opened last time, kept with the person's copy: offline, it opens the kept page.
+  const linkKey = `AnswerLink:${meetup.id}`;
 
   async function openAnswerPage() {
     setProblem(null);
     const result = await open({ id: meetup.id });
     const payload = result.data?.openMyAnswerPage;
-    if (payload?.token) {
-      navigate(`/rsvp/${encodeURIComponent(payload.token)}`);
+    const kept = person && unreachable(result.error) ? copyFor<string>(person.id, linkKey) : null;
+    const token = payload?.token ?? kept?.data;
+    if (token) {
+      if (session && payload?.token) keepCopy(session.user, linkKey, token);
+      navigate(`/rsvp/${encodeURIComponent(token)}`);
       return;
     }
     setProblem(payload?.userErrors[0]?.message ?? errorMessage(result.error) ?? "Could not open the meetup.");
@@ -165,7 +180,9 @@ const GROUPS = [
 
 /** The meetups I organize, in groups; the past and cancelled ones folded beyond a few. */
 function OrganizingList() {
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: MyMeetupsQuery, variables: { after: null } });
+  const [answer, reexecute] = useQuery({ query: MyMeetupsQuery, variables: { after: null } });
+  const { fetching, error } = answer;
+  const { data, savedAt } = useOfflineCopy("MyMeetups", answer);
   const client = useClient();
   const [later, setLater] = useState<{ nodes: Organizing[]; cursor: string | null } | null>(null);
   const [loading, setLoading] = useState(false);
@@ -208,6 +225,7 @@ function OrganizingList() {
 
   return (
     <>
+      <OfflineNotice savedAt={savedAt} />
       {GROUPS.map((group) => {
         const inGroup = meetups.filter((m) => (group.phases as readonly string[]).includes(m.phase));
         if (inGroup.length === 0) return null;
