@@ -39,7 +39,7 @@ from slsplay.local.identity_provider import (
     SCOPES,
     Person,
     claims_for,
-    code_challenge,
+    code_refusal,
 )
 from tests.support.http_fake import (
     Answer,
@@ -381,15 +381,11 @@ class OidcProvider(ServedFromThread):
             raise OAuthError("invalid_grant", "code already used")
         # Any try spends the code, so a thief who guesses wrong cannot try again.
         grant.used = True
-        if time.time() >= grant.expires_at:
-            raise OAuthError("invalid_grant", "code expired")
-        if form.get("redirect_uri") != grant.redirect_uri:
-            raise OAuthError("invalid_grant", "redirect_uri differs from the authorization's")
-        verifier = form.get("code_verifier", "")
-        if not PKCE_VALUE.match(verifier) or not secrets.compare_digest(
-            code_challenge(verifier), grant.code_challenge
-        ):
-            raise OAuthError("invalid_grant", "code_verifier does not match code_challenge")
+        refused = code_refusal(
+            form, grant.redirect_uri, grant.code_challenge, grant.expires_at, time.time()
+        )
+        if refused is not None:
+            raise OAuthError("invalid_grant", refused)
         access_token = secrets.token_urlsafe(32)
         grant.access_tokens.append(access_token)
         self._access[access_token] = (grant, time.time() + ACCESS_TOKEN_SECONDS)

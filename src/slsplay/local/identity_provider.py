@@ -67,6 +67,24 @@ def code_challenge(code_verifier: str) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
+def code_refusal(
+    form: Mapping[str, str], redirect_uri: str, challenge: str, expires_at: float, now: float
+) -> str | None:
+    """Why a token request may not redeem a (not yet used) code, as an ``invalid_grant``'s
+    description; ``None`` when it may: the code is fresh, the redirect URI the authorization's,
+    and the PKCE verifier the challenge's."""
+    if now >= expires_at:
+        return "code expired"
+    if form.get("redirect_uri") != redirect_uri:
+        return "redirect_uri differs from the authorization's"
+    verifier = form.get("code_verifier", "")
+    if not PKCE_VALUE.match(verifier) or not secrets.compare_digest(
+        code_challenge(verifier), challenge
+    ):
+        return "code_verifier does not match code_challenge"
+    return None
+
+
 @dataclass(frozen=True)
 class Person:
     """Someone who can sign in at the provider."""
@@ -277,15 +295,11 @@ class LocalIdentityProvider:
                 raise OAuthError("invalid_grant", "unknown or already used code")
             # Any try spends the code, so whoever guesses a verifier wrong cannot try again.
             grant.used = True
-        if self._clock() >= grant.expires_at:
-            raise OAuthError("invalid_grant", "code expired")
-        if form.get("redirect_uri") != grant.redirect_uri:
-            raise OAuthError("invalid_grant", "redirect_uri differs from the authorization's")
-        verifier = form.get("code_verifier", "")
-        if not PKCE_VALUE.match(verifier) or not secrets.compare_digest(
-            code_challenge(verifier), grant.code_challenge
-        ):
-            raise OAuthError("invalid_grant", "code_verifier does not match code_challenge")
+        refused = code_refusal(
+            form, grant.redirect_uri, grant.code_challenge, grant.expires_at, self._clock()
+        )
+        if refused is not None:
+            raise OAuthError("invalid_grant", refused)
         claims: dict[str, Any] = {"sub": grant.who.sub, "auth_time": grant.auth_time}
         if grant.nonce is not None:
             claims["nonce"] = grant.nonce
