@@ -11,7 +11,7 @@ from slsplay.handlers import meetup_media
 from slsplay.handlers.context import container
 from slsplay.handlers.http import SECURED, caller, problems
 from slsplay.handlers.lazy import Query, models
-from slsplay.handlers.presenters import rsvp_out
+from slsplay.handlers.presenters import answer_page_url, rsvp_out
 from slsplay.services import attending
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]
@@ -62,4 +62,4 @@ def my_invitations(
 def my_answer_link(id: str) -> models.JoinedOut:
     deps = container()
     token, _ = attending.answer_link_of(deps, caller(router).user_id, id)
-    return models.JoinedOut(token=token, url=f"{deps.settings.public_url}/rsvp/{token}")
+    return models.JoinedOut(token=token, url=answer_page_url(deps.settings.public_url, token))

@@ -29,6 +29,7 @@ from slsplay.handlers.http import (
 )
 from slsplay.handlers.lazy import Header, LazyModule, Query, models
 from slsplay.handlers.presenters import (
+    answer_page_url,
     attendees_out,
     invitation_out,
     meetup_out,
@@ -298,7 +299,7 @@ def list_invitations(
 def answer_link(id: str, body: models.AnswerLinkIn) -> models.AnswerLinkOut:
     deps = container()
     token, invitation = answers.answer_link(deps, caller(router).user_id, id, body.email)
-    url = f"{deps.settings.public_url}/rsvp/{token}"
+    url = answer_page_url(deps.settings.public_url, token)
     return models.AnswerLinkOut(email=invitation.email, token=token, url=url)
 
 
@@ -428,7 +429,7 @@ def search_meetups(  # the query string's parameters, each by name
 def join_meetup(id: str) -> models.JoinedOut:
     deps = container()
     joined = discovery.join_public(deps, caller(router).user_id, id)
-    url = f"{deps.settings.public_url}/rsvp/{joined.token}"
+    url = answer_page_url(deps.settings.public_url, joined.token)
     return models.JoinedOut(token=joined.token, url=url)
 
 
@@ -450,7 +451,7 @@ def invitation_calendar(token: str) -> Response[bytes]:
         invitation,
         organizer_name=view.organizer_name or "Organizer",
         mail_from=deps.settings.mail_from,
-        answer_url=f"{deps.settings.public_url}/rsvp/{token}",
+        answer_url=answer_page_url(deps.settings.public_url, token),
         sequence=meetup.version,
         method="CANCEL" if meetup.status is MeetupStatus.CANCELLED else "REQUEST",
     )

@@ -35,6 +35,11 @@ def _literal(member: StrEnum) -> Any:
     return member.value
 
 
+def answer_page_url(public_url: str, token: str) -> str:
+    """The web app's answer page of an answer link's token."""
+    return f"{public_url}/rsvp/{token}"
+
+
 def meetup_out(
     view: MeetupView,
     now: datetime,
