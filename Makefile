@@ -66,9 +66,10 @@ $(WEB_BUILT): $(WEB_INSTALLED) $(WEB_SOURCES)
 ## web: build the web app into web/dist (the runtime serves it at /)
 web: $(WEB_BUILT)
 
-## web-test: the web app's lint (ESLint, typescript-eslint, the rules of hooks) and its
-## component tests (Vitest)
+## web-test: the web app's lint (ESLint, typescript-eslint, the rules of hooks), its component
+## tests (Vitest), and that every locked package runs on the Node the README names
 web-test: $(WEB_INSTALLED)
+	cd web && npm run check-engines
 	cd web && npm run lint
 	cd web && npm test
 
