@@ -77,12 +77,12 @@ class SlsplayApp(toga.App):
         self.attendee_list = AttendeesScreen(self)
         self.answering = AnswerScreen(self)
         self.main_window = toga.MainWindow(title=self.formal_name, size=PHONE_SIZE)
-        self.main_window.content = toga.ScrollContainer(horizontal=False)
-        self.main_window.show()
+        # GTK's scroll container wants content from the start: the sign-in screen.
+        self.current: toga.Widget = self.sign_in.content
+        self.main_window.content = toga.ScrollContainer(horizontal=False, content=self.current)
         if self.session.person is not None:
             self.show_kept_meetups()
-        else:
-            self.show(self.sign_in.content)
+        self.main_window.show()
 
     async def on_running(self) -> None:
         """Toga's start of the running app: what ``started`` does."""
