@@ -43,7 +43,7 @@ def test_signing_in_shows_my_meetups(app: SlsplayApp, fake_api: FakeApi) -> None
 
     assert app.current is app.my_meetups.content
     assert [row.title for row in app.my_meetups.list.data] == ["Rust and tea"]
-    assert "you organize" in app.my_meetups.list.data[0].subtitle
+    assert app.my_meetups.list.data[0].subtitle.startswith("yours, published")
 
 
 def test_a_missing_field_is_marked_under_it(app: SlsplayApp) -> None:
@@ -94,6 +94,7 @@ def test_an_invitee_answers_from_the_meetups_page(app: SlsplayApp, fake_api: Fak
     app.my_meetups.list.data  # noqa: B018  (the list is filled)
 
     run(app, app.open_meetup("theirs", "none", organizer=False))
+    assert app.current is app.meetup_page.content
     run(app, app.answer_declined())
 
     assert app.current is app.meetup_page.content

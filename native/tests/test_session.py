@@ -107,13 +107,13 @@ def test_offline_the_list_and_a_meetups_page_come_from_the_device(
     )
 
     mine = run(again.my_meetups())
-    page = run(again.meetup("mine"))
+    page = run(again.meetup("mine", organizer=True))
 
     assert [m.id for m in mine] == ["mine"]
     assert again.offline
     assert page["title"] == "Rust and tea"
     with pytest.raises(Offline):
-        run(again.meetup("never-seen"))
+        run(again.meetup("never-seen", organizer=True))
 
 
 def test_an_expired_token_is_renewed_once_and_the_request_sent_again(

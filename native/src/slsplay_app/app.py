@@ -25,6 +25,7 @@ from slsplay_app.screens import (
     MeetupScreen,
     MyMeetupsScreen,
     SignInScreen,
+    wrapped,
 )
 from slsplay_app.session import Session, answer_token
 from slsplay_app.tokens import TokenStore
@@ -53,6 +54,7 @@ class SlsplayApp(toga.App):
         self.session: Session
         self.meetup: dict[str, Any] | None = None  # the meetup whose page is open
         self.response: str | None = None  # my answer to it, if invited
+        self.organizing = False  # whether the open meetup is the person's own
         self.token: str | None = None  # the answer link's token for it, once known
         self.answered_from_link = False
         self.busy = 0  # use cases under way (a test waits for none)
@@ -115,10 +117,10 @@ class SlsplayApp(toga.App):
         except ApiProblem as problem:
             if form is not None:
                 form.show_errors(problem.fields)
-            status.text = problem.detail
+            status.text = wrapped(problem.detail)
             return None
         except Offline as offline:
-            status.text = str(offline)
+            status.text = wrapped(str(offline))
             return None
         finally:
             self.busy -= 1
@@ -218,16 +220,22 @@ class SlsplayApp(toga.App):
 
     async def open_meetup(self, meetup_id: str, response: str | None, *, organizer: bool) -> None:
         """A meetup's page (the kept copy when offline), with its photo when it has one."""
-        page = self.meetup_page
-        meetup = await self._attempt(self.session.meetup(meetup_id), None, self.my_meetups.status)
+        use_case = self.session.meetup(meetup_id, organizer=organizer)
+        meetup = await self._attempt(use_case, None, self.my_meetups.status)
         if meetup is None:
             return
         self.meetup, self.response, self.token = meetup, response, None
+        self.organizing = organizer
         note = "Offline: the copy kept on this device." if self.session.offline else ""
-        page.show(meetup, response=response, organizer=organizer, note=note)
-        self.show(page.content)
+        self._show_meetup(note)
         if not self.session.offline:
-            page.set_photo(await self.session.photo(meetup))
+            self.meetup_page.set_photo(await self.session.photo(meetup))
+
+    def _show_meetup(self, note: str = "") -> None:
+        assert self.meetup is not None
+        page = self.meetup_page
+        page.show(self.meetup, response=self.response, organizer=self.organizing, note=note)
+        self.show(page.content)
 
     # A meetup's page
 
@@ -242,6 +250,9 @@ class SlsplayApp(toga.App):
             return
         status = self.answering.status if self.current is self.answering.content else None
         status = status or self.meetup_page.status
+        if self.token is None and not self.organizing:
+            use_case = self.session.my_answer_token(self.meetup["id"])
+            self.token = await self._attempt(use_case, None, status)
         use_case = self.session.calendar_file(self.meetup["id"], self.token)
         path = await self._attempt(use_case, None, status)
         if path is not None:
@@ -271,7 +282,7 @@ class SlsplayApp(toga.App):
         if on_link:
             self.answering.show(rsvp)
         else:
-            self.meetup_page.show(self.meetup, response=self.response, organizer=False)
+            self._show_meetup()
 
     # Answer links
 
@@ -329,9 +340,8 @@ class SlsplayApp(toga.App):
             use_case = self.session.update_draft(self.meetup["id"], changes, self.meetup["version"])
         meetup = await self._attempt(use_case, form, self.draft.status)
         if meetup is not None:
-            self.meetup = meetup
-            self.meetup_page.show(meetup, response=None, organizer=True)
-            self.show(self.meetup_page.content)
+            self.meetup, self.response, self.organizing = meetup, None, True
+            self._show_meetup()
 
     async def back_from_draft(self, widget: Any = None, **kwargs: Any) -> None:
         """Back to the meetup's page, or to the list for a new draft."""
@@ -342,9 +352,7 @@ class SlsplayApp(toga.App):
 
     async def back_to_meetup(self, widget: Any = None, **kwargs: Any) -> None:
         """Back to the open meetup's page."""
-        assert self.meetup is not None
-        self.meetup_page.show(self.meetup, response=self.response, organizer=self.response is None)
-        self.show(self.meetup_page.content)
+        self._show_meetup()
 
     async def open_invite(self, widget: Any = None, **kwargs: Any) -> None:
         """The invite form of the open meetup."""
@@ -371,7 +379,7 @@ class SlsplayApp(toga.App):
         published = await self._attempt(use_case, None, self.meetup_page.status)
         if published is not None:
             self.meetup = published
-            self.meetup_page.show(published, response=None, organizer=True)
+            self._show_meetup()
 
     async def show_attendees(self, widget: Any = None, **kwargs: Any) -> None:
         """The open meetup's attendee list."""

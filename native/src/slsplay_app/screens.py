@@ -4,6 +4,7 @@ Screens hold widgets and fill them from data; what a button does is the app's (a
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +17,13 @@ from slsplay_app.times import shown
 Handler = Callable[..., Any]
 ERROR_COLOR = "#b00020"
 MARGIN = 8
+# A label does not wrap its text: a message longer than a phone is wide gets line breaks.
+LINE_CHARACTERS = 52
+
+
+def wrapped(message: str) -> str:
+    """``message`` in lines that fit the width of a phone."""
+    return textwrap.fill(message, LINE_CHARACTERS)
 
 
 def column(*children: toga.Widget) -> toga.Box:
@@ -72,7 +80,7 @@ class Form:
     def show_errors(self, fields: dict[str, str]) -> None:
         """Each field's message under it; fields without one are cleared."""
         for name, label in self.errors.items():
-            label.text = fields.get(name, "")
+            label.text = wrapped(fields.get(name, ""))
 
 
 class SignInScreen:
@@ -105,6 +113,7 @@ class MyMeetupsScreen:
 
     def __init__(self, app: Any) -> None:
         self.title = heading("My meetups")
+        self.person = text()
         self.status = text()
         self.list = toga.DetailedList(
             id="my-meetups",
@@ -116,6 +125,7 @@ class MyMeetupsScreen:
         self.form = Form()
         self.content = column(
             self.title,
+            self.person,
             self.status,
             row(
                 button("Refresh", app.refresh_my_meetups, "refresh"),
@@ -130,7 +140,7 @@ class MyMeetupsScreen:
 
     def show(self, name: str, meetups: list[MyMeetup], note: str) -> None:
         """The person's list, with a note (offline, empty)."""
-        self.title.text = f"My meetups · {name}"
+        self.person.text = f"Signed in as {name}"
         self.status.text = note
         self.meetups = meetups
         self.list.data = [
@@ -139,10 +149,11 @@ class MyMeetupsScreen:
 
 
 def _line_of(mine: MyMeetup) -> str:
+    # How I am in it first: the line is cut at the phone's edge.
     when = shown(mine.starts_at, str(mine.meetup.get("timezone", "UTC")))
     if mine.role == "organizer":
-        return f"{when} · you organize · {mine.meetup.get('status', '')}"
-    return f"{when} · your answer: {mine.response or 'none yet'}"
+        return f"yours, {mine.meetup.get('status', '')} · {when}"
+    return f"your answer: {mine.response or 'none yet'} · {when}"
 
 
 class MeetupScreen:
@@ -175,6 +186,8 @@ class MeetupScreen:
             ),
         )
         self.organizing.style.margin = 0
+        # The buttons of the person's role: an invitee answers, an organizer organizes.
+        self.actions = toga.Box(style=Pack(direction="column"))
         self.content = column(
             row(button("< My meetups", app.show_my_meetups, "back")),
             self.photo,
@@ -185,8 +198,7 @@ class MeetupScreen:
             self.status,
             self.description,
             row(self.join, self.calendar),
-            self.answers,
-            self.organizing,
+            self.actions,
         )
 
     def show(
@@ -204,8 +216,10 @@ class MeetupScreen:
         self.status.text = note
         self.description.value = meetup.get("description") or ""
         self.join.enabled = bool(meetup.get("join_url"))
-        self.answers.style.visibility = "hidden" if organizer else "visible"
-        self.organizing.style.visibility = "visible" if organizer else "hidden"
+        shown_actions = self.organizing if organizer else self.answers
+        if list(self.actions.children) != [shown_actions]:
+            self.actions.clear()
+            self.actions.add(shown_actions)
         self.set_photo(None)
 
     def set_photo(self, image: bytes | None) -> None:

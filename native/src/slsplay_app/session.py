@@ -175,19 +175,25 @@ class Session:
         person = self.person
         return [] if person is None else self._cache.meetups(person.user_id)
 
-    async def meetup(self, meetup_id: str) -> dict[str, Any]:
-        """A meetup's page as the person may see it; the kept copy when offline."""
+    async def meetup(self, meetup_id: str, *, organizer: bool) -> dict[str, Any]:
+        """A meetup's page as the person may see it. Its organizer's comes from the API (the
+        kept copy when offline); an invitee's is the one her list just brought, as the API
+        shows a meetup to an invitee only by her answer link, minted when she answers."""
         person = self._signed_in()
+        kept = next((m for m in self._cache.meetups(person.user_id) if m.id == meetup_id), None)
+        if not organizer:
+            if kept is None:
+                raise ApiProblem(404, "not_found", "This meetup is not in your list.")
+            return kept.meetup
         try:
             found = await self.api.call_as_me(
                 get_meetup_api_meetups_id_get.asyncio_detailed, meetup_id
             )
         except Offline:
-            for kept in self._cache.meetups(person.user_id):
-                if kept.id == meetup_id:
-                    self.offline = True
-                    return kept.meetup
-            raise
+            if kept is None:
+                raise
+            self.offline = True
+            return kept.meetup
         meetup: dict[str, Any] = found.to_dict()
         return meetup
 
