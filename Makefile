@@ -34,7 +34,7 @@ STAGE_ARGS = $(or $(shell $(STAGES) deploy-args $(STAGE)),$(error no stack for S
 
 .PHONY: help run test test-remote lint typecheck unit contract integration lint-template build requirements \
 	constraints constraints-sam secrets deploy deploy-check adopt destroy clean web web-test e2e screenshots fuzz size \
-	native native-test native-client native-screenshots
+	native native-test native-client native-icons native-screenshots
 
 # pip's own progress shows: a first run installs for a minute or two, and says so.
 $(INSTALLED): pyproject.toml constraints.txt
@@ -113,6 +113,10 @@ native-test: $(INSTALLED) $(NATIVE_INSTALLED)
 ## native-client: regenerate the native app's API client from the OpenAPI document
 native-client: $(INSTALLED) $(NATIVE_INSTALLED)
 	$(NATIVE_BIN)/python native/scripts/generate_client.py $(abspath $(BIN)/python)
+
+## native-icons: the native app's icons (native/icons) from the web app's
+native-icons: $(NATIVE_INSTALLED)
+	$(NATIVE_BIN)/python native/scripts/make_icons.py
 
 ## native-screenshots: the native app's screens at phone size, into docs/screenshots/native/
 native-screenshots: $(INSTALLED) $(NATIVE_INSTALLED)

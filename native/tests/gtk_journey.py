@@ -4,7 +4,7 @@ own testbed drives an app): run by test_journey.py under Xvfb against ``slsplay 
 ``online``: an organizer drafts, invites and publishes; the invitee answers by the emailed
 link, signs in with an emailed code, answers from the meetup's page; the organizer sees her
 on the attendee list. ``offline`` (the server stopped): the app, started again, shows the
-person's kept meetups. Each screen is saved as a PNG; what happened goes to report.json.
+person's kept meetups. Each screen is saved as a PNG; what happened goes to a JSON report.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import httpx
 from slsplay_app.app import SlsplayApp
 
 API = os.environ["SLSPLAY_API_URL"]
-OUT = Path(os.environ["JOURNEY_OUT"])
+OUT = Path(os.environ["JOURNEY_OUT"])  # the screenshots
+REPORT = Path(os.environ["JOURNEY_REPORT"])
 ORGANIZER = ("organizer@example.com", "slsplay-demo-password")  # slsplay seed's demo organizer
 INVITEE = os.environ["JOURNEY_INVITEE"]  # her account is the test's to make
 TITLE = "Native app launch"
@@ -218,7 +219,7 @@ async def drive(app: SlsplayApp) -> None:
             for label in (app.sign_in.status, app.my_meetups.status, app.meetup_page.status)
         ]
     finally:
-        (OUT / "report.json").write_text(json.dumps(report, indent=2))
+        REPORT.write_text(json.dumps(report, indent=2))
         app.exit()
 
 

@@ -104,6 +104,7 @@ def journey(mode: str, display: str, api: str, home: Path, out: Path) -> dict[st
         "JOURNEY_MODE": mode,
         "JOURNEY_INVITEE": INVITEE,
         "JOURNEY_OUT": str(out),
+        "JOURNEY_REPORT": str(home / f"{mode}-report.json"),
         "JOURNEY_DATA": str(home / "data"),
     }
     done = subprocess.run(
@@ -115,7 +116,7 @@ def journey(mode: str, display: str, api: str, home: Path, out: Path) -> dict[st
         timeout=JOURNEY_SECONDS,
         check=False,
     )
-    report_file = out / "report.json"
+    report_file = home / f"{mode}-report.json"
     assert report_file.is_file(), (
         f"the app ended without a report:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
     )
@@ -127,6 +128,7 @@ def journey(mode: str, display: str, api: str, home: Path, out: Path) -> dict[st
 def test_the_journey_on_gtk_and_the_kept_meetups_offline(display: str, tmp_path: Path) -> None:
     out = Path(os.environ.get("SLSPLAY_NATIVE_SCREENSHOTS") or tmp_path / "screens")
     home = tmp_path / "home"
+    home.mkdir()
     port = free_port()
     api = f"http://127.0.0.1:{port}"
     server = start_server(tmp_path / "server", port, tmp_path / "server.log")
