@@ -16,6 +16,8 @@ from tests.fake_api import FakeApi
 # Toga's stand-in backend for the tests that build the app's widgets (no display needed);
 # the GTK journey runs the app in a process of its own, with toga-gtk.
 os.environ["TOGA_BACKEND"] = "toga_dummy"
+# The app's default server comes from here: the tests name theirs.
+os.environ.pop("SLSPLAY_API_URL", None)
 
 API = "http://api.test"
 

@@ -146,3 +146,16 @@ def test_signing_out_returns_to_sign_in(app: SlsplayApp) -> None:
 
     assert app.current is app.sign_in.content
     assert app.session.person is None
+
+
+def test_the_server_typed_at_sign_in_is_used_and_kept_for_the_next_start(
+    fake_api: FakeApi, tmp_path: Path
+) -> None:
+    first = SlsplayApp(data_dir=tmp_path, transport=fake_api.transport())
+    first.sign_in.form.inputs["api"].value = "https://stage.example.com/"
+    sign_in(first)
+
+    again = SlsplayApp(data_dir=tmp_path, transport=fake_api.transport())
+
+    assert again.session.api.base_url == "https://stage.example.com"
+    assert again.session.person is not None

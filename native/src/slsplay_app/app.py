@@ -46,7 +46,7 @@ class SlsplayApp(toga.App):
         on_running: Callable[[SlsplayApp], Awaitable[None]] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self.api_url = api_url or os.environ.get("SLSPLAY_API_URL") or DEFAULT_API
+        self._api_url = api_url or os.environ.get("SLSPLAY_API_URL")
         self.answer_link = answer_link
         self._data_dir = data_dir
         self._driver = on_running
@@ -69,6 +69,11 @@ class SlsplayApp(toga.App):
         self.data_dir = data
         self.cache = MeetupCache(data / "cache.sqlite3")
         self.tokens = TokenStore(data)
+        # The server named at start, else the one the person chose last time (a phone's
+        # app has no command line), else the local one.
+        self._server_file = data / "server.txt"
+        kept = self._server_file.read_text().strip() if self._server_file.is_file() else ""
+        self.api_url = self._api_url or kept or DEFAULT_API
         self.session = Session(Api(self.api_url, self.tokens, self._transport), self.cache, data)
         self.sign_in = SignInScreen(self)
         self.sign_in.form.inputs["api"].value = self.api_url
@@ -130,13 +135,14 @@ class SlsplayApp(toga.App):
         return result
 
     def _use_api(self) -> None:
-        """Point the session at the server the sign-in screen names (a deployed stage)."""
+        """Point the session at the server the sign-in screen names (a deployed stage), and
+        keep it for the next start."""
         address = str(self.sign_in.form.inputs["api"].value or "").strip().rstrip("/")
         if address and address != self.session.api.base_url:
             self.api_url = address
-            self.session = Session(
-                Api(address, self.tokens, self._transport), self.cache, self.data_dir
-            )
+            self._server_file.write_text(address)
+            api = Api(address, self.tokens, self._transport)
+            self.session = Session(api, self.cache, self.data_dir)
 
     # Signing in and out
 
