@@ -102,8 +102,9 @@ $(NATIVE_INSTALLED): native/pyproject.toml
 ## native: the native app (Toga on GTK, briefcase dev) against the local server of make run
 ## (another: make native API=https://...)
 API ?= http://127.0.0.1:$(PORT)
+# --no-isolation: native/.venv is the app's own already; Briefcase need not make another.
 native: $(NATIVE_INSTALLED)
-	cd native && SLSPLAY_API_URL=$(API) .venv/bin/briefcase dev
+	cd native && SLSPLAY_API_URL=$(API) .venv/bin/briefcase dev --no-isolation
 
 ## native-test: the native app's tests: its logic on Toga's dummy backend, the client against
 ## the OpenAPI document, and a journey on GTK under Xvfb against slsplay serve
