@@ -75,6 +75,7 @@ class FakeApi:
     password: str = "right password"
     valid_tokens: set[str] = field(default_factory=lambda: {"access-1"})
     answers: dict[str, str] = field(default_factory=dict)  # answer token -> response
+    files: dict[str, bytes] = field(default_factory=dict)  # storage path -> content
     down: bool = False
     requests: list[tuple[str, str]] = field(default_factory=list)
 
@@ -88,6 +89,8 @@ class FakeApi:
             raise httpx.ConnectError("connection refused", request=request)
         path, method = request.url.path, request.method
         self.requests.append((method, path))
+        if path in self.files:  # a storage address (a photo's rendition), not the API
+            return httpx.Response(200, content=self.files[path])
         body = json.loads(request.content) if request.content else {}
         if path == "/api/auth/login":
             if body.get("password") != self.password:

@@ -159,3 +159,36 @@ def test_the_server_typed_at_sign_in_is_used_and_kept_for_the_next_start(
 
     assert again.session.api.base_url == "https://stage.example.com"
     assert again.session.person is not None
+
+
+def test_a_meetups_page_shows_its_photo(app: SlsplayApp, fake_api: FakeApi) -> None:
+    photo = (Path(__file__).parents[1] / "icons" / "slsplay-64.png").read_bytes()
+    fake_api.files["/media/m1/small.png"] = photo
+    rendition = {
+        "name": "small",
+        "content_type": "image/png",
+        "width": 64,
+        "height": 64,
+        "url": "http://storage.test/media/m1/small.png",
+    }
+    media = {
+        "id": "p1",
+        "kind": "photo",
+        "status": "ready",
+        "reason": None,
+        "content_type": "image/jpeg",
+        "size": 2048,
+        "duration_seconds": None,
+        "renditions": [rendition],
+        "stream_url": None,
+        "poster_url": None,
+        "created_at": "2030-01-01T10:00:00+00:00",
+        "updated_at": "2030-01-01T10:00:00+00:00",
+    }
+    fake_api.organized = [meetup_json("m1", media=[media])]
+    sign_in(app)
+
+    run(app, app.open_meetup("m1", None, organizer=True))
+
+    assert app.meetup_page.photo.image is not None
+    assert app.meetup_page.photo.image.size == (64, 64)

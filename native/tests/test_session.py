@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import stat
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -13,6 +14,7 @@ from slsplay_app.api import Api
 from slsplay_app.cache import MeetupCache
 from slsplay_app.problems import ApiProblem, Offline
 from slsplay_app.session import Session, answer_token
+from slsplay_app.times import shown
 from slsplay_app.tokens import TokenStore
 from tests.conftest import API
 from tests.fake_api import FakeApi, meetup_json
@@ -218,3 +220,15 @@ def test_the_app_calls_the_api_only_through_the_generated_client() -> None:
             "urlopen(",
         ):
             assert call not in text, f"{module.name} sends {call} itself"
+
+
+def test_a_meetups_time_reads_in_my_zone_and_in_its_own() -> None:
+    utc, paris = ZoneInfo("UTC"), ZoneInfo("Europe/Paris")
+
+    elsewhere = shown("2030-03-14T17:00:00+00:00", "Europe/Paris", utc)
+    same = shown("2030-03-14T17:00:00+00:00", "Europe/Paris", paris)
+    next_day = shown("2030-03-14T23:30:00+00:00", "Asia/Tokyo", utc)
+
+    assert elsewhere == "Thu 14 Mar 2030, 17:00 (your time) · 18:00 Europe/Paris"
+    assert same == "Thu 14 Mar 2030, 18:00 (your time), Europe/Paris"
+    assert next_day == "Thu 14 Mar 2030, 23:30 (your time) · Fri 15 Mar, 08:30 Asia/Tokyo"
