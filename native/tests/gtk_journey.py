@@ -16,8 +16,10 @@ import re
 import sys
 import time
 import traceback
+import webbrowser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -30,6 +32,22 @@ ORGANIZER = ("organizer@example.com", "slsplay-demo-password")  # slsplay seed's
 INVITEE = os.environ["JOURNEY_INVITEE"]  # her account is the test's to make
 TITLE = "Native app launch"
 WAIT_SECONDS = 30
+
+
+class Browser(webbrowser.BaseBrowser):
+    """Stands in for the system browser: notes what the app hands it."""
+
+    def __init__(self) -> None:
+        super().__init__("journey")
+        self.opened: list[str] = []
+
+    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+        """Note ``url`` as opened."""
+        self.opened.append(url)
+        return True
+
+
+BROWSER = Browser()
 
 
 class JourneyFailed(AssertionError):
@@ -186,6 +204,11 @@ async def online(app: SlsplayApp, report: dict[str, Any]) -> None:
     check(app.current is app.meetup_page.content, "still her page")
     check("your answer: attending" in app.meetup_page.state.text, app.meetup_page.status.text)
     await shot(app, report, "12-attending")
+    await app.join()
+    check(BROWSER.opened[-1:] == [draft["join_url"]], f"the join link opened: {BROWSER.opened}")
+    await app.add_to_calendar()
+    calendar = Path(urlsplit(BROWSER.opened[-1]).path)
+    check(calendar.suffix == ".ics" and TITLE in calendar.read_text(), "the calendar file")
     await app.sign_out()
 
     await sign_in_with_password(app, *ORGANIZER)
@@ -226,6 +249,7 @@ async def drive(app: SlsplayApp) -> None:
 def main() -> None:
     """Start the app on GTK with the journey as its driver."""
     OUT.mkdir(parents=True, exist_ok=True)
+    webbrowser.register("journey", None, BROWSER, preferred=True)
     SlsplayApp(api_url=API, data_dir=Path(os.environ["JOURNEY_DATA"]), on_running=drive).main_loop()
 
 

@@ -56,8 +56,6 @@ class SlsplayApp(toga.App):
         self.response: str | None = None  # my answer to it, if invited
         self.organizing = False  # whether the open meetup is the person's own
         self.token: str | None = None  # the answer link's token for it, once known
-        self.answered_from_link = False
-        self.busy = 0  # use cases under way (a test waits for none)
         super().__init__(formal_name="slsplay", app_id=APP_ID, app_name="slsplay-app")
 
     # Startup
@@ -116,7 +114,6 @@ class SlsplayApp(toga.App):
     ) -> Any:
         """The use case's result; on a refusal its message under each field, its detail in
         ``status``, and None."""
-        self.busy += 1
         try:
             result = await use_case
         except ApiProblem as problem:
@@ -127,8 +124,6 @@ class SlsplayApp(toga.App):
         except Offline as offline:
             status.text = wrapped(str(offline))
             return None
-        finally:
-            self.busy -= 1
         if form is not None:
             form.show_errors({})
         status.text = ""
@@ -254,16 +249,19 @@ class SlsplayApp(toga.App):
         """Save the server's .ics of the meetup and hand it to the calendar app."""
         if self.meetup is None:
             return
-        status = self.answering.status if self.current is self.answering.content else None
-        status = status or self.meetup_page.status
+        status = self._page_status()
         if self.token is None and not self.organizing:
             use_case = self.session.my_answer_token(self.meetup["id"])
             self.token = await self._attempt(use_case, None, status)
         use_case = self.session.calendar_file(self.meetup["id"], self.token)
         path = await self._attempt(use_case, None, status)
         if path is not None:
-            self.calendar_file = path
             webbrowser.open(path.as_uri())
+
+    def _page_status(self) -> toga.Label:
+        """Where the open page says what went wrong: the answer link's page, or the meetup's."""
+        on_link = self.current is self.answering.content
+        return self.answering.status if on_link else self.meetup_page.status
 
     async def answer_attending(self, widget: Any = None, **kwargs: Any) -> None:
         """Answer: attending."""
@@ -275,7 +273,7 @@ class SlsplayApp(toga.App):
 
     async def _answer(self, response: str) -> None:
         on_link = self.current is self.answering.content
-        status = self.answering.status if on_link else self.meetup_page.status
+        status = self._page_status()
         if self.token is None and self.meetup is not None:
             use_case = self.session.my_answer_token(self.meetup["id"])
             self.token = await self._attempt(use_case, None, status)
@@ -311,8 +309,7 @@ class SlsplayApp(toga.App):
         if rsvp is None:
             return
         self.token, self.meetup = token, rsvp["meetup"]
-        self.response = rsvp["invitation"]["response"]
-        self.answered_from_link = True
+        self.response, self.organizing = rsvp["invitation"]["response"], False
         self.answering.show(rsvp)
         self.show(self.answering.content)
 
