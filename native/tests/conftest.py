@@ -18,6 +18,9 @@ from tests.fake_api import FakeApi
 os.environ["TOGA_BACKEND"] = "toga_dummy"
 # The app's default server comes from here: the tests name theirs.
 os.environ.pop("SLSPLAY_API_URL", None)
+# Not the machine's secure storage: the tokens go to each test's own folder (a test that
+# means the secure storage sets one of its own).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 API = "http://api.test"
 

@@ -108,9 +108,11 @@ class FakeApi:
             not in self.valid_tokens
         ):
             return httpx.Response(401, json={"message": "Unauthorized"})
-        return self._signed_in(method, path, body)
+        return self._signed_in(method, path, body, request.headers.get("if-match"))
 
-    def _signed_in(self, method: str, path: str, body: dict[str, Any]) -> httpx.Response:
+    def _signed_in(
+        self, method: str, path: str, body: dict[str, Any], if_match: str | None
+    ) -> httpx.Response:
         if path == "/api/me/meetups":
             return httpx.Response(200, json={"meetups": self.organized, "next_cursor": None})
         if path == "/api/me/invitations":
@@ -127,15 +129,21 @@ class FakeApi:
             return httpx.Response(200, json={"token": "t-mine", "url": "http://x/rsvp/t-mine"})
         if path.startswith("/api/meetups/"):
             meetup_id = path.split("/")[3]
-            found = [
-                m
-                for m in self.organized + [r["meetup"] for r in self.invited]
-                if m["id"] == meetup_id
-            ]
+            found = [m for m in self.organized if m["id"] == meetup_id]
             if not found:
                 return problem(404, "not_found", "No such meetup.")
+            if method == "PATCH":
+                return self._changed(found[0], body, if_match)
             return httpx.Response(200, json=found[0])
         return problem(404, "not_found", f"No route {method} {path} in the fake.")
+
+    def _changed(
+        self, meetup: dict[str, Any], changes: dict[str, Any], if_match: str | None
+    ) -> httpx.Response:
+        if if_match != f'"{meetup["version"]}"':
+            return problem(412, "version_mismatch", "Someone changed this meetup since.")
+        meetup.update(changes, version=meetup["version"] + 1)
+        return httpx.Response(200, json=meetup)
 
     def _rsvp(self, method: str, token: str, body: dict[str, Any]) -> httpx.Response:
         if token not in self.answers:

@@ -8,14 +8,16 @@ import stat
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 from slsplay_app.api import Api
 from slsplay_app.cache import MeetupCache
 from slsplay_app.problems import ApiProblem, Offline
 from slsplay_app.session import Session, answer_token
 from slsplay_app.times import shown
-from slsplay_app.tokens import TokenStore
+from slsplay_app.tokens import Tokens, TokenStore
 from tests.conftest import API
 from tests.fake_api import FakeApi, meetup_json
 
@@ -232,3 +234,59 @@ def test_a_meetups_time_reads_in_my_zone_and_in_its_own() -> None:
     assert elsewhere == "Thu 14 Mar 2030, 17:00 (your time) · 18:00 Europe/Paris"
     assert same == "Thu 14 Mar 2030, 18:00 (your time), Europe/Paris"
     assert next_day == "Thu 14 Mar 2030, 23:30 (your time) · Fri 15 Mar, 08:30 Asia/Tokyo"
+
+
+def test_editing_a_draft_sends_only_what_changed_for_the_version_seen(
+    session: Session, fake_api: FakeApi
+) -> None:
+    fake_api.organized = [meetup_json("d1", status="draft", version=3)]
+    run(session.log_in("ann@example.com", "right password"))
+
+    edited = run(session.update_draft("d1", {"title": "Rust, tea and cake"}, 3))
+    with pytest.raises(ApiProblem) as refused:
+        run(session.update_draft("d1", {"title": "Too late"}, 3))
+
+    assert (edited["title"], edited["version"], edited["description"]) == (
+        "Rust, tea and cake",
+        4,
+        "Bring a question.",
+    )
+    assert refused.value.status == 412
+
+
+class MemoryKeyring(KeyringBackend):
+    """Secure storage that keeps its secrets in memory (as the Keychain would, on a Mac)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username))
+
+
+def test_where_the_platform_has_secure_storage_the_tokens_go_there(tmp_path: Path) -> None:
+    storage = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(storage)
+    try:
+        tokens = TokenStore(tmp_path)
+        person = Tokens("access-1", "refresh-1", "u-ann", "Ann", is_guest=False)
+
+        tokens.save(API, person)
+
+        assert tokens.secure
+        assert tokens.load(API) == person
+        assert not (tmp_path / "sign-in.json").exists()
+        tokens.clear(API)
+        assert storage.secrets == {}
+    finally:
+        keyring.set_keyring(previous)
