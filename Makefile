@@ -106,9 +106,10 @@ API ?= http://127.0.0.1:$(PORT)
 native: $(NATIVE_INSTALLED)
 	cd native && SLSPLAY_API_URL=$(API) .venv/bin/briefcase dev --no-isolation
 
-## native-test: the native app's tests: its logic on Toga's dummy backend, the client against
-## the OpenAPI document, and a journey on GTK under Xvfb against slsplay serve
+## native-test: the native app's types (mypy), its logic on Toga's dummy backend, the client
+## against the OpenAPI document, and a journey on GTK under Xvfb against slsplay serve
 native-test: $(INSTALLED) $(NATIVE_INSTALLED)
+	cd native && .venv/bin/mypy
 	cd native && SLSPLAY_SERVER_PYTHON=$(abspath $(BIN)/python) .venv/bin/pytest -q
 
 ## native-client: regenerate the native app's API client from the OpenAPI document

@@ -13,7 +13,6 @@ import asyncio
 import json
 import os
 import re
-import sys
 import time
 import traceback
 import webbrowser
@@ -62,15 +61,20 @@ def check(condition: object, what: str) -> None:
 
 async def painted(app: SlsplayApp) -> None:
     """Wait until GTK has drawn the window as it is now (two frames: layout, then paint)."""
-    native = app.main_window._impl.native
+    native = app.window._impl.native
     clock = native.get_frame_clock()
     for _ in range(2):
         await _next_paint(native, clock)
 
 
 async def _next_paint(native: Any, clock: Any) -> None:
-    drawn = asyncio.get_running_loop().create_future()
-    handler = clock.connect("after-paint", lambda *_: drawn.done() or drawn.set_result(None))
+    drawn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def after_paint(*_: Any) -> None:
+        if not drawn.done():
+            drawn.set_result(None)
+
+    handler = clock.connect("after-paint", after_paint)
     native.queue_draw()
     try:
         await asyncio.wait_for(drawn, WAIT_SECONDS)
@@ -81,7 +85,7 @@ async def _next_paint(native: Any, clock: Any) -> None:
 async def shot(app: SlsplayApp, report: dict[str, Any], name: str) -> None:
     """Save the window as the person sees it now."""
     await painted(app)
-    app.main_window.as_image().save(OUT / f"{name}.png")
+    app.window.as_image().save(OUT / f"{name}.png")
     report["screens"].append(name)
 
 
@@ -119,7 +123,7 @@ async def quiet(dev: httpx.AsyncClient) -> bool:
 
 def titles(app: SlsplayApp) -> list[str]:
     """The titles the "My meetups" list shows."""
-    return [row.title for row in app.my_meetups.list.data]
+    return [title for title, _ in app.my_meetups.rows()]
 
 
 async def sign_in_with_password(app: SlsplayApp, email: str, password: str) -> None:
@@ -215,7 +219,8 @@ async def online(app: SlsplayApp, report: dict[str, Any]) -> None:
     await app.open_meetup(meetup_id, None, organizer=True)
     check(app.current is app.meetup_page.content, f"its page: {app.my_meetups.status.text}")
     await app.show_attendees()
-    emails = [row.email for row in app.attendee_list.table.data]
+    rows: Any = app.attendee_list.table.data
+    emails = [row.email for row in rows]
     check(INVITEE in emails, f"the invitee on the attendee list: {emails}")
     await shot(app, report, "13-attendees")
     await app.show_my_meetups()
@@ -254,4 +259,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

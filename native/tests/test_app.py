@@ -33,7 +33,7 @@ def sign_in(app: SlsplayApp, password: str = "right password") -> None:
 
 def test_the_app_opens_on_sign_in_at_phone_size(app: SlsplayApp) -> None:
     assert app.current is app.sign_in.content
-    assert tuple(app.main_window.size) == (390, 844)
+    assert tuple(app.window.size) == (390, 844)
 
 
 def test_signing_in_shows_my_meetups(app: SlsplayApp, fake_api: FakeApi) -> None:
@@ -42,8 +42,9 @@ def test_signing_in_shows_my_meetups(app: SlsplayApp, fake_api: FakeApi) -> None
     sign_in(app)
 
     assert app.current is app.my_meetups.content
-    assert [row.title for row in app.my_meetups.list.data] == ["Rust and tea"]
-    assert app.my_meetups.list.data[0].subtitle.startswith("yours, published")
+    [(title, subtitle)] = app.my_meetups.rows()
+    assert title == "Rust and tea"
+    assert subtitle.startswith("yours, published")
 
 
 def test_a_missing_field_is_marked_under_it(app: SlsplayApp) -> None:
@@ -91,7 +92,6 @@ def test_an_invitee_answers_from_the_meetups_page(app: SlsplayApp, fake_api: Fak
     fake_api.invited = [{"meetup": meetup_json("theirs"), "invitation": invitation}]
     fake_api.answers["t-mine"] = "none"
     sign_in(app)
-    app.my_meetups.list.data  # noqa: B018  (the list is filled)
 
     run(app, app.open_meetup("theirs", "none", organizer=False))
     assert app.current is app.meetup_page.content
@@ -135,7 +135,7 @@ def test_offline_the_app_shows_the_kept_list_when_started_again(
     run(again, again.refresh_my_meetups())
 
     assert again.current is again.my_meetups.content
-    assert [row.title for row in again.my_meetups.list.data] == ["Rust and tea"]
+    assert [title for title, _ in again.my_meetups.rows()] == ["Rust and tea"]
     assert again.my_meetups.status.text.startswith("Offline")
 
 
@@ -192,3 +192,17 @@ def test_a_meetups_page_shows_its_photo(app: SlsplayApp, fake_api: FakeApi) -> N
 
     assert app.meetup_page.photo.image is not None
     assert app.meetup_page.photo.image.size == (64, 64)
+
+
+def test_choosing_a_meetup_in_the_list_opens_its_page(app: SlsplayApp, fake_api: FakeApi) -> None:
+    fake_api.organized = [
+        meetup_json("early", title="Breakfast", starts_at="2030-03-01T08:00:00+00:00"),
+        meetup_json("late", title="Dinner", starts_at="2030-03-01T19:00:00+00:00"),
+    ]
+    sign_in(app)
+
+    app.my_meetups.list._impl.simulate_selection(1)
+    run(app, app.open_selected_meetup())
+
+    assert app.current is app.meetup_page.content
+    assert app.meetup_page.title.text == "Dinner"

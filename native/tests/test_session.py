@@ -257,10 +257,10 @@ def test_editing_a_draft_sends_only_what_changed_for_the_version_seen(
 class MemoryKeyring(KeyringBackend):
     """Secure storage that keeps its secrets in memory (as the Keychain would, on a Mac)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.secrets: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

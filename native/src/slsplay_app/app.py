@@ -56,7 +56,9 @@ class SlsplayApp(toga.App):
         self.response: str | None = None  # my answer to it, if invited
         self.organizing = False  # whether the open meetup is the person's own
         self.token: str | None = None  # the answer link's token for it, once known
-        super().__init__(formal_name="slsplay", app_id=APP_ID, app_name="slsplay-app")
+        super().__init__(
+            formal_name="slsplay", app_id=APP_ID, app_name="slsplay-app", on_running=self._running
+        )
 
     # Startup
 
@@ -81,17 +83,21 @@ class SlsplayApp(toga.App):
         self.inviting = InviteScreen(self)
         self.attendee_list = AttendeesScreen(self)
         self.answering = AnswerScreen(self)
-        self.main_window = toga.MainWindow(title=self.formal_name, size=PHONE_SIZE)
         # GTK's scroll container wants content from the start: the sign-in screen.
         self.current: toga.Widget = self.sign_in.content
-        self.main_window.content = toga.ScrollContainer(horizontal=False, content=self.current)
+        self.screen = toga.ScrollContainer(horizontal=False, content=self.current)
+        # Toga's MainWindow takes untyped arguments.
+        self.window = toga.MainWindow(  # type: ignore[no-untyped-call]
+            title=self.formal_name, size=PHONE_SIZE, content=self.screen
+        )
+        self.main_window = self.window
         if self.session.person is not None:
             self.show_kept_meetups()
-        self.main_window.show()
+        self.window.show()
 
-    async def on_running(self) -> None:
-        """Toga's start of the running app: what ``started`` does."""
-        await self.started()
+    def _running(self, app: toga.App, **kwargs: Any) -> None:
+        # Toga would run a coroutine handler as a task too; its types name plain ones only.
+        self._start = self.loop.create_task(self.started())
 
     async def started(self) -> None:
         """Open the answer link the app was started with; refresh the list; run a driver."""
@@ -105,7 +111,7 @@ class SlsplayApp(toga.App):
     def show(self, screen: toga.Widget) -> None:
         """Make ``screen`` the window's content."""
         self.current = screen
-        self.main_window.content.content = screen
+        self.screen.content = screen
 
     # Running a use case
 
@@ -215,8 +221,8 @@ class SlsplayApp(toga.App):
         selected = self.my_meetups.list.selection
         if selected is None:
             return
-        index = self.my_meetups.list.data.index(selected)
-        mine = self.my_meetups.meetups[index]
+        row_id = getattr(selected, "id")  # noqa: B009  (a row's attributes are its columns)
+        mine = next(m for m in self.my_meetups.meetups if m.id == row_id)
         await self.open_meetup(mine.id, mine.response, organizer=mine.role == "organizer")
 
     async def open_meetup(self, meetup_id: str, response: str | None, *, organizer: bool) -> None:
@@ -251,10 +257,10 @@ class SlsplayApp(toga.App):
             return
         status = self._page_status()
         if self.token is None and not self.organizing:
-            use_case = self.session.my_answer_token(self.meetup["id"])
-            self.token = await self._attempt(use_case, None, status)
-        use_case = self.session.calendar_file(self.meetup["id"], self.token)
-        path = await self._attempt(use_case, None, status)
+            minting = self.session.my_answer_token(self.meetup["id"])
+            self.token = await self._attempt(minting, None, status)
+        saving = self.session.calendar_file(self.meetup["id"], self.token)
+        path = await self._attempt(saving, None, status)
         if path is not None:
             webbrowser.open(path.as_uri())
 

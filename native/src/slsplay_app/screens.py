@@ -138,13 +138,19 @@ class MyMeetupsScreen:
         )
         self.meetups: list[MyMeetup] = []
 
+    def rows(self) -> list[tuple[str, str]]:
+        """What the list shows: each line's title and subtitle."""
+        data: Any = self.list.data  # Toga's type names no iteration over a list source
+        return [(row.title, row.subtitle) for row in data]
+
     def show(self, name: str, meetups: list[MyMeetup], note: str) -> None:
         """The person's list, with a note (offline, empty)."""
         self.person.text = f"Signed in as {name}"
         self.status.text = note
         self.meetups = meetups
         self.list.data = [
-            {"title": m.meetup["title"], "subtitle": _line_of(m), "icon": None} for m in meetups
+            {"id": m.id, "title": m.meetup["title"], "subtitle": _line_of(m), "icon": None}
+            for m in meetups
         ]
 
 
@@ -264,7 +270,7 @@ class InviteScreen:
     def __init__(self, app: Any) -> None:
         self.form = Form()
         self.status = text()
-        self.invited = toga.Table(
+        self.invited: toga.Table[Any] = toga.Table(
             id="invited",
             columns=["Email", "Answer"],
             style=Pack(height=200, margin_top=6),
@@ -290,7 +296,7 @@ class AttendeesScreen:
 
     def __init__(self, app: Any) -> None:
         self.title = heading("Attendees")
-        self.table = toga.Table(
+        self.table: toga.Table[Any] = toga.Table(
             id="attendee-list",
             columns=["Name", "Email"],
             style=Pack(height=300, margin_top=6),

@@ -332,7 +332,7 @@ def _required(**values: str) -> None:
 
 
 def _draft_fields(form: dict[str, str], *, partial: bool) -> dict[str, Any]:
-    values = {name: form.get(name, "").strip() for name in DRAFT_FIELDS}
+    values: dict[str, Any] = {name: form.get(name, "").strip() for name in DRAFT_FIELDS}
     if not partial:
         _required(**{n: v for n, v in values.items() if n != "description"})
     values = {name: text for name, text in values.items() if text}

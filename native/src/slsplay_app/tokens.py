@@ -107,6 +107,6 @@ def _usable_keyring() -> bool:
         return False
     # A chainer with no backends, or Secret Service without a running daemon, has priority 0.
     try:
-        return float(backend.priority) > 0  # type: ignore[attr-defined]
+        return float(backend.priority) > 0
     except Exception:
         return False
