@@ -206,3 +206,14 @@ def test_choosing_a_meetup_in_the_list_opens_its_page(app: SlsplayApp, fake_api:
 
     assert app.current is app.meetup_page.content
     assert app.meetup_page.title.text == "Dinner"
+
+
+def test_an_answer_the_document_does_not_describe_reads_as_a_sentence(
+    app: SlsplayApp, fake_api: FakeApi
+) -> None:
+    fake_api.organized = [{"id": "broken"}]  # a meetup without its fields
+
+    sign_in(app)
+
+    assert app.current is app.my_meetups.content
+    assert app.my_meetups.status.text == "Something went wrong. Please try again."

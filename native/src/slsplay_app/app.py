@@ -4,6 +4,7 @@ next to the field at fault."""
 
 from __future__ import annotations
 
+import logging
 import os
 import webbrowser
 from collections.abc import Awaitable, Callable
@@ -33,6 +34,7 @@ from slsplay_app.tokens import TokenStore
 APP_ID = "dev.slsplay.slsplay-app"
 DEFAULT_API = "http://127.0.0.1:8000"
 PHONE_SIZE = (390, 844)
+LOG = logging.getLogger(__name__)
 
 
 class SlsplayApp(toga.App):
@@ -130,6 +132,12 @@ class SlsplayApp(toga.App):
         except Offline as offline:
             status.text = wrapped(str(offline))
             return None
+        except Exception:
+            # A fault of the app or an answer the document does not describe: the person
+            # reads a sentence, the log (Briefcase's console) keeps the trace.
+            LOG.exception("a use case failed")
+            status.text = "Something went wrong. Please try again."
+            return None
         if form is not None:
             form.show_errors({})
         status.text = ""
@@ -202,7 +210,10 @@ class SlsplayApp(toga.App):
             self.show(self.sign_in.content)
             return
         mine = await self._attempt(self.session.my_meetups(), None, self.my_meetups.status)
-        if mine is None:
+        if mine is None:  # refused: the kept copy, under what went wrong
+            kept = self.session.kept_meetups()
+            self.my_meetups.show(person.name, kept, self.my_meetups.status.text)
+            self.show(self.my_meetups.content)
             return
         if self.session.offline:
             at = self.cache.refreshed_at(person.user_id) or "never"
