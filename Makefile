@@ -17,6 +17,11 @@ WEB_INSTALLED := web/node_modules/.installed
 WEB_BUILT := web/dist/index.html
 WEB_SOURCES = $(shell find web -path web/node_modules -prune -o -path web/dist -prune -o -type f -print)
 STAGE ?= dev
+# The native app (native/): its own virtualenv, with Toga's GTK backend and Briefcase; the
+# server's stays free of GUI packages. PyGObject builds against the system's GTK (.ci/run).
+NATIVE_VENV := native/.venv
+NATIVE_BIN := $(NATIVE_VENV)/bin
+NATIVE_INSTALLED := $(NATIVE_VENV)/.installed
 # The stage's stack and sam deploy's arguments (slsplay.ops.stages reads samconfig.toml): a stage
 # with a [STAGE.deploy.parameters] section deploys with its values and stack_name, any other as
 # slsplay-STAGE with the template's defaults. Read when a recipe runs, once .venv is there.
@@ -28,7 +33,8 @@ STAGE_ARGS = $(or $(shell $(STAGES) deploy-args $(STAGE)),$(error no stack for S
 .DEFAULT_GOAL := help
 
 .PHONY: help run test test-remote lint typecheck unit contract integration lint-template build requirements \
-	constraints constraints-sam secrets deploy deploy-check adopt destroy clean web web-test e2e screenshots fuzz size
+	constraints constraints-sam secrets deploy deploy-check adopt destroy clean web web-test e2e screenshots fuzz size \
+	native native-test native-client native-icons native-screenshots
 
 # pip's own progress shows: a first run installs for a minute or two, and says so.
 $(INSTALLED): pyproject.toml constraints.txt
@@ -52,8 +58,9 @@ run: $(INSTALLED) $(WEB_BUILT)
 	$(BIN)/slsplay serve --port $(PORT)
 
 ## test: every check: lint, types, the template (validate, lint, build), unit, contract and
-## integration tests, the web app's lint and component tests, and the browser tests
-test: lint typecheck lint-template unit contract integration web-test e2e
+## integration tests, the web app's lint and component tests, the browser tests, and the
+## native app's tests
+test: lint typecheck lint-template unit contract integration web-test e2e native-test
 
 $(WEB_INSTALLED): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
@@ -86,6 +93,38 @@ fuzz: $(INSTALLED)
 ## screenshots: each main screen at phone size, into docs/screenshots/
 screenshots: $(INSTALLED) $(WEB_BUILT)
 	$(BIN)/python scripts/screenshots.py
+
+$(NATIVE_INSTALLED): native/pyproject.toml
+	@echo "Installing the native app and Toga into $(NATIVE_VENV) (the first time: a minute or two)"
+	$(PYTHON) -m venv $(NATIVE_VENV)
+	$(NATIVE_BIN)/pip install --disable-pip-version-check -e './native[gtk,dev]'
+	touch $@
+
+## native: the native app (Toga on GTK, briefcase dev) against the local server of make run
+## (another: make native API=https://...)
+API ?= http://127.0.0.1:$(PORT)
+# --no-isolation: native/.venv is the app's own already; Briefcase need not make another.
+native: $(NATIVE_INSTALLED)
+	cd native && SLSPLAY_API_URL=$(API) .venv/bin/briefcase dev --no-isolation
+
+## native-test: the native app's types (mypy), its logic on Toga's dummy backend, the client
+## against the OpenAPI document, and a journey on GTK under Xvfb against slsplay serve
+native-test: $(INSTALLED) $(NATIVE_INSTALLED)
+	cd native && .venv/bin/mypy
+	cd native && SLSPLAY_SERVER_PYTHON=$(abspath $(BIN)/python) .venv/bin/pytest -q
+
+## native-client: regenerate the native app's API client from the OpenAPI document
+native-client: $(INSTALLED) $(NATIVE_INSTALLED)
+	$(NATIVE_BIN)/python native/scripts/generate_client.py $(abspath $(BIN)/python)
+
+## native-icons: the native app's icons (native/icons) from the web app's
+native-icons: $(NATIVE_INSTALLED)
+	$(NATIVE_BIN)/python native/scripts/make_icons.py
+
+## native-screenshots: the native app's screens at phone size, into docs/screenshots/native/
+native-screenshots: $(INSTALLED) $(NATIVE_INSTALLED)
+	cd native && SLSPLAY_SERVER_PYTHON=$(abspath $(BIN)/python) \
+		SLSPLAY_NATIVE_SCREENSHOTS=$(abspath docs/screenshots/native) .venv/bin/pytest -q tests/test_journey.py
 
 ## lint: ruff's checks and formatting, without changing a file
 lint: $(INSTALLED)
@@ -188,5 +227,5 @@ destroy: $(INSTALLED) $(SAM_INSTALLED)
 
 ## clean: remove the virtualenvs, local data, caches and the web app's build
 clean:
-	rm -rf $(VENV) $(SAM_VENV) .aws-sam .slsplay .pytest_cache .mypy_cache .ruff_cache .hypothesis \
+	rm -rf $(VENV) $(SAM_VENV) $(NATIVE_VENV) .aws-sam .slsplay .pytest_cache .mypy_cache .ruff_cache .hypothesis \
 		web/node_modules web/dist test-results

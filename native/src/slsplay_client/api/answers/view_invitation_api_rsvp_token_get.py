@@ -1,0 +1,223 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.rsvp_out import RsvpOut
+from ...models.view_invitation_api_rsvp_token_get_response_429 import ViewInvitationApiRsvpTokenGetResponse429
+from ...models.view_invitation_api_rsvp_token_get_response_500 import ViewInvitationApiRsvpTokenGetResponse500
+from typing import cast
+
+
+
+def _get_kwargs(
+    token: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/rsvp/{token}".format(token=quote(str(token), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | RsvpOut | ViewInvitationApiRsvpTokenGetResponse429 | ViewInvitationApiRsvpTokenGetResponse500 | None:
+    if response.status_code == 200:
+        response_200 = RsvpOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ViewInvitationApiRsvpTokenGetResponse429.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ViewInvitationApiRsvpTokenGetResponse500.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | RsvpOut | ViewInvitationApiRsvpTokenGetResponse429 | ViewInvitationApiRsvpTokenGetResponse500]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    token: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | RsvpOut | ViewInvitationApiRsvpTokenGetResponse429 | ViewInvitationApiRsvpTokenGetResponse500]:
+    """ What an invitee sees from their answer link
+
+    Args:
+        token (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RsvpOut | ViewInvitationApiRsvpTokenGetResponse429 | ViewInvitationApiRsvpTokenGetResponse500]
+     """
+
+
+    kwargs = _get_kwargs(
+        token=token,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    token: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | RsvpOut | ViewInvitationApiRsvpTokenGetResponse429 | ViewInvitationApiRsvpTokenGetResponse500 | None:
+    """ What an invitee sees from their answer link
+
+    Args:
+        token (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RsvpOut | ViewInvitationApiRsvpTokenGetResponse429 | ViewInvitationApiRsvpTokenGetResponse500
+     """
+
+
+    return sync_detailed(
+        token=token,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    token: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | RsvpOut | ViewInvitationApiRsvpTokenGetResponse429 | ViewInvitationApiRsvpTokenGetResponse500]:
+    """ What an invitee sees from their answer link
+
+    Args:
+        token (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RsvpOut | ViewInvitationApiRsvpTokenGetResponse429 | ViewInvitationApiRsvpTokenGetResponse500]
+     """
+
+
+    kwargs = _get_kwargs(
+        token=token,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    token: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | RsvpOut | ViewInvitationApiRsvpTokenGetResponse429 | ViewInvitationApiRsvpTokenGetResponse500 | None:
+    """ What an invitee sees from their answer link
+
+    Args:
+        token (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RsvpOut | ViewInvitationApiRsvpTokenGetResponse429 | ViewInvitationApiRsvpTokenGetResponse500
+     """
+
+
+    return (await asyncio_detailed(
+        token=token,
+client=client,
+
+    )).parsed

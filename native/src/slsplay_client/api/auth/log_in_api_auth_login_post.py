@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.log_in_api_auth_login_post_response_429 import LogInApiAuthLoginPostResponse429
+from ...models.log_in_api_auth_login_post_response_500 import LogInApiAuthLoginPostResponse500
+from ...models.login_in import LoginIn
+from ...models.problem import Problem
+from ...models.session_out import SessionOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: LoginIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/auth/login",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LogInApiAuthLoginPostResponse429 | LogInApiAuthLoginPostResponse500 | Problem | SessionOut | None:
+    if response.status_code == 200:
+        response_200 = SessionOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = LogInApiAuthLoginPostResponse429.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = LogInApiAuthLoginPostResponse500.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LogInApiAuthLoginPostResponse429 | LogInApiAuthLoginPostResponse500 | Problem | SessionOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginIn,
+
+) -> Response[LogInApiAuthLoginPostResponse429 | LogInApiAuthLoginPostResponse500 | Problem | SessionOut]:
+    """ Log in with email and password
+
+    Args:
+        body (LoginIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LogInApiAuthLoginPostResponse429 | LogInApiAuthLoginPostResponse500 | Problem | SessionOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginIn,
+
+) -> LogInApiAuthLoginPostResponse429 | LogInApiAuthLoginPostResponse500 | Problem | SessionOut | None:
+    """ Log in with email and password
+
+    Args:
+        body (LoginIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LogInApiAuthLoginPostResponse429 | LogInApiAuthLoginPostResponse500 | Problem | SessionOut
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginIn,
+
+) -> Response[LogInApiAuthLoginPostResponse429 | LogInApiAuthLoginPostResponse500 | Problem | SessionOut]:
+    """ Log in with email and password
+
+    Args:
+        body (LoginIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LogInApiAuthLoginPostResponse429 | LogInApiAuthLoginPostResponse500 | Problem | SessionOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginIn,
+
+) -> LogInApiAuthLoginPostResponse429 | LogInApiAuthLoginPostResponse500 | Problem | SessionOut | None:
+    """ Log in with email and password
+
+    Args:
+        body (LoginIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LogInApiAuthLoginPostResponse429 | LogInApiAuthLoginPostResponse500 | Problem | SessionOut
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

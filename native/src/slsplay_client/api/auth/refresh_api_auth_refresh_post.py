@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.refresh_api_auth_refresh_post_response_429 import RefreshApiAuthRefreshPostResponse429
+from ...models.refresh_api_auth_refresh_post_response_500 import RefreshApiAuthRefreshPostResponse500
+from ...models.refresh_in import RefreshIn
+from ...models.session_out import SessionOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: RefreshIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/auth/refresh",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | RefreshApiAuthRefreshPostResponse429 | RefreshApiAuthRefreshPostResponse500 | SessionOut | None:
+    if response.status_code == 200:
+        response_200 = SessionOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = RefreshApiAuthRefreshPostResponse429.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = RefreshApiAuthRefreshPostResponse500.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | RefreshApiAuthRefreshPostResponse429 | RefreshApiAuthRefreshPostResponse500 | SessionOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshIn,
+
+) -> Response[Problem | RefreshApiAuthRefreshPostResponse429 | RefreshApiAuthRefreshPostResponse500 | SessionOut]:
+    """ Trade a refresh token for new tokens
+
+     The refresh token of the body, or from the web app (X-Slsplay-Client: web) its HttpOnly cookie's,
+    which the answer sets anew (the body's refresh_token is then null).
+
+    Args:
+        body (RefreshIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RefreshApiAuthRefreshPostResponse429 | RefreshApiAuthRefreshPostResponse500 | SessionOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshIn,
+
+) -> Problem | RefreshApiAuthRefreshPostResponse429 | RefreshApiAuthRefreshPostResponse500 | SessionOut | None:
+    """ Trade a refresh token for new tokens
+
+     The refresh token of the body, or from the web app (X-Slsplay-Client: web) its HttpOnly cookie's,
+    which the answer sets anew (the body's refresh_token is then null).
+
+    Args:
+        body (RefreshIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RefreshApiAuthRefreshPostResponse429 | RefreshApiAuthRefreshPostResponse500 | SessionOut
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshIn,
+
+) -> Response[Problem | RefreshApiAuthRefreshPostResponse429 | RefreshApiAuthRefreshPostResponse500 | SessionOut]:
+    """ Trade a refresh token for new tokens
+
+     The refresh token of the body, or from the web app (X-Slsplay-Client: web) its HttpOnly cookie's,
+    which the answer sets anew (the body's refresh_token is then null).
+
+    Args:
+        body (RefreshIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RefreshApiAuthRefreshPostResponse429 | RefreshApiAuthRefreshPostResponse500 | SessionOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshIn,
+
+) -> Problem | RefreshApiAuthRefreshPostResponse429 | RefreshApiAuthRefreshPostResponse500 | SessionOut | None:
+    """ Trade a refresh token for new tokens
+
+     The refresh token of the body, or from the web app (X-Slsplay-Client: web) its HttpOnly cookie's,
+    which the answer sets anew (the body's refresh_token is then null).
+
+    Args:
+        body (RefreshIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RefreshApiAuthRefreshPostResponse429 | RefreshApiAuthRefreshPostResponse500 | SessionOut
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

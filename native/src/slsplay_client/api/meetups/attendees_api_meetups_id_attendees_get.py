@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.attendees_api_meetups_id_attendees_get_response_401 import AttendeesApiMeetupsIdAttendeesGetResponse401
+from ...models.attendees_api_meetups_id_attendees_get_response_429 import AttendeesApiMeetupsIdAttendeesGetResponse429
+from ...models.attendees_api_meetups_id_attendees_get_response_500 import AttendeesApiMeetupsIdAttendeesGetResponse500
+from ...models.attendees_out import AttendeesOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/meetups/{id}/attendees".format(id=quote(str(id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AttendeesApiMeetupsIdAttendeesGetResponse401 | AttendeesApiMeetupsIdAttendeesGetResponse429 | AttendeesApiMeetupsIdAttendeesGetResponse500 | AttendeesOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = AttendeesOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AttendeesApiMeetupsIdAttendeesGetResponse401.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = AttendeesApiMeetupsIdAttendeesGetResponse429.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = AttendeesApiMeetupsIdAttendeesGetResponse500.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AttendeesApiMeetupsIdAttendeesGetResponse401 | AttendeesApiMeetupsIdAttendeesGetResponse429 | AttendeesApiMeetupsIdAttendeesGetResponse500 | AttendeesOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[AttendeesApiMeetupsIdAttendeesGetResponse401 | AttendeesApiMeetupsIdAttendeesGetResponse429 | AttendeesApiMeetupsIdAttendeesGetResponse500 | AttendeesOut | Problem]:
+    """ Everyone attending, in the order they answered, and the waiting list
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AttendeesApiMeetupsIdAttendeesGetResponse401 | AttendeesApiMeetupsIdAttendeesGetResponse429 | AttendeesApiMeetupsIdAttendeesGetResponse500 | AttendeesOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> AttendeesApiMeetupsIdAttendeesGetResponse401 | AttendeesApiMeetupsIdAttendeesGetResponse429 | AttendeesApiMeetupsIdAttendeesGetResponse500 | AttendeesOut | Problem | None:
+    """ Everyone attending, in the order they answered, and the waiting list
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AttendeesApiMeetupsIdAttendeesGetResponse401 | AttendeesApiMeetupsIdAttendeesGetResponse429 | AttendeesApiMeetupsIdAttendeesGetResponse500 | AttendeesOut | Problem
+     """
+
+
+    return sync_detailed(
+        id=id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[AttendeesApiMeetupsIdAttendeesGetResponse401 | AttendeesApiMeetupsIdAttendeesGetResponse429 | AttendeesApiMeetupsIdAttendeesGetResponse500 | AttendeesOut | Problem]:
+    """ Everyone attending, in the order they answered, and the waiting list
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AttendeesApiMeetupsIdAttendeesGetResponse401 | AttendeesApiMeetupsIdAttendeesGetResponse429 | AttendeesApiMeetupsIdAttendeesGetResponse500 | AttendeesOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> AttendeesApiMeetupsIdAttendeesGetResponse401 | AttendeesApiMeetupsIdAttendeesGetResponse429 | AttendeesApiMeetupsIdAttendeesGetResponse500 | AttendeesOut | Problem | None:
+    """ Everyone attending, in the order they answered, and the waiting list
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AttendeesApiMeetupsIdAttendeesGetResponse401 | AttendeesApiMeetupsIdAttendeesGetResponse429 | AttendeesApiMeetupsIdAttendeesGetResponse500 | AttendeesOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        id=id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="PriceOut")
+
+
+
+@_attrs_define
+class PriceOut:
+    """ 
+        Attributes:
+            amount_minor (int): In the currency's minor unit; negative for debits.
+            currency (str):
+            display (str):
+     """
+
+    amount_minor: int
+    currency: str
+    display: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        amount_minor = self.amount_minor
+
+        currency = self.currency
+
+        display = self.display
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "amount_minor": amount_minor,
+            "currency": currency,
+            "display": display,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        amount_minor = d.pop("amount_minor")
+
+        currency = d.pop("currency")
+
+        display = d.pop("display")
+
+        price_out = cls(
+            amount_minor=amount_minor,
+            currency=currency,
+            display=display,
+        )
+
+
+        price_out.additional_properties = d
+        return price_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
