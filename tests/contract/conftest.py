@@ -119,19 +119,31 @@ def queue(queues: QueuePairUnderTest) -> Queue:
     return queues.queue
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "on_one_store: the table index's own reasoning over a large corpus, run over the "
+        "SQLite item store only",
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The shared SearchIndex contract runs on the table's index over the SQLite item store;
     over DynamoDB (moto, about half a second a test) only what the table's index promises on
-    its own (transactions, races, crashes, read budgets, time to live). That both item
-    stores behave alike is what test_item_store.py proves, on every operation the index
-    uses; the shared suite on moto again would add two minutes to every run."""
+    its own (transactions, races, crashes, read budgets, time to live), less its tests over
+    large corpora (``on_one_store``, a minute on moto). That both item stores behave alike
+    is what test_item_store.py proves, on every operation the index uses; the shared suite
+    on moto again would add two minutes to every run."""
     dropped = {
         item
         for item in items
         if isinstance(item, pytest.Function)
         and item.module is not None
         and item.module.__name__ == "tests.contract.test_table_search_index"
-        and item.function.__module__ == "tests.contract.test_search_index"
+        and (
+            item.function.__module__ == "tests.contract.test_search_index"
+            or item.get_closest_marker("on_one_store") is not None
+        )
         and "table-dynamodb" in item.nodeid
     }
     if dropped:

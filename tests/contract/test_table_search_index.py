@@ -48,11 +48,11 @@ from slsplay.ports import (
 from tests.contract.test_search_index import *  # noqa: F403
 from tests.contract.test_search_index import DAY, NOW, SORTS, found, meetup, seed
 
-# Every test runs on each item store (the ``store`` fixture's params) but the on_one_store ones.
-# What they check is the index's own reasoning over a large corpus, the same on any
-# ItemStore; that DynamoDB's store answers as SQLite's does is the item store contract's
-# (test_item_store.py). On moto their corpora took a minute of the suite.
-on_one_store = pytest.mark.parametrize("store", ["sqlite"], indirect=True)
+# The project's ``store`` fixture, chosen per test: every test runs on each item store, but
+# those the contract suite's conftest leaves to SQLite's (the shared suite, on_one_store).
+pytestmark = pytest.mark.parametrize(
+    "store", ["sqlite", "dynamodb"], indirect=True, ids=["table-sqlite", "table-dynamodb"]
+)
 
 
 @pytest.fixture(autouse=True)
@@ -394,7 +394,6 @@ def club_of(n: int) -> IndexedMeetup:
 # -- reads --------------------------------------------------------------------------------
 
 
-@on_one_store
 def test_a_search_cut_short_by_its_read_budget_resumes_where_it_stopped(
     store: ItemStore,
 ) -> None:
@@ -474,7 +473,7 @@ def random_corpus(rng: random.Random, count: int) -> list[IndexedMeetup]:
     [(None, 500), ("board", 500), ("board", 5)],
     ids=["listing", "words-docs", "words-listing"],
 )
-@on_one_store
+@pytest.mark.on_one_store
 def test_popular_is_the_domains_popularity_at_any_instant(
     store: ItemStore, text: str | None, docs_max: int
 ) -> None:
