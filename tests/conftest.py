@@ -6,9 +6,9 @@
   stream batches and scheduled runs delivered twice and out of order, answers lost): the
   journeys must end the same, each email sent once.
 - ``SLSPLAY_API_URL`` set (``make test-remote``): only the ``served`` tests, against that
-  deployed stage; those that need the server's process (``restarts_server``), its local
-  development extras (``dev_only``) or a sign-in provider of their own (``own_provider``)
-  cannot run there and are left out, with the reason shown.
+  deployed stage; those that need the local runtime's development extras (``dev_only``) or
+  a sign-in provider of their own (``own_provider``) cannot run there and are left out,
+  with the reason shown.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import pytest
 from tests.support.server import CHAOS_VARIABLE, REMOTE_URL_VARIABLE
 
 NOT_REMOTE = {
-    "restarts_server": "kills and restarts the server's process",
     "dev_only": "reads the local runtime's development pages",
     "own_provider": "configures the server with a sign-in provider faked on this machine",
 }
