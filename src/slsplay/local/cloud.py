@@ -50,9 +50,11 @@ def _distributions(stack: Stack, cloudfront: Any) -> dict[str, str]:
     listed = cloudfront.list_distributions().get("DistributionList", {}).get("Items", [])
     existing = {item["Comment"]: item["Id"] for item in listed}
     ids = {}
-    for logical_id in stack.resources("AWS::CloudFront::Distribution"):
-        config = stack.properties(logical_id)["DistributionConfig"]
-        comment = str(config.get("Comment", logical_id))
+    for logical_id, resource in stack.resources("AWS::CloudFront::Distribution").items():
+        # Only the comment is read: the origins name attributes (a bucket's regional domain)
+        # the endpoint has no use for.
+        config = resource["Properties"]["DistributionConfig"]
+        comment = str(stack.resolve(config.get("Comment", logical_id)))
         if comment not in existing:
             created = cloudfront.create_distribution(
                 DistributionConfig=_bare_distribution(f"{stack.name}-{logical_id}", comment)
