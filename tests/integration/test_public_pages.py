@@ -62,7 +62,7 @@ def invalidations(server: Server) -> list[list[str]]:
         endpoint_url=server.aws_endpoint,
         region_name="us-east-1",
         aws_access_key_id="testing",
-        aws_secret_access_key="testing",  # noqa: S106
+        aws_secret_access_key="testing",
     )
     listed = cloudfront.list_distributions()["DistributionList"].get("Items", [])
     (distribution,) = [d for d in listed if d["Comment"].startswith(f"slsplay {server.stage}:")]
