@@ -87,13 +87,14 @@ def meetup_page(id: str) -> Response[str]:
     deps = container()
     meetup_id, readable = meetup_id_of(id)
     try:
+        if readable:  # only once the meetup is known to have a page: no hint of the others
+            location = public_pages.page_of(deps, meetup_id).path
+            headers = {"Location": location, "Cache-Control": pages.PUBLIC_CACHE}
+            return Response(HTTPStatus.MOVED_PERMANENTLY, None, "", headers)
         rendered = public_pages.rendered_page(deps, meetup_id)
     except NotFound:
         return _not_found()
     page = rendered.page
-    if readable:
-        headers = {"Location": page.path, "Cache-Control": pages.PUBLIC_CACHE}
-        return Response(HTTPStatus.MOVED_PERMANENTLY, None, "", headers)
     etag = f'"{rendered.fingerprint}"'
     if _not_modified(etag):
         return _unchanged(etag)

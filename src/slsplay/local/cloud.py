@@ -42,11 +42,12 @@ def provision(stack: Stack, client: ClientFactory, *, stage: str, mail_from: str
     if create_signing_key(client("secretsmanager"), stage):
         logger.info("created the signing key %s", signing_key_name(stage))
     _mail_identity(client("sesv2"), mail_from)
-    return _distributions(stack, client("cloudfront"))
+    return create_distributions(stack, client("cloudfront"))
 
 
-def _distributions(stack: Stack, cloudfront: Any) -> dict[str, str]:
-    # Found again by their comment, which names the stage.
+def create_distributions(stack: Stack, cloudfront: Any) -> dict[str, str]:
+    """The template's distributions that are missing (found again by their comment, which
+    names the stage); answers every one's id, by logical id."""
     listed = cloudfront.list_distributions().get("DistributionList", {}).get("Items", [])
     existing = {item["Comment"]: item["Id"] for item in listed}
     ids = {}

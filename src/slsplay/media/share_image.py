@@ -2,7 +2,7 @@
 
 The cover photo fills the picture, cropped to its middle and darkened at the bottom, under
 the title and the date in white; a meetup with no cover gets a plain dark background. The
-font is Pillow's own (a FreeType build of DejaVu Sans), so no font file is shipped.
+font is the one Pillow bundles (drawn by FreeType at any size), so no font file is shipped.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from slsplay.mail.render import duration, local_time_with_zone, markdown_html
 from slsplay.ports import MAX_INVALIDATION_PATHS, EdgeCache, MediaStorage, ObjectNotFound
 from slsplay.services.bundles import StorePorts
 from slsplay.services.views import organizer_name
-from slsplay.store.edge_marks import EdgeMarkRepository
+from slsplay.store.edge_marks import EdgeMark, EdgeMarkRepository
 from slsplay.store.repositories import MediaRepository, MeetupRepository
 
 SHARE_PREFIX = "share/"
@@ -137,8 +137,7 @@ def refresh_edge(ports: EdgePorts, meetup_ids: Iterable[str]) -> list[str]:
     """Invalidate, in one batch, the cached pages of those meetups whose shown facts changed
     since their last invalidation; answers the paths invalidated."""
     marks = EdgeMarkRepository(ports.store)
-    paths: list[str] = []
-    claimed: list[str] = []
+    changed: list[tuple[str, EdgeMark | None, str]] = []
     for meetup_id in dict.fromkeys(meetup_ids):
         try:
             shown = shown_fingerprint(page_of(ports, meetup_id))
@@ -147,19 +146,16 @@ def refresh_edge(ports: EdgePorts, meetup_ids: Iterable[str]) -> list[str]:
         held = marks.get(meetup_id)
         if held is None and shown == NO_PAGE:
             continue  # never public since its mark expired: nothing of it is at the edge
-        if held is not None and held.shown == shown:
-            continue
-        if marks.replace(meetup_id, held, shown, ports.clock.now()):
-            claimed.append(meetup_id)
-            paths.extend(edge_paths(meetup_id))
-    try:
-        for start in range(0, len(paths), MAX_INVALIDATION_PATHS):
-            ports.edge_cache.invalidate(paths[start : start + MAX_INVALIDATION_PATHS])
-    except Exception:
-        # The marks say "forgotten" only of pages that were: the retry invalidates again.
-        for meetup_id in claimed:
-            marks.forget(meetup_id)
-        raise
+        if held is None or held.shown != shown:
+            changed.append((meetup_id, held, shown))
+    paths = [path for meetup_id, _, _ in changed for path in edge_paths(meetup_id)]
+    for start in range(0, len(paths), MAX_INVALIDATION_PATHS):
+        ports.edge_cache.invalidate(paths[start : start + MAX_INVALIDATION_PATHS])
+    # Marked only once invalidated: a batch that fails comes again and invalidates again.
+    # Of two consumers that saw the same change, both may invalidate; one mark wins.
+    now = ports.clock.now()
+    for meetup_id, held, shown in changed:
+        marks.replace(meetup_id, held, shown, now)
     return paths
 
 

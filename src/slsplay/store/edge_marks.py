@@ -1,8 +1,8 @@
 """Edge marks on the one table: per public meetup, what its page showed when the edge cache
 last forgot it, so that only a change of what the page shows makes an invalidation.
 
-A mark is written with a condition on the one it replaces: of two consumers that see the
-same change at once, one wins and invalidates, the other does nothing. Marks expire a day
+A mark is written after the invalidation, with a condition on the mark it replaces: of two
+consumers that saw the same change at once, one mark wins. Marks expire a day
 after (the table's time to live): by then the edge has dropped any copy older than the mark.
 """
 
@@ -45,7 +45,7 @@ class EdgeMarkRepository:
 
     def replace(self, meetup_id: str, held: EdgeMark | None, shown: str, now: datetime) -> bool:
         """Mark the page as showing ``shown`` now, if its mark is still ``held``; ``False``
-        when another consumer moved it first."""
+        when another consumer moved it first (it invalidated the page too)."""
         key = edge_mark_key(meetup_id)
         item = {
             PK: key.pk,
@@ -61,7 +61,3 @@ class EdgeMarkRepository:
         except ConditionFailed:
             return False
         return True
-
-    def forget(self, meetup_id: str) -> None:
-        """Drop the page's mark: its next change invalidates whatever it is."""
-        self.store.delete(edge_mark_key(meetup_id))
