@@ -28,13 +28,16 @@ from slsplay.store.schema import TABLE
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from slsplay.adapters.aws.cloudfront import CloudFrontEdgeCache
     from slsplay.adapters.local.checkpoints import SqliteCheckpoints
+    from slsplay.adapters.local.edge_invalidations import SqliteEdgeInvalidations
     from slsplay.adapters.local.file_media import FileMediaStorage
     from slsplay.adapters.local.local_payments import LocalPayments
     from slsplay.adapters.local.sqlite_queue import SqliteQueues
     from slsplay.adapters.local.sqlite_store import SqliteItemStore
     from slsplay.adapters.oidc import AuthlibProviders
     from slsplay.config import Settings
+    from slsplay.local.backend import InvalidationFeed
     from slsplay.local.devmail import Mailbox
     from slsplay.local.template import Stack
     from slsplay.services.auth import AuthPorts
@@ -45,6 +48,7 @@ MAILBOX_DIR = "mailbox"
 QUEUES_FILE = "queues.db"
 PAYMENTS_FILE = "payments.db"
 SEARCH_FILE = "search.db"
+EDGE_FILE = "edge.db"  # the local edge cache's invalidations
 MEDIA_DIR = "media"
 BUCKETS_DIR = "buckets"  # the template's other buckets, one folder each
 TOKEN_AUDIENCE = "slsplay"  # noqa: S105  (the audience template.yaml's authorizer accepts)
@@ -249,6 +253,26 @@ class Container:
             outbox=None if outbox is None else self.queue(outbox),
         )
 
+    @cached_property
+    def edge_cache(self) -> SqliteEdgeInvalidations | CloudFrontEdgeCache:
+        """The edge cache's invalidations, made by the functions and read by the local
+        runtime's emulated edge: a file locally, CloudFront's own in the cloud."""
+        if self.settings.backend == "local":
+            from slsplay.adapters.local.edge_invalidations import (  # noqa: PLC0415
+                SqliteEdgeInvalidations,
+            )
+
+            self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+            return SqliteEdgeInvalidations(self.settings.data_dir / EDGE_FILE)
+        from slsplay.adapters.aws.cloudfront import CloudFrontEdgeCache  # noqa: PLC0415
+
+        if self.settings.edge_distribution_id is None:
+            raise LookupError(
+                "SLSPLAY_EDGE_DISTRIBUTION_ID is not set: template.yaml gives the distribution"
+                " to the functions that invalidate its cache"
+            )
+        return CloudFrontEdgeCache(self.settings.edge_distribution_id, self.aws_client)
+
     def failed_batches(self, bucket: str) -> FailedBatches:
         """The bucket where a stream mapping keeps the batches it gave up on: a folder of the
         data directory locally, S3 in the cloud."""
@@ -429,13 +453,27 @@ class RuntimeParts:
         assert isinstance(payments, LocalPayments)
         return payments
 
-    def provision(self, stack: Stack, stage: str) -> None:
-        """Create what the template needs at the AWS endpoint; nothing locally."""
+    def edge_invalidations(self, distribution_id: str | None) -> InvalidationFeed | None:
+        """The invalidations the functions made, which the emulated edge applies: the data
+        directory's locally; at an AWS endpoint, those of the distribution (if any)."""
+        if self.kind == "local":
+            return self.adapters.edge_cache
+        if distribution_id is None:
+            return None
+        from slsplay.adapters.aws.cloudfront import CloudFrontEdgeCache  # noqa: PLC0415
+
+        return CloudFrontEdgeCache(distribution_id, self.adapters.aws_client)
+
+    def provision(self, stack: Stack, stage: str) -> dict[str, str]:
+        """Create what the template needs at the AWS endpoint (nothing locally); answers
+        the ids the endpoint chose, by logical id."""
         if self.kind != "aws":
-            return
+            return {}
         from slsplay.local.cloud import provision  # noqa: PLC0415  (boto3: AWS only)
 
-        provision(stack, self.adapters.aws_client, stage=stage, mail_from=self.settings.mail_from)
+        return provision(
+            stack, self.adapters.aws_client, stage=stage, mail_from=self.settings.mail_from
+        )
 
     def close(self) -> None:
         """Close the files and connections opened."""

@@ -91,6 +91,9 @@ class Settings(BaseSettings):
     # The queues a function sends to, by their consumer's name as its variable spells it:
     # {"NOTIFIER": url} from SLSPLAY_QUEUE_URL_NOTIFIER (the template's !Ref of the queue).
     queue_urls: dict[str, str] = Field(default_factory=dict)
+    # The CloudFront distribution in front of the public pages, whose cached copies the
+    # edge-cache consumer invalidates (the template's !Ref of it).
+    edge_distribution_id: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

@@ -62,7 +62,7 @@ from slsplay.domain.users import User
 from slsplay.handlers.context import forget
 from slsplay.ids import new_id
 from slsplay.local.apigateway import HttpRequest, granted_event
-from slsplay.local.cloud import create_buckets
+from slsplay.local.cloud import create_buckets, create_distributions
 from slsplay.local.functions import lambda_functions
 from slsplay.local.routes import http_api_routes
 from slsplay.local.schedules import scheduled_event
@@ -217,6 +217,15 @@ def authorizations(service: str, operation: str, params: dict[str, Any]) -> list
         # A job is authorized on its queue, and handing it the role as iam:PassRole.
         queue = params.get("Queue") or arn("mediaconvert", "queues/Default")
         return [("mediaconvert:CreateJob", queue), ("iam:PassRole", params["Role"])]
+    if service == "cloudfront" and operation == "CreateInvalidation":
+        # On the distribution, named by the id CloudFront (here moto) gave it.
+        logical_id = DISTRIBUTIONS.get(params["DistributionId"], params["DistributionId"])
+        return [
+            (
+                "cloudfront:CreateInvalidation",
+                f"arn:aws:cloudfront::{STACK.account_id}:distribution/{logical_id}",
+            )
+        ]
     if service == "sesv2" and operation == "SendEmail":
         # SES v2 SendEmail with raw content is authorized as ses:SendRawEmail, on the
         # identity the sender's address belongs to (its verified domain).
@@ -281,6 +290,10 @@ def _secret_arn(secret_id: str) -> str:
     )
 
 
+# The distributions moto created, by their id: what the template's ARNs name by logical id.
+DISTRIBUTIONS: dict[str, str] = {}
+
+
 class Recorder:
     """A botocore hook: the calls made while a function runs, by the function's logical id."""
 
@@ -340,7 +353,9 @@ class Functions:
             for name in function.config.environment:
                 self.monkeypatch.delenv(name, raising=False)
         for name, value in FUNCTIONS[logical_id].config.environment.items():
-            self.monkeypatch.setenv(name, value)
+            # A distribution's !Ref is the id moto gave it, as CloudFormation's would be.
+            physical = {logical: id_ for id_, logical in DISTRIBUTIONS.items()}
+            self.monkeypatch.setenv(name, physical.get(value, value))
         self.monkeypatch.setenv("AWS_REGION", REGION)
         # Stripe's API is the local fake's (the functions' settings allow another address).
         self.monkeypatch.setenv("SLSPLAY_STRIPE_API_BASE", self.stripe.url)
@@ -431,6 +446,16 @@ def provision(session: boto3.Session) -> Cloud:
         visibility_timeout=media_queue["VisibilityTimeout"],
         dead_letter_name=STACK.physical_name("MediaDeadLetterQueue"),
     )
+    edge_queue = STACK.properties("EdgeCacheQueue")
+    edge_urls = create_queue_pair(
+        sqs,
+        edge_queue["QueueName"],
+        edge_queue["RedrivePolicy"]["maxReceiveCount"],
+        visibility_timeout=edge_queue["VisibilityTimeout"],
+        dead_letter_name=STACK.physical_name("EdgeCacheDeadLetterQueue"),
+    )
+    created = create_distributions(STACK, session.client("cloudfront"))
+    DISTRIBUTIONS.update({id_: logical_id for logical_id, id_ in created.items()})
     search_queue = STACK.properties("SearchQueue")
     search_urls = create_queue_pair(
         sqs,
@@ -466,6 +491,7 @@ def provision(session: boto3.Session) -> Cloud:
             ("NotifierFunction", urls.url, queue_arn(urls.url)),
             ("MediaFunction", media_urls.url, queue_arn(media_urls.url)),
             ("SearchFunction", search_urls.url, queue_arn(search_urls.url)),
+            ("EdgeCacheFunction", edge_urls.url, queue_arn(edge_urls.url)),
         ],
         stream_arn=table["LatestStreamArn"],
     )
@@ -737,6 +763,33 @@ def run_graphql(functions: Functions, token: str, gallery: str) -> None:
     assert deleted["userErrors"] == []
     query = "{ viewer { name } }"
     functions.http("GET", "/api/graphql", token=token, query=urlencode({"query": query}))
+
+
+def run_public_pages(functions: Functions, tier: EventTier, cloud: Cloud, token: str) -> None:
+    """A public meetup's page and share image (from its cover photo), then a new title: the
+    edge-cache function invalidates the page."""
+    values = meetup_values("Open studio", visibility="public")
+    meetup = functions.http("POST", "/api/meetups", token=token, body=values, expect=201)["id"]
+    upload = functions.http(
+        "POST",
+        f"/api/meetups/{meetup}/media",
+        token=token,
+        body={"kind": "photo", "content_type": "image/jpeg", "size": len(photo((1200, 800)))},
+        expect=201,
+    )
+    key = upload["upload"]["fields"]["key"]
+    declare_presigned_post(functions.recorder, key)
+    cloud.seeding.media.put(key, photo((1200, 800)), "image/jpeg")
+    functions.http("POST", f"/api/meetups/{meetup}/publish", token=token)
+    tier.settle()
+    page = functions.http("GET", f"/m/{meetup}", accept="text/html")
+    assert "Open studio" in page
+    functions.http("GET", f"/m/{meetup}/share.png", accept="image/png")
+    functions.http("GET", f"/m/{meetup}/share.png", accept="image/png")  # kept: read back
+    functions.http(
+        "PATCH", f"/api/meetups/{meetup}", token=token, body={"title": "Open studio, again"}
+    )
+    tier.settle()
 
 
 def declare_presigned_post(recorder: Recorder, key: str, function: str = "MeetupsFunction") -> None:
@@ -1108,6 +1161,7 @@ def recorded() -> Iterator[tuple[dict[str, list[Call]], set[str]]]:
             run_jobs(functions, cloud, mail)
             run_cleanup(functions, cloud)
             run_stalled_media(functions, tier, cloud)
+            run_public_pages(functions, tier, cloud, token)
             yield dict(recorder.calls), functions.routes_called
         finally:
             forget()

@@ -116,4 +116,7 @@ def test_routes_that_need_no_token_are_exactly_the_public_ones() -> None:
         ("GET", "/api/docs"),
         # Public meetups are searched by anyone (joining one takes an account).
         ("GET", "/api/meetups"),
+        # A public meetup's own page and share image, for link previews and search engines.
+        ("GET", "/m/{id}"),
+        ("GET", "/m/{id}/share.png"),
     }

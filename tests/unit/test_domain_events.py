@@ -40,6 +40,8 @@ MESSAGES = [
     ' "occurred_at": "2030-03-04T18:00:00.250000+00:00"}',
     '{"event": "meetup_changed", "id": "e7", "meetup_id": "m1",'
     ' "occurred_at": "2030-03-04T18:00:00.250000+00:00"}',
+    '{"event": "cover_changed", "id": "e7c", "meetup_id": "m1",'
+    ' "occurred_at": "2030-03-04T18:00:00.250000+00:00"}',
     '{"event": "seat_offered", "id": "e8", "meetup_id": "m1",'
     ' "occurred_at": "2030-03-04T18:00:00.250000+00:00", "email": "bob@example.com"}',
     '{"event": "ticket_refunded", "id": "e9", "meetup_id": "m1",'

@@ -54,6 +54,8 @@ BUDGET_RATIO = {
     "SearchFunction": 2.0,
     "SeriesJob": 1.0,
     "StalledMediaJob": 1.0,  # handlers/jobs.py, as the other jobs
+    "PublicPagesFunction": 2.5,  # Markdown and the sanitiser load on the first request
+    "EdgeCacheFunction": 1.5,
 }
 
 # Rounds of one boto3 and one handler import, at most: the first round under budget settles

@@ -229,6 +229,13 @@ class MeetupChanged(MeetupDomainEvent):
 
 
 @dataclass(frozen=True)
+class CoverChanged(MeetupDomainEvent):
+    """A meetup's cover photo came, went or was replaced: its public page shows another."""
+
+    name: ClassVar[str] = "cover_changed"
+
+
+@dataclass(frozen=True)
 class SeatOffered(MeetupDomainEvent):
     """A freed seat of a paid meetup is kept for someone in line: they are to be told."""
 

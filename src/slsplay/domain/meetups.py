@@ -79,6 +79,9 @@ class Meetup:
     version: int = 1
     published_at: datetime | None = None
     cancelled_at: datetime | None = None
+    # The start it had before its last move after publishing: the public page says that a
+    # published meetup was rescheduled (schema.org's previousStartDate).
+    previous_start: datetime | None = None
     # An occurrence of a monthly series: the series, and its number there (the first is 1).
     series_id: str | None = None
     occurrence: int | None = None
@@ -174,6 +177,8 @@ class Meetup:
                 [FieldError("capacity", MESSAGES["capacity_below_attendance"])],
                 code="capacity_below_attendance",
             )
+        if moved and self.status is MeetupStatus.PUBLISHED:
+            self.previous_start = self.starts_at
         self.details = details
         self._bump(now)
         return True

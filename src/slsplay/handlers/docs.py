@@ -17,7 +17,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
-from slsplay.handlers import auth, meetups, pages, payments
+from slsplay.handlers import auth, meetups, pages, payments, public_pages
 from slsplay.handlers.http import (
     REFERENCED_MODELS,
     TEXT_BODY,
@@ -60,7 +60,7 @@ def _document_text() -> str:
     return json.dumps(openapi_schema())
 
 
-EMPTY_ANSWERS = ("202", "204", "302", "303")
+EMPTY_ANSWERS = ("202", "204", "301", "302", "303", "304")
 
 
 def _graphql_answers(*statuses: int) -> dict[int, OpenAPIResponse]:
@@ -149,7 +149,8 @@ def openapi_schema() -> dict[str, Any]:
         )
         .model_dump(mode="json", by_alias=True, exclude_none=True)
     )
-    # An accepted request, an empty answer and a redirect have no body; the generator gives
+    # An accepted request, an empty answer, a redirect and "not modified" have no body; the
+    # generator gives
     # them the route's (empty) JSON content anyway.
     for operation in (op for path in schema["paths"].values() for op in path.values()):
         for status in EMPTY_ANSWERS:
@@ -166,7 +167,9 @@ def resolver() -> APIGatewayHttpResolver:
     REFERENCED["content"] = {
         name: {"model": getattr(models, name)} for name in sorted(REFERENCED_MODELS)
     }
-    app = build_resolver(auth.router, *meetups.ROUTERS, *payments.ROUTERS, router)
+    app = build_resolver(
+        auth.router, *meetups.ROUTERS, *payments.ROUTERS, *public_pages.ROUTERS, router
+    )
     app.enable_swagger(
         path=SWAGGER_PATH,
         title=TITLE,

@@ -21,6 +21,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 
 from slsplay.attribute_values import change_from_record
 from slsplay.domain.events import (
+    CoverChanged,
     DomainEvent,
     InvitationAdded,
     MediaRemoved,
@@ -55,6 +56,8 @@ CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
     # The media function's queue also takes the bucket's upload notifications.
     "MEDIA": (MediaRemoved,),
     "SEARCH": (MeetupChanged,),
+    # The public pages cached at the edge (a second reader of the same changes).
+    "EDGE_CACHE": (MeetupChanged, CoverChanged),
 }
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)

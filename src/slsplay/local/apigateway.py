@@ -221,6 +221,14 @@ class ApiGateway:
 
     # -- lifecycle ---------------------------------------------------------------------------
 
+    def use_physical_ids(self, ids: Mapping[str, str]) -> None:
+        """Give the functions the ids an AWS endpoint chose for resources (a distribution's)
+        where their variables hold the template's ``!Ref``, the logical id, instead."""
+        for variables in (self.environment, *(f.environment for f in self.functions.values())):
+            for name, value in variables.items():
+                if value in ids:
+                    variables[name] = ids[value]
+
     def open(self) -> None:
         """Set up the functions' environment and import path (idempotent)."""
         with self._open_lock:

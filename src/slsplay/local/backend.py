@@ -2,7 +2,8 @@
 
 The pumps read the store's change feed, receive from the template's queues, keep their
 place, keep the stream batches they gave up on, and expire items; the server shows the
-mail sent, fronts the media bucket and the local payment provider's pages, and creates the
+mail sent, fronts the media bucket and the local payment provider's pages, applies the edge
+cache's invalidations to its emulated edge, and creates the
 template's resources at an AWS endpoint. ``bootstrap.runtime_backend`` builds all of it on
 the adapters the settings pick (SQLite, files and the mailbox locally; DynamoDB Streams, SQS,
 S3 and SES at an AWS endpoint): the runtime itself never picks or builds an adapter.
@@ -51,6 +52,15 @@ class ExpiringItems(Protocol):
 
     def delete_expired(self, before: datetime, limit: int, attribute: str) -> int:
         """Delete up to ``limit`` items whose ``attribute`` is before ``before``; how many."""
+        ...
+
+
+class InvalidationFeed(Protocol):
+    """The edge cache's invalidations, in the order they were made."""
+
+    def since(self, position: int) -> tuple[list[list[str]], int]:
+        """The batches of paths after ``position`` (0: from the first), and the position
+        after them."""
         ...
 
 
@@ -111,8 +121,14 @@ class RuntimeBackend(Protocol):
         """The local payment provider, whose checkout pages the runtime serves."""
         ...
 
-    def provision(self, stack: Stack, stage: str) -> None:
-        """Create what the template needs at the AWS endpoint (nothing locally)."""
+    def edge_invalidations(self, distribution_id: str | None) -> InvalidationFeed | None:
+        """The invalidations the functions made (at an AWS endpoint: of that distribution),
+        for the emulated edge cache."""
+        ...
+
+    def provision(self, stack: Stack, stage: str) -> Mapping[str, str]:
+        """Create what the template needs at the AWS endpoint (nothing locally); answers
+        the ids the endpoint chose for resources, by logical id."""
         ...
 
     def close(self) -> None:

@@ -4,8 +4,12 @@
 against an endpoint such as moto's server. What CloudFormation and the stage's set-up would
 create there is created here, once, and found again on the next start: the tables (keys,
 indexes, stream, time to live), the queues (visibility timeout, retention, redrive policy),
-the buckets (CORS, and the notifications that announce uploads on a queue), the stage's
+the buckets (CORS, and the notifications that announce uploads on a queue), the CloudFront
+distributions (only their being there: the functions invalidate their caches), the stage's
 token-signing key in Secrets Manager, and the sending identity in SES.
+
+A distribution's id is the endpoint's to choose: ``provision`` answers it by logical id, for
+the runtime to give the functions in place of the template's ``!Ref``.
 """
 
 from __future__ import annotations
@@ -28,15 +32,66 @@ logger = logging.getLogger("slsplay.local")
 ClientFactory = Callable[[str], Any]
 
 
-def provision(stack: Stack, client: ClientFactory, *, stage: str, mail_from: str) -> None:
-    """Create what is missing among the template's tables and queues, the stage's signing
-    key and the mail sender's identity; what exists is left as it is."""
+def provision(stack: Stack, client: ClientFactory, *, stage: str, mail_from: str) -> dict[str, str]:
+    """Create what is missing among the template's tables and queues, distributions, the
+    stage's signing key and the mail sender's identity; what exists is left as it is.
+    Answers the ids the endpoint gave the distributions, by logical id."""
     _tables(stack, client("dynamodb"))
     _queues(stack, client("sqs"))
     create_buckets(stack, client("s3"))  # after the queues their notifications name
     if create_signing_key(client("secretsmanager"), stage):
         logger.info("created the signing key %s", signing_key_name(stage))
     _mail_identity(client("sesv2"), mail_from)
+    return create_distributions(stack, client("cloudfront"))
+
+
+def create_distributions(stack: Stack, cloudfront: Any) -> dict[str, str]:
+    """The template's distributions that are missing (found again by their comment, which
+    names the stage); answers every one's id, by logical id."""
+    listed = cloudfront.list_distributions().get("DistributionList", {}).get("Items", [])
+    existing = {item["Comment"]: item["Id"] for item in listed}
+    ids = {}
+    for logical_id, resource in stack.resources("AWS::CloudFront::Distribution").items():
+        # Only the comment is read: the origins name attributes (a bucket's regional domain)
+        # the endpoint has no use for.
+        config = resource["Properties"]["DistributionConfig"]
+        comment = str(stack.resolve(config.get("Comment", logical_id)))
+        if comment not in existing:
+            created = cloudfront.create_distribution(
+                DistributionConfig=_bare_distribution(f"{stack.name}-{logical_id}", comment)
+            )
+            existing[comment] = created["Distribution"]["Id"]
+            logger.info("created distribution %s", existing[comment])
+        ids[logical_id] = existing[comment]
+    return ids
+
+
+def _bare_distribution(reference: str, comment: str) -> dict[str, Any]:
+    """A distribution with one origin and nothing else: what invalidations need to exist."""
+    return {
+        "CallerReference": reference,
+        "Comment": comment,
+        "Enabled": True,
+        "Origins": {
+            "Quantity": 1,
+            "Items": [
+                {
+                    "Id": "api",
+                    "DomainName": "api.example.com",
+                    "CustomOriginConfig": {
+                        "HTTPPort": 80,
+                        "HTTPSPort": 443,
+                        "OriginProtocolPolicy": "https-only",
+                    },
+                }
+            ],
+        },
+        "DefaultCacheBehavior": {
+            "TargetOriginId": "api",
+            "ViewerProtocolPolicy": "https-only",
+            "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+        },
+    }
 
 
 def _tables(stack: Stack, dynamodb: Any) -> None:

@@ -10,8 +10,9 @@ With no social sign-in provider configured (``SLSPLAY_OIDC_PROVIDERS``), the run
 identity provider (``identity_provider.py``) answers under ``/_oidc/`` and the functions are
 configured to offer it. The
 web app's and the API's answers carry the browser security headers CloudFront adds
-(``security_headers.py``). A body past API Gateway's 10 MB is refused with a 413 as soon as its
-length says so or its stream passes the limit, and is never read further.
+(``security_headers.py``); the template's cache behaviours are served through an emulated
+CloudFront cache (``edge_cache.py``). A body past API Gateway's 10 MB is refused with a 413 as
+soon as its length says so or its stream passes the limit, and is never read further.
 One log line per request says method, path, status, milliseconds and function; its record also
 carries them as fields (``record.request``) for a structured formatter. While ``slsplay serve``
 runs, the log's lines are written in batches (``lines_in_batches``), not one write each.
@@ -59,6 +60,7 @@ from slsplay.local.backend import RuntimeBackend
 from slsplay.local.bucket import LocalBucket
 from slsplay.local.chaos import Chaos
 from slsplay.local.client_limits import REFUSAL, RETRY_AFTER_SECONDS, ClientLimits
+from slsplay.local.edge_cache import EmulatedEdge, origin_request
 from slsplay.local.identity_provider import PREFIX as IDENTITY_PREFIX
 from slsplay.local.identity_provider import LocalIdentityProvider
 from slsplay.local.pumps import Pumps
@@ -119,8 +121,11 @@ class LocalApp:
         quiet: Callable[[], bool] | None = None,
         client_limits: ClientLimits | None = None,
         security_headers: SecurityHeaders | None = None,
+        edge: EmulatedEdge | None = None,
     ) -> None:
         self.gateway = gateway
+        # CloudFront's cache, for the template's cache behaviours (edge_cache.py).
+        self.edge = edge
         # What CloudFront adds to the web app's and the API's answers (not to the stand-ins
         # for other origins: storage, payments, identity, the mailbox).
         self.security_headers = security_headers or SecurityHeaders()
@@ -222,8 +227,17 @@ class LocalApp:
             protocol=f"HTTP/{scope.get('http_version', '1.1')}",
             scheme=scope.get("scheme", "http"),
         )
+        behaviour = (
+            None if self.edge is None else self.edge.behaviour_for(request.method, request.path)
+        )
         try:
-            return await self.gateway.dispatch_async(request, matched)
+            if self.edge is None or behaviour is None:
+                return await self.gateway.dispatch_async(request, matched)
+            kept = self.edge.answer(behaviour, request)
+            if kept is not None:
+                return kept
+            answer = await self.gateway.dispatch_async(origin_request(request), matched)
+            return self.edge.keep(behaviour, request, answer)
         except Exception:
             logger.exception("the local API Gateway failed on %s %s", request.method, request.path)
             return gateway_error(500, "Internal Server Error", new_request_id())
@@ -319,9 +333,10 @@ class LocalServer:
                 # The functions' environment (endpoint, credentials) for the set-up calls too.
                 self.gateway.open()
                 try:
-                    self.backend.provision(self.gateway.stack, stage)
+                    chosen = self.backend.provision(self.gateway.stack, stage)
                 except Exception as e:  # unreachable, refused: say so before serving anything
                     raise SetupFailed(f"cannot set up the template at {aws_endpoint}: {e}") from e
+                self.gateway.use_physical_ids(chosen)
             # Built here so that a template whose wiring cannot run fails before serving.
             self.pumps = (
                 Pumps(self.gateway.stack, self.gateway.functions, backend=self.backend, chaos=chaos)
@@ -353,6 +368,12 @@ class LocalServer:
             client_limits=ClientLimits.from_stack(self.gateway.stack),
             # Media come from the runtime's own origin, or from the AWS endpoint's bucket.
             security_headers=SecurityHeaders(() if aws_endpoint is None else (aws_endpoint,)),
+            edge=EmulatedEdge.from_stack(
+                self.gateway.stack,
+                self.backend.edge_invalidations(
+                    Settings.from_env(self.gateway.environment).edge_distribution_id
+                ),
+            ),
         )
         config = uvicorn.Config(
             self.app,

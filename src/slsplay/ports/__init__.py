@@ -1,16 +1,17 @@
 """What the services need from the outside world, stated once; adapters implement it.
 
 One module per family of ports, each with the values its ports take and give and the errors
-they raise: ``storage`` (the one table), ``clock``, ``identity`` (passwords, access tokens,
-sign-in providers), ``messaging`` (email, queues, failed stream batches), ``media``,
-``observability`` (metrics, correlation ids), ``payments``, ``search`` and ``secrets`` (what
-a missing secret raises). Everything imports
+they raise: ``storage`` (the one table), ``clock``, ``edge`` (the cache of public pages),
+``identity`` (passwords, access tokens, sign-in providers), ``messaging`` (email, queues,
+failed stream batches), ``media``, ``observability`` (metrics, correlation ids),
+``payments``, ``search`` and ``secrets`` (what a missing secret raises). Everything imports
 ports from here: this is their table of contents.
 """
 
 from __future__ import annotations
 
 from slsplay.ports.clock import Clock
+from slsplay.ports.edge import MAX_INVALIDATION_PATHS, EdgeCache
 from slsplay.ports.identity import (
     AccessTokens,
     Identity,
@@ -112,6 +113,7 @@ __all__ = [
     "DOWNLOAD_EXPIRES_IN",
     "MAX_BATCH",
     "MAX_BATCH_GET",
+    "MAX_INVALIDATION_PATHS",
     "MAX_QUERY_LIMIT",
     "MAX_SEARCH_PAGE",
     "MAX_TRANSACTION_OPS",
@@ -133,6 +135,7 @@ __all__ = [
     "ConditionFailed",
     "ConversionEnded",
     "Delete",
+    "EdgeCache",
     "Email",
     "Equals",
     "Exists",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from slsplay.domain.events import (
+    CoverChanged,
     DomainEvent,
     InvitationAdded,
     MediaRemoved,
@@ -42,7 +43,17 @@ def _event_id(name: str, change: Change, version: object) -> str:
 
 def events_of(change: Change) -> list[DomainEvent]:
     """The domain events one change stands for (most changes stand for none)."""
-    return _events(change) + _search_events(change)
+    return _events(change) + _search_events(change) + _cover_events(change)
+
+
+def _cover_events(change: Change) -> list[DomainEvent]:
+    # The public page shows the cover: a new one, or none, is news for the edge cache.
+    old, new = change.old_image or {}, change.new_image or {}
+    if (new or old).get("type") != records.COVER_TYPE or old.get("id") == new.get("id"):
+        return []
+    meetup_id = change.key.pk.removeprefix("MEETUP#")
+    event_id = _event_id(CoverChanged.name, change, f"{old.get('id')}|{new.get('id')}")
+    return [CoverChanged(event_id, meetup_id, change.at)]
 
 
 def _search_events(change: Change) -> list[DomainEvent]:

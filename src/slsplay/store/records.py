@@ -69,6 +69,7 @@ def meetup_item(meetup: Meetup) -> Item:
         updated_at=_time(meetup.updated_at),
         published_at=_time(meetup.published_at),
         cancelled_at=_time(meetup.cancelled_at),
+        previous_start=_time(meetup.previous_start),
         series_id=meetup.series_id,
         occurrence=meetup.occurrence,
         gsi1pk=schema.organizer_partition(meetup.organizer_id),
@@ -143,6 +144,7 @@ def meetup_from_item(item: Item) -> Meetup:
         version=item["version"],
         published_at=_parse_time(item.get("published_at")),
         cancelled_at=_parse_time(item.get("cancelled_at")),
+        previous_start=_parse_time(item.get("previous_start")),
         series_id=item.get("series_id"),
         occurrence=item.get("occurrence"),
     )

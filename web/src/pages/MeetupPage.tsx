@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { AddToCalendar } from "../components/AddToCalendar";
+import { ShareLink } from "../components/ShareLink";
 import { meetupCalendar, meetupEvent } from "../lib/calendar";
 import { CancelMeetup } from "../components/CancelDialog";
 import { Markdown } from "../components/Markdown";
@@ -131,6 +132,9 @@ export function MeetupPage() {
         {joinable ? <JoinButton meetup={meetup} back={`/meetups/${meetup.meetupId}`} className="meetup-join" /> : null}
         {meetup.status !== "CANCELLED" ? (
           <AddToCalendar event={meetupEvent(meetup)} file={data.viewer ? meetupCalendar(meetup.meetupId) : null} />
+        ) : null}
+        {meetup.visibility === "PUBLIC" && meetup.status !== "DRAFT" ? (
+          <ShareLink meetupId={meetup.meetupId} title={meetup.title} />
         ) : null}
       </header>
 

@@ -1,7 +1,9 @@
 """The few HTML pages the API itself serves, for links in emails opened in a browser.
 
 Everything else a person sees is the web app; these exist because an email's unsubscribe
-link must work on its own, without the app (RFC 8058).
+link must work on its own, without the app (RFC 8058), and because a public meetup's page
+must show its title, picture and time to link previews and search engines, which run no
+JavaScript (``public=True``: cached at the edge, and indexed).
 
 Each page, and Swagger UI (``with_own_policy``), sends a Content-Security-Policy of its own,
 stricter than the site's (``local/security_headers.py``, which does not replace it): nothing
@@ -40,19 +42,23 @@ def _templates() -> Environment:
     )
 
 
-def page(name: str, status: HTTPStatus = HTTPStatus.OK, **context: Any) -> Response[str]:
-    """The page ``name``.html rendered with ``context`` (autoescaped), as an HTML answer."""
+# A public page: browsers keep it a minute, the edge ten (the change feed invalidates it
+# sooner), and the edge may answer with a stale copy for a day while it fetches a fresh one.
+PUBLIC_CACHE = "public, max-age=60, s-maxage=600, stale-while-revalidate=86400"
+
+
+def page(
+    name: str, status: HTTPStatus = HTTPStatus.OK, *, public: bool = False, **context: Any
+) -> Response[str]:
+    """The page ``name``.html rendered with ``context`` (autoescaped), as an HTML answer:
+    private and unindexed, or (``public``) cacheable by anyone and indexed."""
     body = _templates().get_template(f"{name}.html").render(**context)
-    return Response(
-        status_code=status,
-        content_type=HTML,
-        body=body,
-        headers={
-            "Cache-Control": "no-store",
-            "X-Robots-Tag": "noindex",
-            "Content-Security-Policy": _pages_policy(),
-        },
-    )
+    headers = {"Content-Security-Policy": _pages_policy(f"{name}.html")}
+    if public:
+        headers["Cache-Control"] = PUBLIC_CACHE
+    else:
+        headers |= {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
+    return Response(status_code=status, content_type=HTML, body=body, headers=headers)
 
 
 def own_policy(html: str) -> str:
@@ -90,14 +96,21 @@ def with_own_policy(
     return response
 
 
+_EXTENDS = re.compile(r"""{%\s*extends\s+["']([^"']+)["']\s*%}""")
+
+
 @functools.cache
-def _pages_policy() -> str:
-    """The policy of this module's pages: the inline blocks their templates hold (never what
-    a page is rendered with)."""
+def _pages_policy(name: str) -> str:
+    """The policy of one page: the inline blocks its template and those it extends hold
+    (never what the page is rendered with)."""
     loader = _templates().loader
     assert loader is not None
-    names = [name for name in loader.list_templates() if name.endswith(".html")]
-    sources = (loader.get_source(_templates(), name)[0] for name in names)
+    sources = []
+    while name:
+        source = loader.get_source(_templates(), name)[0]
+        sources.append(source)
+        extended = _EXTENDS.search(source)
+        name = extended.group(1) if extended else ""
     return own_policy("".join(sources))
 
 
