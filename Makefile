@@ -34,7 +34,7 @@ STAGE_ARGS = $(or $(shell $(STAGES) deploy-args $(STAGE)),$(error no stack for S
 
 .PHONY: help run test checks test-remote lint typecheck unit contract integration integration-local integration-aws lint-template build requirements \
 	constraints constraints-sam secrets deploy deploy-check adopt destroy clean web web-test e2e screenshots fuzz size \
-	native native-test native-client native-icons native-screenshots
+	native native-test native-client native-icons native-screenshots native-constraints
 
 # pip's own progress shows: a first run installs for a minute or two, and says so.
 $(INSTALLED): pyproject.toml constraints.txt
@@ -100,10 +100,10 @@ fuzz: $(INSTALLED)
 screenshots: $(INSTALLED) $(WEB_BUILT)
 	$(BIN)/python scripts/screenshots.py
 
-$(NATIVE_INSTALLED): native/pyproject.toml
+$(NATIVE_INSTALLED): native/pyproject.toml native/constraints.txt
 	@echo "Installing the native app and Toga into $(NATIVE_VENV) (the first time: a minute or two)"
 	$(PYTHON) -m venv $(NATIVE_VENV)
-	$(NATIVE_BIN)/pip install --disable-pip-version-check -e './native[gtk,dev]'
+	$(NATIVE_BIN)/pip install --disable-pip-version-check -c native/constraints.txt -e './native[gtk,dev]'
 	touch $@
 
 ## native: the native app (Toga on GTK, briefcase dev) against the local server of make run
@@ -200,6 +200,11 @@ test-remote: $(INSTALLED)
 constraints: $(INSTALLED)
 	$(BIN)/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 	$(BIN)/python scripts/lambda_requirements.py
+
+## native-constraints: pin the versions the native app's virtualenv has now (after changing
+## native/pyproject.toml)
+native-constraints: $(NATIVE_INSTALLED)
+	$(NATIVE_BIN)/pip freeze --exclude-editable | grep -v '^-e' > native/constraints.txt
 
 ## constraints-sam: pin what SAM_TOOLS installs (after changing their versions above)
 constraints-sam:
