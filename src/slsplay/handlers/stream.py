@@ -20,6 +20,7 @@ from aws_lambda_powertools.utilities.batch import (
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
 from slsplay.attribute_values import change_from_record
+from slsplay.domain.analytics import ActivityNoted
 from slsplay.domain.events import (
     DomainEvent,
     InvitationAdded,
@@ -55,6 +56,7 @@ CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
     # The media function's queue also takes the bucket's upload notifications.
     "MEDIA": (MediaRemoved,),
     "SEARCH": (MeetupChanged,),
+    "ANALYTICS": (ActivityNoted,),
 }
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
@@ -72,7 +74,7 @@ def forward(record: DynamoDBRecord) -> None:
     # A removal carries no id of its own: its old image's is that of an earlier write.
     correlation_id = carried((change.new_image or {}).get(CORRELATION_ATTRIBUTE))
     with step("stream.forward", correlation_id):
-        events = changes.events_of(change)
+        events = [*changes.events_of(change), *changes.activities_of(change)]
         for event in events:
             message = json.dumps(event.to_message())
             for consumer, kinds in CONSUMERS.items():

@@ -1,0 +1,93 @@
+"""Organizer insights: the funnel of a meetup's invitees, its answers over time, what
+followed each reminder and what it earned, counted from the change feed.
+
+The analytics consumer counts each fact the feed noted (``count_activity``) and appends the
+records of a batch to the history SQL reads (``keep_history``); the organizer reads the
+counts (``insights_of``: one Query, whatever the number of invitees). Two visits are written
+here so that the feed sees them: an answer link's first visit and a join link's first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping, Sequence
+from typing import Protocol
+
+from slsplay.domain.analytics import ActivityNoted, AnalyticsRecord, record_of
+from slsplay.domain.errors import NotFound
+from slsplay.domain.invitations import Invitation
+from slsplay.ports import AnalyticsHistory
+from slsplay.services.answers import open_answer_link
+from slsplay.services.bundles import StorePorts
+from slsplay.services.views import MeetupView, visible_meetup
+from slsplay.store import activity
+from slsplay.store.insight_counters import InsightCounters, InsightCounts
+from slsplay.store.repositories import MeetupRepository
+
+
+class InsightPorts(StorePorts, Protocol):
+    """The analytics consumer's bundle: the table and the time, the history, and the key of
+    the invitees' pseudonyms."""
+
+    @property
+    def analytics_history(self) -> AnalyticsHistory:
+        """Where the records go for SQL."""
+        ...
+
+    @property
+    def invitee_secret(self) -> bytes:
+        """The stage's key of the invitees' pseudonyms."""
+        ...
+
+
+def count_activity(
+    ports: InsightPorts, fact: ActivityNoted, organizers: MutableMapping[str, str]
+) -> AnalyticsRecord:
+    """Count ``fact`` in its meetup's insights (once, however often it comes) and answer its
+    history record; ``organizers`` keeps the meetups' organizers read so far."""
+    InsightCounters(ports.store).count(fact, ports.clock.now())
+    organizer_id = organizers.get(fact.meetup_id)
+    if organizer_id is None:
+        try:
+            meetup, _ = MeetupRepository(ports.store).get(fact.meetup_id)
+        except NotFound:  # deleted since: its history stays, without an organizer
+            organizer_id = ""
+        else:
+            organizer_id = meetup.organizer_id
+        organizers[fact.meetup_id] = organizer_id
+    return record_of(fact, organizer_id, ports.invitee_secret)
+
+
+def keep_history(ports: InsightPorts, records: Sequence[AnalyticsRecord]) -> None:
+    """Append a batch's records to the history (again, if the batch is retried)."""
+    if records:
+        ports.analytics_history.put(records)
+
+
+def insights_of(ports: StorePorts, actor_id: str | None, meetup_id: str) -> InsightCounts:
+    """A meetup's insights, for its organizer only (anyone else: no such meetup)."""
+    meetup, _ = visible_meetup(ports, meetup_id, actor_id)
+    if not meetup.is_organizer(actor_id):
+        raise NotFound("meetup_not_found")
+    return InsightCounters(ports.store).of_meetup(meetup_id)
+
+
+def visit_answer_link(ports: StorePorts, token: str) -> tuple[Invitation, MeetupView]:
+    """What an answer link leads to (``open_answer_link``); its first visit is noted, as the
+    invitation opened (later visits write nothing new)."""
+    invitation, view = open_answer_link(ports, token)
+    key = activity.opened_key(view.meetup.id, invitation.email)
+    activity.mark_once(ports.store, key, activity.OPENED_TYPE, ports.clock.now())
+    return invitation, view
+
+
+def open_join_link(ports: StorePorts, token: str) -> str:
+    """The online join link of an attendee's answer link; its first use is noted, as the
+    attendee joined. Anyone not attending: no such link."""
+    invitation, view = open_answer_link(ports, token)
+    meetup = view.meetup
+    if not meetup.reveals_join_url(None, invitation):
+        raise NotFound("invitation_not_found", "The join link is for those who attend.")
+    key = activity.join_opened_key(meetup.id, invitation.email)
+    extra = activity.visit_extra(meetup.starts_at)
+    activity.mark_once(ports.store, key, activity.JOIN_OPENED_TYPE, ports.clock.now(), **extra)
+    return meetup.details.join_url

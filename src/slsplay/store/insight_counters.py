@@ -1,0 +1,229 @@
+"""An organizer's insights on the one table: per-meetup counters kept by the analytics
+consumer, exact however often and in whatever order the facts arrive.
+
+Each fact is counted in one transaction with a marker of its id (``attribute_not_exists``,
+expiring after ``SEEN_KEPT``): a repeat finds the marker and counts nothing. Every counter
+is an ADD, so order does not matter; a reminder's first send is a minimum, kept by a
+compare-and-set of its own item. Everything an insights read needs is one partition,
+``ANALYTICS#{meetup}``: the funnel, the hours with answers, the reminders and the days with
+sales, whatever the number of invitees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from slsplay.domain import analytics
+from slsplay.domain.analytics import ActivityNoted
+from slsplay.ports import (
+    MAX_QUERY_LIMIT,
+    PK,
+    SK,
+    ConditionFailed,
+    Equals,
+    Item,
+    ItemStore,
+    Key,
+    NotExists,
+    Put,
+    TransactionOp,
+    Update,
+)
+
+COUNTER_TYPE = "analytics_counter"
+SEEN_TYPE = "analytics_seen"
+# Longer than a message can live on the queue and its dead-letter queue (4 + 14 days), so a
+# replayed message still finds its marker.
+SEEN_KEPT = timedelta(days=30)
+FUNNEL = "FUNNEL"
+HOUR_PREFIX = "HOUR#"
+REMINDER_PREFIX = "REMINDER#"
+REMINDER_SENT_PREFIX = "REMINDERSENT#"
+DAY_PREFIX = "DAY#"
+FUNNEL_FIELDS = (
+    "invited",
+    "emailed",
+    "opened",
+    "answered",
+    "attending",
+    "declined",
+    "waiting",
+    "joined",
+)
+# The reminders whose followers an answer or a join counts towards (hours before the start),
+# as services/group_mail.py sends them.
+REMINDER_LEADS = (24, 1)
+
+
+def partition(meetup_id: str) -> str:
+    """The partition of one meetup's insights."""
+    return f"ANALYTICS#{meetup_id}"
+
+
+def _seen_key(event_id: str) -> Key:
+    return Key(f"ANALYTICSSEEN#{event_id}", "SEEN")
+
+
+@dataclass(frozen=True)
+class ReminderCounts:
+    """One reminder: when it first went out, to how many, and what followed it."""
+
+    lead_hours: int
+    sent_at: datetime
+    sent: int
+    answered_after: int
+    joined_after: int
+
+
+@dataclass(frozen=True)
+class InsightCounts:
+    """Everything the insights of one meetup show, as counted so far."""
+
+    funnel: dict[str, int]
+    answers_by_hour: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+    reminders: list[ReminderCounts] = field(default_factory=list)
+    # (day, currency, tickets, amount_minor), by day then currency
+    revenue_by_day: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+
+class InsightCounters:
+    """The counters of every meetup's insights."""
+
+    def __init__(self, store: ItemStore) -> None:
+        self.store = store
+
+    def count(self, fact: ActivityNoted, now: datetime) -> bool:
+        """Count ``fact`` unless it was counted before; answers whether it counted now."""
+        if fact.kind == analytics.REMINDER_SENT and fact.detail is not None:
+            self._first_send(fact.meetup_id, int(fact.detail), fact.occurred_at)
+        seen: Put = Put(
+            {
+                PK: _seen_key(fact.id).pk,
+                SK: "SEEN",
+                "type": SEEN_TYPE,
+                "ttl": int((now + SEEN_KEPT).timestamp()),
+            },
+            NotExists(),
+        )
+        adds = _additions(fact)
+        ops: list[TransactionOp] = [seen]
+        ops += [
+            Update(Key(partition(fact.meetup_id), sk), set={"type": COUNTER_TYPE}, add=add)
+            for sk, add in adds.items()
+        ]
+        try:
+            self.store.transact(ops)
+        except ConditionFailed as e:
+            if e.failed == (0,):
+                return False
+            raise
+        return True
+
+    def _first_send(self, meetup_id: str, lead_hours: int, at: datetime) -> None:
+        # The earliest send wins, whatever order the sends are counted in: compare and set.
+        key = Key(partition(meetup_id), f"{REMINDER_SENT_PREFIX}{lead_hours:04d}")
+        moment = at.isoformat()
+        item = {PK: key.pk, SK: key.sk, "type": COUNTER_TYPE, "at": moment}
+        for _ in range(10):
+            stored = self.store.get(key)
+            if stored is not None and datetime.fromisoformat(stored["at"]) <= at:
+                return
+            condition = NotExists() if stored is None else Equals("at", stored["at"])
+            try:
+                self.store.put(item, condition)
+            except ConditionFailed:
+                continue
+            return
+
+    def of_meetup(self, meetup_id: str) -> InsightCounts:
+        """The counts of one meetup: one Query of its partition (more pages only past
+        ``MAX_QUERY_LIMIT`` hours with answers)."""
+        items = []
+        cursor = None
+        while True:
+            page = self.store.query(partition(meetup_id), limit=MAX_QUERY_LIMIT, cursor=cursor)
+            items += page.items
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+        return _counts(items)
+
+
+def _additions(fact: ActivityNoted) -> dict[str, dict[str, int]]:
+    """The counters a fact adds to, by sort key."""
+    adds: dict[str, dict[str, int]] = {}
+
+    def add(sk: str, name: str, amount: int = 1) -> None:
+        adds.setdefault(sk, {})
+        adds[sk][name] = adds[sk].get(name, 0) + amount
+
+    kind = fact.kind
+    if kind in (analytics.INVITATION_CREATED, analytics.JOINED_FROM_SEARCH):
+        add(FUNNEL, "invited")
+    elif kind == analytics.EMAIL_SENT and fact.detail == analytics.INVITATION_MAIL:
+        add(FUNNEL, "emailed")
+    elif kind == analytics.INVITATION_OPENED:
+        add(FUNNEL, "opened")
+    elif kind == analytics.PUBLIC_PAGE_VIEWED:
+        add(FUNNEL, "page_views")
+    elif kind == analytics.ANSWERED and fact.detail in analytics.CURRENT_ANSWERS:
+        add(FUNNEL, fact.detail)
+        if fact.previous in analytics.CURRENT_ANSWERS:
+            add(FUNNEL, fact.previous, -1)
+        if fact.first:
+            add(FUNNEL, "answered")
+        add(f"{HOUR_PREFIX}{analytics.hour_of(fact.occurred_at)}", fact.detail)
+        for lead in analytics.reminders_before(fact.occurred_at, fact.starts_at, REMINDER_LEADS):
+            add(f"{REMINDER_PREFIX}{lead:04d}", "answered_after")
+    elif kind == analytics.REMINDER_SENT and fact.detail is not None:
+        add(f"{REMINDER_PREFIX}{int(fact.detail):04d}", "sent")
+    elif kind == analytics.JOIN_OPENED:
+        add(FUNNEL, "joined")
+        for lead in analytics.reminders_before(fact.occurred_at, fact.starts_at, REMINDER_LEADS):
+            add(f"{REMINDER_PREFIX}{lead:04d}", "joined_after")
+    elif kind in (analytics.TICKET_SOLD, analytics.TICKET_REFUNDED) and fact.currency:
+        sign = 1 if kind == analytics.TICKET_SOLD else -1
+        day = f"{DAY_PREFIX}{fact.occurred_at:%Y-%m-%d}#{fact.currency}"
+        add(day, "tickets", sign)
+        add(day, "amount_minor", sign * (fact.amount_minor or 0))
+    return adds
+
+
+def _counts(items: list[Item]) -> InsightCounts:
+    by_sk = {str(item[SK]): item for item in items}
+    funnel_item = by_sk.get(FUNNEL, {})
+    funnel = {name: _int(funnel_item.get(name)) for name in FUNNEL_FIELDS}
+    hours = [
+        (sk.removeprefix(HOUR_PREFIX), {a: _int(item.get(a)) for a in analytics.CURRENT_ANSWERS})
+        for sk, item in sorted(by_sk.items())
+        if sk.startswith(HOUR_PREFIX)
+    ]
+    reminders = []
+    for sk, item in sorted(by_sk.items()):
+        if not sk.startswith(REMINDER_SENT_PREFIX):
+            continue
+        lead = int(sk.removeprefix(REMINDER_SENT_PREFIX))
+        counts = by_sk.get(f"{REMINDER_PREFIX}{lead:04d}", {})
+        reminders.append(
+            ReminderCounts(
+                lead_hours=lead,
+                sent_at=datetime.fromisoformat(str(item["at"])),
+                sent=_int(counts.get("sent")),
+                answered_after=_int(counts.get("answered_after")),
+                joined_after=_int(counts.get("joined_after")),
+            )
+        )
+    reminders.sort(key=lambda r: r.sent_at)
+    revenue = []
+    for sk, item in sorted(by_sk.items()):
+        if sk.startswith(DAY_PREFIX):
+            day, currency = sk.removeprefix(DAY_PREFIX).split("#", 1)
+            revenue.append(
+                (day, currency, _int(item.get("tickets")), _int(item.get("amount_minor")))
+            )
+    return InsightCounts(funnel, hours, reminders, revenue)
+
+
+def _int(value: object) -> int:
+    return int(value) if isinstance(value, int | float | str) and value != "" else 0
