@@ -1,5 +1,5 @@
 """Organizer insights: the record of each thing that happened to a meetup's invitees (the
-analytics history kept for SQL), and the fact the change feed hands the analytics consumer.
+analytics history kept for SQL), made from the ``ActivityNoted`` facts of the change feed.
 
 One schema, ``COLUMNS``, describes the history wherever it lives: the Glue table that
 Firehose converts records with (template.yaml), the Parquet files written locally and the
@@ -9,13 +9,12 @@ HMAC of the address under a stage secret), never by the address.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, ClassVar
+from typing import Any
 
-from slsplay.domain.events import DomainEvent
+from slsplay.domain.events import ActivityNoted
 
 # (column, Glue/Athena type), in the files' order; ``dt`` (YYYY-MM-DD, UTC) partitions them.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -59,29 +58,17 @@ CURRENT_ANSWERS = ("attending", "declined", "waiting")
 # The invitation email's mail purpose: what "emailed" counts.
 INVITATION_MAIL = "invitation"
 
-
-@dataclass(frozen=True)
-class ActivityNoted(DomainEvent):
-    """Something an organizer's insights count happened (see ``KINDS``), as the change feed
-    saw it; the analytics consumer counts it and keeps its record.
-
-    It carries the invitee's address (``email``), as the other events on the queues do: the
-    consumer turns it into a pseudonym before anything is kept. ``previous`` is the answer
-    an answer replaced; ``first`` says it is the invitee's first answer; ``starts_at`` is the
-    meetup's start as the change knew it (for what followed each reminder).
-    """
-
-    name: ClassVar[str] = "activity_noted"
-    kind: str
-    occurred_at: datetime
-    meetup_id: str
-    email: str | None = None
-    detail: str | None = None
-    amount_minor: int | None = None
-    currency: str | None = None
-    previous: str | None = None
-    first: bool = False
-    starts_at: datetime | None = None
+# The organizer's funnel, in its order.
+FUNNEL_FIELDS = (
+    "invited",
+    "emailed",
+    "opened",
+    "answered",
+    "attending",
+    "declined",
+    "waiting",
+    "joined",
+)
 
 
 @dataclass(frozen=True)
@@ -113,7 +100,7 @@ class AnalyticsRecord:
 def pseudonym(email: str, secret: bytes) -> str:
     """The invitee's id in the history: an HMAC of the lower-cased address, never reversible
     without the stage's secret, the same for one address across meetups."""
-    return hmac.new(secret, email.strip().lower().encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(secret, email.strip().lower().encode(), "sha256").hexdigest()[:32]
 
 
 def record_of(fact: ActivityNoted, organizer_id: str, secret: bytes) -> AnalyticsRecord:
@@ -149,3 +136,25 @@ def reminders_before(
     if starts_at is None:
         return []
     return [lead for lead in leads if moment >= starts_at - timedelta(hours=lead)]
+
+
+@dataclass(frozen=True)
+class ReminderCounts:
+    """One reminder: when it first went out, to how many, and what followed it."""
+
+    lead_hours: int
+    sent_at: datetime
+    sent: int
+    answered_after: int
+    joined_after: int
+
+
+@dataclass(frozen=True)
+class InsightCounts:
+    """Everything the insights of one meetup show, as counted so far."""
+
+    funnel: dict[str, int]
+    answers_by_hour: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+    reminders: list[ReminderCounts] = field(default_factory=list)
+    # (day, currency, tickets, amount_minor), by day then currency
+    revenue_by_day: list[tuple[str, str, int, int]] = field(default_factory=list)

@@ -1,4 +1,4 @@
-"""Domain events: what happened, as the consumers (mail, search, media, counters) see it.
+"""Domain events: what happened, as the consumers (mail, search, media, analytics) see it.
 
 Each event has an ``id`` derived from the change that caused it, so that a change delivered
 twice, or replayed from the stream, yields the same event and consumers can drop repeats.
@@ -259,3 +259,28 @@ class MediaRemoved(MeetupDomainEvent):
 
     name: ClassVar[str] = "media_removed"
     media_id: str = ""
+
+
+@dataclass(frozen=True)
+class ActivityNoted(DomainEvent):
+    """Something an organizer's insights count happened (``kind``: one of domain/analytics.py's
+    ``KINDS``), as the change feed saw it; the analytics consumer counts it and keeps its
+    record.
+
+    It carries the invitee's address (``email``), as the other events on the queues do: the
+    consumer turns it into a pseudonym before anything is kept. ``previous`` is the answer
+    an answer replaced; ``first`` says it is the invitee's first answer; ``starts_at`` is the
+    meetup's start as the change knew it (for what followed each reminder).
+    """
+
+    name: ClassVar[str] = "activity_noted"
+    kind: str
+    occurred_at: datetime
+    meetup_id: str
+    email: str | None = None
+    detail: str | None = None
+    amount_minor: int | None = None
+    currency: str | None = None
+    previous: str | None = None
+    first: bool = False
+    starts_at: datetime | None = None

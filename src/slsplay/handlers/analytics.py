@@ -19,8 +19,8 @@ from aws_lambda_powertools.utilities.batch import (
 )
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from slsplay.domain.analytics import ActivityNoted, AnalyticsRecord
-from slsplay.domain.events import from_message
+from slsplay.domain.analytics import AnalyticsRecord
+from slsplay.domain.events import ActivityNoted, from_message
 from slsplay.handlers.context import container
 from slsplay.handlers.logs import carried_by, entry_point, step
 from slsplay.services import insights

@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
-from slsplay.domain.analytics import CURRENT_ANSWERS
+from slsplay.domain.analytics import CURRENT_ANSWERS, FUNNEL_FIELDS, InsightCounts
 from slsplay.handlers.context import container
 from slsplay.handlers.http import SECURED, TEXT_BODY, caller, problems
 from slsplay.handlers.lazy import LazyModule
 from slsplay.services import insights
-from slsplay.store.insight_counters import FUNNEL_FIELDS, InsightCounts
 
 if TYPE_CHECKING:
     from slsplay.handlers import insight_models

@@ -20,8 +20,8 @@ from aws_lambda_powertools.utilities.batch import (
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
 from slsplay.attribute_values import change_from_record
-from slsplay.domain.analytics import ActivityNoted
 from slsplay.domain.events import (
+    ActivityNoted,
     DomainEvent,
     InvitationAdded,
     MediaRemoved,

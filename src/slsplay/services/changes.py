@@ -7,8 +7,7 @@ storage format through a service, never directly.
 
 from __future__ import annotations
 
-from slsplay.domain.analytics import ActivityNoted
-from slsplay.domain.events import DomainEvent
+from slsplay.domain.events import ActivityNoted, DomainEvent
 from slsplay.ports import Change, Measure
 from slsplay.store import activity, changes
 

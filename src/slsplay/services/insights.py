@@ -12,15 +12,16 @@ from __future__ import annotations
 from collections.abc import MutableMapping, Sequence
 from typing import Protocol
 
-from slsplay.domain.analytics import ActivityNoted, AnalyticsRecord, record_of
+from slsplay.domain.analytics import AnalyticsRecord, InsightCounts, record_of
 from slsplay.domain.errors import NotFound
+from slsplay.domain.events import ActivityNoted
 from slsplay.domain.invitations import Invitation
 from slsplay.ports import AnalyticsHistory
 from slsplay.services.answers import open_answer_link
 from slsplay.services.bundles import StorePorts
 from slsplay.services.views import MeetupView, visible_meetup
 from slsplay.store import activity
-from slsplay.store.insight_counters import InsightCounters, InsightCounts
+from slsplay.store.insight_counters import InsightCounters
 from slsplay.store.repositories import MeetupRepository
 
 

@@ -17,7 +17,7 @@ import re
 from datetime import datetime
 
 from slsplay.domain import analytics
-from slsplay.domain.analytics import ActivityNoted
+from slsplay.domain.events import ActivityNoted
 from slsplay.domain.invitations import Answer
 from slsplay.domain.tickets import TicketStatus
 from slsplay.ports import PK, SK, Change, ConditionFailed, Item, ItemStore, Key

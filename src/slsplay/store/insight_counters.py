@@ -11,11 +11,11 @@ sales, whatever the number of invitees.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from slsplay.domain import analytics
-from slsplay.domain.analytics import ActivityNoted
+from slsplay.domain.analytics import FUNNEL_FIELDS, InsightCounts, ReminderCounts
+from slsplay.domain.events import ActivityNoted
 from slsplay.ports import (
     MAX_QUERY_LIMIT,
     PK,
@@ -41,16 +41,6 @@ HOUR_PREFIX = "HOUR#"
 REMINDER_PREFIX = "REMINDER#"
 REMINDER_SENT_PREFIX = "REMINDERSENT#"
 DAY_PREFIX = "DAY#"
-FUNNEL_FIELDS = (
-    "invited",
-    "emailed",
-    "opened",
-    "answered",
-    "attending",
-    "declined",
-    "waiting",
-    "joined",
-)
 # The reminders whose followers an answer or a join counts towards (hours before the start),
 # as services/group_mail.py sends them.
 REMINDER_LEADS = (24, 1)
@@ -63,28 +53,6 @@ def partition(meetup_id: str) -> str:
 
 def _seen_key(event_id: str) -> Key:
     return Key(f"ANALYTICSSEEN#{event_id}", "SEEN")
-
-
-@dataclass(frozen=True)
-class ReminderCounts:
-    """One reminder: when it first went out, to how many, and what followed it."""
-
-    lead_hours: int
-    sent_at: datetime
-    sent: int
-    answered_after: int
-    joined_after: int
-
-
-@dataclass(frozen=True)
-class InsightCounts:
-    """Everything the insights of one meetup show, as counted so far."""
-
-    funnel: dict[str, int]
-    answers_by_hour: list[tuple[str, dict[str, int]]] = field(default_factory=list)
-    reminders: list[ReminderCounts] = field(default_factory=list)
-    # (day, currency, tickets, amount_minor), by day then currency
-    revenue_by_day: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 class InsightCounters:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import strawberry
 
-from slsplay.store.insight_counters import InsightCounts
+from slsplay.domain.analytics import InsightCounts
 
 
 @strawberry.type
