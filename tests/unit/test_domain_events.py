@@ -67,7 +67,7 @@ MESSAGES = [
     '{"event": "activity_noted", "id": "f1", "kind": "answered",'
     ' "occurred_at": "2030-03-04T18:00:00+00:00", "meetup_id": "m1", "email": "ann@example.com",'
     ' "detail": "attending", "amount_minor": null, "currency": null, "previous": "declined",'
-    ' "first": false, "starts_at": "2030-03-10T18:00:00+00:00"}',
+    ' "first": false}',
 ]
 
 

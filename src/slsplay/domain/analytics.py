@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from slsplay.domain.events import ActivityNoted
@@ -58,6 +58,9 @@ CURRENT_ANSWERS = ("attending", "declined", "waiting")
 # The invitation email's mail purpose: what "emailed" counts.
 INVITATION_MAIL = "invitation"
 
+# The reminders to attendees, in hours before the start (the notifier sends them; the
+# insights count what followed each).
+REMINDER_LEADS = (24, 1)
 # The organizer's funnel, in its order.
 FUNNEL_FIELDS = (
     "invited",
@@ -126,16 +129,6 @@ def answer_detail(answer: str) -> str:
 def hour_of(moment: datetime) -> str:
     """The UTC hour a moment falls in: ``2026-12-07T10:00:00Z``."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:00:00Z")
-
-
-def reminders_before(
-    moment: datetime, starts_at: datetime | None, leads: tuple[int, ...]
-) -> list[int]:
-    """The reminder leads (hours) whose time had come at ``moment`` for a meetup starting at
-    ``starts_at``: an answer or a join then followed those reminders."""
-    if starts_at is None:
-        return []
-    return [lead for lead in leads if moment >= starts_at - timedelta(hours=lead)]
 
 
 @dataclass(frozen=True)

@@ -269,8 +269,7 @@ class ActivityNoted(DomainEvent):
 
     It carries the invitee's address (``email``), as the other events on the queues do: the
     consumer turns it into a pseudonym before anything is kept. ``previous`` is the answer
-    an answer replaced; ``first`` says it is the invitee's first answer; ``starts_at`` is the
-    meetup's start as the change knew it (for what followed each reminder).
+    an answer replaced; ``first`` says it is the invitee's first answer.
     """
 
     name: ClassVar[str] = "activity_noted"
@@ -283,4 +282,3 @@ class ActivityNoted(DomainEvent):
     currency: str | None = None
     previous: str | None = None
     first: bool = False
-    starts_at: datetime | None = None

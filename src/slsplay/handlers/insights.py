@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
@@ -112,6 +112,6 @@ def get_insights_csv(id: str) -> Response[str]:
     tags=["answers"],
     summary="An attendee's way in: to the join link (its first use counts as joined)",
 )
-def join_by_link(token: str) -> Response[str]:
+def join_by_link(token: str) -> Response[Any]:
     url = insights.open_join_link(container(), token)
     return Response(302, headers={"Location": url, "Cache-Control": "no-store"})

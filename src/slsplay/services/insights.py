@@ -89,6 +89,5 @@ def open_join_link(ports: StorePorts, token: str) -> str:
     if not meetup.reveals_join_url(None, invitation):
         raise NotFound("invitation_not_found", "The join link is for those who attend.")
     key = activity.join_opened_key(meetup.id, invitation.email)
-    extra = activity.visit_extra(meetup.starts_at)
-    activity.mark_once(ports.store, key, activity.JOIN_OPENED_TYPE, ports.clock.now(), **extra)
+    activity.mark_once(ports.store, key, activity.JOIN_OPENED_TYPE, ports.clock.now())
     return meetup.details.join_url

@@ -21,7 +21,7 @@ from slsplay.domain.events import ActivityNoted
 from slsplay.domain.invitations import Answer
 from slsplay.domain.tickets import TicketStatus
 from slsplay.ports import PK, SK, Change, ConditionFailed, Item, ItemStore, Key
-from slsplay.store import records, schema
+from slsplay.store import records
 from slsplay.store.mail_markers import MARKER_TYPE
 
 OPENED_TYPE = "answer_link_opened"
@@ -40,9 +40,9 @@ def join_opened_key(meetup_id: str, email: str) -> Key:
     return Key(f"MEETUP#{meetup_id}", f"JOINLINK#{email}")
 
 
-def mark_once(store: ItemStore, key: Key, item_type: str, now: datetime, **extra: object) -> bool:
+def mark_once(store: ItemStore, key: Key, item_type: str, now: datetime) -> bool:
     """Put a first-visit marker unless there is one; answers whether this was the first."""
-    item: Item = {PK: key.pk, SK: key.sk, "type": item_type, "at": now.isoformat(), **extra}
+    item: Item = {PK: key.pk, SK: key.sk, "type": item_type, "at": now.isoformat()}
     try:
         store.put_new(item)
     except ConditionFailed:
@@ -106,7 +106,6 @@ def _invitation_facts(change: Change, old: Item | None, new: Item) -> list[Activ
             detail=analytics.answer_detail(invitation.response.value),
             previous=None if previous is None else analytics.answer_detail(previous),
             first=before.responded_at is None,
-            starts_at=invitation.meetup_starts_at,
         )
     ]
 
@@ -135,14 +134,12 @@ def _mail_facts(change: Change, old: Item | None, new: Item) -> list[ActivityNot
 
 def _visit_fact(change: Change, new: Item) -> ActivityNoted:
     kind = analytics.INVITATION_OPENED if new["type"] == OPENED_TYPE else analytics.JOIN_OPENED
-    starts_at = new.get("meetup_starts_at")
     return ActivityNoted(
         _fact_id(kind, change, "first"),
         kind,
         datetime.fromisoformat(new["at"]),
         _meetup_id(change),
         email=change.key.sk.split("#", 1)[1],
-        starts_at=None if starts_at is None else datetime.fromisoformat(starts_at),
     )
 
 
@@ -172,8 +169,3 @@ def _ticket_facts(change: Change, old: Item | None, new: Item) -> list[ActivityN
     if ticket.status is TicketStatus.REFUNDED and was is not TicketStatus.REFUNDED:
         return [fact(analytics.TICKET_REFUNDED, money=True)]
     return []
-
-
-def visit_extra(starts_at: datetime) -> dict[str, object]:
-    """What a join-link marker keeps besides its time: the meetup's start then."""
-    return {"meetup_starts_at": schema.instant(starts_at)}

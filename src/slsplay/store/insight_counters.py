@@ -4,14 +4,15 @@ consumer, exact however often and in whatever order the facts arrive.
 Each fact is counted in one transaction with a marker of its id (``attribute_not_exists``,
 expiring after ``SEEN_KEPT``): a repeat finds the marker and counts nothing. Every counter
 is an ADD, so order does not matter; a reminder's first send is a minimum, kept by a
-compare-and-set of its own item. Everything an insights read needs is one partition,
-``ANALYTICS#{meetup}``: the funnel, the hours with answers, the reminders and the days with
-sales, whatever the number of invitees.
+compare-and-set of its own item; whether an answer or a join followed a reminder is read
+from the reminder's mail marker for that invitee. Everything an insights read needs is one
+partition, ``ANALYTICS#{meetup}``: the funnel, the hours with answers, the reminders and the
+days with sales, whatever the number of invitees.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from slsplay.domain import analytics
 from slsplay.domain.analytics import FUNNEL_FIELDS, InsightCounts, ReminderCounts
@@ -30,6 +31,7 @@ from slsplay.ports import (
     TransactionOp,
     Update,
 )
+from slsplay.store.mail_markers import meetup_mail_key
 
 COUNTER_TYPE = "analytics_counter"
 SEEN_TYPE = "analytics_seen"
@@ -41,9 +43,6 @@ HOUR_PREFIX = "HOUR#"
 REMINDER_PREFIX = "REMINDER#"
 REMINDER_SENT_PREFIX = "REMINDERSENT#"
 DAY_PREFIX = "DAY#"
-# The reminders whose followers an answer or a join counts towards (hours before the start),
-# as services/group_mail.py sends them.
-REMINDER_LEADS = (24, 1)
 
 
 def partition(meetup_id: str) -> str:
@@ -75,6 +74,9 @@ class InsightCounters:
             NotExists(),
         )
         adds = _additions(fact)
+        for lead in self._reminders_before(fact):
+            counter = "answered_after" if fact.kind == analytics.ANSWERED else "joined_after"
+            adds.setdefault(f"{REMINDER_PREFIX}{lead:04d}", {})[counter] = 1
         ops: list[TransactionOp] = [seen]
         ops += [
             Update(Key(partition(fact.meetup_id), sk), set={"type": COUNTER_TYPE}, add=add)
@@ -87,6 +89,31 @@ class InsightCounters:
                 return False
             raise
         return True
+
+    def _reminders_before(self, fact: ActivityNoted) -> list[int]:
+        """The reminders that had gone out to the invitee when they answered or joined.
+
+        Read from the reminders' mail markers, not from the facts of their sending: a
+        marker is confirmed ``sent`` before anything that follows it can happen, so the
+        answer is the same whatever order the facts come in.
+        """
+        counted = fact.kind == analytics.JOIN_OPENED or (
+            fact.kind == analytics.ANSWERED and fact.detail in analytics.CURRENT_ANSWERS
+        )
+        if not counted or fact.email is None:
+            return []
+        keys = {
+            lead: meetup_mail_key(fact.meetup_id, f"reminder-{lead}h", fact.email)
+            for lead in analytics.REMINDER_LEADS
+        }
+        markers = self.store.get_many(list(keys.values()))
+        return [
+            lead
+            for lead, key in keys.items()
+            if key in markers
+            and markers[key].get("state") == "sent"
+            and datetime.fromisoformat(markers[key]["at"]) <= fact.occurred_at
+        ]
 
     def _first_send(self, meetup_id: str, lead_hours: int, at: datetime) -> None:
         # The earliest send wins, whatever order the sends are counted in: compare and set.
@@ -142,17 +169,13 @@ def _additions(fact: ActivityNoted) -> dict[str, dict[str, int]]:
         if fact.first:
             add(FUNNEL, "answered")
         add(f"{HOUR_PREFIX}{analytics.hour_of(fact.occurred_at)}", fact.detail)
-        for lead in analytics.reminders_before(fact.occurred_at, fact.starts_at, REMINDER_LEADS):
-            add(f"{REMINDER_PREFIX}{lead:04d}", "answered_after")
     elif kind == analytics.REMINDER_SENT and fact.detail is not None:
         add(f"{REMINDER_PREFIX}{int(fact.detail):04d}", "sent")
     elif kind == analytics.JOIN_OPENED:
         add(FUNNEL, "joined")
-        for lead in analytics.reminders_before(fact.occurred_at, fact.starts_at, REMINDER_LEADS):
-            add(f"{REMINDER_PREFIX}{lead:04d}", "joined_after")
     elif kind in (analytics.TICKET_SOLD, analytics.TICKET_REFUNDED) and fact.currency:
         sign = 1 if kind == analytics.TICKET_SOLD else -1
-        day = f"{DAY_PREFIX}{fact.occurred_at:%Y-%m-%d}#{fact.currency}"
+        day = f"{DAY_PREFIX}{fact.occurred_at.astimezone(UTC):%Y-%m-%d}#{fact.currency}"
         add(day, "tickets", sign)
         add(day, "amount_minor", sign * (fact.amount_minor or 0))
     return adds
