@@ -4,7 +4,8 @@
 against an endpoint such as moto's server. What CloudFormation and the stage's set-up would
 create there is created here, once, and found again on the next start: the tables (keys,
 indexes, stream, time to live), the queues (visibility timeout, retention, redrive policy),
-the buckets (CORS, and the notifications that announce uploads on a queue), the stage's
+the buckets (CORS, and the notifications that announce uploads on a queue), the Firehose
+delivery streams (to their bucket and prefix: an emulator converts no format), the stage's
 token-signing key in Secrets Manager, and the sending identity in SES.
 """
 
@@ -34,6 +35,7 @@ def provision(stack: Stack, client: ClientFactory, *, stage: str, mail_from: str
     _tables(stack, client("dynamodb"))
     _queues(stack, client("sqs"))
     create_buckets(stack, client("s3"))  # after the queues their notifications name
+    _delivery_streams(stack, client("firehose"))  # after the buckets they write to
     if create_signing_key(client("secretsmanager"), stage):
         logger.info("created the signing key %s", signing_key_name(stage))
     _mail_identity(client("sesv2"), mail_from)
@@ -107,6 +109,27 @@ def _queue_notifications(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
             configuration["Filter"] = {"Key": {"FilterRules": rules}}
         converted.append(configuration)
     return converted
+
+
+def _delivery_streams(stack: Stack, firehose: Any) -> None:
+    existing = set(firehose.list_delivery_streams()["DeliveryStreamNames"])
+    for logical_id in stack.resources("AWS::KinesisFirehose::DeliveryStream"):
+        name = stack.physical_name(logical_id)
+        if name in existing:
+            continue
+        destination = stack.properties(logical_id)["ExtendedS3DestinationConfiguration"]
+        # The prefix up to its first expression: the emulator evaluates none.
+        prefix = str(destination.get("Prefix", "")).split("!{", 1)[0]
+        firehose.create_delivery_stream(
+            DeliveryStreamName=name,
+            DeliveryStreamType="DirectPut",
+            ExtendedS3DestinationConfiguration={
+                "BucketARN": destination["BucketARN"],
+                "RoleARN": destination["RoleARN"],
+                "Prefix": prefix,
+            },
+        )
+        logger.info("created delivery stream %s", name)
 
 
 def _mail_identity(ses: Any, mail_from: str) -> None:
