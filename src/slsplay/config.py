@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     # The Firehose delivery stream of the analytics history (the cloud's; locally Parquet
     # files in the data directory).
     analytics_stream: str = "slsplay-dev-analytics"
+    # Days the raw history is kept (the template's AnalyticsRetentionDays).
+    analytics_retention_days: int = 400
     # Who converts videos: ffmpeg in the function, or a MediaConvert job (the cloud's; the
     # local runtime on the AWS backend keeps ffmpeg, since no MediaConvert runs offline).
     transcoder: Transcoder = "ffmpeg"

@@ -59,7 +59,7 @@ def from_message(message: Mapping[str, Any]) -> DomainEvent:
     ]
     if missing:
         raise ValueError(f"a {kind.name!r} message lacks {', '.join(missing)}")
-    hints = get_type_hints(kind)
+    hints = _hints(kind)
     return kind(
         **{
             attribute.name: _read(hints[attribute.name], message[attribute.name])
@@ -67,6 +67,17 @@ def from_message(message: Mapping[str, Any]) -> DomainEvent:
             if attribute.name in message
         }
     )
+
+
+def _hints(kind: type[DomainEvent]) -> dict[str, Any]:
+    # Resolving a class's annotations costs milliseconds: once per class, not per message.
+    hints = _HINTS.get(kind)
+    if hints is None:
+        hints = _HINTS[kind] = get_type_hints(kind)
+    return hints
+
+
+_HINTS: dict[type[DomainEvent], dict[str, Any]] = {}
 
 
 def _written(value: Any) -> Any:

@@ -8,6 +8,7 @@ more than once (a retried batch): reports count distinct ``event_id``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Protocol
 
 from slsplay.domain.analytics import AnalyticsRecord
@@ -18,4 +19,9 @@ class AnalyticsHistory(Protocol):
 
     def put(self, records: Sequence[AnalyticsRecord]) -> None:
         """Append the records (all of them, or raise: the caller puts them again)."""
+        ...
+
+    def expire(self, before: date) -> int:
+        """Remove the days before ``before``; answers how many (the cloud's bucket expires
+        them by its lifecycle rule: nothing to do there)."""
         ...

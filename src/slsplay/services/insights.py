@@ -1,15 +1,16 @@
 """Organizer insights: the funnel of a meetup's invitees, its answers over time, what
 followed each reminder and what it earned, counted from the change feed.
 
-The analytics consumer counts each fact the feed noted (``count_activity``) and appends the
-records of a batch to the history SQL reads (``keep_history``); the organizer reads the
+The analytics consumer counts the facts the feed noted (``count_activities``) and appends
+the records of a batch to the history SQL reads (``keep_history``); the organizer reads the
 counts (``insights_of``: one Query, whatever the number of invitees). Two visits are written
 here so that the feed sees them: an answer link's first visit and a join link's first use.
 """
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Sequence
+from datetime import timedelta
 from typing import Protocol
 
 from slsplay.domain.analytics import AnalyticsRecord, InsightCounts, record_of
@@ -40,28 +41,32 @@ class InsightPorts(StorePorts, Protocol):
         ...
 
 
-def count_activity(
-    ports: InsightPorts, fact: ActivityNoted, organizers: MutableMapping[str, str]
-) -> AnalyticsRecord:
-    """Count ``fact`` in its meetup's insights (once, however often it comes) and answer its
-    history record; ``organizers`` keeps the meetups' organizers read so far."""
-    InsightCounters(ports.store).count(fact, ports.clock.now())
-    organizer_id = organizers.get(fact.meetup_id)
-    if organizer_id is None:
+def count_activities(ports: InsightPorts, facts: Sequence[ActivityNoted]) -> list[AnalyticsRecord]:
+    """Count ``facts`` in their meetups' insights (each once, however often it comes) and
+    answer their history records."""
+    InsightCounters(ports.store).count_many(facts, ports.clock.now())
+    organizers: dict[str, str] = {}
+    for meetup_id in {fact.meetup_id for fact in facts}:
         try:
-            meetup, _ = MeetupRepository(ports.store).get(fact.meetup_id)
+            meetup, _ = MeetupRepository(ports.store).get(meetup_id)
         except NotFound:  # deleted since: its history stays, without an organizer
-            organizer_id = ""
+            organizers[meetup_id] = ""
         else:
-            organizer_id = meetup.organizer_id
-        organizers[fact.meetup_id] = organizer_id
-    return record_of(fact, organizer_id, ports.invitee_secret)
+            organizers[meetup_id] = meetup.organizer_id
+    secret = ports.invitee_secret
+    return [record_of(fact, organizers[fact.meetup_id], secret) for fact in facts]
 
 
 def keep_history(ports: InsightPorts, records: Sequence[AnalyticsRecord]) -> None:
     """Append a batch's records to the history (again, if the batch is retried)."""
     if records:
         ports.analytics_history.put(records)
+
+
+def expire_history(ports: InsightPorts, retention_days: int) -> int:
+    """Remove the history's days older than the retention; answers how many went."""
+    before = (ports.clock.now() - timedelta(days=retention_days)).date()
+    return ports.analytics_history.expire(before)
 
 
 def insights_of(ports: StorePorts, actor_id: str | None, meetup_id: str) -> InsightCounts:

@@ -12,13 +12,16 @@ days with sales, whatever the number of invitees.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from slsplay.domain import analytics
 from slsplay.domain.analytics import FUNNEL_FIELDS, InsightCounts, ReminderCounts
 from slsplay.domain.events import ActivityNoted
 from slsplay.ports import (
+    MAX_BATCH_GET,
     MAX_QUERY_LIMIT,
+    MAX_TRANSACTION_OPS,
     PK,
     SK,
     ConditionFailed,
@@ -62,58 +65,105 @@ class InsightCounters:
 
     def count(self, fact: ActivityNoted, now: datetime) -> bool:
         """Count ``fact`` unless it was counted before; answers whether it counted now."""
-        if fact.kind == analytics.REMINDER_SENT and fact.detail is not None:
-            self._first_send(fact.meetup_id, int(fact.detail), fact.occurred_at)
-        seen: Put = Put(
-            {
-                PK: _seen_key(fact.id).pk,
-                SK: "SEEN",
-                "type": SEEN_TYPE,
-                "ttl": int((now + SEEN_KEPT).timestamp()),
-            },
-            NotExists(),
-        )
-        adds = _additions(fact)
-        for lead in self._reminders_before(fact):
-            counter = "answered_after" if fact.kind == analytics.ANSWERED else "joined_after"
-            adds.setdefault(f"{REMINDER_PREFIX}{lead:04d}", {})[counter] = 1
-        ops: list[TransactionOp] = [seen]
-        ops += [
-            Update(Key(partition(fact.meetup_id), sk), set={"type": COUNTER_TYPE}, add=add)
-            for sk, add in adds.items()
-        ]
-        try:
-            self.store.transact(ops)
-        except ConditionFailed as e:
-            if e.failed == (0,):
-                return False
-            raise
-        return True
+        return self.count_many([fact], now) == 1
 
-    def _reminders_before(self, fact: ActivityNoted) -> list[int]:
-        """The reminders that had gone out to the invitee when they answered or joined.
+    def count_many(self, facts: Sequence[ActivityNoted], now: datetime) -> int:
+        """Count each of ``facts`` not counted before, in as few transactions as the store
+        allows (a fact's marker and its share of every counter commit together); answers
+        how many counted now."""
+        firsts: dict[tuple[str, int], datetime] = {}
+        for fact in facts:
+            if fact.kind == analytics.REMINDER_SENT and fact.detail is not None:
+                sent = (fact.meetup_id, int(fact.detail))
+                firsts[sent] = min(firsts.get(sent, fact.occurred_at), fact.occurred_at)
+        for (meetup_id, lead), at in firsts.items():
+            self._first_send(meetup_id, lead, at)
+        followed = self._reminders_before(facts)
+        additions = {fact.id: _additions(fact, followed.get(fact.id, ())) for fact in facts}
+        counted = 0
+        pending = list({fact.id: fact for fact in facts}.values())
+        while pending:
+            chunk: list[ActivityNoted] = []
+            keys: set[tuple[str, str]] = set()
+            for fact in pending:
+                more = {(fact.meetup_id, sk) for sk in additions[fact.id]} - keys
+                if chunk and len(chunk) + 1 + len(keys) + len(more) > MAX_TRANSACTION_OPS:
+                    break
+                chunk.append(fact)
+                keys |= more
+            pending = pending[len(chunk) :]
+            counted += self._commit(chunk, additions, now)
+        return counted
+
+    def _commit(
+        self,
+        chunk: list[ActivityNoted],
+        additions: Mapping[str, dict[str, dict[str, int]]],
+        now: datetime,
+    ) -> int:
+        """Count the facts of ``chunk`` in one transaction, without those counted before."""
+        ttl = int((now + SEEN_KEPT).timestamp())
+        while chunk:
+            merged: dict[tuple[str, str], dict[str, int]] = {}
+            for fact in chunk:
+                for sk, adds in additions[fact.id].items():
+                    total = merged.setdefault((fact.meetup_id, sk), {})
+                    for name, amount in adds.items():
+                        total[name] = total.get(name, 0) + amount
+            ops: list[TransactionOp] = [
+                Put(
+                    {PK: _seen_key(f.id).pk, SK: "SEEN", "type": SEEN_TYPE, "ttl": ttl},
+                    NotExists(),
+                )
+                for f in chunk
+            ]
+            ops += [
+                Update(Key(partition(meetup_id), sk), set={"type": COUNTER_TYPE}, add=adds)
+                for (meetup_id, sk), adds in merged.items()
+            ]
+            try:
+                self.store.transact(ops)
+            except ConditionFailed as e:
+                seen = {i for i in e.failed if i < len(chunk)}
+                if not seen:
+                    raise
+                chunk = [f for i, f in enumerate(chunk) if i not in seen]
+                continue
+            return len(chunk)
+        return 0
+
+    def _reminders_before(self, facts: Sequence[ActivityNoted]) -> dict[str, list[int]]:
+        """The reminders that had gone out to each invitee when they answered or joined, by
+        fact id.
 
         Read from the reminders' mail markers, not from the facts of their sending: a
         marker is confirmed ``sent`` before anything that follows it can happen, so the
         answer is the same whatever order the facts come in.
         """
-        counted = fact.kind == analytics.JOIN_OPENED or (
-            fact.kind == analytics.ANSWERED and fact.detail in analytics.CURRENT_ANSWERS
-        )
-        if not counted or fact.email is None:
-            return []
-        keys = {
-            lead: meetup_mail_key(fact.meetup_id, f"reminder-{lead}h", fact.email)
+        asked = [
+            (fact, lead, meetup_mail_key(fact.meetup_id, f"reminder-{lead}h", fact.email))
+            for fact in facts
+            if fact.email is not None
+            and (
+                fact.kind == analytics.JOIN_OPENED
+                or (fact.kind == analytics.ANSWERED and fact.detail in analytics.CURRENT_ANSWERS)
+            )
             for lead in analytics.REMINDER_LEADS
-        }
-        markers = self.store.get_many(list(keys.values()))
-        return [
-            lead
-            for lead, key in keys.items()
-            if key in markers
-            and markers[key].get("state") == "sent"
-            and datetime.fromisoformat(markers[key]["at"]) <= fact.occurred_at
         ]
+        markers: dict[Key, Item] = {}
+        keys = list(dict.fromkeys(key for _, _, key in asked))
+        for start in range(0, len(keys), MAX_BATCH_GET):
+            markers |= self.store.get_many(keys[start : start + MAX_BATCH_GET])
+        followed: dict[str, list[int]] = {}
+        for fact, lead, key in asked:
+            marker = markers.get(key)
+            if (
+                marker is not None
+                and marker.get("state") == "sent"
+                and datetime.fromisoformat(marker["at"]) <= fact.occurred_at
+            ):
+                followed.setdefault(fact.id, []).append(lead)
+        return followed
 
     def _first_send(self, meetup_id: str, lead_hours: int, at: datetime) -> None:
         # The earliest send wins, whatever order the sends are counted in: compare and set.
@@ -145,8 +195,8 @@ class InsightCounters:
         return _counts(items)
 
 
-def _additions(fact: ActivityNoted) -> dict[str, dict[str, int]]:
-    """The counters a fact adds to, by sort key."""
+def _additions(fact: ActivityNoted, followed: Sequence[int]) -> dict[str, dict[str, int]]:
+    """The counters a fact adds to, by sort key (``followed``: the reminders it followed)."""
     adds: dict[str, dict[str, int]] = {}
 
     def add(sk: str, name: str, amount: int = 1) -> None:
@@ -178,6 +228,9 @@ def _additions(fact: ActivityNoted) -> dict[str, dict[str, int]]:
         day = f"{DAY_PREFIX}{fact.occurred_at.astimezone(UTC):%Y-%m-%d}#{fact.currency}"
         add(day, "tickets", sign)
         add(day, "amount_minor", sign * (fact.amount_minor or 0))
+    counter = "joined_after" if kind == analytics.JOIN_OPENED else "answered_after"
+    for lead in followed:
+        add(f"{REMINDER_PREFIX}{lead:04d}", counter)
     return adds
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC
+from datetime import UTC, date
 from typing import Any
 
 from slsplay.domain.analytics import AnalyticsRecord
@@ -63,3 +63,7 @@ class FirehoseHistory:
                 self._pause(0.1 * 2**attempt)
             else:
                 raise HistoryNotDelivered(f"{len(pending)} records refused by {self.stream}")
+
+    def expire(self, before: date) -> int:
+        """Nothing: the bucket's lifecycle rule expires the days (AnalyticsRetentionDays)."""
+        return 0

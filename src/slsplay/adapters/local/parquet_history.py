@@ -8,6 +8,7 @@ dialects agree. Old days are removed by ``expire``, as the bucket's lifecycle do
 
 from __future__ import annotations
 
+import json
 import shutil
 import uuid
 from collections.abc import Sequence
@@ -32,7 +33,8 @@ def duckdb_columns() -> str:
 
 
 # Built from the schema alone (no input reaches these statements).
-_INSERT = f"INSERT INTO batch VALUES ({', '.join('?' * len(COLUMNS))})"  # noqa: S608
+# The types DuckDB reads a JSON line's values as, by column.
+_JSON_COLUMNS = "columns = {" + ", ".join(f"'{n}': '{DUCKDB_TYPES[k]}'" for n, k in COLUMNS) + "}"
 _CASTS = ", ".join(f"CAST({n} AS {DUCKDB_TYPES[k]}) AS {n}" for n, k in COLUMNS)
 _NO_EVENTS = (
     f"CREATE VIEW events AS SELECT {_CASTS}, CAST(NULL AS VARCHAR) AS dt "  # noqa: S608
@@ -52,6 +54,7 @@ class ParquetHistory:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._conn: duckdb.DuckDBPyConnection | None = None
 
     @property
     def events(self) -> Path:
@@ -63,18 +66,32 @@ class ParquetHistory:
         by_day: dict[str, list[AnalyticsRecord]] = {}
         for record in records:
             by_day.setdefault(record.dt, []).append(record)
-        with _connect() as conn:
-            conn.execute(f"CREATE TABLE batch ({duckdb_columns()})")
-            for day, rows in by_day.items():
-                conn.execute("DELETE FROM batch")
-                conn.executemany(_INSERT, [_values(r) for r in rows])
-                folder = self.events / f"{PARTITION_COLUMN[0]}={day}"
-                folder.mkdir(parents=True, exist_ok=True)
-                name = uuid.uuid4().hex
-                # Written aside, then renamed: a reader never sees half a file.
-                partial = folder / f".{name}.partial"
-                conn.execute(f"COPY batch TO '{partial}' (FORMAT parquet)")
-                partial.rename(folder / f"{name}.parquet")
+        conn = self._writer()
+        for day, rows in by_day.items():
+            folder = self.events / f"{PARTITION_COLUMN[0]}={day}"
+            folder.mkdir(parents=True, exist_ok=True)
+            name = uuid.uuid4().hex
+            # The rows go to DuckDB as JSON lines (far quicker than binding each value), and
+            # the file is written aside, then renamed: a reader never sees half a file.
+            lines = folder / f".{name}.jsonl"
+            partial = folder / f".{name}.partial"
+            lines.write_text("".join(_json_line(r) for r in rows))
+            try:
+                conn.execute(
+                    f"COPY (SELECT {_CASTS} FROM read_json('{_quoted(lines)}', "  # noqa: S608
+                    f"format = 'newline_delimited', {_JSON_COLUMNS})) "
+                    f"TO '{_quoted(partial)}' (FORMAT parquet)"
+                )
+            finally:
+                lines.unlink()
+            partial.rename(folder / f"{name}.parquet")
+
+    def _writer(self) -> duckdb.DuckDBPyConnection:
+        # One in-memory database for the writes of this process (an execution environment
+        # handles one batch at a time).
+        if self._conn is None:
+            self._conn = _connect()
+        return self._conn
 
     def query(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Run ``sql`` over the view ``events``; answers the column names and the rows."""
@@ -91,7 +108,7 @@ class ParquetHistory:
         if not files:
             conn.execute(_NO_EVENTS)
             return
-        pattern = str(self.events / "dt=*" / "*.parquet").replace("'", "''")
+        pattern = _quoted(self.events / "dt=*" / "*.parquet")
         # Names from the schema; the data directory's path, its quotes doubled.
         conn.execute(
             f"CREATE VIEW events AS SELECT {_CASTS}, CAST(dt AS VARCHAR) AS dt "  # noqa: S608
@@ -110,7 +127,12 @@ class ParquetHistory:
         return removed
 
 
-def _values(record: AnalyticsRecord) -> tuple[Any, ...]:
+def _quoted(path: Path) -> str:
+    """A path inside a SQL string literal (its quotes doubled)."""
+    return str(path).replace("'", "''")
+
+
+def _json_line(record: AnalyticsRecord) -> str:
     row = record.as_row()
-    row["occurred_at"] = row["occurred_at"].replace(tzinfo=None)  # UTC, as TIMESTAMP keeps it
-    return tuple(row[name] for name, _ in COLUMNS)
+    row["occurred_at"] = row["occurred_at"].replace(tzinfo=None).isoformat(sep=" ")  # UTC
+    return json.dumps(row) + "\n"
