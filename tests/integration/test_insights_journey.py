@@ -15,6 +15,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import boto3
 import httpx
 import pytest
 
@@ -62,6 +63,29 @@ def run_reminders(server: Server) -> None:
     assert main([*command, *backend_options(server)]) == 0
 
 
+def history_by_kind(server: Server, meetup_id: str, capsys: pytest.CaptureFixture[str]) -> Any:
+    """The meetup's facts in the analytics history, by kind (distinct ids: a retried batch
+    may put a record twice): through ``slsplay analytics query`` over the local Parquet
+    files; on AWS, what the emulated Firehose delivered to the bucket (no Athena runs here)."""
+    if server.aws_endpoint is None:
+        wanted = f"meetup_id = '{meetup_id}'"
+        sql = f"SELECT kind, count(DISTINCT event_id) AS n FROM events WHERE {wanted} GROUP BY kind"  # noqa: S608
+        command = ["--data-dir", str(server.data_dir), "analytics", "query", sql]
+        capsys.readouterr()
+        assert main([*command, "--format", "json"]) == 0
+        return {row["kind"]: row["n"] for row in json.loads(capsys.readouterr().out)}
+    s3 = boto3.client("s3", endpoint_url=server.aws_endpoint, region_name="eu-west-1")
+    bucket = f"slsplay-{server.stage}-analytics-123456789012"
+    ids: dict[str, set[str]] = {}
+    for listed in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+        for stored in listed.get("Contents", []):
+            body = s3.get_object(Bucket=bucket, Key=stored["Key"])["Body"].read().decode()
+            for row in map(json.loads, body.splitlines()):
+                if row["meetup_id"] == meetup_id:
+                    ids.setdefault(row["kind"], set()).add(row["event_id"])
+    return {kind: len(found) for kind, found in sorted(ids.items())}
+
+
 def insights(api: httpx.Client, token: str, meetup_id: str) -> dict[str, Any]:
     answer = api.get(f"/api/meetups/{meetup_id}/insights", headers=bearer(token))
     assert answer.status_code == 200, answer.text
@@ -83,7 +107,7 @@ def counted(api: httpx.Client, token: str, meetup_id: str, **funnel: int) -> dic
 
 
 def test_the_insights_show_the_funnel_answers_reminders_and_joins_exactly(
-    api: httpx.Client, server: Server
+    api: httpx.Client, server: Server, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # GIVEN a meetup starting in 23 h 55 min (its 24-hour reminder is due) with 20 invited
     token = sign_up_organizer(api, server, "Ines")["access_token"]
@@ -188,6 +212,17 @@ def test_the_insights_show_the_funnel_answers_reminders_and_joins_exactly(
     rows = list(csv.DictReader(io.StringIO(exported.text)))
     funnel = {r["measure"]: int(r["value"]) for r in rows if r["series"] == "funnel"}
     assert funnel == shown["funnel"]
+
+    # AND the history for SQL holds each fact once, with a GROUP BY by kind
+    history = history_by_kind(server, meetup_id, capsys)
+    assert history.pop("email_sent") >= 20  # the invitations, confirmations, the new time
+    assert history == {
+        "answered": 11,
+        "invitation_created": 20,
+        "invitation_opened": 15,
+        "join_opened": 6,
+        "reminder_sent": 14,
+    }
 
 
 def test_someone_else_s_insights_are_not_found(api: httpx.Client, server: Server) -> None:
