@@ -71,6 +71,8 @@ class InsightCounters:
         """Count each of ``facts`` not counted before, in as few transactions as the store
         allows (a fact's marker and its share of every counter commit together); answers
         how many counted now."""
+        # A message delivered twice may be twice in one batch: each fact once from here on.
+        facts = list({fact.id: fact for fact in facts}.values())
         firsts: dict[tuple[str, int], datetime] = {}
         for fact in facts:
             if fact.kind == analytics.REMINDER_SENT and fact.detail is not None:
@@ -81,7 +83,7 @@ class InsightCounters:
         followed = self._reminders_before(facts)
         additions = {fact.id: _additions(fact, followed.get(fact.id, ())) for fact in facts}
         counted = 0
-        pending = list({fact.id: fact for fact in facts}.values())
+        pending = facts
         while pending:
             chunk: list[ActivityNoted] = []
             keys: set[tuple[str, str]] = set()
