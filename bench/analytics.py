@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -178,7 +179,9 @@ def main() -> None:
         f" p99 {percentile(floors, 0.99):.3f} ms; goal p99 < 20 ms)"
     )
     files = list((data_dir / "analytics" / "events").glob("dt=*/*.parquet"))
-    print(f"history: {len(files)} Parquet files under {data_dir / 'analytics' / 'events'}")
+    print(f"history: {len(files)} Parquet files written")
+    app.store.close()
+    shutil.rmtree(data_dir)
 
 
 def meetups_key(meetup_id: str) -> Any:
