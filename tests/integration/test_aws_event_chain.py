@@ -155,6 +155,15 @@ def tier(aws_credentials: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Eve
             visibility_timeout=search["VisibilityTimeout"],
             dead_letter_name=stack.physical_name("SearchDeadLetterQueue"),
         )
+        # And the analytics function's queue (what an invitee did, for the insights).
+        analytics = stack.properties("AnalyticsQueue")
+        analytics_urls = create_queue_pair(
+            sqs,
+            analytics["QueueName"],
+            analytics["RedrivePolicy"]["maxReceiveCount"],
+            visibility_timeout=analytics["VisibilityTimeout"],
+            dead_letter_name=stack.physical_name("AnalyticsDeadLetterQueue"),
+        )
         boto3.client("sesv2", region_name=REGION).create_email_identity(
             EmailIdentity="no-reply@slsplay.example.com"
         )
@@ -164,6 +173,7 @@ def tier(aws_credentials: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Eve
             "AWS_REGION": REGION,
             "SLSPLAY_QUEUE_URL_NOTIFIER": urls.url,
             "SLSPLAY_QUEUE_URL_SEARCH": search_urls.url,
+            "SLSPLAY_QUEUE_URL_ANALYTICS": analytics_urls.url,
             "SLSPLAY_MAIL_FROM": MAIL_FROM,
         }.items():
             monkeypatch.setenv(name, value)
