@@ -225,6 +225,40 @@ def test_the_insights_show_the_funnel_answers_reminders_and_joins_exactly(
     }
 
 
+def test_a_member_who_joined_from_search_and_opens_the_join_link_is_counted_once(
+    api: httpx.Client, server: Server
+) -> None:
+    # GIVEN a public meetup, and a member who joins it from search and attends
+    host = sign_up_organizer(api, server, "Hana")["access_token"]
+    meetup = new_meetup(api, host, title="Open studio", visibility="public", join_url=JOIN_URL)
+    assert api.post(f"/api/meetups/{meetup['id']}/publish", headers=bearer(host)).is_success
+    member = sign_up_organizer(api, server, "Milo")["access_token"]
+    joined = api.post(f"/api/meetups/{meetup['id']}/join", headers=bearer(member))
+    assert joined.status_code == 200, joined.text
+    token = joined.json()["token"]
+    assert api.post(f"/api/rsvp/{token}", json={"response": "attending"}).is_success
+
+    # WHEN they open the join link signed in, twice
+    for _ in range(2):
+        link = api.post(f"/api/me/invitations/{meetup['id']}/join", headers=bearer(member))
+        assert link.status_code == 200, link.text
+        assert link.json() == {"url": JOIN_URL}
+
+    # THEN the organizer sees one invitee (from search), one attending, one joined
+    counted(api, host, meetup["id"], invited=1, attending=1, joined=1)
+    eventually(server.quiet)
+    assert insights(api, host, meetup["id"])["funnel"] == {
+        "invited": 1,
+        "emailed": 0,
+        "opened": 0,
+        "answered": 1,
+        "attending": 1,
+        "declined": 0,
+        "waiting": 0,
+        "joined": 1,
+    }
+
+
 def test_someone_else_s_insights_are_not_found(api: httpx.Client, server: Server) -> None:
     token = sign_up_organizer(api, server, "Olga")["access_token"]
     meetup = new_meetup(api, token, title="Private room")

@@ -649,6 +649,7 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
     mine = functions.http("GET", "/api/me/invitations", token=member)
     assert [i["meetup"]["id"] for i in mine["invitations"]] == [open_house]
     functions.http("POST", f"/api/me/invitations/{open_house}/answer-link", token=member)
+    functions.http("POST", f"/api/me/invitations/{open_house}/join", token=member)
 
 
 def run_media(functions: Functions, tier: EventTier, cloud: Cloud, token: str) -> str:

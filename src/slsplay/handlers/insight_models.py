@@ -41,6 +41,10 @@ class RevenueOfDayOut(BaseModel):
     currency: str
 
 
+class JoinLinkOut(BaseModel):
+    url: str = Field(description="The meetup's online join link.")
+
+
 class InsightsOut(BaseModel):
     funnel: FunnelOut
     answers_by_hour: list[AnswersInHourOut] = Field(description="Hours with answers, ascending.")

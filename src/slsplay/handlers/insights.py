@@ -106,6 +106,18 @@ def get_insights_csv(id: str) -> Response[str]:
     return Response(200, f"{CSV}; charset=utf-8", insights_csv(counts), headers=disposition)
 
 
+@router.post(
+    "/api/me/invitations/<id>/join",
+    responses=problems(404, secured=True),
+    tags=["answers"],
+    security=SECURED,
+    summary="My way into a meetup I attend: its join link (the first use counts as joined)",
+)
+def my_join_link(id: str) -> insight_models.JoinLinkOut:
+    url = insights.open_join_link_of(container(), caller(router).user_id, id)
+    return insight_models.JoinLinkOut(url=url)
+
+
 @router.get(
     "/api/rsvp/<token>/join",
     responses={**problems(404), 302: {"description": "To the meetup's online join link"}},

@@ -4,7 +4,8 @@ followed each reminder and what it earned, counted from the change feed.
 The analytics consumer counts the facts the feed noted (``count_activities``) and appends
 the records of a batch to the history SQL reads (``keep_history``); the organizer reads the
 counts (``insights_of``: one Query, whatever the number of invitees). Two visits are written
-here so that the feed sees them: an answer link's first visit and a join link's first use.
+here so that the feed sees them: an answer link's first visit and a join link's first use
+(by the answer link's redirect, or by a signed-in attendee).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from slsplay.domain.analytics import AnalyticsRecord, InsightCounts, record_of
 from slsplay.domain.errors import NotFound
 from slsplay.domain.events import ActivityNoted
 from slsplay.domain.invitations import Invitation
+from slsplay.domain.meetups import Meetup
 from slsplay.ports import AnalyticsHistory
 from slsplay.services.answers import open_answer_link
 from slsplay.services.bundles import StorePorts
 from slsplay.services.views import MeetupView, visible_meetup
 from slsplay.store import activity
 from slsplay.store.insight_counters import InsightCounters
-from slsplay.store.repositories import MeetupRepository
+from slsplay.store.repositories import InvitationRepository, MeetupRepository, UserRepository
 
 
 class InsightPorts(StorePorts, Protocol):
@@ -90,7 +92,22 @@ def open_join_link(ports: StorePorts, token: str) -> str:
     """The online join link of an attendee's answer link; its first use is noted, as the
     attendee joined. Anyone not attending: no such link."""
     invitation, view = open_answer_link(ports, token)
-    meetup = view.meetup
+    return _joined(ports, view.meetup, invitation)
+
+
+def open_join_link_of(ports: StorePorts, user_id: str, meetup_id: str) -> str:
+    """The online join link for a signed-in attendee of the meetup (as ``open_join_link``)."""
+    user = UserRepository(ports.store).get(user_id)
+    if not user.acts_as_address or user.email is None:
+        raise NotFound("invitation_not_found")
+    invitation = InvitationRepository(ports.store).get(meetup_id, user.email)
+    meetup, _ = MeetupRepository(ports.store).get(meetup_id)
+    if ports.clock.now() >= meetup.ends_at:
+        raise NotFound("invitation_not_found", "The meetup has ended.")
+    return _joined(ports, meetup, invitation)
+
+
+def _joined(ports: StorePorts, meetup: Meetup, invitation: Invitation) -> str:
     if not meetup.reveals_join_url(None, invitation):
         raise NotFound("invitation_not_found", "The join link is for those who attend.")
     key = activity.join_opened_key(meetup.id, invitation.email)
