@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from slsplay.adapters.aws.athena_queries import database_name, workgroup_name
 from slsplay.domain import analytics
 from slsplay.domain.analytics import COLUMNS, PARTITION_COLUMN, pseudonym, record_of
 from slsplay.domain.events import ActivityNoted
 from slsplay.domain.invitations import Answer, Invitation
-from slsplay.local.template import load_template
+from slsplay.local.template import Stack, load_template
 from slsplay.ports import Change, Key
 from slsplay.store import activity, records
 from slsplay.store.mail_markers import MARKER_TYPE
@@ -107,3 +108,12 @@ def test_only_the_first_visit_marker_reaches_the_feed_as_a_fact() -> None:
         "ann@example.com",
         AT,
     )
+
+
+def test_the_cli_queries_the_database_and_workgroup_the_template_makes() -> None:
+    stack = Stack.load(parameters={"Stage": "prod-eu"})
+
+    database = stack.properties("AnalyticsDatabase")["DatabaseInput"]["Name"]
+    workgroup = stack.properties("AnalyticsWorkGroup")["Name"]
+
+    assert (database, workgroup) == (database_name("prod-eu"), workgroup_name("prod-eu"))
