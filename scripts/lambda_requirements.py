@@ -43,12 +43,13 @@ LAMBDA = {
 REQUIREMENTS = ROOT / "layers" / "dependencies" / "requirements.txt"
 SOURCE = ROOT / "src"
 # The local runtime's own packages: its HTTP server (uvicorn, with its parser and event loop),
-# its upload forms (Starlette, python-multipart) and its template reader (PyYAML). No handler
+# its upload forms (Starlette, python-multipart), its template reader (PyYAML) and its
+# analytics history (DuckDB: Parquet files and SQL over them; Firehose in the cloud). No handler
 # imports them on the AWS backend; tests/unit/test_deployment.py checks that, and that no
 # package only local code imports ends up in the layer. Anything else pyproject.toml depends
 # on is taken to run in the cloud (a tracer's SDK that a library loads itself, say).
 LOCAL_ONLY = frozenset(
-    {"httptools", "python-multipart", "pyyaml", "starlette", "uvicorn", "uvloop"}
+    {"duckdb", "httptools", "python-multipart", "pyyaml", "starlette", "uvicorn", "uvloop"}
 )
 # How a module guards its imports for type checkers only.
 TYPE_CHECKING = ("TYPE_CHECKING", "typing.TYPE_CHECKING")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from slsplay.ports import (
     AccessTokens,
+    AnalyticsHistory,
     Clock,
     FailedBatches,
     ItemStore,
@@ -50,6 +51,7 @@ PAYMENTS_FILE = "payments.db"
 SEARCH_FILE = "search.db"
 EDGE_FILE = "edge.db"  # the local edge cache's invalidations
 MEDIA_DIR = "media"
+ANALYTICS_DIR = "analytics"  # the analytics history's Parquet files, by day
 BUCKETS_DIR = "buckets"  # the template's other buckets, one folder each
 TOKEN_AUDIENCE = "slsplay"  # noqa: S105  (the audience template.yaml's authorizer accepts)
 
@@ -116,6 +118,23 @@ class Container:
         """The key of the URLs slsplay signs itself (media streams; local media files),
         derived from the token-signing key, so that it needs no secret of its own."""
         return hmac.digest(self._signing_key, b"slsplay media urls", "sha256")
+
+    @cached_property
+    def invitee_secret(self) -> bytes:
+        """The key of the invitees' pseudonyms in the analytics history, derived from the
+        token-signing key: a stage secret that needs no secret of its own."""
+        return hmac.digest(self._signing_key, b"slsplay analytics invitees", "sha256")
+
+    @cached_property
+    def analytics_history(self) -> AnalyticsHistory:
+        # Firehose (Parquet on S3) in the cloud, Parquet files locally; imported when chosen.
+        if self.settings.backend == "aws":
+            from slsplay.adapters.aws.firehose_history import FirehoseHistory  # noqa: PLC0415
+
+            return FirehoseHistory(self.settings.analytics_stream, self.aws_client)
+        from slsplay.adapters.local.parquet_history import ParquetHistory  # noqa: PLC0415
+
+        return ParquetHistory(self.settings.data_dir / ANALYTICS_DIR)
 
     @cached_property
     def _signing_key(self) -> bytes:

@@ -508,13 +508,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     for sub in (job_run, dlq_list, dlq_replay):
         _backend_options(sub, settings)
     _search_commands(commands, settings)
+    analytics = commands.add_parser("analytics", help="SQL over the insights history")
+    from slsplay import cli_analytics  # noqa: PLC0415  (loads only with its command)
+
+    for runs_sql in cli_analytics.add_commands(analytics):
+        _backend_options(runs_sql, settings)
+        _data_dir_option(runs_sql)
     for sub in (seeding, listing, job_run, dlq_list, dlq_replay):
         _data_dir_option(sub)
     args = parser.parse_args(argv)
-    deployed = args.command == "search"  # the one command that also runs on AWS itself
+    deployed = args.command in ("search", "analytics")  # these also run on AWS itself
     if getattr(args, "backend", None) == "aws" and not args.aws_endpoint and not deployed:
         parser.error("--backend aws runs against an AWS-compatible endpoint: give --aws-endpoint")
-    runners = {"serve": serve, "jobs": run_job, "dlq": dead_letters, "search": reindex_search}
+    runners = {
+        "serve": serve,
+        "jobs": run_job,
+        "dlq": dead_letters,
+        "search": reindex_search,
+        "analytics": cli_analytics.run,
+    }
     if args.command in runners:
         return runners[args.command](args, settings)
     if args.command == "schema":

@@ -65,6 +65,11 @@ class Settings(BaseSettings):
     mail_from: str = DEFAULT_MAIL_FROM
     smtp_url: str | None = None
     media_bucket: str = "slsplay-media-dev"
+    # The Firehose delivery stream of the analytics history (the cloud's; locally Parquet
+    # files in the data directory).
+    analytics_stream: str = "slsplay-dev-analytics"
+    # Days the raw history is kept (the template's AnalyticsRetentionDays).
+    analytics_retention_days: int = 400
     # Who converts videos: ffmpeg in the function, or a MediaConvert job (the cloud's; the
     # local runtime on the AWS backend keeps ffmpeg, since no MediaConvert runs offline).
     transcoder: Transcoder = "ffmpeg"

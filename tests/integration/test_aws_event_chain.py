@@ -164,6 +164,15 @@ def tier(aws_credentials: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Eve
             visibility_timeout=edge["VisibilityTimeout"],
             dead_letter_name=stack.physical_name("EdgeCacheDeadLetterQueue"),
         )
+        # And the analytics function's queue (what an invitee did, for the insights).
+        analytics = stack.properties("AnalyticsQueue")
+        analytics_urls = create_queue_pair(
+            sqs,
+            analytics["QueueName"],
+            analytics["RedrivePolicy"]["maxReceiveCount"],
+            visibility_timeout=analytics["VisibilityTimeout"],
+            dead_letter_name=stack.physical_name("AnalyticsDeadLetterQueue"),
+        )
         boto3.client("sesv2", region_name=REGION).create_email_identity(
             EmailIdentity="no-reply@slsplay.example.com"
         )
@@ -174,6 +183,7 @@ def tier(aws_credentials: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Eve
             "SLSPLAY_QUEUE_URL_NOTIFIER": urls.url,
             "SLSPLAY_QUEUE_URL_SEARCH": search_urls.url,
             "SLSPLAY_QUEUE_URL_EDGE_CACHE": edge_urls.url,
+            "SLSPLAY_QUEUE_URL_ANALYTICS": analytics_urls.url,
             "SLSPLAY_MAIL_FROM": MAIL_FROM,
         }.items():
             monkeypatch.setenv(name, value)

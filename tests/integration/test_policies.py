@@ -211,6 +211,9 @@ def authorizations(service: str, operation: str, params: dict[str, Any]) -> list
         return [(f"sqs:{operation.removesuffix('Batch')}", _queue_arn(params["QueueUrl"]))]
     if service == "secretsmanager":
         return [(f"secretsmanager:{operation}", _secret_arn(params["SecretId"]))]
+    if service == "firehose":
+        stream = params["DeliveryStreamName"]
+        return [(f"firehose:{operation}", arn("firehose", f"deliverystream/{stream}"))]
     if service == "s3":
         return _s3(operation, params)
     if service == "mediaconvert" and operation == "CreateJob":
@@ -464,7 +467,23 @@ def provision(session: boto3.Session) -> Cloud:
         visibility_timeout=search_queue["VisibilityTimeout"],
         dead_letter_name=STACK.physical_name("SearchDeadLetterQueue"),
     )
+    analytics_queue = STACK.properties("AnalyticsQueue")
+    analytics_urls = create_queue_pair(
+        sqs,
+        analytics_queue["QueueName"],
+        analytics_queue["RedrivePolicy"]["maxReceiveCount"],
+        visibility_timeout=analytics_queue["VisibilityTimeout"],
+        dead_letter_name=STACK.physical_name("AnalyticsDeadLetterQueue"),
+    )
     create_buckets(STACK, session.client("s3"))
+    delivery = STACK.properties("AnalyticsDeliveryStream")
+    session.client("firehose").create_delivery_stream(
+        DeliveryStreamName=delivery["DeliveryStreamName"],
+        ExtendedS3DestinationConfiguration={
+            "BucketARN": delivery["ExtendedS3DestinationConfiguration"]["BucketARN"],
+            "RoleARN": delivery["ExtendedS3DestinationConfiguration"]["RoleARN"],
+        },
+    )
     stage = STACK.parameters["Stage"]
     create_signing_key(session.client("secretsmanager"), stage)
     session.client("secretsmanager").create_secret(
@@ -492,6 +511,7 @@ def provision(session: boto3.Session) -> Cloud:
             ("MediaFunction", media_urls.url, queue_arn(media_urls.url)),
             ("SearchFunction", search_urls.url, queue_arn(search_urls.url)),
             ("EdgeCacheFunction", edge_urls.url, queue_arn(edge_urls.url)),
+            ("AnalyticsFunction", analytics_urls.url, queue_arn(analytics_urls.url)),
         ],
         stream_arn=table["LatestStreamArn"],
     )
@@ -610,6 +630,9 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
     functions.http("GET", f"/api/meetups/{salon}/series.ics", token=token, accept="text/calendar")
     functions.http("GET", f"/api/meetups/{salon}/calendar.ics", token=token, accept="text/calendar")
     functions.http("GET", f"/api/rsvp/{ben}/calendar.ics", accept="text/calendar")
+    functions.http("GET", f"/api/rsvp/{ben}/join", expect=302)
+    functions.http("GET", f"/api/meetups/{salon}/insights", token=token)
+    functions.http("GET", f"/api/meetups/{salon}/insights.csv", token=token, accept="text/csv")
     functions.http("GET", "/api/me/meetups", token=token)
     functions.http("GET", f"/api/unsubscribe/{cleo}", accept="text/html")
     functions.http("POST", f"/api/unsubscribe/{cleo}")
@@ -652,6 +675,7 @@ def run_meetups(functions: Functions, tier: EventTier, token: str) -> None:
     mine = functions.http("GET", "/api/me/invitations", token=member)
     assert [i["meetup"]["id"] for i in mine["invitations"]] == [open_house]
     functions.http("POST", f"/api/me/invitations/{open_house}/answer-link", token=member)
+    functions.http("POST", f"/api/me/invitations/{open_house}/join", token=member)
 
 
 def run_media(functions: Functions, tier: EventTier, cloud: Cloud, token: str) -> str:

@@ -101,6 +101,7 @@ def test_routes_that_need_no_token_are_exactly_the_public_ones() -> None:
         ("GET", "/api/rsvp/{token}"),
         ("POST", "/api/rsvp/{token}"),
         ("GET", "/api/rsvp/{token}/calendar.ics"),
+        ("GET", "/api/rsvp/{token}/join"),
         # The answer link's token is the credential of a checkout, as of an answer.
         ("POST", "/api/rsvp/{token}/checkout"),
         # The payment provider's webhook: its signature is the credential.

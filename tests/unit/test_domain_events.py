@@ -66,6 +66,10 @@ MESSAGES = [
     '{"event": "reminders_due", "id": "e14", "meetup_id": "m1",'
     ' "occurred_at": "2030-03-04T18:00:00.250000+00:00", "lead_hours": 1,'
     ' "emails": ["ann@example.com"]}',
+    '{"event": "activity_noted", "id": "f1", "kind": "answered",'
+    ' "occurred_at": "2030-03-04T18:00:00+00:00", "meetup_id": "m1", "email": "ann@example.com",'
+    ' "detail": "attending", "amount_minor": null, "currency": null, "previous": "declined",'
+    ' "first": false}',
 ]
 
 

@@ -52,6 +52,7 @@ BUDGET_RATIO = {
     "CheckoutsJob": 1.0,
     "PayoutsJob": 1.0,
     "SearchFunction": 2.0,
+    "AnalyticsFunction": 2.0,
     "SeriesJob": 1.0,
     "StalledMediaJob": 1.0,  # handlers/jobs.py, as the other jobs
     "PublicPagesFunction": 2.5,  # Markdown and the sanitiser load on the first request

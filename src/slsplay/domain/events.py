@@ -1,4 +1,4 @@
-"""Domain events: what happened, as the consumers (mail, search, media, counters) see it.
+"""Domain events: what happened, as the consumers (mail, search, media, analytics) see it.
 
 Each event has an ``id`` derived from the change that caused it, so that a change delivered
 twice, or replayed from the stream, yields the same event and consumers can drop repeats.
@@ -59,7 +59,7 @@ def from_message(message: Mapping[str, Any]) -> DomainEvent:
     ]
     if missing:
         raise ValueError(f"a {kind.name!r} message lacks {', '.join(missing)}")
-    hints = get_type_hints(kind)
+    hints = _hints(kind)
     return kind(
         **{
             attribute.name: _read(hints[attribute.name], message[attribute.name])
@@ -67,6 +67,17 @@ def from_message(message: Mapping[str, Any]) -> DomainEvent:
             if attribute.name in message
         }
     )
+
+
+def _hints(kind: type[DomainEvent]) -> dict[str, Any]:
+    # Resolving a class's annotations costs milliseconds: once per class, not per message.
+    hints = _HINTS.get(kind)
+    if hints is None:
+        hints = _HINTS[kind] = get_type_hints(kind)
+    return hints
+
+
+_HINTS: dict[type[DomainEvent], dict[str, Any]] = {}
 
 
 def _written(value: Any) -> Any:
@@ -266,3 +277,26 @@ class MediaRemoved(MeetupDomainEvent):
 
     name: ClassVar[str] = "media_removed"
     media_id: str = ""
+
+
+@dataclass(frozen=True)
+class ActivityNoted(DomainEvent):
+    """Something an organizer's insights count happened (``kind``: one of domain/analytics.py's
+    ``KINDS``), as the change feed saw it; the analytics consumer counts it and keeps its
+    record.
+
+    It carries the invitee's address (``email``), as the other events on the queues do: the
+    consumer turns it into a pseudonym before anything is kept. ``previous`` is the answer
+    an answer replaced; ``first`` says it is the invitee's first answer.
+    """
+
+    name: ClassVar[str] = "activity_noted"
+    kind: str
+    occurred_at: datetime
+    meetup_id: str
+    email: str | None = None
+    detail: str | None = None
+    amount_minor: int | None = None
+    currency: str | None = None
+    previous: str | None = None
+    first: bool = False

@@ -11,12 +11,15 @@ from typing import Any
 from slsplay.handlers.context import container
 from slsplay.handlers.logs import entry_point, logger
 from slsplay.services.cleanup import clean_up
+from slsplay.services.insights import expire_history
 
 
 @entry_point
 def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
-    """Daily: guests' drafts untouched for 30 days go, and half-done deletions are finished."""
+    """Daily: guests' drafts untouched for 30 days go, half-done deletions are finished, and
+    the analytics history's days past its retention go (locally; S3's lifecycle in the cloud)."""
     deps = container()
-    cleaned = clean_up(deps)
-    logger.info("clean-up done", extra=asdict(cleaned))
-    return asdict(cleaned)
+    cleaned = asdict(clean_up(deps))
+    cleaned["analytics_days"] = expire_history(deps, deps.settings.analytics_retention_days)
+    logger.info("clean-up done", extra=cleaned)
+    return cleaned

@@ -16,7 +16,7 @@ from slsplay.domain.meetup_details import CATEGORIES
 from slsplay.domain.meetups import MeetupStatus
 from slsplay.domain.search import SORTS
 from slsplay.domain.tickets import Ticket
-from slsplay.handlers import attending, meetup_media, pages
+from slsplay.handlers import attending, insights, meetup_media, pages
 from slsplay.handlers.context import container
 from slsplay.handlers.http import (
     SECURED,
@@ -38,6 +38,7 @@ from slsplay.handlers.presenters import (
 )
 from slsplay.ports.search import MAX_SEARCH_PAGE
 from slsplay.services import answers, discovery, meetups, series, views
+from slsplay.services import insights as insights_service
 from slsplay.services.views import MeetupView
 
 if TYPE_CHECKING:
@@ -466,7 +467,7 @@ def invitation_calendar(token: str) -> Response[bytes]:
 )
 def view_invitation(token: str) -> models.RsvpOut:
     deps = container()
-    invitation, view = answers.open_answer_link(deps, token)
+    invitation, view = insights_service.visit_answer_link(deps, token)
     ticket = answers.ticket_of(deps, invitation)
     return _answer(invitation, view, ticket)
 
@@ -555,7 +556,7 @@ def unsubscribe(token: str) -> Response[str]:
     return Response(HTTPStatus.OK, "application/json", out.model_dump_json())
 
 
-ROUTERS = (router, meetup_media.router, attending.router)
+ROUTERS = (router, meetup_media.router, attending.router, insights.router)
 # RFC 8058: a mail app's one-click unsubscribe POSTs "List-Unsubscribe=One-Click" as a form.
 handler = lambda_handler(
     functools.partial(build_resolver, *ROUTERS), form_bodies_under="/api/unsubscribe/"

@@ -21,6 +21,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 
 from slsplay.attribute_values import change_from_record
 from slsplay.domain.events import (
+    ActivityNoted,
     CoverChanged,
     DomainEvent,
     InvitationAdded,
@@ -58,6 +59,7 @@ CONSUMERS: dict[str, tuple[type[DomainEvent], ...]] = {
     "SEARCH": (MeetupChanged,),
     # The public pages cached at the edge (a second reader of the same changes).
     "EDGE_CACHE": (MeetupChanged, CoverChanged),
+    "ANALYTICS": (ActivityNoted,),
 }
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
@@ -75,7 +77,7 @@ def forward(record: DynamoDBRecord) -> None:
     # A removal carries no id of its own: its old image's is that of an earlier write.
     correlation_id = carried((change.new_image or {}).get(CORRELATION_ATTRIBUTE))
     with step("stream.forward", correlation_id):
-        events = changes.events_of(change)
+        events = [*changes.events_of(change), *changes.activities_of(change)]
         for event in events:
             message = json.dumps(event.to_message())
             for consumer, kinds in CONSUMERS.items():

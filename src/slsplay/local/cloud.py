@@ -5,7 +5,8 @@ against an endpoint such as moto's server. What CloudFormation and the stage's s
 create there is created here, once, and found again on the next start: the tables (keys,
 indexes, stream, time to live), the queues (visibility timeout, retention, redrive policy),
 the buckets (CORS, and the notifications that announce uploads on a queue), the CloudFront
-distributions (only their being there: the functions invalidate their caches), the stage's
+distributions (only their being there: the functions invalidate their caches), the Firehose
+delivery streams (to their bucket and prefix: an emulator converts no format), the stage's
 token-signing key in Secrets Manager, and the sending identity in SES.
 
 A distribution's id is the endpoint's to choose: ``provision`` answers it by logical id, for
@@ -39,6 +40,7 @@ def provision(stack: Stack, client: ClientFactory, *, stage: str, mail_from: str
     _tables(stack, client("dynamodb"))
     _queues(stack, client("sqs"))
     create_buckets(stack, client("s3"))  # after the queues their notifications name
+    _delivery_streams(stack, client("firehose"))  # after the buckets they write to
     if create_signing_key(client("secretsmanager"), stage):
         logger.info("created the signing key %s", signing_key_name(stage))
     _mail_identity(client("sesv2"), mail_from)
@@ -162,6 +164,27 @@ def _queue_notifications(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
             configuration["Filter"] = {"Key": {"FilterRules": rules}}
         converted.append(configuration)
     return converted
+
+
+def _delivery_streams(stack: Stack, firehose: Any) -> None:
+    existing = set(firehose.list_delivery_streams()["DeliveryStreamNames"])
+    for logical_id in stack.resources("AWS::KinesisFirehose::DeliveryStream"):
+        name = stack.physical_name(logical_id)
+        if name in existing:
+            continue
+        destination = stack.properties(logical_id)["ExtendedS3DestinationConfiguration"]
+        # The prefix up to its first expression: the emulator evaluates none.
+        prefix = str(destination.get("Prefix", "")).split("!{", 1)[0]
+        firehose.create_delivery_stream(
+            DeliveryStreamName=name,
+            DeliveryStreamType="DirectPut",
+            ExtendedS3DestinationConfiguration={
+                "BucketARN": destination["BucketARN"],
+                "RoleARN": destination["RoleARN"],
+                "Prefix": prefix,
+            },
+        )
+        logger.info("created delivery stream %s", name)
 
 
 def _mail_identity(ses: Any, mail_from: str) -> None:

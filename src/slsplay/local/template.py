@@ -111,6 +111,7 @@ _NAME_PROPERTY = {
     "AWS::S3::Bucket": "BucketName",
     "AWS::SNS::Topic": "TopicName",
     "AWS::IAM::Role": "RoleName",
+    "AWS::KinesisFirehose::DeliveryStream": "DeliveryStreamName",
 }
 _FUNCTION_TYPES = {"AWS::Serverless::Function", "AWS::Lambda::Function"}
 _TABLE_TYPES = {"AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable"}

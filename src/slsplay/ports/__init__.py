@@ -3,13 +3,14 @@
 One module per family of ports, each with the values its ports take and give and the errors
 they raise: ``storage`` (the one table), ``clock``, ``edge`` (the cache of public pages),
 ``identity`` (passwords, access tokens, sign-in providers), ``messaging`` (email, queues,
-failed stream batches), ``media``, ``observability`` (metrics, correlation ids),
-``payments``, ``search`` and ``secrets`` (what a missing secret raises). Everything imports
-ports from here: this is their table of contents.
+failed stream batches), ``media``, ``analytics`` (the history SQL reports read),
+``observability`` (metrics, correlation ids), ``payments``, ``search`` and ``secrets`` (what
+a missing secret raises). Everything imports ports from here: this is their table of contents.
 """
 
 from __future__ import annotations
 
+from slsplay.ports.analytics import AnalyticsHistory
 from slsplay.ports.clock import Clock
 from slsplay.ports.edge import MAX_INVALIDATION_PATHS, EdgeCache
 from slsplay.ports.identity import (
@@ -122,6 +123,7 @@ __all__ = [
     "UPLOAD_EXPIRES_IN",
     "AccessTokens",
     "AllOf",
+    "AnalyticsHistory",
     "Attachment",
     "ByteStream",
     "Change",

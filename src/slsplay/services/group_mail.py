@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from slsplay.domain.analytics import REMINDER_LEADS
 from slsplay.domain.invitations import Answer, Invitation
 from slsplay.domain.meetups import Meetup, MeetupStatus
 from slsplay.mail import compose
@@ -207,7 +208,6 @@ def _send_each(
     return sent, unsent, (refusals[0] if refusals else None)
 
 
-REMINDER_LEADS = (24, 1)  # hours before the start
 REMINDER_WINDOW = timedelta(minutes=15)  # how often the reminders job runs
 
 

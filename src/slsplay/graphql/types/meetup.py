@@ -13,10 +13,11 @@ from slsplay.domain.meetup_details import CATEGORIES
 from slsplay.domain.meetups import Meetup as DomainMeetup
 from slsplay.graphql.context import Context
 from slsplay.graphql.relay import Node, PageInfo, page_size, to_global_id
+from slsplay.graphql.types.insights import MeetupInsights, to_insights
 from slsplay.graphql.types.invitation import Invitation, InvitationConnection, to_invitation
 from slsplay.graphql.types.media import Media, shown_media
 from slsplay.graphql.types.money import Price, to_price
-from slsplay.services import answers, media, meetups
+from slsplay.services import answers, insights, media, meetups
 
 MAX_INVITATIONS_PAGE = 500
 
@@ -212,6 +213,14 @@ class Meetup(Node):
     def waitlist(self, info: Info[Context, None]) -> list[Invitation]:
         people = answers.waiting_list_of(info.context.app, info.context.user_id, self.domain.id)
         return [to_invitation(p) for p in people]
+
+    @strawberry.field(description="The funnel, answers by hour, reminders, revenue (organizer).")
+    def insights(self, info: Info[Context, None]) -> MeetupInsights | None:
+        caller = info.context.caller
+        viewer = None if caller is None else caller.user_id
+        if viewer is None or not self.domain.is_organizer(viewer):
+            return None
+        return to_insights(insights.insights_of(info.context.app, viewer, self.domain.id))
 
     @strawberry.field
     def created_at(self) -> datetime:
