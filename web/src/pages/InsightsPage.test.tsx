@@ -118,6 +118,7 @@ describe("InsightsPage", () => {
     expect(screen.getByRole("link", { name: "Invite people" })).toHaveAttribute("href", "/meetups/m1/invite");
     expect(screen.queryByRole("list", { name: "Funnel" })).not.toBeInTheDocument();
     expect(screen.queryByRole("img")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Export CSV" })).not.toBeInTheDocument();
   });
 
   it("shows tickets and revenue only for a paid meetup", async () => {

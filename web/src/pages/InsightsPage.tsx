@@ -260,6 +260,8 @@ export function InsightsPage() {
   // Insights are the organizer's alone: anyone else learns no more than of a missing meetup.
   if (!meetup?.insights) return <ErrorPage message="There is no such meetup, or it is not yours." />;
   const { insights, title } = meetup;
+  // Before anything happened there is nothing to export either.
+  const empty = isEmpty(insights);
 
   async function exportCsv() {
     setExportProblem(null);
@@ -280,17 +282,19 @@ export function InsightsPage() {
       </p>
       <div className="page-head">
         <h1>Insights</h1>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={exporting}
-          onClick={() => void exportCsv()}
-        >
-          {exporting ? "Preparing the file…" : "Export CSV"}
-        </button>
+        {empty ? null : (
+          <button
+            type="button"
+            className="button button-small"
+            disabled={exporting}
+            onClick={() => void exportCsv()}
+          >
+            {exporting ? "Preparing the file…" : "Export CSV"}
+          </button>
+        )}
       </div>
       <ErrorBanner>{exportProblem}</ErrorBanner>
-      {isEmpty(insights) ? (
+      {empty ? (
         <div className="insights-empty">
           <h2>Nothing to show yet</h2>
           <p className="muted">
