@@ -48,7 +48,7 @@ def test_the_organizer_sees_how_the_invitations_went(
     page.get_by_role("link", name="Insights").click()
     expect(page.get_by_role("heading", name="Insights", exact=True)).to_be_visible()
 
-    steps = page.get_by_role("list", name="Funnel").get_by_role("listitem")
+    steps = page.get_by_role("list", name="Funnel", exact=True).get_by_role("listitem")
     expect(steps).to_have_text(
         [
             re.compile(r"^Invited\s*4$"),
