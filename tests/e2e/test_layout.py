@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e import demo
 from tests.support.server import Server
+from tests.support.waiting import eventually
 
 PHONE_WIDTH = 360
 AXE = Path(__file__).resolve().parents[2] / "web" / "node_modules" / "axe-core" / "axe.min.js"
@@ -123,6 +124,7 @@ def test_organizer_screens_fit_a_phone(
     page: Page, server: Server, console_errors: list[str]
 ) -> None:
     ids = sign_in_as(page, server)
+    eventually(server.quiet)  # the invitations have reached the Insights' counters
     meetup = ids["meetup"]
     screens = [
         ("/meetups", page.get_by_role("heading", name="My meetups")),
@@ -131,6 +133,8 @@ def test_organizer_screens_fit_a_phone(
         (f"/meetups/{meetup}/edit", page.get_by_role("heading", name="Edit meetup")),
         (f"/meetups/{meetup}/invite", page.get_by_role("list", name="Invitations")),
         (f"/meetups/{meetup}/attendees", page.get_by_role("heading", name="Attendees")),
+        # Invited, emailed: the funnel has numbers (answers come at the end of this test).
+        (f"/meetups/{meetup}/insights", page.get_by_role("heading", name="Funnel")),
         ("/balance", page.get_by_role("heading", name="Payouts")),
     ]
     for path, ready in screens:
@@ -183,6 +187,12 @@ def test_paid_meetup_screens_fit_a_phone(
     page.goto("/balance")
     expect(page.get_by_role("table", name="History")).to_be_visible()
     assert_fits(page, "/balance with sales", console_errors)
+
+    # The Insights of a paid meetup, once the sale has gone through the change feed.
+    eventually(server.quiet)
+    page.goto(f"/meetups/{meetup['meetupId']}/insights")
+    expect(page.get_by_role("heading", name="Tickets and revenue")).to_be_visible()
+    assert_fits(page, "Insights of a paid meetup", console_errors)
 
 
 def test_the_menu_opens_closes_on_escape_and_after_a_link(page: Page, server: Server) -> None:

@@ -27,6 +27,7 @@ const NotFound = byRoute(() => import("./pages/AuthPages"), "NotFound");
 const SignUpPage = byRoute(() => import("./pages/AuthPages"), "SignUpPage");
 const BalancePage = byRoute(() => import("./pages/BalancePage"), "BalancePage");
 const DiscoverPage = byRoute(() => import("./pages/DiscoverPage"), "DiscoverPage");
+const InsightsPage = byRoute(() => import("./pages/InsightsPage"), "InsightsPage");
 const InvitePage = byRoute(() => import("./pages/InvitePage"), "InvitePage");
 const Landing = byRoute(() => import("./pages/Landing"), "Landing");
 const CreateMeetup = byRoute(() => import("./pages/MeetupEditor"), "CreateMeetup");
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
       { path: "meetups/:meetupId/edit", element: <RequireSession><EditMeetup /></RequireSession> },
       { path: "meetups/:meetupId/invite", element: <RequireSession><InvitePage /></RequireSession> },
       { path: "meetups/:meetupId/attendees", element: <RequireSession><AttendeesPage /></RequireSession> },
+      { path: "meetups/:meetupId/insights", element: <RequireSession><InsightsPage /></RequireSession> },
       { path: "balance", element: <RequireSession><BalancePage /></RequireSession> },
       { path: "rsvp/:token", element: <AnswerPage /> },
       { path: "*", element: <NotFound /> },

@@ -1,11 +1,6 @@
 import { useState } from "react";
-import {
-  calendarFileName,
-  googleCalendarUrl,
-  saveFile,
-  type CalendarEvent,
-  type CalendarFile,
-} from "../lib/calendar";
+import { calendarFileName, googleCalendarUrl, type CalendarEvent, type CalendarFile } from "../lib/calendar";
+import { saveFile } from "../lib/files";
 import { problemText } from "../lib/payments";
 import { ErrorBanner } from "./ui";
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
-import { calendarFileName, saveFile } from "../lib/calendar";
+import { calendarFileName } from "../lib/calendar";
+import { saveFile } from "../lib/files";
 import { problemText } from "../lib/payments";
 import { fetchSeries, fetchSeriesCalendar, type MeetupSeries } from "../lib/series";
 import { formatWhen } from "../lib/time";

@@ -3,6 +3,7 @@
  * as the emails' attachments), and a Google Calendar link is made here from the meetup.
  */
 import { authFetch } from "./client";
+import { titledFileName } from "./files";
 import { problemOf, reach } from "./rest";
 
 export interface CalendarEvent {
@@ -50,27 +51,9 @@ export function meetupEvent(meetup: {
   };
 }
 
-/** A file name made of the title's plain letters and digits: "launch-party.ics". */
+/** The calendar file's name for a meetup's title: "launch-party.ics". */
 export function calendarFileName(title: string, suffix = ""): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 50);
-  return `${slug || "meetup"}${suffix}.ics`;
-}
-
-/** Hand a file fetched by the page to the browser, as a download. */
-export function saveFile(file: Blob, name: string): void {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked once the click has been handled: some browsers read the URL after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return titledFileName(title, `${suffix}.ics`);
 }
 
 /** The invitee's calendar file: their answer, and the join link once they attend. */

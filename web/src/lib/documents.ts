@@ -531,3 +531,48 @@ export const JoinMeetupMutation = graphql(`
     }
   }
 `);
+
+export const MeetupInsightsQuery = graphql(`
+  query MeetupInsights($id: ID!) {
+    meetup(id: $id) {
+      id
+      meetupId
+      title
+      price {
+        amountMinor
+        currency
+      }
+      insights {
+        funnel {
+          invited
+          emailed
+          opened
+          answered
+          attending
+          declined
+          waiting
+          joined
+        }
+        answersByHour {
+          hour
+          attending
+          declined
+          waiting
+        }
+        reminders {
+          leadHours
+          sentAt
+          sent
+          answeredAfter
+          joinedAfter
+        }
+        revenueByDay {
+          day
+          tickets
+          amountMinor
+          currency
+        }
+      }
+    }
+  }
+`);

@@ -65,3 +65,21 @@ export function formatDuration(minutes: number): string {
 export function formatClock(iso: string, zone: string = browserTimeZone()): string {
   return formatInTimeZone(new Date(iso), zone, "HH:mm");
 }
+
+/** "7 Dec, 14:00": an instant within the weeks around a meetup, in ``zone``. */
+export function formatShortWhen(iso: string, zone: string = browserTimeZone()): string {
+  return new Intl.DateTimeFormat(undefined, {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: zone,
+  }).format(new Date(iso));
+}
+
+/** "7 Dec": a calendar day as the API gives it (YYYY-MM-DD), shifted by no zone. */
+export function formatDay(day: string): string {
+  return new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}

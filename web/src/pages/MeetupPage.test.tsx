@@ -100,6 +100,7 @@ describe("MeetupPage of a public meetup", () => {
     renderAt();
     await heading();
     expect(screen.getByRole("link", { name: "← Discover meetups" })).toHaveAttribute("href", "/discover");
+    expect(screen.queryByRole("link", { name: "Insights" })).not.toBeInTheDocument();
     // Nobody is signed in to fetch the calendar file for: Google Calendar only.
     const calendar = screen.getByRole("group", { name: "Add to calendar" });
     expect(within(calendar).queryByText("Download .ics")).not.toBeInTheDocument();
@@ -150,6 +151,7 @@ describe("MeetupPage of a public meetup", () => {
     await heading();
     expect(screen.queryByRole("button", { name: /Join|Get a ticket/ })).not.toBeInTheDocument();
     expect(screen.getByRole("link", { name: "← My meetups" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Insights" })).toHaveAttribute("href", "/meetups/m1/insights");
   });
 
   it("counts places in words: 1 place, 30 places", async () => {

@@ -170,6 +170,9 @@ export function MeetupPage() {
             <Link className="button" to={`/meetups/${meetup.meetupId}/attendees`}>
               Attendees
             </Link>
+            <Link className="button" to={`/meetups/${meetup.meetupId}/insights`}>
+              Insights
+            </Link>
           </div>
           {meetup.status === "DRAFT" ? (
             <PublishPanel
