@@ -57,20 +57,26 @@ class Unsubscribe:
 
 @dataclass(frozen=True)
 class AnswerLinks:
-    """The invitee's answer page and its two one-click answers."""
+    """The invitee's answer page, its two one-click answers, and their way in to the meetup."""
 
     page: str
     attending: str
     declined: str
+    # The API's redirect to the meetup's join link, which notes that the attendee joined
+    # (the organizer's insights); the link itself stays in the .ics, for calendar apps.
+    join: str
 
 
 def answer_links(base_url: str, token: str) -> AnswerLinks:
-    """Links to ``<base>/rsvp/<token>``, plain and with ``?answer=attending|declined``."""
-    page = f"{base_url.rstrip('/')}/rsvp/{quote(token, safe='')}"
+    """Links to ``<base>/rsvp/<token>``, plain and with ``?answer=attending|declined``, and to
+    ``<base>/api/rsvp/<token>/join``."""
+    base = base_url.rstrip("/")
+    page = f"{base}/rsvp/{quote(token, safe='')}"
     return AnswerLinks(
         page=page,
         attending=f"{page}?answer={Answer.ATTENDING.value}",
         declined=f"{page}?answer={Answer.DECLINED.value}",
+        join=f"{base}/api/rsvp/{quote(token, safe='')}/join",
     )
 
 
@@ -386,7 +392,7 @@ def _to_invitee(
     title = meetup.details.title
     context = {
         "subject": subject,
-        "meetup": _meetup_view(meetup, organizer_name),
+        "meetup": {**_meetup_view(meetup, organizer_name), "join_url": links.join},
         "links": links,
         "reason": (
             f"You're getting this email because {organizer_name} invited you "

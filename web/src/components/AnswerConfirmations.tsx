@@ -6,14 +6,29 @@ import { browserTimeZone, formatWhen, zoneAbbreviation } from "../lib/time";
 
 type CalendarMeetup = Parameters<typeof meetupEvent>[0];
 
-/** The join link and the calendar, for someone who attends. */
-export function JoinDetails({ meetup, calendar }: { meetup: CalendarMeetup; calendar: CalendarFile }) {
+/** The API's redirect to the join link of an answer link's meetup: it notes that the
+ * attendee joined (the organizer's insights), then sends them on. */
+export function joinThrough(token: string): string {
+  return `/api/rsvp/${encodeURIComponent(token)}/join`;
+}
+
+/** The join link (shown as itself, followed through the API) and the calendar, for someone
+ * who attends. */
+export function JoinDetails({
+  meetup,
+  calendar,
+  token,
+}: {
+  meetup: CalendarMeetup;
+  calendar: CalendarFile;
+  token: string;
+}) {
   return (
     <>
       {meetup.joinUrl ? (
         <p>
           Join link:{" "}
-          <a className="break" href={meetup.joinUrl} target="_blank" rel="noopener noreferrer">
+          <a className="break" href={joinThrough(token)} target="_blank" rel="noopener noreferrer">
             {meetup.joinUrl}
           </a>
         </p>
@@ -29,12 +44,14 @@ export function AttendingConfirmation({
   who,
   justAnswered,
   calendar,
+  token,
 }: {
   meetup: CalendarMeetup;
   organizer: string;
   who: string;
   justAnswered: boolean;
   calendar: CalendarFile;
+  token: string;
 }) {
   return (
     <div className="confirmation confirmation-yes" role="status" aria-live="polite">
@@ -42,7 +59,7 @@ export function AttendingConfirmation({
       <p>
         Thanks, {who}. {organizer} knows you are coming.
       </p>
-      <JoinDetails meetup={meetup} calendar={calendar} />
+      <JoinDetails meetup={meetup} calendar={calendar} token={token} />
     </div>
   );
 }

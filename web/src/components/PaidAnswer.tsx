@@ -132,7 +132,7 @@ export function TicketView({
       {meetup.status === "CANCELLED" ? (
         <p>The meetup was cancelled: you are refunded in full.</p>
       ) : (
-        <JoinDetails meetup={meetup} calendar={invitationCalendar(token)} />
+        <JoinDetails meetup={meetup} calendar={invitationCalendar(token)} token={token} />
       )}
       {canGiveUp ? (
         <button type="button" className="button button-danger-ghost button-block" onClick={() => setOpen(true)}>

@@ -133,7 +133,11 @@ describe("AnswerPage", () => {
   it("confirms attendance with the join link, and allows a change of mind", () => {
     renderAt(client(fromValue({ data: { invitation: page("ATTENDING", "https://meet.example.com/x") } })));
     expect(screen.getByRole("heading", { name: "You're attending" })).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "https://meet.example.com/x" })).toBeInTheDocument();
+    // Shown as itself, followed through the API, which notes that the attendee joined.
+    expect(screen.getByRole("link", { name: "https://meet.example.com/x" })).toHaveAttribute(
+      "href",
+      "/api/rsvp/abc/join",
+    );
     expect(screen.getByRole("heading", { name: "Changed your mind?" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "I'm attending" })).toHaveAttribute("aria-pressed", "true");
   });

@@ -199,6 +199,7 @@ export function AnswerPage() {
               who={who}
               justAnswered={justAnswered}
               calendar={calendar}
+              token={token}
             />
           ) : null}
           {response === "WAITLISTED" ? <WaitlistedConfirmation title={meetup.title} who={who} /> : null}
