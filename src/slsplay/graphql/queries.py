@@ -27,7 +27,7 @@ from slsplay.graphql.types.meetup import Category, Meetup, SearchOrder, to_meetu
 from slsplay.graphql.types.money import Statement, to_statement
 from slsplay.graphql.types.tickets import to_quote, to_ticket
 from slsplay.graphql.types.user import User, to_user
-from slsplay.services import answers, attending, auth, discovery, tickets, views
+from slsplay.services import answers, attending, auth, discovery, insights, tickets, views
 
 
 def _viewer(context: Context) -> User | None:
@@ -148,7 +148,8 @@ class Query:
     def invitation(self, info: Info[Context, None], token: str) -> AnswerPage | None:
         context = info.context
         try:
-            invitation, view = answers.open_answer_link(context.app, token)
+            # The answer page's first visit counts as the invitation opened, as over REST.
+            invitation, view = insights.visit_answer_link(context.app, token)
         except NotFound:
             return None
         return AnswerPage(
