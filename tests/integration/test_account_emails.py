@@ -26,7 +26,7 @@ def sign_up(api: httpx.Client, email: str) -> dict[str, Any]:
 
 
 def test_a_new_account_proves_its_address_with_the_emailed_link(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     email = address("vera")
     session = sign_up(api, email)
     assert session["user"]["email_verified"] is False
@@ -50,7 +50,7 @@ def test_a_new_account_proves_its_address_with_the_emailed_link(server: Server) 
 def test_signing_up_with_a_taken_address_answers_alike_and_emails_its_holder(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     email, free = address("tess"), address("tom")
     sign_up(api, email)
     mail_to(server, email, "Confirm your email address")
@@ -77,7 +77,7 @@ def test_signing_up_with_a_taken_address_answers_alike_and_emails_its_holder(
 
 
 def test_a_reset_link_works_once_and_signs_out_everywhere_else(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     email = address("rita")
     before = sign_up(api, email)
     unknown = api.post("/api/auth/password/forgot", json={"email": address("nobody")})
@@ -101,7 +101,7 @@ def test_a_reset_link_works_once_and_signs_out_everywhere_else(server: Server) -
 
 
 def test_a_code_signs_in_and_five_wrong_tries_pause_the_address(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     email = address("cody")
     sign_up(api, email)
     assert api.post("/api/auth/code", json={"email": email}).status_code == 202
@@ -153,7 +153,7 @@ def test_bad_requests_are_problems_naming_the_field(
 
 
 def test_graphql_signs_in_with_a_code_and_proves_an_address(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     email = address("gwen")
     sign_up(api, email)
     token = link_token(mail_to(server, email, "Confirm your email address"), "verify")

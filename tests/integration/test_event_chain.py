@@ -32,7 +32,7 @@ def invite_and_publish(
 
 
 def test_publishing_emails_each_invitee_once_with_a_working_answer_link(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     meetup = new_meetup(
@@ -77,7 +77,7 @@ def test_publishing_emails_each_invitee_once_with_a_working_answer_link(server: 
 def test_an_invitee_who_unsubscribes_in_one_click_hears_no_more_of_the_meetup(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     meetup = new_meetup(api, token, title="Vineyard walk", timezone="UTC")
@@ -125,7 +125,7 @@ def test_an_invitee_who_unsubscribes_in_one_click_hears_no_more_of_the_meetup(
 def test_the_dev_mailbox_shows_the_mail_to_people_and_its_calendar_file_downloads(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     meetup = new_meetup(api, token, title="Mailbox evening")
     guest = address("ivy")
@@ -155,7 +155,7 @@ def test_the_dev_mailbox_shows_the_mail_to_people_and_its_calendar_file_download
 def test_a_seat_freed_by_a_decline_goes_to_the_first_in_line_who_is_told(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     meetup = new_meetup(api, token, title="Chef's table", capacity=1, timezone="UTC")
@@ -211,7 +211,7 @@ def test_a_seat_freed_by_a_decline_goes_to_the_first_in_line_who_is_told(
 
 
 def test_raising_the_capacity_seats_those_waiting_in_order(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     meetup = new_meetup(api, token, title="Tasting", capacity=1, timezone="UTC")

@@ -40,7 +40,7 @@ def publish(api: httpx.Client, token: str, **values: Any) -> dict[str, Any]:
 
 
 def test_an_invitee_adds_an_emoji_heavy_meetup_to_their_calendar(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     organizer = sign_up_organizer(api, server)["access_token"]
     meetup = publish(api, organizer, visibility="public")
     member = sign_up(api, "Member")["access_token"]
@@ -66,7 +66,7 @@ def test_an_invitee_adds_an_emoji_heavy_meetup_to_their_calendar(server: Server)
 
 
 def test_the_meetup_page_gives_its_viewer_the_calendar_file(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     organizer = sign_up_organizer(api, server)["access_token"]
     public = publish(api, organizer, visibility="public")
     private = publish(api, organizer, visibility="private")

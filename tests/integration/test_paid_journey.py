@@ -120,7 +120,7 @@ def assert_ledger_matches_tickets(
 def test_an_invitee_pays_and_gets_a_ticket_by_email_and_the_organizer_is_credited(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     buyer = address("ann")
     auth, meetup, links = paid_meetup(api, server, [buyer])
     link = links[buyer]
@@ -169,7 +169,7 @@ def test_an_invitee_pays_and_gets_a_ticket_by_email_and_the_organizer_is_credite
 
 
 def test_a_declined_card_gives_no_ticket(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     buyer = address("bob")
     auth, _, links = paid_meetup(api, server, [buyer])
     started = checkout(api, links[buyer])
@@ -211,7 +211,7 @@ def deliver(
 def test_webhooks_delivered_twice_and_out_of_order_change_the_ticket_once(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     buyer = address("cid")
     auth, meetup, links = paid_meetup(api, server, [buyer])
     started = checkout(api, links[buyer])
@@ -241,7 +241,7 @@ def test_webhooks_delivered_twice_and_out_of_order_change_the_ticket_once(
 def test_an_expired_checkout_frees_the_seat_and_a_payment_arriving_after_it_went_is_refunded(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     late, other = address("dee"), address("eve")
     auth, meetup, links = paid_meetup(api, server, [late, other], capacity=1)
     held = checkout(api, links[late])
@@ -274,7 +274,7 @@ def test_an_expired_checkout_frees_the_seat_and_a_payment_arriving_after_it_went
 def test_a_ticket_given_up_is_not_refunded_and_a_cancellation_refunds_every_ticket(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     ann, bea = address("fox"), address("gil")
     auth, meetup, links = paid_meetup(api, server, [ann, bea])
     for guest in (ann, bea):
@@ -310,7 +310,7 @@ def test_a_ticket_given_up_is_not_refunded_and_a_cancellation_refunds_every_tick
 def test_a_paid_meetup_is_published_only_by_an_organizer_who_can_be_paid(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     meetup = new_meetup(api, token, price=PRICE)
 
@@ -323,7 +323,7 @@ def test_a_paid_meetup_is_published_only_by_an_organizer_who_can_be_paid(
 def test_a_seat_given_up_is_offered_to_the_first_in_line_who_pays_for_it(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     ann, bob = address("hap"), address("ike")
     auth, _, links = paid_meetup(api, server, [ann, bob], capacity=1)
     pay(api, checkout(api, links[ann])["checkout"]["url"])
@@ -346,7 +346,7 @@ def test_a_seat_given_up_is_offered_to_the_first_in_line_who_pays_for_it(
 def test_graphql_shows_the_quote_the_ticket_and_the_balance_and_takes_a_forfeit(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     buyer = address("jay")
     auth, _, links = paid_meetup(api, server, [buyer])
     link = links[buyer]

@@ -62,7 +62,7 @@ def until_found(api: httpx.Client, count: int, **params: str) -> list[str]:
 def test_an_exact_title_ranks_first_and_private_and_draft_meetups_never_appear(
     server: Server,
 ) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     exact = publish(api, token, title=f"Natural wine {tag}", description="Bring a glass.")
@@ -87,7 +87,7 @@ def test_an_exact_title_ranks_first_and_private_and_draft_meetups_never_appear(
 
 
 def test_the_category_filter_is_exact_and_pages_follow_the_cursor(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     food = [publish(api, token, title=f"Supper {tag} {n}", category="food")["id"] for n in range(3)]
@@ -106,7 +106,7 @@ def test_the_category_filter_is_exact_and_pages_follow_the_cursor(server: Server
 
 
 def test_each_order_orders_as_it_says(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     now = datetime.now(UTC).replace(microsecond=0)
@@ -142,7 +142,7 @@ def test_each_order_orders_as_it_says(server: Server) -> None:
 
 
 def test_a_cancelled_meetup_disappears_from_search(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     meetup = publish(api, token, title=f"Soon gone {tag}")
@@ -159,7 +159,7 @@ def test_a_cancelled_meetup_disappears_from_search(server: Server) -> None:
 
 
 def test_a_member_joins_a_public_meetup_and_answers(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     meetup = publish(api, token, title=f"Open studio {tag}", capacity=1)
@@ -218,7 +218,7 @@ def test_a_bad_search_is_a_problem_naming_the_field(
 
 
 def test_graphql_finds_public_meetups_and_joins_one(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     tag = word()
     meetup = publish(api, token, title=f"Graph supper {tag}", category="food")

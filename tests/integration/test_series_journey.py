@@ -33,7 +33,7 @@ def series_of(api: httpx.Client, token: str, meetup_id: str) -> dict[str, Any]:
 
 
 def test_a_monthly_series_from_rule_to_calendar(server: Server) -> None:
-    api = httpx.Client(base_url=server.url, timeout=10)
+    api = httpx.Client(base_url=server.url, timeout=30)
     token = sign_up_organizer(api, server)["access_token"]
     auth = bearer(token)
     start = first_start()

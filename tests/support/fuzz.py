@@ -88,7 +88,7 @@ def known_things(server: Server) -> Known:
     """An organizer's meetups: a draft with two photos (one to remove), a public published
     one with two invitees, a published monthly series; and, for the operations that end
     them, two more drafts and another published one."""
-    with httpx.Client(base_url=server.url, timeout=10) as api:
+    with httpx.Client(base_url=server.url, timeout=30) as api:
         token = sign_up_organizer(api, server, "Fuzz")["access_token"]
         headers = bearer(token)
 
@@ -186,8 +186,10 @@ def run_fuzzer(
             "examples,coverage,fuzzing",
             "--workers",
             str(workers),
+            # A function's own Timeout is 10 s; past it, a busy machine's queueing for an
+            # execution environment (four workers, two checks at a time on two cores).
             "--request-timeout",
-            "10",
+            "30",
             *options,
         ],
         capture_output=True,

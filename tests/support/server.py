@@ -221,7 +221,7 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     """Stop a server process with SIGTERM (a clean stop); kill it if not gone within 10 s."""
     process.send_signal(signal.SIGTERM)
     try:
-        process.wait(timeout=10)
+        process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
