@@ -32,7 +32,7 @@ STAGE_ARGS = $(or $(shell $(STAGES) deploy-args $(STAGE)),$(error no stack for S
 # `make` alone lists the targets (`make help`).
 .DEFAULT_GOAL := help
 
-.PHONY: help run test checks test-remote lint typecheck unit contract integration integration-local integration-aws lint-template build requirements \
+.PHONY: help run test test-remote lint typecheck unit contract integration integration-local integration-aws lint-template build requirements \
 	constraints constraints-sam secrets deploy deploy-check adopt destroy clean web web-test e2e screenshots fuzz size \
 	native native-test native-client native-icons native-screenshots native-constraints
 
@@ -59,14 +59,8 @@ run: $(INSTALLED) $(WEB_BUILT)
 
 ## test: every check: lint, types, the template (validate, lint, build), unit, contract and
 ## integration tests, the web app's lint and component tests, the browser tests, and the
-## native app's tests; two at a time, each one's output shown whole when it ends
-test:
-	@$(MAKE) --no-print-directory -j2 --output-sync=target checks
-
-# Longest first, so the two lanes end together: most checks wait on servers, queues and a
-# browser as much as they compute, and one at a time leaves a core idle.
-checks: integration-aws integration-local contract e2e native-test lint-template web-test unit \
-	typecheck lint
+## native app's tests
+test: lint typecheck lint-template unit contract integration web-test e2e native-test
 
 $(WEB_INSTALLED): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund

@@ -7,6 +7,7 @@ from .answer_link_api_meetups_id_invitations_link_post_response_429 import Answe
 from .answer_link_api_meetups_id_invitations_link_post_response_500 import AnswerLinkApiMeetupsIdInvitationsLinkPostResponse500
 from .answer_link_in import AnswerLinkIn
 from .answer_link_out import AnswerLinkOut
+from .answers_in_hour_out import AnswersInHourOut
 from .attendee_out import AttendeeOut
 from .attendees_api_meetups_id_attendees_get_response_401 import AttendeesApiMeetupsIdAttendeesGetResponse401
 from .attendees_api_meetups_id_attendees_get_response_429 import AttendeesApiMeetupsIdAttendeesGetResponse429
@@ -39,6 +40,13 @@ from .finish_social_api_auth_oidc_provider_callback_get_response_429 import Fini
 from .finish_social_api_auth_oidc_provider_callback_get_response_500 import FinishSocialApiAuthOidcProviderCallbackGetResponse500
 from .forgot_password_api_auth_password_forgot_post_response_429 import ForgotPasswordApiAuthPasswordForgotPostResponse429
 from .forgot_password_api_auth_password_forgot_post_response_500 import ForgotPasswordApiAuthPasswordForgotPostResponse500
+from .funnel_out import FunnelOut
+from .get_insights_api_meetups_id_insights_get_response_401 import GetInsightsApiMeetupsIdInsightsGetResponse401
+from .get_insights_api_meetups_id_insights_get_response_429 import GetInsightsApiMeetupsIdInsightsGetResponse429
+from .get_insights_api_meetups_id_insights_get_response_500 import GetInsightsApiMeetupsIdInsightsGetResponse500
+from .get_insights_csv_api_meetups_id_insights_csv_get_response_401 import GetInsightsCsvApiMeetupsIdInsightsCsvGetResponse401
+from .get_insights_csv_api_meetups_id_insights_csv_get_response_429 import GetInsightsCsvApiMeetupsIdInsightsCsvGetResponse429
+from .get_insights_csv_api_meetups_id_insights_csv_get_response_500 import GetInsightsCsvApiMeetupsIdInsightsCsvGetResponse500
 from .get_media_api_meetups_id_media_media_id_get_response_401 import GetMediaApiMeetupsIdMediaMediaIdGetResponse401
 from .get_media_api_meetups_id_media_media_id_get_response_429 import GetMediaApiMeetupsIdMediaMediaIdGetResponse429
 from .get_media_api_meetups_id_media_media_id_get_response_500 import GetMediaApiMeetupsIdMediaMediaIdGetResponse500
@@ -66,6 +74,7 @@ from .graphql_post_response_500 import GraphqlPostResponse500
 from .graphql_request import GraphqlRequest
 from .graphql_request_variables_type_0 import GraphqlRequestVariablesType0
 from .http_validation_error import HTTPValidationError
+from .insights_out import InsightsOut
 from .invitation_calendar_api_rsvp_token_calendar_ics_get_response_429 import InvitationCalendarApiRsvpTokenCalendarIcsGetResponse429
 from .invitation_calendar_api_rsvp_token_calendar_ics_get_response_500 import InvitationCalendarApiRsvpTokenCalendarIcsGetResponse500
 from .invitation_out import InvitationOut
@@ -76,6 +85,9 @@ from .invite_people_api_meetups_id_invitations_post_response_429 import InvitePe
 from .invite_people_api_meetups_id_invitations_post_response_500 import InvitePeopleApiMeetupsIdInvitationsPostResponse500
 from .invite_request import InviteRequest
 from .invitee_in import InviteeIn
+from .join_by_link_api_rsvp_token_join_get_response_429 import JoinByLinkApiRsvpTokenJoinGetResponse429
+from .join_by_link_api_rsvp_token_join_get_response_500 import JoinByLinkApiRsvpTokenJoinGetResponse500
+from .join_link_out import JoinLinkOut
 from .join_meetup_api_meetups_id_join_post_response_401 import JoinMeetupApiMeetupsIdJoinPostResponse401
 from .join_meetup_api_meetups_id_join_post_response_429 import JoinMeetupApiMeetupsIdJoinPostResponse429
 from .join_meetup_api_meetups_id_join_post_response_500 import JoinMeetupApiMeetupsIdJoinPostResponse500
@@ -111,6 +123,8 @@ from .meetup_out_category import MeetupOutCategory
 from .meetup_out_phase import MeetupOutPhase
 from .meetup_out_status import MeetupOutStatus
 from .meetup_out_visibility import MeetupOutVisibility
+from .meetup_page_m_id_get_response_429 import MeetupPageMIdGetResponse429
+from .meetup_page_m_id_get_response_500 import MeetupPageMIdGetResponse500
 from .meetup_update import MeetupUpdate
 from .meetup_update_category_type_0 import MeetupUpdateCategoryType0
 from .meetup_update_timezone_type_0 import MeetupUpdateTimezoneType0
@@ -126,6 +140,9 @@ from .my_invitations_api_me_invitations_get_response_401 import MyInvitationsApi
 from .my_invitations_api_me_invitations_get_response_429 import MyInvitationsApiMeInvitationsGetResponse429
 from .my_invitations_api_me_invitations_get_response_500 import MyInvitationsApiMeInvitationsGetResponse500
 from .my_invitations_api_me_invitations_get_when import MyInvitationsApiMeInvitationsGetWhen
+from .my_join_link_api_me_invitations_id_join_post_response_401 import MyJoinLinkApiMeInvitationsIdJoinPostResponse401
+from .my_join_link_api_me_invitations_id_join_post_response_429 import MyJoinLinkApiMeInvitationsIdJoinPostResponse429
+from .my_join_link_api_me_invitations_id_join_post_response_500 import MyJoinLinkApiMeInvitationsIdJoinPostResponse500
 from .my_meetups_api_me_meetups_get_response_401 import MyMeetupsApiMeMeetupsGetResponse401
 from .my_meetups_api_me_meetups_get_response_429 import MyMeetupsApiMeMeetupsGetResponse429
 from .my_meetups_api_me_meetups_get_response_500 import MyMeetupsApiMeMeetupsGetResponse500
@@ -169,6 +186,7 @@ from .recurrence_out_by import RecurrenceOutBy
 from .refresh_api_auth_refresh_post_response_429 import RefreshApiAuthRefreshPostResponse429
 from .refresh_api_auth_refresh_post_response_500 import RefreshApiAuthRefreshPostResponse500
 from .refresh_in import RefreshIn
+from .reminder_out import ReminderOut
 from .remove_media_api_meetups_id_media_media_id_delete_response_401 import RemoveMediaApiMeetupsIdMediaMediaIdDeleteResponse401
 from .remove_media_api_meetups_id_media_media_id_delete_response_429 import RemoveMediaApiMeetupsIdMediaMediaIdDeleteResponse429
 from .remove_media_api_meetups_id_media_media_id_delete_response_500 import RemoveMediaApiMeetupsIdMediaMediaIdDeleteResponse500
@@ -185,6 +203,7 @@ from .reset_in import ResetIn
 from .reset_password_api_auth_password_reset_post_response_429 import ResetPasswordApiAuthPasswordResetPostResponse429
 from .reset_password_api_auth_password_reset_post_response_500 import ResetPasswordApiAuthPasswordResetPostResponse500
 from .response_validation_error import ResponseValidationError
+from .revenue_of_day_out import RevenueOfDayOut
 from .rsvp_in import RsvpIn
 from .rsvp_in_response import RsvpInResponse
 from .rsvp_in_scope import RsvpInScope
@@ -198,6 +217,8 @@ from .search_meetups_api_meetups_get_sort import SearchMeetupsApiMeetupsGetSort
 from .series_out import SeriesOut
 from .series_ref_out import SeriesRefOut
 from .session_out import SessionOut
+from .share_image_m_id_share_png_get_response_429 import ShareImageMIdSharePngGetResponse429
+from .share_image_m_id_share_png_get_response_500 import ShareImageMIdSharePngGetResponse500
 from .sign_in_with_code_api_auth_code_verify_post_response_429 import SignInWithCodeApiAuthCodeVerifyPostResponse429
 from .sign_in_with_code_api_auth_code_verify_post_response_500 import SignInWithCodeApiAuthCodeVerifyPostResponse500
 from .sign_up_api_auth_signup_post_response_429 import SignUpApiAuthSignupPostResponse429
@@ -245,6 +266,7 @@ __all__ = (
     "AnswerLinkApiMeetupsIdInvitationsLinkPostResponse500",
     "AnswerLinkIn",
     "AnswerLinkOut",
+    "AnswersInHourOut",
     "AttendeeOut",
     "AttendeesApiMeetupsIdAttendeesGetResponse401",
     "AttendeesApiMeetupsIdAttendeesGetResponse429",
@@ -277,6 +299,13 @@ __all__ = (
     "FinishSocialApiAuthOidcProviderCallbackGetResponse500",
     "ForgotPasswordApiAuthPasswordForgotPostResponse429",
     "ForgotPasswordApiAuthPasswordForgotPostResponse500",
+    "FunnelOut",
+    "GetInsightsApiMeetupsIdInsightsGetResponse401",
+    "GetInsightsApiMeetupsIdInsightsGetResponse429",
+    "GetInsightsApiMeetupsIdInsightsGetResponse500",
+    "GetInsightsCsvApiMeetupsIdInsightsCsvGetResponse401",
+    "GetInsightsCsvApiMeetupsIdInsightsCsvGetResponse429",
+    "GetInsightsCsvApiMeetupsIdInsightsCsvGetResponse500",
     "GetMediaApiMeetupsIdMediaMediaIdGetResponse401",
     "GetMediaApiMeetupsIdMediaMediaIdGetResponse429",
     "GetMediaApiMeetupsIdMediaMediaIdGetResponse500",
@@ -304,6 +333,7 @@ __all__ = (
     "GraphqlRequest",
     "GraphqlRequestVariablesType0",
     "HTTPValidationError",
+    "InsightsOut",
     "InvitationCalendarApiRsvpTokenCalendarIcsGetResponse429",
     "InvitationCalendarApiRsvpTokenCalendarIcsGetResponse500",
     "InvitationOut",
@@ -314,7 +344,10 @@ __all__ = (
     "InvitePeopleApiMeetupsIdInvitationsPostResponse429",
     "InvitePeopleApiMeetupsIdInvitationsPostResponse500",
     "InviteRequest",
+    "JoinByLinkApiRsvpTokenJoinGetResponse429",
+    "JoinByLinkApiRsvpTokenJoinGetResponse500",
     "JoinedOut",
+    "JoinLinkOut",
     "JoinMeetupApiMeetupsIdJoinPostResponse401",
     "JoinMeetupApiMeetupsIdJoinPostResponse429",
     "JoinMeetupApiMeetupsIdJoinPostResponse500",
@@ -349,6 +382,8 @@ __all__ = (
     "MeetupOutPhase",
     "MeetupOutStatus",
     "MeetupOutVisibility",
+    "MeetupPageMIdGetResponse429",
+    "MeetupPageMIdGetResponse500",
     "MeetupsPage",
     "MeetupUpdate",
     "MeetupUpdateCategoryType0",
@@ -364,6 +399,9 @@ __all__ = (
     "MyInvitationsApiMeInvitationsGetResponse429",
     "MyInvitationsApiMeInvitationsGetResponse500",
     "MyInvitationsApiMeInvitationsGetWhen",
+    "MyJoinLinkApiMeInvitationsIdJoinPostResponse401",
+    "MyJoinLinkApiMeInvitationsIdJoinPostResponse429",
+    "MyJoinLinkApiMeInvitationsIdJoinPostResponse500",
     "MyMeetupsApiMeMeetupsGetResponse401",
     "MyMeetupsApiMeMeetupsGetResponse429",
     "MyMeetupsApiMeMeetupsGetResponse500",
@@ -407,6 +445,7 @@ __all__ = (
     "RefreshApiAuthRefreshPostResponse429",
     "RefreshApiAuthRefreshPostResponse500",
     "RefreshIn",
+    "ReminderOut",
     "RemoveMediaApiMeetupsIdMediaMediaIdDeleteResponse401",
     "RemoveMediaApiMeetupsIdMediaMediaIdDeleteResponse429",
     "RemoveMediaApiMeetupsIdMediaMediaIdDeleteResponse500",
@@ -423,6 +462,7 @@ __all__ = (
     "ResetPasswordApiAuthPasswordResetPostResponse429",
     "ResetPasswordApiAuthPasswordResetPostResponse500",
     "ResponseValidationError",
+    "RevenueOfDayOut",
     "RsvpIn",
     "RsvpInResponse",
     "RsvpInScope",
@@ -436,6 +476,8 @@ __all__ = (
     "SeriesOut",
     "SeriesRefOut",
     "SessionOut",
+    "ShareImageMIdSharePngGetResponse429",
+    "ShareImageMIdSharePngGetResponse500",
     "SignInWithCodeApiAuthCodeVerifyPostResponse429",
     "SignInWithCodeApiAuthCodeVerifyPostResponse500",
     "SignUpApiAuthSignupPostResponse429",

@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.join_link_out import JoinLinkOut
+from ...models.my_join_link_api_me_invitations_id_join_post_response_401 import MyJoinLinkApiMeInvitationsIdJoinPostResponse401
+from ...models.my_join_link_api_me_invitations_id_join_post_response_429 import MyJoinLinkApiMeInvitationsIdJoinPostResponse429
+from ...models.my_join_link_api_me_invitations_id_join_post_response_500 import MyJoinLinkApiMeInvitationsIdJoinPostResponse500
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/me/invitations/{id}/join".format(id=quote(str(id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> JoinLinkOut | MyJoinLinkApiMeInvitationsIdJoinPostResponse401 | MyJoinLinkApiMeInvitationsIdJoinPostResponse429 | MyJoinLinkApiMeInvitationsIdJoinPostResponse500 | Problem | None:
+    if response.status_code == 200:
+        response_200 = JoinLinkOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = MyJoinLinkApiMeInvitationsIdJoinPostResponse401.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = MyJoinLinkApiMeInvitationsIdJoinPostResponse429.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = MyJoinLinkApiMeInvitationsIdJoinPostResponse500.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[JoinLinkOut | MyJoinLinkApiMeInvitationsIdJoinPostResponse401 | MyJoinLinkApiMeInvitationsIdJoinPostResponse429 | MyJoinLinkApiMeInvitationsIdJoinPostResponse500 | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[JoinLinkOut | MyJoinLinkApiMeInvitationsIdJoinPostResponse401 | MyJoinLinkApiMeInvitationsIdJoinPostResponse429 | MyJoinLinkApiMeInvitationsIdJoinPostResponse500 | Problem]:
+    """ My way into a meetup I attend: its join link (the first use counts as joined)
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[JoinLinkOut | MyJoinLinkApiMeInvitationsIdJoinPostResponse401 | MyJoinLinkApiMeInvitationsIdJoinPostResponse429 | MyJoinLinkApiMeInvitationsIdJoinPostResponse500 | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> JoinLinkOut | MyJoinLinkApiMeInvitationsIdJoinPostResponse401 | MyJoinLinkApiMeInvitationsIdJoinPostResponse429 | MyJoinLinkApiMeInvitationsIdJoinPostResponse500 | Problem | None:
+    """ My way into a meetup I attend: its join link (the first use counts as joined)
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        JoinLinkOut | MyJoinLinkApiMeInvitationsIdJoinPostResponse401 | MyJoinLinkApiMeInvitationsIdJoinPostResponse429 | MyJoinLinkApiMeInvitationsIdJoinPostResponse500 | Problem
+     """
+
+
+    return sync_detailed(
+        id=id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[JoinLinkOut | MyJoinLinkApiMeInvitationsIdJoinPostResponse401 | MyJoinLinkApiMeInvitationsIdJoinPostResponse429 | MyJoinLinkApiMeInvitationsIdJoinPostResponse500 | Problem]:
+    """ My way into a meetup I attend: its join link (the first use counts as joined)
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[JoinLinkOut | MyJoinLinkApiMeInvitationsIdJoinPostResponse401 | MyJoinLinkApiMeInvitationsIdJoinPostResponse429 | MyJoinLinkApiMeInvitationsIdJoinPostResponse500 | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> JoinLinkOut | MyJoinLinkApiMeInvitationsIdJoinPostResponse401 | MyJoinLinkApiMeInvitationsIdJoinPostResponse429 | MyJoinLinkApiMeInvitationsIdJoinPostResponse500 | Problem | None:
+    """ My way into a meetup I attend: its join link (the first use counts as joined)
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        JoinLinkOut | MyJoinLinkApiMeInvitationsIdJoinPostResponse401 | MyJoinLinkApiMeInvitationsIdJoinPostResponse429 | MyJoinLinkApiMeInvitationsIdJoinPostResponse500 | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        id=id,
+client=client,
+
+    )).parsed

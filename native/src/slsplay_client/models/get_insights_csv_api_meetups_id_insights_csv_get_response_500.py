@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import Literal, cast
+
+
+
+
+
+
+T = TypeVar("T", bound="GetInsightsCsvApiMeetupsIdInsightsCsvGetResponse500")
+
+
+
+@_attrs_define
+class GetInsightsCsvApiMeetupsIdInsightsCsvGetResponse500:
+    """ 
+        Attributes:
+            message (Literal['Internal Server Error']):
+     """
+
+    message: Literal['Internal Server Error']
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "message": message,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        message = cast(Literal['Internal Server Error'] , d.pop("message"))
+        if message != 'Internal Server Error':
+            raise ValueError(f"message must match const 'Internal Server Error', got '{message}'")
+
+        get_insights_csv_api_meetups_id_insights_csv_get_response_500 = cls(
+            message=message,
+        )
+
+
+        get_insights_csv_api_meetups_id_insights_csv_get_response_500.additional_properties = d
+        return get_insights_csv_api_meetups_id_insights_csv_get_response_500
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
