@@ -27,7 +27,7 @@ from moto import mock_aws
 from moto.core.models import DEFAULT_ACCOUNT_ID
 from moto.ses.models import ses_backends
 
-from slsplay.adapters.aws.provision import create_queue_pair, create_table
+from slsplay.adapters.aws.provision import create_table
 from slsplay.bootstrap import Container
 from slsplay.domain.invitations import Answer
 from slsplay.domain.users import User
@@ -42,6 +42,7 @@ from slsplay.services import answers, meetups
 from slsplay.store.repositories import UserRepository
 from tests.contract.conftest import REGION, aws_credentials  # noqa: F401  (a fixture, used below)
 from tests.support.meetups import signed_up
+from tests.support.stack_queues import template_queue_pair
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodbstreams import DynamoDBStreamsClient
@@ -134,45 +135,19 @@ def tier(aws_credentials: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Eve
     """The table, the notifier's queues and SES on moto, and the handlers pointed at them."""
     stack = Stack.load(region=REGION)
     table_name = stack.physical_name("Table")
-    queue = stack.properties("NotifierQueue")
     functions = lambda_functions(stack)
     with mock_aws():
         dynamodb = boto3.client("dynamodb", region_name=REGION)
         create_table(dynamodb, table_name, stack.properties("Table"))
         sqs = boto3.client("sqs", region_name=REGION)
-        urls = create_queue_pair(
-            sqs,
-            queue["QueueName"],
-            queue["RedrivePolicy"]["maxReceiveCount"],
-            visibility_timeout=queue["VisibilityTimeout"],
-            dead_letter_name=stack.physical_name("NotifierDeadLetterQueue"),
-        )
+        urls = template_queue_pair(stack, sqs, "NotifierQueue", "NotifierDeadLetterQueue")
         # The stream function also feeds the search index (answers change popularity).
-        search = stack.properties("SearchQueue")
-        search_urls = create_queue_pair(
-            sqs,
-            search["QueueName"],
-            search["RedrivePolicy"]["maxReceiveCount"],
-            visibility_timeout=search["VisibilityTimeout"],
-            dead_letter_name=stack.physical_name("SearchDeadLetterQueue"),
-        )
+        search_urls = template_queue_pair(stack, sqs, "SearchQueue", "SearchDeadLetterQueue")
         # And the edge-cache function's queue (a public meetup's page to refresh).
-        edge = stack.properties("EdgeCacheQueue")
-        edge_urls = create_queue_pair(
-            sqs,
-            edge["QueueName"],
-            edge["RedrivePolicy"]["maxReceiveCount"],
-            visibility_timeout=edge["VisibilityTimeout"],
-            dead_letter_name=stack.physical_name("EdgeCacheDeadLetterQueue"),
-        )
+        edge_urls = template_queue_pair(stack, sqs, "EdgeCacheQueue", "EdgeCacheDeadLetterQueue")
         # And the analytics function's queue (what an invitee did, for the insights).
-        analytics = stack.properties("AnalyticsQueue")
-        analytics_urls = create_queue_pair(
-            sqs,
-            analytics["QueueName"],
-            analytics["RedrivePolicy"]["maxReceiveCount"],
-            visibility_timeout=analytics["VisibilityTimeout"],
-            dead_letter_name=stack.physical_name("AnalyticsDeadLetterQueue"),
+        analytics_urls = template_queue_pair(
+            stack, sqs, "AnalyticsQueue", "AnalyticsDeadLetterQueue"
         )
         boto3.client("sesv2", region_name=REGION).create_email_identity(
             EmailIdentity="no-reply@slsplay.example.com"

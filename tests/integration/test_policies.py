@@ -50,7 +50,7 @@ from moto.core import DEFAULT_ACCOUNT_ID
 from moto.ses.models import ses_backends
 
 from slsplay.adapters.aws import secrets
-from slsplay.adapters.aws.provision import create_queue_pair, create_table
+from slsplay.adapters.aws.provision import create_table
 from slsplay.adapters.aws.stage_secrets import create_signing_key
 from slsplay.adapters.stripe_payments import StripePayments
 from slsplay.bootstrap import Container, bootstrap
@@ -80,6 +80,7 @@ from slsplay.store.tickets import LedgerRepository, PayoutAccountRepository
 from tests.integration.test_media_processing import photo
 from tests.support.clock import FakeClock
 from tests.support.meetups import signed_up
+from tests.support.stack_queues import template_queue_pair
 from tests.support.stripe_fake import SECRET_KEY, StripeFake
 
 REGION = "eu-west-1"
@@ -428,53 +429,18 @@ def provision(session: boto3.Session) -> Cloud:
     media queue), the signing key and the mail identity."""
     dynamodb = session.client("dynamodb")
     create_table(dynamodb, STACK.physical_name("Table"), STACK.properties("Table"))
-    queue = STACK.properties("NotifierQueue")
     sqs = session.client("sqs")
-    urls = create_queue_pair(
-        sqs,
-        queue["QueueName"],
-        queue["RedrivePolicy"]["maxReceiveCount"],
-        visibility_timeout=queue["VisibilityTimeout"],
-        dead_letter_name=STACK.physical_name("NotifierDeadLetterQueue"),
-    )
+    urls = template_queue_pair(STACK, sqs, "NotifierQueue", "NotifierDeadLetterQueue")
     # The functions use the URL the template gives them: it must be moto's.
     assert (
         urls.url == FUNCTIONS["NotifierFunction"].config.environment["SLSPLAY_QUEUE_URL_NOTIFIER"]
     )
-    media_queue = STACK.properties("MediaQueue")
-    media_urls = create_queue_pair(
-        sqs,
-        media_queue["QueueName"],
-        media_queue["RedrivePolicy"]["maxReceiveCount"],
-        visibility_timeout=media_queue["VisibilityTimeout"],
-        dead_letter_name=STACK.physical_name("MediaDeadLetterQueue"),
-    )
-    edge_queue = STACK.properties("EdgeCacheQueue")
-    edge_urls = create_queue_pair(
-        sqs,
-        edge_queue["QueueName"],
-        edge_queue["RedrivePolicy"]["maxReceiveCount"],
-        visibility_timeout=edge_queue["VisibilityTimeout"],
-        dead_letter_name=STACK.physical_name("EdgeCacheDeadLetterQueue"),
-    )
+    media_urls = template_queue_pair(STACK, sqs, "MediaQueue", "MediaDeadLetterQueue")
+    edge_urls = template_queue_pair(STACK, sqs, "EdgeCacheQueue", "EdgeCacheDeadLetterQueue")
     created = create_distributions(STACK, session.client("cloudfront"))
     DISTRIBUTIONS.update({id_: logical_id for logical_id, id_ in created.items()})
-    search_queue = STACK.properties("SearchQueue")
-    search_urls = create_queue_pair(
-        sqs,
-        search_queue["QueueName"],
-        search_queue["RedrivePolicy"]["maxReceiveCount"],
-        visibility_timeout=search_queue["VisibilityTimeout"],
-        dead_letter_name=STACK.physical_name("SearchDeadLetterQueue"),
-    )
-    analytics_queue = STACK.properties("AnalyticsQueue")
-    analytics_urls = create_queue_pair(
-        sqs,
-        analytics_queue["QueueName"],
-        analytics_queue["RedrivePolicy"]["maxReceiveCount"],
-        visibility_timeout=analytics_queue["VisibilityTimeout"],
-        dead_letter_name=STACK.physical_name("AnalyticsDeadLetterQueue"),
-    )
+    search_urls = template_queue_pair(STACK, sqs, "SearchQueue", "SearchDeadLetterQueue")
+    analytics_urls = template_queue_pair(STACK, sqs, "AnalyticsQueue", "AnalyticsDeadLetterQueue")
     create_buckets(STACK, session.client("s3"))
     delivery = STACK.properties("AnalyticsDeliveryStream")
     session.client("firehose").create_delivery_stream(
